@@ -1,0 +1,38 @@
+/**
+ * chanjiao command line: `tsx pipeline/cli.ts <command> [options]`. Every command has --help;
+ * errors print one clear line (no stack unless CHANJIAO_DEBUG is set) and exit non-zero.
+ */
+import * as refresh from './commands/refresh.ts';
+import * as serve from './commands/serve.ts';
+
+const COMMANDS: Record<string, { help: string; run(args: string[]): Promise<number> }> = { refresh, serve };
+
+const usage = `chanjiao 产教 — 职业院校专业设置与产业需求匹配 / vocational programmes vs industry demand
+
+用法 Usage: tsx pipeline/cli.ts <command> [options]   (npm start | npm run refresh | npm run report)
+
+Commands:
+  refresh   build a new warehouse snapshot from a data folder
+  serve     build what is missing and serve the dashboard (npm start)
+
+Run a command with --help for its options.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') return console.log(usage), name ? 0 : 2;
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`未知命令 unknown command "${name}"\n\n${usage}`);
+    return 2;
+  }
+  return command.run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (error: Error) => {
+    console.error(`\n✗ ${error.message}`);
+    if (process.env.CHANJIAO_DEBUG) console.error(error.stack);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,61 @@
+/** `npm start`: builds the warehouse and dashboard when missing or stale, then serves both. */
+import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULTS } from '../paths.ts';
+import { refresh } from '../refresh.ts';
+import { consoleEffects } from '../effects.ts';
+import { formatSummary } from '../format-summary.ts';
+import { CURRENT } from '../snapshot.ts';
+import { buildDashboard, dashboardIsStale } from '../dashboard-build.ts';
+import { startServer } from '../serve.ts';
+import { refreshOptions } from './refresh.ts';
+
+export const help = `用法 Usage: npm start -- [options]
+
+构建缺失的数据仓库与看板，并在本机提供服务。
+Builds the warehouse (when there is none) and the dashboard (when its build is stale), then serves
+both on 127.0.0.1. Only the dashboard build and the current warehouse snapshot are served.
+
+  --port N          port (default: $PORT or 5173)
+  --host H          address to listen on (default 127.0.0.1)
+  --data DIR, --reference DIR, --warehouse DIR, --policy FILE   as for refresh
+  -h, --help        this help`;
+
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...refreshOptions,
+      port: { type: 'string', default: process.env.PORT ?? '5173' },
+      host: { type: 'string', default: '127.0.0.1' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return console.log(help), 0;
+  const effects = consoleEffects();
+  if (!existsSync(join(values.warehouse, CURRENT, 'manifest.json'))) {
+    effects.info('尚无数据仓库，开始构建 No warehouse yet: building it from ' + values.data);
+    const t0 = performance.now();
+    const { manifest } = await refresh({
+      dataDir: values.data, referenceDir: values.reference, warehouseDir: values.warehouse, policyPath: values.policy,
+    }, effects);
+    effects.info(formatSummary(manifest, performance.now() - t0));
+  }
+  if (dashboardIsStale(DEFAULTS.dashboardDir, DEFAULTS.distDir)) {
+    effects.stageStart('dashboard');
+    const t0 = performance.now();
+    await buildDashboard(DEFAULTS.dashboardDir);
+    effects.stageEnd('dashboard', performance.now() - t0, 'built');
+  }
+  const server = await startServer({
+    host: values.host, port: Number(values.port), warehouseDir: values.warehouse, distDir: DEFAULTS.distDir,
+  });
+  effects.info(`\n看板已启动 Dashboard: ${server.url}   (Ctrl+C 停止 to stop)`);
+  await new Promise<void>((resolve) => {
+    const stop = () => void server.close().then(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}

@@ -1,0 +1,23 @@
+/** The few lines a refresh ends with: what was loaded, what was rejected, the headline figures. */
+import type { Manifest } from './manifest.ts';
+
+const int = (n: number) => n.toLocaleString('zh-CN');
+const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
+
+export function formatSummary(m: Manifest, ms: number): string {
+  const rows = m.inputs.reduce((n, i) => n + i.rows, 0);
+  const lines = [
+    '',
+    `数据 Data: ${m.title}${m.synthetic ? '（合成示例数据，非真实统计 / synthetic sample, not real statistics）' : ''}`,
+    `载入 Loaded: ${int(rows)} rows from ${m.inputs.length} inputs; 拒收 rejected: ${int(m.rejected_total)}`,
+  ];
+  if (m.summary) {
+    const s = m.summary;
+    lines.push(
+      `${s.year}: 专业点 points ${int(s.programme_points)} · 学校 schools ${int(s.schools)} · 重点产业匹配度 match ${pct(s.match_rate)}`
+        + ` · 毕业生 graduates ${int(s.graduates)} · 数字技能占比 digital ${pct(s.digital_share)}`,
+    );
+  }
+  lines.push(`快照 Snapshot ${m.snapshot} published in ${(ms / 1000).toFixed(2)} s`);
+  return lines.join('\n');
+}

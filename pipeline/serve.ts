@@ -1,0 +1,65 @@
+/**
+ * The HTTP server: the dashboard build at `/` and the current warehouse snapshot at `/data/`.
+ * Nothing else on disk is reachable. `/data/` follows the `current` symlink on every request, so
+ * a refresh that switches snapshots is picked up without a restart.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import { CURRENT } from './snapshot.ts';
+
+export interface ServerOptions {
+  host?: string;
+  port?: number;
+  warehouseDir: string;
+  distDir: string;
+}
+
+export interface RunningServer { url: string; close(): Promise<void> }
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.arrow': 'application/vnd.apache.arrow.file',
+  '.json': 'application/json; charset=utf-8',
+};
+
+function notFound(_req: IncomingMessage, res: ServerResponse) {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('404 未找到 Not found\n');
+}
+
+/** Serves until `close()`; port 0 picks a free port (tests). */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const data = sirv(join(options.warehouseDir, CURRENT), {
+    dev: true, // re-resolve `current` on every request: snapshots switch under a running server
+    dotfiles: false,
+    onNoMatch: notFound,
+    setHeaders: (res, pathname) => {
+      const ext = pathname.slice(pathname.lastIndexOf('.'));
+      if (CONTENT_TYPES[ext]) res.setHeader('content-type', CONTENT_TYPES[ext]);
+      res.setHeader('cache-control', 'no-cache');
+    },
+  });
+  const app = sirv(options.distDir, { dotfiles: false, etag: true, onNoMatch: notFound });
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (req.url?.startsWith('/data/')) {
+      req.url = req.url.slice('/data'.length);
+      data(req, res);
+    } else {
+      app(req, res);
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 5173, options.host ?? '127.0.0.1', resolve);
+  });
+  const { address, port } = server.address() as AddressInfo;
+  return {
+    url: `http://${address}:${port}/`,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}

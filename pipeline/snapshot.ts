@@ -1,0 +1,68 @@
+/**
+ * Warehouse snapshots. A refresh builds a complete snapshot in a hidden directory, and only when
+ * everything in it is written and checked is `current` switched to it, by renaming a new symlink
+ * over the old one (atomic on POSIX): readers see the old snapshot or the new, never a mix.
+ */
+import { mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const CURRENT = 'current';
+const SNAPSHOTS = 'snapshots';
+
+/** A sortable, filesystem-safe snapshot id from the refresh start time, e.g. 20261129T021500123Z. */
+export function snapshotId(at: Date): string {
+  return at.toISOString().replace(/[-:.]/g, '');
+}
+
+/** Creates the hidden build directory for a snapshot and returns its path. */
+export function beginSnapshot(warehouseDir: string, id: string): string {
+  const dir = join(warehouseDir, SNAPSHOTS, `.building-${id}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Drops a snapshot that failed; `current` is untouched. */
+export function abandonSnapshot(buildDir: string): void {
+  rmSync(buildDir, { recursive: true, force: true });
+}
+
+/** Moves a finished build into place and points `current` at it. Returns the snapshot path. */
+export function publishSnapshot(warehouseDir: string, buildDir: string, id: string): string {
+  const finalDir = join(warehouseDir, SNAPSHOTS, id);
+  renameSync(buildDir, finalDir);
+  switchCurrent(warehouseDir, id);
+  return finalDir;
+}
+
+/** Points `current` at an existing snapshot id (also the rollback command's core). */
+export function switchCurrent(warehouseDir: string, id: string): void {
+  if (!existsSync(join(warehouseDir, SNAPSHOTS, id))) throw new Error(`no snapshot ${id} in ${warehouseDir}/${SNAPSHOTS}`);
+  const tmp = join(warehouseDir, `.${CURRENT}-${process.pid}`);
+  rmSync(tmp, { force: true });
+  symlinkSync(join(SNAPSHOTS, id), tmp);
+  renameSync(tmp, join(warehouseDir, CURRENT));
+}
+
+/** The snapshot id `current` points at, or null when there is none yet. */
+export function currentSnapshot(warehouseDir: string): string | null {
+  try {
+    return readlinkSync(join(warehouseDir, CURRENT)).split('/').pop() ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Published snapshot ids, oldest first. */
+export function listSnapshots(warehouseDir: string): string[] {
+  const dir = join(warehouseDir, SNAPSHOTS);
+  return existsSync(dir) ? readdirSync(dir).filter((d) => !d.startsWith('.')).sort() : [];
+}
+
+/** Keeps the newest `keep` snapshots (and always the current one); returns the ids removed. */
+export function pruneSnapshots(warehouseDir: string, keep: number): string[] {
+  const current = currentSnapshot(warehouseDir);
+  const old = listSnapshots(warehouseDir).slice(0, -keep).filter((id) => id !== current);
+  for (const id of old) rmSync(join(warehouseDir, SNAPSHOTS, id), { recursive: true, force: true });
+  return old;
+}
