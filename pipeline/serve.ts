@@ -23,6 +23,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 
+/** What a browser may fetch from a snapshot; the DuckDB file and build leftovers stay private. */
+const PUBLIC_DATA = /^\/(manifest\.json|marts\/[\w-]+\.arrow|reports\/[^?#]+)(\?.*)?$/;
+
 function notFound(_req: IncomingMessage, res: ServerResponse) {
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
   res.end('404 未找到 Not found\n');
@@ -48,7 +51,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (req.url?.startsWith('/data/')) {
       req.url = req.url.slice('/data'.length);
-      data(req, res);
+      if (PUBLIC_DATA.test(req.url) && !req.url.includes('..')) data(req, res);
+      else notFound(req, res);
     } else {
       app(req, res);
     }

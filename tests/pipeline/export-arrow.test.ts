@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { tableFromIPC } from 'apache-arrow';
+import { exportArrow } from '../../pipeline/export-arrow.ts';
+
+async function connect() {
+  return (await DuckDBInstance.create(':memory:')).connect();
+}
+
+describe('exportArrow', () => {
+  it('writes Int32, Float64, Bool and plain Utf8 columns with nulls, across record batches', async () => {
+    const conn = await connect();
+    // 70,000 rows > one 65,536-row batch, so the file holds two batches.
+    await conn.run(`CREATE TABLE mart_t AS SELECT i::INTEGER AS n, CASE WHEN i % 7 = 0 THEN NULL ELSE '区' || i END AS name,
+      i / 4 :: DOUBLE AS ratio, i % 2 = 0 AS even FROM range(70000) r(i)`);
+    const path = join(mkdtempSync(join(tmpdir(), 'arrow-')), 'mart_t.arrow');
+    expect(await exportArrow(conn, 'mart_t', path)).toBe(70000);
+    const table = tableFromIPC(readFileSync(path));
+    expect(table.batches.length).toBe(2);
+    expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['n:Int32', 'name:Utf8', 'ratio:Float64', 'even:Bool']);
+    expect(table.get(69999)?.toJSON()).toEqual({ n: 69999, name: '区69999', ratio: 17499.75, even: false });
+    expect(table.get(7)?.toJSON().name).toBeNull();
+  });
+
+  it('keeps the schema of an empty table', async () => {
+    const conn = await connect();
+    await conn.run('CREATE TABLE mart_e AS SELECT 1::INTEGER AS n WHERE false');
+    const path = join(mkdtempSync(join(tmpdir(), 'arrow-')), 'mart_e.arrow');
+    expect(await exportArrow(conn, 'mart_e', path)).toBe(0);
+    expect(tableFromIPC(readFileSync(path)).schema.fields.map((f) => f.name)).toEqual(['n']);
+  });
+
+  it('refuses a BIGINT column, which the browser would receive as bigint', async () => {
+    const conn = await connect();
+    await conn.run('CREATE TABLE mart_b AS SELECT count(*) AS n FROM range(3)');
+    await expect(exportArrow(conn, 'mart_b', '/tmp/never.arrow')).rejects.toThrow(/mart_b\.n: type BIGINT/);
+  });
+});
