@@ -2,10 +2,14 @@
  * chanjiao command line: `tsx pipeline/cli.ts <command> [options]`. Every command has --help;
  * errors print one clear line (no stack unless CHANJIAO_DEBUG is set) and exit non-zero.
  */
-import * as refresh from './commands/refresh.ts';
-import * as serve from './commands/serve.ts';
+interface Command { help: string; run(args: string[]): Promise<number> }
 
-const COMMANDS: Record<string, { help: string; run(args: string[]): Promise<number> }> = { refresh, serve };
+/** Loaded on demand: `--help` and light commands do not pay for DuckDB or Vite. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  refresh: () => import('./commands/refresh.ts'),
+  serve: () => import('./commands/serve.ts'),
+  docs: () => import('./commands/docs.ts'),
+};
 
 const usage = `chanjiao 产教 — 职业院校专业设置与产业需求匹配 / vocational programmes vs industry demand
 
@@ -14,18 +18,18 @@ const usage = `chanjiao 产教 — 职业院校专业设置与产业需求匹配
 Commands:
   refresh   build a new warehouse snapshot from a data folder
   serve     build what is missing and serve the dashboard (npm start)
+  docs      regenerate docs/inputs.md from the schemas
 
 Run a command with --help for its options.`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') return console.log(usage), name ? 0 : 2;
-  const command = COMMANDS[name];
-  if (!command) {
+  if (!COMMANDS[name]) {
     console.error(`未知命令 unknown command "${name}"\n\n${usage}`);
     return 2;
   }
-  return command.run(args);
+  return (await COMMANDS[name]()).run(args);
 }
 
 main(process.argv.slice(2)).then(
