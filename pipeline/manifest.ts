@@ -24,7 +24,7 @@ export interface Manifest extends DataLabel {
   warnings: string[];
   model_tests: ModelTestEntry[];
   summary: Summary | null;
-  policy: Record<string, unknown>;
+  policy: Record<string, Record<string, number>>;
   marts: MartEntry[];
 }
 

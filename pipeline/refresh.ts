@@ -1,19 +1,27 @@
 /**
  * The main job: data folder → validated DuckDB warehouse → marts → Arrow files → manifest, built as
- * a new snapshot and published only when every stage has succeeded. A failure at any point leaves
- * the served `current` snapshot exactly as it was.
+ * a new snapshot and published only when every stage, the model tests and the drift checks have
+ * passed. A failure at any point leaves the served `current` snapshot exactly as it was, and every
+ * run, failed or not, is appended to the run history.
  */
-import { mkdirSync, statSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { loadInputs } from './load/load-inputs.ts';
-import { readPolicy, runModels, runModelTests, setPolicyVariables } from './run-models.ts';
+import { readPolicy, setPolicyVariables } from './policy.ts';
+import { runModels, runModelTests } from './run-models.ts';
 import { exportArrow } from './export-arrow.ts';
 import { readDataLabel } from './data-label.ts';
 import { readSummary } from './summary.ts';
+import { checkDrift, type DriftLimits } from './drift.ts';
 import { MANIFEST_REJECTS, writeManifest, type Manifest } from './manifest.ts';
-import { abandonSnapshot, beginSnapshot, publishSnapshot, pruneSnapshots, snapshotId } from './snapshot.ts';
+import {
+  abandonSnapshot, beginSnapshot, clearAbandonedBuilds, CURRENT, publishSnapshot, pruneSnapshots, snapshotId,
+} from './snapshot.ts';
+import { acquireLock } from './lock.ts';
+import { appendHistory, type RunRecord } from './history.ts';
 import { saveRejects } from './save-rejects.ts';
+import { faultPoint } from './fault.ts';
 import { silentEffects, type Effects } from './effects.ts';
 
 export interface RefreshOptions {
@@ -21,18 +29,19 @@ export interface RefreshOptions {
   referenceDir: string;
   warehouseDir: string;
   policyPath?: string;
-  /** Published snapshots kept after this one (older ones are pruned). */
+  trigger?: RunRecord['trigger'];
+  /** Publish even when the drift checks find something (after a real, understood change). */
+  acceptDrift?: boolean;
+  /** Overrides policy refresh.keep_snapshots. */
   keepSnapshots?: number;
   now?: () => Date;
 }
 
 export interface RefreshResult { manifest: Manifest; snapshotDir: string }
 
-/** Thrown when the model tests fail: the snapshot is not published. */
-export class ModelTestsFailed extends Error {}
-
 async function timed<T>(effects: Effects, stages: Record<string, number>, stage: string,
   work: () => Promise<T>, detail: (value: T) => string): Promise<T> {
+  faultPoint(stage);
   effects.stageStart(stage);
   const t0 = performance.now();
   const value = await work();
@@ -52,17 +61,20 @@ async function exportMarts(conn: DuckDBConnection, dir: string, effects: Effects
     effects.progress('export', name, i + 1, tables.length);
     const path = join(dir, `${name}.arrow`);
     const rows = await exportArrow(conn, name, path);
+    faultPoint(`export:${name}`);
     marts.push({ name, rows, bytes: statSync(path).size });
   }
   return marts;
 }
 
-export async function refresh(options: RefreshOptions, effects: Effects = silentEffects): Promise<RefreshResult> {
+function previousManifest(warehouseDir: string): Manifest | null {
+  const path = join(warehouseDir, CURRENT, 'manifest.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : null;
+}
+
+async function build(options: RefreshOptions, effects: Effects, id: string, started: Date,
+  buildDir: string, stages: Record<string, number>, drift: string[]): Promise<Manifest> {
   const now = options.now ?? (() => new Date());
-  const started = now();
-  const id = snapshotId(started);
-  const buildDir = beginSnapshot(options.warehouseDir, id);
-  const stages: Record<string, number> = {};
   const instance = await DuckDBInstance.create(join(buildDir, 'warehouse.duckdb'));
   const conn = await instance.connect();
   try {
@@ -71,7 +83,7 @@ export async function refresh(options: RefreshOptions, effects: Effects = silent
     const load = await timed(effects, stages, 'load', () => loadInputs(conn, {
       dataDir: options.dataDir,
       referenceDir: options.referenceDir,
-      policy: policy.load,
+      policy: { reject_share_max: policy.load.reject_share_max },
       tmpDir: join(buildDir, 'tmp'),
       effects: { progress: (table, done, total) => effects.progress('load', table, done, total), warn: effects.warn },
     }), (r) => `${r.inputs.reduce((n, i) => n + i.rows, 0).toLocaleString('en')} rows, ${r.rejects.length} rejected`);
@@ -84,11 +96,17 @@ export async function refresh(options: RefreshOptions, effects: Effects = silent
       (r) => `${r.filter((t) => t.passed).length}/${r.length} passed`);
     const failed = tests.filter((t) => !t.passed);
     if (failed.length) {
-      throw new ModelTestsFailed(`model tests failed: ${failed.map((t) => `${t.name} (${t.failing_rows} rows)`).join(', ')}`);
+      throw new Error(`模型测试未通过 model tests failed: ${failed.map((t) => `${t.name} (${t.failing_rows} rows)`).join(', ')}`);
+    }
+    const summary = await readSummary(conn);
+    drift.push(...checkDrift(previousManifest(options.warehouseDir), { inputs: load.inputs, summary },
+      policy.refresh as unknown as DriftLimits));
+    if (drift.length && !options.acceptDrift) {
+      throw new Error(`数据漂移检查未通过 drift check failed (use --accept-drift if the change is real):\n  ${drift.join('\n  ')}`);
     }
     const marts = await timed(effects, stages, 'export', () => exportMarts(conn, join(buildDir, 'marts'), effects),
       (m) => `${m.length} marts, ${(m.reduce((n, x) => n + x.bytes, 0) / 1024).toFixed(0)} KiB`);
-    const manifest: Manifest = {
+    return {
       status: 'ok',
       snapshot: id,
       ...readDataLabel(options.dataDir),
@@ -100,21 +118,56 @@ export async function refresh(options: RefreshOptions, effects: Effects = silent
       rejects: load.rejects.slice(0, MANIFEST_REJECTS),
       warnings: load.warnings,
       model_tests: tests.map(({ name, failing_rows, passed }) => ({ name, failing_rows, passed })),
-      summary: await readSummary(conn),
+      summary,
       policy,
       marts,
     };
+  } finally {
     conn.closeSync();
     instance.closeSync();
-    rmSync(join(buildDir, 'tmp'), { recursive: true, force: true });
-    writeManifest(join(buildDir, 'manifest.json'), manifest);
+  }
+}
+
+export async function refresh(options: RefreshOptions, effects: Effects = silentEffects): Promise<RefreshResult> {
+  const now = options.now ?? (() => new Date());
+  const started = now();
+  const release = acquireLock(options.warehouseDir, effects.warn, started);
+  const id = snapshotId(started);
+  const stages: Record<string, number> = {};
+  const drift: string[] = [];
+  const record = (outcome: RunRecord['outcome'], manifest: Manifest | null, error: unknown) => appendHistory(options.warehouseDir, {
+    started_at: started.toISOString(),
+    finished_at: now().toISOString(),
+    outcome,
+    trigger: options.trigger ?? 'manual',
+    snapshot: manifest ? id : null,
+    stages,
+    rows: manifest?.inputs.reduce((n, i) => n + i.rows, 0) ?? 0,
+    rejected: manifest?.rejected_total ?? 0,
+    drift,
+    error: error ? (error as Error).message : null,
+  });
+  try {
+    for (const left of clearAbandonedBuilds(options.warehouseDir)) effects.warn(`removed an interrupted build (${left})`);
+    const buildDir = beginSnapshot(options.warehouseDir, id);
+    let manifest: Manifest;
+    try {
+      manifest = await build(options, effects, id, started, buildDir, stages, drift);
+      rmSync(join(buildDir, 'tmp'), { recursive: true, force: true });
+      writeManifest(join(buildDir, 'manifest.json'), manifest);
+      faultPoint('publish');
+    } catch (error) {
+      abandonSnapshot(buildDir);
+      throw error;
+    }
     const snapshotDir = publishSnapshot(options.warehouseDir, buildDir, id);
-    pruneSnapshots(options.warehouseDir, options.keepSnapshots ?? 7);
+    pruneSnapshots(options.warehouseDir, options.keepSnapshots ?? manifest.policy.refresh?.keep_snapshots ?? 7);
+    record('ok', manifest, null);
     return { manifest, snapshotDir };
   } catch (error) {
-    conn.closeSync();
-    instance.closeSync();
-    abandonSnapshot(buildDir);
+    record('failed', null, error);
     throw error;
+  } finally {
+    release();
   }
 }

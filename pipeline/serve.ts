@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { CURRENT } from './snapshot.ts';
+import { readHistory } from './history.ts';
 
 export interface ServerOptions {
   host?: string;
@@ -49,7 +50,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    if (req.url?.startsWith('/data/')) {
+    if (req.url === '/data/history.json' || req.url?.startsWith('/data/history.json?')) {
+      // Outside any snapshot: a failed run has none, yet the dashboard must be able to say it failed.
+      res.writeHead(200, { 'content-type': CONTENT_TYPES['.json'], 'cache-control': 'no-cache' });
+      res.end(req.method === 'HEAD' ? undefined : JSON.stringify(readHistory(options.warehouseDir)));
+    } else if (req.url?.startsWith('/data/')) {
       req.url = req.url.slice('/data'.length);
       if (PUBLIC_DATA.test(req.url) && !req.url.includes('..')) data(req, res);
       else notFound(req, res);

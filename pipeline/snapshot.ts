@@ -22,6 +22,15 @@ export function beginSnapshot(warehouseDir: string, id: string): string {
   return dir;
 }
 
+/** Removes builds left by a refresh that was killed; call only while holding the refresh lock. */
+export function clearAbandonedBuilds(warehouseDir: string): string[] {
+  const dir = join(warehouseDir, SNAPSHOTS);
+  if (!existsSync(dir)) return [];
+  const left = readdirSync(dir).filter((d) => d.startsWith('.building-'));
+  for (const d of left) rmSync(join(dir, d), { recursive: true, force: true });
+  return left;
+}
+
 /** Drops a snapshot that failed; `current` is untouched. */
 export function abandonSnapshot(buildDir: string): void {
   rmSync(buildDir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ warehouse snapshot (<warehouse>/current). On any error the previous snapshot sta
   --reference DIR   reference tables used when the data folder has none (default data/reference)
   --warehouse DIR   warehouse folder (default warehouse)
   --policy FILE     thresholds and policy parameters (default pipeline/policy.json)
+  --accept-drift    publish even if the drift checks flag a sharp change from the served snapshot
   -h, --help        this help
 
 Exit code 0 on success, 1 when the refresh failed (the reason is printed).`;
@@ -27,12 +28,16 @@ export const refreshOptions = {
 } as const;
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { ...refreshOptions, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({
+    args,
+    options: { ...refreshOptions, 'accept-drift': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) return console.log(help), 0;
   const effects = consoleEffects();
   const t0 = performance.now();
   const { manifest } = await refresh({
     dataDir: values.data, referenceDir: values.reference, warehouseDir: values.warehouse, policyPath: values.policy,
+    acceptDrift: values['accept-drift'],
   }, effects);
   effects.info(formatSummary(manifest, performance.now() - t0));
   return 0;

@@ -1,0 +1,43 @@
+/**
+ * Drift checks: a new snapshot is compared with the one being served before it replaces it. An input
+ * that shrinks sharply or a headline figure that jumps implausibly is far more often a broken export
+ * upstream than a real change, so the refresh stops and says what moved.
+ */
+import type { InputEntry } from './manifest.ts';
+import type { Summary } from './summary.ts';
+
+export interface DriftLimits {
+  /** Largest accepted fall in an input's row count, as a share (0.3 = 30 %). */
+  drift_max_shrink: number;
+  /** Largest accepted relative change of a headline figure between snapshots of the same year. */
+  drift_max_jump: number;
+}
+
+interface Side { inputs: InputEntry[]; summary: Summary | null }
+
+const HEADLINES = ['programme_points', 'schools', 'graduates'] as const;
+
+/** Findings in plain words; empty when the new snapshot looks like a plausible successor. */
+export function checkDrift(previous: Side | null, next: Side, limits: DriftLimits): string[] {
+  if (!previous) return [];
+  const findings: string[] = [];
+  for (const input of next.inputs) {
+    const before = previous.inputs.find((i) => i.table === input.table);
+    if (!before || before.rows === 0) continue;
+    const shrink = 1 - input.rows / before.rows;
+    if (shrink > limits.drift_max_shrink) {
+      findings.push(`${input.table}: ${before.rows} → ${input.rows} rows (−${(shrink * 100).toFixed(0)} %, limit ${limits.drift_max_shrink * 100} %)`);
+    }
+  }
+  const a = previous.summary;
+  const b = next.summary;
+  if (a && b && a.year === b.year) {
+    for (const key of HEADLINES) {
+      const jump = a[key] ? Math.abs(b[key] / a[key] - 1) : 0;
+      if (jump > limits.drift_max_jump) {
+        findings.push(`${b.year} ${key}: ${a[key]} → ${b[key]} (${(jump * 100).toFixed(0)} % change, limit ${limits.drift_max_jump * 100} %)`);
+      }
+    }
+  }
+  return findings;
+}
