@@ -10,6 +10,7 @@ import { CURRENT } from '../snapshot.ts';
 import { buildDashboard, dashboardIsStale } from '../dashboard-build.ts';
 import { startServer } from '../serve.ts';
 import { refreshOptions } from './refresh.ts';
+import { DEFAULT_SCHEDULE, DEFAULT_TIME_ZONE, scheduleRefresh } from '../schedule.ts';
 
 export const help = `用法 Usage: npm start -- [options]
 
@@ -18,6 +19,9 @@ Builds the warehouse (when there is none) and the dashboard (when its build is s
 both on 127.0.0.1. Only the dashboard build and the current warehouse snapshot are served.
 
   --port N          port (default: $PORT or 5173)
+  --schedule CRON   nightly refresh schedule (default "0 2 * * *")
+  --tz ZONE         time zone of the schedule (default Asia/Shanghai)
+  --no-schedule     serve only; refresh from system cron or a systemd timer instead
   --host H          address to listen on (default 127.0.0.1)
   --data DIR, --reference DIR, --warehouse DIR, --policy FILE   as for refresh
   -h, --help        this help`;
@@ -29,6 +33,9 @@ export async function run(args: string[]): Promise<number> {
       ...refreshOptions,
       port: { type: 'string', default: process.env.PORT ?? '5173' },
       host: { type: 'string', default: '127.0.0.1' },
+      schedule: { type: 'string', default: DEFAULT_SCHEDULE },
+      tz: { type: 'string', default: DEFAULT_TIME_ZONE },
+      'no-schedule': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -52,8 +59,12 @@ export async function run(args: string[]): Promise<number> {
     host: values.host, port: Number(values.port), warehouseDir: values.warehouse, distDir: DEFAULTS.distDir,
   });
   effects.info(`\n看板已启动 Dashboard: ${server.url}   (Ctrl+C 停止 to stop)`);
+  const schedule = values['no-schedule'] ? null : scheduleRefresh(values.schedule, values.tz, {
+    dataDir: values.data, referenceDir: values.reference, warehouseDir: values.warehouse, policyPath: values.policy,
+  }, effects);
+  if (schedule) effects.info(`定时刷新 Next scheduled refresh: ${schedule.next()?.toISOString()} (${values.schedule}, ${values.tz})`);
   await new Promise<void>((resolve) => {
-    const stop = () => void server.close().then(resolve);
+    const stop = () => { schedule?.stop(); void server.close().then(resolve); };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
