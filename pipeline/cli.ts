@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   refresh: () => import('./commands/refresh.ts'),
   serve: () => import('./commands/serve.ts'),
   docs: () => import('./commands/docs.ts'),
+  rollback: () => import('./commands/rollback.ts'),
 };
 
 const usage = `chanjiao 产教 — 职业院校专业设置与产业需求匹配 / vocational programmes vs industry demand
@@ -18,6 +19,7 @@ const usage = `chanjiao 产教 — 职业院校专业设置与产业需求匹配
 Commands:
   refresh   build a new warehouse snapshot from a data folder
   serve     build what is missing and serve the dashboard (npm start)
+  rollback  list snapshots, or serve an earlier one again
   docs      regenerate docs/inputs.md from the schemas
 
 Run a command with --help for its options.`;
