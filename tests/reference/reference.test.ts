@@ -1,0 +1,162 @@
+// Checks the hand-maintained reference tables in data/reference/ against their schemas and
+// against the rules docs/crosswalk.md states (weights, materials/aviation-only industries, thin segments).
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+
+type Row = Record<string, string>;
+
+const root = new URL('../../', import.meta.url);
+const rawText = (table: string) => readFileSync(new URL(`data/reference/${table}.csv`, root), 'utf8');
+const read = (table: string): Row[] => parse(rawText(table), { columns: true });
+const schemaFields = (table: string): string[] =>
+  JSON.parse(readFileSync(new URL(`schemas/${table}.json`, root), 'utf8')).fields.map((f: { name: string }) => f.name);
+const countBy = <T>(items: T[], key: (item: T) => string) =>
+  items.reduce((acc, item) => acc.set(key(item), (acc.get(key(item)) ?? 0) + 1), new Map<string, number>());
+
+const tables = ['districts', 'majors', 'industries', 'industry_segments', 'crosswalk'];
+const districts = read('districts');
+const majors = read('majors');
+const industries = read('industries');
+const segments = read('industry_segments');
+const crosswalk = read('crosswalk');
+const majorByCode = new Map(majors.map((m) => [m.major_code, m]));
+const keyIndustries = industries.filter((i) => i.key === 'true').map((i) => i.industry_code);
+const segmentKey = (r: Row) => `${r.industry_code}.${r.segment_code}`;
+
+describe('file format', () => {
+  it.each(tables)('%s has the schema columns in order, UTF-8 without BOM, LF line ends', (table) => {
+    const text = rawText(table);
+    expect(text.charCodeAt(0)).not.toBe(0xfeff);
+    expect(text).not.toContain('\r');
+    expect(text.split('\n')[0].split(',')).toEqual(schemaFields(table));
+  });
+});
+
+describe('districts', () => {
+  it('lists the 38 districts and counties of Chongqing once each', () => {
+    expect(districts).toHaveLength(38);
+    expect(new Set(districts.map((d) => d.district_code)).size).toBe(38);
+    for (const d of districts) expect(d.district_code).toMatch(/^50(01[0-5]\d|02[2-4]\d)$/);
+  });
+
+  it('splits into the four planning area groups 9 + 12 + 11 + 6', () => {
+    expect(Object.fromEntries(countBy(districts, (d) => d.area_group))).toEqual({
+      主城都市区中心城区: 9,
+      主城都市区新城: 12,
+      渝东北三峡库区城镇群: 11,
+      渝东南武陵山区城镇群: 6,
+    });
+    const byCode = new Map(districts.map((d) => [d.district_code, d]));
+    expect(byCode.get('500103')).toMatchObject({ district_name: '渝中区', area_group: '主城都市区中心城区' });
+    expect(byCode.get('500243')).toMatchObject({ district_name: '彭水苗族土家族自治县', area_group: '渝东南武陵山区城镇群' });
+  });
+});
+
+describe('majors', () => {
+  const levelOf: Record<string, string> = { '2': 'bachelor', '3': 'bachelor', '4': 'higher', '5': 'higher', '6': 'secondary', '7': 'secondary' };
+  const yearsOf: Record<string, string> = { bachelor: '4', higher: '3', secondary: '3' };
+
+  it('has unique 6-digit codes whose prefixes give division, category and level', () => {
+    expect(new Set(majors.map((m) => m.major_code)).size).toBe(majors.length);
+    for (const m of majors) {
+      expect(m.major_code).toMatch(/^[2-7]\d{5}$/);
+      expect(m.division_code).toBe(m.major_code.slice(0, 2));
+      expect(m.category_code).toBe(m.major_code.slice(0, 4));
+      expect(m.level).toBe(levelOf[m.major_code[0]]);
+      expect(m.duration_years).toBe(yearsOf[m.level]);
+      expect(['true', 'false']).toContain(m.digital);
+      expect(['1', '2', '3']).toContain(m.cost_tier);
+    }
+  });
+
+  it('names each division and category one way, the same at every level', () => {
+    // The catalogue numbers divisions 21-39 / 41-59 / 61-79 in parallel: 2304, 4304 and 6304 are all 黑色金属材料类.
+    const levelFree = (code: string) => String(Number(code[0]) % 2) + code.slice(1);
+    const names = new Map<string, Set<string>>();
+    for (const m of majors) {
+      for (const [code, name] of [[m.division_code, m.division_name], [m.category_code, m.category_name]]) {
+        const key = levelFree(code);
+        names.set(key, (names.get(key) ?? new Set()).add(name));
+      }
+    }
+    for (const [code, set] of names) expect([...set], `names for ${code}`).toHaveLength(1);
+  });
+
+  it('covers all three levels and keeps the digital flag near the leading-province band', () => {
+    expect([...countBy(majors, (m) => m.level).keys()].sort()).toEqual(['bachelor', 'higher', 'secondary']);
+    const share = majors.filter((m) => m.digital === 'true').length / majors.length;
+    expect(share).toBeGreaterThanOrEqual(0.15);
+    expect(share).toBeLessThanOrEqual(0.25);
+  });
+});
+
+describe('industries and segments', () => {
+  it('has exactly the ten key industries, tiers 1..3, and three or four non-key ones', () => {
+    expect(keyIndustries.sort()).toEqual(
+      ['advanced_materials', 'ai', 'auto_nev', 'biomedicine', 'electronics', 'food', 'low_altitude', 'new_energy', 'smart_manufacturing', 'software'],
+    );
+    const nonKey = industries.length - keyIndustries.length;
+    expect(nonKey).toBeGreaterThanOrEqual(3);
+    expect(nonKey).toBeLessThanOrEqual(4);
+    for (const i of industries) expect(['1', '2', '3']).toContain(i.tier);
+  });
+
+  it('gives every key industry 3 to 6 segments with unique codes', () => {
+    expect(new Set(segments.map(segmentKey)).size).toBe(segments.length);
+    const perIndustry = countBy(segments, (s) => s.industry_code);
+    for (const code of keyIndustries) {
+      expect(perIndustry.get(code)).toBeGreaterThanOrEqual(3);
+      expect(perIndustry.get(code)).toBeLessThanOrEqual(6);
+    }
+    const known = new Set(industries.map((i) => i.industry_code));
+    for (const s of segments) expect(known.has(s.industry_code)).toBe(true);
+  });
+});
+
+describe('crosswalk', () => {
+  const cents = (w: string) => Math.round(Number(w) * 100);
+
+  it('references existing majors and segments with two-decimal weights in 0.01..1', () => {
+    const segmentKeys = new Set(segments.map(segmentKey));
+    for (const r of crosswalk) {
+      expect(majorByCode.has(r.major_code)).toBe(true);
+      expect(segmentKeys.has(segmentKey(r))).toBe(true);
+      expect(r.weight).toMatch(/^(0\.\d\d|1\.00)$/);
+      expect(cents(r.weight)).toBeGreaterThanOrEqual(1);
+    }
+    expect(new Set(crosswalk.map((r) => `${r.major_code}.${segmentKey(r)}`)).size).toBe(crosswalk.length);
+  });
+
+  it('counts a graduate at most once: weights per major sum to at most 1', () => {
+    const sums = new Map<string, number>();
+    for (const r of crosswalk) sums.set(r.major_code, (sums.get(r.major_code) ?? 0) + cents(r.weight));
+    const over = [...sums].filter(([, total]) => total > 100);
+    expect(over).toEqual([]);
+  });
+
+  it('lets only materials majors serve advanced_materials and only drone/aviation majors serve low_altitude', () => {
+    // Materials: 黑色/有色/非金属材料类 (x304-x306) or a major named for materials or polymers.
+    const isMaterials = (m: Row) => /^[246]30[456]$/.test(m.category_code) || /材料|高分子/.test(m.major_name);
+    // Aviation: 航空装备类 (x606) and 航空运输类 (x004), plus drone majors filed elsewhere (无人机测绘技术).
+    const isAviation = (m: Row) => /^(2606|4606|6606|3004|5004|7004)$/.test(m.category_code) || m.major_name.includes('无人机');
+    const servedBy = (industry: string) => crosswalk.filter((r) => r.industry_code === industry).map((r) => majorByCode.get(r.major_code)!);
+    for (const m of servedBy('advanced_materials')) expect(isMaterials(m), m.major_name).toBe(true);
+    for (const m of servedBy('low_altitude')) expect(isAviation(m), m.major_name).toBe(true);
+    expect(servedBy('low_altitude').map((m) => m.major_code)).toContain('460609');
+  });
+
+  it('reaches every key-industry segment except the two documented thin ones', () => {
+    const reached = new Set(crosswalk.map(segmentKey));
+    const unreached = segments.filter((s) => keyIndustries.includes(s.industry_code) && !reached.has(segmentKey(s))).map(segmentKey);
+    expect(unreached.sort()).toEqual(['biomedicine.rnd_clinical', 'low_altitude.infrastructure']);
+  });
+
+  it('maps 85-90 % of the listed majors to at least one key industry', () => {
+    const key = new Set(keyIndustries);
+    const mapped = new Set(crosswalk.filter((r) => key.has(r.industry_code)).map((r) => r.major_code));
+    const share = mapped.size / majors.length;
+    expect(share).toBeGreaterThanOrEqual(0.85);
+    expect(share).toBeLessThanOrEqual(0.9);
+  });
+});
