@@ -9,8 +9,9 @@ type Row = Record<string, string>;
 const root = new URL('../../', import.meta.url);
 const rawText = (table: string) => readFileSync(new URL(`data/reference/${table}.csv`, root), 'utf8');
 const read = (table: string): Row[] => parse(rawText(table), { columns: true });
-const schemaFields = (table: string): string[] =>
-  JSON.parse(readFileSync(new URL(`schemas/${table}.json`, root), 'utf8')).fields.map((f: { name: string }) => f.name);
+type Field = { name: string; type: string; constraints?: { required?: boolean; pattern?: string; enum?: string[]; minimum?: number; maximum?: number } };
+const schemaOf = (table: string): Field[] => JSON.parse(readFileSync(new URL(`schemas/${table}.json`, root), 'utf8')).fields;
+const schemaFields = (table: string) => schemaOf(table).map((f) => f.name);
 const countBy = <T>(items: T[], key: (item: T) => string) =>
   items.reduce((acc, item) => acc.set(key(item), (acc.get(key(item)) ?? 0) + 1), new Map<string, number>());
 
@@ -30,6 +31,22 @@ describe('file format', () => {
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     expect(text).not.toContain('\r');
     expect(text.split('\n')[0].split(',')).toEqual(schemaFields(table));
+  });
+
+  it.each(tables)('%s satisfies every required/pattern/enum/range constraint of its schema', (table) => {
+    const rows = read(table);
+    for (const f of schemaOf(table)) {
+      const c = f.constraints ?? {};
+      for (const [i, row] of rows.entries()) {
+        const where = `${table} row ${i + 2} ${f.name}=${row[f.name]}`;
+        if (c.required) expect(row[f.name], where).not.toBe('');
+        if (c.pattern) expect(row[f.name], where).toMatch(new RegExp(c.pattern));
+        if (c.enum) expect(c.enum, where).toContain(row[f.name]);
+        if (f.type === 'boolean') expect(['true', 'false'], where).toContain(row[f.name]);
+        if (c.minimum !== undefined) expect(Number(row[f.name]), where).toBeGreaterThanOrEqual(c.minimum);
+        if (c.maximum !== undefined) expect(Number(row[f.name]), where).toBeLessThanOrEqual(c.maximum);
+      }
+    }
   });
 });
 
