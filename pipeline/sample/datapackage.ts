@@ -1,0 +1,48 @@
+/**
+ * The sample's Data Package descriptor and README. Both say plainly that the data are
+ * synthetic; the refresh reads the data label ("sample") from the descriptor.
+ */
+import { readSchema } from '../schema.ts';
+import type { SampleSize } from './sizes.ts';
+
+/** Tables the generator writes (the reference tables stay in data/reference). */
+export const SAMPLE_TABLES = ['schools', 'programmes', 'demand'] as const;
+
+/** Frictionless Data Package descriptor of a generated sample. */
+export function sampleDescriptor(seed: number, size: SampleSize): Record<string, unknown> {
+  const { first, last } = size.years;
+  return {
+    name: `chanjiao-sample-${size.name}`,
+    title: `合成样例数据（虚构，仿重庆）/ Synthetic sample data (invented, Chongqing-like)`,
+    description:
+      `合成数据，非真实统计：学校名称、学校标识码、专业点与需求数字均为程序生成，` +
+      `仅区县、专业目录与产业为真实名称。年份 ${first}–${last}。` +
+      ` Synthetic data, not official statistics: school names, school codes, programme points and demand ` +
+      `figures are generated; only districts, catalogue majors and industries are real names. Years ${first}–${last}.`,
+    'x-data-label': 'sample',
+    'x-synthetic': true,
+    'x-generator': { seed, scale: size.name },
+    resources: SAMPLE_TABLES.map((name) => {
+      const { $schema: _, ...schema } = readSchema(name) as unknown as Record<string, unknown>;
+      return { name, path: `${name}.csv`, profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', schema };
+    }),
+  };
+}
+
+/** The folder's README: what the files are, that they are invented, and how to regenerate them. */
+export function sampleReadme(seed: number, size: SampleSize): string {
+  return `# 合成样例数据 / Synthetic sample
+
+**这些数据是虚构的。** 学校名称与学校标识码（以 95 开头）均为编造，专业点、在校生、毕业生、岗位需求与求职人数均由程序生成；
+只有区县、专业目录和产业名称取自真实参考表（data/reference）。数据按公开数字校准（专业点 3300 余个、匹配度 89%、
+先进材料 3 所、低空经济 4 所、年毕业生约 30 万、人工智能与智能制造求人倍率 > 1.5），但不是任何真实统计。
+
+**These data are synthetic.** School names and codes (starting with 95) are invented; programme points,
+students, graduates, openings and seekers are generated. Only districts, catalogue majors and industries
+come from the real reference tables in data/reference. The figures are calibrated to the public numbers
+above for ${size.years.last}, but they are not statistics of any real school or city.
+
+Files: \`schools.csv\`, \`programmes.csv\`, \`demand.csv\` (columns as in schemas/), \`datapackage.json\`.
+Regenerate byte for byte: \`npx tsx pipeline/sample/generate-sample.ts --seed ${seed}\` (scale ${size.name}).
+`;
+}

@@ -1,0 +1,45 @@
+/**
+ * Streams rows into a CSV file in batches (UTF-8, LF, header = schema field names), so a
+ * province- or national-sized sample never sits in memory as one string.
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+
+/** One CSV cell: '' for missing, true/false for booleans, quoted only when needed. */
+export function formatCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One CSV line (without the LF) with the cells in field order. */
+export const formatLine = (fields: readonly string[], row: Record<string, unknown>): string =>
+  fields.map((field) => formatCell(row[field])).join(',');
+
+export interface CsvWriter {
+  write(row: Record<string, unknown>): void;
+  /** Flushes the last batch and closes the file; returns the number of data rows written. */
+  close(): number;
+}
+
+/** Opens a CSV file for writing and writes its header. */
+export function openCsv(path: string, fields: readonly string[], batchRows = 2000): CsvWriter {
+  const fd = openSync(path, 'w');
+  let batch: string[] = [fields.join(',')];
+  let rows = 0;
+  const flush = () => {
+    if (batch.length) writeSync(fd, batch.join('\n') + '\n');
+    batch = [];
+  };
+  return {
+    write(row) {
+      batch.push(formatLine(fields, row));
+      rows++;
+      if (batch.length >= batchRows) flush();
+    },
+    close() {
+      flush();
+      closeSync(fd);
+      return rows;
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatCell, openCsv } from '../../pipeline/sample/write-csv.ts';
+
+describe('write-csv', () => {
+  it('formats missing as empty, booleans as true/false, quotes only when needed', () => {
+    expect(formatCell(null)).toBe('');
+    expect(formatCell(undefined)).toBe('');
+    expect(formatCell(true)).toBe('true');
+    expect(formatCell(0.934)).toBe('0.934');
+    expect(formatCell('重庆澄屿职业学院')).toBe('重庆澄屿职业学院');
+    expect(formatCell('a,b')).toBe('"a,b"');
+    expect(formatCell('say "x"')).toBe('"say ""x"""');
+  });
+
+  it('writes the header and rows in field order with LF endings, across batches', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'csv-')), 't.csv');
+    const csv = openCsv(path, ['b', 'a'], 2);
+    for (let i = 0; i < 3; i++) csv.write({ a: i, b: i % 2 === 0 });
+    expect(csv.close()).toBe(3);
+    expect(readFileSync(path, 'utf8')).toBe('b,a\ntrue,0\nfalse,1\ntrue,2\n');
+  });
+});
