@@ -1,0 +1,59 @@
+/**
+ * Model tests (pipeline/models/tests/*.sql): each is a query returning the rows that break a rule,
+ * so a passing test returns nothing and a failing one shows the offending rows as evidence.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { MODELS_DIR, TESTS_FOLDER, readSql } from './model-files.ts';
+import { variablesRead } from './policy.ts';
+
+export interface ModelTestResult {
+  /** File base name, e.g. `unique_mart_keys`. */
+  name: string;
+  failing_rows: number;
+  passed: boolean;
+  /** First failing rows (JSON-safe), only when the test failed. */
+  sample?: object[];
+}
+
+export interface RunModelTestsOptions {
+  /** Models folder whose tests/ subfolder holds the test queries. */
+  dir?: string;
+  /** How many failing rows to keep as evidence; default 5. */
+  sampleSize?: number;
+}
+
+/**
+ * Runs every test query against the built models. Tests that read policy variables need runModels
+ * to have run on the same connection; an unset variable is an error, not a silent pass.
+ */
+export async function runModelTests(
+  conn: DuckDBConnection,
+  options: RunModelTestsOptions = {},
+): Promise<ModelTestResult[]> {
+  const folder = join(options.dir ?? MODELS_DIR, TESTS_FOLDER);
+  const variables = await conn.runAndReadAll('SELECT name FROM duckdb_variables()');
+  const set = new Set(variables.getRows().map((row) => String(row[0])));
+  const results: ModelTestResult[] = [];
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.sql')).sort()) {
+    const name = file.slice(0, -'.sql'.length);
+    const sql = readSql(join(folder, file));
+    const unset = variablesRead(sql).filter((v) => !set.has(v));
+    if (unset.length > 0) throw new Error(`Model test ${name} reads unset variables ${unset.join(', ')}; run the models first`);
+    results.push(await runTest(conn, name, sql, options.sampleSize ?? 5));
+  }
+  return results;
+}
+
+async function runTest(conn: DuckDBConnection, name: string, sql: string, sampleSize: number): Promise<ModelTestResult> {
+  try {
+    const counted = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM (\n${sql}\n)`);
+    const failing = Number(counted.getRows()[0][0]);
+    if (failing === 0) return { name, failing_rows: 0, passed: true };
+    const sample = await conn.runAndReadAll(`SELECT * FROM (\n${sql}\n) LIMIT ${sampleSize}`);
+    return { name, failing_rows: failing, passed: false, sample: await sample.getRowObjectsJson() };
+  } catch (error) {
+    throw new Error(`Model test ${name} could not run: ${(error as Error).message}`, { cause: error });
+  }
+}

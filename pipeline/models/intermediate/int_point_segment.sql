@@ -1,0 +1,17 @@
+-- Programme point × industry segment it serves: the grain of supply. A point's graduates are shared
+-- across segments by crosswalk weight and kept locally at the retention rate.
+select
+    pp.year,
+    pp.school_code,
+    pp.major_code,
+    pp.level,
+    pp.district_code,
+    pp.ownership,
+    c.industry_code,
+    c.segment_code,
+    c.weight,
+    c.weight > getvariable('coverage_mapped_min_weight') as mapped,
+    pp.graduates * c.weight * getvariable('supply_retention') as supply,
+    case when pp.graduates_estimated then supply else 0 end as supply_estimated
+from int_programme_points as pp
+join stg_crosswalk as c using (major_code)

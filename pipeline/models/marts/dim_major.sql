@@ -1,0 +1,2 @@
+-- Dimension: the loaded majors with the same columns, for the dashboard's labels and filters.
+select * from stg_majors

@@ -1,0 +1,18 @@
+-- Year × level × district × ownership totals of active programme points. Every column adds up, so
+-- the dashboard filters by summing rows: match rate = matched_points ÷ programme_points, enrolment-
+-- weighted match rate = matched_students ÷ students, digital share = digital_students ÷ students.
+select
+    year,
+    level,
+    district_code,
+    ownership,
+    count(distinct school_code)::INTEGER as schools,
+    count(*)::INTEGER as programme_points,
+    count(*) filter (where key_matched)::INTEGER as matched_points,
+    sum(students)::INTEGER as students,
+    coalesce(sum(students) filter (where key_matched), 0)::INTEGER as matched_students,
+    coalesce(sum(students) filter (where digital), 0)::INTEGER as digital_students,
+    sum(graduates)::DOUBLE as graduates,
+    coalesce(sum(graduates) filter (where graduates_estimated), 0)::DOUBLE as estimated_graduates
+from int_programme_points
+group by year, level, district_code, ownership

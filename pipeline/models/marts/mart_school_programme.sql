@@ -1,0 +1,17 @@
+-- Every active programme point of every year with what a school page shows beside it.
+select
+    pp.year,
+    pp.school_code,
+    pp.major_code,
+    m.major_name,
+    m.category_name,
+    m.division_name,
+    pp.students,
+    pp.graduates,
+    pp.graduates_estimated,
+    pp.employment_rate,
+    ms.industries,
+    pp.key_matched
+from int_programme_points as pp
+join stg_majors as m using (major_code)
+join int_major_served as ms using (major_code)

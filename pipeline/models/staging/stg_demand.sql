@@ -1,0 +1,9 @@
+-- Aggregated demand per year × district × industry × level asked for; demand means openings.
+select
+    cast(year as INTEGER) as year,
+    cast(district_code as VARCHAR) as district_code,
+    cast(industry_code as VARCHAR) as industry_code,
+    cast(level as VARCHAR) as level,
+    cast(openings as INTEGER) as openings,
+    cast(seekers as INTEGER) as seekers
+from raw_demand

@@ -1,0 +1,13 @@
+-- Programme rows (专业点 × year). Reported graduates are renamed so that `graduates` downstream
+-- always means "reported, or estimated where missing".
+select
+    cast(year as INTEGER) as year,
+    cast(school_code as VARCHAR) as school_code,
+    cast(major_code as VARCHAR) as major_code,
+    cast(plan as INTEGER) as plan,
+    cast(enrolled as INTEGER) as enrolled,
+    cast(students as INTEGER) as students,
+    cast(graduates as INTEGER) as graduates_reported,
+    cast(employment_rate as DOUBLE) as employment_rate,
+    cast(status as VARCHAR) as status
+from raw_programmes

@@ -1,0 +1,61 @@
+/**
+ * Builds the warehouse: every model in pipeline/models becomes a table (CREATE OR REPLACE TABLE),
+ * in the order declared in order.txt, with the policy set as DuckDB variables first.
+ * The refresh CLI calls runModels then runModelTests; the dashboard reads the dim_/mart_ tables.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { MODELS_DIR, readModels } from './model-files.ts';
+import { flattenPolicy, setPolicyVariables, variablesRead, type Policy } from './policy.ts';
+
+export { readPolicy, setPolicyVariables, type Policy } from './policy.ts';
+export { runModelTests, type ModelTestResult } from './model-tests.ts';
+
+export interface ModelRun {
+  /** Table created, e.g. `mart_industry`. */
+  name: string;
+  /** Model path as order.txt lists it, e.g. `marts/mart_industry`. */
+  path: string;
+  rows: number;
+  ms: number;
+}
+
+export interface RunModelsOptions {
+  policy: Policy;
+  /** Models folder; tests point it at a scratch folder. */
+  dir?: string;
+  effects?: {
+    /** Called after each model, e.g. to log `[12/34] mart_industry 8 ms`. */
+    progress?(model: string, i: number, n: number, ms: number): void;
+    /** Clock in milliseconds; defaults to performance.now. */
+    now?(): number;
+  };
+}
+
+/** Creates every model as a table in declared order; fails before running anything on a bad order or policy. */
+export async function runModels(conn: DuckDBConnection, options: RunModelsOptions): Promise<ModelRun[]> {
+  const models = readModels(options.dir ?? MODELS_DIR);
+  const defined = new Set(Object.keys(flattenPolicy(options.policy)));
+  const missing = models.flatMap((m) =>
+    variablesRead(m.sql)
+      .filter((name) => !defined.has(name))
+      .map((name) => `${m.path} reads getvariable('${name}'), which the policy does not define`),
+  );
+  if (missing.length > 0) throw new Error(`Policy is missing values:\n- ${missing.join('\n- ')}`);
+  await setPolicyVariables(conn, options.policy);
+
+  const now = options.effects?.now ?? (() => performance.now());
+  const runs: ModelRun[] = [];
+  for (const [i, model] of models.entries()) {
+    const started = now();
+    try {
+      await conn.run(`CREATE OR REPLACE TABLE ${model.name} AS\n${model.sql}`);
+    } catch (error) {
+      throw new Error(`Model ${model.path} failed: ${(error as Error).message}`, { cause: error });
+    }
+    const counted = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${model.name}`);
+    const ms = now() - started;
+    runs.push({ name: model.name, path: model.path, rows: Number(counted.getRows()[0][0]), ms });
+    options.effects?.progress?.(model.name, i + 1, models.length, ms);
+  }
+  return runs;
+}

@@ -1,0 +1,41 @@
+/** Test warehouse: an in-memory DuckDB with raw_ tables typed from schemas/ and filled from a fixture. */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Policy } from '../../pipeline/policy.ts';
+import { runModels } from '../../pipeline/run-models.ts';
+import { TABLES, columnDefinitions, rawTable, readSchema } from '../../pipeline/schema.ts';
+import type { Fixture, Row } from '../fixtures/models/tiny.ts';
+
+const literal = (value: Row[number]) =>
+  value === null ? 'NULL' : typeof value === 'string' ? `'${value.replaceAll("'", "''")}'` : String(value);
+
+/** Opens a fresh in-memory database holding the fixture as the loader would leave it. */
+export async function openWarehouse(fixture: Fixture): Promise<DuckDBConnection> {
+  const conn = await (await DuckDBInstance.create(':memory:')).connect();
+  for (const table of TABLES) {
+    await conn.run(`CREATE TABLE ${rawTable(table)} (${columnDefinitions(readSchema(table))})`);
+    const rows = fixture[table];
+    if (rows.length > 0) {
+      await conn.run(`INSERT INTO ${rawTable(table)} VALUES ${rows.map((r) => `(${r.map(literal).join(', ')})`).join(', ')}`);
+    }
+  }
+  return conn;
+}
+
+/** Rows of a query as plain objects (counts are INTEGER in the marts, so they arrive as numbers). */
+export async function query(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
+  return (await conn.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+}
+
+/** The fixture with every model built under the given policy. */
+export async function buildWarehouse(fixture: Fixture, policy: Policy): Promise<DuckDBConnection> {
+  const conn = await openWarehouse(fixture);
+  await runModels(conn, { policy });
+  return conn;
+}
+
+/** One row of a query, failing loudly when the key does not select exactly one. */
+export async function one(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown>> {
+  const rows = await query(conn, sql);
+  if (rows.length !== 1) throw new Error(`expected one row, got ${rows.length}: ${sql}`);
+  return rows[0];
+}
