@@ -61,7 +61,7 @@ export function generateSample(options: GenerateOptions, effects: GenerateEffect
 
   const schools = generateSchools(rngFor(seed, 'schools'), reference.districts, size.schools);
   const schoolsCsv = openCsv(join(outDir, 'schools.csv'), fieldsOf('schools'));
-  schools.forEach((s) => schoolsCsv.write({ ...s }));
+  schools.forEach(schoolsCsv.write);
   effects.log(`schools.csv: ${schoolsCsv.close()} rows`);
 
   const points = planPoints(seed, schools, reference, size, emergingIndustries());
@@ -73,7 +73,7 @@ export function generateSample(options: GenerateOptions, effects: GenerateEffect
     for (const point of points) {
       const row = programmeRow(point, year, rowOptions);
       if (!row) continue;
-      programmesCsv.write({ ...row });
+      programmesCsv.write(row);
       calibration.addProgramme(row);
     }
   }
@@ -82,7 +82,7 @@ export function generateSample(options: GenerateOptions, effects: GenerateEffect
   const demandCsv = openCsv(join(outDir, 'demand.csv'), fieldsOf('demand'));
   const supply = calibration.supply();
   for (const row of demandRows({ seed, years: size.years, districts: reference.districts, industries: reference.industries, supply })) {
-    demandCsv.write({ ...row });
+    demandCsv.write(row);
     calibration.addDemand(row);
   }
   effects.log(`demand.csv: ${demandCsv.close()} rows`);

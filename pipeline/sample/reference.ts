@@ -67,7 +67,7 @@ export function typeRecord(schema: TableSchema, record: Record<string, string>):
 /** Reads one CSV of a data folder, typed by its schema. */
 export function readTable<T>(dir: string, name: string): T[] {
   const schema = readSchema(name);
-  const records = parse(readFileSync(join(dir, `${name}.csv`), 'utf8'), { columns: true, skip_empty_lines: true }) as Record<
+  const records = parse(readFileSync(join(dir, `${name}.csv`), 'utf8'), { columns: true, skip_empty_lines: true, bom: true }) as Record<
     string,
     string
   >[];

@@ -12,11 +12,11 @@ export function formatCell(value: unknown): string {
 }
 
 /** One CSV line (without the LF) with the cells in field order. */
-export const formatLine = (fields: readonly string[], row: Record<string, unknown>): string =>
-  fields.map((field) => formatCell(row[field])).join(',');
+export const formatLine = (fields: readonly string[], row: object): string =>
+  fields.map((field) => formatCell((row as Record<string, unknown>)[field])).join(',');
 
 export interface CsvWriter {
-  write(row: Record<string, unknown>): void;
+  write(row: object): void;
   /** Flushes the last batch and closes the file; returns the number of data rows written. */
   close(): number;
 }
