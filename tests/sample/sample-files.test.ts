@@ -2,11 +2,11 @@
  * The committed sample in data/sample: reproducible from its seed byte for byte, and on its
  * calibration targets when measured from the files themselves.
  */
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../../pipeline/sample/generate.ts';
 import { CITY, DEFAULT_SEED } from '../../pipeline/sample/sizes.ts';
 import { readReference, readTable } from '../../pipeline/sample/reference.ts';
@@ -21,8 +21,12 @@ const SAMPLE = join(ROOT, 'data/sample');
 const REFERENCE = join(ROOT, 'data/reference');
 const FILES = ['schools.csv', 'programmes.csv', 'demand.csv', 'datapackage.json', 'README.md'];
 
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 const generate = (seed: number) => {
   const outDir = mkdtempSync(join(tmpdir(), 'sample-'));
+  made.push(outDir);
   generateSample({ seed, outDir, referenceDir: REFERENCE, size: CITY }, { log() {} });
   return outDir;
 };
