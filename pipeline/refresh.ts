@@ -80,6 +80,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
   try {
     const policy = readPolicy(options.policyPath);
     await setPolicyVariables(conn, policy);
+    mkdirSync(join(buildDir, 'tmp'));
     const load = await timed(effects, stages, 'load', () => loadInputs(conn, {
       dataDir: options.dataDir,
       referenceDir: options.referenceDir,
