@@ -1,0 +1,42 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { TableSchema } from '../schema.ts';
+import type { CsvScan } from './read-csv.ts';
+import type { Reject } from './reject.ts';
+import { sqlString } from './sql.ts';
+
+/** DuckDB's malformed-row log, one reject per line: "expected 9 fields, found 4". */
+function malformedRows(scan: CsvScan): string {
+  const reason = `CASE WHEN error_type IN ('TOO MANY COLUMNS', 'MISSING COLUMNS')
+    THEN regexp_replace(error_message, '^Expected Number of Columns: (\\d+) Found: (\\d+).*$', 'expected \\1 fields, found \\2')
+    ELSE lower(error_type) END`;
+  return `SELECT line, ltrim(arg_min(csv_line, column_idx), chr(10) || chr(13)) AS value, arg_min(${reason}, column_idx) AS reason
+    FROM ${scan.errors} GROUP BY line`;
+}
+
+/**
+ * Reads all rejects of one table, with original line numbers (from the table mapLines built),
+ * in file order and, within a line, schema column order.
+ */
+export async function collectRejects(
+  conn: DuckDBConnection,
+  source: { table: string; file: string; schema: TableSchema; scan: CsvScan; rejects: string; name: string },
+): Promise<Reject[]> {
+  const lines = `${source.name}_lines`;
+  const order = source.schema.fields.map((f) => sqlString(f.name)).join(', ');
+  const result = await conn.runAndReadAll(`
+    SELECT line, field, value, reason FROM (
+      SELECT m.line, j.field, coalesce(j.value, '') AS value,
+             j.reason || coalesce(' (first at line ' || f.line || ')', '') AS reason
+      FROM ${source.rejects} j JOIN ${lines} m ON m.row_id = j.row_id LEFT JOIN ${lines} f ON f.row_id = j.first_row_id
+      UNION ALL
+      SELECT m.line, '', e.value, e.reason FROM (${malformedRows(source.scan)}) e JOIN ${lines} m ON m.logical = e.line)
+    ORDER BY line, list_position([${order}], field) NULLS LAST`);
+  return result.getRowObjectsJS().map((r) => ({
+    table: source.table,
+    file: source.file,
+    line: r.line as number,
+    column: r.field as string,
+    value: r.value as string,
+    reason: r.reason as string,
+  }));
+}

@@ -1,0 +1,51 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TABLES } from '../schema.ts';
+import { locateInput } from './locate-input.ts';
+import { loadTable, type InputReport } from './load-table.ts';
+import type { Reject } from './reject.ts';
+
+export interface LoadReport {
+  inputs: InputReport[];
+  rejects: Reject[];
+  warnings: string[];
+}
+
+export interface LoadOptions {
+  /** Folder with <table>.csv / .xlsx, e.g. data/sample. */
+  dataDir: string;
+  /** Fallback folder for the reference tables (catalogue, districts, industries, crosswalk). */
+  referenceDir: string;
+  policy: { reject_share_max: number };
+  effects?: { progress?(table: string, done: number, total: number): void; warn?(msg: string): void };
+  /** Where transcoded copies go (a fresh folder inside it, removed afterwards); default the OS temp folder. */
+  tmpDir?: string;
+}
+
+/**
+ * Loads every input table, in foreign-key order, into typed raw_<table> tables holding only valid
+ * rows, and reports files, hashes, counts, rejects and warnings. Throws LoadError on a fatal input
+ * problem; the caller builds into a fresh database and discards it then.
+ */
+export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): Promise<LoadReport> {
+  const report: LoadReport = { inputs: [], rejects: [], warnings: [] };
+  const warn = (msg: string) => {
+    report.warnings.push(msg);
+    options.effects?.warn?.(msg);
+  };
+  const work = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'chanjiao-load-'));
+  try {
+    for (const [i, table] of TABLES.entries()) {
+      const file = locateInput(table, options.dataDir, options.referenceDir);
+      const load = await loadTable(conn, { table, file }, { tmpDir: work, rejectShareMax: options.policy.reject_share_max, warn });
+      report.inputs.push(load.input);
+      report.rejects.push(...load.rejects);
+      options.effects?.progress?.(table, i + 1, TABLES.length);
+    }
+    return report;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}

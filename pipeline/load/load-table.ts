@@ -1,0 +1,81 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { readSchema, type TableName } from '../schema.ts';
+import { collectRejects } from './collect-rejects.ts';
+import { LoadError } from './errors.ts';
+import { checkForeignKeys } from './foreign-keys.ts';
+import { insertValidRows } from './insert-rows.ts';
+import { mapLines } from './line-map.ts';
+import { mapHeader } from './map-header.ts';
+import { prepareCsv } from './prepare-csv.ts';
+import { checkPrimaryKey } from './primary-key.ts';
+import { readCsv } from './read-csv.ts';
+import { readHeader } from './read-header.ts';
+import type { Reject } from './reject.ts';
+import { checkRejectShare } from './reject-share.ts';
+import { suggestCodes } from './suggest.ts';
+import { checkFields } from './validate.ts';
+
+/** What the run report records about one input file. */
+export interface InputReport {
+  table: string;
+  /** Path as given, relative to the working directory. */
+  file: string;
+  /** Of the original bytes. */
+  sha256: string;
+  /** Rows loaded into raw_<table>. */
+  rows: number;
+  /** Rows rejected (a row failing several checks counts once). */
+  rejected: number;
+}
+
+export interface TableLoad {
+  input: InputReport;
+  rejects: Reject[];
+}
+
+/**
+ * Loads one input file into raw_<table>: prepare a UTF-8 CSV, match the header, bulk-read with
+ * DuckDB, check fields, foreign keys (against raw_ tables loaded before) and the primary key in
+ * SQL, then keep the valid rows. Throws LoadError on anything that makes the table unusable.
+ */
+export async function loadTable(
+  conn: DuckDBConnection,
+  source: { table: TableName; file: string },
+  options: { tmpDir: string; rejectShareMax: number; warn(msg: string): void },
+): Promise<TableLoad> {
+  const { table, file } = source;
+  const schema = readSchema(table);
+  const name = `load_${table}`;
+  const { csvPath, sha256 } = await prepareCsv(file, options.tmpDir);
+  const headerTexts = await readHeader(csvPath);
+  if (headerTexts.length === 0) throw new LoadError(`${file}: 文件为空 — empty file (no header, no data rows)`);
+  const header = mapHeader(headerTexts, schema, file);
+  header.warnings.forEach(options.warn);
+
+  const scan = await readCsv(conn, csvPath, schema, header, name);
+  const rows = scan.rows;
+  const rejects = await checkFields(conn, schema, rows, name);
+  await checkForeignKeys(conn, schema, rows, rejects);
+  await suggestCodes(conn, schema, rows, rejects);
+  await checkPrimaryKey(conn, schema, rows, rejects);
+
+  const counts = (
+    await conn.runAndReadAll(`
+      WITH malformed AS (SELECT count(DISTINCT line)::INTEGER AS n FROM ${scan.errors})
+      SELECT (SELECT count(*) FROM ${rows})::INTEGER + n AS rows,
+             (SELECT count(DISTINCT row_id) FROM ${rejects})::INTEGER + n AS rejected
+      FROM malformed`)
+  ).getRowObjectsJS()[0] as { rows: number; rejected: number };
+  let found: Reject[] = [];
+  if (counts.rejected > 0) {
+    const consistent = await mapLines(conn, csvPath, scan, name);
+    if (!consistent) options.warn(`${file}: 行号可能不准 — line numbers of rejects may be approximate (unbalanced quotes)`);
+    found = await collectRejects(conn, { table, file, schema, scan, rejects, name });
+  }
+  checkRejectShare(file, counts, found, options.rejectShareMax);
+  const loaded = await insertValidRows(conn, schema, rows, rejects);
+  for (const temp of ['rows', 'csv_errors', 'csv_scans', 'rejects', 'physical', 'lines']) {
+    await conn.run(`DROP TABLE IF EXISTS ${name}_${temp}`);
+  }
+  return { input: { table, file, sha256, rows: loaded, rejected: counts.rejected }, rejects: found };
+}

@@ -1,0 +1,33 @@
+import { basename, join } from 'node:path';
+import { LoadError } from './errors.ts';
+import { scanFile } from './scan-file.ts';
+import { transcodeGb18030 } from './transcode.ts';
+import { xlsxToCsv } from './xlsx-to-csv.ts';
+
+export interface PreparedCsv {
+  /** UTF-8 CSV with the original's line numbering: the input itself, or a copy in tmpDir. */
+  csvPath: string;
+  sha256: string;
+}
+
+/**
+ * Turns an input file into something DuckDB's read_csv takes: UTF-8 files as they are,
+ * GB18030/GBK (what Excel on a Chinese Windows saves as "CSV") transcoded, .xlsx converted.
+ * Anything unreadable aborts with a LoadError naming the file.
+ */
+export async function prepareCsv(file: string, tmpDir: string): Promise<PreparedCsv> {
+  const copy = join(tmpDir, `${basename(file)}.csv`);
+  try {
+    const scan = await scanFile(file);
+    if (file.endsWith('.xlsx')) {
+      await xlsxToCsv(file, copy);
+      return { csvPath: copy, sha256: scan.sha256 };
+    }
+    if (!scan.binary && scan.utf8) return { csvPath: file, sha256: scan.sha256 };
+    if (!scan.binary && (await transcodeGb18030(file, copy))) return { csvPath: copy, sha256: scan.sha256 };
+    throw new LoadError(`${file}: 无法识别的编码 — unrecognised encoding (not UTF-8 or GB18030); save it as "CSV UTF-8"`);
+  } catch (error) {
+    if (error instanceof LoadError) throw error;
+    throw new LoadError(`${file}: 无法读取文件 — cannot read file (${(error as Error).message})`);
+  }
+}

@@ -1,0 +1,42 @@
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+
+export interface FileScan {
+  /** Of the original bytes, so a run report pins exactly what was loaded. */
+  sha256: string;
+  /** DuckDB reads UTF-8 (with or without BOM) directly; anything else needs transcoding. */
+  utf8: boolean;
+  /** A NUL byte never occurs in a text CSV in either accepted encoding. */
+  binary: boolean;
+}
+
+/** Streams a file once (no whole file in memory): hash, UTF-8 validity and NUL bytes. */
+export async function scanFile(path: string): Promise<FileScan> {
+  const hash = createHash('sha256');
+  let utf8 = true;
+  let binary = false;
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    binary ||= chunk.includes(0);
+    if (utf8) {
+      const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      const cut = completeLength(bytes);
+      utf8 = isUtf8(bytes.subarray(0, cut));
+      carry = bytes.subarray(cut);
+    }
+  }
+  return { sha256: hash.digest('hex'), utf8: utf8 && carry.length === 0, binary };
+}
+
+/** Length of the prefix ending on a character boundary: a multi-byte character may straddle two chunks. */
+function completeLength(bytes: Buffer): number {
+  for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 4); i--) {
+    const b = bytes[i];
+    if ((b & 0xc0) === 0x80) continue;
+    const size = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return i + size <= bytes.length ? bytes.length : i;
+  }
+  return bytes.length;
+}

@@ -1,0 +1,73 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadInputs } from '../../pipeline/load/index.ts';
+import { duckdbType, rawTable, readSchema, REFERENCE_TABLES, TABLES } from '../../pipeline/schema.ts';
+import { inputsWith, load, query, removeInputs, VALID } from './helpers.ts';
+
+afterAll(removeInputs);
+
+describe('loadInputs on a valid input set', () => {
+  it('creates every raw_ table with exactly the schema columns and types', async () => {
+    const { conn } = await load(VALID);
+    for (const table of TABLES) {
+      const columns = await query(conn, `SELECT column_name, column_type FROM (DESCRIBE ${rawTable(table)})`);
+      const expected = readSchema(table).fields.map((f) => ({ column_name: f.name, column_type: duckdbType(f) }));
+      expect(columns, table).toEqual(expected);
+    }
+  });
+
+  it('reports each file with its hash and row count, and no rejects or warnings', async () => {
+    const { report } = await load(VALID);
+    // Rows hand-counted in tests/fixtures/load/valid.
+    const rows = { districts: 3, majors: 4, industries: 2, industry_segments: 3, crosswalk: 4, schools: 3, programmes: 4, demand: 3 };
+    expect(report.inputs.map((i) => [i.table, i.rows, i.rejected])).toEqual(Object.entries(rows).map(([t, n]) => [t, n, 0]));
+    const programmes = report.inputs.find((i) => i.table === 'programmes')!;
+    expect(programmes.file).toBe(join(VALID, 'programmes.csv'));
+    expect(programmes.sha256).toBe(createHash('sha256').update(await readFile(programmes.file)).digest('hex'));
+    expect(report.rejects).toEqual([]);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('types values: empty optional fields are NULL, booleans and numbers are typed', async () => {
+    const { conn } = await load(VALID);
+    // Line 3 of programmes.csv leaves graduates and employment_rate empty.
+    expect(await query(conn, `SELECT graduates, employment_rate, students FROM raw_programmes WHERE major_code = '510201'`)).toEqual([
+      { graduates: null, employment_rate: null, students: 350 },
+    ]);
+    expect(await query(conn, `SELECT major_code, digital FROM raw_majors WHERE major_code IN ('460601', '460609') ORDER BY 1`)).toEqual([
+      { major_code: '460601', digital: false },
+      { major_code: '460609', digital: true },
+    ]);
+  });
+
+  it('takes reference tables missing from the data folder from the reference folder', async () => {
+    const dataDir = await inputsWith();
+    for (const table of REFERENCE_TABLES) await rm(join(dataDir, `${table}.csv`));
+    const { report } = await load(dataDir, 0.05, VALID);
+    expect(report.inputs.map((i) => i.file)).toEqual(
+      TABLES.map((t) => join(REFERENCE_TABLES.includes(t) ? VALID : dataDir, `${t}.csv`)),
+    );
+  });
+
+  it('reports progress per table through effects and leaves no temporary files', async () => {
+    const tmpDir = await mkdtemp(join(tmpdir(), 'load-tmp-'));
+    const conn = await (await DuckDBInstance.create(':memory:')).connect();
+    const progress: [string, number, number][] = [];
+    const warnings: string[] = [];
+    await loadInputs(conn, {
+      dataDir: VALID,
+      referenceDir: VALID,
+      policy: { reject_share_max: 0.05 },
+      effects: { progress: (...args) => progress.push(args), warn: (msg) => warnings.push(msg) },
+      tmpDir,
+    });
+    expect(progress).toEqual(TABLES.map((t, i) => [t, i + 1, TABLES.length]));
+    expect(warnings).toEqual([]);
+    expect(await readdir(tmpDir)).toEqual([]);
+    await rm(tmpDir, { recursive: true });
+  });
+});
