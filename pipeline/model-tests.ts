@@ -35,14 +35,16 @@ export async function runModelTests(
   const folder = join(options.dir ?? MODELS_DIR, TESTS_FOLDER);
   const variables = await conn.runAndReadAll('SELECT name FROM duckdb_variables()');
   const set = new Set(variables.getRows().map((row) => String(row[0])));
-  const results: ModelTestResult[] = [];
-  for (const file of readdirSync(folder).filter((f) => f.endsWith('.sql')).sort()) {
-    const name = file.slice(0, -'.sql'.length);
-    const sql = readSql(join(folder, file));
+  const tests = readdirSync(folder)
+    .filter((file) => file.endsWith('.sql'))
+    .sort()
+    .map((file) => ({ name: file.slice(0, -'.sql'.length), sql: readSql(join(folder, file)) }));
+  for (const { name, sql } of tests) {
     const unset = variablesRead(sql).filter((v) => !set.has(v));
     if (unset.length > 0) throw new Error(`Model test ${name} reads unset variables ${unset.join(', ')}; run the models first`);
-    results.push(await runTest(conn, name, sql, options.sampleSize ?? 5));
   }
+  const results: ModelTestResult[] = [];
+  for (const { name, sql } of tests) results.push(await runTest(conn, name, sql, options.sampleSize ?? 5));
   return results;
 }
 

@@ -92,10 +92,10 @@ describe('demand ratio', () => {
     expect(await industry(open, 2024, 'tour')).toMatchObject({ demand_ratio: 2.5, suppressed: false, tight: true });
   });
 
-  it('counts openings without seekers as tight with no ratio', async () => {
+  it('has no ratio, and so no tightness, when there are no seekers', async () => {
     const noSeekers = { ...tiny, demand: tiny.demand.map((r) => (r[2] === 'mfg' ? [...r.slice(0, 5), 0] : r)) };
     const c = await buildWarehouse(noSeekers, tinyPolicy);
-    expect(await industry(c, 2024, 'mfg')).toMatchObject({ demand_ratio: null, suppressed: false, tight: true, tightness_score: 1 });
+    expect(await industry(c, 2024, 'mfg')).toMatchObject({ demand_ratio: null, suppressed: false, tight: false, tightness_score: 0 });
   });
 
   it('keeps demand slices by level and district, without ownership', async () => {

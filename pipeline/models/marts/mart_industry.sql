@@ -25,7 +25,7 @@ measures as (
         case when iy.openings > 0 then iy.supply / iy.openings end as fill_ratio,
         iy.openings < getvariable('signal_min_openings') as suppressed,
         case when not suppressed and iy.seekers > 0 then iy.openings / iy.seekers end as demand_ratio,
-        not suppressed and (iy.seekers = 0 or demand_ratio > getvariable('signal_tight_above')) as tight,
+        coalesce(demand_ratio > getvariable('signal_tight_above'), false) as tight,
         case
             when lag(iy.year) over w = iy.year - 1 and lag(iy.openings) over w > 0
                 then (iy.openings - lag(iy.openings) over w) / lag(iy.openings) over w
@@ -42,10 +42,7 @@ scored as (
         i.key,
         i.tier,
         greatest(0, least(1, coalesce(1 - m.fill_ratio, 0))) as shortage_score,
-        case
-            when m.tight and m.demand_ratio is null then 1
-            else least(1, coalesce(m.demand_ratio, 0) / getvariable('urgency_tightness_cap'))
-        end as tightness_score,
+        least(1, coalesce(m.demand_ratio, 0) / getvariable('urgency_tightness_cap')) as tightness_score,
         case when i.key then (3 - i.tier) / 2 else 0 end as tier_score,
         greatest(0, least(1, coalesce(m.demand_growth, 0) / getvariable('urgency_growth_cap'))) as growth_score
     from measures as m
