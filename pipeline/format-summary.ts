@@ -8,7 +8,8 @@ export function formatSummary(m: Manifest, ms: number): string {
   const rows = m.inputs.reduce((n, i) => n + i.rows, 0);
   const lines = [
     '',
-    `数据 Data: ${m.title}${m.synthetic ? '（合成示例数据，非真实统计 / synthetic sample, not real statistics）' : ''}`,
+    `数据 Data: ${m.title}`,
+    ...(m.synthetic ? ['⚠ 合成示例数据，非真实统计 — synthetic sample, not real statistics'] : []),
     `载入 Loaded: ${int(rows)} rows from ${m.inputs.length} inputs; 拒收 rejected: ${int(m.rejected_total)}`,
   ];
   if (m.summary) {

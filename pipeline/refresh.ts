@@ -5,7 +5,7 @@
  * run, failed or not, is appended to the run history.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { loadInputs } from './load/load-inputs.ts';
 import { readPolicy, setPolicyVariables } from './policy.ts';
@@ -38,6 +38,12 @@ export interface RefreshOptions {
 }
 
 export interface RefreshResult { manifest: Manifest; snapshotDir: string }
+
+/** Paths in the manifest and messages are relative to where the command runs: short, and no server paths leak to the browser. */
+function shortPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
 
 async function timed<T>(effects: Effects, stages: Record<string, number>, stage: string,
   work: () => Promise<T>, detail: (value: T) => string): Promise<T> {
@@ -114,9 +120,9 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       started_at: started.toISOString(),
       finished_at: now().toISOString(),
       stages,
-      inputs: load.inputs,
+      inputs: load.inputs.map((i) => ({ ...i, file: shortPath(i.file) })),
       rejected_total: load.rejects.length,
-      rejects: load.rejects.slice(0, MANIFEST_REJECTS),
+      rejects: load.rejects.slice(0, MANIFEST_REJECTS).map((r) => ({ ...r, file: shortPath(r.file) })),
       warnings: load.warnings,
       model_tests: tests.map(({ name, failing_rows, passed }) => ({ name, failing_rows, passed })),
       summary,
