@@ -11,6 +11,7 @@ import { loadInputs } from './load/load-inputs.ts';
 import { readPolicy, setPolicyVariables } from './policy.ts';
 import { runModels, runModelTests } from './run-models.ts';
 import { exportArrow } from './export-arrow.ts';
+import { exportParquet } from './export-parquet.ts';
 import { readDataLabel } from './data-label.ts';
 import { readSummary } from './summary.ts';
 import { checkDrift, type DriftLimits } from './drift.ts';
@@ -32,6 +33,8 @@ export interface RefreshOptions {
   trigger?: RunRecord['trigger'];
   /** Publish even when the drift checks find something (after a real, understood change). */
   acceptDrift?: boolean;
+  /** Also write facts and marts as Hive-partitioned Parquet into the snapshot's parquet/ folder. */
+  parquet?: boolean;
   /** Overrides policy refresh.keep_snapshots. */
   keepSnapshots?: number;
   now?: () => Date;
@@ -113,6 +116,10 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
     }
     const marts = await timed(effects, stages, 'export', () => exportMarts(conn, join(buildDir, 'marts'), effects),
       (m) => `${m.length} marts, ${(m.reduce((n, x) => n + x.bytes, 0) / 1024).toFixed(0)} KiB`);
+    if (options.parquet) {
+      await timed(effects, stages, 'parquet', () => exportParquet(conn, join(buildDir, 'parquet')),
+        (p) => `${p.length} tables, ${p.reduce((n, x) => n + x.rows, 0).toLocaleString('en')} rows`);
+    }
     return {
       status: 'ok',
       snapshot: id,

@@ -15,6 +15,7 @@ warehouse snapshot (<warehouse>/current). On any error the previous snapshot sta
   --reference DIR   reference tables used when the data folder has none (default data/reference)
   --warehouse DIR   warehouse folder (default warehouse)
   --policy FILE     thresholds and policy parameters (default pipeline/policy.json)
+  --parquet         also write Hive-partitioned Parquet (year=/province=) into the snapshot
   --accept-drift    publish even if the drift checks flag a sharp change from the served snapshot
   -h, --help        this help
 
@@ -30,7 +31,7 @@ export const refreshOptions = {
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { ...refreshOptions, 'accept-drift': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { ...refreshOptions, 'accept-drift': { type: 'boolean' }, parquet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) return console.log(help), 0;
   const effects = consoleEffects();
@@ -38,6 +39,7 @@ export async function run(args: string[]): Promise<number> {
   const { manifest } = await refresh({
     dataDir: values.data, referenceDir: values.reference, warehouseDir: values.warehouse, policyPath: values.policy,
     acceptDrift: values['accept-drift'],
+    parquet: values.parquet,
   }, effects);
   effects.info(formatSummary(manifest, performance.now() - t0));
   return 0;
