@@ -1,0 +1,102 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadInputs } from '../../pipeline/load/index.ts';
+import { FIXTURES, inputsWith, load, loadFailure, query, removeInputs, VALID } from './helpers.ts';
+
+afterAll(removeInputs);
+
+const HEADER = 'year,school_code,major_code,plan,enrolled,students,graduates,employment_rate,status';
+const VALID_PROGRAMMES = [
+  '2024,5001000001,460609,100,96,280,85,0.93,active',
+  '2024,5001000001,510201,120,118,350,,,active',
+  '2024,5001000002,460601,60,55,160,50,0.9,active',
+  '2024,5001000003,710201,80,80,240,75,,suspended',
+];
+
+describe('files that abort the load', () => {
+  it('a header without data rows', async () => {
+    const dir = await inputsWith({ 'programmes.csv': `${HEADER}\n` });
+    const error = await loadFailure(dir);
+    expect(error.name).toBe('LoadError');
+    expect(error.message).toBe(`${join(dir, 'programmes.csv')}: 文件为空 — empty file (no data rows)`);
+  });
+
+  it('rows without any value (spreadsheet padding) count as no data', async () => {
+    const dir = await inputsWith({ 'demand.csv': 'year,district_code,industry_code,level,openings,seekers\n,,,,,\n,,,,,\n' });
+    expect((await loadFailure(dir)).message).toBe(`${join(dir, 'demand.csv')}: 文件为空 — empty file (no data rows)`);
+  });
+
+  it('a zero-byte file', async () => {
+    const dir = await inputsWith({ 'schools.csv': '' });
+    expect((await loadFailure(dir)).message).toBe(`${join(dir, 'schools.csv')}: 文件为空 — empty file (no header, no data rows)`);
+  });
+
+  it('a missing file, naming both places a reference table may come from', async () => {
+    const dir = await inputsWith();
+    await rm(join(dir, 'programmes.csv'));
+    expect((await loadFailure(dir)).message).toBe(
+      `${join(dir, 'programmes.csv')}: 缺少必需文件 — missing required file (programmes.csv or programmes.xlsx in ${dir})`,
+    );
+    await rm(join(dir, 'majors.csv'));
+    const reference = join(FIXTURES, 'no-reference');
+    expect((await loadFailure(dir)).message).toBe(
+      `${join(dir, 'majors.csv')}: 缺少必需文件 — missing required file (majors.csv or majors.xlsx in ${dir} or ${reference})`,
+    );
+  });
+
+  it('both a .csv and an .xlsx for one table', async () => {
+    const dir = await inputsWith();
+    await copyFile(join(VALID, 'demand.csv'), join(dir, 'demand.xlsx'));
+    expect((await loadFailure(dir)).message).toBe(
+      `${join(dir, 'demand.csv')} / ${join(dir, 'demand.xlsx')}: 文件重复 — both present, keep only one`,
+    );
+  });
+
+  it('a file that cannot be read: a folder in its place, or an .xlsx that is not one', async () => {
+    const dir = await inputsWith();
+    await rm(join(dir, 'schools.csv'));
+    await mkdir(join(dir, 'schools.csv'));
+    expect((await loadFailure(dir)).message).toBe(
+      `${join(dir, 'schools.csv')}: 无法读取文件 — cannot read file (EISDIR: illegal operation on a directory, read)`,
+    );
+    await rm(join(dir, 'schools.csv'), { recursive: true });
+    await writeFile(join(dir, 'schools.xlsx'), 'not a zip file');
+    expect((await loadFailure(dir)).message).toBe(
+      `${join(dir, 'schools.xlsx')}: 无法读取文件 — cannot read file (invalid signature: 0x20746f6e)`,
+    );
+  });
+});
+
+describe('reject share threshold', () => {
+  // Four valid rows and one with a negative plan: 1 of 5 rows = 20.0 % rejected.
+  const programmes = [HEADER, ...VALID_PROGRAMMES, '2025,5001000001,460609,-1,96,280,85,0.93,active', ''].join('\n');
+
+  it('aborts above reject_share_max, naming the table, the share, the threshold and the first rejects', async () => {
+    const dir = await inputsWith({ 'programmes.csv': programmes });
+    const conn = await (await DuckDBInstance.create(':memory:')).connect();
+    const file = join(dir, 'programmes.csv');
+    const error = await loadInputs(conn, { dataDir: dir, referenceDir: dir, policy: { reject_share_max: 0.05 } }).catch((e: Error) => e);
+    expect((error as Error).name).toBe('LoadError');
+    expect((error as Error).message).toBe(
+      `${file}: 拒收比例过高 — 20.0% of rows rejected (1 of 5), above load.reject_share_max 5.0%; first rejects:\n` +
+        `  ${file}:6:plan: -1 — must be ≥ 0`,
+    );
+    // Tables before programmes were loaded; programmes itself was not created.
+    expect(await query(conn, `SELECT table_name FROM duckdb_tables() WHERE table_name = 'raw_programmes'`)).toEqual([]);
+  });
+
+  it('quotes at most the first five rejects', async () => {
+    const bad = Array.from({ length: 7 }, (_, i) => `${2010 + i},5001000001,460609,-1,96,280,85,0.93,active`);
+    const error = await loadFailure(await inputsWith({ 'programmes.csv': [HEADER, ...bad].join('\n') }));
+    const quoted = error.message.split('\n').slice(1);
+    // Data lines 2..8 are all rejected; lines 2..6 are quoted.
+    expect(quoted.map((l) => /:(\d+):plan:/.exec(l)?.[1])).toEqual(['2', '3', '4', '5', '6']);
+  });
+
+  it('loads at exactly the threshold', async () => {
+    const { report } = await load(await inputsWith({ 'programmes.csv': programmes }), 0.2);
+    expect(report.inputs.find((i) => i.table === 'programmes')).toMatchObject({ rows: 4, rejected: 1 });
+  });
+});

@@ -1,0 +1,79 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scanFile } from '../../pipeline/load/scan-file.ts';
+import { inputsWithFixture, load, loadFailure, query, removeInputs } from './helpers.ts';
+
+afterAll(removeInputs);
+
+describe('CSV encodings', () => {
+  it('transcodes GB18030 (Chinese headers, a 4-byte character) and keeps the original line numbers', async () => {
+    const dir = await inputsWithFixture('gb18030', 'schools.csv');
+    const { report, conn } = await load(dir);
+    expect(await query(conn, `SELECT school_name FROM raw_schools WHERE school_code = '5001000002'`)).toEqual([
+      { school_name: '沙坪坝𠮷祥职业技术学院' },
+    ]);
+    // Line 4 carries district 500160: one transposition away from 500106, two edits from the others.
+    // (Its school is then unknown to programmes.csv too; that cascade is not the point here.)
+    expect(report.rejects.filter((r) => r.table === 'schools')).toEqual([
+      {
+        table: 'schools',
+        file: join(dir, 'schools.csv'),
+        line: 4,
+        column: 'district_code',
+        value: '500160',
+        reason: 'unknown district_code 500160 — did you mean 500106 沙坪坝区?',
+      },
+    ]);
+    expect(report.inputs.find((i) => i.table === 'schools')).toMatchObject({ rows: 2, rejected: 1 });
+  });
+
+  it('reads UTF-8 with a byte-order mark: the first header is recognised', async () => {
+    const { report, conn } = await load(await inputsWithFixture('bom', 'districts.csv'));
+    expect(report.warnings).toEqual([]);
+    expect(await query(conn, `SELECT district_code FROM raw_districts ORDER BY 1`)).toEqual([
+      { district_code: '500103' },
+      { district_code: '500106' },
+      { district_code: '500112' },
+    ]);
+  });
+
+  it('reads CRLF line ends without a stray carriage return in the last column', async () => {
+    const dir = await inputsWithFixture('crlf', 'demand.csv');
+    const { report, conn } = await load(dir);
+    // seekers is the last column: '60\r' would not be an integer.
+    expect(await query(conn, `SELECT sum(seekers)::INTEGER AS seekers FROM raw_demand`)).toEqual([{ seekers: 60 + 50 }]);
+    expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([[3, 'openings', '-3', 'must be ≥ 0']]);
+  });
+
+  it('aborts on bytes that are neither UTF-8 nor GB18030', async () => {
+    const dir = await inputsWithFixture('garbage', 'programmes.csv');
+    const error = await loadFailure(dir);
+    expect(error.name).toBe('LoadError');
+    expect(error.message).toBe(
+      `${join(dir, 'programmes.csv')}: 无法识别的编码 — unrecognised encoding (not UTF-8 or GB18030); save it as "CSV UTF-8"`,
+    );
+  });
+
+  it('aborts on UTF-16 ("Unicode text" from Excel): its NUL bytes mark it as not UTF-8 or GB18030', async () => {
+    const dir = await inputsWithFixture('utf16', 'programmes.csv');
+    expect((await loadFailure(dir)).message).toBe(
+      `${join(dir, 'programmes.csv')}: 无法识别的编码 — unrecognised encoding (not UTF-8 or GB18030); save it as "CSV UTF-8"`,
+    );
+  });
+});
+
+describe('scanFile', () => {
+  it('accepts UTF-8 whose multi-byte characters straddle the 1 MiB read chunks', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scan-'));
+    const path = join(dir, 'wide.csv');
+    // 1 MiB = 1048576 = 3 × 349525 + 1: the first chunk ends one byte into a 3-byte character.
+    await writeFile(path, '中'.repeat(700_000));
+    expect(await scanFile(path)).toMatchObject({ utf8: true, binary: false });
+    // The same split character at the very end of the file is truncated, not UTF-8.
+    await writeFile(path, Buffer.concat([Buffer.from('中'.repeat(400_000)), Buffer.from([0xe4, 0xb8])]));
+    expect(await scanFile(path)).toMatchObject({ utf8: false, binary: false });
+    await rm(dir, { recursive: true });
+  });
+});

@@ -1,0 +1,153 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatReject } from '../../pipeline/load/index.ts';
+import { inputsWith, load, query, removeInputs } from './helpers.ts';
+
+afterAll(removeInputs);
+
+const HEADER = 'year,school_code,major_code,plan,enrolled,students,graduates,employment_rate,status';
+
+/** Loads programmes.csv with the given data lines (after the header) and returns its rejects as [line, column, value, reason]. */
+async function programmeRejects(lines: string[], rejectShareMax = 1) {
+  const { report, conn } = await load(await inputsWith({ 'programmes.csv': [HEADER, ...lines, ''].join('\n') }), rejectShareMax);
+  const rejects = report.rejects.filter((r) => r.table === 'programmes').map((r) => [r.line, r.column, r.value, r.reason]);
+  return { rejects, report, conn };
+}
+
+describe('field checks', () => {
+  it('rejects a negative count with its line, column and value, and loads the other rows', async () => {
+    const { rejects, report } = await programmeRejects([
+      '2024,5001000001,460609,100,96,280,85,0.93,active',
+      '2024,5001000002,460601,60,-5,160,50,0.9,active',
+    ]);
+    expect(rejects).toEqual([[3, 'enrolled', '-5', 'must be ≥ 0']]);
+    expect(report.inputs.find((i) => i.table === 'programmes')).toMatchObject({ rows: 1, rejected: 1 });
+  });
+
+  it('reports every failed field of a row once, in schema order, each with its reason', async () => {
+    const { rejects, report } = await programmeRejects([
+      '24x,,460609,3.5,96,280,85,1.2,paused',
+      '2024,5001000001,4606,100,96,280,85,0.93,active',
+    ]);
+    expect(rejects).toEqual([
+      [2, 'year', '24x', 'not an integer'],
+      [2, 'school_code', '', 'missing required value'],
+      [2, 'plan', '3.5', 'not an integer'], // DuckDB alone would round it to 4
+      [2, 'employment_rate', '1.2', 'must be ≤ 1'],
+      [2, 'status', 'paused', 'must be one of active, suspended, closed'],
+      // A truncated code: both majors starting 4606 are two insertions away.
+      [3, 'major_code', '4606', 'not a 6-digit code — did you mean 460601 飞行器数字化制造技术, 460609 无人机应用技术?'],
+    ]);
+    expect(report.inputs.find((i) => i.table === 'programmes')).toMatchObject({ rows: 0, rejected: 2 });
+  });
+
+  it('trims padding (spaces, ideographic spaces) before checking', async () => {
+    const { rejects, conn } = await programmeRejects(['2024, 5001000001 ,460609\u3000,100,96,280,85,0.93,active']);
+    expect(rejects).toEqual([]);
+    expect(await query(conn, `SELECT school_code, major_code FROM raw_programmes`)).toEqual([
+      { school_code: '5001000001', major_code: '460609' },
+    ]);
+  });
+
+  it('reads booleans as true/false, 1/0, yes/no or 是/否, and rejects anything else', async () => {
+    const majors = [
+      'major_code,major_name,level,division_code,division_name,category_code,category_name,duration_years,digital,cost_tier',
+      '460601,飞行器数字化制造技术,higher,46,装备制造大类,4606,航空装备类,3,否,3',
+      '460609,无人机应用技术,higher,46,装备制造大类,4606,航空装备类,3,是,3',
+      '510201,计算机应用技术,higher,51,电子与信息大类,5102,计算机类,3,TRUE,1',
+      '710201,计算机应用,secondary,71,信息技术类,7102,计算机类,3,maybe,1',
+    ].join('\n');
+    const { report, conn } = await load(await inputsWith({ 'majors.csv': majors }), 1);
+    expect(report.rejects.filter((r) => r.table === 'majors').map((r) => [r.line, r.column, r.reason])).toEqual([
+      [5, 'digital', 'not a boolean (true/false)'],
+    ]);
+    expect(await query(conn, `SELECT major_code, digital FROM raw_majors ORDER BY 1`)).toEqual([
+      { major_code: '460601', digital: false },
+      { major_code: '460609', digital: true },
+      { major_code: '510201', digital: true },
+    ]);
+  });
+});
+
+describe('keys', () => {
+  it('keeps the first occurrence of a key and rejects later ones as duplicates pointing back to it', async () => {
+    const { rejects, conn } = await programmeRejects([
+      '2024,5001000001,460609,100,96,280,85,0.93,active',
+      '2024,5001000001,460609,999,96,280,85,0.93,active',
+    ]);
+    expect(rejects).toEqual([[3, 'year,school_code,major_code', '2024,5001000001,460609', 'duplicate key (first at line 2)']]);
+    expect(await query(conn, `SELECT plan FROM raw_programmes`)).toEqual([{ plan: 100 }]);
+  });
+
+  it('lets a valid row win over an earlier invalid row with the same key', async () => {
+    const { rejects, conn } = await programmeRejects([
+      '2024,5001000001,460609,-1,96,280,85,0.93,active',
+      '2024,5001000001,460609,100,96,280,85,0.93,active',
+    ]);
+    expect(rejects).toEqual([[2, 'plan', '-1', 'must be ≥ 0']]);
+    expect(await query(conn, `SELECT plan FROM raw_programmes`)).toEqual([{ plan: 100 }]);
+  });
+
+  it('rejects an unknown code, suggesting the nearest real one with its name', async () => {
+    const { rejects } = await programmeRejects(['2024,5001000001,460690,100,96,280,85,0.93,active']);
+    // 460690 → 460609 swaps the last two digits (1 edit); 460601 is 2 edits away, so only one suggestion.
+    expect(rejects).toEqual([[2, 'major_code', '460690', 'unknown major_code 460690 — did you mean 460609 无人机应用技术?']]);
+  });
+
+  it('suggests up to three candidates when several are equally near, and none when nothing is near', async () => {
+    const { rejects } = await programmeRejects([
+      '2024,5001000009,460609,100,96,280,85,0.93,active',
+      '2024,5001000001,999999,100,96,280,85,0.93,active',
+    ]);
+    // 5001000009 is one edit from each of the three schools; 999999 is ≥ 3 edits from every major.
+    expect(rejects).toEqual([
+      [2, 'school_code', '5001000009',
+        'unknown school_code 5001000009 — did you mean 5001000001 渝中示例职业学院, 5001000002 沙坪坝示例职业技术学院, 5001000003 渝北示例中等职业学校?'],
+      [3, 'major_code', '999999', 'unknown major_code 999999'],
+    ]);
+  });
+
+  it('suggests the code when a name was typed where the code belongs', async () => {
+    const { rejects } = await programmeRejects(['2024,5001000001,无人机应用技术,100,96,280,85,0.93,active']);
+    expect(rejects).toEqual([[2, 'major_code', '无人机应用技术', 'not a 6-digit code — did you mean 460609 无人机应用技术?']]);
+  });
+
+  it('checks a composite foreign key within its scope (segment within industry)', async () => {
+    const crosswalk = 'major_code,industry_code,segment_code,weight\n460609,low_altitude,operation,0.6\n510201,ai,aircraft,0.5\n';
+    const { report } = await load(await inputsWith({ 'crosswalk.csv': crosswalk }), 1);
+    // aircraft exists, but under low_altitude, not ai: no candidate within ai is near.
+    expect(report.rejects.filter((r) => r.table === 'crosswalk').map((r) => [r.line, r.column, r.reason])).toEqual([
+      [2, 'segment_code', 'unknown segment_code operation for industry_code low_altitude — did you mean operations 飞行运营?'],
+      [3, 'segment_code', 'unknown segment_code aircraft for industry_code ai'],
+    ]);
+  });
+});
+
+describe('line numbers', () => {
+  it('count lines of the original file across blank lines, multi-line values, malformed and empty rows', async () => {
+    const { rejects } = await programmeRejects([
+      '2024,5001000001,460609,100,96,280,85,0.93,active', // line 2
+      '', // line 3: blank, skipped by the reader
+      '2024,5001000002,"46', // lines 4–5: one record, quoted value with a line break
+      '0601",60,55,160,50,0.9,active',
+      '2024,5001000003,710201,80,80,240,75,suspended', // line 6: 8 fields
+      ',,,,,,,,', // line 7: no values, spreadsheet padding, dropped silently
+      '2024,5001000001,510201,120,-118,350,,,active', // line 8
+    ]);
+    expect(rejects).toEqual([
+      [4, 'major_code', '46\n0601', 'not a 6-digit code — did you mean 460601 飞行器数字化制造技术?'],
+      [6, '', '2024,5001000003,710201,80,80,240,75,suspended', 'expected 9 fields, found 8'],
+      [8, 'enrolled', '-118', 'must be ≥ 0'],
+    ]);
+  });
+});
+
+describe('formatReject', () => {
+  it('prints file:line:column: value — reason on one line', () => {
+    const reject = { table: 'programmes', file: 'data/x/programmes.csv', line: 4, column: 'major_code', value: '46\n0601', reason: 'not a 6-digit code' };
+    expect(formatReject(reject)).toBe('data/x/programmes.csv:4:major_code: 46\\n0601 — not a 6-digit code');
+    expect(formatReject({ ...reject, column: '', value: '1,2', reason: 'expected 9 fields, found 2' })).toBe(
+      'data/x/programmes.csv:4: 1,2 — expected 9 fields, found 2',
+    );
+  });
+});

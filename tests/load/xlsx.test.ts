@@ -1,0 +1,46 @@
+import ExcelJS from 'exceljs';
+import { createHash } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inputsWith, load, query, removeInputs } from './helpers.ts';
+
+afterAll(removeInputs);
+
+/** programmes.xlsx as a school would send it: Chinese headers, a formula, an empty row, a notes sheet. */
+async function writeProgrammesXlsx(path: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('专业点');
+  sheet.addRow(['年份', '学校标识码', '专业代码', '招生计划', '实际招生', '在校生', '毕业生', '就业率', '状态']);
+  sheet.addRow([2024, '5001000001', '460609', 100, 96, { formula: '200+80', result: 280 }, 85, 0.93, 'active']);
+  sheet.addRow([2024, '5001000002', '460601', 60, 55, 160, null, null, { richText: [{ text: 'act' }, { text: 'ive' }] }]);
+  sheet.getRow(5).values = [2024, '5001000003', '710201', -1, 80, 240, 75, null, 'active'];
+  workbook.addWorksheet('说明').addRow(['not data']);
+  await workbook.xlsx.writeFile(path);
+}
+
+describe('.xlsx inputs', () => {
+  it('loads the first worksheet, with rejects numbered by sheet row', async () => {
+    const dir = await inputsWith();
+    await rm(join(dir, 'programmes.csv'));
+    const file = join(dir, 'programmes.xlsx');
+    await writeProgrammesXlsx(file);
+    const { report, conn } = await load(dir);
+
+    expect(await query(conn, `SELECT school_code, students, graduates, status FROM raw_programmes ORDER BY 1`)).toEqual([
+      { school_code: '5001000001', students: 280, graduates: 85, status: 'active' },
+      { school_code: '5001000002', students: 160, graduates: null, status: 'active' },
+    ]);
+    // Row 4 is empty; row 5 plans -1 students.
+    expect(report.rejects).toEqual([
+      { table: 'programmes', file, line: 5, column: 'plan', value: '-1', reason: 'must be ≥ 0' },
+    ]);
+    expect(report.inputs.find((i) => i.table === 'programmes')).toEqual({
+      table: 'programmes',
+      file,
+      sha256: createHash('sha256').update(await readFile(file)).digest('hex'),
+      rows: 2,
+      rejected: 1,
+    });
+  });
+});
