@@ -1,0 +1,34 @@
+/** The plain data each chart component takes: views build these, charts only draw them. */
+
+export interface Tip { x: number; y: number; lines: string[] }
+
+export interface Series { name: string; color: string }
+
+export interface BarRow {
+  key: string;
+  label: string;
+  /** One value per series; null draws `note` instead of a bar (e.g. a suppressed cell). */
+  values: (number | null)[];
+  /** Per-series colour override, e.g. a signal colour. */
+  colors?: string[];
+  note?: string;
+  /** Bold label: the rows the title's finding is about. */
+  emphasis?: boolean;
+  tip: string[];
+}
+
+export interface RefLine { value: number; label: string }
+
+export interface LineSeries extends Series {
+  key: string;
+  points: { x: number; y: number | null }[];
+}
+
+export interface Tile { key: string; name: string; points: number; covered: boolean; tip: string[] }
+
+export interface MatrixRow {
+  key: string;
+  label: string;
+  /** One list of tiles per column (stage). */
+  cells: Tile[][];
+}

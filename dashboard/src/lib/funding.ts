@@ -1,0 +1,26 @@
+/**
+ * The funding coefficient, recomputed in the browser so analysts can vary the policy live. Same
+ * formula as docs/metrics.md and mart_funding:
+ *   coefficient = clip(base × cost_factor(cost_tier) × (1 + α × urgency), band_low, band_high)
+ *   budget_impact = students × per_student_base × (coefficient − 1)
+ */
+import type { FundingPolicy, FundingRow } from './types.ts';
+
+export function costFactor(policy: FundingPolicy, tier: number): number {
+  const factor = policy[`cost_factor_${tier}` as keyof FundingPolicy];
+  if (factor === undefined) throw new Error(`no cost factor for cost tier ${tier}`);
+  return factor;
+}
+
+export function coefficient(policy: FundingPolicy, costTier: number, urgency: number): number {
+  const raw = policy.base * costFactor(policy, costTier) * (1 + policy.alpha * urgency);
+  return Math.min(policy.band_high, Math.max(policy.band_low, raw));
+}
+
+/** mart_funding rows with coefficient, cost factor and budget impact recomputed under `policy`. */
+export function recomputeFunding(rows: readonly FundingRow[], policy: FundingPolicy): FundingRow[] {
+  return rows.map((row) => {
+    const c = coefficient(policy, row.cost_tier, row.urgency);
+    return { ...row, cost_factor: costFactor(policy, row.cost_tier), coefficient: c, budget_impact: row.students * policy.per_student_base * (c - 1) };
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * What a chart shows, as a table: one spec drives both the "view as table" toggle and the CSV
+ * download, so the download is exactly what is on screen.
+ */
+export interface Column<T> {
+  label: string;
+  cell: (row: T) => string;
+  /** Right-aligned in the on-screen table. */
+  numeric?: boolean;
+}
+
+export interface TableSpec<T = any> {
+  columns: Column<T>[];
+  rows: readonly T[];
+}
+
+/** Header row followed by one row of cell texts per data row. */
+export function tableText<T>(spec: TableSpec<T>): string[][] {
+  return [spec.columns.map((c) => c.label), ...spec.rows.map((row) => spec.columns.map((c) => c.cell(row)))];
+}
+
+/** Tooltip lines for a row: a title, then "label: cell" for each column, the same texts as the table. */
+export function tipLines<T>(title: string, row: T, columns: readonly Column<T>[]): string[] {
+  return [title, ...columns.map((c) => `${c.label}: ${c.cell(row)}`)];
+}

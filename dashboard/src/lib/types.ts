@@ -1,0 +1,135 @@
+/**
+ * Row types of the marts the dashboard reads (the warehouse contract) and of manifest.json.
+ * Kept as plain interfaces: the Arrow decoder yields plain objects with exactly these keys.
+ */
+export type Level = 'secondary' | 'higher' | 'bachelor';
+export type Ownership = 'public' | 'private';
+export type Signal = 'shortage' | 'balanced' | 'oversupply' | 'no_demand';
+export type LagStrength = 'clear' | 'no_clear_response' | 'insufficient_data';
+
+export const LEVELS: readonly Level[] = ['secondary', 'higher', 'bachelor'];
+export const OWNERSHIPS: readonly Ownership[] = ['public', 'private'];
+
+export interface OverviewRow {
+  year: number; level: Level; district_code: string; ownership: Ownership;
+  schools: number; programme_points: number; matched_points: number; students: number;
+  matched_students: number; digital_students: number; graduates: number; estimated_graduates: number;
+}
+
+export interface SupplySliceRow {
+  year: number; industry_code: string; level: Level; district_code: string; ownership: Ownership;
+  schools: number; programme_points: number; supply: number;
+}
+
+export interface DemandSliceRow {
+  year: number; industry_code: string; level: Level; district_code: string;
+  openings: number; seekers: number; demand: number;
+}
+
+export interface IndustryRow {
+  year: number; industry_code: string; name_zh: string; name_en: string; key: boolean; tier: number;
+  schools: number; programme_points: number; supply: number; demand: number; gap: number;
+  fill_ratio: number | null; openings: number; seekers: number; demand_ratio: number | null;
+  suppressed: boolean; signal: Signal; tight: boolean; segments_total: number; segments_covered: number;
+  chain_coverage: number | null; uncovered_segments: string; demand_growth: number | null; urgency: number;
+  supply_estimated: number;
+}
+
+export interface SegmentRow {
+  year: number; industry_code: string; segment_code: string; segment_name: string; segment_name_en: string;
+  stage: 'upstream' | 'midstream' | 'downstream' | 'service'; schools: number; programme_points: number;
+  supply: number; covered: boolean;
+}
+
+export interface MajorRow {
+  year: number; major_code: string; major_name: string; level: Level; division_name: string; category_name: string;
+  schools: number; programme_points: number; students: number; share: number; rank: number; duplicated: boolean;
+  industries: string;
+}
+
+export interface ConcentrationRow {
+  year: number; programme_points: number; majors: number; top_n_share: number; hhi: number; duplicated_majors: number;
+}
+
+export interface OverlapRow {
+  year: number; school_code: string; school_name: string; level: Level; district_code: string; majors: number;
+  overlapping_majors: number; overlap_share: number | null; over_cap: boolean;
+}
+
+export interface LagRow {
+  industry_code: string; name_zh: string; name_en: string; years_available: number;
+  lag_years: number | null; correlation: number | null; strength: LagStrength;
+}
+
+export interface FundingRow {
+  major_code: string; major_name: string; level: Level; cost_tier: number; cost_factor: number;
+  students: number; urgency: number; coefficient: number; budget_impact: number;
+}
+
+export interface SchoolRow {
+  school_code: string; school_name: string; level: Level; district_code: string; district_name: string;
+  ownership: Ownership; programme_points: number; students: number; graduates: number; matched_points: number;
+  overlap_share: number | null;
+}
+
+export interface SchoolProgrammeRow {
+  year: number; school_code: string; major_code: string; major_name: string; category_name: string;
+  division_name: string; students: number; graduates: number | null; employment_rate: number | null;
+  industries: string; key_matched: boolean;
+}
+
+export interface DistrictRow { district_code: string; district_name: string; area_group: string }
+
+export interface IndustryDimRow { industry_code: string; name_zh: string; name_en: string; tier: number; key: boolean }
+
+/** Every table the dashboard may fetch, by file name (marts/<name>.arrow). */
+export interface Marts {
+  mart_overview: OverviewRow;
+  mart_supply_slice: SupplySliceRow;
+  mart_demand_slice: DemandSliceRow;
+  mart_industry: IndustryRow;
+  mart_segment: SegmentRow;
+  mart_major: MajorRow;
+  mart_concentration: ConcentrationRow;
+  mart_school_overlap: OverlapRow;
+  mart_lag: LagRow;
+  mart_funding: FundingRow;
+  mart_school: SchoolRow;
+  mart_school_programme: SchoolProgrammeRow;
+  dim_district: DistrictRow;
+  dim_industry: IndustryDimRow;
+}
+export type MartName = keyof Marts;
+
+export interface SignalPolicy { shortage_below: number; oversupply_above: number; tight_above: number; min_openings: number }
+
+/** The funding block of pipeline/policy.json: the parameters the funding view lets analysts vary. */
+export interface FundingPolicy {
+  base: number; per_student_base: number; alpha: number;
+  cost_factor_1: number; cost_factor_2: number; cost_factor_3: number;
+  band_low: number; band_high: number;
+}
+
+export interface Policy {
+  signal: SignalPolicy;
+  funding: FundingPolicy;
+  digital: { band_low: number; band_high: number };
+  concentration: { top_n: number; duplicated_above_schools: number; overlap_cap: number };
+  lag: { min_years: number; weak_below: number };
+  [block: string]: object;
+}
+
+export interface Manifest {
+  status: 'ok';
+  data_label: string;
+  synthetic: boolean;
+  started_at: string;
+  finished_at: string;
+  inputs: { table: string; file: string; sha256: string; rows: number; rejected: number }[];
+  rejected_total?: number;
+  rejects: { table: string; file: string; line: number; column: string; value: string | null; reason: string }[];
+  model_tests: { name: string; failing_rows: number; passed: boolean }[];
+  summary: { year: number; programme_points: number; schools: number; match_rate: number; graduates: number; digital_share: number } | null;
+  policy: Policy;
+  marts: { name: string; rows: number; bytes: number }[];
+}

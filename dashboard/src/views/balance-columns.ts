@@ -1,0 +1,23 @@
+/** Table columns for industry balances, shared by the views that chart them, in the reader's language. */
+import type { Balance } from '../lib/balance.ts';
+import type { Column } from '../lib/table.ts';
+import type { Messages } from '../i18n/zh.ts';
+import type { Format } from '../lib/format.ts';
+
+export function balanceColumns(name: (code: string) => string, m: Messages, f: Format) {
+  const c = m.gaps.columns;
+  const col = (label: string, cell: (b: Balance) => string, numeric = true): Column<Balance> => ({ label, cell, numeric });
+  return {
+    industry: col(c.industry, (b) => name(b.industry_code), false),
+    signal: col(c.signal, (b) => m.signals[b.signal], false),
+    supply: col(m.gaps.supply, (b) => f.int(b.supply)),
+    demand: col(m.gaps.demand, (b) => f.int(b.demand)),
+    gap: col(c.gap, (b) => f.int(b.gap)),
+    fill: col(c.fill, (b) => f.pct(b.fill_ratio)),
+    openings: col(c.openings, (b) => f.int(b.openings)),
+    seekers: col(c.seekers, (b) => f.int(b.seekers)),
+    ratio: col(c.ratio, (b) => (b.suppressed ? m.chart.tooFew : f.dec(b.demand_ratio))),
+    schools: col(m.coverage.columns.schools, (b) => f.int(b.schools)),
+    points: col(m.coverage.columns.points, (b) => f.int(b.programme_points)),
+  };
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { formatFor } from '../../dashboard/src/lib/format.ts';
+
+describe('formatFor', () => {
+  const zh = formatFor('zh', 'Asia/Shanghai');
+  const en = formatFor('en', 'UTC');
+
+  it('groups digits and formats fractions as percentages', () => {
+    expect(zh.int(301234.6)).toBe('301,235');
+    expect(en.pct(0.8912)).toBe('89.1%');
+    expect(en.dec(1.456)).toBe('1.46');
+    expect(en.signedInt(-1234)).toBe('-1,234');
+    expect(en.signedInt(0)).toBe('0');
+    // a change of 0.012 (fraction) is +1.2 percentage points
+    expect(en.signedPct(0.012)).toBe('+1.2');
+  });
+
+  it('shows "not computable" as a dash', () => {
+    expect(zh.pct(null)).toBe('—');
+    expect(en.dec(Number.NaN)).toBe('—');
+  });
+
+  it('formats refresh times for the reader', () => {
+    // 01:00 UTC is 09:00 in Chongqing
+    expect(zh.dateTime('2025-11-29T01:00:00Z')).toBe('2025年11月29日 09:00');
+    expect(en.dateTime('2025-11-29T01:00:00Z')).toBe('Nov 29, 2025, 1:00 AM');
+  });
+});

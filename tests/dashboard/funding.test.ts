@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { coefficient, recomputeFunding } from '../../dashboard/src/lib/funding.ts';
+import { fundingFromParams, fundingToParams } from '../../dashboard/src/lib/funding-params.ts';
+import type { FundingRow } from '../../dashboard/src/lib/types.ts';
+
+const policy = { base: 1, per_student_base: 12000, alpha: 0.3, cost_factor_1: 1, cost_factor_2: 1.2, cost_factor_3: 1.5, band_low: 0.8, band_high: 1.6 };
+
+describe('coefficient', () => {
+  it('follows base × cost factor × (1 + α × urgency), clipped to the band', () => {
+    // tier 2, urgency 0.5: 1 × 1.2 × 1.15 = 1.38
+    expect(coefficient(policy, 2, 0.5)).toBeCloseTo(1.38);
+    // tier 3, urgency 1: 1.5 × 1.3 = 1.95 → clipped to 1.6
+    expect(coefficient(policy, 3, 1)).toBe(1.6);
+    // base 0.5, tier 1, urgency 0: 0.5 → clipped up to 0.8
+    expect(coefficient({ ...policy, base: 0.5 }, 1, 0)).toBe(0.8);
+  });
+
+  it('rejects a cost tier the policy has no factor for', () => {
+    expect(() => coefficient(policy, 4, 0)).toThrow('cost tier 4');
+  });
+});
+
+describe('recomputeFunding', () => {
+  it('recomputes the budget impact live when α changes', () => {
+    const row: FundingRow = { major_code: '460101', major_name: '机械设计与制造', level: 'higher', cost_tier: 1, cost_factor: 1,
+      students: 100, urgency: 0.5, coefficient: 1.15, budget_impact: 180000 };
+    const [atDefault] = recomputeFunding([row], policy);
+    // 100 × 12000 × (1.15 − 1) = 180,000
+    expect(atDefault.budget_impact).toBeCloseTo(180000);
+    const [doubled] = recomputeFunding([row], { ...policy, alpha: 0.6 });
+    // coefficient 1.3 → 100 × 12000 × 0.3 = 360,000
+    expect(doubled.coefficient).toBeCloseTo(1.3);
+    expect(doubled.budget_impact).toBeCloseTo(360000);
+  });
+});
+
+describe('funding parameters in the URL', () => {
+  it('round-trips changed parameters and falls back to the policy for the rest', () => {
+    const params = fundingToParams({ ...policy, alpha: 0.5, band_high: 1.8 }, policy);
+    expect(Object.entries(params).filter(([, v]) => v)).toEqual([['alpha', '0.5'], ['band_high', '1.8']]);
+    expect(fundingFromParams(params, policy)).toEqual({ ...policy, alpha: 0.5, band_high: 1.8 });
+  });
+
+  it('ignores values that are not numbers', () => {
+    expect(fundingFromParams({ alpha: 'abc', base: '' }, policy)).toEqual(policy);
+  });
+});
