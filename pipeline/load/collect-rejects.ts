@@ -15,7 +15,8 @@ function malformedRows(scan: CsvScan): string {
 
 /**
  * Reads all rejects of one table, with original line numbers (from the table mapLines built),
- * in file order and, within a line, schema column order.
+ * in file order and, within a line, schema column order. Where the map has no line (it could not
+ * be made consistent), the scan position stands in, so no reject is ever left out.
  */
 export async function collectRejects(
   conn: DuckDBConnection,
@@ -24,12 +25,12 @@ export async function collectRejects(
   const lines = `${source.name}_lines`;
   const order = source.schema.fields.map((f) => sqlString(f.name)).join(', ');
   const result = await conn.runAndReadAll(`
-    SELECT line, field, value, reason FROM (
-      SELECT m.line, j.field, coalesce(j.value, '') AS value,
-             j.reason || coalesce(' (first at line ' || f.line || ')', '') AS reason
-      FROM ${source.rejects} j JOIN ${lines} m ON m.row_id = j.row_id LEFT JOIN ${lines} f ON f.row_id = j.first_row_id
+    SELECT line::INTEGER AS line, field, value, reason FROM (
+      SELECT coalesce(m.line, j.row_id + 2) AS line, j.field, coalesce(j.value, '') AS value,
+             j.reason || coalesce(' (first at line ' || coalesce(f.line, j.first_row_id + 2) || ')', '') AS reason
+      FROM ${source.rejects} j LEFT JOIN ${lines} m ON m.row_id = j.row_id LEFT JOIN ${lines} f ON f.row_id = j.first_row_id
       UNION ALL
-      SELECT m.line, '', e.value, e.reason FROM (${malformedRows(source.scan)}) e JOIN ${lines} m ON m.logical = e.line)
+      SELECT coalesce(m.line, e.line), '', e.value, e.reason FROM (${malformedRows(source.scan)}) e LEFT JOIN ${lines} m ON m.logical = e.line)
     ORDER BY line, list_position([${order}], field) NULLS LAST`);
   return result.getRowObjectsJS().map((r) => ({
     table: source.table,

@@ -69,7 +69,7 @@ export async function loadTable(
   let found: Reject[] = [];
   if (counts.rejected > 0) {
     const consistent = await mapLines(conn, csvPath, scan, name);
-    if (!consistent) options.warn(`${file}: 行号可能不准 — line numbers of rejects may be approximate (unbalanced quotes)`);
+    if (!consistent) options.warn(`${file}: 行号可能不准 — line numbers of rejects may be approximate (a stray " inside a value)`);
     found = await collectRejects(conn, { table, file, schema, scan, rejects, name });
   }
   checkRejectShare(file, counts, found, options.rejectShareMax);

@@ -142,6 +142,42 @@ describe('line numbers', () => {
   });
 });
 
+describe('line numbers with a stray quote inside an unquoted value (DuckDB keeps it as text)', () => {
+  it('are still exact when no value spans lines', async () => {
+    const { rejects, report } = await programmeRejects([
+      '2024,5001000001,46"0609,100,96,280,85,0.93,active', // line 2
+      '', // line 3
+      '2024,5001000001,510201,120,-118,350,,,active', // line 4
+    ]);
+    expect(rejects).toEqual([
+      [2, 'major_code', '46"0609', 'not a 6-digit code — did you mean 460609 无人机应用技术?'],
+      [4, 'enrolled', '-118', 'must be ≥ 0'],
+    ]);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('are flagged as approximate, with no reject left out, when a value also spans lines', async () => {
+    const dir = await inputsWith({
+      'programmes.csv': [
+        HEADER,
+        '2024,5001000001,46"0609,100,96,280,85,0.93,active', // line 2
+        '2024,5001000001,"51', // lines 3–4
+        '0201",120,118,350,,,active',
+        '2024,5001000002,460601,-60,55,160,50,0.9,active', // line 5, reported as 4 (its record number)
+      ].join('\n'),
+    });
+    const { report } = await load(dir, 1);
+    expect(report.rejects.filter((r) => r.table === 'programmes').map((r) => [r.line, r.column])).toEqual([
+      [2, 'major_code'],
+      [3, 'major_code'],
+      [4, 'plan'],
+    ]);
+    expect(report.warnings).toEqual([
+      `${join(dir, 'programmes.csv')}: 行号可能不准 — line numbers of rejects may be approximate (a stray " inside a value)`,
+    ]);
+  });
+});
+
 describe('formatReject', () => {
   it('prints file:line:column: value — reason on one line', () => {
     const reject = { table: 'programmes', file: 'data/x/programmes.csv', line: 4, column: 'major_code', value: '46\n0601', reason: 'not a 6-digit code' };
