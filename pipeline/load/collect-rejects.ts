@@ -4,13 +4,18 @@ import type { CsvScan } from './read-csv.ts';
 import type { Reject } from './reject.ts';
 import { sqlString } from './sql.ts';
 
+/** Longest raw line quoted in a reject: an unclosed quote can swallow the rest of the file. */
+const QUOTED_LINE_MAX = 200;
+
 /** DuckDB's malformed-row log, one reject per line: "expected 9 fields, found 4". */
 function malformedRows(scan: CsvScan): string {
-  const reason = `CASE WHEN error_type IN ('TOO MANY COLUMNS', 'MISSING COLUMNS')
-    THEN regexp_replace(error_message, '^Expected Number of Columns: (\\d+) Found: (\\d+).*$', 'expected \\1 fields, found \\2')
+  const reason = `CASE
+    WHEN error_type IN ('TOO MANY COLUMNS', 'MISSING COLUMNS')
+      THEN regexp_replace(error_message, '^Expected Number of Columns: (\\d+) Found: (\\d+).*$', 'expected \\1 fields, found \\2')
+    WHEN error_type = 'UNQUOTED VALUE' THEN 'quote not closed, or text after a closing quote'
     ELSE lower(error_type) END`;
-  return `SELECT line, ltrim(arg_min(csv_line, column_idx), chr(10) || chr(13)) AS value, arg_min(${reason}, column_idx) AS reason
-    FROM ${scan.errors} GROUP BY line`;
+  const value = `left(ltrim(arg_min(csv_line, column_idx), chr(10) || chr(13)), ${QUOTED_LINE_MAX})`;
+  return `SELECT line, ${value} AS value, arg_min(${reason}, column_idx) AS reason FROM ${scan.errors} GROUP BY line`;
 }
 
 /**

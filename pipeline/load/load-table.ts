@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readSchema, type TableName } from '../schema.ts';
 import { collectRejects } from './collect-rejects.ts';
-import { LoadError } from './errors.ts';
+import { asLoadError, LoadError } from './errors.ts';
 import { checkForeignKeys } from './foreign-keys.ts';
 import { insertValidRows } from './insert-rows.ts';
 import { mapLines } from './line-map.ts';
@@ -13,6 +13,7 @@ import { readHeader } from './read-header.ts';
 import type { Reject } from './reject.ts';
 import { checkRejectShare } from './reject-share.ts';
 import { suggestCodes } from './suggest.ts';
+import { dropTempTables } from './temp-tables.ts';
 import { checkFields } from './validate.ts';
 
 /** What the run report records about one input file. */
@@ -52,7 +53,9 @@ export async function loadTable(
   const header = mapHeader(headerTexts, schema, file);
   header.warnings.forEach(options.warn);
 
-  const scan = await readCsv(conn, csvPath, schema, header, name);
+  const scan = await readCsv(conn, csvPath, schema, header, name).catch((error) => {
+    throw asLoadError(file, error);
+  });
   const rows = scan.rows;
   const rejects = await checkFields(conn, schema, rows, name);
   await checkForeignKeys(conn, schema, rows, rejects);
@@ -74,8 +77,6 @@ export async function loadTable(
   }
   checkRejectShare(file, counts, found, options.rejectShareMax);
   const loaded = await insertValidRows(conn, schema, rows, rejects);
-  for (const temp of ['rows', 'csv_errors', 'csv_scans', 'rejects', 'physical', 'lines']) {
-    await conn.run(`DROP TABLE IF EXISTS ${name}_${temp}`);
-  }
+  await dropTempTables(conn, `${name}_`);
   return { input: { table, file, sha256, rows: loaded, rejected: counts.rejected }, rejects: found };
 }

@@ -1,5 +1,5 @@
 import { basename, join } from 'node:path';
-import { LoadError } from './errors.ts';
+import { asLoadError, LoadError } from './errors.ts';
 import { scanFile } from './scan-file.ts';
 import { transcodeGb18030 } from './transcode.ts';
 import { xlsxToCsv } from './xlsx-to-csv.ts';
@@ -27,7 +27,6 @@ export async function prepareCsv(file: string, tmpDir: string): Promise<Prepared
     if (!scan.binary && (await transcodeGb18030(file, copy))) return { csvPath: copy, sha256: scan.sha256 };
     throw new LoadError(`${file}: 无法识别的编码 — unrecognised encoding (not UTF-8 or GB18030); save it as "CSV UTF-8"`);
   } catch (error) {
-    if (error instanceof LoadError) throw error;
-    throw new LoadError(`${file}: 无法读取文件 — cannot read file (${(error as Error).message})`);
+    throw asLoadError(file, error);
   }
 }

@@ -32,6 +32,14 @@ describe('loadInputs on a valid input set', () => {
     expect(report.warnings).toEqual([]);
   });
 
+  it('leaves only the raw_ tables behind, also after rejects (which need the line map)', async () => {
+    const demand = 'year,district_code,industry_code,level,openings,seekers\n2024,500103,ai,higher,-1,60\n2024,500106,ai,higher,1,60\n';
+    const { conn, report } = await load(await inputsWith({ 'demand.csv': demand }));
+    expect(report.rejects).toHaveLength(1);
+    const tables = await query(conn, `SELECT table_name FROM duckdb_tables() ORDER BY 1`);
+    expect(tables.map((t) => t.table_name)).toEqual(TABLES.map(rawTable).sort());
+  });
+
   it('types values: empty optional fields are NULL, booleans and numbers are typed', async () => {
     const { conn } = await load(VALID);
     // Line 3 of programmes.csv leaves graduates and employment_rate empty.

@@ -142,6 +142,20 @@ describe('line numbers', () => {
   });
 });
 
+describe('malformed records', () => {
+  it('report a quote left open as one reject holding the raw text it swallowed', async () => {
+    const { rejects } = await programmeRejects([
+      '2024,5001000001,460609,100,96,280,85,0.93,active',
+      '2024,5001000001,"510201,120,118,350,,,active', // line 3: the quote runs to the end of the file
+      '2024,5001000002,460601,60,55,160,50,0.9,active',
+    ]);
+    expect(rejects).toEqual([
+      [3, '', '2024,5001000001,"510201,120,118,350,,,active\n2024,5001000002,460601,60,55,160,50,0.9,active\n',
+        'quote not closed, or text after a closing quote'],
+    ]);
+  });
+});
+
 describe('line numbers with a stray quote inside an unquoted value (DuckDB keeps it as text)', () => {
   it('are still exact when no value spans lines', async () => {
     const { rejects, report } = await programmeRejects([
