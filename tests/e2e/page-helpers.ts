@@ -1,0 +1,45 @@
+/** Reading the dashboard the way an analyst does: cards, chart tables, downloads. */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { parse } from 'csv-parse/sync';
+
+/** Opens a view from scratch (a real page load, not an in-page hash change) and waits for its data. */
+export async function visit(page: Page, baseUrl: string, hash: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`${baseUrl}${hash}`);
+  await settle(page);
+}
+
+/** Waits until the current view has drawn something and nothing is loading. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('main[data-view]') && !document.querySelector('.loading')
+    && document.querySelector('main figure[data-chart], main [data-results], main .error'));
+}
+
+export async function cardValue(page: Page, id: string): Promise<string> {
+  return (await page.textContent(`[data-card="${id}"] [data-value]`))!.trim();
+}
+
+/** The cells of a chart's "view as table" (header first), switching the frame to its table. */
+export async function chartTable(page: Page, chart: string): Promise<string[][]> {
+  const frame = page.locator(`figure[data-chart="${chart}"]`);
+  const toggle = frame.locator('.chart-tools button[aria-pressed]');
+  if ((await toggle.count()) && (await toggle.getAttribute('aria-pressed')) === 'false') await toggle.click();
+  return frame.locator('table').evaluate((table) => [...table.querySelectorAll('tr')]
+    .map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent!.trim())));
+}
+
+/** Clicks a chart's download button and returns the downloaded file's text. */
+export async function download(page: Page, chart: string, kind: 'csv' | 'svg' | 'png'): Promise<Buffer> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click(`figure[data-chart="${chart}"] [data-download="${kind}"]`),
+  ]);
+  return readFileSync((await file.path())!);
+}
+
+/** Downloaded CSV rows; checks the byte-order mark Excel needs for Chinese text. */
+export function csvRows(bytes: Buffer): string[][] {
+  if (!bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))) throw new Error('CSV lacks the UTF-8 byte-order mark');
+  return parse(bytes, { bom: true, relax_column_count: false });
+}
