@@ -7,6 +7,7 @@ import { locateInput } from './locate-input.ts';
 import { loadTable, type InputReport } from './load-table.ts';
 import type { Reject } from './reject.ts';
 
+/** Everything the run report and the CLI need about the inputs of one run. */
 export interface LoadReport {
   inputs: InputReport[];
   rejects: Reject[];

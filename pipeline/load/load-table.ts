@@ -29,6 +29,7 @@ export interface InputReport {
   rejected: number;
 }
 
+/** One table's outcome: its report line and its rejects (already with original line numbers). */
 export interface TableLoad {
   input: InputReport;
   rejects: Reject[];
