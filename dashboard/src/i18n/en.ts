@@ -138,7 +138,7 @@ export const en: Messages = {
   data: {
     title: 'Data status', label: 'Data set', synthetic: 'synthetic sample', real: 'real data', snapshot: 'Snapshot', started: 'Started', finished: 'Finished',
     inputs: 'Input files', rejectsTitle: (n) => `Rejected records: ${n}`, rejectsNote: (shown, total) => `${total} in all; the first ${shown} listed`,
-    noRejects: 'No rejected records', tests: 'Model tests', passed: 'passed', failed: 'failed', marts: 'Marts', policy: 'Policy parameters',
+    noRejects: 'No rejected records', warnings: 'Warnings', tests: 'Model tests', passed: 'passed', failed: 'failed', marts: 'Marts', policy: 'Policy parameters',
     columns: { table: 'Table', file: 'File', rows: 'Rows', rejected: 'Rejected', sha: 'SHA-256', line: 'Line', column: 'Column', value: 'Value', reason: 'Reason', test: 'Test', failing: 'Failing rows', result: 'Result', mart: 'Name', bytes: 'Bytes', key: 'Parameter', setting: 'Value' },
   },
 };

@@ -144,7 +144,7 @@ export const zh = {
   data: {
     title: '数据状态', label: '数据集', synthetic: '合成示例数据', real: '真实数据', snapshot: '快照', started: '开始时间', finished: '完成时间',
     inputs: '输入文件', rejectsTitle: (n: string) => `被拒绝的记录：${n} 条`, rejectsNote: (shown: number, total: number) => `共 ${total} 条，列出前 ${shown} 条`,
-    noRejects: '没有被拒绝的记录', tests: '模型测试', passed: '通过', failed: '未通过', marts: '数据集市', policy: '政策参数',
+    noRejects: '没有被拒绝的记录', warnings: '警告', tests: '模型测试', passed: '通过', failed: '未通过', marts: '数据集市', policy: '政策参数',
     columns: { table: '表', file: '文件', rows: '行数', rejected: '拒绝', sha: 'SHA-256', line: '行号', column: '列', value: '值', reason: '原因', test: '测试', failing: '失败行数', result: '结果', mart: '名称', bytes: '字节', key: '参数', setting: '取值' },
   },
 };

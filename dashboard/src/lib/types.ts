@@ -121,12 +121,14 @@ export interface Policy {
 
 export interface Manifest {
   status: 'ok';
+  snapshot?: string;
   data_label: string;
   synthetic: boolean;
   started_at: string;
   finished_at: string;
   inputs: { table: string; file: string; sha256: string; rows: number; rejected: number }[];
   rejected_total?: number;
+  warnings?: string[];
   rejects: { table: string; file: string; line: number; column: string; value: string | null; reason: string }[];
   model_tests: { name: string; failing_rows: number; passed: boolean }[];
   summary: { year: number; programme_points: number; schools: number; match_rate: number; graduates: number; digital_share: number } | null;
