@@ -89,6 +89,7 @@ export const en: Messages = {
     majorsTitle: (n, above, name, schools) => `${list(n, 'major')} offered by more than ${above} schools; the most offered is ${name} (${schools} schools)`,
     majorsNone: (above, name, schools) => `No major is offered by more than ${above} schools; the most offered is ${name} (${schools})`,
     majorsAxis: 'Schools offering the major',
+    majorsNote: 'City-wide; follows the year and level filters only.', cityWide: 'City-wide figures.', trendNote: 'City-wide, all years.',
     duplicatedRef: (n) => `duplication line ${n}`,
     trendTitle: (n, from, to) => `The top ${n} majors' share moved from ${from} to ${to}`,
     trendAxis: 'Share of all programme points (%)', yearAxis: 'Year',
@@ -128,6 +129,7 @@ export const en: Messages = {
   schools: {
     search: 'Search by school name or code', results: (shown, total) => (shown < total ? `Showing ${shown} of ${total} schools` : `${list(total, 'school')}`),
     noResults: 'No school matches',
+    latestNote: (year) => `School figures are for ${year}; the year filter applies to the programmes on a school's page.`,
     back: 'Back to the school list', notFound: (code) => `No school ${code}`,
     programmesTitle: (n, matched) => `${list(n, 'programme point')}, ${matched} serving key industries`,
     studentsAxis: 'Students', keyMatched: 'Serves a key industry', notMatched: 'No key industry',

@@ -95,6 +95,7 @@ export const zh = {
     majorsTitle: (n: number, above: number, name: string, schools: string) => `${n} 个专业被超过 ${above} 所学校重复开设，最多的是${name}（${schools} 所）`,
     majorsNone: (above: number, name: string, schools: string) => `没有专业被超过 ${above} 所学校开设；开设最多的是${name}（${schools} 所）`,
     majorsAxis: '开设学校（所）',
+    majorsNote: '专业开设按全市统计，只随年份和层次筛选。', cityWide: '以上指标按全市统计。', trendNote: '全市，全部年份。',
     duplicatedRef: (n: number) => `重复线 ${n} 所`,
     trendTitle: (n: number, from: string, to: string) => `前 ${n} 个专业的占比从 ${from} 变为 ${to}`,
     trendAxis: '占全部专业点（%）', yearAxis: '年份',
@@ -134,6 +135,7 @@ export const zh = {
   schools: {
     search: '按学校名称或代码搜索', results: (shown: number, total: number) => (shown < total ? `显示 ${shown} / ${total} 所学校` : `共 ${total} 所学校`),
     noResults: '没有符合条件的学校',
+    latestNote: (year: number) => `学校概况为 ${year} 年数据；年份筛选作用于学校页中的专业点。`,
     back: '返回学校列表', notFound: (code: string) => `找不到学校 ${code}`,
     programmesTitle: (n: number, matched: number) => `共 ${n} 个专业点，其中 ${matched} 个对接重点产业`,
     studentsAxis: '在校生（人）', keyMatched: '对接重点产业', notMatched: '未对接重点产业',

@@ -11,7 +11,10 @@ export type Criteria<T> = { [K in keyof T]?: T[K] | '' | null };
 export function where<T>(rows: readonly T[], criteria: Criteria<T>): T[] {
   const active = Object.entries(criteria).filter(([, v]) => v !== '' && v !== null && v !== undefined) as [keyof T, unknown][];
   if (!active.length) return rows.slice();
-  return rows.filter((row) => active.every(([key, value]) => row[key] === value));
+  return rows.filter((row) => {
+    for (const [key, value] of active) if (row[key] !== value) return false;
+    return true;
+  });
 }
 
 type NumericKey<T> = { [K in keyof T]: T[K] extends number | null ? K : never }[keyof T];

@@ -18,26 +18,29 @@ export interface Format {
 }
 
 const NONE = '—';
-const cache = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const id = locale + JSON.stringify(options);
-  if (!cache.has(id)) cache.set(id, new Intl.NumberFormat(locale, options));
-  return cache.get(id)!;
-}
-
+/** Formatters are built once per (language, style): constructing Intl objects is the slow part. */
 export function formatFor(lang: Lang, timeZone?: string): Format {
   const locale = LOCALES[lang];
-  const fmt = (options: Intl.NumberFormatOptions) => (n: number | null) => (n === null || !Number.isFinite(n) ? NONE : numberFormat(locale, options).format(n));
-  const fixed = (digits: number, extra: Intl.NumberFormatOptions = {}) =>
-    fmt({ minimumFractionDigits: digits, maximumFractionDigits: digits, ...extra });
+  const made = new Map<string, (n: number | null) => string>();
+  const fmt = (key: string, options: () => Intl.NumberFormatOptions) => {
+    let format = made.get(key);
+    if (!format) {
+      const intl = new Intl.NumberFormat(locale, options());
+      format = (n) => (n === null || !Number.isFinite(n) ? NONE : intl.format(n));
+      made.set(key, format);
+    }
+    return format;
+  };
+  const fixed = (digits: number, extra: Intl.NumberFormatOptions = {}) => () =>
+    ({ minimumFractionDigits: digits, maximumFractionDigits: digits, ...extra });
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   return {
-    int: fmt({ maximumFractionDigits: 0 }),
-    dec: (n, digits = 2) => fixed(digits)(n),
-    pct: (n, digits = 1) => fixed(digits, { style: 'percent' })(n),
-    signedPct: (n, digits = 1) => fixed(digits, { signDisplay: 'exceptZero' })(n === null ? null : n * 100),
-    signedInt: fmt({ maximumFractionDigits: 0, signDisplay: 'exceptZero' }),
+    int: fmt('int', () => ({ maximumFractionDigits: 0 })),
+    dec: (n, digits = 2) => fmt(`dec${digits}`, fixed(digits))(n),
+    pct: (n, digits = 1) => fmt(`pct${digits}`, fixed(digits, { style: 'percent' }))(n),
+    signedPct: (n, digits = 1) => fmt(`signedPct${digits}`, fixed(digits, { signDisplay: 'exceptZero' }))(n === null ? null : n * 100),
+    signedInt: fmt('signedInt', () => ({ maximumFractionDigits: 0, signDisplay: 'exceptZero' })),
     dateTime: (iso) => dates.format(new Date(iso)),
   };
 }
