@@ -41,7 +41,7 @@ function tableSection(s: TableSchema): string {
 
 /** The whole of docs/inputs.md. */
 export function renderInputsDoc(): string {
-  const tables = [...TABLES, 'postings'].map((name) => readSchema(name));
+  const tables = [...TABLES, 'postings', 'posting_rules'].map((name) => readSchema(name));
   return [
     '# Inputs',
     '',

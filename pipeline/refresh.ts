@@ -22,6 +22,7 @@ import {
 import { acquireLock } from './lock.ts';
 import { appendHistory, type RunRecord } from './history.ts';
 import { saveRejects } from './save-rejects.ts';
+import { loadPostings } from './postings/load-postings.ts';
 import { faultPoint } from './fault.ts';
 import { silentEffects, type Effects } from './effects.ts';
 
@@ -97,6 +98,11 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       tmpDir: join(buildDir, 'tmp'),
       effects: { progress: (table, done, total) => effects.progress('load', table, done, total), warn: effects.warn },
     }), (r) => `${r.inputs.reduce((n, i) => n + i.rows, 0).toLocaleString('en')} rows, ${r.rejects.length} rejected`);
+    await timed(effects, stages, 'postings', () => loadPostings(conn, {
+      dataDir: options.dataDir, referenceDir: options.referenceDir, warehouseDir: options.warehouseDir,
+      tmpDir: join(buildDir, 'tmp'), policy: { reject_share_max: policy.load.reject_share_max }, report: load, now,
+      effects: { progress: (file, done, total) => effects.progress('postings', file, done, total), warn: effects.warn },
+    }), (r) => `${r.postings.toLocaleString('en')} postings from ${r.files} daily files, ${r.converted.length} converted`);
     await saveRejects(conn, load.rejects);
     await timed(effects, stages, 'models', () => runModels(conn, {
       policy,

@@ -1,0 +1,45 @@
+/**
+ * The postings store's ledger: which daily file was converted to which Parquet file, from which
+ * bytes (sha256), with how many rows and rejects. It is the store's only source of truth: a
+ * Parquet file counts once the ledger names it, and the ledger is replaced whole by a rename, so
+ * a refresh killed at any moment leaves either the old ledger or the new one, never half of one.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Reject } from '../load/reject.ts';
+
+/** A reject as stored: the file is the ledger entry's, re-attached with the path of the day. */
+export type StoredReject = Omit<Reject, 'table' | 'file'>;
+
+export interface LedgerEntry {
+  sha256: string;
+  /** Parquet file in the store, named after the daily file and its hash so a reconversion never overwrites it. */
+  parquet: string;
+  rows: number;
+  rejected: number;
+  rejects: StoredReject[];
+  loaded_at: string;
+}
+
+export interface Ledger { files: Record<string, LedgerEntry> }
+
+export const LEDGER_FILE = 'ledger.json';
+
+export function readLedger(storeDir: string): Ledger {
+  const path = join(storeDir, LEDGER_FILE);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Ledger) : { files: {} };
+}
+
+/** Writes a temporary copy, flushes it to disk, then renames it over the ledger (atomic on POSIX). */
+export function writeLedger(storeDir: string, ledger: Ledger): void {
+  const path = join(storeDir, LEDGER_FILE);
+  const tmp = `${path}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, `${JSON.stringify(ledger, null, 1)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}

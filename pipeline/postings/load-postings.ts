@@ -1,0 +1,69 @@
+/**
+ * The refresh's postings stage: classification rules into raw_posting_rules, the daily files
+ * synchronised with the warehouse's postings store (each converted once, kept across snapshots),
+ * and raw_postings built from the store. Entries, rejects and warnings join the load report, so
+ * the manifest, load_rejects and the drift checks treat the feed like any other input.
+ */
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { LoadReport } from '../load/load-inputs.ts';
+import { listDailyFiles, POSTINGS_FOLDER } from './daily-files.ts';
+import { loadPostingRules } from './posting-rules.ts';
+import { syncStore } from './sync-store.ts';
+import { buildRawPostings } from './raw-postings.ts';
+import { postingsInput } from './postings-input.ts';
+
+/** Folder of the postings store inside the warehouse, beside the snapshots (it outlives them). */
+export const POSTINGS_STORE = 'postings-store';
+
+export interface PostingsOptions {
+  dataDir: string;
+  referenceDir: string;
+  warehouseDir: string;
+  /** Scratch folder for transcoded copies (the snapshot build's tmp/). */
+  tmpDir: string;
+  policy: { reject_share_max: number };
+  /** The run's load report, which the postings' inputs, rejects and warnings are added to. */
+  report: LoadReport;
+  effects?: { progress?(file: string, done: number, total: number): void; warn?(message: string): void };
+  now?: () => Date;
+}
+
+export interface PostingsReport {
+  /** Daily files in the store after this run. */
+  files: number;
+  converted: string[];
+  removed: string[];
+  /** Postings in raw_postings (each posting_id once). */
+  postings: number;
+  rejected: number;
+}
+
+export async function loadPostings(conn: DuckDBConnection, options: PostingsOptions): Promise<PostingsReport> {
+  const { report } = options;
+  const warn = (message: string) => {
+    report.warnings.push(message);
+    options.effects?.warn?.(message);
+  };
+  const checks = { tmpDir: options.tmpDir, rejectShareMax: options.policy.reject_share_max, warn };
+  const rules = await loadPostingRules(conn, options, checks);
+  if (rules) {
+    report.inputs.push(rules.input);
+    report.rejects.push(...rules.rejects);
+  }
+  const files = listDailyFiles(options.dataDir, warn);
+  const storeDir = join(options.warehouseDir, POSTINGS_STORE);
+  const sync = await syncStore(conn, files, storeDir, {
+    ...checks, progress: options.effects?.progress, now: options.now ?? (() => new Date()),
+  });
+  const postings = await buildRawPostings(conn, storeDir, sync.ledger);
+  if (!rules && postings > 0) warn('posting_rules: 缺少分类规则 — no posting_rules.csv in the data or reference folder; every posting stays unclassified');
+  // Always listed, even empty: a feed that vanishes must show as a shrink to the drift checks.
+  const input = postingsInput(options.dataDir, sync.ledger, postings);
+  report.inputs.push(input);
+  for (const [name, entry] of Object.entries(sync.ledger.files)) {
+    const file = join(options.dataDir, POSTINGS_FOLDER, name);
+    report.rejects.push(...entry.rejects.map((r) => ({ table: 'postings', file, ...r })));
+  }
+  return { files: input.files, converted: sync.converted, removed: sync.removed, postings, rejected: input.rejected };
+}

@@ -1,0 +1,68 @@
+/**
+ * Brings the postings store in line with the data folder's daily files: a new file is converted,
+ * a changed one (other sha256) converted again, a deleted one dropped with a warning, the rest
+ * reused as they are. The ledger is rewritten after each step, so a run killed half-way keeps the
+ * work done so far and loses or doubles nothing; files no ledger entry names are then removed.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { faultPoint } from '../fault.ts';
+import type { DailyFile } from './daily-files.ts';
+import { convertDailyFile, type ConvertOptions } from './convert-file.ts';
+import { LEDGER_FILE, readLedger, writeLedger, type Ledger, type LedgerEntry } from './ledger.ts';
+
+export interface SyncOptions extends ConvertOptions {
+  progress?(file: string, done: number, total: number): void;
+}
+
+export interface StoreSync {
+  ledger: Ledger;
+  /** Daily files converted in this run (new or changed). */
+  converted: string[];
+  /** Daily files gone from the data folder, whose postings were dropped. */
+  removed: string[];
+}
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+function save(storeDir: string, files: Record<string, LedgerEntry>): Ledger {
+  const ledger = { files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) };
+  writeLedger(storeDir, ledger);
+  return ledger;
+}
+
+/** Removes what the ledger does not name: Parquet files of replaced or deleted days, leftovers of a killed run. */
+function removeOrphans(storeDir: string, ledger: Ledger): void {
+  const keep = new Set([LEDGER_FILE, ...Object.values(ledger.files).map((e) => e.parquet)]);
+  for (const name of readdirSync(storeDir)) if (!keep.has(name)) rmSync(join(storeDir, name), { force: true });
+}
+
+export async function syncStore(conn: DuckDBConnection, files: DailyFile[], storeDir: string,
+  options: SyncOptions): Promise<StoreSync> {
+  mkdirSync(storeDir, { recursive: true });
+  const entries = { ...readLedger(storeDir).files };
+  const present = new Set(files.map((f) => f.name));
+  const removed = Object.keys(entries).filter((name) => !present.has(name));
+  for (const name of removed) {
+    options.warn(`postings/${name}: 文件已删除 — no longer in the data folder; its ${entries[name].rows} postings are dropped`);
+    delete entries[name];
+  }
+  let ledger = removed.length ? save(storeDir, entries) : { files: entries };
+  const todo = files.filter((f) => {
+    const known = entries[f.name];
+    if (!known || !existsSync(join(storeDir, known.parquet))) return true;
+    if (known.sha256 === sha256(f.path)) return false;
+    options.warn(`${f.path}: 文件已更改 — changed since it was loaded on ${known.loaded_at}; loaded again`);
+    return true;
+  });
+  for (const [i, file] of todo.entries()) {
+    entries[file.name] = await convertDailyFile(conn, file, storeDir, options);
+    ledger = save(storeDir, entries);
+    faultPoint('postings:ledger');
+    options.progress?.(file.name, i + 1, todo.length);
+  }
+  removeOrphans(storeDir, ledger);
+  return { ledger, converted: todo.map((f) => f.name), removed };
+}

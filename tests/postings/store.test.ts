@@ -1,0 +1,162 @@
+/**
+ * The postings store across nightly runs: each daily file converted once, by name and sha256;
+ * re-sent postings counted once (the later copy wins); a corrected day reloaded; a deleted day
+ * reported and dropped; rejects kept with file:line:column; leftovers of a killed run ignored.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { loadInputs, type LoadReport } from '../../pipeline/load/index.ts';
+import { loadPostings, POSTINGS_STORE, readLedger } from '../../pipeline/postings/index.ts';
+import { readSchema } from '../../pipeline/schema.ts';
+import { cleanup, dataFolder, deliver, FIXTURE, REFERENCE, scratch } from './fixture.ts';
+
+let conn: DuckDBConnection;
+beforeAll(async () => {
+  conn = await (await DuckDBInstance.create(':memory:')).connect();
+  await loadInputs(conn, { dataDir: join(FIXTURE, 'data'), referenceDir: REFERENCE, policy: { reject_share_max: 0.05 } });
+});
+afterAll(cleanup);
+
+interface Posting { posting_id: string; posted_on: string; headcount: number; title: string }
+
+/** One night's postings stage on a data folder and warehouse; what raw_postings then holds. */
+async function nightly(dataDir: string, warehouseDir: string, rejectShareMax = 0.05) {
+  const report: LoadReport = { inputs: [], rejects: [], warnings: [] };
+  const result = await loadPostings(conn, {
+    dataDir, referenceDir: REFERENCE, warehouseDir, tmpDir: scratch('postings-tmp-'), policy: { reject_share_max: rejectShareMax }, report,
+  });
+  const rows = (await conn.runAndReadAll(
+    'SELECT posting_id, posted_on::VARCHAR AS posted_on, headcount, title FROM raw_postings ORDER BY posting_id',
+  )).getRowObjectsJS() as unknown as Posting[];
+  return { result, report, rows, ids: rows.map((r) => r.posting_id) };
+}
+
+const DAY1 = ['D1-001', 'D1-002', 'D1-003', 'D1-004', 'D1-005'];
+const DAY2 = ['D2-001', 'D2-002', 'D2-003'];
+const storeFiles = (wh: string) => readdirSync(join(wh, POSTINGS_STORE)).sort();
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** A warehouse that has loaded day 1, then day 2. */
+async function twoDays() {
+  const data = dataFolder();
+  const wh = scratch('wh-');
+  await nightly(data, wh);
+  deliver(data, '2025-03-04.csv');
+  return { data, wh, night: await nightly(data, wh) };
+}
+
+describe('postings store', () => {
+  it('loads day 1, then only day 2; a posting sent on both days counts once, as its later copy', async () => {
+    const data = dataFolder();
+    const wh = scratch('wh-');
+    const first = await nightly(data, wh);
+    expect(first.result.converted).toEqual(['2025-03-03.csv']);
+    expect(first.ids).toEqual(DAY1);
+    deliver(data, '2025-03-04.csv');
+    const second = await nightly(data, wh);
+    expect(second.result.converted).toEqual(['2025-03-04.csv']);
+    // Day 2 has 4 rows, one of them D1-003 again: 5 + 4 − 1 = 8 postings.
+    expect(second.ids).toEqual([...DAY1, ...DAY2]);
+    expect(second.rows.find((r) => r.posting_id === 'D1-003')?.posted_on).toBe('2025-03-04');
+    // Headcounts: day 1 3+5+2+1+4 = 15, day 2 without the repeat 6+1+2 = 9.
+    expect(second.rows.reduce((n, r) => n + r.headcount, 0)).toBe(24);
+    expect(second.result.postings).toBe(8);
+  });
+
+  it('does not load a re-sent day 2 again, and it adds no posting', async () => {
+    const { data, wh } = await twoDays();
+    deliver(data, '2025-03-04.csv'); // the same bytes delivered again (new mtime)
+    const again = await nightly(data, wh);
+    expect(again.result.converted).toEqual([]);
+    expect(again.report.warnings).toEqual([]);
+    expect(again.ids).toEqual([...DAY1, ...DAY2]);
+  });
+
+  it('loads a corrected day 1 again: its corrections replace the first version, the old conversion is removed', async () => {
+    const { data, wh } = await twoDays();
+    deliver(data, '2025-03-03-corrected.csv', '2025-03-03.csv');
+    const night = await nightly(data, wh);
+    expect(night.result.converted).toEqual(['2025-03-03.csv']);
+    expect(night.report.warnings).toEqual([expect.stringMatching(/2025-03-03\.csv: .*changed since it was loaded on .*; loaded again$/)]);
+    // The correction drops D1-002, lowers D1-001 to 2 people and renames D1-004.
+    expect(night.ids).toEqual(['D1-001', 'D1-003', 'D1-004', 'D1-005', ...DAY2]);
+    expect(night.rows.find((r) => r.posting_id === 'D1-001')?.headcount).toBe(2);
+    expect(night.rows.find((r) => r.posting_id === 'D1-004')?.title).toBe('汽车检测员');
+    const ledger = readLedger(join(wh, POSTINGS_STORE));
+    expect(ledger.files['2025-03-03.csv'].sha256).toBe(sha256(join(data, 'postings/2025-03-03.csv')));
+    expect(storeFiles(wh)).toEqual([ledger.files['2025-03-03.csv'].parquet, ledger.files['2025-03-04.csv'].parquet, 'ledger.json'].sort());
+  });
+
+  it('reports a deleted day and drops its postings', async () => {
+    const { data, wh } = await twoDays();
+    rmSync(join(data, 'postings/2025-03-04.csv'));
+    const night = await nightly(data, wh);
+    expect(night.report.warnings).toEqual(['postings/2025-03-04.csv: 文件已删除 — no longer in the data folder; its 4 postings are dropped']);
+    expect(night.ids).toEqual(DAY1);
+    expect(night.rows.find((r) => r.posting_id === 'D1-003')?.posted_on).toBe('2025-03-03');
+    expect(Object.keys(readLedger(join(wh, POSTINGS_STORE)).files)).toEqual(['2025-03-03.csv']);
+  });
+
+  it('keeps the rejects of a stored day, with file:line:column, in every later run', async () => {
+    const { data, wh } = await twoDays();
+    deliver(data, '2025-03-05-with-reject.csv', '2025-03-05.csv');
+    // One bad row of three is a third of the file: allowed here so that the day loads at all.
+    const night = await nightly(data, wh, 0.5);
+    const reject = { table: 'postings', file: join(data, 'postings/2025-03-05.csv'), line: 3, column: 'district_code', value: '5001O7' };
+    expect(night.report.rejects).toEqual([expect.objectContaining(reject)]);
+    // D3-001 is new; D2-001 is sent again (its day-3 copy wins); D3-002 is rejected.
+    expect(night.ids).toEqual([...DAY1, ...DAY2, 'D3-001']);
+    expect(night.rows.find((r) => r.posting_id === 'D2-001')?.posted_on).toBe('2025-03-05');
+    const later = await nightly(data, wh, 0.5);
+    expect(later.result.converted).toEqual([]);
+    expect(later.report.rejects).toEqual([expect.objectContaining(reject)]);
+    expect(later.report.inputs.find((i) => i.table === 'postings')?.rejected).toBe(1);
+  });
+
+  it('lists the feed as one input: daily files, postings after de-duplication, a hash of the days', async () => {
+    const { data, night } = await twoDays();
+    const days = ['2025-03-03.csv', '2025-03-04.csv'];
+    const hash = createHash('sha256');
+    for (const day of days) hash.update(`${day} ${sha256(join(data, 'postings', day))}\n`);
+    expect(night.report.inputs).toEqual([
+      expect.objectContaining({ table: 'posting_rules', file: join(REFERENCE, 'posting_rules.csv'), rejected: 0 }),
+      { table: 'postings', file: join(data, 'postings'), sha256: hash.digest('hex'), rows: 8, rejected: 0, files: 2, latest_file: '2025-03-04.csv' },
+    ]);
+    const ruleLines = readFileSync(join(REFERENCE, 'posting_rules.csv'), 'utf8').trim().split('\n').length;
+    expect(night.report.inputs[0].rows).toBe(ruleLines - 1);
+  });
+
+  it('ignores and removes what a killed run left in the store', async () => {
+    const data = dataFolder();
+    const wh = scratch('wh-');
+    await nightly(data, wh);
+    const store = join(wh, POSTINGS_STORE);
+    const [parquet] = storeFiles(wh).filter((f) => f.endsWith('.parquet'));
+    // A conversion renamed into place but never entered in the ledger, and one still under its temporary name.
+    cpSync(join(store, parquet), join(store, '2025-03-04.csv.0123456789abcdef.parquet'));
+    writeFileSync(join(store, `.tmp-${parquet}`), 'half written');
+    const night = await nightly(data, wh);
+    expect(night.ids).toEqual(DAY1);
+    expect(storeFiles(wh)).toEqual([parquet, 'ledger.json']);
+  });
+
+  it('without a postings folder, builds an empty raw_postings with the schema columns', async () => {
+    const data = dataFolder();
+    rmSync(join(data, 'postings'), { recursive: true });
+    const night = await nightly(data, scratch('wh-'));
+    expect(night.rows).toEqual([]);
+    expect(night.report.inputs.find((i) => i.table === 'postings')).toMatchObject({ files: 0, rows: 0 });
+    const columns = (await conn.runAndReadAll(`SELECT column_name FROM information_schema.columns WHERE table_name = 'raw_postings' ORDER BY ordinal_position`))
+      .getRows().map((r) => r[0]);
+    expect(columns).toEqual(readSchema('postings').fields.map((f) => f.name));
+  });
+
+  it('refuses a day delivered twice, as .csv and as .xlsx', async () => {
+    const data = dataFolder();
+    writeFileSync(join(data, 'postings/2025-03-03.xlsx'), '');
+    await expect(nightly(data, scratch('wh-'))).rejects.toThrow(/2025-03-03\.csv \/ 2025-03-03\.xlsx: 文件重复 — the same day twice/);
+  });
+});
