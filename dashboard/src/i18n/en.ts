@@ -9,13 +9,14 @@ export const en: Messages = {
   syntheticBanner: 'Synthetic sample data — not real statistics',
   languageSwitch: '中文',
   loading: 'Loading data…',
+  navLabel: 'Views',
   loadFailed: (detail) => `Could not load the data: ${detail}`,
   routes: {
     overview: 'Overview', gaps: 'Industry gaps', coverage: 'Coverage', districts: 'Districts', concentration: 'Concentration',
     lag: 'Lag', funding: 'Funding', schools: 'Schools', data: 'Data',
   },
   filters: {
-    year: 'Year', level: 'Level', district: 'District', ownership: 'Ownership', all: 'All', industry: 'Industry',
+    label: 'Filters', year: 'Year', level: 'Level', district: 'District', ownership: 'Ownership', all: 'All', industry: 'Industry',
     notApplicable: (names) => `This view is not broken down by ${names}.`,
     demandNoOwnership: 'Demand has no ownership: the ownership filter applies to supply only.',
   },

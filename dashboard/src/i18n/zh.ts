@@ -12,13 +12,14 @@ export const zh = {
   syntheticBanner: '示例数据（合成），非真实统计',
   languageSwitch: 'English',
   loading: '正在加载数据…',
+  navLabel: '视图',
   loadFailed: (detail: string) => `数据加载失败：${detail}`,
   routes: {
     overview: '总览', gaps: '产业缺口', coverage: '覆盖与产业链', districts: '区县', concentration: '专业结构',
     lag: '时差', funding: '拨款系数', schools: '学校', data: '数据状态',
   },
   filters: {
-    year: '年份', level: '层次', district: '区县', ownership: '举办性质', all: '全部', industry: '产业',
+    label: '筛选', year: '年份', level: '层次', district: '区县', ownership: '举办性质', all: '全部', industry: '产业',
     notApplicable: (names: string) => `本页不按${names}筛选。`,
     demandNoOwnership: '需求数据不分举办性质：举办性质筛选只作用于供给。',
   },
