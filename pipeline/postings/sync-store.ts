@@ -11,6 +11,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { faultPoint } from '../fault.ts';
 import type { DailyFile } from './daily-files.ts';
 import { convertDailyFile, type ConvertOptions } from './convert-file.ts';
+import { openConversionDb } from './conversion-db.ts';
 import { LEDGER_FILE, readLedger, writeLedger, type Ledger, type LedgerEntry } from './ledger.ts';
 
 export interface SyncOptions extends ConvertOptions {
@@ -57,11 +58,18 @@ export async function syncStore(conn: DuckDBConnection, files: DailyFile[], stor
     options.warn(`${f.path}: 文件已更改 — changed since it was loaded on ${known.loaded_at}; loaded again`);
     return true;
   });
-  for (const [i, file] of todo.entries()) {
-    entries[file.name] = await convertDailyFile(conn, file, storeDir, options);
-    ledger = save(storeDir, entries);
-    faultPoint('postings:ledger');
-    options.progress?.(file.name, i + 1, todo.length);
+  if (todo.length > 0) {
+    const scratch = await openConversionDb(conn, options.tmpDir);
+    try {
+      for (const [i, file] of todo.entries()) {
+        entries[file.name] = await convertDailyFile(scratch.conn, file, storeDir, options);
+        ledger = save(storeDir, entries);
+        faultPoint('postings:ledger');
+        options.progress?.(file.name, i + 1, todo.length);
+      }
+    } finally {
+      scratch.close();
+    }
   }
   removeOrphans(storeDir, ledger);
   return { ledger, converted: todo.map((f) => f.name), removed };

@@ -15,10 +15,11 @@ export function sampleDescriptor(seed: number, size: SampleSize): Record<string,
     name: `chanjiao-sample-${size.name}`,
     title: `合成样例数据（虚构，仿重庆）/ Synthetic sample data (invented, Chongqing-like)`,
     description:
-      `合成数据，非真实统计：学校名称、学校标识码、专业点与需求数字均为程序生成，` +
+      `合成数据，非真实统计：学校名称、学校标识码、专业点、需求数字与招聘岗位（postings/ 每日一个文件）均为程序生成，` +
       `仅区县、专业目录与产业为真实名称。年份 ${first}–${last}。` +
-      ` Synthetic data, not official statistics: school names, school codes, programme points and demand ` +
-      `figures are generated; only districts, catalogue majors and industries are real names. Years ${first}–${last}.`,
+      ` Synthetic data, not official statistics: school names, school codes, programme points, demand figures and ` +
+      `job postings (postings/, one file a day of ${last}) are generated; only districts, catalogue majors and ` +
+      `industries are real names. Years ${first}–${last}.`,
     'x-data-label': 'sample',
     'x-synthetic': true,
     'x-generator': { seed, scale: size.name },
@@ -33,16 +34,19 @@ export function sampleDescriptor(seed: number, size: SampleSize): Record<string,
 export function sampleReadme(seed: number, size: SampleSize): string {
   return `# 合成样例数据 / Synthetic sample
 
-**这些数据是虚构的。** 学校名称与学校标识码（以 95 开头）均为编造，专业点、在校生、毕业生、岗位需求与求职人数均由程序生成；
+**这些数据是虚构的。** 学校名称与学校标识码（以 95 开头）、用人单位均为编造，专业点、在校生、毕业生、岗位需求、求职人数与招聘岗位均由程序生成；
 只有区县、专业目录和产业名称取自真实参考表（data/reference）。数据按公开数字校准（专业点 3300 余个、匹配度 89%、
 先进材料 3 所、低空经济 4 所、年毕业生约 30 万、人工智能与智能制造求人倍率 > 1.5），但不是任何真实统计。
 
-**These data are synthetic.** School names and codes (starting with 95) are invented; programme points,
-students, graduates, openings and seekers are generated. Only districts, catalogue majors and industries
-come from the real reference tables in data/reference. The figures are calibrated to the public numbers
-above for ${size.years.last}, but they are not statistics of any real school or city.
+**These data are synthetic.** School names and codes (starting with 95) and employers are invented;
+programme points, students, graduates, openings, seekers and job postings are generated. Only districts,
+catalogue majors and industries come from the real reference tables in data/reference. The figures are
+calibrated to the public numbers above for ${size.years.last}, but they are not statistics of any real school or city.
 
-Files: \`schools.csv\`, \`programmes.csv\`, \`demand.csv\` (columns as in schemas/), \`datapackage.json\`.
+Files: \`schools.csv\`, \`programmes.csv\`, \`demand.csv\` (columns as in schemas/), \`datapackage.json\`, and
+\`postings/YYYY-MM-DD.csv\`: a year (${size.years.last}) of daily job postings whose vocational headcounts add
+up, once re-sent postings are counted once, to that year's openings in demand.csv; some titles are generic or
+new on purpose, so that a share of postings stays unclassified.
 Regenerate byte for byte: \`npx tsx pipeline/sample/generate-sample.ts --seed ${seed}\` (scale ${size.name}).
 `;
 }

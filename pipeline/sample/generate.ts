@@ -1,6 +1,7 @@
 /**
- * Generates the synthetic sample into a folder: schools, programmes and demand CSVs, the
- * Data Package descriptor and a README, then measures the result and fails if it is off target.
+ * Generates the synthetic sample into a folder: schools, programmes and demand CSVs, a year of
+ * daily postings files, the Data Package descriptor and a README, then measures the result and
+ * fails if it is off target.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,12 +11,14 @@ import { readSchema } from '../schema.ts';
 import { generateSchools } from './schools.ts';
 import { planPoints } from './point-plan.ts';
 import { programmeRow, type RowOptions } from './programmes.ts';
-import { demandRows } from './demand.ts';
+import { demandRows, type DemandRow } from './demand.ts';
 import { emergingIndustries } from './demand-profile.ts';
 import { openCsv } from './write-csv.ts';
 import { type CalibrationFigures, createCalibration } from './calibration.ts';
 import { checkCalibration } from './calibration-check.ts';
 import { sampleDescriptor, sampleReadme } from './datapackage.ts';
+import { postingDays } from './postings.ts';
+import { writePostingFiles } from './posting-files.ts';
 import type { Point } from './school-plan.ts';
 import type { SampleSize } from './sizes.ts';
 
@@ -81,11 +84,16 @@ export function generateSample(options: GenerateOptions, effects: GenerateEffect
 
   const demandCsv = openCsv(join(outDir, 'demand.csv'), fieldsOf('demand'));
   const supply = calibration.supply();
+  const lastDemand: DemandRow[] = [];
   for (const row of demandRows({ seed, years: size.years, districts: reference.districts, industries: reference.industries, supply })) {
     demandCsv.write(row);
     calibration.addDemand(row);
+    if (row.year === last) lastDemand.push(row);
   }
   effects.log(`demand.csv: ${demandCsv.close()} rows`);
+
+  const days = postingDays(seed, lastDemand, last);
+  effects.log(`postings/: ${writePostingFiles(join(outDir, 'postings'), days)} rows in ${days.size} daily files`);
 
   writeFileSync(join(outDir, 'datapackage.json'), JSON.stringify(sampleDescriptor(seed, size), null, 2) + '\n');
   writeFileSync(join(outDir, 'README.md'), sampleReadme(seed, size));

@@ -21,6 +21,16 @@ const SAMPLE = join(ROOT, 'data/sample');
 const REFERENCE = join(ROOT, 'data/reference');
 const FILES = ['schools.csv', 'programmes.csv', 'demand.csv', 'datapackage.json', 'README.md'];
 
+/** The daily postings files of the last year, e.g. postings/2025-01-01.csv … postings/2025-12-31.csv. */
+function postingFiles(year: number): string[] {
+  const days: string[] = [];
+  for (let d = new Date(Date.UTC(year, 0, 1)); d.getUTCFullYear() === year; d.setUTCDate(d.getUTCDate() + 1)) {
+    days.push(`postings/${d.toISOString().slice(0, 10)}.csv`);
+  }
+  return days;
+}
+const ALL_FILES = [...FILES, ...postingFiles(CITY.years.last)];
+
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
@@ -40,16 +50,18 @@ describe('generated sample', () => {
     second = generate(DEFAULT_SEED);
   });
 
-  it('writes exactly the sample files', () => {
-    expect(readdirSync(first).sort()).toEqual([...FILES].sort());
+  it('writes exactly the sample files, with one postings file per day of the last year', () => {
+    expect(readdirSync(first).sort()).toEqual([...FILES, 'postings'].sort());
+    expect(readdirSync(join(first, 'postings')).map((f) => `postings/${f}`).sort()).toEqual(postingFiles(CITY.years.last));
   });
 
   it('is byte-identical for the same seed', () => {
-    for (const file of FILES) expect(read(second, file).equals(read(first, file)), file).toBe(true);
+    for (const file of ALL_FILES) expect(read(second, file).equals(read(first, file)), file).toBe(true);
   });
 
   it('reproduces the committed data/sample byte for byte', () => {
-    for (const file of FILES) expect(read(SAMPLE, file).equals(read(first, file)), file).toBe(true);
+    expect(readdirSync(join(SAMPLE, 'postings')).length).toBe(postingFiles(CITY.years.last).length);
+    for (const file of ALL_FILES) expect(read(SAMPLE, file).equals(read(first, file)), file).toBe(true);
   });
 
   it('differs for another seed, and still meets its targets', () => {
