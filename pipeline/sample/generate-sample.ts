@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { generateSample } from './generate.ts';
 import { summarizeCalibration } from './calibration-summary.ts';
 import { DEFAULT_SEED, SIZES } from './sizes.ts';
+import { SCALES } from '../scale/scale-sizes.ts';
+import { generateScaled } from '../scale/generate-scaled.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -14,16 +16,17 @@ const HELP = `Usage: generate-sample [options]
 Writes the synthetic sample: schools.csv, programmes.csv, demand.csv, datapackage.json, README.md.
 Same seed, same reference tables → byte-identical files. Fails if the result misses its calibration.
   --seed N          seed of the random draws (default ${DEFAULT_SEED})
-  --out DIR         output folder (default data/sample)
+  --out DIR         output folder (default data/sample; /tmp/chanjiao-<scale> for a scaled sample)
   --reference DIR   reference tables folder (default data/reference)
-  --scale NAME      size of the sample: ${Object.keys(SIZES).join(', ')} (default city)
+  --scale NAME      size of the sample: ${[...Object.keys(SIZES), ...Object.keys(SCALES)].join(', ')} (default city);
+                    province and national are synthetic countries, not calibrated (docs/scaling.md)
   --help            this text`;
 
 function main(): void {
   const { values } = parseArgs({
     options: {
       seed: { type: 'string', default: String(DEFAULT_SEED) },
-      out: { type: 'string', default: `${ROOT}data/sample` },
+      out: { type: 'string' },
       reference: { type: 'string', default: `${ROOT}data/reference` },
       scale: { type: 'string', default: 'city' },
       help: { type: 'boolean', default: false },
@@ -31,9 +34,15 @@ function main(): void {
   });
   if (values.help) return console.log(HELP);
   const seed = Number(values.seed);
+  const scaled = SCALES[values.scale];
+  if (Number.isInteger(seed) && scaled) {
+    const outDir = values.out ?? `/tmp/chanjiao-${scaled.name}`;
+    return console.log(generateScaled({ seed, outDir, referenceDir: values.reference, size: scaled }, { log: console.log }));
+  }
   const size = SIZES[values.scale];
   if (!Number.isInteger(seed) || !size) throw new Error(`bad --seed or --scale\n${HELP}`);
-  const figures = generateSample({ seed, outDir: values.out, referenceDir: values.reference, size }, { log: console.log });
+  const outDir = values.out ?? `${ROOT}data/sample`;
+  const figures = generateSample({ seed, outDir, referenceDir: values.reference, size }, { log: console.log });
   for (const line of summarizeCalibration(figures)) console.log(line);
 }
 

@@ -18,9 +18,8 @@ export interface ScaleSize
   schoolSkew: number;
   /** Average graduates of an active point in the last year (sets the intake scale). */
   graduatesPerPoint: number;
-  /** Job-posting rows over the last year, and the share of them that re-send an earlier posting_id. */
+  /** Job-posting rows over the last year (re-sent ones included, in the share the city sample's profile says). */
   postings: number;
-  repostShare: number;
 }
 
 const ALL_PROVINCES = [
@@ -37,7 +36,6 @@ const COMMON = {
   retiredShare: 0.07,
   openedShare: 0.1,
   missingGraduatesShare: 0.04,
-  repostShare: 0.02,
 };
 
 /** One large province (Sichuan-shaped: 183 counties). */
