@@ -1,0 +1,22 @@
+-- Shortage industry × year × active programme point in the same 专业类 as an anchor major of the
+-- industry (int_recommend_anchor): the points that make a school a candidate to respond. `mapped`:
+-- the point's own major is an anchor, so the school can expand rather than open.
+with categories as (
+    select distinct industry_code, category_code from int_recommend_anchor
+)
+
+select
+    s.year,
+    s.industry_code,
+    pp.school_code,
+    pp.major_code,
+    m.major_name,
+    m.category_code,
+    pp.students,
+    a.major_code is not null as mapped
+from mart_industry as s
+join int_programme_points as pp on pp.year = s.year
+join stg_majors as m on m.major_code = pp.major_code
+join categories as c on c.industry_code = s.industry_code and c.category_code = m.category_code
+left join int_recommend_anchor as a on a.industry_code = s.industry_code and a.major_code = pp.major_code
+where s.signal = 'shortage'

@@ -1,0 +1,16 @@
+-- Industry × major strong enough to build a recommendation on: mapped to the industry with a
+-- crosswalk weight of at least recommend_min_weight. A marginal link (a major touching an industry
+-- at 0.1) is no reason to open or expand a programme for that industry.
+select
+    mi.industry_code,
+    mi.major_code,
+    mi.weight,
+    m.major_name,
+    m.level,
+    m.category_code,
+    m.category_name,
+    m.division_code,
+    m.division_name
+from int_major_industry as mi
+join stg_majors as m using (major_code)
+where mi.mapped and mi.weight >= getvariable('recommend_min_weight')

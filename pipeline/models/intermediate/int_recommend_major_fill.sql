@@ -1,0 +1,23 @@
+-- Major × year: how well filled the industries a major serves are, the figure behind a programme's
+-- expand / keep / review label. fill_ratio is the weight-averaged fill ratio of the industries the
+-- major is mapped to that have demand that year (NULL when none has); the main industry is the
+-- heaviest-weighted one. Reads mart_industry so that the fill ratio and signal have one definition.
+select
+    i.year,
+    mi.major_code,
+    sum(mi.weight * i.fill_ratio) filter (where i.fill_ratio is not null)
+        / sum(mi.weight) filter (where i.fill_ratio is not null) as fill_ratio,
+    arg_min(mi.industry_code, (-mi.weight, mi.industry_code)) as industry_code,
+    -- lists sorted by struct (heaviest weight first, then code): much faster than string_agg(… order by)
+    array_to_string(list_transform(list_sort(list({
+        'weight': -mi.weight, 'code': mi.industry_code,
+        'text': i.name_zh || ' ' || coalesce(printf('%.2f', i.fill_ratio), '无需求')
+    })), x -> x.text), '、') as industries_zh,
+    array_to_string(list_transform(list_sort(list({
+        'weight': -mi.weight, 'code': mi.industry_code,
+        'text': i.name_en || ' ' || coalesce(printf('%.2f', i.fill_ratio), 'no demand')
+    })), x -> x.text), ', ') as industries_en
+from int_major_industry as mi
+join mart_industry as i using (industry_code)
+where mi.mapped
+group by i.year, mi.major_code

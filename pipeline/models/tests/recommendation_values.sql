@@ -1,0 +1,19 @@
+-- Recommendation marts hold only the values the reports and the dashboard can label, the columns
+-- every row needs are filled, and the paired columns agree (expand ⇔ already offers an anchor major).
+select 'mart_recommendation' as model, recommendation_id as row_key, 'unknown value or missing field' as problem
+from mart_recommendation
+where action not in ('expand', 'open') or adjacency not in ('mapped', 'category')
+    or proximity not in ('district', 'area', 'none') or (action = 'expand') <> (adjacency = 'mapped')
+    or recommendation_id is null or suggested_major_code is null or suggested_majors is null
+    or reason_zh is null or reason_en is null or score is null or rank is null
+union all
+select 'mart_school_report', concat_ws('|', school_code, major_code), 'unknown label or missing field'
+from mart_school_report
+where label not in ('expand', 'keep', 'review', 'open') or offered <> (label <> 'open')
+    or recommendation_id is null or position is null or industries is null or reason_zh is null or reason_en is null
+    or (label = 'open' and industry_signal is distinct from 'shortage')
+union all
+select 'mart_loop_detail', recommendation_id, 'unknown outcome'
+from mart_loop_detail
+where outcome not in ('opened', 'expanded', 'reduced', 'not_acted') or acted <> (outcome in ('opened', 'expanded'))
+    or follow_year <> year + 1
