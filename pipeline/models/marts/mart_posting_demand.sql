@@ -1,0 +1,14 @@
+-- Demand from job postings per year × month × industry × district × education asked for:
+-- postings and the openings they carry (headcount). Classified postings only; the unclassified
+-- are in mart_posting_unclassified. Shown beside the aggregated demand, never added to it.
+select
+    year,
+    month,
+    industry_code,
+    district_code,
+    education,
+    count(*)::INTEGER as postings,
+    sum(headcount)::INTEGER as posting_openings
+from int_posting_classified
+where classified
+group by year, month, industry_code, district_code, education
