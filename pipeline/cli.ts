@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: () => import('./commands/serve.ts'),
   docs: () => import('./commands/docs.ts'),
   rollback: () => import('./commands/rollback.ts'),
+  report: () => import('./commands/report.ts'),
 };
 
 const usage = `chanjiao 产教 — 职业院校专业设置与产业需求匹配 / vocational programmes vs industry demand
@@ -20,6 +21,7 @@ Commands:
   refresh   build a new warehouse snapshot from a data folder
   serve     build what is missing and serve the dashboard (npm start)
   rollback  list snapshots, or serve an earlier one again
+  report    one school's gap report (or an industry's) as HTML, XLSX or CSV
   docs      regenerate docs/inputs.md from the schemas
 
 Run a command with --help for its options.`;

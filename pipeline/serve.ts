@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { CURRENT } from './snapshot.ts';
 import { readHistory } from './history.ts';
+import { serveReport } from './report-route.ts';
 
 export interface ServerOptions {
   host?: string;
@@ -54,6 +55,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // Outside any snapshot: a failed run has none, yet the dashboard must be able to say it failed.
       res.writeHead(200, { 'content-type': CONTENT_TYPES['.json'], 'cache-control': 'no-cache' });
       res.end(req.method === 'HEAD' ? undefined : JSON.stringify(readHistory(options.warehouseDir)));
+    } else if (serveReport(req, res, join(options.warehouseDir, CURRENT, 'reports'))) {
+      // handled: reports need their own content types and Chinese download names
     } else if (req.url?.startsWith('/data/')) {
       req.url = req.url.slice('/data'.length);
       if (PUBLIC_DATA.test(req.url) && !req.url.includes('..')) data(req, res);

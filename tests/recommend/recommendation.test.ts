@@ -134,3 +134,19 @@ describe('school report labels (mart_school_report)', () => {
     expect((await runModelTests(conn)).filter((t) => !t.passed)).toEqual([]);
   });
 });
+
+describe('recommendation model tests', () => {
+  it.each([
+    // a copy also breaks the 1..n ranks (3 rows, highest rank 2)
+    ['a listed school twice', ['INSERT INTO mart_recommendation SELECT * FROM mart_recommendation WHERE rank = 1'],
+      ['recommendation_consistency', 'recommendation_unique_keys']],
+    ['an unknown label', [`UPDATE mart_school_report SET label = 'grow' WHERE label = 'expand'`], ['recommendation_values']],
+    ['a candidate for an industry that is not short', ['UPDATE mart_recommendation SET fill_ratio = 0.9 WHERE rank = 2'],
+      ['recommendation_consistency']],
+    ['a rank beyond max_candidates', ['UPDATE mart_recommendation SET rank = 3 WHERE rank = 2'], ['recommendation_consistency']],
+  ])('catch %s', async (_what, plant, expected) => {
+    const planted = await buildWarehouse(city, cityPolicy);
+    for (const sql of plant) await planted.run(sql);
+    expect((await runModelTests(planted)).filter((t) => !t.passed).map((t) => t.name)).toEqual(expected);
+  });
+});

@@ -1,10 +1,11 @@
 -- Recommendations follow their own rules: only shortage industries get candidates, ranks run
 -- 1..n within the policy's limit, scores and shares stay in 0..1, the loop's outcome counts add
 -- up, and every code points at a row of its dimension.
-select 'mart_recommendation' as model, r.recommendation_id as row_key, 'rank, score or industry signal out of rule' as problem
+-- (shortage is judged from the fill ratio the recommendation carries: a bad signal value is accepted_values' to report)
+select 'mart_recommendation' as model, r.recommendation_id as row_key, 'rank, score or fill ratio out of rule' as problem
 from mart_recommendation as r
-left join mart_industry as i using (year, industry_code)
-where i.signal is distinct from 'shortage' or r.rank not between 1 and getvariable('recommend_max_candidates')
+where r.fill_ratio is null or r.fill_ratio >= getvariable('signal_shortage_below')
+    or r.rank not between 1 and getvariable('recommend_max_candidates')
     or r.score not between 0 and 1 or r.adjacency_score not between 0 and 1 or r.proximity_score not between 0 and 1
     or r.size_score not between 0 and 1
     or r.school_code not in (select school_code from dim_school)

@@ -1,0 +1,140 @@
+/**
+ * Everything the reports print, read from the warehouse in a dozen bulk queries and grouped by
+ * school and by industry in memory: one query per school would cost more than all the rendering.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+/** A warehouse row as plain JS values (the marts hold INTEGER, DOUBLE, VARCHAR and BOOLEAN only). */
+export type Rec = Record<string, string | number | boolean | null>;
+
+export interface Thresholds {
+  shortage_below: number;
+  oversupply_above: number;
+  review_employment_below: number;
+  min_weight: number;
+}
+
+export interface ReportData {
+  /** Latest year with programmes: the year every report describes. */
+  year: number;
+  thresholds: Thresholds;
+  schools: Rec[];
+  schoolsByCode: Map<string, Rec>;
+  /** Latest-year industries, most urgent first. */
+  industries: Rec[];
+  school: {
+    rows: Map<string, Rec[]>;
+    recommendations: Map<string, Rec[]>;
+    industries: Map<string, Rec[]>;
+    trend: Map<string, Rec[]>;
+  };
+  industry: {
+    years: Map<string, Rec[]>;
+    programmes: Map<string, Rec[]>;
+    recommendations: Map<string, Rec[]>;
+    reviews: Map<string, Rec[]>;
+    segments: Map<string, Rec[]>;
+    loop: Map<string, Rec[]>;
+    loopDetail: Map<string, Rec[]>;
+    lag: Map<string, Rec>;
+  };
+}
+
+async function read(conn: DuckDBConnection, sql: string): Promise<Rec[]> {
+  return (await conn.runAndReadAll(sql)).getRowObjectsJS() as Rec[];
+}
+
+function groupBy(rows: Rec[], key: string): Map<string, Rec[]> {
+  const groups = new Map<string, Rec[]>();
+  for (const row of rows) {
+    const k = String(row[key]);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/** The policy values the labels were computed with; the refresh (or the caller) must have set them. */
+async function readThresholds(conn: DuckDBConnection): Promise<Thresholds> {
+  const [row] = await read(conn, `SELECT
+    getvariable('signal_shortage_below') AS shortage_below,
+    getvariable('signal_oversupply_above') AS oversupply_above,
+    getvariable('recommend_review_employment_below') AS review_employment_below,
+    getvariable('recommend_min_weight') AS min_weight`);
+  const missing = Object.entries(row).filter(([, v]) => typeof v !== 'number').map(([k]) => k);
+  if (missing.length) throw new Error(`policy variables not set on the connection (${missing.join(', ')}): call setPolicyVariables first`);
+  return row as unknown as Thresholds;
+}
+
+/** Reads the latest year's report data from a built warehouse. */
+export async function loadReportData(conn: DuckDBConnection): Promise<ReportData> {
+  const thresholds = await readThresholds(conn);
+  const [{ year }] = await read(conn, 'SELECT max(year) AS year FROM mart_school');
+  const y = Number(year);
+  const queries = [
+    `SELECT s.*, d.area_group FROM mart_school AS s JOIN dim_district AS d USING (district_code)
+     ORDER BY s.school_code`,
+    `SELECT * FROM mart_industry WHERE year = ${y} ORDER BY urgency DESC, industry_code`,
+    // the columns printed only: converting long text columns to JS dominates this stage
+    `SELECT school_code, major_code, major_name, category_name, division_name, label, recommendation_id, offered,
+            students, graduates, plan, employment_rate, fill_ratio, industry_code, industry_name, industry_signal,
+            industry_fill_ratio, industry_gap, industries, candidate_rank, reason_zh
+     FROM mart_school_report WHERE year = ${y} ORDER BY school_code, position`,
+    `SELECT * FROM mart_recommendation WHERE year = ${y} ORDER BY industry_code, rank`,
+    `SELECT p.school_code, p.industry_code, count(*) FILTER (WHERE p.mapped)::INTEGER AS school_points,
+            sum(p.supply) AS school_supply, i.name_zh, i.supply, i.demand, i.gap, i.fill_ratio,
+            i.demand_ratio, i.suppressed, i.signal, i.urgency, sum(p.supply) / nullif(any_value(i.supply), 0) AS supply_share
+     FROM int_point_industry AS p
+     JOIN mart_industry AS i USING (year, industry_code)
+     WHERE p.year = ${y}
+     GROUP BY ALL
+     HAVING count(*) FILTER (WHERE p.mapped) > 0
+     ORDER BY p.school_code, school_supply DESC`,
+    `SELECT school_code, year, count(*)::INTEGER AS programme_points, sum(students)::INTEGER AS students
+     FROM mart_school_programme GROUP BY ALL ORDER BY school_code, year`,
+    'SELECT * FROM mart_industry ORDER BY industry_code, year',
+    `SELECT p.industry_code, p.school_code, s.school_name, s.level, d.district_name, p.major_code,
+            sp.major_name, sp.students, sp.graduates, p.weight, p.supply, r.label
+     FROM int_point_industry AS p
+     JOIN mart_school_programme AS sp USING (year, school_code, major_code)
+     JOIN dim_school AS s ON s.school_code = p.school_code
+     JOIN dim_district AS d ON d.district_code = s.district_code
+     LEFT JOIN mart_school_report AS r USING (year, school_code, major_code)
+     WHERE p.year = ${y} AND p.mapped
+     ORDER BY p.industry_code, p.supply DESC, p.school_code, p.major_code`,
+    `SELECT * FROM mart_segment WHERE year = ${y}
+     ORDER BY industry_code, array_position(['upstream', 'midstream', 'downstream', 'service'], stage), segment_code`,
+    'SELECT * FROM mart_loop ORDER BY industry_code, year',
+    `SELECT * FROM mart_loop_detail WHERE follow_year = ${y} ORDER BY industry_code, rank`,
+    'SELECT * FROM mart_lag',
+  ];
+  const results: Rec[][] = [];
+  for (const sql of queries) results.push(await read(conn, sql)); // one connection runs one query at a time
+  const [
+    schools, industries, rows, recommendations, schoolIndustries, trend, years, programmes, segments, loop, loopDetail, lag,
+  ] = results;
+  return {
+    year: y,
+    thresholds,
+    schools,
+    schoolsByCode: new Map(schools.map((s) => [String(s.school_code), s])),
+    industries,
+    school: {
+      rows: groupBy(rows, 'school_code'),
+      recommendations: groupBy(recommendations, 'school_code'),
+      industries: groupBy(schoolIndustries, 'school_code'),
+      trend: groupBy(trend, 'school_code'),
+    },
+    industry: {
+      years: groupBy(years, 'industry_code'),
+      programmes: groupBy(programmes, 'industry_code'),
+      recommendations: groupBy(recommendations, 'industry_code'),
+      reviews: groupBy(rows.filter((r) => r.label === 'review'), 'industry_code'),
+      segments: groupBy(segments, 'industry_code'),
+      loop: groupBy(loop, 'industry_code'),
+      loopDetail: groupBy(loopDetail, 'industry_code'),
+      lag: new Map(lag.map((r) => [String(r.industry_code), r])),
+    },
+  };
+}

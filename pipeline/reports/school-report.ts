@@ -1,0 +1,142 @@
+/**
+ * The school gap report (专业调整报告): each programme with its label and the figures behind it,
+ * the majors the school is well placed to open, the industries where the bureau lists it as a
+ * candidate, and the industry figures all of this rests on.
+ */
+import type { Rec, ReportData } from './load-report-data.ts';
+import type { Column, Report, Row } from './report-model.ts';
+import { LABEL_ZH, LEVEL_ZH, OWNERSHIP_ZH, SIGNAL_ZH, zh } from './labels-zh.ts';
+import { fillRatioChart, methodNotes, table, trendChart } from './report-parts.ts';
+
+const PROGRAMME_COLUMNS: Column[] = [
+  { key: 'major_code', label: '专业代码', type: 'text', width: 10 },
+  { key: 'major_name', label: '专业名称', type: 'text' },
+  { key: 'category_name', label: '专业类', type: 'text' },
+  { key: 'students', label: '在校生', type: 'integer' },
+  { key: 'graduates', label: '毕业生', type: 'number' },
+  { key: 'plan', label: '招生计划', type: 'integer' },
+  { key: 'employment_rate', label: '就业率', type: 'percent' },
+  { key: 'industries', label: '服务产业（供需比）', type: 'text', width: 36 },
+  { key: 'fill_ratio', label: '加权供需比', type: 'ratio' },
+  { key: 'label_zh', label: '建议', type: 'text', width: 10 },
+];
+
+const RECOMMENDATION_COLUMNS: Column[] = [
+  { key: 'recommendation_id', label: '建议编号', type: 'text', width: 14, printed: false },
+  { key: 'kind', label: '类型', type: 'text', width: 14 },
+  { key: 'majors', label: '专业', type: 'text', width: 24 },
+  { key: 'industry_name', label: '产业', type: 'text', width: 16 },
+  { key: 'fill_ratio', label: '产业供需比', type: 'ratio' },
+  { key: 'gap', label: '产业缺口', type: 'number' },
+  { key: 'reason', label: '依据', type: 'text', width: 80 },
+];
+
+const EVIDENCE_COLUMNS: Column[] = [
+  { key: 'name_zh', label: '产业', type: 'text', width: 16 },
+  { key: 'school_points', label: '本校专业点', type: 'integer' },
+  { key: 'school_supply', label: '本校年供给', type: 'number' },
+  { key: 'supply_share', label: '占全市供给', type: 'percent' },
+  { key: 'supply', label: '全市供给', type: 'number' },
+  { key: 'demand', label: '全市需求', type: 'integer' },
+  { key: 'gap', label: '缺口', type: 'number' },
+  { key: 'fill_ratio', label: '供需比', type: 'ratio' },
+  { key: 'demand_ratio', label: '求人倍率', type: 'ratio' },
+  { key: 'signal_zh', label: '信号', type: 'text', width: 10 },
+  { key: 'urgency', label: '紧缺度', type: 'ratio' },
+];
+
+const CSV_COLUMNS: Column[] = [
+  { key: 'major_code', label: '专业代码', type: 'text' },
+  { key: 'major_name', label: '专业名称', type: 'text' },
+  { key: 'category_name', label: '专业类', type: 'text' },
+  { key: 'division_name', label: '专业大类', type: 'text' },
+  { key: 'label_zh', label: '建议', type: 'text' },
+  { key: 'offered_zh', label: '已开设', type: 'text' },
+  { key: 'students', label: '在校生', type: 'integer' },
+  { key: 'graduates', label: '毕业生', type: 'number' },
+  { key: 'plan', label: '招生计划', type: 'integer' },
+  { key: 'employment_rate', label: '就业率', type: 'percent' },
+  { key: 'fill_ratio', label: '加权供需比', type: 'ratio' },
+  { key: 'industry_name', label: '主要产业', type: 'text' },
+  { key: 'industry_signal_zh', label: '产业信号', type: 'text' },
+  { key: 'industry_fill_ratio', label: '产业供需比', type: 'ratio' },
+  { key: 'industry_gap', label: '产业缺口', type: 'number' },
+  { key: 'candidate_rank', label: '产业候选排名', type: 'integer' },
+  { key: 'reason_zh', label: '依据', type: 'text' },
+  { key: 'recommendation_id', label: '建议编号', type: 'text' },
+];
+
+/** Mart rows with the Chinese words for their coded values added. */
+function described(rows: Rec[]): Row[] {
+  return rows.map((r) => ({
+    ...r,
+    label_zh: zh(LABEL_ZH, r.label),
+    offered_zh: r.offered ? '是' : '否',
+    industry_signal_zh: zh(SIGNAL_ZH, r.industry_signal),
+  }) as Row);
+}
+
+/** Actionable rows first (expand, open, review), then the industries naming the school as a candidate. */
+function recommendationRows(rows: Row[], candidates: Rec[]): Row[] {
+  const labelled = rows.filter((r) => r.label !== 'keep').map((r) => ({
+    recommendation_id: r.recommendation_id,
+    kind: zh(LABEL_ZH, r.label),
+    majors: r.major_name,
+    industry_name: r.industry_name,
+    fill_ratio: r.industry_fill_ratio,
+    gap: r.industry_gap,
+    reason: r.reason_zh,
+  }));
+  const listed = candidates.map((c) => ({
+    recommendation_id: c.recommendation_id,
+    kind: `产业候选第${c.rank}位`,
+    majors: c.suggested_majors,
+    industry_name: c.industry_name,
+    fill_ratio: c.fill_ratio,
+    gap: c.gap,
+    reason: c.reason_zh,
+  }) as Row);
+  return [...labelled, ...listed];
+}
+
+/** Builds the report of one school (a row of mart_school) for the data's latest year. */
+export function buildSchoolReport(data: ReportData, school: Rec): Report {
+  const code = String(school.school_code);
+  const rows = described(data.school.rows.get(code) ?? []);
+  const offered = rows.filter((r) => r.offered_zh === '是');
+  const candidates = data.school.recommendations.get(code) ?? [];
+  const count = (label: string) => rows.filter((r) => r.label === label).length;
+  const points = Number(school.programme_points);
+  const evidence = (data.school.industries.get(code) ?? []).map((r) => ({ ...r, signal_zh: zh(SIGNAL_ZH, r.signal) }) as Row);
+  const trend = data.school.trend.get(code) ?? [];
+  return {
+    kind: 'school',
+    code,
+    title: `${school.school_name} 专业调整报告`,
+    subtitle: [`${data.year}年`, zh(LEVEL_ZH, school.level), String(school.district_name), zh(OWNERSHIP_ZH, school.ownership),
+      `学校标识码 ${code}`].join(' · '),
+    summary: [
+      { label: '专业点数', value: points, type: 'integer' },
+      { label: '在校生', value: school.students as number, type: 'integer' },
+      { label: '毕业生', value: school.graduates as number, type: 'number', note: '未报告处按在校生÷学制估算' },
+      { label: '重点产业匹配率', value: points ? Number(school.matched_points) / points : null, type: 'percent' },
+      { label: '同区县专业重叠率', value: school.overlap_share as number | null, type: 'percent' },
+      { label: '建议扩大招生', value: count('expand'), type: 'integer' },
+      { label: '建议论证调减', value: count('review'), type: 'integer' },
+      { label: '建议保持', value: count('keep'), type: 'integer' },
+      { label: '可论证开设', value: count('open'), type: 'integer', note: '本校专业大类内、服务短缺产业的专业' },
+      { label: '列入产业候选院校', value: candidates.length, type: 'integer', note: '短缺产业推荐名单中的次数' },
+    ],
+    charts: [
+      fillRatioChart('各专业所服务产业的加权供需比', offered, data.thresholds),
+      trendChart('历年在校生', trend, [{ key: 'students', name: '在校生', tone: 'supply' }], 'integer'),
+    ],
+    tables: [
+      table('专业点', `${data.year}年专业点及建议`, PROGRAMME_COLUMNS, offered, '本年度无在办专业点'),
+      table('建议', '调整建议与依据', RECOMMENDATION_COLUMNS, recommendationRows(rows, candidates), '本年度无调整建议'),
+      table('证据', '相关产业供需（全市）', EVIDENCE_COLUMNS, evidence, '本校专业点未对应所列产业'),
+    ],
+    csv: table('专业调整', `${school.school_name} ${data.year}年专业调整建议`, CSV_COLUMNS, rows, '本年度无专业点'),
+    notes: methodNotes(data.thresholds),
+  };
+}

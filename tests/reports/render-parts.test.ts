@@ -1,0 +1,47 @@
+/** The small pieces every report relies on: chart ticks and escaping, cell text, neutralising. */
+import { describe, expect, it } from 'vitest';
+import { niceTicks, renderChart } from '../../pipeline/reports/svg-chart.ts';
+import { csvNumber, displayCell } from '../../pipeline/reports/format-cell.ts';
+import { neutralise } from '../../pipeline/reports/cell-safety.ts';
+import { downloadName, reportPath } from '../../pipeline/reports/report-files.ts';
+
+describe('charts', () => {
+  it('picks round ticks from 0 to the first at or above the largest value', () => {
+    expect(niceTicks(1.6)).toEqual([0, 0.5, 1, 1.5, 2]); // 1.6 ÷ 5 = 0.32 → step 0.5
+    expect(niceTicks(12008, 4)).toEqual([0, 5000, 10000, 15000]); // 3002 → step 5000
+    expect(niceTicks(0)).toEqual([0]);
+  });
+
+  it('escapes labels and draws one bar per value', () => {
+    const svg = renderChart({
+      kind: 'bars', title: 'a<b', format: 'ratio', marks: [{ value: 0.8, label: '短缺线' }],
+      bars: [{ label: '<img src=x>', value: 0.5, tone: 'expand' }, { label: '机电', value: 1.3, tone: 'review' }],
+    });
+    expect(svg).not.toContain('<img');
+    expect(svg).toContain('&lt;img src=x&gt;');
+    expect(svg.match(/<rect class="tone-/g)?.length).toBe(2);
+    expect(renderChart({ kind: 'lines', title: 't', x: [], series: [], format: 'integer' })).toContain('无可绘制的数据');
+  });
+});
+
+describe('cells', () => {
+  it('shows NULL as a dash, never as 0, and formats by type', () => {
+    expect(displayCell(null, 'ratio')).toBe('—');
+    expect(displayCell(0, 'ratio')).toBe('0.00');
+    expect(displayCell(0.8912, 'percent')).toBe('89.1%');
+    expect(displayCell(12345.67, 'number')).toBe('12,345.7');
+    expect(csvNumber(0.123456, 'ratio')).toBe('0.1235');
+    expect(csvNumber(-8.96, 'integer')).toBe('-9');
+  });
+
+  it('neutralises text that starts like a formula, and only that', () => {
+    expect(['=1+1', '+1', '-1', '@A1', '\t=1', '\r=1', '渝=1'].map(neutralise))
+      .toEqual(["'=1+1", "'+1", "'-1", "'@A1", "'\t=1", "'\r=1", '渝=1']);
+  });
+
+  it('refuses codes that are not plain file names and cleans download names', () => {
+    expect(reportPath('industry', 'low_altitude', 'csv')).toBe('industries/low_altitude.csv');
+    expect(() => reportPath('school', '../x', 'html')).toThrow('cannot be used as a file name');
+    expect(downloadName('school', 'a/b:c', 'xlsx')).toBe('a_b_c_专业调整报告.xlsx');
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * Every report of the shipped sample, generated from the warehouse the global setup built, read back
+ * and compared with the marts they print (so no figure here is typed in by hand).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { generateReports, type ReportIndex } from '../../pipeline/reports/generate-reports.ts';
+import { setPolicyVariables } from '../../pipeline/policy.ts';
+import { rows, sampleConnection, sampleManifest } from '../support/warehouse.ts';
+
+let conn: DuckDBConnection;
+let out: string;
+let index: ReportIndex;
+const progress: [string, number, number][] = [];
+
+beforeAll(async () => {
+  conn = await sampleConnection();
+  const manifest = sampleManifest();
+  await setPolicyVariables(conn, manifest.policy);
+  out = mkdtempSync(join(tmpdir(), 'reports-'));
+  index = await generateReports(conn, out, {
+    snapshot: manifest.snapshot, finished_at: manifest.finished_at, data_label: manifest.data_label,
+    synthetic: manifest.synthetic, title: manifest.title,
+  }, { progress: (label, done, total) => progress.push([label, done, total]) });
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const workbook = async (path: string) => {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(join(out, path));
+  return book;
+};
+
+/** The school with the most labelled rows: its report exercises every section. */
+async function busiestSchool() {
+  const [top] = await rows<{ school_code: string; school_name: string }>(conn, `SELECT school_code, any_value(school_name) AS school_name
+    FROM mart_school_report GROUP BY school_code ORDER BY count(*) FILTER (WHERE label <> 'keep') DESC, school_code LIMIT 1`);
+  return top;
+}
+
+describe('generateReports on the sample', () => {
+  it('writes three files per school and per industry and lists them in index.json', async () => {
+    const [{ schools }] = await rows<{ schools: number }>(conn, 'SELECT count(*)::INTEGER AS schools FROM mart_school');
+    const [{ industries, year }] = await rows<{ industries: number; year: number }>(conn,
+      'SELECT count(*)::INTEGER AS industries, any_value(year) AS year FROM mart_industry WHERE year = (SELECT max(year) FROM mart_school)');
+    expect(index.schools).toHaveLength(schools);
+    expect(index.industries).toHaveLength(industries);
+    expect(index.year).toBe(year);
+    for (const entry of [...index.schools, ...index.industries]) {
+      for (const file of Object.values(entry.files)) expect(existsSync(join(out, file)), file).toBe(true);
+    }
+    expect(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'))).toEqual(index);
+    expect(progress.at(-1)).toEqual([index.industries.at(-1)!.code, schools + industries, schools + industries]);
+    const first = index.schools[0];
+    expect(first.files).toEqual({ html: `schools/${first.code}.html`, xlsx: `schools/${first.code}.xlsx`, csv: `schools/${first.code}.csv` });
+    expect(first.download_names.xlsx).toBe(`${first.name}_专业调整报告.xlsx`);
+  });
+
+  it('writes a school workbook with the four sheets, frozen headers and real numbers matching the mart', async () => {
+    const school = await busiestSchool();
+    const book = await workbook(`schools/${school.school_code}.xlsx`);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['概要', '专业点', '建议', '证据']);
+    for (const sheet of book.worksheets) {
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.getColumn(1).width).toBeGreaterThan(0);
+    }
+    const mart = await rows<Record<string, number | string | null>>(conn, `SELECT major_code, students, plan, fill_ratio,
+      employment_rate FROM mart_school_report WHERE school_code = '${school.school_code}' AND offered ORDER BY position`);
+    const sheet = book.getWorksheet('专业点')!;
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    expect(header.slice(0, 4)).toEqual(['专业代码', '专业名称', '专业类', '在校生']);
+    const col = (label: string) => header.indexOf(label) + 1;
+    expect(sheet.rowCount).toBe(mart.length + 1);
+    mart.forEach((m, i) => {
+      const row = sheet.getRow(i + 2);
+      expect(row.getCell(col('专业代码')).value).toBe(m.major_code);
+      expect(row.getCell(col('在校生')).value).toBe(m.students); // a number cell, not text
+      expect(row.getCell(col('招生计划')).value).toBe(m.plan);
+      expect(row.getCell(col('加权供需比')).value ?? null).toBe(m.fill_ratio);
+      expect(row.getCell(col('就业率')).value ?? null).toBe(m.employment_rate);
+    });
+    const rated = mart.findIndex((m) => m.employment_rate !== null);
+    expect(sheet.getRow(rated + 2).getCell(col('就业率')).numFmt).toBe('0.0%');
+    const summary = book.getWorksheet('概要')!;
+    const [{ programme_points }] = await rows<{ programme_points: number }>(conn,
+      `SELECT programme_points FROM mart_school WHERE school_code = '${school.school_code}'`);
+    expect(summary.getRow(2).values).toEqual([undefined, '专业点数', programme_points]);
+    expect(summary.getColumn(1).values).toContain('刷新时间');
+  });
+
+  it('writes the school CSV as UTF-8 with a BOM and CRLF, one line per mart row', async () => {
+    const school = await busiestSchool();
+    const bytes = readFileSync(join(out, `schools/${school.school_code}.csv`));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.slice(0, -1).every((l) => !l.includes('\n'))).toBe(true);
+    expect(lines[0].split(',').slice(0, 5)).toEqual(['专业代码', '专业名称', '专业类', '专业大类', '建议']);
+    const [{ n }] = await rows<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM mart_school_report WHERE school_code = '${school.school_code}'`);
+    expect(lines.length - 2).toBe(n);
+  });
+
+  it('prints the school page in Chinese with charts, the synthetic banner, source and refresh time', async () => {
+    const school = await busiestSchool();
+    const html = readFileSync(join(out, `schools/${school.school_code}.html`), 'utf8');
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('@page { size: A4');
+    expect(html).toContain(`${school.school_name} 专业调整报告`);
+    expect(html.match(/<svg class="chart"/g)?.length).toBe(2);
+    expect(html).toContain('合成示例数据，非真实统计');
+    const manifest = sampleManifest();
+    expect(html).toContain(manifest.snapshot);
+    expect(html).toContain('（北京时间）');
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it.each(['advanced_materials', 'low_altitude'])('names candidate schools and majors with evidence in the %s report', async (code) => {
+    const candidates = await rows<{ school_name: string; suggested_majors: string; reason_zh: string; recommendation_id: string }>(conn,
+      `SELECT school_name, suggested_majors, reason_zh, recommendation_id FROM mart_recommendation
+       WHERE industry_code = '${code}' AND year = (SELECT max(year) FROM mart_school) ORDER BY rank`);
+    expect(candidates.length).toBeGreaterThan(0);
+    const html = readFileSync(join(out, `industries/${code}.html`), 'utf8');
+    const csv = readFileSync(join(out, `industries/${code}.csv`), 'utf8');
+    for (const c of candidates) {
+      expect(html).toContain(c.school_name);
+      expect(html).toContain(c.suggested_majors);
+      expect(html).toContain(c.reason_zh);
+      expect(csv).toContain(c.recommendation_id);
+    }
+    const book = await workbook(`industries/${code}.xlsx`);
+    expect(book.worksheets.map((s) => s.name).slice(0, 4)).toEqual(['概要', '专业点', '建议', '证据']);
+    // candidates, then the programmes whose main industry this is that are labelled review
+    const [{ reviews }] = await rows<{ reviews: number }>(conn, `SELECT count(*)::INTEGER AS reviews FROM mart_school_report
+      WHERE industry_code = '${code}' AND label = 'review'`);
+    const sheet = book.getWorksheet('建议')!;
+    expect(sheet.rowCount).toBe(candidates.length + reviews + 1);
+    expect(typeof sheet.getRow(2).getCell(2).value).toBe('number'); // 排名
+  });
+});
