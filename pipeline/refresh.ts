@@ -24,6 +24,8 @@ import { appendHistory, type RunRecord } from './history.ts';
 import { saveRejects } from './save-rejects.ts';
 import { loadPostings } from './postings/load-postings.ts';
 import { faultPoint } from './fault.ts';
+import { duckdbConfig, readResources } from './scale/resources.ts';
+import { exportSplitMarts } from './scale/split-marts.ts';
 import { silentEffects, type Effects } from './effects.ts';
 
 export interface RefreshOptions {
@@ -60,11 +62,13 @@ async function timed<T>(effects: Effects, stages: Record<string, number>, stage:
   return value;
 }
 
+/** Marts as whole Arrow files (but those too large to download whole), then cut for on-demand fetching (scale/split-marts.ts). */
 async function exportMarts(conn: DuckDBConnection, dir: string, effects: Effects) {
   mkdirSync(dir, { recursive: true });
+  const { whole_mart_max_rows } = readResources();
   const tables = (await conn.runAndReadAll(
-    `SELECT table_name FROM information_schema.tables
-     WHERE table_name LIKE 'mart\\_%' ESCAPE '\\' OR table_name LIKE 'dim\\_%' ESCAPE '\\' ORDER BY 1`,
+    `SELECT table_name FROM duckdb_tables()
+     WHERE (table_name LIKE 'mart\\_%' ESCAPE '\\' OR table_name LIKE 'dim\\_%' ESCAPE '\\') AND estimated_size <= ${whole_mart_max_rows} ORDER BY 1`,
   )).getRowsJS().map((r) => String(r[0]));
   const marts = [];
   for (const [i, name] of tables.entries()) {
@@ -74,6 +78,7 @@ async function exportMarts(conn: DuckDBConnection, dir: string, effects: Effects
     faultPoint(`export:${name}`);
     marts.push({ name, rows, bytes: statSync(path).size });
   }
+  await exportSplitMarts(conn, dir);
   return marts;
 }
 
@@ -85,7 +90,7 @@ function previousManifest(warehouseDir: string): Manifest | null {
 async function build(options: RefreshOptions, effects: Effects, id: string, started: Date,
   buildDir: string, stages: Record<string, number>, drift: string[]): Promise<Manifest> {
   const now = options.now ?? (() => new Date());
-  const instance = await DuckDBInstance.create(join(buildDir, 'warehouse.duckdb'));
+  const instance = await DuckDBInstance.create(join(buildDir, 'warehouse.duckdb'), duckdbConfig(readResources(), join(buildDir, 'tmp')));
   const conn = await instance.connect();
   try {
     const policy = readPolicy(options.policyPath);

@@ -1,0 +1,40 @@
+/**
+ * What a refresh may use of the machine, from the environment, so an operator sizes a run to the
+ * machine without editing code (docs/scaling.md):
+ *   CHANJIAO_MEMORY_LIMIT         DuckDB memory_limit (default 2GB; DuckDB's own default is 80 % of
+ *                                 RAM). Past it DuckDB spills to the build's tmp/ instead of growing.
+ *   CHANJIAO_THREADS              DuckDB threads (default: every core)
+ *   CHANJIAO_WHOLE_MART_MAX_ROWS  a mart with more rows is not written as one Arrow file, only cut
+ *                                 for on-demand fetching (default 250000; see split-marts.ts)
+ */
+import { availableParallelism } from 'node:os';
+
+export interface Resources {
+  memory_limit: string;
+  threads: number;
+  whole_mart_max_rows: number;
+}
+
+const positive = (text: string | undefined, name: string, fallback: number): number => {
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name}=${text}: must be a positive integer`);
+  return value;
+};
+
+export function readResources(env: Record<string, string | undefined> = process.env): Resources {
+  const memory = env.CHANJIAO_MEMORY_LIMIT || '2GB';
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memory)) {
+    throw new Error(`CHANJIAO_MEMORY_LIMIT=${memory}: must be a size such as 2GB or 1536MB`);
+  }
+  return {
+    memory_limit: memory,
+    threads: positive(env.CHANJIAO_THREADS, 'CHANJIAO_THREADS', availableParallelism()),
+    whole_mart_max_rows: positive(env.CHANJIAO_WHOLE_MART_MAX_ROWS, 'CHANJIAO_WHOLE_MART_MAX_ROWS', 250_000),
+  };
+}
+
+/** DuckDB instance options for a build: the limits above, spilling into `tempDir`. */
+export function duckdbConfig(resources: Resources, tempDir: string): Record<string, string> {
+  return { memory_limit: resources.memory_limit, threads: String(resources.threads), temp_directory: tempDir };
+}

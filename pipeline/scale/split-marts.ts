@@ -1,0 +1,125 @@
+/**
+ * The browser never downloads row-level national data: marts whose rows grow with schools or
+ * counties are also written cut into small files the dashboard fetches on demand, and rolled up
+ * to provinces for the national view.
+ *   marts/schools/<school_code>.arrow      one school's programme points, all years
+ *   marts/counties/<PP>/<mart>.arrow       a province's county rows of a county-grain mart
+ *   marts/provinces/<mart>.arrow           the same mart summed to provinces (district_code PP0000)
+ *   marts/provinces/dim_province.arrow     province codes and names, shaped like dim_district
+ *   marts/split.json                       what was written: files, rows, bytes, largest file
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDuckDBValueConverter, type DuckDBConnection } from '@duckdb/node-api';
+import { arrowFile, COLUMN_TYPES, type ColumnSpec, type ColumnType } from './arrow-columns.ts';
+import { PROVINCES } from './provinces.ts';
+
+/** The per-school detail: what a school page shows, fetched when the page opens. */
+export const SCHOOL_DETAIL = 'mart_school_programme';
+
+/** Marts at county grain whose every numeric column but year/month adds up (the mart contract). */
+export const COUNTY_MARTS = ['mart_overview', 'mart_supply_slice', 'mart_demand_slice', 'mart_posting_demand'];
+
+const KEY_NUMBERS = new Set(['year', 'month']);
+
+export interface SplitExport { name: string; files: number; rows: number; bytes: number; max_file_bytes: number }
+
+async function describe(conn: DuckDBConnection, table: string): Promise<ColumnSpec[]> {
+  const reader = await conn.runAndReadAll(
+    `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = $table ORDER BY ordinal_position`,
+    { table },
+  );
+  const columns = reader.getRowObjectsJS() as unknown as ColumnSpec[];
+  for (const c of columns) if (!COLUMN_TYPES.includes(c.type)) throw new Error(`${table}.${c.name}: type ${c.type} cannot go to the dashboard`);
+  return columns;
+}
+
+const tableExists = async (conn: DuckDBConnection, table: string) =>
+  (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = $table`, { table }))
+    .getRowObjectsJS()[0].n === 1;
+
+/**
+ * Streams `sql` (ordered by the split key) and writes one Arrow file per key value; `pathFor`
+ * names the file. Only one key's rows are held in memory at a time.
+ */
+async function writeSplit(conn: DuckDBConnection, name: string, sql: string, columns: ColumnSpec[],
+  keyOf: (row: unknown[][], i: number) => string, pathFor: (key: string) => string): Promise<SplitExport> {
+  const out: SplitExport = { name, files: 0, rows: 0, bytes: 0, max_file_bytes: 0 };
+  let key: string | null = null;
+  let pending: unknown[][] = columns.map(() => []);
+  const flush = () => {
+    if (key === null) return;
+    const bytes = arrowFile(columns, pending);
+    writeFileSync(pathFor(key), bytes);
+    out.files++;
+    out.rows += pending[0].length;
+    out.bytes += bytes.length;
+    out.max_file_bytes = Math.max(out.max_file_bytes, bytes.length);
+    pending = columns.map(() => []);
+  };
+  const result = await conn.stream(sql);
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const values = chunk.convertColumns(JSDuckDBValueConverter) as unknown[][];
+    for (let i = 0; i < chunk.rowCount; i++) {
+      const k = keyOf(values, i);
+      if (k !== key) {
+        flush();
+        key = k;
+      }
+      values.forEach((column, c) => pending[c].push(column[i]));
+    }
+  }
+  flush();
+  return out;
+}
+
+/** The mart summed to provinces: district_code becomes PP0000, additive columns are summed. */
+function rollupSql(table: string, columns: ColumnSpec[]): string {
+  const select = columns.map(({ name, type }) => {
+    if (name === 'district_code') return `left(district_code, 2) || '0000' AS district_code`;
+    if (type === 'VARCHAR' || type === 'BOOLEAN' || KEY_NUMBERS.has(name)) return `"${name}"`;
+    return `sum("${name}")::${type as ColumnType} AS "${name}"`;
+  });
+  return `SELECT ${select.join(', ')} FROM ${table} GROUP BY ALL ORDER BY ALL`;
+}
+
+async function writeWhole(conn: DuckDBConnection, name: string, sql: string, columns: ColumnSpec[], path: string): Promise<SplitExport> {
+  const values = (await conn.runAndReadAll(sql)).getColumnsJS() as unknown[][];
+  const bytes = arrowFile(columns, values.length ? values : columns.map(() => []));
+  writeFileSync(path, bytes);
+  const rows = values[0]?.length ?? 0;
+  return { name, files: 1, rows, bytes: bytes.length, max_file_bytes: bytes.length };
+}
+
+/** Writes the split and rolled-up files and their index into `martsDir`; marts that do not exist are skipped. */
+export async function exportSplitMarts(conn: DuckDBConnection, martsDir: string): Promise<SplitExport[]> {
+  const done: SplitExport[] = [];
+  const provincesDir = join(martsDir, 'provinces');
+  mkdirSync(provincesDir, { recursive: true });
+  if (await tableExists(conn, SCHOOL_DETAIL)) {
+    const columns = await describe(conn, SCHOOL_DETAIL);
+    const key = columns.findIndex((c) => c.name === 'school_code');
+    mkdirSync(join(martsDir, 'schools'), { recursive: true });
+    done.push(await writeSplit(conn, `schools/${SCHOOL_DETAIL}`, `SELECT * FROM ${SCHOOL_DETAIL} ORDER BY school_code, year, major_code`,
+      columns, (v, i) => String(v[key][i]), (code) => join(martsDir, 'schools', `${code}.arrow`)));
+  }
+  for (const table of COUNTY_MARTS) {
+    if (!(await tableExists(conn, table))) continue;
+    const columns = await describe(conn, table);
+    const key = columns.findIndex((c) => c.name === 'district_code');
+    done.push(await writeSplit(conn, `counties/${table}`, `SELECT * FROM ${table} ORDER BY district_code`, columns,
+      (v, i) => String(v[key][i]).slice(0, 2), (province) => {
+        mkdirSync(join(martsDir, 'counties', province), { recursive: true });
+        return join(martsDir, 'counties', province, `${table}.arrow`);
+      }));
+    done.push(await writeWhole(conn, `provinces/${table}`, rollupSql(table, columns), columns, join(provincesDir, `${table}.arrow`)));
+  }
+  const names = PROVINCES.map((p) => `('${p.code}0000', '${p.name}')`).join(', ');
+  done.push(await writeWhole(conn, 'provinces/dim_province',
+    `SELECT DISTINCT left(d.district_code, 2) || '0000' AS district_code, p.name AS district_name, '全国' AS area_group
+     FROM dim_district AS d JOIN (VALUES ${names}) AS p(code, name) ON p.code = left(d.district_code, 2) || '0000' ORDER BY 1`,
+    [{ name: 'district_code', type: 'VARCHAR' }, { name: 'district_name', type: 'VARCHAR' }, { name: 'area_group', type: 'VARCHAR' }],
+    join(provincesDir, 'dim_province.arrow')));
+  writeFileSync(join(martsDir, 'split.json'), `${JSON.stringify(done, null, 2)}\n`);
+  return done;
+}

@@ -1,0 +1,89 @@
+/**
+ * The browser never downloads row-level national data: on a national-shaped fixture (three real
+ * provinces, the largest by people and by counties and the smallest, at national density but two
+ * years) every file the dashboard fetches, projected to seven years and 31 provinces, stays under
+ * its budget. Also checks that the split files add up to the marts they are cut from.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateScaled } from '../../pipeline/scale/generate-scaled.ts';
+import { NATIONAL, type ScaleSize } from '../../pipeline/scale/scale-sizes.ts';
+import { PROVINCES } from '../../pipeline/scale/provinces.ts';
+import { BROWSER_BUDGET_BYTES, splitKind } from '../../pipeline/scale/browser-budget.ts';
+import type { SplitExport } from '../../pipeline/scale/split-marts.ts';
+import { refresh } from '../../pipeline/refresh.ts';
+import { DEFAULTS } from '../../pipeline/paths.ts';
+import { LEVELS } from '../../pipeline/sample/reference.ts';
+
+const PROVINCES_USED = ['44', '51', '64'];
+const share = PROVINCES.filter((p) => PROVINCES_USED.includes(p.code)).reduce((n, p) => n + p.population, 0) /
+  PROVINCES.reduce((n, p) => n + p.population, 0);
+const years = { first: 2024, last: 2025 };
+const FIXTURE: ScaleSize = {
+  ...NATIONAL,
+  name: 'national-shaped',
+  provinces: PROVINCES_USED,
+  years,
+  schools: Object.fromEntries(LEVELS.map((l) => [l, Math.round(NATIONAL.schools[l] * share)])) as ScaleSize['schools'],
+  activePoints: Math.round(NATIONAL.activePoints * share),
+  postings: 30_000,
+};
+/**
+ * Rows of every split file grow with the years, those of posting marts with the months (the fixture
+ * keeps one week of postings, all in January); province roll-ups also with the number of provinces.
+ */
+const yearsFactor = (NATIONAL.years.last - NATIONAL.years.first + 1) / (years.last - years.first + 1);
+const timeFactor = (name: string) => (name.includes('posting') ? 12 : yearsFactor);
+const provincesFactor = NATIONAL.provinces.length / PROVINCES_USED.length;
+
+const made: string[] = [];
+let marts: string;
+let split: SplitExport[];
+beforeAll(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'budget-data-'));
+  const warehouseDir = mkdtempSync(join(tmpdir(), 'budget-wh-'));
+  made.push(dataDir, warehouseDir);
+  generateScaled({ seed: 11, outDir: dataDir, referenceDir: DEFAULTS.referenceDir, size: FIXTURE }, { log() {} });
+  // A week of postings shows the posting marts' shape; each daily file costs a conversion.
+  for (const day of readdirSync(join(dataDir, 'postings')).slice(7)) rmSync(join(dataDir, 'postings', day));
+  const { snapshotDir } = await refresh({ dataDir, referenceDir: DEFAULTS.referenceDir, warehouseDir });
+  marts = join(snapshotDir, 'marts');
+  split = JSON.parse(readFileSync(join(marts, 'split.json'), 'utf8'));
+}, 180_000);
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const rowsIn = (path: string) => tableFromIPC(readFileSync(path)).numRows;
+
+describe('browser files at national size', () => {
+  it('cuts the school detail per school and county marts per province', () => {
+    const schools = split.find((s) => s.name === 'schools/mart_school_programme')!;
+    // Every school has active points (pointsPerSchool's floor is at least 3), so every school gets a file.
+    expect(schools.files).toBe(Object.values(FIXTURE.schools).reduce((a, b) => a + b, 0));
+    expect(readdirSync(join(marts, 'counties')).sort()).toEqual(PROVINCES_USED);
+    // The per-province files of a mart hold every row of the whole mart, once.
+    const demand = split.find((s) => s.name === 'counties/mart_demand_slice')!;
+    const perProvince = PROVINCES_USED.map((p) => rowsIn(join(marts, 'counties', p, 'mart_demand_slice.arrow')));
+    expect(perProvince.reduce((a, b) => a + b, 0)).toBe(demand.rows);
+  });
+
+  it('rolls county marts up to provinces without losing a count', () => {
+    const county = tableFromIPC(readFileSync(join(marts, 'counties', '51', 'mart_overview.arrow')));
+    const province = tableFromIPC(readFileSync(join(marts, 'provinces', 'mart_overview.arrow')));
+    const sum = (table: typeof county, keep: (code: string) => boolean) =>
+      table.toArray().filter((r) => keep(r.district_code)).reduce((n, r) => n + r.programme_points, 0);
+    expect(sum(province, (code) => code === '510000')).toBe(sum(county, () => true));
+    expect(sum(province, (code) => code === '510000')).toBeGreaterThan(0);
+  });
+
+  it('keeps every file under its budget when projected to seven years and 31 provinces', () => {
+    const projected = split.map((s) => {
+      const kind = splitKind(s.name);
+      const factor = s.name.endsWith('dim_province') ? provincesFactor : timeFactor(s.name) * (kind === 'provinces' ? provincesFactor : 1);
+      return { name: s.name, kind, bytes: s.max_file_bytes * factor };
+    });
+    for (const file of projected) expect(file.bytes, file.name).toBeLessThan(BROWSER_BUDGET_BYTES[file.kind]);
+  });
+});

@@ -1,0 +1,21 @@
+/** The refresh's resource limits come from the environment, with defaults that fit a small machine. */
+import { availableParallelism } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { duckdbConfig, readResources } from '../../pipeline/scale/resources.ts';
+
+describe('resources', () => {
+  it('defaults to a 2GB DuckDB memory limit, every core and whole marts up to 250,000 rows', () => {
+    expect(readResources({})).toEqual({ memory_limit: '2GB', threads: availableParallelism(), whole_mart_max_rows: 250_000 });
+  });
+
+  it('takes the limits from the environment and spills into the given folder', () => {
+    const resources = readResources({ CHANJIAO_MEMORY_LIMIT: '1536MB', CHANJIAO_THREADS: '1', CHANJIAO_WHOLE_MART_MAX_ROWS: '1000' });
+    expect(duckdbConfig(resources, '/w/build/tmp')).toEqual({ memory_limit: '1536MB', threads: '1', temp_directory: '/w/build/tmp' });
+    expect(resources.whole_mart_max_rows).toBe(1000);
+  });
+
+  it('refuses values DuckDB would misread', () => {
+    expect(() => readResources({ CHANJIAO_MEMORY_LIMIT: '2' })).toThrow('CHANJIAO_MEMORY_LIMIT=2: must be a size such as 2GB or 1536MB');
+    expect(() => readResources({ CHANJIAO_THREADS: '0' })).toThrow('CHANJIAO_THREADS=0: must be a positive integer');
+  });
+});
