@@ -3,7 +3,8 @@
 -- best rule is found per distinct field value first, so each posting only compares three. A posting
 -- no rule matches keeps industry_code NULL and classified = false: counted and listed, never
 -- dropped. Vocational postings ask for a vocational level (secondary, higher, bachelor), as the
--- aggregated demand counts them.
+-- aggregated demand counts them. The texts stay in raw_postings (join on posting_id): copying them
+-- here would double the cost of the model.
 with best as (
     select field, value, {'priority': priority, 'rule_id': rule_id} as rank_key
     from int_posting_rule_matches
@@ -26,9 +27,6 @@ select
     year(p.posted_on)::INTEGER as year,
     month(p.posted_on)::INTEGER as month,
     p.district_code,
-    p.employer,
-    p.title,
-    p.industry_hint,
     p.headcount,
     p.education,
     p.education <> 'other' as vocational,

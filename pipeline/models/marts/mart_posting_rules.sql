@@ -3,11 +3,11 @@
 -- rule that matches nothing may be misspelt. A rule searches one field, so the postings it matches
 -- are those carrying one of the values it matches in that field.
 with field_counts as (
-    select 'title' as field, title as value, count(*) as postings from int_posting_classified group by title
+    select 'title' as field, title as value, count(*) as postings from raw_postings group by title
     union all
-    select 'employer' as field, employer as value, count(*) as postings from int_posting_classified group by employer
+    select 'employer' as field, employer as value, count(*) as postings from raw_postings group by employer
     union all
-    select 'industry_hint' as field, industry_hint as value, count(*) as postings from int_posting_classified
+    select 'industry_hint' as field, industry_hint as value, count(*) as postings from raw_postings
     where industry_hint is not null group by industry_hint
 ),
 

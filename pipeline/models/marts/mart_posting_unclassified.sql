@@ -2,7 +2,10 @@
 -- how many postings and openings each stands for, its share of all the year's postings (the shares
 -- add up to the year's share unclassified), and the industry hint its postings carry most often.
 with unclassified as (
-    select * from int_posting_classified where not classified
+    select c.year, p.title, p.employer, p.industry_hint, c.headcount
+    from int_posting_classified as c
+    inner join raw_postings as p on p.posting_id = c.posting_id
+    where not c.classified
 ),
 
 year_postings as (
