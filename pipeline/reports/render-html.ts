@@ -21,7 +21,7 @@ h1 { font-size: 17pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm
 .figure .note { color: #7b8794; font-size: 7.5pt; }
 table { width: 100%; border-collapse: collapse; font-size: 8.5pt; margin-bottom: 2mm; }
 th, td { border: 1px solid #d9e2ec; padding: 0.8mm 1.2mm; vertical-align: top; text-align: left; }
-th { background: #f0f4f8; } td.num { text-align: right; white-space: nowrap; } td.short { white-space: nowrap; }
+th { background: #f0f4f8; } td.num { text-align: right; white-space: nowrap; } td.short { white-space: nowrap; } td.name { min-width: 7em; }
 thead { display: table-header-group; } tr { break-inside: avoid; }
 .chart { display: block; margin: 1mm 0 3mm; break-inside: avoid; }
 .chart text { font-size: 10px; fill: #334e68; } .chart .tick { fill: #7b8794; } .chart .value { fill: #52606d; }
@@ -43,8 +43,12 @@ function figure(f: Figure): string {
     + `${f.note ? `<div class="note">${e(f.note)}</div>` : ''}</div>`;
 }
 
-/** Numbers align right; short words (labels, districts) never wrap mid-word. */
-const cellClass = (c: Column) => (c.type !== 'text' ? ' class="num"' : c.width && c.width <= 10 ? ' class="short"' : '');
+/** Numbers align right; short words (labels, districts) never wrap; names keep room beside long reasons. */
+function cellClass(c: Column): string {
+  if (c.type !== 'text') return ' class="num"';
+  if (!c.width) return ' class="name"';
+  return c.width <= 10 ? ' class="short"' : '';
+}
 
 function table(t: Table): string {
   const columns = t.columns.filter((c) => c.printed !== false);
