@@ -77,7 +77,8 @@ describe('committed sample postings', () => {
   const dir = join(SAMPLE, 'postings');
   const files = readdirSync(dir).sort();
   const rows = files.flatMap((file) =>
-    (parse(readFileSync(join(dir, file), 'utf8'), { columns: true }) as Record<string, string>[]).map((r) => ({ ...r, file })));
+    (parse(readFileSync(join(dir, file), 'utf8'), { columns: true }) as Record<string, string>[])
+      .map((r): Record<string, string> => ({ ...r, file })));
 
   it('holds one file per day of the last year, each posting dated its file day', () => {
     expect(files.length).toBe(365);
