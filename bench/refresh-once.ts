@@ -1,6 +1,7 @@
 /**
  * One refresh in its own process, so its peak RSS is its own: prints
- * {"ms", "stages", "max_rss_mb"} as JSON. Usage: tsx bench/refresh-once.ts <dataDir> <warehouseDir>
+ * {"ms", "cpu_ms", "stages", "max_rss_mb"} as JSON; cpu_ms (user + system, DuckDB's threads
+ * included) tells a slow run from a busy machine. Usage: tsx bench/refresh-once.ts <dataDir> <warehouseDir>
  */
 import { refresh } from '../pipeline/refresh.ts';
 import { DEFAULTS } from '../pipeline/paths.ts';
@@ -9,4 +10,7 @@ const [dataDir = DEFAULTS.dataDir, warehouseDir] = process.argv.slice(2);
 const t0 = performance.now();
 const { manifest } = await refresh({ dataDir, referenceDir: DEFAULTS.referenceDir, warehouseDir, keepSnapshots: 1 });
 const ms = performance.now() - t0;
-console.log(JSON.stringify({ ms, stages: manifest.stages, max_rss_mb: process.resourceUsage().maxRSS / 1024 }));
+const cpu = process.cpuUsage();
+console.log(JSON.stringify({
+  ms, cpu_ms: (cpu.user + cpu.system) / 1000, stages: manifest.stages, max_rss_mb: process.resourceUsage().maxRSS / 1024,
+}));

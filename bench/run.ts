@@ -1,44 +1,82 @@
 /**
- * `npm run bench`: measures the jobs against their budgets, writes bench/results/<date>.json and the
- * generated tables of docs/performance.md. Never part of `npm test`: timings on a shared 2-core
- * machine are evidence, not pass/fail.
+ * `npm run bench`: measures every job at the city, province and national scales and writes
+ * bench/results/<date>.json plus the generated tables of docs/performance.md (between
+ * `<!-- bench:NAME -->` markers). Never part of `npm test`: timings on a shared 2-core machine
+ * are evidence, not pass/fail. A part that cannot run is skipped with its reason in the results.
+ *   npm run bench [-- --runs 3] [--scales city,province,national]
+ * The province and national samples are generated into /tmp/chanjiao-<scale> on first use (minutes).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULTS, ROOT } from '../pipeline/paths.ts';
+import { ROOT } from '../pipeline/paths.ts';
+import { CURRENT } from '../pipeline/snapshot.ts';
+import type { Manifest } from '../pipeline/manifest.ts';
 import { benchRefresh } from './refresh.ts';
+import { benchIngest } from './ingest.ts';
+import { benchNightly } from './nightly.ts';
+import { benchReports } from './reports.ts';
+import { benchDashboard } from './dashboard.ts';
+import { browserBytes } from './browser-bytes.ts';
+import { ensureScale, SCALE_NAMES, type ScaleName } from './scales.ts';
 import { replaceSection } from './doc-section.ts';
+import {
+  dashboardTable, goalsTable, ingestTable, nightlyTable, reportsTable, scalesTable, type BenchResults, type Maybe,
+} from './tables.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, scales: { type: 'string', default: SCALE_NAMES.join(',') } } });
 const runs = Number(values.runs);
-const at = new Date();
-
-console.error(`refresh of the sample × ${runs} …`);
-const refresh = benchRefresh(DEFAULTS.dataDir, runs);
-
-const results = { at: at.toISOString(), node: process.version, cpus: 2, refresh_sample: refresh };
-mkdirSync(`${ROOT}/bench/results`, { recursive: true });
-writeFileSync(`${ROOT}/bench/results/${at.toISOString().slice(0, 10)}.json`, `${JSON.stringify(results, null, 2)}\n`);
-
-const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const table = [
-  `Measured ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${runs} runs, Node ${process.version}, 2 cores.`,
-  '',
-  '| job | budget | median | p95 | peak RSS |',
-  '|---|---|---|---|---|',
-  `| refresh of the sample (load → models → tests → Arrow) | < 5 s | ${s(refresh.median_ms)} | ${s(refresh.p95_ms)} | ${refresh.max_rss_mb.toFixed(0)} MB |`,
-  '',
-  '| stage | median |',
-  '|---|---|',
-  ...Object.entries(refresh.stage_median_ms).map(([stage, ms]) => `| ${stage} | ${Math.round(ms)} ms |`),
-].join('\n');
-
-const docPath = `${ROOT}/docs/performance.md`;
-let doc: string;
-try {
-  doc = readFileSync(docPath, 'utf8');
-} catch {
-  doc = '# Performance\n';
+const scales = values.scales.split(',') as ScaleName[];
+if (!Number.isInteger(runs) || runs < 1 || scales.some((s) => !SCALE_NAMES.includes(s))) {
+  throw new Error(`usage: npm run bench [-- --runs N] [--scales ${SCALE_NAMES.join(',')}]`);
 }
-writeFileSync(docPath, replaceSection(doc, 'refresh', table));
-console.log(table);
+const log = (message: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+async function attempt<T>(part: string, work: () => T | Promise<T>): Promise<Maybe<T>> {
+  try {
+    return await work();
+  } catch (error) {
+    log(`${part} skipped: ${(error as Error).message.split('\n')[0]}`);
+    return { skipped: (error as Error).message.split('\n')[0] };
+  }
+}
+
+const at = new Date();
+const results: BenchResults = { at: at.toISOString(), node: process.version, cpus: availableParallelism(), runs, load_average: loadavg(), scales: {}, dashboard: { skipped: 'not run' } };
+for (const scale of scales) {
+  const { dir, generated_ms } = ensureScale(scale, log);
+  const kept = `/tmp/chanjiao-bench-warehouse-${scale}`;
+  rmSync(kept, { recursive: true, force: true });
+  log(`${scale}: full refresh × ${runs}`);
+  const refresh = benchRefresh(dir, runs, kept);
+  const manifest = JSON.parse(readFileSync(join(kept, CURRENT, 'manifest.json'), 'utf8')) as Manifest;
+  const sizes = Object.fromEntries(manifest.inputs.map((i) => [i.table, i.rows]));
+  log(`${scale}: bare read_csv × ${runs}`);
+  const ingest = await attempt(`${scale} ingest`, () => benchIngest(dir, runs, refresh));
+  log(`${scale}: nightly × ${runs}`);
+  const nightly = await attempt(`${scale} nightly`, () => benchNightly(runs, dir));
+  log(`${scale}: reports × ${runs}`);
+  const reports = await attempt(`${scale} reports`, () => benchReports(runs, kept));
+  const browser = await attempt(`${scale} browser bytes`, () => browserBytes(kept));
+  results.scales[scale] = { data_dir: dir, generated_ms, sizes, refresh, ingest, nightly, reports, browser };
+  rmSync(kept, { recursive: true, force: true });
+}
+log('dashboard (chromium, city sample)');
+results.dashboard = await attempt('dashboard', () => benchDashboard());
+
+mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+writeFileSync(join(ROOT, `bench/results/${at.toISOString().slice(0, 10)}.json`), `${JSON.stringify(results, null, 2)}\n`);
+const docPath = join(ROOT, 'docs/performance.md');
+let doc = readFileSync(docPath, 'utf8');
+const sections: Record<string, string> = {
+  goals: goalsTable(results),
+  scales: scalesTable(results),
+  ingest: ingestTable(results),
+  nightly: nightlyTable(results),
+  reports: reportsTable(results),
+  dashboard: dashboardTable(results),
+};
+for (const [name, table] of Object.entries(sections)) doc = replaceSection(doc, name, table);
+writeFileSync(docPath, doc);
+console.log(sections.goals);

@@ -1,0 +1,166 @@
+/**
+ * The generated tables of docs/performance.md: the three scales side by side, each figure the
+ * median of the runs, and the goals with the measured figure and whether it is met.
+ */
+import type { RefreshBench } from './refresh.ts';
+import type { IngestBench } from './ingest.ts';
+import type { NightlyBench } from './nightly.ts';
+import type { ReportsBench } from './reports.ts';
+import type { DashboardBench } from './dashboard.ts';
+import type { BrowserBytes } from './browser-bytes.ts';
+import type { ScaleName } from './scales.ts';
+
+export type Skipped = { skipped: string };
+export type Maybe<T> = T | Skipped;
+
+export interface ScaleResult {
+  data_dir: string;
+  generated_ms: number;
+  /** Rows loaded per input table (postings: each posting once). */
+  sizes: Record<string, number>;
+  refresh: RefreshBench;
+  ingest: Maybe<IngestBench>;
+  nightly: Maybe<NightlyBench>;
+  reports: Maybe<ReportsBench>;
+  browser: Maybe<BrowserBytes>;
+}
+
+export interface BenchResults {
+  at: string;
+  node: string;
+  cpus: number;
+  runs: number;
+  load_average: number[];
+  scales: Partial<Record<ScaleName, ScaleResult>>;
+  dashboard: Maybe<DashboardBench | null>;
+}
+
+const ok = <T>(value: Maybe<T> | undefined): value is T => value !== undefined && !(value as Skipped).skipped;
+const s = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 2 : 0)} MB`;
+const n = (x: number | undefined) => (x === undefined ? '–' : Math.round(x).toLocaleString('en'));
+
+function sideBySide(results: BenchResults, rows: [string, (r: ScaleResult) => string][]): string {
+  const scales = Object.keys(results.scales) as ScaleName[];
+  const cell = (scale: ScaleName, f: (r: ScaleResult) => string) => {
+    try {
+      return f(results.scales[scale]!);
+    } catch {
+      return '–';
+    }
+  };
+  return [`| | ${scales.join(' | ')} |`, `|---|${scales.map(() => '---|').join('')}`,
+    ...rows.map(([label, f]) => `| ${label} | ${scales.map((scale) => cell(scale, f)).join(' | ')} |`)].join('\n');
+}
+
+const skippedNote = (results: BenchResults, part: 'ingest' | 'nightly' | 'reports' | 'browser') =>
+  Object.entries(results.scales).flatMap(([scale, r]) => (ok(r![part]) ? [] : [`- ${scale}: skipped — ${(r![part] as Skipped).skipped}`]));
+
+/** Sizes, full refresh and its stages at each scale. */
+export function scalesTable(results: BenchResults): string {
+  const stages = [...new Set(Object.values(results.scales).flatMap((r) => Object.keys(r!.refresh.stage_median_ms)))];
+  return [
+    `Measured ${results.at.slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\`: median of ${results.runs} runs, each a fresh process and a ` +
+      `fresh warehouse; Node ${results.node}, ${results.cpus} cores, load average ${results.load_average.map((x) => x.toFixed(1)).join(' / ')} at the start.`,
+    '',
+    sideBySide(results, [
+      ['schools', (r) => n(r.sizes.schools)],
+      ['programme rows (all years)', (r) => n(r.sizes.programmes)],
+      ['demand rows', (r) => n(r.sizes.demand)],
+      ['postings (one year, de-duplicated)', (r) => n(r.sizes.postings)],
+      ['**full refresh**, wall', (r) => `**${s(r.refresh.median_ms)}**`],
+      ['full refresh, CPU (user + system)', (r) => s(r.refresh.cpu_median_ms)],
+      ['full refresh, p95 wall', (r) => s(r.refresh.p95_ms)],
+      ['**peak RSS**', (r) => `**${n(r.refresh.max_rss_mb)} MB**`],
+      ...stages.map((stage): [string, (r: ScaleResult) => string] => [`stage: ${stage}`, (r) => s(r.refresh.stage_median_ms[stage])]),
+    ]),
+  ].join('\n');
+}
+
+export function ingestTable(results: BenchResults): string {
+  return [
+    sideBySide(results, [
+      ['postings rows in the files', (r) => n((r.ingest as IngestBench).rows)],
+      ['bare read_csv into a table, wall', (r) => s((r.ingest as IngestBench).bare_ms)],
+      ['ingest (refresh stage `postings`, cold), wall', (r) => s((r.ingest as IngestBench).ingest_ms)],
+      ['bare read_csv, rows/s', (r) => n((r.ingest as IngestBench).bare_rows_per_s)],
+      ['ingest, rows/s', (r) => n((r.ingest as IngestBench).ingest_rows_per_s)],
+      ['**ingest ÷ bare** (goal ≥ 0.8)', (r) => `**${(r.ingest as IngestBench).ratio.toFixed(2)}**`],
+    ]),
+    ...skippedNote(results, 'ingest'),
+  ].join('\n');
+}
+
+export function nightlyTable(results: BenchResults): string {
+  const stages = ['postings', 'models', 'export'];
+  return [
+    sideBySide(results, [
+      ['daily files already stored', (r) => n((r.nightly as NightlyBench).stored_days)],
+      ['**nightly refresh, one new day**, wall', (r) => `**${s((r.nightly as NightlyBench).median_ms)}**`],
+      ['nightly, p95 wall', (r) => s((r.nightly as NightlyBench).p95_ms)],
+      ['nightly, peak RSS', (r) => `${n((r.nightly as NightlyBench).max_rss_mb)} MB`],
+      ...stages.map((stage): [string, (r: ScaleResult) => string] => [`stage: ${stage}`, (r) => s((r.nightly as NightlyBench).stage_median_ms[stage])]),
+    ]),
+    ...skippedNote(results, 'nightly'),
+  ].join('\n');
+}
+
+export function reportsTable(results: BenchResults): string {
+  return [
+    sideBySide(results, [
+      ['**all reports**, wall', (r) => `**${s((r.reports as ReportsBench).median_ms)}**`],
+      ['all reports, CPU', (r) => s((r.reports as ReportsBench).cpu_median_ms)],
+      ['files', (r) => n((r.reports as ReportsBench).files)],
+      ['size', (r) => `${(r.reports as ReportsBench).megabytes.toFixed(1)} MB`],
+      ['peak RSS', (r) => `${n((r.reports as ReportsBench).max_rss_mb)} MB`],
+    ]),
+    ...skippedNote(results, 'reports'),
+  ].join('\n');
+}
+
+export function dashboardTable(results: BenchResults): string {
+  const d = results.dashboard;
+  const chromium = ok(d) && d
+    ? [`Headless chromium over the city sample: JS ${d.js_gzip_kb.toFixed(0)} KB gzip, first chart ${d.first_chart_ms.median.toFixed(0)} ms (median), ` +
+        `filter update p95 ${Object.entries(d.filter_update_ms).map(([view, f]) => `${view} ${f.p95.toFixed(1)} ms`).join(', ')}.`]
+    : [`Headless chromium: skipped — ${d === null ? 'no chromium on this machine' : (d as Skipped).skipped}.`];
+  return [
+    ...chromium,
+    '',
+    'Bytes the dashboard fetches (pipeline/scale/split-marts.ts):',
+    '',
+    sideBySide(results, [
+      ['first chart, whole marts (as fetched today)', (r) => {
+        const b = r.browser as BrowserBytes;
+        return b.first_chart_whole === null ? `not written whole: ${b.not_written_whole.map((m) => `${m.name} ${n(m.rows)} rows`).join(', ')}` : mb(b.first_chart_whole);
+      }],
+      ['first chart, province roll-ups', (r) => mb((r.browser as BrowserBytes).first_chart_provinces)],
+      ['largest school file (on demand)', (r) => mb((r.browser as BrowserBytes).largest_school_file)],
+      ['largest province file of counties (on demand)', (r) => mb((r.browser as BrowserBytes).largest_county_file)],
+    ]),
+    ...skippedNote(results, 'browser'),
+  ].join('\n');
+}
+
+/** Every goal with its measured figure; a goal without a measurement says so. */
+export function goalsTable(results: BenchResults): string {
+  const national = results.scales.national;
+  const city = results.scales.city;
+  const row = (goal: string, measured: number | undefined, format: (x: number) => string, met: (x: number) => boolean) =>
+    `| ${goal} | ${measured === undefined ? 'not measured' : format(measured)} | ${measured === undefined ? '–' : met(measured) ? 'met' : '**not met**'} |`;
+  const d = ok(results.dashboard) ? results.dashboard : null;
+  return [
+    '| goal | measured | |',
+    '|---|---|---|',
+    row('city: full refresh < 5 s', city?.refresh.median_ms, s, (x) => x < 5000),
+    row('national: full refresh < 120 s', national?.refresh.median_ms, s, (x) => x < 120_000),
+    row('national: peak RSS < 3 GB', national?.refresh.max_rss_mb, (x) => `${n(x)} MB`, (x) => x < 3072),
+    row('national: nightly, one new day < 10 s', ok(national?.nightly) ? national.nightly.median_ms : undefined, s, (x) => x < 10_000),
+    row('national: all reports < 60 s', ok(national?.reports) ? national.reports.median_ms : undefined, s, (x) => x < 60_000),
+    row('national: postings ingest ≥ 0.8 × bare read_csv', ok(national?.ingest) ? national.ingest.ratio : undefined, (x) => x.toFixed(2), (x) => x >= 0.8),
+    row('national: first chart fetches < 2 MB (province roll-ups)', ok(national?.browser) ? national.browser.first_chart_provinces : undefined, mb, (x) => x < 2 * 1024 * 1024),
+    row('dashboard (city, chromium): first chart < 2 s', d?.first_chart_ms.median, (x) => `${x.toFixed(0)} ms`, (x) => x < 2000),
+    row('dashboard (city, chromium): filter p95 < 50 ms', d ? Math.max(...Object.values(d.filter_update_ms).map((f) => f.p95)) : undefined,
+      (x) => `${x.toFixed(1)} ms`, (x) => x < 50),
+  ].join('\n');
+}
