@@ -13,6 +13,8 @@ export type StoredReject = Omit<Reject, 'table' | 'file'>;
 
 export interface LedgerEntry {
   sha256: string;
+  /** What the file was validated against (checksKey): when that changes, the day is validated again. */
+  checks: string;
   /** Parquet file in the store, named after the daily file and its hash so a reconversion never overwrites it. */
   parquet: string;
   rows: number;

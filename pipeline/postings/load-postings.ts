@@ -12,6 +12,7 @@ import { loadPostingRules } from './posting-rules.ts';
 import { syncStore } from './sync-store.ts';
 import { buildRawPostings } from './raw-postings.ts';
 import { postingsInput } from './postings-input.ts';
+import { checksKey } from './checks-key.ts';
 
 /** Folder of the postings store inside the warehouse, beside the snapshots (it outlives them). */
 export const POSTINGS_STORE = 'postings-store';
@@ -45,8 +46,8 @@ export async function loadPostings(conn: DuckDBConnection, options: PostingsOpti
     report.warnings.push(message);
     options.effects?.warn?.(message);
   };
-  const checks = { tmpDir: options.tmpDir, rejectShareMax: options.policy.reject_share_max, warn };
-  const rules = await loadPostingRules(conn, options, checks);
+  const validation = { tmpDir: options.tmpDir, rejectShareMax: options.policy.reject_share_max, warn };
+  const rules = await loadPostingRules(conn, options, validation);
   if (rules) {
     report.inputs.push(rules.input);
     report.rejects.push(...rules.rejects);
@@ -54,7 +55,7 @@ export async function loadPostings(conn: DuckDBConnection, options: PostingsOpti
   const files = listDailyFiles(options.dataDir, warn);
   const storeDir = join(options.warehouseDir, POSTINGS_STORE);
   const sync = await syncStore(conn, files, storeDir, {
-    ...checks, progress: options.effects?.progress, now: options.now ?? (() => new Date()),
+    ...validation, checks: checksKey(report.inputs), progress: options.effects?.progress, now: options.now ?? (() => new Date()),
   });
   const postings = await buildRawPostings(conn, storeDir, sync.ledger);
   if (!rules && postings > 0) warn('posting_rules: 缺少分类规则 — no posting_rules.csv in the data or reference folder; every posting stays unclassified');

@@ -51,9 +51,11 @@ export async function syncStore(conn: DuckDBConnection, files: DailyFile[], stor
     delete entries[name];
   }
   let ledger = removed.length ? save(storeDir, entries) : { files: entries };
+  const rechecked = Object.values(entries).filter((e) => e.checks !== options.checks).length;
+  if (rechecked) options.warn(`postings: 校验依据已变 — the postings schema or the districts changed since ${rechecked} stored days were loaded; they are validated again`);
   const todo = files.filter((f) => {
     const known = entries[f.name];
-    if (!known || !existsSync(join(storeDir, known.parquet))) return true;
+    if (!known || known.checks !== options.checks || !existsSync(join(storeDir, known.parquet))) return true;
     if (known.sha256 === sha256(f.path)) return false;
     options.warn(`${f.path}: 文件已更改 — changed since it was loaded on ${known.loaded_at}; loaded again`);
     return true;

@@ -154,6 +154,35 @@ describe('postings store', () => {
     expect(columns).toEqual(readSchema('postings').fields.map((f) => f.name));
   });
 
+  it('validates stored days again when the districts they were checked against change', async () => {
+    const own = await (await DuckDBInstance.create(':memory:')).connect();
+    const data = dataFolder();
+    const wh = scratch('wh-');
+    writeFileSync(join(data, 'postings/2025-03-06.csv'), [
+      'posting_id,posted_on,district_code,employer,title,industry_hint,headcount,education',
+      'D6-001,2025-03-06,500103,重庆恒润智能装备有限公司,数控车工,,1,secondary',
+      'D6-002,2025-03-06,500199,重庆嘉陵实业有限公司,普工,,1,secondary',
+    ].join('\n'));
+    const night = async () => {
+      const report = await loadInputs(own, { dataDir: data, referenceDir: REFERENCE, policy: { reject_share_max: 0.05 } });
+      const result = await loadPostings(own, {
+        dataDir: data, referenceDir: REFERENCE, warehouseDir: wh, tmpDir: scratch('postings-tmp-'), policy: { reject_share_max: 0.5 }, report,
+      });
+      return { result, report };
+    };
+    const before = await night();
+    expect(before.report.rejects).toEqual([expect.objectContaining({ line: 3, column: 'district_code', value: '500199' })]);
+    expect(before.result.postings).toBe(5 + 1);
+    // The data folder brings its own districts, with 500199 added.
+    writeFileSync(join(data, 'districts.csv'), `${readFileSync(join(REFERENCE, 'districts.csv'), 'utf8').trimEnd()}\n500199,新设区,主城都市区新城\n`);
+    const after = await night();
+    expect(after.result.converted).toEqual(['2025-03-03.csv', '2025-03-06.csv']);
+    expect(after.report.warnings).toContain('postings: 校验依据已变 — the postings schema or the districts changed since 2 stored days were loaded; they are validated again');
+    expect(after.report.rejects).toEqual([]);
+    expect(after.result.postings).toBe(5 + 2);
+    expect((await night()).result.converted).toEqual([]);
+  });
+
   it('refuses a day delivered twice, as .csv and as .xlsx', async () => {
     const data = dataFolder();
     writeFileSync(join(data, 'postings/2025-03-03.xlsx'), '');

@@ -1,0 +1,18 @@
+/**
+ * What a stored day of postings was validated against: the postings schema and the input tables its
+ * foreign keys look up (districts). A day converted under other rules, say before a district code
+ * was added, could hold rejects that are now valid or rows that are now wrong, so it is validated
+ * again when this key changes.
+ */
+import { createHash } from 'node:crypto';
+import type { InputReport } from '../load/load-table.ts';
+import { readSchema } from '../schema.ts';
+
+export function checksKey(inputs: readonly InputReport[]): string {
+  const schema = readSchema('postings');
+  const hash = createHash('sha256').update(JSON.stringify(schema));
+  for (const fk of schema.foreignKeys ?? []) {
+    hash.update(`\n${fk.reference.resource} ${inputs.find((i) => i.table === fk.reference.resource)?.sha256 ?? ''}`);
+  }
+  return hash.digest('hex');
+}
