@@ -60,12 +60,19 @@ export async function renderReport(report: Report, format: ReportFormat, context
   return renderXlsx(report, context);
 }
 
+/** Starts a file write that is awaited later; a failure surfaces there, not as an unhandled rejection. */
+function startWrite(writes: Promise<void>[], path: string, content: string | Buffer) {
+  const write = writeFile(path, content);
+  write.catch(() => {});
+  writes.push(write);
+}
+
 /** Renders the three files of a report; their writes go on while the next report renders. */
 async function writeReport(outDir: string, kind: ReportKind, report: Report, name: string, context: ReportContext,
   writes: Promise<void>[]) {
   const entry = { code: report.code, name, ...reportFiles(kind, report.code, name) };
   for (const format of Object.keys(entry.files) as ReportFormat[]) {
-    writes.push(writeFile(join(outDir, entry.files[format]), await renderReport(report, format, context)));
+    startWrite(writes, join(outDir, entry.files[format]), await renderReport(report, format, context));
   }
   return entry;
 }
@@ -110,7 +117,7 @@ export async function generateReports(conn: DuckDBConnection, outDir: string, co
     index.industries.push({ ...entry, signal: String(industry.signal), candidates });
     effects.progress?.(entry.code, ++done, total);
   }
-  writes.push(writeFile(join(outDir, 'index.json'), `${JSON.stringify(index, null, 1)}\n`));
+  startWrite(writes, join(outDir, 'index.json'), `${JSON.stringify(index, null, 1)}\n`);
   await Promise.all(writes);
   return index;
 }
