@@ -24,6 +24,9 @@ const PROGRAMME_COLUMNS: Column[] = [
   { key: 'label_zh', label: '建议', type: 'text', width: 10 },
 ];
 
+/** A large industry has hundreds of programmes: the page lists the biggest suppliers, the workbook all. */
+const PRINTED_PROGRAMMES = 40;
+
 const RECOMMENDATION_COLUMNS: Column[] = [
   { key: 'recommendation_id', label: '建议编号', type: 'text', width: 14, printed: false },
   { key: 'rank', label: '排名', type: 'integer', width: 6 },
@@ -160,7 +163,8 @@ export function buildIndustryReport(data: ReportData, industry: Rec): Report {
     summary: summary(industry, data.industry.lag.get(code), candidates.length),
     charts,
     tables: [
-      table('专业点', `${data.year}年服务该产业的专业点`, PROGRAMME_COLUMNS, programmes, '本年度无专业点服务该产业'),
+      { ...table('专业点', `${data.year}年服务该产业的专业点（按年供给）`, PROGRAMME_COLUMNS, programmes, '本年度无专业点服务该产业'),
+        printedRows: PRINTED_PROGRAMMES },
       table('建议', industry.signal === 'shortage' ? '候选院校（开设或扩大）' : '调整建议', RECOMMENDATION_COLUMNS,
         recommendations, '该产业本年度不处于短缺，也无需论证调减的专业点'),
       table('证据', '历年供需与闭环跟踪', EVIDENCE_COLUMNS, evidenceRows(data, code), '无历年数据'),

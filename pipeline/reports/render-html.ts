@@ -52,11 +52,14 @@ function cellClass(c: Column): string {
 
 function table(t: Table): string {
   const columns = t.columns.filter((c) => c.printed !== false);
+  const rows = t.rows.slice(0, t.printedRows ?? t.rows.length);
+  const cut = rows.length < t.rows.length
+    ? `<p class="empty">仅列出前 ${rows.length} 条（共 ${t.rows.length} 条），完整列表见 XLSX / CSV。</p>` : '';
   const body = t.rows.length === 0
     ? `<p class="empty">${e(t.empty)}</p>`
     : `<table><thead><tr>${columns.map((c) => `<th>${e(c.label)}</th>`).join('')}</tr></thead><tbody>${
-      t.rows.map((r) => `<tr>${columns.map((c) => `<td${cellClass(c)}>${e(displayCell(r[c.key] ?? null, c.type))}</td>`).join('')}</tr>`).join('')
-    }</tbody></table>`;
+      rows.map((r) => `<tr>${columns.map((c) => `<td${cellClass(c)}>${e(displayCell(r[c.key] ?? null, c.type))}</td>`).join('')}</tr>`).join('')
+    }</tbody></table>${cut}`;
   return `<section><h2>${e(t.title)}</h2>${body}</section>`;
 }
 

@@ -29,6 +29,8 @@ export interface Table {
   rows: Row[];
   /** Shown instead of an empty table. */
   empty: string;
+  /** The printed page shows at most this many rows (the workbook has them all). */
+  printedRows?: number;
 }
 
 export interface Figure {

@@ -4,6 +4,8 @@ import { niceTicks, renderChart } from '../../pipeline/reports/svg-chart.ts';
 import { csvNumber, displayCell } from '../../pipeline/reports/format-cell.ts';
 import { neutralise } from '../../pipeline/reports/cell-safety.ts';
 import { downloadName, reportPath } from '../../pipeline/reports/report-files.ts';
+import { renderHtml } from '../../pipeline/reports/render-html.ts';
+import type { Report } from '../../pipeline/reports/report-model.ts';
 
 describe('charts', () => {
   it('picks round ticks from 0 to the first at or above the largest value', () => {
@@ -43,5 +45,21 @@ describe('cells', () => {
     expect(reportPath('industry', 'low_altitude', 'csv')).toBe('industries/low_altitude.csv');
     expect(() => reportPath('school', '../x', 'html')).toThrow('cannot be used as a file name');
     expect(downloadName('school', 'a/b:c', 'xlsx')).toBe('a_b_c_专业调整报告.xlsx');
+  });
+});
+
+describe('printed page', () => {
+  it('prints at most printedRows rows of a table and says where the rest are', () => {
+    const report: Report = {
+      kind: 'industry', code: 'x', title: 't', subtitle: 's', summary: [], charts: [], notes: [],
+      tables: [{ sheet: 's', title: '专业点', columns: [{ key: 'n', label: 'n', type: 'integer' }], empty: '',
+        rows: [1, 2, 3].map((n) => ({ n: n * 1000 })), printedRows: 2 }],
+      csv: { sheet: 's', title: 't', columns: [], rows: [], empty: '' },
+    };
+    const html = renderHtml(report, { snapshot: 's', finished_at: '2025-01-01T00:00:00Z', data_label: 'd', synthetic: true, title: 'T' });
+    expect(html).toContain('<td class="num">2,000</td>');
+    expect(html).not.toContain('3,000');
+    expect(html).toContain('仅列出前 2 条（共 3 条）');
+    expect(html).toContain('2025-01-01 08:00（北京时间）');
   });
 });
