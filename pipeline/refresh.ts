@@ -12,6 +12,7 @@ import { readPolicy, setPolicyVariables } from './policy.ts';
 import { runModels, runModelTests } from './run-models.ts';
 import { exportArrow } from './export-arrow.ts';
 import { exportParquet } from './export-parquet.ts';
+import { generateReports } from './reports/generate-reports.ts';
 import { readDataLabel } from './data-label.ts';
 import { readSummary } from './summary.ts';
 import { checkDrift, type DriftLimits } from './drift.ts';
@@ -127,6 +128,10 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
     }
     const marts = await timed(effects, stages, 'export', () => exportMarts(conn, join(buildDir, 'marts'), effects),
       (m) => `${m.length} marts, ${(m.reduce((n, x) => n + x.bytes, 0) / 1024).toFixed(0)} KiB`);
+    await timed(effects, stages, 'reports', () => generateReports(conn, join(buildDir, 'reports'),
+      { snapshot: id, finished_at: now().toISOString(), ...readDataLabel(options.dataDir) },
+      { progress: (label, done, total) => effects.progress('reports', label, done, total) }),
+      (r) => `${r.schools.length} school and ${r.industries.length} industry reports`);
     if (options.parquet) {
       await timed(effects, stages, 'parquet', () => exportParquet(conn, join(buildDir, 'parquet')),
         (p) => `${p.length} tables, ${p.reduce((n, x) => n + x.rows, 0).toLocaleString('en')} rows`);
