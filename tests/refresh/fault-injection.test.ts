@@ -16,10 +16,15 @@ import { currentPostings, readCurrent, runRefresh } from './cli.ts';
 
 afterAll(cleanup);
 
-/** Stage boundaries of refresh.ts, in run order, and the store's own points between them. */
-const KILL_POINTS = [
-  'load', 'postings', 'postings:parquet', 'postings:ledger', 'models', 'tests', 'export', 'export:mart_overview', 'publish',
-];
+/** Points inside a stage, after the stage's own boundary: the store's, between a Parquet file and its ledger entry, and one mart's export. */
+const INNER_POINTS: Record<string, string[]> = {
+  postings: ['postings:parquet', 'postings:ledger'],
+  export: ['export:mart_overview'],
+};
+
+/** Every stage boundary of a run (its manifest lists the stages in run order), the inner points, and the publish step. */
+const killPoints = (stages: Record<string, number>) =>
+  [...Object.keys(stages).flatMap((stage) => [stage, ...(INNER_POINTS[stage] ?? [])]), 'publish'];
 
 const once = (postings: Map<string, number>) => [...postings.values()].every((n) => n === 1);
 
@@ -38,8 +43,10 @@ describe('refresh killed or failing at any point', () => {
     const before = readCurrent(wh);
     expect(before.manifest.inputs.find((i) => i.table === 'postings')?.rows).toBe(5);
     deliver(data, '2025-03-04.csv');
+    const points = killPoints(before.manifest.stages);
+    expect(points).toEqual(expect.arrayContaining(['load', 'postings', 'postings:ledger', 'models', 'tests', 'export', 'export:mart_overview']));
 
-    for (const point of KILL_POINTS) {
+    for (const point of points) {
       const run = await runRefresh(data, wh, { CHANJIAO_KILL_AT: point });
       expect(run.signal, `${point}: ${run.stderr}`).toBe('SIGKILL');
       expect(readCurrent(wh), point).toEqual(before);
@@ -49,7 +56,7 @@ describe('refresh killed or failing at any point', () => {
       expect(storeConsistent(wh), point).toBe(true);
       // Day 2 enters the store with its ledger entry: killed before that, the next run converts it again.
       const stored = '2025-03-04.csv' in readLedger(join(wh, POSTINGS_STORE)).files;
-      expect(stored, point).toBe(KILL_POINTS.indexOf(point) >= KILL_POINTS.indexOf('postings:ledger'));
+      expect(stored, point).toBe(points.indexOf(point) >= points.indexOf('postings:ledger'));
     }
 
     const full = await runRefresh(data, wh, { CHANJIAO_FAIL_AT: 'export:mart_overview' });
