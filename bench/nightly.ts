@@ -22,7 +22,7 @@ export interface NightlyBench extends RefreshBench {
 }
 
 const refreshOnce = (dataDir: string, warehouseDir: string): RefreshRun => {
-  const out = execFileSync('npx', ['tsx', 'bench/refresh-once.ts', dataDir, warehouseDir], { encoding: 'utf8' });
+  const out = execFileSync('npx', ['tsx', 'bench/refresh-once.ts', dataDir, warehouseDir], { encoding: 'utf8', maxBuffer: 1 << 26 });
   return JSON.parse(out.trim().split('\n').pop()!);
 };
 
@@ -51,6 +51,7 @@ export function benchNightly(runs: number, dataDir = DEFAULTS.dataDir): NightlyB
       runs: results,
       median_ms: median(results.map((r) => r.ms)),
       p95_ms: p95(results.map((r) => r.ms)),
+      cpu_median_ms: median(results.map((r) => r.cpu_ms ?? 0)),
       max_rss_mb: Math.max(...results.map((r) => r.max_rss_mb)),
       stage_median_ms: Object.fromEntries(stages.map((s) => [s, median(results.map((r) => r.stages[s]))])),
       stored_days: stored.length,
