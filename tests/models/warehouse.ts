@@ -8,12 +8,15 @@ import type { Fixture, Row } from '../fixtures/models/tiny.ts';
 const literal = (value: Row[number]) =>
   value === null ? 'NULL' : typeof value === 'string' ? `'${value.replaceAll("'", "''")}'` : String(value);
 
+/** The postings feed's raw tables, which the loader creates beside TABLES; a fixture may leave them empty. */
+const FEED_TABLES = ['posting_rules', 'postings'] as const;
+
 /** Opens a fresh in-memory database holding the fixture as the loader would leave it. */
 export async function openWarehouse(fixture: Fixture): Promise<DuckDBConnection> {
   const conn = await (await DuckDBInstance.create(':memory:')).connect();
-  for (const table of TABLES) {
+  for (const table of [...TABLES, ...FEED_TABLES]) {
     await conn.run(`CREATE TABLE ${rawTable(table)} (${columnDefinitions(readSchema(table))})`);
-    const rows = fixture[table];
+    const rows = (fixture as Partial<Record<string, Row[]>>)[table] ?? [];
     if (rows.length > 0) {
       await conn.run(`INSERT INTO ${rawTable(table)} VALUES ${rows.map((r) => `(${r.map(literal).join(', ')})`).join(', ')}`);
     }
