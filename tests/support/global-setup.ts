@@ -1,13 +1,18 @@
 /**
  * Builds one warehouse from the shipped sample before the test files run, so integration and
  * end-to-end tests read the real pipeline's output (and never hard-code its figures).
+ *
+ * The postings store (a year of daily files, each converted once) is kept between test runs in
+ * node_modules/.cache: the store checks every day's sha256 and validation key itself, so a stale
+ * cache is converted again, never trusted.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { refresh } from '../../pipeline/refresh.ts';
-import { DEFAULTS } from '../../pipeline/paths.ts';
+import { DEFAULTS, ROOT } from '../../pipeline/paths.ts';
+import { POSTINGS_STORE } from '../../pipeline/postings/index.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,9 +21,15 @@ declare module 'vitest' {
   }
 }
 
+const STORE_CACHE = join(ROOT, 'node_modules/.cache/chanjiao', POSTINGS_STORE);
+
 export default async function setup(project: TestProject) {
   const warehouseDir = mkdtempSync(join(tmpdir(), 'chanjiao-sample-wh-'));
+  const store = join(warehouseDir, POSTINGS_STORE);
+  if (existsSync(STORE_CACHE)) cpSync(STORE_CACHE, store, { recursive: true });
   await refresh({ dataDir: DEFAULTS.dataDir, referenceDir: DEFAULTS.referenceDir, warehouseDir });
+  rmSync(STORE_CACHE, { recursive: true, force: true });
+  cpSync(store, STORE_CACHE, { recursive: true });
   project.provide('sampleWarehouse', warehouseDir);
   return () => rmSync(warehouseDir, { recursive: true, force: true });
 }
