@@ -26,6 +26,8 @@ export interface Manifest extends DataLabel {
   summary: Summary | null;
   policy: Record<string, Record<string, number>>;
   marts: MartEntry[];
+  /** Fingerprint of what the reports are made of, and the snapshot whose run built them. */
+  reports: { key: string; from: string };
 }
 
 /** How many rejects are listed in the manifest itself. */

@@ -13,6 +13,7 @@ import { runModels, runModelTests } from './run-models.ts';
 import { exportArrow } from './export-arrow.ts';
 import { exportParquet } from './export-parquet.ts';
 import { generateReports } from './reports/generate-reports.ts';
+import { linkReports, reportsKey } from './reuse-reports.ts';
 import { readDataLabel } from './data-label.ts';
 import { readSummary } from './summary.ts';
 import { checkDrift, type DriftLimits } from './drift.ts';
@@ -121,17 +122,26 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       throw new Error(`模型测试未通过 model tests failed: ${failed.map((t) => `${t.name} (${t.failing_rows} rows)`).join(', ')}`);
     }
     const summary = await readSummary(conn);
-    drift.push(...checkDrift(previousManifest(options.warehouseDir), { inputs: load.inputs, summary },
+    const previous = previousManifest(options.warehouseDir);
+    drift.push(...checkDrift(previous, { inputs: load.inputs, summary },
       policy.refresh as unknown as DriftLimits));
     if (drift.length && !options.acceptDrift) {
       throw new Error(`数据漂移检查未通过 drift check failed (use --accept-drift if the change is real):\n  ${drift.join('\n  ')}`);
     }
     const marts = await timed(effects, stages, 'export', () => exportMarts(conn, join(buildDir, 'marts'), effects),
       (m) => `${m.length} marts, ${(m.reduce((n, x) => n + x.bytes, 0) / 1024).toFixed(0)} KiB`);
-    await timed(effects, stages, 'reports', () => generateReports(conn, join(buildDir, 'reports'),
-      { snapshot: id, finished_at: now().toISOString(), ...readDataLabel(options.dataDir) },
-      { progress: (label, done, total) => effects.progress('reports', label, done, total) }),
-      (r) => `${r.schools.length} school and ${r.industries.length} industry reports`);
+    const reports = { key: reportsKey(load.inputs, policy), from: id };
+    await timed(effects, stages, 'reports', async () => {
+      if (previous?.reports?.key === reports.key
+        && linkReports(join(options.warehouseDir, CURRENT, 'reports'), join(buildDir, 'reports')) > 0) {
+        reports.from = previous.reports.from;
+        return `reused from snapshot ${reports.from} (only postings changed)`;
+      }
+      const index = await generateReports(conn, join(buildDir, 'reports'),
+        { snapshot: id, finished_at: now().toISOString(), ...readDataLabel(options.dataDir) },
+        { progress: (label, done, total) => effects.progress('reports', label, done, total) });
+      return `${index.schools.length} school and ${index.industries.length} industry reports`;
+    }, (detail) => detail);
     if (options.parquet) {
       await timed(effects, stages, 'parquet', () => exportParquet(conn, join(buildDir, 'parquet')),
         (p) => `${p.length} tables, ${p.reduce((n, x) => n + x.rows, 0).toLocaleString('en')} rows`);
@@ -151,6 +161,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       summary,
       policy,
       marts,
+      reports,
     };
   } finally {
     conn.closeSync();

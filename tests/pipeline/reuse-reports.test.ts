@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { linkReports, reportsKey } from '../../pipeline/reuse-reports.ts';
+
+const input = (table: string, sha256: string) => ({ table, file: `${table}.csv`, sha256, rows: 1, rejected: 0 });
+const inputs = [input('programmes', 'a'), input('demand', 'b'), input('postings', 'c'), input('posting_rules', 'd')];
+const policy = { signal: { shortage_below: 0.8 } };
+
+describe('report reuse', () => {
+  it('keeps the key when only the postings feed changes, and changes it with anything reports read', () => {
+    const key = reportsKey(inputs, policy);
+    expect(reportsKey([inputs[0], inputs[1], input('postings', 'new day'), input('posting_rules', 'edited')], policy)).toBe(key);
+    expect(reportsKey([input('programmes', 'corrected'), ...inputs.slice(1)], policy)).not.toBe(key);
+    expect(reportsKey(inputs, { signal: { shortage_below: 0.7 } })).not.toBe(key);
+  });
+
+  it('links every file of a report tree into the new snapshot', () => {
+    const root = mkdtempSync(join(tmpdir(), 'reports-'));
+    mkdirSync(join(root, 'old/schools'), { recursive: true });
+    writeFileSync(join(root, 'old/index.json'), '{}');
+    writeFileSync(join(root, 'old/schools/9500000001.csv'), '\ufeff学校');
+    expect(linkReports(join(root, 'old'), join(root, 'new'))).toBe(2);
+    expect(readFileSync(join(root, 'new/schools/9500000001.csv'), 'utf8')).toBe('\ufeff学校');
+    expect(statSync(join(root, 'new/index.json')).ino).toBe(statSync(join(root, 'old/index.json')).ino);
+    expect(linkReports(join(root, 'missing'), join(root, 'none'))).toBe(0);
+  });
+});
