@@ -5,7 +5,7 @@
  *                                 RAM). Past it DuckDB spills to the build's tmp/ instead of growing.
  *   CHANJIAO_THREADS              DuckDB threads (default: every core)
  *   CHANJIAO_WHOLE_MART_MAX_ROWS  a mart with more rows is not written as one Arrow file, only cut
- *                                 for on-demand fetching (default 250000; see split-marts.ts)
+ *                                 for on-demand fetching (default 100000; see split-marts.ts)
  */
 import { availableParallelism } from 'node:os';
 
@@ -30,7 +30,7 @@ export function readResources(env: Record<string, string | undefined> = process.
   return {
     memory_limit: memory,
     threads: positive(env.CHANJIAO_THREADS, 'CHANJIAO_THREADS', availableParallelism()),
-    whole_mart_max_rows: positive(env.CHANJIAO_WHOLE_MART_MAX_ROWS, 'CHANJIAO_WHOLE_MART_MAX_ROWS', 250_000),
+    whole_mart_max_rows: positive(env.CHANJIAO_WHOLE_MART_MAX_ROWS, 'CHANJIAO_WHOLE_MART_MAX_ROWS', 100_000),
   };
 }
 

@@ -3,6 +3,7 @@
  * counties are also written cut into small files the dashboard fetches on demand, and rolled up
  * to provinces for the national view.
  *   marts/schools/<school_code>.arrow      one school's programme points, all years
+ *   marts/schools/<mart>/<school_code>.arrow  one school's rows of another school-grain mart (its report)
  *   marts/counties/<PP>/<mart>.arrow       a province's county rows of a county-grain mart
  *   marts/provinces/<mart>.arrow           the same mart summed to provinces (district_code PP0000)
  *   marts/provinces/dim_province.arrow     province codes and names, shaped like dim_district
@@ -16,6 +17,9 @@ import { PROVINCES } from './provinces.ts';
 
 /** The per-school detail: what a school page shows, fetched when the page opens. */
 export const SCHOOL_DETAIL = 'mart_school_programme';
+
+/** Marts at school grain, cut per school (dashboard/src/lib/snapshot-files.ts reads them where they are written). */
+export const SCHOOL_MARTS = [SCHOOL_DETAIL, 'mart_school_report'];
 
 /** Marts at county grain whose every numeric column but year/month adds up (the mart contract). */
 export const COUNTY_MARTS = ['mart_overview', 'mart_supply_slice', 'mart_demand_slice', 'mart_posting_demand'];
@@ -96,12 +100,16 @@ export async function exportSplitMarts(conn: DuckDBConnection, martsDir: string)
   const done: SplitExport[] = [];
   const provincesDir = join(martsDir, 'provinces');
   mkdirSync(provincesDir, { recursive: true });
-  if (await tableExists(conn, SCHOOL_DETAIL)) {
-    const columns = await describe(conn, SCHOOL_DETAIL);
+  for (const table of SCHOOL_MARTS) {
+    if (!(await tableExists(conn, table))) continue;
+    const columns = await describe(conn, table);
     const key = columns.findIndex((c) => c.name === 'school_code');
-    mkdirSync(join(martsDir, 'schools'), { recursive: true });
-    done.push(await writeSplit(conn, `schools/${SCHOOL_DETAIL}`, `SELECT * FROM ${SCHOOL_DETAIL} ORDER BY school_code, year, major_code`,
-      columns, (v, i) => String(v[key][i]), (code) => join(martsDir, 'schools', `${code}.arrow`)));
+    const dir = table === SCHOOL_DETAIL ? join(martsDir, 'schools') : join(martsDir, 'schools', table);
+    mkdirSync(dir, { recursive: true });
+    // Ordered by every column after the school, so a school's file is the same bytes from the same data.
+    const order = ['school_code', ...columns.map((c) => c.name)].map((name) => `"${name}"`).join(', ');
+    done.push(await writeSplit(conn, `schools/${table}`, `SELECT * FROM ${table} ORDER BY ${order}`,
+      columns, (v, i) => String(v[key][i]), (code) => join(dir, `${code}.arrow`)));
   }
   for (const table of COUNTY_MARTS) {
     if (!(await tableExists(conn, table))) continue;

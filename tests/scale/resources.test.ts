@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { duckdbConfig, readResources } from '../../pipeline/scale/resources.ts';
 
 describe('resources', () => {
-  it('defaults to a 2GB DuckDB memory limit, every core and whole marts up to 250,000 rows', () => {
-    expect(readResources({})).toEqual({ memory_limit: '2GB', threads: availableParallelism(), whole_mart_max_rows: 250_000 });
+  it('defaults to a 2GB DuckDB memory limit, every core and whole marts up to 100,000 rows', () => {
+    expect(readResources({})).toEqual({ memory_limit: '2GB', threads: availableParallelism(), whole_mart_max_rows: 100_000 });
   });
 
   it('takes the limits from the environment and spills into the given folder', () => {
