@@ -1,24 +1,49 @@
 /**
- * Data access for views: the manifest and marts of the current snapshot, each fetched once.
- * Rows are held with $state.raw: they are replaced, never mutated, and deep proxies over tens of
- * thousands of rows would slow every filter change.
+ * Data access for views: the manifest, the marts and the other files of the current snapshot, each
+ * fetched once. Rows are held with $state.raw: they are replaced, never mutated, and deep proxies
+ * over tens of thousands of rows would slow every filter change.
  */
-import { fetchManifest, martCache } from './lib/load.ts';
-import type { MartName, Marts } from './lib/types.ts';
+import { fetchManifest, fetchOptionalJson, rowsCache } from './lib/load.ts';
+import { martPath, schoolPath, totalsPath, type SnapshotFiles } from './lib/snapshot-files.ts';
+import type { MartName, Marts, SchoolMartName } from './lib/types.ts';
+import type { ReportIndex, RunRecord, SplitEntry } from './lib/types-snapshot.ts';
 
 const fetchFn = (url: string) => fetch(url);
-export const mart = martCache(fetchFn);
+const rows = rowsCache(fetchFn);
 export const manifestRequest = fetchManifest(fetchFn);
+export const filesRequest: Promise<SnapshotFiles> = Promise.all([
+  manifestRequest, fetchOptionalJson<SplitEntry[]>(fetchFn, 'marts/split.json', []),
+]).then(([manifest, split]) => ({ whole: new Set(manifest.marts.map((m) => m.name)), split }));
+/** Newest first; outside the snapshot, so a failed run is on record although it made none. */
+export const historyRequest = fetchOptionalJson<RunRecord[]>(fetchFn, 'history.json', []);
+let reportIndexRequest: Promise<ReportIndex | null> | null = null;
+/** reports/index.json, fetched the first time a page offers reports; null when the snapshot has none. */
+export const reportIndex = () => (reportIndexRequest ??= fetchOptionalJson<ReportIndex | null>(fetchFn, 'reports/index.json', null));
+
+/** A mart's rows at the grain the dashboard works at (snapshot-files.ts). */
+export const mart = async <N extends MartName>(name: N): Promise<Marts[N][]> => rows(martPath(name, await filesRequest));
+
+/** A mart's rows for totals over all districts: the small roll-up when there is one. */
+export const martTotals = async <N extends MartName>(name: N): Promise<Marts[N][]> => rows(totalsPath(name, await filesRequest));
+
+/** One school's rows: its own file when the mart is cut per school, else the whole mart filtered. */
+export async function schoolRows<N extends SchoolMartName>(name: N, code: string): Promise<Marts[N][]> {
+  const path = schoolPath(name, code, await filesRequest);
+  if (path) return rows(path);
+  return (await mart(name)).filter((r) => r.school_code === code);
+}
+
+/** Settles `request` into reactive state: `data` stays null until it arrives, `error` says what failed. */
+export function useRequest<T>(request: Promise<T>) {
+  let data = $state.raw<T | null>(null);
+  let error = $state<string | null>(null);
+  request.then((value) => { data = value; }, (e: Error) => { error = e.message; });
+  return { get data() { return data; }, get error() { return error; } };
+}
 
 type Loaded<N extends readonly MartName[]> = { [K in keyof N]: Marts[N[K]][] };
 
-/** Loads marts for a view; `data` stays null until all have arrived, `error` says what failed. */
+/** Loads marts for a view, all or nothing. */
 export function useMarts<const N extends readonly MartName[]>(...names: N) {
-  let data = $state.raw<Loaded<N> | null>(null);
-  let error = $state<string | null>(null);
-  Promise.all(names.map((name) => mart(name))).then(
-    (tables) => { data = tables as Loaded<N>; },
-    (e: Error) => { error = e.message; },
-  );
-  return { get data() { return data; }, get error() { return error; } };
+  return useRequest(Promise.all(names.map((name) => mart(name))) as Promise<Loaded<N>>);
 }

@@ -1,6 +1,6 @@
 /** Reading the dashboard the way an analyst does: cards, chart tables, downloads. */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 
 /** Opens a view from scratch (a real page load, not an in-page hash change) and waits for its data. */
@@ -42,4 +42,22 @@ export async function download(page: Page, chart: string, kind: 'csv' | 'svg' | 
 export function csvRows(bytes: Buffer): string[][] {
   if (!bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))) throw new Error('CSV lacks the UTF-8 byte-order mark');
   return parse(bytes, { bom: true, relax_column_count: false });
+}
+
+/**
+ * Records the snapshot files the page fetches (paths under data/, with their HTTP status) until
+ * `stop()`: what a view downloads is part of its contract at national scale.
+ */
+export function dataRequests(page: Page) {
+  const seen: { path: string; status: number }[] = [];
+  const onResponse = (response: Response) => {
+    const path = new URL(response.url()).pathname;
+    if (path.startsWith('/data/')) seen.push({ path: path.slice('/data/'.length), status: response.status() });
+  };
+  page.on('response', onResponse);
+  return {
+    seen,
+    paths: () => seen.map((r) => r.path),
+    stop: () => page.off('response', onResponse),
+  };
 }

@@ -3,7 +3,7 @@
  * warehouse shows up on reload without rebuilding the dashboard.
  */
 import { decodeRows } from './arrow.ts';
-import type { Manifest, MartName, Marts } from './types.ts';
+import type { Manifest } from './types.ts';
 
 export type Fetch = (url: string) => Promise<Response>;
 
@@ -17,16 +17,28 @@ export async function fetchManifest(fetchFn: Fetch, base = 'data/'): Promise<Man
   return (await get(fetchFn, `${base}manifest.json`)).json();
 }
 
-export async function fetchMart<N extends MartName>(fetchFn: Fetch, name: N, base = 'data/'): Promise<Marts[N][]> {
-  const bytes = new Uint8Array(await (await get(fetchFn, `${base}marts/${name}.arrow`)).arrayBuffer());
-  return decodeRows<Marts[N]>(bytes);
+/**
+ * A JSON file a snapshot may lack (an older snapshot, a server without run history): a 404 gives
+ * `fallback`, any other failure is an error.
+ */
+export async function fetchOptionalJson<T>(fetchFn: Fetch, path: string, fallback: T, base = 'data/'): Promise<T> {
+  const response = await fetchFn(`${base}${path}`);
+  if (response.status === 404) return fallback;
+  if (!response.ok) throw new Error(`${base}${path}: HTTP ${response.status}`);
+  return response.json();
 }
 
-/** One request per mart however many views ask for it. */
-export function martCache(fetchFn: Fetch, base = 'data/') {
-  const pending = new Map<MartName, Promise<unknown[]>>();
-  return <N extends MartName>(name: N): Promise<Marts[N][]> => {
-    if (!pending.has(name)) pending.set(name, fetchMart(fetchFn, name, base));
-    return pending.get(name) as Promise<Marts[N][]>;
+/** Rows of an Arrow file, `path` relative to the data folder (e.g. `marts/mart_lag.arrow`). */
+export async function fetchRows<T>(fetchFn: Fetch, path: string, base = 'data/'): Promise<T[]> {
+  const bytes = new Uint8Array(await (await get(fetchFn, `${base}${path}`)).arrayBuffer());
+  return decodeRows<T>(bytes);
+}
+
+/** One request per file however many views ask for it. */
+export function rowsCache(fetchFn: Fetch, base = 'data/') {
+  const pending = new Map<string, Promise<unknown[]>>();
+  return <T>(path: string): Promise<T[]> => {
+    if (!pending.has(path)) pending.set(path, fetchRows(fetchFn, path, base));
+    return pending.get(path) as Promise<T[]>;
   };
 }

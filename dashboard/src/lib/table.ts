@@ -7,6 +7,8 @@ export interface Column<T> {
   cell: (row: T) => string;
   /** Right-aligned in the on-screen table. */
   numeric?: boolean;
+  /** Long text (reasons, lists of names) wraps; other cells stay on one line. */
+  wrap?: boolean;
 }
 
 export interface TableSpec<T = any> {

@@ -2,6 +2,9 @@
  * Row types of the marts the dashboard reads (the warehouse contract) and of manifest.json.
  * Kept as plain interfaces: the Arrow decoder yields plain objects with exactly these keys.
  */
+import type { LoopDetailRow, LoopRow, RecommendationRow, SchoolReportRow } from './types-recommend.ts';
+import type { IndustryPostingsRow, PostingDemandRow, PostingRuleRow, PostingUnclassifiedRow } from './types-postings.ts';
+
 export type Level = 'secondary' | 'higher' | 'bachelor';
 export type Ownership = 'public' | 'private';
 export type Signal = 'shortage' | 'balanced' | 'oversupply' | 'no_demand';
@@ -82,6 +85,14 @@ export interface DistrictRow { district_code: string; district_name: string; are
 
 export interface IndustryDimRow { industry_code: string; name_zh: string; name_en: string; tier: number; key: boolean }
 
+export interface SegmentDimRow {
+  industry_code: string; segment_code: string; segment_name: string; segment_name_en: string;
+  stage: 'upstream' | 'midstream' | 'downstream' | 'service';
+}
+
+/** Rows of the marts that are cut per school: a school page fetches only its own. */
+export type SchoolGrainRow = { school_code: string };
+
 /** Every table the dashboard may fetch, by file name (marts/<name>.arrow). */
 export interface Marts {
   mart_overview: OverviewRow;
@@ -96,10 +107,21 @@ export interface Marts {
   mart_funding: FundingRow;
   mart_school: SchoolRow;
   mart_school_programme: SchoolProgrammeRow;
+  mart_school_report: SchoolReportRow;
+  mart_recommendation: RecommendationRow;
+  mart_loop: LoopRow;
+  mart_loop_detail: LoopDetailRow;
+  mart_industry_postings: IndustryPostingsRow;
+  mart_posting_unclassified: PostingUnclassifiedRow;
+  mart_posting_rules: PostingRuleRow;
+  mart_posting_demand: PostingDemandRow;
   dim_district: DistrictRow;
   dim_industry: IndustryDimRow;
+  dim_segment: SegmentDimRow;
 }
 export type MartName = keyof Marts;
+/** Marts with a school_code column, which a school page may fetch cut to one school. */
+export type SchoolMartName = { [K in MartName]: Marts[K] extends SchoolGrainRow ? K : never }[MartName];
 
 export interface SignalPolicy { shortage_below: number; oversupply_above: number; tight_above: number; min_openings: number }
 

@@ -2,10 +2,13 @@
 import type { DistrictRow, IndustryDimRow, Manifest } from '../lib/types.ts';
 import type { Filters } from '../lib/url-state.ts';
 import type { Lang } from '../lib/format.ts';
+import type { Grain } from '../lib/snapshot-files.ts';
 import { app } from '../state.svelte.ts';
 
 export interface ViewContext {
   manifest: Manifest;
+  /** District, or province when the snapshot's county marts are only rolled up (national scale). */
+  grain: Grain;
   /** Filters with the year resolved (the latest year when the URL names none). */
   filters: Filters & { year: number };
   years: number[];

@@ -14,6 +14,8 @@ import Concentration from './Concentration.svelte';
 import Lag from './Lag.svelte';
 import Funding from './Funding.svelte';
 import Schools from './Schools.svelte';
+import Loop from './Loop.svelte';
+import Postings from './Postings.svelte';
 import DataStatus from './DataStatus.svelte';
 
 export interface ViewEntry {
@@ -34,5 +36,7 @@ export const VIEWS: Record<Route, ViewEntry> = {
   lag: { component: Lag, filters: ['level', 'district', 'ownership'], note: demandNote },
   funding: { component: Funding, filters: ['level'] },
   schools: { component: Schools, filters: ALL },
+  loop: { component: Loop, filters: [] },
+  postings: { component: Postings, filters: ['year'] },
   data: { component: DataStatus, filters: [] },
 };

@@ -1,0 +1,18 @@
+/**
+ * The run history as analysts need it: whether the nightly refresh let them down (the data shown is
+ * then older than the schedule promises) and how long each run and stage took.
+ */
+import type { RunRecord } from './types-snapshot.ts';
+
+const newestFirst = (runs: readonly RunRecord[]) => [...runs].sort((a, b) => b.started_at.localeCompare(a.started_at));
+
+/** The newest scheduled run when it failed, else null (manual runs do not count: someone was watching). */
+export function failedScheduledRun(runs: readonly RunRecord[]): RunRecord | null {
+  const newest = newestFirst(runs).find((r) => r.trigger === 'schedule');
+  return newest?.outcome === 'failed' ? newest : null;
+}
+
+/** Runs newest first with their wall time in milliseconds. */
+export function runsWithDuration(runs: readonly RunRecord[]): (RunRecord & { duration_ms: number })[] {
+  return newestFirst(runs).map((r) => ({ ...r, duration_ms: Date.parse(r.finished_at) - Date.parse(r.started_at) }));
+}
