@@ -74,7 +74,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('programme
       WHERE r.year = ${s.year} AND r.school_code = '${school.school_code}' ORDER BY r.gap DESC, r.industry_code`);
     await visit(s.page, s.server.url, `#/schools?school=${school.school_code}`);
     const labels = (await chartTable(s.page, 'school-labels')).slice(1);
-    expect(labels.map((r) => [r[0], r[1], r.at(-1)])).toEqual(advice.map((a) => [zh.labels[a.label], a.major_name, a.reason_zh]));
+    expect(labels.map((r) => [r[0], r[1], r[2]])).toEqual(advice.map((a) => [zh.labels[a.label], a.major_name, a.reason_zh]));
     const candidacies = (await chartTable(s.page, 'school-candidacies')).slice(1);
     expect(candidacies.map((r) => [r[0], r[1], r[3]])).toEqual(listed.map((l) => [l.name_zh, String(l.rank), l.suggested_majors]));
   });

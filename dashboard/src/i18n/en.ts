@@ -2,6 +2,7 @@
 import type { Messages } from './zh.ts';
 
 const list = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export const en: Messages = {
   appTitle: 'Programmes vs industry demand',
@@ -152,7 +153,8 @@ export const en: Messages = {
     year: (year) => `Reports describe ${year}`, none: 'This refresh made no such report',
   },
   candidates: {
-    title: (industry, n, school, majors) => `${industry}: ${list(n, 'candidate school')}; first ${school} (${majors})`,
+    title: (industry, n, first) => `${industry}: ${list(n, 'candidate school')}; first ${first}`,
+    pick: (school, action, major) => `${school} (${action.toLowerCase()}: ${major})`,
     heading: 'Candidate schools and reports for shortage industries',
     note: 'Candidates are city-wide and do not follow the level, district or ownership filters.',
     none: (year) => `No shortage industry has candidate schools in ${year}`,
@@ -187,9 +189,9 @@ export const en: Messages = {
     sideTitle: (low, high) => `Vocational-level openings in postings come to ${low}–${high} of the aggregated demand`,
     sideAxis: 'People', demand: 'Aggregated demand (openings)', vocationalSeries: 'Postings (vocational level, openings)',
     sideNote: 'Two sources side by side, never added: aggregated demand from the demand statistics, postings from the daily feed.',
-    monthlyTitle: (month, n) => `Most postings in month ${month} (${n})`,
+    monthlyTitle: (month, n) => `Most postings in ${MONTHS[month - 1]} (${n})`,
     monthlyAxis: 'Postings', monthAxis: 'Month', postingsSeries: 'Postings', openingsSeries: 'Openings',
-    month: (m) => `Month ${m}`,
+    month: (m) => MONTHS[m - 1].slice(0, 3),
     unclassifiedTitle: (share, title) => `${share} of postings match no industry; the most common title is “${title}”`,
     unclassifiedNone: 'Every posting is matched to an industry',
     unclassifiedAxis: 'Unclassified postings',

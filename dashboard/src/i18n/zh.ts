@@ -160,7 +160,8 @@ export const zh = {
     year: (year: number) => `报告为 ${year} 年数据`, none: '本次刷新没有生成该报告',
   },
   candidates: {
-    title: (industry: string, n: number, school: string, majors: string) => `${industry}：${n} 所候选院校，首选${school}（${majors}）`,
+    title: (industry: string, n: number, first: string) => `${industry}：${n} 所候选院校，首选${first}`,
+    pick: (school: string, action: string, major: string) => `${school}（${action}${major}）`,
     heading: '短缺产业的候选院校与产业报告',
     note: '候选院校按全市统计，不随层次、区县、举办性质筛选变化。',
     none: (year: number) => `${year} 年没有短缺产业的候选院校`,

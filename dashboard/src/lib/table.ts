@@ -7,8 +7,8 @@ export interface Column<T> {
   cell: (row: T) => string;
   /** Right-aligned in the on-screen table. */
   numeric?: boolean;
-  /** Long text (reasons, lists of names) wraps; other cells stay on one line. */
-  wrap?: boolean;
+  /** Long text (lists of names; 'wide': sentences such as reasons) wraps; other cells stay on one line. */
+  wrap?: boolean | 'wide';
 }
 
 export interface TableSpec<T = any> {
