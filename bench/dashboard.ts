@@ -1,7 +1,9 @@
 /**
- * Benchmark of the dashboard in headless chromium over the sample warehouse: JS shipped (gzip),
- * time to first chart on a cold page load, and the time to apply a filter across all charts of a
- * view (50 changes; median and p95). Run alone it prints JSON: `tsx bench/dashboard.ts`.
+ * Benchmark of the dashboard in headless chromium, over the sample warehouse or a given built one
+ * (another scale): JS shipped (gzip), time to first chart on a cold page load, the time to apply a
+ * filter across all charts of a view (50 changes; median and p95), and the bytes of snapshot files
+ * fetched by the first page and by a school page. Run alone it prints JSON:
+ * `tsx bench/dashboard.ts [<warehouse dir>]`.
  *
  * A filter update is timed from the change event to the end of the forced layout that follows
  * Svelte's flush: the work the reader waits for, without the wait for the next display frame.
@@ -11,10 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { refresh } from '../pipeline/refresh.ts';
 import { DEFAULTS } from '../pipeline/paths.ts';
 import { buildDashboardTo, chromiumAvailable, launchBrowser, serve } from '../tests/e2e/browser.ts';
+import { settle } from '../tests/e2e/page-helpers.ts';
 import { median, p95 } from './stats.ts';
 
 export const BUDGETS = { js_gzip_kb: 250, first_chart_ms: 1500, filter_p95_ms: 50 };
@@ -32,6 +35,8 @@ export interface DashboardBench {
   js_gzip_kb: number;
   first_chart_ms: { median: number; runs: number[] };
   filter_update_ms: Record<string, { median: number; p95: number; changes: number }>;
+  /** Bytes of data/ files fetched: the overview on a cold load, then the largest school's page opened from the list. */
+  bytes_fetched: { first_page: number; school_page: number };
   budgets: typeof BUDGETS;
 }
 
@@ -75,11 +80,44 @@ async function filterUpdates(page: Page, url: string, run: (typeof FILTER_RUNS)[
   }, { select: run.select, values: run.values, changes: CHANGES });
 }
 
-export async function benchDashboard(): Promise<DashboardBench | null> {
+/** Bytes of the snapshot's files (data/…) the page fetches while `work` runs. */
+async function bytesDuring(page: Page, work: () => Promise<unknown>): Promise<number> {
+  const sizes: Promise<number>[] = [];
+  const onFinished = (request: Request) => {
+    if (new URL(request.url()).pathname.startsWith('/data/')) sizes.push(request.sizes().then((s) => s.responseBodySize));
+  };
+  page.on('requestfinished', onFinished);
+  try {
+    await work();
+  } finally {
+    page.off('requestfinished', onFinished);
+  }
+  return (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+}
+
+async function bytesFetched(page: Page, url: string): Promise<DashboardBench['bytes_fetched']> {
+  await page.goto('about:blank');
+  const first_page = await bytesDuring(page, async () => {
+    await page.goto(`${url}#/overview`);
+    await settle(page);
+  });
+  // The school list is sorted by students: its first school has the most programmes, the largest file.
+  await page.goto(`${url}#/schools`);
+  await settle(page);
+  const school_page = await bytesDuring(page, async () => {
+    await page.click('table.school-list a[data-school]');
+    await page.waitForSelector('[data-school-page] figure[data-chart="school-programmes"]');
+    await settle(page);
+  });
+  return { first_page, school_page };
+}
+
+/** Over `warehouseDir` (a built warehouse, kept), or a fresh refresh of the sample (removed after). */
+export async function benchDashboard(options: { warehouseDir?: string } = {}): Promise<DashboardBench | null> {
   if (!chromiumAvailable('the dashboard benchmark')) return null;
-  const warehouseDir = mkdtempSync(join(tmpdir(), 'bench-dashboard-wh-'));
+  const warehouseDir = options.warehouseDir ?? mkdtempSync(join(tmpdir(), 'bench-dashboard-wh-'));
   const dist = await buildDashboardTo();
-  await refresh({ dataDir: DEFAULTS.dataDir, referenceDir: DEFAULTS.referenceDir, warehouseDir });
+  if (!options.warehouseDir) await refresh({ dataDir: DEFAULTS.dataDir, referenceDir: DEFAULTS.referenceDir, warehouseDir });
   const server = await serve(dist, warehouseDir);
   const browser = await launchBrowser();
   try {
@@ -97,15 +135,16 @@ export async function benchDashboard(): Promise<DashboardBench | null> {
       const times = await filterUpdates(browser.page, server.url, run);
       filter_update_ms[run.view] = { median: median(times), p95: p95(times), changes: times.length };
     }
-    return { js_gzip_kb: jsGzipKb(dist), first_chart_ms: { median: median(loads), runs: loads }, filter_update_ms, budgets: BUDGETS };
+    const bytes_fetched = await bytesFetched(browser.page, server.url);
+    return { js_gzip_kb: jsGzipKb(dist), first_chart_ms: { median: median(loads), runs: loads }, filter_update_ms, bytes_fetched, budgets: BUDGETS };
   } finally {
     await browser.close();
     await server.close();
     rmSync(dist, { recursive: true, force: true });
-    rmSync(warehouseDir, { recursive: true, force: true });
+    if (!options.warehouseDir) rmSync(warehouseDir, { recursive: true, force: true });
   }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.log(JSON.stringify(await benchDashboard(), null, 2));
+  console.log(JSON.stringify(await benchDashboard({ warehouseDir: process.argv[2] }), null, 2));
 }
