@@ -26,7 +26,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** What a browser may fetch from a snapshot; the DuckDB file and build leftovers stay private. */
-const PUBLIC_DATA = /^\/(manifest\.json|marts\/[\w-]+\.arrow|reports\/[^?#]+)(\?.*)?$/;
+const PUBLIC_DATA = /^\/(manifest\.json|marts\/(?:[\w-]+\/){0,2}[\w-]+\.arrow|marts\/split\.json|reports\/[^?#]+)(\?.*)?$/;
 
 function notFound(_req: IncomingMessage, res: ServerResponse) {
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });

@@ -14,6 +14,9 @@ function publish(id: string, label: string) {
   mkdirSync(join(build, 'marts'));
   writeFileSync(join(build, 'manifest.json'), JSON.stringify({ snapshot: id, data_label: label }));
   writeFileSync(join(build, 'marts/mart_x.arrow'), 'ARROW1');
+  writeFileSync(join(build, 'marts/split.json'), '[]');
+  mkdirSync(join(build, 'marts/schools/mart_school_report'), { recursive: true });
+  writeFileSync(join(build, 'marts/schools/mart_school_report/9500000001.arrow'), 'ARROW2');
   writeFileSync(join(build, 'warehouse.duckdb'), 'private');
   publishSnapshot(warehouseDir, build, id);
 }
@@ -48,6 +51,8 @@ describe('startServer', () => {
     const mart = await get('/data/marts/mart_x.arrow');
     expect(mart.headers.get('content-type')).toBe('application/vnd.apache.arrow.file');
     expect(await mart.text()).toBe('ARROW1');
+    expect(await (await get('/data/marts/split.json')).json()).toEqual([]);
+    expect(await (await get('/data/marts/schools/mart_school_report/9500000001.arrow')).text()).toBe('ARROW2');
   });
 
   it('follows a snapshot switch without a restart', async () => {
