@@ -1,8 +1,9 @@
 /**
  * What a refresh may use of the machine, from the environment, so an operator sizes a run to the
  * machine without editing code (docs/scaling.md):
- *   CHANJIAO_MEMORY_LIMIT         DuckDB memory_limit (default 2GB; DuckDB's own default is 80 % of
- *                                 RAM). Past it DuckDB spills to the build's tmp/ instead of growing.
+ *   CHANJIAO_MEMORY_LIMIT         DuckDB memory_limit (default 1536MB; DuckDB's own default is 80 %
+ *                                 of RAM). Past it DuckDB spills to the build's tmp/ instead of growing;
+ *                                 the Node side (export, reports) needs about 1 GB more at national size.
  *   CHANJIAO_THREADS              DuckDB threads (default: every core)
  *   CHANJIAO_WHOLE_MART_MAX_ROWS  a mart with more rows is not written as one Arrow file, only cut
  *                                 for on-demand fetching (default 100000; see split-marts.ts)
@@ -23,7 +24,7 @@ const positive = (text: string | undefined, name: string, fallback: number): num
 };
 
 export function readResources(env: Record<string, string | undefined> = process.env): Resources {
-  const memory = env.CHANJIAO_MEMORY_LIMIT || '2GB';
+  const memory = env.CHANJIAO_MEMORY_LIMIT || '1536MB';
   if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memory)) {
     throw new Error(`CHANJIAO_MEMORY_LIMIT=${memory}: must be a size such as 2GB or 1536MB`);
   }

@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { duckdbConfig, readResources } from '../../pipeline/scale/resources.ts';
 
 describe('resources', () => {
-  it('defaults to a 2GB DuckDB memory limit, every core and whole marts up to 100,000 rows', () => {
-    expect(readResources({})).toEqual({ memory_limit: '2GB', threads: availableParallelism(), whole_mart_max_rows: 100_000 });
+  it('defaults to a 1536MB DuckDB memory limit, every core and whole marts up to 100,000 rows', () => {
+    expect(readResources({})).toEqual({ memory_limit: '1536MB', threads: availableParallelism(), whole_mart_max_rows: 100_000 });
   });
 
   it('takes the limits from the environment and spills into the given folder', () => {
-    const resources = readResources({ CHANJIAO_MEMORY_LIMIT: '1536MB', CHANJIAO_THREADS: '1', CHANJIAO_WHOLE_MART_MAX_ROWS: '1000' });
-    expect(duckdbConfig(resources, '/w/build/tmp')).toEqual({ memory_limit: '1536MB', threads: '1', temp_directory: '/w/build/tmp' });
+    const resources = readResources({ CHANJIAO_MEMORY_LIMIT: '3GB', CHANJIAO_THREADS: '1', CHANJIAO_WHOLE_MART_MAX_ROWS: '1000' });
+    expect(duckdbConfig(resources, '/w/build/tmp')).toEqual({ memory_limit: '3GB', threads: '1', temp_directory: '/w/build/tmp' });
     expect(resources.whole_mart_max_rows).toBe(1000);
   });
 
