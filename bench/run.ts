@@ -3,10 +3,11 @@
  * bench/results/<date>.json plus the generated tables of docs/performance.md (between
  * `<!-- bench:NAME -->` markers). Never part of `npm test`: timings on a shared 2-core machine
  * are evidence, not pass/fail. A part that cannot run is skipped with its reason in the results.
- *   npm run bench [-- --runs 3] [--scales city,province,national]
+ *   npm run bench [-- --runs 3] [--scales city,province,national] [--tables-only]
  * The province and national samples are generated into /tmp/chanjiao-<scale> on first use (minutes).
+ * Scales measured earlier the same day stay in the results, so they can be measured one at a time.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,10 +23,17 @@ import { browserBytes } from './browser-bytes.ts';
 import { ensureScale, SCALE_NAMES, type ScaleName } from './scales.ts';
 import { replaceSection } from './doc-section.ts';
 import {
-  dashboardTable, goalsTable, ingestTable, nightlyTable, reportsTable, scalesTable, type BenchResults, type Maybe,
+  dashboardTable, goalsTable, headroomTable, ingestTable, nightlyTable, reportsTable, scalesTable, type BenchResults, type Maybe,
 } from './tables.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, scales: { type: 'string', default: SCALE_NAMES.join(',') } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    scales: { type: 'string', default: SCALE_NAMES.join(',') },
+    /** Rewrite the tables of docs/performance.md from today's results without measuring. */
+    'tables-only': { type: 'boolean', default: false },
+  },
+});
 const runs = Number(values.runs);
 const scales = values.scales.split(',') as ScaleName[];
 if (!Number.isInteger(runs) || runs < 1 || scales.some((s) => !SCALE_NAMES.includes(s))) {
@@ -43,8 +51,13 @@ async function attempt<T>(part: string, work: () => T | Promise<T>): Promise<May
 }
 
 const at = new Date();
-const results: BenchResults = { at: at.toISOString(), node: process.version, cpus: availableParallelism(), runs, load_average: loadavg(), scales: {}, dashboard: { skipped: 'not run' } };
-for (const scale of scales) {
+const resultsPath = join(ROOT, `bench/results/${at.toISOString().slice(0, 10)}.json`);
+// Scales measured earlier the same day are kept, so a long national run can be made on its own.
+const earlier = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults).scales : {};
+const results: BenchResults = {
+  at: at.toISOString(), node: process.version, cpus: availableParallelism(), runs, load_average: loadavg(), scales: earlier,
+};
+for (const scale of values['tables-only'] ? [] : scales) {
   const { dir, generated_ms } = ensureScale(scale, log);
   const kept = `/tmp/chanjiao-bench-warehouse-${scale}`;
   rmSync(kept, { recursive: true, force: true });
@@ -59,14 +72,16 @@ for (const scale of scales) {
   log(`${scale}: reports × ${runs}`);
   const reports = await attempt(`${scale} reports`, () => benchReports(runs, kept));
   const browser = await attempt(`${scale} browser bytes`, () => browserBytes(kept));
-  results.scales[scale] = { data_dir: dir, generated_ms, sizes, refresh, ingest, nightly, reports, browser };
+  log(`${scale}: dashboard in chromium`);
+  const dashboard = await attempt(`${scale} dashboard`, () => benchDashboard({ warehouseDir: kept }));
+  results.scales[scale] = { data_dir: dir, generated_ms, sizes, refresh, ingest, nightly, reports, browser, dashboard };
   rmSync(kept, { recursive: true, force: true });
 }
-log('dashboard (chromium, city sample)');
-results.dashboard = await attempt('dashboard', () => benchDashboard());
+if (values['tables-only']) Object.assign(results, JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults);
 
+results.scales = Object.fromEntries(SCALE_NAMES.filter((s) => results.scales[s]).map((s) => [s, results.scales[s]]));
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(ROOT, `bench/results/${at.toISOString().slice(0, 10)}.json`), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
 const docPath = join(ROOT, 'docs/performance.md');
 let doc = readFileSync(docPath, 'utf8');
 const sections: Record<string, string> = {
@@ -76,6 +91,7 @@ const sections: Record<string, string> = {
   nightly: nightlyTable(results),
   reports: reportsTable(results),
   dashboard: dashboardTable(results),
+  headroom: headroomTable(results),
 };
 for (const [name, table] of Object.entries(sections)) doc = replaceSection(doc, name, table);
 writeFileSync(docPath, doc);
