@@ -1,15 +1,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readSchema, type TableName } from '../schema.ts';
-import { collectRejects } from './collect-rejects.ts';
-import { asLoadError, LoadError } from './errors.ts';
+import { asLoadError } from './errors.ts';
+import { fileRejects } from './file-rejects.ts';
 import { checkForeignKeys } from './foreign-keys.ts';
 import { insertValidRows } from './insert-rows.ts';
-import { mapLines } from './line-map.ts';
-import { mapHeader } from './map-header.ts';
-import { prepareCsv } from './prepare-csv.ts';
+import { prepareInput } from './prepare-input.ts';
 import { checkPrimaryKey } from './primary-key.ts';
 import { readCsv } from './read-csv.ts';
-import { readHeader } from './read-header.ts';
 import type { Reject } from './reject.ts';
 import { checkRejectShare } from './reject-share.ts';
 import { suggestCodes } from './suggest.ts';
@@ -48,11 +45,7 @@ export async function loadTable(
   const { table, file } = source;
   const schema = readSchema(table);
   const name = `load_${table}`;
-  const { csvPath, sha256 } = await prepareCsv(file, options.tmpDir);
-  const headerTexts = await readHeader(csvPath);
-  if (headerTexts.length === 0) throw new LoadError(`${file}: 文件为空 — empty file (no header, no data rows)`);
-  const header = mapHeader(headerTexts, schema, file);
-  header.warnings.forEach(options.warn);
+  const { csvPath, sha256, header } = await prepareInput(file, schema, options);
 
   const scan = await readCsv(conn, csvPath, schema, header, name).catch((error) => {
     throw asLoadError(file, error);
@@ -70,12 +63,7 @@ export async function loadTable(
              (SELECT count(DISTINCT row_id) FROM ${rejects})::INTEGER + n AS rejected
       FROM malformed`)
   ).getRowObjectsJS()[0] as { rows: number; rejected: number };
-  let found: Reject[] = [];
-  if (counts.rejected > 0) {
-    const consistent = await mapLines(conn, csvPath, scan, name);
-    if (!consistent) options.warn(`${file}: 行号可能不准 — line numbers of rejects may be approximate (a stray " inside a value)`);
-    found = await collectRejects(conn, { table, file, schema, scan, rejects, name });
-  }
+  const found: Reject[] = counts.rejected === 0 ? [] : await fileRejects(conn, { table, file, csvPath, schema, scan, rejects, name }, options.warn);
   checkRejectShare(file, counts, found, options.rejectShareMax);
   const loaded = await insertValidRows(conn, schema, rows, rejects);
   await dropTempTables(conn, `${name}_`);

@@ -10,9 +10,15 @@ export interface CsvScan {
   rows: string;
   /** DuckDB's log of malformed rows (wrong number of fields), numbered by record. */
   errors: string;
+  /** DuckDB's list of the files it read, by file_id (file_path as given). */
+  scans: string;
   /** Rows DuckDB parsed, including the empty ones dropped from `rows`. */
   parsed: number;
+  /** Each file read, in the order given: its rows are row_id first … first + parsed - 1 (source_file is its path). */
+  files: ScannedFile[];
 }
+
+export interface ScannedFile { path: string; first: number; parsed: number }
 
 /** Spaces, tabs, no-break and ideographic spaces: padding spreadsheets leave around values. */
 const BLANKS = ' \t\u00a0\u3000';
@@ -29,10 +35,13 @@ function cleanValue(column: string): string {
  * wrong number of fields go to the rejects log with their record number instead of failing the
  * scan. Fields are found by header position, so Chinese or duplicated header texts do not matter.
  * Rows without any value (padding from spreadsheet exports) are dropped. Types and constraints
- * are checked afterwards in SQL.
+ * are checked afterwards in SQL. Several files of one header layout are read in one scan (a day's
+ * fixed cost paid once); their rows follow each other in row_id when DuckDB runs on one thread.
  */
-export async function readCsv(conn: DuckDBConnection, csvPath: string, schema: TableSchema, header: HeaderMap, name: string): Promise<CsvScan> {
-  const scan = { rows: `${name}_rows`, errors: `${name}_csv_errors` };
+export async function readCsv(conn: DuckDBConnection, csvPath: string | readonly string[], schema: TableSchema, header: HeaderMap,
+  name: string): Promise<CsvScan> {
+  const scan = { rows: `${name}_rows`, errors: `${name}_csv_errors`, scans: `${name}_csv_scans` };
+  const paths = [csvPath].flat().map((p) => resolve(p));
   const columns = Array.from({ length: header.width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const values = schema.fields.map((f) => {
     const at = header.positions.get(f.name);
@@ -40,12 +49,15 @@ export async function readCsv(conn: DuckDBConnection, csvPath: string, schema: T
   });
   await conn.run(`
     CREATE OR REPLACE TEMP TABLE ${scan.rows} AS
-    SELECT ordinality - 1 AS row_id, ${values.join(', ')}
-    FROM read_csv(${sqlString(resolve(csvPath))},
-      columns = {${columns}}, header = true, auto_detect = false,
+    SELECT ordinality - 1 AS row_id, filename AS source_file, ${values.join(', ')}
+    FROM read_csv([${paths.map(sqlString).join(', ')}],
+      columns = {${columns}}, header = true, auto_detect = false, filename = true,
       delim = ',', quote = '"', escape = '"',
-      store_rejects = true, rejects_table = '${scan.errors}', rejects_scan = '${name}_csv_scans') WITH ORDINALITY`);
-  const parsed = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${scan.rows}`);
+      store_rejects = true, rejects_table = '${scan.errors}', rejects_scan = '${scan.scans}') WITH ORDINALITY`);
+  const parsed = await conn.runAndReadAll(
+    `SELECT source_file, min(row_id)::INTEGER AS first, count(*)::INTEGER AS n FROM ${scan.rows} GROUP BY source_file`);
+  const byPath = new Map(parsed.getRowObjectsJS().map((r) => [r.source_file as string, r]));
+  const files = paths.map((path) => ({ path, first: (byPath.get(path)?.first ?? 0) as number, parsed: (byPath.get(path)?.n ?? 0) as number }));
   await conn.run(`DELETE FROM ${scan.rows} WHERE coalesce(${schema.fields.map((f) => sqlName(f.name)).join(', ')}) IS NULL`);
-  return { ...scan, parsed: parsed.getRowObjectsJS()[0].n as number };
+  return { ...scan, parsed: files.reduce((n, f) => n + f.parsed, 0), files };
 }

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 
 export interface FileScan {
   /** Of the original bytes, so a run report pins exactly what was loaded. */
@@ -11,13 +11,22 @@ export interface FileScan {
   binary: boolean;
 }
 
-/** Streams a file once (no whole file in memory): hash, UTF-8 validity and NUL bytes. */
+/** Bytes read at a time: a file no larger is read in one go (opening a stream costs more than reading it). */
+const CHUNK = 1 << 20;
+
+/** A file's bytes in chunks of at most CHUNK, so no large file is held whole in memory. */
+async function* chunksOf(path: string): AsyncIterable<Buffer> {
+  if (statSync(path).size <= CHUNK) yield readFileSync(path);
+  else yield* createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>;
+}
+
+/** Reads a file once (no whole large file in memory): hash, UTF-8 validity and NUL bytes. */
 export async function scanFile(path: string): Promise<FileScan> {
   const hash = createHash('sha256');
   let utf8 = true;
   let binary = false;
   let carry: Buffer = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of chunksOf(path)) {
     hash.update(chunk);
     binary ||= chunk.includes(0);
     if (utf8) {
