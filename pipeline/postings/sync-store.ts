@@ -1,8 +1,9 @@
 /**
  * Brings the postings store in line with the data folder's daily files: a new file is converted,
  * a changed one (other sha256) converted again, a deleted one dropped with a warning, the rest
- * reused as they are. The ledger is rewritten after each step, so a run killed half-way keeps the
- * work done so far and loses or doubles nothing; files no ledger entry names are then removed.
+ * reused as they are. New and changed files are converted together (convertDays) and the ledger is
+ * rewritten once they all are, so a run killed half-way loses or doubles nothing; files no ledger
+ * entry names, such as the Parquet files of a killed run, are then removed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -10,7 +11,8 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { faultPoint } from '../fault.ts';
 import type { DailyFile } from './daily-files.ts';
-import { convertDailyFile, type ConvertOptions } from './convert-file.ts';
+import type { ConvertOptions } from './convert-batch.ts';
+import { convertDays } from './convert-days.ts';
 import { openConversionDb } from './conversion-db.ts';
 import { LEDGER_FILE, readLedger, writeLedger, type Ledger, type LedgerEntry } from './ledger.ts';
 
@@ -37,7 +39,7 @@ function save(storeDir: string, files: Record<string, LedgerEntry>): Ledger {
 /** Removes what the ledger does not name: Parquet files of replaced or deleted days, leftovers of a killed run. */
 function removeOrphans(storeDir: string, ledger: Ledger): void {
   const keep = new Set([LEDGER_FILE, ...Object.values(ledger.files).map((e) => e.parquet)]);
-  for (const name of readdirSync(storeDir)) if (!keep.has(name)) rmSync(join(storeDir, name), { force: true });
+  for (const name of readdirSync(storeDir)) if (!keep.has(name)) rmSync(join(storeDir, name), { force: true, recursive: true });
 }
 
 export async function syncStore(conn: DuckDBConnection, files: DailyFile[], storeDir: string,
@@ -63,12 +65,10 @@ export async function syncStore(conn: DuckDBConnection, files: DailyFile[], stor
   if (todo.length > 0) {
     const scratch = await openConversionDb(conn, options.tmpDir);
     try {
-      for (const [i, file] of todo.entries()) {
-        entries[file.name] = await convertDailyFile(scratch.conn, file, storeDir, options);
-        ledger = save(storeDir, entries);
-        faultPoint('postings:ledger');
-        options.progress?.(file.name, i + 1, todo.length);
-      }
+      Object.assign(entries, await convertDays(scratch.conn, todo, storeDir, options));
+      ledger = save(storeDir, entries);
+      faultPoint('postings:ledger');
+      todo.forEach((file, i) => options.progress?.(file.name, i + 1, todo.length));
     } finally {
       scratch.close();
     }

@@ -1,0 +1,86 @@
+/**
+ * A run with several new days converts them in one batch: each day keeps its own rejects, with
+ * file:line:column of its own file, its own reject share and its own Parquet file; duplicate
+ * posting_ids count only within a day. The days are made up for the test (synthetic).
+ */
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { loadInputs, type LoadReport } from '../../pipeline/load/index.ts';
+import { loadPostings, POSTINGS_STORE, readLedger } from '../../pipeline/postings/index.ts';
+import { cleanup, dataFolder, FIXTURE, REFERENCE, scratch } from './fixture.ts';
+
+let conn: DuckDBConnection;
+beforeAll(async () => {
+  conn = await (await DuckDBInstance.create(':memory:')).connect();
+  await loadInputs(conn, { dataDir: join(FIXTURE, 'data'), referenceDir: REFERENCE, policy: { reject_share_max: 0.05 } });
+});
+afterAll(cleanup);
+
+const HEADER = 'posting_id,posted_on,district_code,employer,title,industry_hint,headcount,education';
+/** Besides the fixture's 2025-03-03 (D1-001 … D1-005, clean), four days delivered at once. */
+const DAYS: Record<string, string[]> = {
+  // Clean; D1-001 sent again: a legitimate re-send, not a duplicate key.
+  '2025-03-04.csv': [HEADER, 'D1-001,2025-03-04,500103,重庆恒润智能装备有限公司,数控车工,,3,secondary',
+    'D4-001,2025-03-04,500107,重庆嘉陵实业有限公司,普工,,2,secondary', 'D4-002,2025-03-04,500115,重庆瑞丰有限公司,护士,,1,higher'],
+  // Line 2–3: one record (a quoted line break); line 4: a letter O in the code; line 6 repeats line 5's posting_id.
+  '2025-03-05.csv': [HEADER, 'D5-001,2025-03-05,500103,"重庆', '某公司",焊工,,1,secondary',
+    'D5-002,2025-03-05,5001O7,重庆某公司,焊工,,1,secondary', 'D5-003,2025-03-05,500107,重庆某公司,电工,,1,secondary',
+    'D5-003,2025-03-05,500107,重庆某公司,电工,,2,secondary', 'D5-004,2025-03-05,500115,重庆某公司,钳工,,1,other'],
+  // Another column order: a batch of its own.
+  '2025-03-06.csv': ['education,posting_id,posted_on,district_code,employer,title,headcount',
+    'higher,D6-001,2025-03-06,500229,重庆某医院,护士,2', 'other,D6-002,2025-03-06,500235,重庆某医院,护工,1'],
+  // Line 3: too few fields; line 4: headcount 0; line 5 blank (skipped, but counted as a line).
+  '2025-03-07.csv': [HEADER, 'D7-001,2025-03-07,500103,重庆某公司,焊工,,1,secondary', 'D7-002,2025-03-07,500103',
+    'D7-003,2025-03-07,500103,重庆某公司,焊工,,0,secondary', '', 'D7-004,2025-03-07,500107,重庆某公司,电工,,1,secondary',
+    'D7-005,2025-03-07,500115,重庆某公司,钳工,,1,other'],
+};
+
+/** The fixture's data folder with DAYS delivered, and a night's postings stage on a new warehouse. */
+async function batchNight(rejectShareMax: number) {
+  const data = dataFolder();
+  for (const [day, lines] of Object.entries(DAYS)) writeFileSync(join(data, 'postings', day), `${lines.join('\n')}\n`);
+  const wh = scratch('wh-');
+  const report: LoadReport = { inputs: [], rejects: [], warnings: [] };
+  const run = () => loadPostings(conn, {
+    dataDir: data, referenceDir: REFERENCE, warehouseDir: wh, tmpDir: scratch('postings-tmp-'), policy: { reject_share_max: rejectShareMax }, report,
+  });
+  return { data, store: join(wh, POSTINGS_STORE), report, run };
+}
+
+describe('a batch of daily files', () => {
+  it('reports each day\'s rejects at its own file:line:column and converts the rest', async () => {
+    // 2025-03-05 and 2025-03-07 each reject 2 of 5 rows (40 %): allowed here.
+    const { data, store, report, run } = await batchNight(0.5);
+    const result = await run();
+    expect(result.converted).toEqual(['2025-03-03.csv', ...Object.keys(DAYS)]);
+    const at = (day: string) => join(data, 'postings', day);
+    expect(report.rejects.filter((r) => r.table === 'postings').map(({ file, line, column, value, reason }) => ({ file, line, column, value, reason })))
+      .toEqual([
+        { file: at('2025-03-05.csv'), line: 4, column: 'district_code', value: '5001O7', reason: expect.stringMatching(/^not a 6-digit code/) },
+        { file: at('2025-03-05.csv'), line: 6, column: 'posting_id', value: 'D5-003', reason: 'duplicate key (first at line 5)' },
+        { file: at('2025-03-07.csv'), line: 3, column: '', value: 'D7-002,2025-03-07,500103', reason: 'expected 8 fields, found 3' },
+        { file: at('2025-03-07.csv'), line: 4, column: 'headcount', value: '0', reason: 'must be ≥ 1' },
+      ]);
+    // Per day: rows kept and rejected; every day has its own Parquet file and nothing else is left.
+    const ledger = readLedger(store).files;
+    expect(Object.fromEntries(Object.entries(ledger).map(([day, e]) => [day, [e.rows, e.rejected]]))).toEqual({
+      '2025-03-03.csv': [5, 0], '2025-03-04.csv': [3, 0], '2025-03-05.csv': [3, 2], '2025-03-06.csv': [2, 0], '2025-03-07.csv': [3, 2],
+    });
+    expect(readdirSync(store).sort()).toEqual(['ledger.json', ...Object.values(ledger).map((e) => e.parquet)].sort());
+    const rows = (await conn.runAndReadAll('SELECT posting_id, posted_on::VARCHAR AS posted_on, employer FROM raw_postings ORDER BY posting_id'))
+      .getRowObjectsJS();
+    // 5 + 2 new of 2025-03-04 + 3 + 2 + 3; D1-001 once, as its later copy.
+    expect(rows.map((r) => r.posting_id)).toEqual(['D1-001', 'D1-002', 'D1-003', 'D1-004', 'D1-005', 'D4-001', 'D4-002',
+      'D5-001', 'D5-003', 'D5-004', 'D6-001', 'D6-002', 'D7-001', 'D7-004', 'D7-005']);
+    expect(rows[0].posted_on).toBe('2025-03-04');
+    expect(rows.find((r) => r.posting_id === 'D5-001')?.employer).toBe('重庆\n某公司');
+  });
+
+  it('aborts on the first day above reject_share_max, naming it, and stores none of the batch', async () => {
+    const { data, store, run } = await batchNight(0.3);
+    await expect(run()).rejects.toThrow(`${join(data, 'postings', '2025-03-05.csv')}: 拒收比例过高 — 40.0% of rows rejected (2 of 5)`);
+    expect(readLedger(store).files).toEqual({});
+  });
+});
