@@ -12,8 +12,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULTS } from '../pipeline/paths.ts';
 import { POSTINGS_FOLDER } from '../pipeline/postings/daily-files.ts';
-import { median, p95 } from './stats.ts';
-import type { RefreshBench, RefreshRun } from './refresh.ts';
+import { summariseRuns, type RefreshBench, type RefreshRun } from './refresh.ts';
 
 export interface NightlyBench extends RefreshBench {
   /** Daily files in the store before the first measured run, and the days each run added. */
@@ -46,14 +45,8 @@ export function benchNightly(runs: number, dataDir = DEFAULTS.dataDir): NightlyB
       deliver(day);
       results.push(refreshOnce(data, warehouse));
     }
-    const stages = Object.keys(results[0].stages);
     return {
-      runs: results,
-      median_ms: median(results.map((r) => r.ms)),
-      p95_ms: p95(results.map((r) => r.ms)),
-      cpu_median_ms: median(results.map((r) => r.cpu_ms ?? 0)),
-      max_rss_mb: Math.max(...results.map((r) => r.max_rss_mb)),
-      stage_median_ms: Object.fromEntries(stages.map((s) => [s, median(results.map((r) => r.stages[s]))])),
+      ...summariseRuns(results),
       stored_days: stored.length,
       new_days: days.slice(stored.length),
     };

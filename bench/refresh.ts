@@ -26,6 +26,11 @@ export function benchRefresh(dataDir: string, runs: number, keep?: string): Refr
     if (keep && i === runs - 1) renameSync(warehouse, keep);
     else rmSync(warehouse, { recursive: true, force: true });
   }
+  return summariseRuns(results);
+}
+
+/** Medians, p95 and peak memory of a series of refresh runs (stage names from the first run). */
+export function summariseRuns(results: RefreshRun[]): RefreshBench {
   const stages = Object.keys(results[0].stages);
   return {
     runs: results,
