@@ -11,8 +11,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { JSDuckDBValueConverter, type DuckDBConnection } from '@duckdb/node-api';
-import { arrowFile, COLUMN_TYPES, type ColumnSpec, type ColumnType } from './arrow-columns.ts';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { arrowFile, type ColumnSpec, type ColumnType } from '../arrow-columns.ts';
+import { martColumns } from '../export-arrow.ts';
 import { PROVINCES } from './provinces.ts';
 
 /** The per-school detail: what a school page shows, fetched when the page opens. */
@@ -27,16 +28,6 @@ export const COUNTY_MARTS = ['mart_overview', 'mart_supply_slice', 'mart_demand_
 const KEY_NUMBERS = new Set(['year', 'month']);
 
 export interface SplitExport { name: string; files: number; rows: number; bytes: number; max_file_bytes: number }
-
-async function describe(conn: DuckDBConnection, table: string): Promise<ColumnSpec[]> {
-  const reader = await conn.runAndReadAll(
-    `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = $table ORDER BY ordinal_position`,
-    { table },
-  );
-  const columns = reader.getRowObjectsJS() as unknown as ColumnSpec[];
-  for (const c of columns) if (!COLUMN_TYPES.includes(c.type)) throw new Error(`${table}.${c.name}: type ${c.type} cannot go to the dashboard`);
-  return columns;
-}
 
 const tableExists = async (conn: DuckDBConnection, table: string) =>
   (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = $table`, { table }))
@@ -63,15 +54,21 @@ async function writeSplit(conn: DuckDBConnection, name: string, sql: string, col
   };
   const result = await conn.stream(sql);
   for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-    const values = chunk.convertColumns(JSDuckDBValueConverter) as unknown[][];
+    const values = chunk.getColumns() as unknown[][];
+    // Rows arrive ordered by key: copy each run of one key's rows as slices, not value by value.
+    let start = 0;
+    const take = (end: number) => {
+      if (end > start) values.forEach((column, c) => pending[c].push(...column.slice(start, end)));
+      start = end;
+    };
     for (let i = 0; i < chunk.rowCount; i++) {
       const k = keyOf(values, i);
-      if (k !== key) {
-        flush();
-        key = k;
-      }
-      values.forEach((column, c) => pending[c].push(column[i]));
+      if (k === key) continue;
+      take(i);
+      flush();
+      key = k;
     }
+    take(chunk.rowCount);
   }
   flush();
   return out;
@@ -88,7 +85,7 @@ function rollupSql(table: string, columns: ColumnSpec[]): string {
 }
 
 async function writeWhole(conn: DuckDBConnection, name: string, sql: string, columns: ColumnSpec[], path: string): Promise<SplitExport> {
-  const values = (await conn.runAndReadAll(sql)).getColumnsJS() as unknown[][];
+  const values = (await conn.runAndReadAll(sql)).getColumns() as unknown[][];
   const bytes = arrowFile(columns, values.length ? values : columns.map(() => []));
   writeFileSync(path, bytes);
   const rows = values[0]?.length ?? 0;
@@ -102,7 +99,7 @@ export async function exportSplitMarts(conn: DuckDBConnection, martsDir: string)
   mkdirSync(provincesDir, { recursive: true });
   for (const table of SCHOOL_MARTS) {
     if (!(await tableExists(conn, table))) continue;
-    const columns = await describe(conn, table);
+    const columns = await martColumns(conn, table);
     const key = columns.findIndex((c) => c.name === 'school_code');
     const dir = table === SCHOOL_DETAIL ? join(martsDir, 'schools') : join(martsDir, 'schools', table);
     mkdirSync(dir, { recursive: true });
@@ -113,7 +110,7 @@ export async function exportSplitMarts(conn: DuckDBConnection, martsDir: string)
   }
   for (const table of COUNTY_MARTS) {
     if (!(await tableExists(conn, table))) continue;
-    const columns = await describe(conn, table);
+    const columns = await martColumns(conn, table);
     const key = columns.findIndex((c) => c.name === 'district_code');
     done.push(await writeSplit(conn, `counties/${table}`, `SELECT * FROM ${table} ORDER BY district_code`, columns,
       (v, i) => String(v[key][i]).slice(0, 2), (province) => {

@@ -1,10 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 import { exportArrow } from '../../pipeline/export-arrow.ts';
+
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const arrowPath = (name: string) => {
+  made.push(mkdtempSync(join(tmpdir(), 'arrow-')));
+  return join(made[made.length - 1], name);
+};
 
 async function connect() {
   return (await DuckDBInstance.create(':memory:')).connect();
@@ -16,7 +23,7 @@ describe('exportArrow', () => {
     // 70,000 rows > one 65,536-row batch, so the file holds two batches.
     await conn.run(`CREATE TABLE mart_t AS SELECT i::INTEGER AS n, CASE WHEN i % 7 = 0 THEN NULL ELSE '区' || i END AS name,
       i / 4 :: DOUBLE AS ratio, i % 2 = 0 AS even FROM range(70000) r(i)`);
-    const path = join(mkdtempSync(join(tmpdir(), 'arrow-')), 'mart_t.arrow');
+    const path = arrowPath('mart_t.arrow');
     expect(await exportArrow(conn, 'mart_t', path)).toBe(70000);
     const table = tableFromIPC(readFileSync(path));
     expect(table.batches.length).toBe(2);
@@ -28,7 +35,7 @@ describe('exportArrow', () => {
   it('keeps the schema of an empty table', async () => {
     const conn = await connect();
     await conn.run('CREATE TABLE mart_e AS SELECT 1::INTEGER AS n WHERE false');
-    const path = join(mkdtempSync(join(tmpdir(), 'arrow-')), 'mart_e.arrow');
+    const path = arrowPath('mart_e.arrow');
     expect(await exportArrow(conn, 'mart_e', path)).toBe(0);
     expect(tableFromIPC(readFileSync(path)).schema.fields.map((f) => f.name)).toEqual(['n']);
   });

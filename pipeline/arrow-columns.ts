@@ -1,10 +1,14 @@
 /**
- * Column arrays → Arrow IPC file bytes, writing the Arrow buffers directly (offsets and UTF-8
- * bytes, typed arrays, validity bitmaps) instead of going value by value through Arrow's
+ * Column arrays → Arrow record batches and IPC files, writing the Arrow buffers directly (offsets
+ * and UTF-8 bytes, typed arrays, validity bitmaps) instead of going value by value through Arrow's
  * builders: thousands of small per-school and per-province files are written in seconds. Types
- * follow the dashboard contract: INTEGER → Int32, DOUBLE → Float64, BOOLEAN → Bool, VARCHAR → Utf8.
+ * follow the dashboard contract: INTEGER → Int32, DOUBLE → Float64, BOOLEAN → Bool, VARCHAR → Utf8
+ * (plain Utf8: a JS string array given to Arrow would become a Dictionary). The values are DuckDB's
+ * raw column values (DuckDBDataChunk.getColumns), which for these four types are JS primitives.
  */
-import { Bool, Float64, Int32, Table, Utf8, makeData, makeVector, tableToIPC, type Data } from 'apache-arrow';
+import {
+  Bool, Field, Float64, Int32, RecordBatch, Schema, Struct, Table, Utf8, makeData, tableToIPC, type Data, type DataType,
+} from 'apache-arrow';
 
 export type ColumnType = 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'VARCHAR';
 export interface ColumnSpec { name: string; type: ColumnType }
@@ -62,8 +66,24 @@ function columnData(type: ColumnType, values: readonly unknown[]): Data {
   }
 }
 
-/** An Arrow IPC file holding the given columns (values[i] is column i's values, all of one length). */
+const ARROW_TYPES: Record<ColumnType, () => DataType> = {
+  INTEGER: () => new Int32(), DOUBLE: () => new Float64(), BOOLEAN: () => new Bool(), VARCHAR: () => new Utf8(),
+};
+
+/** One schema for every batch of a file (all fields nullable), so a streamed file's batches agree. */
+export function arrowSchema(columns: readonly ColumnSpec[]): Schema {
+  return new Schema(columns.map((c) => new Field(c.name, ARROW_TYPES[c.type](), true)));
+}
+
+/** One record batch of `schema` (from arrowSchema(columns)); values[i] is column i's values, all of one length. */
+export function recordBatch(schema: Schema, columns: readonly ColumnSpec[], values: readonly (readonly unknown[])[]): RecordBatch {
+  const length = values[0]?.length ?? 0;
+  const children = columns.map((c, i) => columnData(c.type, values[i] ?? []));
+  return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children }));
+}
+
+/** An Arrow IPC file holding the given columns in one batch. */
 export function arrowFile(columns: readonly ColumnSpec[], values: readonly (readonly unknown[])[]): Uint8Array {
-  const vectors = Object.fromEntries(columns.map((c, i) => [c.name, makeVector(columnData(c.type, values[i]))]));
-  return tableToIPC(new Table(vectors), 'file');
+  const schema = arrowSchema(columns);
+  return tableToIPC(new Table(schema, [recordBatch(schema, columns, values)]), 'file');
 }
