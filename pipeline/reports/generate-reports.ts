@@ -60,19 +60,41 @@ export async function renderReport(report: Report, format: ReportFormat, context
   return renderXlsx(report, context);
 }
 
-/** Starts a file write that is awaited later; a failure surfaces there, not as an unhandled rejection. */
-function startWrite(writes: Promise<void>[], path: string, content: string | Buffer) {
-  const write = writeFile(path, content);
-  write.catch(() => {});
-  writes.push(write);
+/** Writes in flight at most: each holds its file's bytes, and each open file takes a descriptor. */
+const MAX_WRITES = 32;
+
+/** File writes that go on while the next report renders, never more than MAX_WRITES at once. */
+class Writes {
+  private pending = new Set<Promise<void>>();
+  private failure: unknown;
+
+  /** Starts writing a file, after waiting for a slot; an earlier failed write is thrown here. */
+  async start(path: string, content: string | Buffer) {
+    while (this.pending.size >= MAX_WRITES) await Promise.race(this.pending);
+    this.check();
+    const write: Promise<void> = writeFile(path, content)
+      .catch((error) => { this.failure ??= error; })
+      .finally(() => this.pending.delete(write));
+    this.pending.add(write);
+  }
+
+  /** Waits for every write; throws the first failure. */
+  async done() {
+    await Promise.all(this.pending);
+    this.check();
+  }
+
+  private check() {
+    if (this.failure !== undefined) throw this.failure;
+  }
 }
 
 /** Renders the three files of a report; their writes go on while the next report renders. */
 async function writeReport(outDir: string, kind: ReportKind, report: Report, name: string, context: ReportContext,
-  writes: Promise<void>[]) {
+  writes: Writes) {
   const entry = { code: report.code, name, ...reportFiles(kind, report.code, name) };
   for (const format of Object.keys(entry.files) as ReportFormat[]) {
-    startWrite(writes, join(outDir, entry.files[format]), await renderReport(report, format, context));
+    await writes.start(join(outDir, entry.files[format]), await renderReport(report, format, context));
   }
   return entry;
 }
@@ -103,7 +125,7 @@ export async function generateReports(conn: DuckDBConnection, outDir: string, co
   const total = data.schools.length + data.industries.length;
   let done = 0;
   const index: ReportIndex = { ...context, year: data.year, schools: [], industries: [] };
-  const writes: Promise<void>[] = [];
+  const writes = new Writes();
   for (const school of data.schools) {
     const entry = await writeReport(outDir, 'school', buildSchoolReport(data, school), String(school.school_name), context,
       writes);
@@ -117,7 +139,7 @@ export async function generateReports(conn: DuckDBConnection, outDir: string, co
     index.industries.push({ ...entry, signal: String(industry.signal), candidates });
     effects.progress?.(entry.code, ++done, total);
   }
-  startWrite(writes, join(outDir, 'index.json'), `${JSON.stringify(index, null, 1)}\n`);
-  await Promise.all(writes);
+  await writes.start(join(outDir, 'index.json'), `${JSON.stringify(index, null, 1)}\n`);
+  await writes.done();
   return index;
 }
