@@ -3,7 +3,7 @@
  * sample's feed but the last few, then, run after run, one new day delivered and a refresh in a
  * fresh process (bench/refresh-once.ts), as the 02:00 job does it. The data folder is a scratch copy
  * made of symbolic links, so the sample itself is never touched.
- *   npx tsx bench/nightly.ts [runs]   prints the result as JSON
+ *   npx tsx bench/nightly.ts [runs] [dataDir]   prints the result as JSON
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
@@ -56,5 +56,5 @@ export function benchNightly(runs: number, dataDir = DEFAULTS.dataDir): NightlyB
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  console.log(JSON.stringify(benchNightly(Number(process.argv[2] ?? 5)), null, 2));
+  console.log(JSON.stringify(benchNightly(Number(process.argv[2] ?? 5), process.argv[3]), null, 2));
 }

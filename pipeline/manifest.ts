@@ -14,6 +14,8 @@ export interface MartEntry { name: string; rows: number; bytes: number }
 export interface Manifest extends DataLabel {
   status: 'ok';
   snapshot: string;
+  /** `postings`: a run that only added daily postings to a copy of the previous warehouse (base below). */
+  mode: 'full' | 'postings';
   started_at: string;
   finished_at: string;
   stages: Record<string, number>;
@@ -28,6 +30,11 @@ export interface Manifest extends DataLabel {
   marts: MartEntry[];
   /** Fingerprint of what the reports are made of, and the snapshot whose run built them. */
   reports: { key: string; from: string };
+  /**
+   * Fingerprint of everything but the daily postings (base-key.ts), the snapshot whose run loaded
+   * it, and that load's warnings: a run with the same key only adds postings to a copy of it.
+   */
+  base?: { key: string; from: string; warnings: string[] };
 }
 
 /** How many rejects are listed in the manifest itself. */

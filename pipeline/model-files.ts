@@ -18,9 +18,30 @@ export interface ModelFile {
   /** Path relative to the models folder without `.sql`, as order.txt lists it, e.g. `marts/mart_industry`. */
   path: string;
   sql: string;
+  /**
+   * Unique key of a model that can be updated in place (`-- incremental: unique key a, b` in its
+   * file): given only the new rows of a raw table it reads, its rows for those keys are replaced.
+   */
+  uniqueKey?: string[];
 }
 
-const MODEL_REFERENCE = /\b(?:stg|int|dim|mart)_[a-z0-9_]+\b/g;
+const TABLE_REFERENCE = /\b(?:raw|stg|int|dim|mart)_[a-z0-9_]+\b/g;
+const INCREMENTAL = /^--\s*incremental:\s*unique key\s+([a-z0-9_, ]+)$/m;
+
+/** Tables (raw inputs and models) a SQL text reads, outside comments. */
+export function tablesRead(sql: string): Set<string> {
+  return new Set(sql.replace(/--[^\n]*/g, '').match(TABLE_REFERENCE) ?? []);
+}
+
+/** The models that read any of `tables`, directly or through an earlier such model, in build order. */
+export function dependents(models: readonly ModelFile[], tables: Iterable<string>): ModelFile[] {
+  const changed = new Set(tables);
+  return models.filter((model) => {
+    const reads = [...tablesRead(model.sql)].some((table) => changed.has(table));
+    if (reads) changed.add(model.name);
+    return reads;
+  });
+}
 
 /** A SQL file's single SELECT, without a trailing semicolon so it can follow `CREATE TABLE … AS`. */
 export function readSql(file: string): string {
@@ -57,7 +78,11 @@ export function readModels(dir = MODELS_DIR): ModelFile[] {
     seen.add(basename(path));
   }
   if (problems.length === 0) {
-    const models = order.map((path) => ({ name: basename(path), path, sql: readSql(join(dir, `${path}.sql`)) }));
+    const models = order.map((path): ModelFile => {
+      const sql = readSql(join(dir, `${path}.sql`));
+      const key = INCREMENTAL.exec(sql)?.[1].split(',').map((c) => c.trim());
+      return { name: basename(path), path, sql, ...(key ? { uniqueKey: key } : {}) };
+    });
     problems.push(...referenceProblems(models));
     if (problems.length === 0) return models;
   }
@@ -68,9 +93,9 @@ export function readModels(dir = MODELS_DIR): ModelFile[] {
 function referenceProblems(models: ModelFile[]): string[] {
   const position = new Map(models.map((m, i) => [m.name, i]));
   return models.flatMap((model, i) => {
-    const code = model.sql.replace(/--[^\n]*/g, '');
-    const names = new Set(code.match(MODEL_REFERENCE) ?? []);
-    return [...names].flatMap((name) => {
+    // raw_ tables are the loader's, present before any model runs.
+    const names = [...tablesRead(model.sql)].filter((name) => !name.startsWith('raw_'));
+    return names.flatMap((name) => {
       const at = position.get(name);
       if (at === undefined) return [`${model.path} reads ${name}, which is no model`];
       return at >= i ? [`${model.path} reads ${name}, which is not built before it`] : [];

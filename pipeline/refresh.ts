@@ -4,22 +4,29 @@
  * passed. A failure at any point leaves the served `current` snapshot exactly as it was, and every
  * run, failed or not, is appended to the run history.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, isAbsolute, join, relative } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { loadInputs } from './load/load-inputs.ts';
+import { loadInputs, type LoadReport } from './load/load-inputs.ts';
+import type { Reject } from './load/reject.ts';
 import { readPolicy, setPolicyVariables } from './policy.ts';
 import { runModels, runModelTests } from './run-models.ts';
 import { exportArrow } from './export-arrow.ts';
 import { exportParquet } from './export-parquet.ts';
 import { generateReports } from './reports/generate-reports.ts';
-import { linkReports, reportsKey } from './reuse-reports.ts';
+import { reportsKey } from './reuse-reports.ts';
+import { linkTree } from './link-tree.ts';
+import { baseKey, isBaseInput, locateBaseInputs } from './base-key.ts';
+import { dependents, readModels } from './model-files.ts';
+import { rawTable } from './schema.ts';
+import { POSTINGS_DELTA } from './postings/raw-postings.ts';
+import { RULES_TABLE } from './postings/posting-rules.ts';
 import { readDataLabel } from './data-label.ts';
 import { readSummary } from './summary.ts';
 import { checkDrift, type DriftLimits } from './drift.ts';
 import { MANIFEST_REJECTS, writeManifest, type Manifest } from './manifest.ts';
 import {
-  abandonSnapshot, beginSnapshot, clearAbandonedBuilds, CURRENT, publishSnapshot, pruneSnapshots, snapshotId,
+  abandonSnapshot, beginSnapshot, clearAbandonedBuilds, CURRENT, publishSnapshot, pruneSnapshots, snapshotId, WAREHOUSE_FILE,
 } from './snapshot.ts';
 import { acquireLock } from './lock.ts';
 import { appendHistory, type RunRecord } from './history.ts';
@@ -27,7 +34,7 @@ import { saveRejects } from './save-rejects.ts';
 import { loadPostings } from './postings/load-postings.ts';
 import { faultPoint } from './fault.ts';
 import { duckdbConfig, readResources } from './scale/resources.ts';
-import { exportSplitMarts } from './scale/split-marts.ts';
+import { exportSplitMarts, type SplitExport } from './scale/split-marts.ts';
 import { silentEffects, type Effects } from './effects.ts';
 
 export interface RefreshOptions {
@@ -64,23 +71,64 @@ async function timed<T>(effects: Effects, stages: Record<string, number>, stage:
   return value;
 }
 
-/** Marts as whole Arrow files (but those too large to download whole), then cut for on-demand fetching (scale/split-marts.ts). */
-async function exportMarts(conn: DuckDBConnection, dir: string, effects: Effects) {
+/** What a postings-only run starts from: the served snapshot whose base it shares. */
+interface Base { from: string; dir: string; manifest: Manifest }
+
+/**
+ * The served snapshot, when this run's base (every input but the daily postings, the policy, the
+ * code) is the one it was built from; null means a full run.
+ */
+async function reusableBase(options: RefreshOptions, previous: Manifest | null, key: () => Promise<string | null>): Promise<Base | null> {
+  const dir = join(options.warehouseDir, CURRENT);
+  if (options.parquet || !previous?.base || !existsSync(join(dir, WAREHOUSE_FILE))) return null;
+  return (await key()) === previous.base.key ? { from: previous.snapshot, dir, manifest: previous } : null;
+}
+
+/** The load report of the base: the previous run's inputs and load warnings, and the rejects kept in load_rejects. */
+async function baseReport(conn: DuckDBConnection, base: Base): Promise<LoadReport> {
+  const kept = await conn.runAndReadAll(`SELECT * FROM load_rejects WHERE "table" <> 'postings'`);
+  return {
+    inputs: base.manifest.inputs.filter(isBaseInput),
+    rejects: kept.getRowObjectsJS() as unknown as Reject[],
+    warnings: [...(base.manifest.base?.warnings ?? [])],
+  };
+}
+
+/**
+ * Marts as whole Arrow files (but those too large to download whole), then cut for on-demand
+ * fetching (scale/split-marts.ts). In a postings-only run just the rebuilt marts are written; the
+ * others' files are linked from the served snapshot.
+ */
+async function exportMarts(conn: DuckDBConnection, dir: string, effects: Effects,
+  reuse?: { base: Base; rebuilt: ReadonlySet<string> }) {
   mkdirSync(dir, { recursive: true });
   const { whole_mart_max_rows } = readResources();
   const tables = (await conn.runAndReadAll(
     `SELECT table_name FROM duckdb_tables()
      WHERE (table_name LIKE 'mart\\_%' ESCAPE '\\' OR table_name LIKE 'dim\\_%' ESCAPE '\\') AND estimated_size <= ${whole_mart_max_rows} ORDER BY 1`,
   )).getRowsJS().map((r) => String(r[0]));
+  const previous = new Map((reuse?.base.manifest.marts ?? []).map((m) => [m.name, m]));
   const marts = [];
   for (const [i, name] of tables.entries()) {
     effects.progress('export', name, i + 1, tables.length);
+    const kept = reuse && !reuse.rebuilt.has(name) ? previous.get(name) : undefined;
+    if (kept) {
+      marts.push(kept);
+      continue;
+    }
     const path = join(dir, `${name}.arrow`);
     const rows = await exportArrow(conn, name, path);
     faultPoint(`export:${name}`);
     marts.push({ name, rows, bytes: statSync(path).size });
   }
-  await exportSplitMarts(conn, dir);
+  if (!reuse) {
+    await exportSplitMarts(conn, dir);
+    return marts;
+  }
+  const from = join(reuse.base.dir, 'marts');
+  const split = JSON.parse(readFileSync(join(from, 'split.json'), 'utf8')) as SplitExport[];
+  await exportSplitMarts(conn, dir, { previous: split, rebuilt: reuse.rebuilt });
+  linkTree(from, dir, (file) => file === 'split.json' || reuse.rebuilt.has(basename(file, '.arrow')));
   return marts;
 }
 
@@ -92,54 +140,72 @@ function previousManifest(warehouseDir: string): Manifest | null {
 async function build(options: RefreshOptions, effects: Effects, id: string, started: Date,
   buildDir: string, stages: Record<string, number>, drift: string[]): Promise<Manifest> {
   const now = options.now ?? (() => new Date());
-  const instance = await DuckDBInstance.create(join(buildDir, 'warehouse.duckdb'), duckdbConfig(readResources(), join(buildDir, 'tmp')));
+  const policy = readPolicy(options.policyPath);
+  const label = readDataLabel(options.dataDir);
+  const previous = previousManifest(options.warehouseDir);
+  const base = await reusableBase(options, previous, async () => {
+    const inputs = await locateBaseInputs(options.dataDir, options.referenceDir);
+    return inputs && baseKey(inputs, policy, label);
+  });
+  const tmpDir = join(buildDir, 'tmp');
+  if (base) {
+    await timed(effects, stages, 'load', async () => copyFileSync(join(base.dir, WAREHOUSE_FILE), join(buildDir, WAREHOUSE_FILE)),
+      () => `inputs unchanged but the postings: warehouse copied from snapshot ${base.from}`);
+  }
+  const instance = await DuckDBInstance.create(join(buildDir, WAREHOUSE_FILE), duckdbConfig(readResources(), tmpDir));
   const conn = await instance.connect();
   try {
-    const policy = readPolicy(options.policyPath);
     await setPolicyVariables(conn, policy);
-    mkdirSync(join(buildDir, 'tmp'));
-    const load = await timed(effects, stages, 'load', () => loadInputs(conn, {
+    mkdirSync(tmpDir);
+    const load = base ? await baseReport(conn, base) : await timed(effects, stages, 'load', () => loadInputs(conn, {
       dataDir: options.dataDir,
       referenceDir: options.referenceDir,
       policy: { reject_share_max: policy.load.reject_share_max },
-      tmpDir: join(buildDir, 'tmp'),
+      tmpDir,
       effects: { progress: (table, done, total) => effects.progress('load', table, done, total), warn: effects.warn },
     }), (r) => `${r.inputs.reduce((n, i) => n + i.rows, 0).toLocaleString('en')} rows, ${r.rejects.length} rejected`);
-    await timed(effects, stages, 'postings', () => loadPostings(conn, {
+    const baseWarnings = [...load.warnings];
+    const postings = await timed(effects, stages, 'postings', () => loadPostings(conn, {
       dataDir: options.dataDir, referenceDir: options.referenceDir, warehouseDir: options.warehouseDir,
-      tmpDir: join(buildDir, 'tmp'), policy: { reject_share_max: policy.load.reject_share_max }, report: load, now,
+      tmpDir, policy: { reject_share_max: policy.load.reject_share_max }, report: load, now, append: base !== null,
       effects: { progress: (file, done, total) => effects.progress('postings', file, done, total), warn: effects.warn },
-    }), (r) => `${r.postings.toLocaleString('en')} postings from ${r.files} daily files, ${r.converted.length} converted`);
+    }), (r) => `${r.postings.toLocaleString('en')} postings from ${r.files} daily files, ${r.converted.length} converted${r.appended ? ', appended' : ''}`);
     await saveRejects(conn, load.rejects);
+    const rebuilt = base ? new Set(dependents(readModels(), [POSTINGS_DELTA, rawTable(RULES_TABLE)]).map((m) => m.name)) : undefined;
     await timed(effects, stages, 'models', () => runModels(conn, {
       policy,
+      only: rebuilt,
+      deltas: postings.appended ? new Set([POSTINGS_DELTA]) : undefined,
       effects: { progress: (model, i, n) => effects.progress('models', model, i, n) },
     }), (runs) => `${runs.length} models`);
-    const tests = await timed(effects, stages, 'tests', () => runModelTests(conn),
-      (r) => `${r.filter((t) => t.passed).length}/${r.length} passed`);
+    const tests = await timed(effects, stages, 'tests', async () => {
+      const run = await runModelTests(conn, { reading: rebuilt && new Set([...rebuilt, POSTINGS_DELTA]) });
+      // Tests not run again passed on the same tables in the run that built them.
+      return [...(base?.manifest.model_tests ?? []).filter((t) => !run.some((r) => r.name === t.name)), ...run]
+        .sort((a, b) => (a.name < b.name ? -1 : 1));
+    }, (r) => `${r.filter((t) => t.passed).length}/${r.length} passed`);
     const failed = tests.filter((t) => !t.passed);
     if (failed.length) {
       throw new Error(`模型测试未通过 model tests failed: ${failed.map((t) => `${t.name} (${t.failing_rows} rows)`).join(', ')}`);
     }
     const summary = await readSummary(conn);
-    const previous = previousManifest(options.warehouseDir);
     drift.push(...checkDrift(previous, { inputs: load.inputs, summary },
       policy.refresh as unknown as DriftLimits));
     if (drift.length && !options.acceptDrift) {
       throw new Error(`数据漂移检查未通过 drift check failed (use --accept-drift if the change is real):\n  ${drift.join('\n  ')}`);
     }
-    const marts = await timed(effects, stages, 'export', () => exportMarts(conn, join(buildDir, 'marts'), effects),
-      (m) => `${m.length} marts, ${(m.reduce((n, x) => n + x.bytes, 0) / 1024).toFixed(0)} KiB`);
+    const marts = await timed(effects, stages, 'export', () => exportMarts(conn, join(buildDir, 'marts'), effects,
+      base && rebuilt ? { base, rebuilt } : undefined),
+    (m) => `${m.length} marts, ${(m.reduce((n, x) => n + x.bytes, 0) / 1024).toFixed(0)} KiB`);
     const reports = { key: reportsKey(load.inputs, policy), from: id };
     await timed(effects, stages, 'reports', async () => {
-      if (previous?.reports?.key === reports.key
-        && linkReports(join(options.warehouseDir, CURRENT, 'reports'), join(buildDir, 'reports')) > 0) {
+      if (previous?.reports?.key === reports.key && linkTree(join(options.warehouseDir, CURRENT, 'reports'), join(buildDir, 'reports')) > 0) {
         reports.from = previous.reports.from;
         return `reused from snapshot ${reports.from} (only postings changed)`;
       }
       const index = await generateReports(conn, join(buildDir, 'reports'),
-        { snapshot: id, finished_at: now().toISOString(), ...readDataLabel(options.dataDir) },
-        { progress: (label, done, total) => effects.progress('reports', label, done, total) });
+        { snapshot: id, finished_at: now().toISOString(), ...label },
+        { progress: (done_label, done, total) => effects.progress('reports', done_label, done, total) });
       return `${index.schools.length} school and ${index.industries.length} industry reports`;
     }, (detail) => detail);
     if (options.parquet) {
@@ -149,7 +215,8 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
     return {
       status: 'ok',
       snapshot: id,
-      ...readDataLabel(options.dataDir),
+      mode: base ? 'postings' : 'full',
+      ...label,
       started_at: started.toISOString(),
       finished_at: now().toISOString(),
       stages,
@@ -162,6 +229,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       policy,
       marts,
       reports,
+      base: base?.manifest.base ?? { key: baseKey(load.inputs, policy, label), from: id, warnings: baseWarnings },
     };
   } finally {
     conn.closeSync();

@@ -4,7 +4,7 @@
  * The refresh CLI calls runModels then runModelTests; the dashboard reads the dim_/mart_ tables.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { MODELS_DIR, readModels } from './model-files.ts';
+import { MODELS_DIR, readModels, type ModelFile } from './model-files.ts';
 import { flattenPolicy, setPolicyVariables, variablesRead, type Policy } from './policy.ts';
 
 export { readPolicy, setPolicyVariables, type Policy } from './policy.ts';
@@ -23,6 +23,13 @@ export interface RunModelsOptions {
   policy: Policy;
   /** Models folder; tests point it at a scratch folder. */
   dir?: string;
+  /** Build only these models (by name); the others are already in the warehouse, as a previous run left them. */
+  only?: ReadonlySet<string>;
+  /**
+   * Raw tables that have only gained rows since the previous run, each with its new rows in
+   * `delta_<table>`: incremental models reading them replace just those rows' keys.
+   */
+  deltas?: ReadonlySet<string>;
   effects?: {
     /** Called after each model, e.g. to log `[12/34] mart_industry 8 ms`. */
     progress?(model: string, i: number, n: number, ms: number): void;
@@ -45,17 +52,33 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
 
   const now = options.effects?.now ?? (() => performance.now());
   const runs: ModelRun[] = [];
-  for (const [i, model] of models.entries()) {
+  const todo = options.only ? models.filter((m) => options.only!.has(m.name)) : models;
+  for (const [i, model] of todo.entries()) {
     const started = now();
     try {
-      await conn.run(`CREATE OR REPLACE TABLE ${model.name} AS\n${model.sql}`);
+      await conn.run(buildSql(model, options.deltas ?? new Set()));
     } catch (error) {
       throw new Error(`Model ${model.path} failed: ${(error as Error).message}`, { cause: error });
     }
     const counted = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${model.name}`);
     const ms = now() - started;
     runs.push({ name: model.name, path: model.path, rows: Number(counted.getRows()[0][0]), ms });
-    options.effects?.progress?.(model.name, i + 1, models.length, ms);
+    options.effects?.progress?.(model.name, i + 1, todo.length, ms);
   }
   return runs;
+}
+
+/**
+ * The statements that build a model: CREATE OR REPLACE TABLE, or for an incremental model reading
+ * a table with a delta, its query over the new rows only, whose keys replace the table's rows.
+ */
+function buildSql(model: ModelFile, deltas: ReadonlySet<string>): string {
+  const read = [...deltas].filter((table) => new RegExp(`\\b${table}\\b`).test(model.sql));
+  if (!model.uniqueKey || read.length === 0) return `CREATE OR REPLACE TABLE ${model.name} AS\n${model.sql}`;
+  const sql = read.reduce((text, table) => text.replace(new RegExp(`\\b${table}\\b`, 'g'), `delta_${table}`), model.sql);
+  const matches = model.uniqueKey.map((column) => `${model.name}.${column} = d.${column}`).join(' AND ');
+  return `CREATE OR REPLACE TEMP TABLE delta_${model.name} AS\n${sql};
+    DELETE FROM ${model.name} USING delta_${model.name} AS d WHERE ${matches};
+    INSERT INTO ${model.name} SELECT * FROM delta_${model.name};
+    DROP TABLE delta_${model.name}`;
 }

@@ -7,6 +7,9 @@ import { mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, 
 import { join } from 'node:path';
 
 export const CURRENT = 'current';
+
+/** The DuckDB file of a snapshot. */
+export const WAREHOUSE_FILE = 'warehouse.duckdb';
 const SNAPSHOTS = 'snapshots';
 
 /** A sortable, filesystem-safe snapshot id from the refresh start time, e.g. 20261129T021500123Z. */

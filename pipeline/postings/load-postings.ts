@@ -3,6 +3,8 @@
  * synchronised with the warehouse's postings store (each converted once, kept across snapshots),
  * and raw_postings built from the store. Entries, rejects and warnings join the load report, so
  * the manifest, load_rejects and the drift checks treat the feed like any other input.
+ * In a run that starts from a copy of the previous warehouse (`append`), the rules are already
+ * loaded and raw_postings only gains the days added since, when that is all that changed.
  */
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -10,7 +12,8 @@ import type { LoadReport } from '../load/load-inputs.ts';
 import { listDailyFiles, POSTINGS_FOLDER } from './daily-files.ts';
 import { loadPostingRules } from './posting-rules.ts';
 import { syncStore } from './sync-store.ts';
-import { buildRawPostings } from './raw-postings.ts';
+import { addedDays, appendRawPostings, buildRawPostings } from './raw-postings.ts';
+import { RULES_TABLE } from './posting-rules.ts';
 import { postingsInput } from './postings-input.ts';
 import { checksKey } from './checks-key.ts';
 
@@ -26,6 +29,8 @@ export interface PostingsOptions {
   policy: { reject_share_max: number };
   /** The run's load report, which the postings' inputs, rejects and warnings are added to. */
   report: LoadReport;
+  /** The warehouse is a copy of the previous run's, inputs other than the daily files unchanged. */
+  append?: boolean;
   effects?: { progress?(file: string, done: number, total: number): void; warn?(message: string): void };
   now?: () => Date;
 }
@@ -38,6 +43,8 @@ export interface PostingsReport {
   /** Postings in raw_postings (each posting_id once). */
   postings: number;
   rejected: number;
+  /** Days appended to the previous raw_postings (their rows in delta_raw_postings), or null when it was built whole. */
+  appended: string[] | null;
 }
 
 export async function loadPostings(conn: DuckDBConnection, options: PostingsOptions): Promise<PostingsReport> {
@@ -47,7 +54,7 @@ export async function loadPostings(conn: DuckDBConnection, options: PostingsOpti
     options.effects?.warn?.(message);
   };
   const validation = { tmpDir: options.tmpDir, rejectShareMax: options.policy.reject_share_max, warn };
-  const rules = await loadPostingRules(conn, options, validation);
+  const rules = options.append ? null : await loadPostingRules(conn, options, validation);
   if (rules) {
     report.inputs.push(rules.input);
     report.rejects.push(...rules.rejects);
@@ -57,8 +64,11 @@ export async function loadPostings(conn: DuckDBConnection, options: PostingsOpti
   const sync = await syncStore(conn, files, storeDir, {
     ...validation, checks: checksKey(report.inputs), progress: options.effects?.progress, now: options.now ?? (() => new Date()),
   });
-  const postings = await buildRawPostings(conn, storeDir, sync.ledger);
-  if (!rules && postings > 0) warn('posting_rules: 缺少分类规则 — no posting_rules.csv in the data or reference folder; every posting stays unclassified');
+  const appended = options.append ? await addedDays(conn, sync.ledger) : null;
+  const postings = appended ? await appendRawPostings(conn, storeDir, sync.ledger, appended)
+    : await buildRawPostings(conn, storeDir, sync.ledger);
+  const hasRules = rules !== null || (options.append === true && report.inputs.some((i) => i.table === RULES_TABLE));
+  if (!hasRules && postings > 0) warn('posting_rules: 缺少分类规则 — no posting_rules.csv in the data or reference folder; every posting stays unclassified');
   // Always listed, even empty: a feed that vanishes must show as a shrink to the drift checks.
   const input = postingsInput(options.dataDir, sync.ledger, postings);
   report.inputs.push(input);
@@ -66,5 +76,5 @@ export async function loadPostings(conn: DuckDBConnection, options: PostingsOpti
     const file = join(options.dataDir, POSTINGS_FOLDER, name);
     report.rejects.push(...entry.rejects.map((r) => ({ table: 'postings', file, ...r })));
   }
-  return { files: input.files, converted: sync.converted, removed: sync.removed, postings, rejected: input.rejected };
+  return { files: input.files, converted: sync.converted, removed: sync.removed, postings, rejected: input.rejected, appended };
 }

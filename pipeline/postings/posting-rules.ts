@@ -19,9 +19,12 @@ function rulesFileIn(dir: string): string | undefined {
   return found[0];
 }
 
+/** The rules file a run uses: the data folder's own, else the reference folder's; undefined when neither has one. */
+export const rulesFile = (dirs: { dataDir: string; referenceDir: string }) => rulesFileIn(dirs.dataDir) ?? rulesFileIn(dirs.referenceDir);
+
 export async function loadPostingRules(conn: DuckDBConnection, dirs: { dataDir: string; referenceDir: string },
   options: { tmpDir: string; rejectShareMax: number; warn(message: string): void }): Promise<TableLoad | null> {
-  const file = rulesFileIn(dirs.dataDir) ?? rulesFileIn(dirs.referenceDir);
+  const file = rulesFile(dirs);
   if (file) return loadTable(conn, { table: RULES_TABLE as TableName, file }, options);
   await conn.run(`CREATE OR REPLACE TABLE ${rawTable(RULES_TABLE)} (${columnDefinitions(readSchema(RULES_TABLE))})`);
   return null;

@@ -2,6 +2,11 @@
  * raw_postings: every stored day's postings, each posting once. A posting sent again on a later day
  * keeps its posting_id; the copy with the latest posted_on (then the latest daily file) wins, so a
  * correction replaces what it corrects and a re-sent posting is not counted twice.
+ *
+ * raw_posting_files records which stored days (by their Parquet file) the table holds. A run that
+ * starts from a copy of the previous warehouse and finds only later days added to the store
+ * appends them (appendRawPostings) instead of de-duplicating the whole year again; their rows are
+ * left in delta_raw_postings for the incremental models.
  */
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -9,19 +14,77 @@ import { columnDefinitions, rawTable, readSchema } from '../schema.ts';
 import { sqlName, sqlString } from '../load/sql.ts';
 import type { Ledger } from './ledger.ts';
 
+const FILES_TABLE = 'raw_posting_files';
+
+/** The raw table that gained rows in an appending run; its new rows are in `delta_<table>`. */
+export const POSTINGS_DELTA = 'raw_postings';
+
+const columns = () => readSchema('postings').fields.map((f) => sqlName(f.name)).join(', ');
+
+/** Parquet files of the days, in day order: daily files are named by date, so the later file sorts last. */
+function parquetFiles(storeDir: string, ledger: Ledger, names: string[]): string {
+  return names.sort().map((name) => sqlString(join(storeDir, ledger.files[name].parquet))).join(', ');
+}
+
+/** One copy of each posting of the given days: the latest posted_on, then the latest file. */
+const latestCopies = (files: string) => `
+  SELECT ${columns()} FROM read_parquet([${files}], filename = true)
+  QUALIFY row_number() OVER (PARTITION BY posting_id ORDER BY posted_on DESC, filename DESC) = 1`;
+
+async function count(conn: DuckDBConnection, table: string): Promise<number> {
+  return (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table}`)).getRowObjectsJS()[0].n as number;
+}
+
+async function recordFiles(conn: DuckDBConnection, ledger: Ledger, names: string[]): Promise<void> {
+  const rows = names.map((name) => `(${sqlString(name)}, ${sqlString(ledger.files[name].parquet)})`);
+  if (rows.length) await conn.run(`INSERT INTO ${FILES_TABLE} VALUES ${rows.join(', ')}`);
+}
+
 /** Creates raw_postings from the ledger's Parquet files (empty, with the schema's columns, when there are none); returns its rows. */
 export async function buildRawPostings(conn: DuckDBConnection, storeDir: string, ledger: Ledger): Promise<number> {
-  const schema = readSchema('postings');
-  const table = rawTable(schema.name);
-  await conn.run(`CREATE OR REPLACE TABLE ${table} (${columnDefinitions(schema)})`);
-  // Daily files are named by date, and so are their Parquet files: the later file sorts last.
-  const files = Object.keys(ledger.files).sort().map((name) => sqlString(join(storeDir, ledger.files[name].parquet)));
-  if (files.length === 0) return 0;
-  const columns = schema.fields.map((f) => sqlName(f.name)).join(', ');
-  await conn.run(`
-    INSERT INTO ${table}
-    SELECT ${columns} FROM read_parquet([${files.join(', ')}], filename = true)
-    QUALIFY row_number() OVER (PARTITION BY posting_id ORDER BY posted_on DESC, filename DESC) = 1`);
-  const count = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table}`);
-  return count.getRowObjectsJS()[0].n as number;
+  const table = rawTable('postings');
+  await conn.run(`CREATE OR REPLACE TABLE ${table} (${columnDefinitions(readSchema('postings'))})`);
+  await conn.run(`CREATE OR REPLACE TABLE ${FILES_TABLE} (name VARCHAR PRIMARY KEY, parquet VARCHAR NOT NULL)`);
+  const names = Object.keys(ledger.files);
+  if (names.length === 0) return 0;
+  await conn.run(`INSERT INTO ${table} ${latestCopies(parquetFiles(storeDir, ledger, names))}`);
+  await recordFiles(conn, ledger, names);
+  return count(conn, table);
+}
+
+/**
+ * The days the ledger adds to what raw_postings holds, when that is all that changed: no stored
+ * day gone or reconverted, every added day later than every held one. Null otherwise (or when the
+ * warehouse has no raw_posting_files), and raw_postings must be built whole.
+ */
+export async function addedDays(conn: DuckDBConnection, ledger: Ledger): Promise<string[] | null> {
+  const known = await conn.runAndReadAll(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = '${FILES_TABLE}' AND NOT temporary`);
+  if (known.getRowObjectsJS()[0].n === 0) return null;
+  const held = (await conn.runAndReadAll(`SELECT name, parquet FROM ${FILES_TABLE}`)).getRowObjectsJS() as { name: string; parquet: string }[];
+  if (held.some(({ name, parquet }) => ledger.files[name]?.parquet !== parquet)) return null;
+  const last = held.map((h) => h.name).sort().at(-1) ?? '';
+  const heldNames = new Set(held.map((h) => h.name));
+  const added = Object.keys(ledger.files).filter((name) => !heldNames.has(name));
+  return added.every((name) => name > last) ? added : null;
+}
+
+/**
+ * Adds the given later days to raw_postings: their latest copies replace older copies of the same
+ * posting unless the held copy was posted later. The rows added or replaced stay in the temporary
+ * table delta_raw_postings. Returns the postings in raw_postings.
+ */
+export async function appendRawPostings(conn: DuckDBConnection, storeDir: string, ledger: Ledger, added: string[]): Promise<number> {
+  const table = rawTable('postings');
+  const delta = `delta_${POSTINGS_DELTA}`;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${delta} (${columnDefinitions(readSchema('postings'))})`);
+  if (added.length > 0) {
+    await conn.run(`
+      INSERT INTO ${delta} ${latestCopies(parquetFiles(storeDir, ledger, added))};
+      DELETE FROM ${delta} USING ${table} AS held WHERE held.posting_id = ${delta}.posting_id AND held.posted_on > ${delta}.posted_on;
+      DELETE FROM ${table} USING ${delta} AS d WHERE ${table}.posting_id = d.posting_id;
+      INSERT INTO ${table} SELECT * FROM ${delta}`);
+    await recordFiles(conn, ledger, added);
+  }
+  return count(conn, table);
 }

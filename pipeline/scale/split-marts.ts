@@ -92,13 +92,19 @@ async function writeWhole(conn: DuckDBConnection, name: string, sql: string, col
   return { name, files: 1, rows, bytes: bytes.length, max_file_bytes: bytes.length };
 }
 
-/** Writes the split and rolled-up files and their index into `martsDir`; marts that do not exist are skipped. */
-export async function exportSplitMarts(conn: DuckDBConnection, martsDir: string): Promise<SplitExport[]> {
+/**
+ * Writes the split and rolled-up files and their index into `martsDir`; marts that do not exist are
+ * skipped. With `reuse`, only the rebuilt marts are written and split.json keeps the previous
+ * snapshot's entries for the others (the caller links their files).
+ */
+export async function exportSplitMarts(conn: DuckDBConnection, martsDir: string,
+  reuse?: { previous: SplitExport[]; rebuilt: ReadonlySet<string> }): Promise<SplitExport[]> {
+  const fresh = (table: string) => !reuse || reuse.rebuilt.has(table);
   const done: SplitExport[] = [];
   const provincesDir = join(martsDir, 'provinces');
   mkdirSync(provincesDir, { recursive: true });
   for (const table of SCHOOL_MARTS) {
-    if (!(await tableExists(conn, table))) continue;
+    if (!fresh(table) || !(await tableExists(conn, table))) continue;
     const columns = await martColumns(conn, table);
     const key = columns.findIndex((c) => c.name === 'school_code');
     const dir = table === SCHOOL_DETAIL ? join(martsDir, 'schools') : join(martsDir, 'schools', table);
@@ -109,7 +115,7 @@ export async function exportSplitMarts(conn: DuckDBConnection, martsDir: string)
       columns, (v, i) => String(v[key][i]), (code) => join(dir, `${code}.arrow`)));
   }
   for (const table of COUNTY_MARTS) {
-    if (!(await tableExists(conn, table))) continue;
+    if (!fresh(table) || !(await tableExists(conn, table))) continue;
     const columns = await martColumns(conn, table);
     const key = columns.findIndex((c) => c.name === 'district_code');
     done.push(await writeSplit(conn, `counties/${table}`, `SELECT * FROM ${table} ORDER BY district_code`, columns,
@@ -119,12 +125,19 @@ export async function exportSplitMarts(conn: DuckDBConnection, martsDir: string)
       }));
     done.push(await writeWhole(conn, `provinces/${table}`, rollupSql(table, columns), columns, join(provincesDir, `${table}.arrow`)));
   }
+  if (fresh('dim_district')) done.push(await writeProvinces(conn, provincesDir));
+  const written = new Set(done.map((d) => d.name));
+  const all = reuse ? [...reuse.previous.filter((p) => !written.has(p.name)), ...done] : done;
+  writeFileSync(join(martsDir, 'split.json'), `${JSON.stringify(all, null, 2)}\n`);
+  return all;
+}
+
+/** The province list, shaped like dim_district, for the roll-ups. */
+function writeProvinces(conn: DuckDBConnection, provincesDir: string): Promise<SplitExport> {
   const names = PROVINCES.map((p) => `('${p.code}0000', '${p.name}')`).join(', ');
-  done.push(await writeWhole(conn, 'provinces/dim_province',
+  return writeWhole(conn, 'provinces/dim_province',
     `SELECT DISTINCT left(d.district_code, 2) || '0000' AS district_code, p.name AS district_name, '全国' AS area_group
      FROM dim_district AS d JOIN (VALUES ${names}) AS p(code, name) ON p.code = left(d.district_code, 2) || '0000' ORDER BY 1`,
     [{ name: 'district_code', type: 'VARCHAR' }, { name: 'district_name', type: 'VARCHAR' }, { name: 'area_group', type: 'VARCHAR' }],
-    join(provincesDir, 'dim_province.arrow')));
-  writeFileSync(join(martsDir, 'split.json'), `${JSON.stringify(done, null, 2)}\n`);
-  return done;
+    join(provincesDir, 'dim_province.arrow'));
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { linkReports, reportsKey } from '../../pipeline/reuse-reports.ts';
+import { reportsKey } from '../../pipeline/reuse-reports.ts';
+import { linkTree } from '../../pipeline/link-tree.ts';
 
 const input = (table: string, sha256: string) => ({ table, file: `${table}.csv`, sha256, rows: 1, rejected: 0 });
 const inputs = [input('programmes', 'a'), input('demand', 'b'), input('postings', 'c'), input('posting_rules', 'd')];
@@ -21,9 +22,23 @@ describe('report reuse', () => {
     mkdirSync(join(root, 'old/schools'), { recursive: true });
     writeFileSync(join(root, 'old/index.json'), '{}');
     writeFileSync(join(root, 'old/schools/9500000001.csv'), '\ufeff学校');
-    expect(linkReports(join(root, 'old'), join(root, 'new'))).toBe(2);
+    expect(linkTree(join(root, 'old'), join(root, 'new'))).toBe(2);
     expect(readFileSync(join(root, 'new/schools/9500000001.csv'), 'utf8')).toBe('\ufeff学校');
     expect(statSync(join(root, 'new/index.json')).ino).toBe(statSync(join(root, 'old/index.json')).ino);
-    expect(linkReports(join(root, 'missing'), join(root, 'none'))).toBe(0);
+    expect(linkTree(join(root, 'missing'), join(root, 'none'))).toBe(0);
+  });
+
+  it('leaves files the new snapshot already has, and the ones it is told to skip', () => {
+    const root = mkdtempSync(join(tmpdir(), 'marts-'));
+    mkdirSync(join(root, 'old/provinces'), { recursive: true });
+    for (const file of ['dim_district.arrow', 'mart_posting_demand.arrow', 'split.json', 'provinces/mart_posting_demand.arrow']) {
+      writeFileSync(join(root, 'old', file), 'old');
+    }
+    mkdirSync(join(root, 'new'));
+    writeFileSync(join(root, 'new/split.json'), 'new');
+    expect(linkTree(join(root, 'old'), join(root, 'new'), (file) => file === 'mart_posting_demand.arrow')).toBe(1);
+    expect(readFileSync(join(root, 'new/split.json'), 'utf8')).toBe('new');
+    expect(readdirSync(join(root, 'new')).sort()).toEqual(['dim_district.arrow', 'provinces', 'split.json']);
+    expect(readdirSync(join(root, 'new/provinces'))).toEqual([]);
   });
 });

@@ -16,10 +16,10 @@ import { currentPostings, readCurrent, runRefresh } from './cli.ts';
 
 afterAll(cleanup);
 
-/** Points inside a stage, after the stage's own boundary: the store's, between a Parquet file and its ledger entry, and one mart's export. */
+/** Points inside a stage, after the stage's own boundary: the store's, between a Parquet file and its ledger entry, and one mart's export (a mart the postings feed: a night with only new postings rebuilds no other). */
 const INNER_POINTS: Record<string, string[]> = {
   postings: ['postings:parquet', 'postings:ledger'],
-  export: ['export:mart_overview'],
+  export: ['export:mart_posting_demand'],
 };
 
 /** Every stage boundary of a run (its manifest lists the stages in run order), the inner points, and the publish step. */
@@ -44,7 +44,7 @@ describe('refresh killed or failing at any point', () => {
     expect(before.manifest.inputs.find((i) => i.table === 'postings')?.rows).toBe(5);
     deliver(data, '2025-03-04.csv');
     const points = killPoints(before.manifest.stages);
-    expect(points).toEqual(expect.arrayContaining(['load', 'postings', 'postings:ledger', 'models', 'tests', 'export', 'export:mart_overview']));
+    expect(points).toEqual(expect.arrayContaining(['load', 'postings', 'postings:ledger', 'models', 'tests', 'export', 'export:mart_posting_demand']));
 
     for (const point of points) {
       const run = await runRefresh(data, wh, { CHANJIAO_KILL_AT: point });
@@ -59,9 +59,9 @@ describe('refresh killed or failing at any point', () => {
       expect(stored, point).toBe(points.indexOf(point) >= points.indexOf('postings:ledger'));
     }
 
-    const full = await runRefresh(data, wh, { CHANJIAO_FAIL_AT: 'export:mart_overview' });
+    const full = await runRefresh(data, wh, { CHANJIAO_FAIL_AT: 'export:mart_posting_demand' });
     expect(full.code).toBe(1);
-    expect(full.stderr).toContain('ENOSPC: no space left on device (simulated at export:mart_overview)');
+    expect(full.stderr).toContain('ENOSPC: no space left on device (simulated at export:mart_posting_demand)');
     // The killed run before it left its lock and its half-built snapshot behind.
     expect(full.stderr).toMatch(/recovered a stale refresh lock \(pid \d+ from .* is gone\)/);
     expect(full.stderr).toMatch(/removed an interrupted build \(\.building-\d{8}T\d{9}Z\)/);

@@ -5,6 +5,8 @@
 -- dropped. Vocational postings ask for a vocational level (secondary, higher, bachelor), as the
 -- aggregated demand counts them. The texts stay in raw_postings (join on posting_id): copying them
 -- here would double the cost of the model.
+-- A nightly run with only new postings classifies only those (see run-models.ts).
+-- incremental: unique key posting_id
 with best as (
     select field, value, {'priority': priority, 'rule_id': rule_id} as rank_key
     from int_posting_rule_matches

@@ -1,5 +1,7 @@
 -- Which rules match which distinct field values. Titles, employers and industry hints repeat over
 -- thousands of postings, so the keyword search runs once per distinct value, not per posting.
+-- A nightly run with only new postings matches only their field values (see run-models.ts).
+-- incremental: unique key field, value
 with field_values as (
     select distinct 'title' as field, title as value from raw_postings
     union all

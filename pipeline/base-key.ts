@@ -1,0 +1,44 @@
+/**
+ * A nightly run usually brings nothing but new daily postings. The base is everything else a
+ * refresh builds from: the input tables (by sha256), the posting rules, the policy, the data label
+ * and the code that loads and models them. When the base's fingerprint equals the served
+ * snapshot's, the run starts from a copy of that snapshot's warehouse and rebuilds only what the
+ * postings feed (refresh.ts); anything else changed, and the run is a full one.
+ */
+import { createHash } from 'node:crypto';
+import { TABLES } from './schema.ts';
+import { locateInput } from './load/locate-input.ts';
+import { rulesFile, RULES_TABLE } from './postings/posting-rules.ts';
+import { fileSha256, hashSources } from './fingerprint.ts';
+
+export interface BaseInput { table: string; sha256: string }
+
+/** Code whose change changes the warehouse beyond the postings. */
+const BASE_SOURCES = ['schemas', 'pipeline/load', 'pipeline/models', 'pipeline/postings'];
+
+/** Inputs that are not part of the base: the daily files, which the postings store tracks one by one. */
+export const isBaseInput = (input: BaseInput) => input.table !== 'postings';
+
+export function baseKey(inputs: readonly BaseInput[], policy: unknown, label: unknown): string {
+  const hash = createHash('sha256');
+  const lines = inputs.filter(isBaseInput).map((i) => `${i.table} ${i.sha256}\n`).sort();
+  for (const line of lines) hash.update(line);
+  hash.update(JSON.stringify(policy)).update(JSON.stringify(label));
+  hashSources(hash, BASE_SOURCES);
+  return hash.digest('hex');
+}
+
+/**
+ * The base inputs as the loader would find them, hashed without loading; null when one is missing
+ * or ambiguous, which only a full run reports properly.
+ */
+export async function locateBaseInputs(dataDir: string, referenceDir: string): Promise<BaseInput[] | null> {
+  try {
+    const files = TABLES.map((table) => ({ table: table as string, file: locateInput(table, dataDir, referenceDir) }));
+    const rules = rulesFile({ dataDir, referenceDir });
+    if (rules) files.push({ table: RULES_TABLE, file: rules });
+    return await Promise.all(files.map(async ({ table, file }) => ({ table, sha256: await fileSha256(file) })));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Content fingerprints of files and source trees, for deciding what a run may reuse from the
+ * previous snapshot: equal fingerprints mean equal inputs, so equal outputs.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './paths.ts';
+
+/** Adds every file below `dir` (names and bytes, in name order) to the hash. */
+export function hashTree(hash: Hash, dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) hashTree(hash, path);
+    else hash.update(entry.name).update(readFileSync(path));
+  }
+}
+
+/** Adds the source folders (relative to the project root) to the hash. */
+export function hashSources(hash: Hash, folders: readonly string[]): void {
+  for (const folder of folders) hashTree(hash, join(ROOT, folder));
+}
+
+/** sha256 of a file's bytes, streamed (input tables run to hundreds of megabytes). */
+export async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

@@ -1,0 +1,110 @@
+/**
+ * A night that brings only new daily postings starts from a copy of the served warehouse, appends
+ * the new days, rebuilds only the models the postings feed and links every other file. Whatever
+ * path a run takes, the warehouse must equal what a full refresh of the same folder builds.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { refresh, type RefreshResult } from '../../pipeline/refresh.ts';
+import { WAREHOUSE_FILE } from '../../pipeline/snapshot.ts';
+import { silentEffects } from '../../pipeline/effects.ts';
+import { dependents, readModels } from '../../pipeline/model-files.ts';
+import { cleanup, dataFolder, deliver, REFERENCE, scratch } from '../postings/fixture.ts';
+import { tableDifferences } from '../support/same-tables.ts';
+
+afterAll(cleanup);
+
+/** What the last run's stages said when they ended, e.g. `postings: 9 postings from 2 daily files, 1 converted, appended`. */
+let said: string[] = [];
+const effects = { ...silentEffects, stageEnd: (stage: string, _ms: number, detail?: string) => said.push(`${stage}: ${detail}`) };
+
+const refreshOf = (dataDir: string, warehouseDir: string, env: Record<string, string> = {}) => {
+  Object.assign(process.env, env);
+  said = [];
+  return refresh({ dataDir, referenceDir: REFERENCE, warehouseDir, keepSnapshots: 3 }, effects)
+    .finally(() => Object.keys(env).forEach((key) => delete process.env[key]));
+};
+const stage = (name: string) => said.find((line) => line.startsWith(`${name}: `));
+
+/** Differences between a run's warehouse and a full refresh of the same data folder into a new warehouse. */
+async function againstFull(run: RefreshResult, dataDir: string) {
+  const full = await refreshOf(dataDir, scratch('wh-full-'));
+  expect(full.manifest.mode).toBe('full');
+  const { tables, differences } = await tableDifferences(join(full.snapshotDir, WAREHOUSE_FILE), join(run.snapshotDir, WAREHOUSE_FILE));
+  expect(tables).toContain('int_posting_classified');
+  return { differences, full };
+}
+
+/** A data folder with day 1 of postings, served from a fresh warehouse, and day 2 delivered since. */
+async function dayTwoDelivered(prefix: string) {
+  const data = dataFolder();
+  const wh = scratch(prefix);
+  const first = await refreshOf(data, wh);
+  deliver(data, '2025-03-04.csv');
+  return { data, wh, first };
+}
+
+describe('a night with only new postings', () => {
+  it('appends the new day to a copy of the served warehouse and equals a full refresh', async () => {
+    const { data, wh, first } = await dayTwoDelivered('wh-append-');
+    const servedBefore = readFileSync(join(first.snapshotDir, 'marts/mart_posting_demand.arrow'));
+    const night = await refreshOf(data, wh);
+    expect(night.manifest.mode).toBe('postings');
+    expect(stage('postings')).toMatch(/1 converted, appended$/);
+    // Only the models downstream of the postings and their rules, fewer than all.
+    const fed = dependents(readModels(), ['raw_postings', 'raw_posting_rules']);
+    expect(fed.length).toBeLessThan(readModels().length);
+    expect(stage('models')).toBe(`models: ${fed.length} models`);
+    expect(night.manifest.base).toEqual(first.manifest.base);
+    expect(night.manifest.reports.from).toBe(first.manifest.snapshot);
+    const { differences, full } = await againstFull(night, data);
+    expect(differences).toEqual([]);
+    expect(night.manifest.summary).toEqual(full.manifest.summary);
+    expect(night.manifest.inputs).toEqual(full.manifest.inputs);
+    expect(night.manifest.model_tests).toEqual(full.manifest.model_tests);
+    expect(night.manifest.marts.map((m) => m.name)).toEqual(full.manifest.marts.map((m) => m.name));
+
+    // Marts the postings do not feed are the served snapshot's files; the rebuilt ones are new files.
+    const inode = (dir: string, file: string) => statSync(join(dir, 'marts', file)).ino;
+    expect(inode(night.snapshotDir, 'dim_district.arrow')).toBe(inode(first.snapshotDir, 'dim_district.arrow'));
+    expect(inode(night.snapshotDir, 'mart_posting_demand.arrow')).not.toBe(inode(first.snapshotDir, 'mart_posting_demand.arrow'));
+    expect(readFileSync(join(first.snapshotDir, 'marts/mart_posting_demand.arrow'))).toEqual(servedBefore);
+    const split = (dir: string) => JSON.parse(readFileSync(join(dir, 'marts/split.json'), 'utf8')).map((s: { name: string }) => s.name).sort();
+    expect(split(night.snapshotDir)).toEqual(split(full.snapshotDir));
+  }, 120_000);
+
+  it('rebuilds raw_postings whole when an earlier day is corrected, and still equals a full refresh', async () => {
+    const { data, wh } = await dayTwoDelivered('wh-corrected-');
+    await refreshOf(data, wh);
+    deliver(data, '2025-03-03-corrected.csv', '2025-03-03.csv');
+    const night = await refreshOf(data, wh);
+    expect(night.manifest.mode).toBe('postings');
+    expect(stage('postings')).toMatch(/1 converted$/);
+    expect((await againstFull(night, data)).differences).toEqual([]);
+  }, 120_000);
+
+  it('is not misled by days a failed run left in the postings store', async () => {
+    const { data, wh } = await dayTwoDelivered('wh-failed-');
+    // Day 2 is converted into the store, then the run fails before publishing.
+    await expect(refreshOf(data, wh, { CHANJIAO_FAIL_AT: 'export' })).rejects.toThrow(/simulated at export/);
+    // The store already holds day 2; the served warehouse does not, and the next run must add it.
+    const night = await refreshOf(data, wh);
+    expect(night.manifest.mode).toBe('postings');
+    expect(stage('postings')).toMatch(/0 converted, appended$/);
+    const { differences, full } = await againstFull(night, data);
+    expect(differences).toEqual([]);
+    expect(night.manifest.inputs).toEqual(full.manifest.inputs);
+  }, 120_000);
+
+  it('runs in full when anything but the postings changed', async () => {
+    const { data, wh } = await dayTwoDelivered('wh-full-again-');
+    const path = join(data, 'programmes.csv');
+    const [header, ...rows] = readFileSync(path, 'utf8').trim().split('\n');
+    writeFileSync(path, [header, ...rows.slice(0, -1)].join('\n') + '\n');
+    const night = await refreshOf(data, wh);
+    expect(night.manifest.mode).toBe('full');
+    expect(night.manifest.inputs.find((i) => i.table === 'programmes')?.rows).toBe(rows.length - 1);
+    expect((await againstFull(night, data)).differences).toEqual([]);
+  }, 120_000);
+});
