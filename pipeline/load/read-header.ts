@@ -1,23 +1,30 @@
 import { parse } from 'csv-parse/sync';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 
-/** A file up to this size is read whole: cheaper than opening a stream. */
-const SMALL = 1 << 16;
+/** Bytes read at a time while looking for the end of the first line. */
+const CHUNK = 1 << 16;
 
-/** The start of a large file, read only as far as the first line ends. */
-async function headOf(csvPath: string): Promise<string> {
-  let head = '';
-  for await (const chunk of createReadStream(csvPath, { encoding: 'utf8', highWaterMark: SMALL })) {
-    head += chunk;
-    if (head.includes('\n')) break;
+/** The bytes of a file up to its first line break (or all of it): a few reads, no stream to set up. */
+function headOf(csvPath: string): string {
+  const fd = openSync(csvPath, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    for (;;) {
+      const chunk = Buffer.alloc(CHUNK);
+      const n = readSync(fd, chunk, 0, CHUNK, null);
+      chunks.push(chunk.subarray(0, n));
+      if (n < CHUNK || chunk.subarray(0, n).includes(10)) break;
+    }
+    // Decoded whole: a character split between two reads is joined again.
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    closeSync(fd);
   }
-  return head;
 }
 
 /** Field texts of the first line of a UTF-8 CSV. */
 export async function readHeader(csvPath: string): Promise<string[]> {
-  const head = statSync(csvPath).size <= SMALL ? readFileSync(csvPath, 'utf8') : await headOf(csvPath);
-  const line = head.split('\n', 1)[0].replace(/^\uFEFF/, '').replace(/\r$/, '');
+  const line = headOf(csvPath).split('\n', 1)[0].replace(/^\uFEFF/, '').replace(/\r$/, '');
   if (line === '') return [];
   const [fields] = parse(line, { relax_column_count: true, relax_quotes: true }) as string[][];
   return fields;

@@ -9,9 +9,17 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from '../load/sql.ts';
 import { rawTable, readSchema } from '../schema.ts';
 
-export interface ConversionDb { conn: DuckDBConnection; close(): void }
+export interface ConversionDb {
+  /** One connection per batch converted at the same time (the first also holds the reference tables). */
+  conns: DuckDBConnection[];
+  close(): void;
+}
 
-export async function openConversionDb(warehouse: DuckDBConnection, tmpDir: string): Promise<ConversionDb> {
+/**
+ * Each statement runs on one thread, so a scan's ordinality follows the files' lines; `workers`
+ * connections let as many batches be converted side by side, one per core.
+ */
+export async function openConversionDb(warehouse: DuckDBConnection, tmpDir: string, workers: number): Promise<ConversionDb> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const conn = await instance.connect();
   for (const fk of readSchema('postings').foreignKeys ?? []) {
@@ -20,5 +28,7 @@ export async function openConversionDb(warehouse: DuckDBConnection, tmpDir: stri
     await warehouse.run(`COPY ${table} TO ${copy} (FORMAT parquet)`);
     await conn.run(`CREATE TABLE ${table} AS FROM read_parquet(${copy})`);
   }
-  return { conn, close: () => (conn.closeSync(), instance.closeSync()) };
+  const conns = [conn];
+  while (conns.length < workers) conns.push(await instance.connect());
+  return { conns, close: () => (conns.forEach((c) => c.closeSync()), instance.closeSync()) };
 }

@@ -1,27 +1,32 @@
 /**
- * Converts a batch of daily files of one header layout with one DuckDB scan: the loader's checks
- * run once over all the batch's rows (duplicate posting_ids only within a day: a posting sent again
- * on a later day is a legitimate re-send), then each day gets its own counts, rejects with its own
- * file:line:column, the reject-share abort, and its own Parquet file.
+ * Converts a batch of daily files of one header layout: one scan checks every day at once
+ * (fast-pass.ts; duplicate posting_ids only within a day: a posting sent again on a later day is a
+ * legitimate re-send); the few days it cannot settle get the loader's detailed checks, again in one
+ * scan. Each day gets its own counts, rejects with its own file:line:column, the reject-share
+ * abort, and its own Parquet file.
  */
 import { dirname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { asLoadError } from '../load/errors.ts';
+import { typedValue } from '../load/field-checks.ts';
 import { checkForeignKeys } from '../load/foreign-keys.ts';
 import type { PreparedInput } from '../load/prepare-input.ts';
 import { checkPrimaryKey } from '../load/primary-key.ts';
 import { readCsv } from '../load/read-csv.ts';
+import { sqlString } from '../load/sql.ts';
+import type { Reject } from '../load/reject.ts';
 import { checkRejectShare } from '../load/reject-share.ts';
 import { suggestCodes } from '../load/suggest.ts';
 import { dropTempTables } from '../load/temp-tables.ts';
 import { checkFields } from '../load/validate.ts';
-import { readSchema } from '../schema.ts';
-import { countByFile } from './count-by-file.ts';
+import { readSchema, type TableSchema } from '../schema.ts';
+import { countByFile, type FileCounts } from './count-by-file.ts';
 import type { DailyFile } from './daily-files.ts';
 import { dayRejects } from './day-rejects.ts';
+import { fastPass, plainValue } from './fast-pass.ts';
 import type { LedgerEntry } from './ledger.ts';
 import { parquetName } from './parquet-name.ts';
-import { writeDays } from './write-days.ts';
+import { writeDays, type DaysSource } from './write-days.ts';
 
 export interface ConvertOptions {
   /** Key of the postings schema and the tables its foreign keys look up (checksKey). */
@@ -35,10 +40,11 @@ export interface ConvertOptions {
 /** A daily file made ready for read_csv (prepareInput). */
 export interface PreparedDay extends PreparedInput { file: DailyFile }
 
-/** Returns the batch's ledger entries by file name; the caller writes the ledger. */
-export async function convertBatch(conn: DuckDBConnection, days: PreparedDay[], storeDir: string,
-  options: ConvertOptions): Promise<Record<string, LedgerEntry>> {
-  const schema = readSchema('postings');
+interface DayResult { counts: FileCounts; rejects: Reject[] }
+
+/** The loader's checks over some days of a batch, each reject worded and placed at its file:line:column. */
+async function detailedPass(conn: DuckDBConnection, schema: TableSchema, days: PreparedDay[], warn: (message: string) => void):
+  Promise<{ results: DayResult[]; source: DaysSource }> {
   const name = 'batch_postings';
   const scan = await readCsv(conn, days.map((d) => d.csvPath), schema, days[0].header, name).catch((error) => {
     throw asLoadError(dirname(days[0].file.path), error);
@@ -48,22 +54,49 @@ export async function convertBatch(conn: DuckDBConnection, days: PreparedDay[], 
   await suggestCodes(conn, schema, scan.rows, rejects);
   await checkPrimaryKey(conn, schema, scan.rows, rejects);
   const counts = await countByFile(conn, scan, rejects);
-  const entries: Record<string, LedgerEntry> = {};
+  const results: DayResult[] = [];
   for (const [i, day] of days.entries()) {
     const found = counts[i].rejected === 0 ? []
-      : await dayRejects(conn, { schema, scan, rejects, name }, { scanned: scan.files[i], file: day.file.path, csvPath: day.csvPath }, options.warn);
-    checkRejectShare(day.file.path, counts[i], found, options.rejectShareMax);
+      : await dayRejects(conn, { schema, scan, rejects, name }, { scanned: scan.files[i], file: day.file.path, csvPath: day.csvPath }, warn);
+    results.push({ counts: counts[i], rejects: found });
+  }
+  const ranges = scan.files.map((f) => ({ key: sqlString(f.path), first: f.first, last: f.first + f.parsed - 1 }));
+  return { results, source: { rows: scan.rows, rejects, dayColumn: 'source_file', days: ranges, typed: typedValue } };
+}
+
+/**
+ * Returns the batch's ledger entries by file name; the caller writes the ledger. The fast pass
+ * settles the days it can; the others go through the detailed pass. Reject shares are checked in
+ * day order before anything is written.
+ */
+export async function convertBatch(conn: DuckDBConnection, days: PreparedDay[], storeDir: string,
+  options: ConvertOptions): Promise<Record<string, LedgerEntry>> {
+  const schema = readSchema('postings');
+  const fast = await fastPass(conn, schema, days, 'fast_postings');
+  const pending = days.filter((_, i) => !fast.days[i]);
+  const detailed = pending.length > 0 ? await detailedPass(conn, schema, pending, options.warn) : undefined;
+  const results = [...detailed?.results ?? []].reverse();
+  const entries: Record<string, LedgerEntry> = {};
+  for (const [i, day] of days.entries()) {
+    const { counts, rejects } = fast.days[i] ?? results.pop()!;
+    checkRejectShare(day.file.path, counts, rejects, options.rejectShareMax);
     entries[day.file.name] = {
       sha256: day.sha256,
       checks: options.checks,
       parquet: parquetName(day.file.name, day.sha256, options.checks),
-      rows: counts[i].rows - counts[i].rejected,
-      rejected: counts[i].rejected,
-      rejects: found.map(({ line, column, value, reason }) => ({ line, column, value, reason })),
+      rows: counts.rows - counts.rejected,
+      rejected: counts.rejected,
+      rejects: rejects.map(({ line, column, value, reason }) => ({ line, column, value, reason })),
       loaded_at: options.now().toISOString(),
     };
   }
-  await writeDays(conn, schema, { scan, rejects }, days.map((d) => entries[d.file.name].parquet), storeDir);
-  await dropTempTables(conn, `${name}_`);
+  const settled = days.flatMap((d, i) => (fast.days[i] ? [{ name: d.file.name, rows: fast.days[i].rows }] : []));
+  if (settled.length > 0) {
+    const source = { rows: fast.rows, rejects: fast.rejected, dayColumn: 'day', days: settled.map((d) => d.rows), typed: plainValue };
+    await writeDays(conn, schema, source, settled.map((d) => entries[d.name].parquet), storeDir);
+  }
+  if (detailed) await writeDays(conn, schema, detailed.source, pending.map((d) => entries[d.file.name].parquet), storeDir);
+  await dropTempTables(conn, 'fast_postings_');
+  await dropTempTables(conn, 'batch_postings_');
   return entries;
 }

@@ -33,13 +33,34 @@ function batches(days: PreparedDay[]): PreparedDay[][] {
   return [...full, ...[...open.values()].map((run) => run.days)];
 }
 
-/** Ledger entries of the converted files by name; throws LoadError as the loader does. */
-export async function convertDays(conn: DuckDBConnection, files: DailyFile[], storeDir: string,
+/**
+ * Ledger entries of the converted files by name; throws LoadError as the loader does. Batches are
+ * converted side by side, one per connection; should several fail, the error of the first batch
+ * is thrown, and warnings are reported in batch order, as when they are converted one by one.
+ */
+export async function convertDays(conns: DuckDBConnection[], files: DailyFile[], storeDir: string,
   options: ConvertOptions): Promise<Record<string, LedgerEntry>> {
   const schema = readSchema('postings');
   const days: PreparedDay[] = [];
   for (const file of files) days.push({ file, ...(await prepareInput(file.path, schema, options)) });
-  const entries: Record<string, LedgerEntry> = {};
-  for (const batch of batches(days)) Object.assign(entries, await convertBatch(conn, batch, storeDir, options));
-  return entries;
+  const todo = batches(days);
+  const done: Record<string, LedgerEntry>[] = [];
+  const warnings: string[][] = todo.map(() => []);
+  const failed: { index: number; error: unknown }[] = [];
+  let next = 0;
+  await Promise.all(conns.map(async (conn) => {
+    while (next < todo.length && failed.length === 0) {
+      const index = next++;
+      const warn = (message: string) => warnings[index].push(message);
+      try {
+        done[index] = await convertBatch(conn, todo[index], storeDir, { ...options, warn });
+      } catch (error) {
+        failed.push({ index, error });
+      }
+    }
+  }));
+  const first = failed.sort((a, b) => a.index - b.index)[0];
+  warnings.slice(0, first ? first.index + 1 : todo.length).flat().forEach(options.warn);
+  if (first) throw first.error;
+  return Object.assign({}, ...done);
 }

@@ -14,6 +14,7 @@ import type { DailyFile } from './daily-files.ts';
 import type { ConvertOptions } from './convert-batch.ts';
 import { convertDays } from './convert-days.ts';
 import { openConversionDb } from './conversion-db.ts';
+import { readResources } from '../scale/resources.ts';
 import { LEDGER_FILE, readLedger, writeLedger, type Ledger, type LedgerEntry } from './ledger.ts';
 
 export interface SyncOptions extends ConvertOptions {
@@ -63,9 +64,9 @@ export async function syncStore(conn: DuckDBConnection, files: DailyFile[], stor
     return true;
   });
   if (todo.length > 0) {
-    const scratch = await openConversionDb(conn, options.tmpDir);
+    const scratch = await openConversionDb(conn, options.tmpDir, readResources().threads);
     try {
-      Object.assign(entries, await convertDays(scratch.conn, todo, storeDir, options));
+      Object.assign(entries, await convertDays(scratch.conns, todo, storeDir, options));
       ledger = save(storeDir, entries);
       faultPoint('postings:ledger');
       todo.forEach((file, i) => options.progress?.(file.name, i + 1, todo.length));

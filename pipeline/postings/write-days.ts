@@ -1,37 +1,64 @@
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { typedValue } from '../load/field-checks.ts';
-import type { CsvScan } from '../load/read-csv.ts';
 import { sqlName, sqlString } from '../load/sql.ts';
-import { duckdbType, type TableSchema } from '../schema.ts';
+import { duckdbType, type Field, type TableSchema } from '../schema.ts';
 import { faultPoint } from '../fault.ts';
 
-/** Where a batch is written before its files are renamed into the store; a killed run's leftover is an orphan. */
-const BATCH_DIR = '.tmp-batch';
+/** Rows of a batch to store: the days' rows of `rows` (row_id, a day column, one text column per field), less the row_ids in `rejects`. */
+export interface DaysSource {
+  rows: string;
+  rejects: string;
+  /** Column of `rows` telling the days apart. */
+  dayColumn: string;
+  /** The days to write, in the order of their Parquet names: the day column's value (SQL literal) and its rows' row_id range. */
+  days: { key: string; first: number; last: number }[];
+  /** The field's text as its typed value (typedValue, or plainValue for text already checked). */
+  typed(field: Field, v: string): string;
+}
 
 /**
- * Writes each day's valid rows (typed, exactly the schema's columns) to its own Parquet file in one
- * pass over the batch: DuckDB partitions by day into a temporary folder of the store, then each
- * file is renamed to its name in `parquets` (scan.files order). Until the ledger names them they
- * are orphans, which the next run removes.
+ * Rows per day from which one COPY per day is cheaper than DuckDB's partitioned write of the batch
+ * (a COPY costs a few milliseconds however small its file; the partitioned write costs more per row).
  */
-export async function writeDays(conn: DuckDBConnection, schema: TableSchema, batch: { scan: CsvScan; rejects: string },
+const ROWS_PER_COPY = 10_000;
+
+/**
+ * Writes each day's valid rows (typed, exactly the schema's columns) to its own Parquet file under
+ * a temporary name in the store, then renames it to its name in `parquets`. Until the ledger names
+ * them they are orphans, which the next run removes: a killed run leaves no half-written file under
+ * a name the ledger could trust.
+ */
+export async function writeDays(conn: DuckDBConnection, schema: TableSchema, source: DaysSource,
   parquets: string[], storeDir: string): Promise<void> {
-  const dir = join(storeDir, BATCH_DIR);
+  const values = schema.fields.map((f) => `${source.typed(f, sqlName(f.name))}::${duckdbType(f)} AS ${sqlName(f.name)}`).join(', ');
+  const valid = `NOT EXISTS (SELECT 1 FROM ${source.rejects} j WHERE j.row_id = r.row_id)`;
+  const rows = source.days.reduce((n, d) => n + d.last - d.first + 1, 0);
+  if (rows >= ROWS_PER_COPY * source.days.length) {
+    for (const [i, parquet] of parquets.entries()) {
+      const { first, last } = source.days[i];
+      const part = join(storeDir, `.${parquet}.part`);
+      await conn.run(`COPY (SELECT ${values} FROM ${source.rows} r WHERE row_id BETWEEN ${first} AND ${last} AND ${valid})
+        TO ${sqlString(part)} (FORMAT parquet)`);
+      renameSync(part, join(storeDir, parquet));
+      faultPoint('postings:parquet');
+    }
+    return;
+  }
+  // Small days: one pass over the batch, DuckDB partitioning by day into a temporary folder of the store.
+  const dir = join(storeDir, `.tmp-${parquets[0]}`);
   rmSync(dir, { recursive: true, force: true });
-  const values = schema.fields.map((f) => `${typedValue(f, sqlName(f.name))}::${duckdbType(f)} AS ${sqlName(f.name)}`).join(', ');
-  const days = batch.scan.files.map((f) => sqlString(f.path)).join(', ');
+  // Day numbers by a join: a list lookup per row would cost as much as the write.
+  const days = source.days.map((d, i) => `(${d.key}, ${i + 1})`).join(', ');
   await conn.run(`
-    COPY (SELECT ${values}, list_position([${days}], source_file) AS day FROM ${batch.scan.rows} r
-          WHERE NOT EXISTS (SELECT 1 FROM ${batch.rejects} j WHERE j.row_id = r.row_id))
+    COPY (SELECT ${values}, d.day FROM ${source.rows} r JOIN (VALUES ${days}) d(k, day) ON r.${sqlName(source.dayColumn)} = d.k WHERE ${valid})
     TO ${sqlString(dir)} (FORMAT parquet, PARTITION_BY (day))`);
   for (const [i, parquet] of parquets.entries()) {
     const part = join(dir, `day=${i + 1}`);
     // A day without valid rows has no partition; it still gets a file, so the ledger's every entry has one.
     mkdirSync(part, { recursive: true });
     if (readdirSync(part).length === 0) {
-      await conn.run(`COPY (SELECT ${values} FROM ${batch.scan.rows} WHERE false) TO ${sqlString(join(part, 'empty.parquet'))} (FORMAT parquet)`);
+      await conn.run(`COPY (SELECT ${values} FROM ${source.rows} WHERE false) TO ${sqlString(join(part, 'empty.parquet'))} (FORMAT parquet)`);
     }
     const written = readdirSync(part);
     if (written.length !== 1) throw new Error(`${part}: expected one Parquet file, found ${written.length}`);

@@ -83,4 +83,39 @@ describe('a batch of daily files', () => {
     await expect(run()).rejects.toThrow(`${join(data, 'postings', '2025-03-05.csv')}: 拒收比例过高 — 40.0% of rows rejected (2 of 5)`);
     expect(readLedger(store).files).toEqual({});
   });
+  it('rejects posting_ids repeated within a day at their own lines, also past a quoted line break and with CRLF', async () => {
+    const data = dataFolder();
+    const row = (id: string, day: string) => `${id},${day},500103,重庆某公司,焊工,,1,secondary`;
+    const days: Record<string, string> = {
+      // Only repeats: one posting three times, one twice.
+      '2025-03-08.csv': [HEADER, row('E8-001', '2025-03-08'), row('E8-002', '2025-03-08'), row('E8-001', '2025-03-08'),
+        row('E8-003', '2025-03-08'), row('E8-001', '2025-03-08'), row('E8-002', '2025-03-08'), row('E8-004', '2025-03-08')].join('\n'),
+      // Lines 2–3 are one record: the repeat on line 5 points back at line 4.
+      '2025-03-09.csv': [HEADER, 'E9-001,2025-03-09,500103,"重庆', '某公司",焊工,,1,secondary', row('E9-002', '2025-03-09'),
+        row('E9-002', '2025-03-09'), row('E9-003', '2025-03-09')].join('\n'),
+      '2025-03-10.csv': [HEADER, row('E10-001', '2025-03-10'), row('E10-002', '2025-03-10'), row('E10-001', '2025-03-10'), ''].join('\r\n'),
+    };
+    for (const [day, text] of Object.entries(days)) writeFileSync(join(data, 'postings', day), text);
+    const wh = scratch('wh-');
+    const report: LoadReport = { inputs: [], rejects: [], warnings: [] };
+    await loadPostings(conn, {
+      dataDir: data, referenceDir: REFERENCE, warehouseDir: wh, tmpDir: scratch('postings-tmp-'), policy: { reject_share_max: 0.5 }, report,
+    });
+    const at = (day: string) => join(data, 'postings', day);
+    expect(report.rejects.filter((r) => r.table === 'postings').map(({ file, line, column, value, reason }) => ({ file, line, column, value, reason })))
+      .toEqual([
+        { file: at('2025-03-08.csv'), line: 4, column: 'posting_id', value: 'E8-001', reason: 'duplicate key (first at line 2)' },
+        { file: at('2025-03-08.csv'), line: 6, column: 'posting_id', value: 'E8-001', reason: 'duplicate key (first at line 2)' },
+        { file: at('2025-03-08.csv'), line: 7, column: 'posting_id', value: 'E8-002', reason: 'duplicate key (first at line 3)' },
+        { file: at('2025-03-09.csv'), line: 5, column: 'posting_id', value: 'E9-002', reason: 'duplicate key (first at line 4)' },
+        { file: at('2025-03-10.csv'), line: 4, column: 'posting_id', value: 'E10-001', reason: 'duplicate key (first at line 2)' },
+      ]);
+    const ledger = readLedger(join(wh, POSTINGS_STORE)).files;
+    expect(Object.fromEntries(Object.entries(ledger).map(([day, e]) => [day, [e.rows, e.rejected]]))).toEqual({
+      '2025-03-03.csv': [5, 0], '2025-03-08.csv': [4, 3], '2025-03-09.csv': [3, 1], '2025-03-10.csv': [2, 1],
+    });
+    const rows = (await conn.runAndReadAll(`SELECT posting_id, employer FROM raw_postings WHERE posting_id LIKE 'E%' ORDER BY posting_id`)).getRowObjectsJS();
+    expect(rows.map((r) => r.posting_id)).toEqual(['E10-001', 'E10-002', 'E8-001', 'E8-002', 'E8-003', 'E8-004', 'E9-001', 'E9-002', 'E9-003']);
+    expect(rows.find((r) => r.posting_id === 'E9-001')?.employer).toBe('重庆\n某公司');
+  });
 });

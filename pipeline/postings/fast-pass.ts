@@ -1,0 +1,164 @@
+/**
+ * The single-pass check of a batch of daily files: one read of the batch as text, one aggregate
+ * per day telling whether any row could fail a check of the loader, and one for repeated
+ * posting_ids. Its tests are conservative: a value passes only when the loader's checks would pass
+ * it and read it as the same typed value (no padding to trim, integers and dates in their plain
+ * form, codes known to the referenced table), so a day that passes needs nothing more. Repeated
+ * posting_ids, which a feed re-sending postings has on most days, are rejected here as the loader
+ * would ("duplicate key (first at line N)"), when each line of the file holds exactly one record
+ * (line = position + 2). Every other day with anything doubtful goes to the loader's detailed pass,
+ * which words each reject.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { asLoadError } from '../load/errors.ts';
+import type { Reject } from '../load/reject.ts';
+import { sqlName, sqlString } from '../load/sql.ts';
+import { typedValue } from '../load/field-checks.ts';
+import { duckdbType, rawTable, type Field, type TableSchema } from '../schema.ts';
+import type { PreparedDay } from './convert-batch.ts';
+import type { FileCounts } from './count-by-file.ts';
+
+/** Blanks the loader trims (read-csv.ts): a value starting or ending with one is left to it. */
+const BLANKS = [' ', '\t', '\u00a0', '\u3000'];
+
+/** A day the fast pass settled: its counts and rejects, as the detailed pass would give them. */
+export interface FastDay {
+  counts: FileCounts;
+  rejects: Reject[];
+  /** The day's rows in the batch table: its day number, first and last row_id. */
+  rows: { key: string; first: number; last: number };
+}
+
+export interface FastPass {
+  /** Per day of the batch (in order): settled, or undefined when the detailed pass must look at it. */
+  days: (FastDay | undefined)[];
+  /** Temporary table of the batch's rows (row_id, day: the file's 1-based place in the batch, one text column per field). */
+  rows: string;
+  /** Temporary table of the row_ids rejected here (repeated posting_ids). */
+  rejected: string;
+}
+
+/**
+ * True when the value starts or ends with a blank. The start is tested by byte order, cheaper than
+ * a starts_with per blank: below '!' (space, tab and control characters), or from a multi-byte
+ * blank up to the character after it.
+ */
+const padded = (v: string) => [
+  `${v} < '!'`,
+  ...BLANKS.filter((b) => b > '!').map((b) => `(${v} >= ${sqlString(b)} AND ${v} < ${sqlString(String.fromCodePoint(b.codePointAt(0)! + 1))})`),
+  ...BLANKS.map((b) => `ends_with(${v}, ${sqlString(b)})`),
+].join(' OR ');
+
+/** The field's text as its type, for a value the fast test passed (no regular expression needed). */
+export function plainValue(field: Field, v: string): string {
+  return field.type === 'integer' || field.type === 'date' ? `${v}::${duckdbType(field)}` : typedValue(field, v);
+}
+
+/** SQL condition true when the value might fail a check of the loader, or be read otherwise by it. */
+function doubtful(field: Field, v: string): string {
+  const c = field.constraints ?? {};
+  const tests = [c.required ? `${v} IS NULL` : 'false'];
+  const typed = field.type === 'integer' || field.type === 'date' ? `TRY_CAST(${v} AS ${duckdbType(field)})` : typedValue(field, v);
+  // Integers and dates only in the form DuckDB prints them: '+3', '03' or ' 3' go to the loader.
+  if (field.type === 'integer' || field.type === 'date') tests.push(`${typed}::VARCHAR IS DISTINCT FROM ${v}`);
+  else if (field.type !== 'string') tests.push(`${v} IS NOT NULL AND ${typed} IS NULL`);
+  // A value of the enum, or printed by DuckDB, has no padding to trim.
+  if (!c.enum && field.type !== 'integer' && field.type !== 'date') tests.push(padded(v));
+  if (c.pattern) tests.push(`NOT regexp_full_match(${v}, ${sqlString(c.pattern)})`);
+  if (c.minimum !== undefined) tests.push(`${typed} < ${c.minimum}`);
+  if (c.maximum !== undefined) tests.push(`${typed} > ${c.maximum}`);
+  if (c.enum) tests.push(`${v} NOT IN (${c.enum.map(sqlString).join(', ')})`);
+  return tests.map((t) => `(${t})`).join(' OR ');
+}
+
+/** SQL condition true when a row's foreign key has no match (NULL keys are the field tests' business). */
+function unknownKeys(schema: TableSchema): string[] {
+  const fields = new Map(schema.fields.map((f) => [f.name, f]));
+  return (schema.foreignKeys ?? []).map((fk) => {
+    const matches = fk.fields.map((f, i) => `t.${sqlName(fk.reference.fields[i])} = ${plainValue(fields.get(f)!, `r.${sqlName(f)}`)}`);
+    return `NOT EXISTS (SELECT 1 FROM ${rawTable(fk.reference.resource)} t WHERE ${matches.join(' AND ')})`;
+  });
+}
+
+/** Physical lines of a file (a last line without its line break counts). */
+function lineCount(path: string): number {
+  const bytes = readFileSync(path);
+  let lines = 0;
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines++;
+  return bytes.length > 0 && bytes[bytes.length - 1] !== 10 ? lines + 1 : lines;
+}
+
+export async function fastPass(conn: DuckDBConnection, schema: TableSchema, days: PreparedDay[], name: string): Promise<FastPass> {
+  const rows = `${name}_rows`;
+  const errors = `${name}_csv_errors`;
+  const scans = `${name}_csv_scans`;
+  const rejected = `${name}_rejected`;
+  const repeated = `${name}_repeated`;
+  const header = days[0].header;
+  const paths = `[${days.map((d) => sqlString(resolve(d.csvPath))).join(', ')}]`;
+  const columns = Array.from({ length: header.width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  const values = schema.fields.map((f) => {
+    const at = header.positions.get(f.name);
+    return `${at === undefined ? 'NULL::VARCHAR' : `c${at}`} AS ${sqlName(f.name)}`;
+  });
+  // One thread (conversion-db.ts): the ordinality follows the files and their lines. The day is
+  // the file's 1-based place in the batch (filename is constant within a chunk, so this is cheap).
+  await conn.run(`
+    CREATE OR REPLACE TEMP TABLE ${rows} AS
+    SELECT ordinality - 1 AS row_id, list_position(${paths}, filename) AS day, ${values.join(', ')}
+    FROM read_csv(${paths},
+      columns = {${columns}}, header = true, auto_detect = false, filename = true,
+      delim = ',', quote = '"', escape = '"',
+      store_rejects = true, rejects_table = '${errors}', rejects_scan = '${scans}') WITH ORDINALITY`).catch((error) => {
+    throw asLoadError(dirname(days[0].file.path), error);
+  });
+  const rowTests = [...schema.fields.map((f) => doubtful(f, `r.${sqlName(f.name)}`)), ...unknownKeys(schema)];
+  const perDay = new Map((await conn.runAndReadAll(`
+    SELECT day::INTEGER AS day, min(row_id)::DOUBLE AS first, count(*)::INTEGER AS n,
+           count(*) FILTER (WHERE ${rowTests.map((t) => `(${t})`).join(' OR ')})::INTEGER AS doubtful
+    FROM ${rows} r GROUP BY day`)).getRowObjectsJS().map((r) => [r.day as number, r as { first: number; n: number; doubtful: number }]));
+  const malformed = new Set((await conn.runAndReadAll(`
+    SELECT DISTINCT list_position(${paths}, s.file_path)::INTEGER AS day FROM ${errors} e JOIN ${scans} s USING (scan_id, file_id)`))
+    .getRowObjectsJS().map((r) => r.day as number));
+  // Keys repeated within a day: every copy after the first is rejected, pointing back at it. Most
+  // are pairs, whose second copy is the key's last row; only keys sent three times or more are
+  // looked up among the rows again.
+  const key = schema.primaryKey.map(sqlName).join(', ');
+  const value = (alias: string) => `concat_ws(',', ${schema.primaryKey.map((f) => `${alias}.${sqlName(f)}`).join(', ')})`;
+  await conn.run(`
+    CREATE OR REPLACE TEMP TABLE ${repeated} AS
+    SELECT day, ${key}, min(row_id) AS first_row_id, max(row_id) AS last_row_id, count(*) AS n
+    FROM ${rows} GROUP BY ALL HAVING count(*) > 1`);
+  await conn.run(`
+    CREATE OR REPLACE TEMP TABLE ${rejected} AS
+    SELECT last_row_id AS row_id, day, ${value('d')} AS value, first_row_id FROM ${repeated} d WHERE n = 2
+    UNION ALL
+    SELECT r.row_id, r.day, ${value('r')}, d.first_row_id
+    FROM ${rows} r JOIN (FROM ${repeated} WHERE n > 2) d USING (day, ${key}) WHERE r.row_id <> d.first_row_id`);
+  const repeats = new Map<number, { row_id: number; value: string; first_row_id: number }[]>();
+  const found = await conn.runAndReadAll(`
+    SELECT row_id::DOUBLE AS row_id, day::INTEGER AS day, value, first_row_id::DOUBLE AS first_row_id FROM ${rejected} ORDER BY row_id`);
+  for (const r of found.getRowObjectsJS() as { row_id: number; day: number; value: string; first_row_id: number }[]) {
+    if (!repeats.has(r.day)) repeats.set(r.day, []);
+    repeats.get(r.day)!.push(r);
+  }
+  const column = schema.primaryKey.join(',');
+  const settled = days.map((day, i): FastDay | undefined => {
+    const counted = perDay.get(i + 1);
+    if (!counted || counted.doubtful > 0 || malformed.has(i + 1)) return undefined;
+    const { first, n } = counted;
+    const range = { key: String(i + 1), first, last: first + n - 1 };
+    const dups = repeats.get(i + 1) ?? [];
+    if (dups.length === 0) return { counts: { rows: n, rejected: 0 }, rejects: [], rows: range };
+    // Line numbers from positions only when no record spans lines and no blank line was skipped.
+    if (lineCount(day.csvPath) !== n + 1) return undefined;
+    const rejects = dups.map((d) => ({
+      table: schema.name, file: day.file.path, line: d.row_id - first + 2, column, value: d.value,
+      reason: `duplicate key (first at line ${d.first_row_id - first + 2})`,
+    }));
+    return { counts: { rows: n, rejected: dups.length }, rejects, rows: range };
+  });
+  return { days: settled, rows, rejected };
+}
