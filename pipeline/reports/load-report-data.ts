@@ -120,15 +120,17 @@ export async function loadReportData(conn: DuckDBConnection): Promise<ReportData
             industry_fill_ratio, industry_gap, industries, candidate_rank, reason_zh
      FROM mart_school_report WHERE year = ${y} ORDER BY school_code, position`,
     `SELECT * FROM mart_recommendation WHERE year = ${y} ORDER BY industry_code, rank`,
+    // sums in a fixed order: summed as the rows arrive, the last digits changed from run to run
     `SELECT p.school_code, p.industry_code, count(*) FILTER (WHERE p.mapped)::INTEGER AS school_points,
-            sum(p.supply) AS school_supply, i.name_zh, i.supply, i.demand, i.gap, i.fill_ratio,
-            i.demand_ratio, i.suppressed, i.signal, i.urgency, sum(p.supply) / nullif(any_value(i.supply), 0) AS supply_share
+            sum(p.supply ORDER BY p.major_code) AS school_supply, i.name_zh, i.supply, i.demand, i.gap, i.fill_ratio,
+            i.demand_ratio, i.suppressed, i.signal, i.urgency,
+            sum(p.supply ORDER BY p.major_code) / nullif(any_value(i.supply), 0) AS supply_share
      FROM int_point_industry AS p
      JOIN mart_industry AS i USING (year, industry_code)
      WHERE p.year = ${y}
      GROUP BY ALL
      HAVING count(*) FILTER (WHERE p.mapped) > 0
-     ORDER BY p.school_code, school_supply DESC`,
+     ORDER BY p.school_code, school_supply DESC, p.industry_code`,
     `SELECT school_code, year, count(*)::INTEGER AS programme_points, sum(students)::INTEGER AS students
      FROM mart_school_programme GROUP BY ALL ORDER BY school_code, year`,
     'SELECT * FROM mart_industry ORDER BY industry_code, year',

@@ -15,6 +15,7 @@ import { NUMBER_FORMATS } from '../../pipeline/reports/format-cell.ts';
 import type { Cell, CellType, Report, ReportContext } from '../../pipeline/reports/report-model.ts';
 import { setPolicyVariables } from '../../pipeline/policy.ts';
 import { sampleConnection, sampleManifest } from '../support/warehouse.ts';
+import { withoutTimes } from './zip-times.ts';
 
 const Workbook = createRequire(import.meta.url)('exceljs/lib/doc/workbook.js') as typeof ExcelJS.Workbook;
 
@@ -39,22 +40,6 @@ async function excelJsBytes(sheets: SheetSpec[], title: string, created: Date): 
     sheet.rows.forEach((row, r) => row.forEach(({ value, type }, i) => put(ws.getRow(r + 2).getCell(i + 1), value, type)));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } }));
-}
-
-/** A copy of a stored zip with the time and date of every local and central header zeroed. */
-function withoutTimes(zip: Buffer): Buffer {
-  const copy = Buffer.from(zip);
-  let at = 0;
-  while (copy.readUInt32LE(at) === 0x04034b50) {
-    copy.writeUInt32LE(0, at + 10);
-    at += 30 + copy.readUInt16LE(at + 26) + copy.readUInt16LE(at + 28) + copy.readUInt32LE(at + 18);
-  }
-  while (copy.readUInt32LE(at) === 0x02014b50) {
-    copy.writeUInt32LE(0, at + 12);
-    at += 46 + copy.readUInt16LE(at + 28) + copy.readUInt16LE(at + 30) + copy.readUInt16LE(at + 32);
-  }
-  expect(copy.readUInt32LE(at)).toBe(0x06054b50);
-  return copy;
 }
 
 const context: ReportContext = {
