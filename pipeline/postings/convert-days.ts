@@ -14,53 +14,74 @@ import type { LedgerEntry } from './ledger.ts';
 /** CSV bytes read in one batch: large enough that the per-scan cost vanishes, small enough for memory. */
 const BATCH_BYTES = 64 << 20;
 
-/** Days of one header layout, in date order, cut into batches of at most BATCH_BYTES (at least one day each). */
-function batches(days: PreparedDay[]): PreparedDay[][] {
+/** The files made ready for read_csv one after another (prepareInput), as they are needed. */
+async function* prepared(files: DailyFile[], options: ConvertOptions): AsyncGenerator<PreparedDay> {
+  const schema = readSchema('postings');
+  for (const file of files) yield { file, ...(await prepareInput(file.path, schema, options)) };
+}
+
+/**
+ * Days of one header layout, in date order, cut into batches of at most BATCH_BYTES (at least one
+ * day each); a batch is handed out as soon as it is full, so it converts while later files are prepared.
+ */
+async function* batches(days: AsyncIterable<PreparedDay>): AsyncGenerator<PreparedDay[]> {
   const open = new Map<string, { days: PreparedDay[]; bytes: number }>();
-  const full: PreparedDay[][] = [];
-  for (const day of days) {
+  for await (const day of days) {
     const layout = JSON.stringify([day.header.width, [...day.header.positions]]);
     const bytes = statSync(day.csvPath).size;
     let run = open.get(layout);
     if (run && run.bytes + bytes > BATCH_BYTES) {
-      full.push(run.days);
+      yield run.days;
       run = undefined;
     }
     if (!run) open.set(layout, (run = { days: [], bytes: 0 }));
     run.days.push(day);
     run.bytes += bytes;
   }
-  return [...full, ...[...open.values()].map((run) => run.days)];
+  for (const run of open.values()) yield run.days;
 }
 
 /**
- * Ledger entries of the converted files by name; throws LoadError as the loader does. Batches are
- * converted side by side, one per connection; should several fail, the error of the first batch
- * is thrown, and warnings are reported in batch order, as when they are converted one by one.
+ * Ledger entries of the converted files by name; throws LoadError as the loader does. Files are
+ * prepared in order while the batches already cut convert side by side, one per connection. What
+ * is reported is what converting one batch after another, once every file was prepared, reports:
+ * the first file that cannot be prepared, else the first batch that fails; the files' warnings,
+ * then the batches' warnings in batch order.
  */
 export async function convertDays(conns: DuckDBConnection[], files: DailyFile[], storeDir: string,
   options: ConvertOptions): Promise<Record<string, LedgerEntry>> {
-  const schema = readSchema('postings');
-  const days: PreparedDay[] = [];
-  for (const file of files) days.push({ file, ...(await prepareInput(file.path, schema, options)) });
-  const todo = batches(days);
+  const fileWarnings: string[] = [];
+  const batchWarnings: string[][] = [];
   const done: Record<string, LedgerEntry>[] = [];
-  const warnings: string[][] = todo.map(() => []);
   const failed: { index: number; error: unknown }[] = [];
-  let next = 0;
+  let unprepared: { error: unknown } | undefined;
+  const source = batches(prepared(files, { ...options, warn: (message) => fileWarnings.push(message) }));
+  let taken = 0;
+  const take = async () => {
+    try {
+      const next = await source.next();
+      return next.done ? undefined : { index: taken++, days: next.value };
+    } catch (error) {
+      unprepared ??= { error };
+      return undefined;
+    }
+  };
   await Promise.all(conns.map(async (conn) => {
-    while (next < todo.length && failed.length === 0) {
-      const index = next++;
-      const warn = (message: string) => warnings[index].push(message);
+    while (failed.length === 0 && !unprepared) {
+      const batch = await take();
+      if (!batch || failed.length > 0) return;
+      const warnings: string[] = (batchWarnings[batch.index] = []);
       try {
-        done[index] = await convertBatch(conn, todo[index], storeDir, { ...options, warn });
+        done[batch.index] = await convertBatch(conn, batch.days, storeDir, { ...options, warn: (message) => warnings.push(message) });
       } catch (error) {
-        failed.push({ index, error });
+        failed.push({ index: batch.index, error });
       }
     }
   }));
+  fileWarnings.forEach(options.warn);
+  if (unprepared) throw unprepared.error;
   const first = failed.sort((a, b) => a.index - b.index)[0];
-  warnings.slice(0, first ? first.index + 1 : todo.length).flat().forEach(options.warn);
+  batchWarnings.slice(0, first ? first.index + 1 : batchWarnings.length).flat().forEach(options.warn);
   if (first) throw first.error;
   return Object.assign({}, ...done);
 }

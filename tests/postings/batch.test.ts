@@ -3,6 +3,8 @@
  * file:line:column of its own file, its own reject share and its own Parquet file; duplicate
  * posting_ids count only within a day. The days are made up for the test (synthetic).
  */
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +49,18 @@ async function batchNight(rejectShareMax: number) {
     dataDir: data, referenceDir: REFERENCE, warehouseDir: wh, tmpDir: scratch('postings-tmp-'), policy: { reject_share_max: rejectShareMax }, report,
   });
   return { data, store: join(wh, POSTINGS_STORE), report, run };
+}
+
+/** A night's postings stage on a data folder and a new warehouse: the postings' rejects and each day's [rows, rejected]. */
+async function convertFolder(data: string) {
+  const wh = scratch('wh-');
+  const report: LoadReport = { inputs: [], rejects: [], warnings: [] };
+  await loadPostings(conn, {
+    dataDir: data, referenceDir: REFERENCE, warehouseDir: wh, tmpDir: scratch('postings-tmp-'), policy: { reject_share_max: 0.5 }, report,
+  });
+  const rejects = report.rejects.filter((r) => r.table === 'postings').map(({ file, line, column, value, reason }) => ({ file, line, column, value, reason }));
+  const counts = Object.fromEntries(Object.entries(readLedger(join(wh, POSTINGS_STORE)).files).map(([day, e]) => [day, [e.rows, e.rejected]]));
+  return { rejects, counts, at: (day: string) => join(data, 'postings', day) };
 }
 
 describe('a batch of daily files', () => {
@@ -96,13 +110,8 @@ describe('a batch of daily files', () => {
       '2025-03-10.csv': [HEADER, row('E10-001', '2025-03-10'), row('E10-002', '2025-03-10'), row('E10-001', '2025-03-10'), ''].join('\r\n'),
     };
     for (const [day, text] of Object.entries(days)) writeFileSync(join(data, 'postings', day), text);
-    const wh = scratch('wh-');
-    const report: LoadReport = { inputs: [], rejects: [], warnings: [] };
-    await loadPostings(conn, {
-      dataDir: data, referenceDir: REFERENCE, warehouseDir: wh, tmpDir: scratch('postings-tmp-'), policy: { reject_share_max: 0.5 }, report,
-    });
-    const at = (day: string) => join(data, 'postings', day);
-    expect(report.rejects.filter((r) => r.table === 'postings').map(({ file, line, column, value, reason }) => ({ file, line, column, value, reason })))
+    const { rejects, counts, at } = await convertFolder(data);
+    expect(rejects)
       .toEqual([
         { file: at('2025-03-08.csv'), line: 4, column: 'posting_id', value: 'E8-001', reason: 'duplicate key (first at line 2)' },
         { file: at('2025-03-08.csv'), line: 6, column: 'posting_id', value: 'E8-001', reason: 'duplicate key (first at line 2)' },
@@ -110,12 +119,43 @@ describe('a batch of daily files', () => {
         { file: at('2025-03-09.csv'), line: 5, column: 'posting_id', value: 'E9-002', reason: 'duplicate key (first at line 4)' },
         { file: at('2025-03-10.csv'), line: 4, column: 'posting_id', value: 'E10-001', reason: 'duplicate key (first at line 2)' },
       ]);
-    const ledger = readLedger(join(wh, POSTINGS_STORE)).files;
-    expect(Object.fromEntries(Object.entries(ledger).map(([day, e]) => [day, [e.rows, e.rejected]]))).toEqual({
+    expect(counts).toEqual({
       '2025-03-03.csv': [5, 0], '2025-03-08.csv': [4, 3], '2025-03-09.csv': [3, 1], '2025-03-10.csv': [2, 1],
     });
     const rows = (await conn.runAndReadAll(`SELECT posting_id, employer FROM raw_postings WHERE posting_id LIKE 'E%' ORDER BY posting_id`)).getRowObjectsJS();
     expect(rows.map((r) => r.posting_id)).toEqual(['E10-001', 'E10-002', 'E8-001', 'E8-002', 'E8-003', 'E8-004', 'E9-001', 'E9-002', 'E9-003']);
     expect(rows.find((r) => r.posting_id === 'E9-001')?.employer).toBe('重庆\n某公司');
+  });
+  it('converts days sent as GB18030, UTF-8 with BOM and .xlsx, with Chinese headers, each with its own rejects', async () => {
+    const data = dataFolder();
+    const zh = '岗位编号,发布日期,区县代码,用人单位,岗位名称,行业提示,招聘人数,学历要求';
+    // GB18030 with CRLF; line 3 repeats line 2's posting_id.
+    writeFileSync(join(data, 'postings', '2025-03-11.csv'), iconv.encode([zh, 'G1-001,2025-03-11,500103,重庆某公司,焊工,,1,secondary',
+      'G1-001,2025-03-11,500103,重庆某公司,焊工,,1,secondary', 'G1-002,2025-03-11,500107,重庆某公司,电工,,2,higher', ''].join('\r\n'), 'gb18030'));
+    // UTF-8 with a byte-order mark; line 3 has an ideographic space around the employer (trimmed, not rejected).
+    writeFileSync(join(data, 'postings', '2025-03-12.csv'), `\uFEFF${[zh, 'B1-001,2025-03-12,500103,重庆某公司,焊工,,1,secondary',
+      'B1-002,2025-03-12,500107,\u3000重庆某医院\u3000,护士,,1,higher', 'B1-003,2025-03-12,500115,重庆某公司,钳工,,1,other'].join('\n')}\n`);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('岗位');
+    sheet.addRow(zh.split(','));
+    sheet.addRow(['X1-001', '2025-03-13', '500103', '重庆某公司', '焊工', null, 1, 'secondary']);
+    sheet.addRow(['X1-002', '2025-03-13', '500107', '重庆某公司', '电工', null, 0, 'secondary']);
+    sheet.addRow(['X1-003', '2025-03-13', '500115', '重庆某公司', '钳工', null, 2, 'other']);
+    await workbook.xlsx.writeFile(join(data, 'postings', '2025-03-13.xlsx'));
+    const { rejects, counts, at } = await convertFolder(data);
+    expect(rejects)
+      .toEqual([
+        { file: at('2025-03-11.csv'), line: 3, column: 'posting_id', value: 'G1-001', reason: 'duplicate key (first at line 2)' },
+        { file: at('2025-03-13.xlsx'), line: 3, column: 'headcount', value: '0', reason: 'must be ≥ 1' },
+      ]);
+    expect(counts).toEqual({
+      '2025-03-03.csv': [5, 0], '2025-03-11.csv': [2, 1], '2025-03-12.csv': [3, 0], '2025-03-13.xlsx': [2, 1],
+    });
+    const rows = (await conn.runAndReadAll(`SELECT posting_id, employer FROM raw_postings WHERE posting_id[1] IN ('B', 'G', 'X') ORDER BY posting_id`)).getRowObjectsJS();
+    expect(rows).toEqual([
+      { posting_id: 'B1-001', employer: '重庆某公司' }, { posting_id: 'B1-002', employer: '重庆某医院' }, { posting_id: 'B1-003', employer: '重庆某公司' },
+      { posting_id: 'G1-001', employer: '重庆某公司' }, { posting_id: 'G1-002', employer: '重庆某公司' },
+      { posting_id: 'X1-001', employer: '重庆某公司' }, { posting_id: 'X1-003', employer: '重庆某公司' },
+    ]);
   });
 });
