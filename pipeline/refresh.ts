@@ -45,8 +45,10 @@ export interface RefreshOptions {
   trigger?: RunRecord['trigger'];
   /** Publish even when the drift checks find something (after a real, understood change). */
   acceptDrift?: boolean;
-  /** Also write facts and marts as Hive-partitioned Parquet into the snapshot's parquet/ folder. */
+  /** Also write facts and marts as Hive-partitioned Parquet into the snapshot's parquet/ folder (always a full run). */
   parquet?: boolean;
+  /** Rebuild everything even when only daily postings are new. */
+  full?: boolean;
   /** Overrides policy refresh.keep_snapshots. */
   keepSnapshots?: number;
   now?: () => Date;
@@ -80,7 +82,7 @@ interface Base { from: string; dir: string; manifest: Manifest }
  */
 async function reusableBase(options: RefreshOptions, previous: Manifest | null, key: () => Promise<string | null>): Promise<Base | null> {
   const dir = join(options.warehouseDir, CURRENT);
-  if (options.parquet || !previous?.base || !existsSync(join(dir, WAREHOUSE_FILE))) return null;
+  if (options.full || options.parquet || !previous?.base || !existsSync(join(dir, WAREHOUSE_FILE))) return null;
   return (await key()) === previous.base.key ? { from: previous.snapshot, dir, manifest: previous } : null;
 }
 

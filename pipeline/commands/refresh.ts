@@ -17,6 +17,7 @@ warehouse snapshot (<warehouse>/current). On any error the previous snapshot sta
   --policy FILE     thresholds and policy parameters (default pipeline/policy.json)
   --parquet         also write Hive-partitioned Parquet (year=/province=) into the snapshot
   --accept-drift    publish even if the drift checks flag a sharp change from the served snapshot
+  --full            rebuild everything even when only new daily postings arrived
   -h, --help        this help
 
 Exit code 0 on success, 1 when the refresh failed (the reason is printed).`;
@@ -31,7 +32,7 @@ export const refreshOptions = {
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { ...refreshOptions, 'accept-drift': { type: 'boolean' }, parquet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { ...refreshOptions, 'accept-drift': { type: 'boolean' }, parquet: { type: 'boolean' }, full: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) return console.log(help), 0;
   const effects = consoleEffects();
@@ -40,6 +41,7 @@ export async function run(args: string[]): Promise<number> {
     dataDir: values.data, referenceDir: values.reference, warehouseDir: values.warehouse, policyPath: values.policy,
     acceptDrift: values['accept-drift'],
     parquet: values.parquet,
+    full: values.full,
   }, effects);
   effects.info(formatSummary(manifest, performance.now() - t0));
   return 0;

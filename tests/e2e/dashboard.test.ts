@@ -185,6 +185,9 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('dashboard
     const tests = (await chartTable(s.page, 'model-tests')).slice(1);
     expect(tests.map((r) => r[0])).toEqual(manifest.model_tests.map((t) => t.name));
     expect(await s.page.textContent('[data-fact="finished"]')).toBe(f.dateTime(manifest.finished_at));
+    // The test warehouse is built from scratch: a full rebuild, not a postings-only night.
+    expect(manifest.mode).toBe('full');
+    expect(await s.page.textContent('[data-fact="mode"]')).toBe(zh.data.modeFull);
   });
 
   it('finds a school by part of its name and shows its programmes', async () => {

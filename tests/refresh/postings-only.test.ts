@@ -19,10 +19,10 @@ afterAll(cleanup);
 let said: string[] = [];
 const effects = { ...silentEffects, stageEnd: (stage: string, _ms: number, detail?: string) => said.push(`${stage}: ${detail}`) };
 
-const refreshOf = (dataDir: string, warehouseDir: string, env: Record<string, string> = {}) => {
+const refreshOf = (dataDir: string, warehouseDir: string, env: Record<string, string> = {}, full = false) => {
   Object.assign(process.env, env);
   said = [];
-  return refresh({ dataDir, referenceDir: REFERENCE, warehouseDir, keepSnapshots: 3 }, effects)
+  return refresh({ dataDir, referenceDir: REFERENCE, warehouseDir, keepSnapshots: 3, full }, effects)
     .finally(() => Object.keys(env).forEach((key) => delete process.env[key]));
 };
 const stage = (name: string) => said.find((line) => line.startsWith(`${name}: `));
@@ -106,5 +106,8 @@ describe('a night with only new postings', () => {
     expect(night.manifest.mode).toBe('full');
     expect(night.manifest.inputs.find((i) => i.table === 'programmes')?.rows).toBe(rows.length - 1);
     expect((await againstFull(night, data)).differences).toEqual([]);
+    // Nothing new at all, but a full run asked for (refresh --full).
+    expect((await refreshOf(data, wh, {}, true)).manifest.mode).toBe('full');
+    expect((await refreshOf(data, wh)).manifest.mode).toBe('postings');
   }, 120_000);
 });

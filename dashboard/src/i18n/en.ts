@@ -205,6 +205,7 @@ export const en: Messages = {
   },
   data: {
     title: 'Data status', label: 'Data set', synthetic: 'synthetic sample', real: 'real data', snapshot: 'Snapshot', started: 'Started', finished: 'Finished',
+    mode: 'Refresh', modeFull: 'full rebuild', modePostings: (from: string) => `new job postings only (everything else as in snapshot ${from})`,
     inputs: 'Input files', rejectsTitle: (n) => `Rejected records: ${n}`, rejectsNote: (shown, total) => `${total} in all; the first ${shown} listed`,
     noRejects: 'No rejected records', warnings: 'Warnings', tests: 'Model tests', passed: 'passed', failed: 'failed', marts: 'Marts', policy: 'Policy parameters',
     history: 'Run history', historyTitle: (n, failed) => `The last ${list(n, 'refresh', 'refreshes')}, ${failed} failed`, noHistory: 'No runs recorded',

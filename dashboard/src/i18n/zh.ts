@@ -212,6 +212,7 @@ export const zh = {
   },
   data: {
     title: '数据状态', label: '数据集', synthetic: '合成示例数据', real: '真实数据', snapshot: '快照', started: '开始时间', finished: '完成时间',
+    mode: '刷新方式', modeFull: '全量重建', modePostings: (from: string) => `仅追加新招聘岗位（其余数据沿用快照 ${from}）`,
     inputs: '输入文件', rejectsTitle: (n: string) => `被拒绝的记录：${n} 条`, rejectsNote: (shown: number, total: number) => `共 ${total} 条，列出前 ${shown} 条`,
     noRejects: '没有被拒绝的记录', warnings: '警告', tests: '模型测试', passed: '通过', failed: '未通过', marts: '数据集市', policy: '政策参数',
     history: '运行记录', historyTitle: (n: number, failed: number) => `最近 ${n} 次刷新，${failed} 次失败`, noHistory: '没有运行记录',

@@ -144,6 +144,9 @@ export interface Policy {
 export interface Manifest {
   status: 'ok';
   snapshot?: string;
+  /** `postings`: only new daily postings were added to a copy of snapshot base.from's warehouse. */
+  mode?: 'full' | 'postings';
+  base?: { from: string };
   data_label: string;
   synthetic: boolean;
   started_at: string;
