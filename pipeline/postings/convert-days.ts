@@ -11,8 +11,11 @@ import { convertBatch, type ConvertOptions, type PreparedDay } from './convert-b
 import type { DailyFile } from './daily-files.ts';
 import type { LedgerEntry } from './ledger.ts';
 
-/** CSV bytes read in one batch: large enough that the per-scan cost vanishes, small enough for memory. */
+/** CSV bytes read in one batch at most: large enough that the per-scan cost vanishes, small enough for memory. */
 const BATCH_BYTES = 64 << 20;
+
+/** Below this a run's files are not shared out between connections: a scan has a fixed cost too. */
+const SHARED_BYTES = 1 << 20;
 
 /** The files made ready for read_csv one after another (prepareInput), as they are needed. */
 async function* prepared(files: DailyFile[], options: ConvertOptions): AsyncGenerator<PreparedDay> {
@@ -21,16 +24,16 @@ async function* prepared(files: DailyFile[], options: ConvertOptions): AsyncGene
 }
 
 /**
- * Days of one header layout, in date order, cut into batches of at most BATCH_BYTES (at least one
+ * Days of one header layout, in date order, cut into batches of at most `limit` bytes (at least one
  * day each); a batch is handed out as soon as it is full, so it converts while later files are prepared.
  */
-async function* batches(days: AsyncIterable<PreparedDay>): AsyncGenerator<PreparedDay[]> {
+async function* batches(days: AsyncIterable<PreparedDay>, limit: number): AsyncGenerator<PreparedDay[]> {
   const open = new Map<string, { days: PreparedDay[]; bytes: number }>();
   for await (const day of days) {
     const layout = JSON.stringify([day.header.width, [...day.header.positions]]);
     const bytes = statSync(day.csvPath).size;
     let run = open.get(layout);
-    if (run && run.bytes + bytes > BATCH_BYTES) {
+    if (run && run.bytes + bytes > limit) {
       yield run.days;
       run = undefined;
     }
@@ -55,7 +58,12 @@ export async function convertDays(conns: DuckDBConnection[], files: DailyFile[],
   const done: Record<string, LedgerEntry>[] = [];
   const failed: { index: number; error: unknown }[] = [];
   let unprepared: { error: unknown } | undefined;
-  const source = batches(prepared(files, { ...options, warn: (message) => fileWarnings.push(message) }));
+  // A run smaller than a batch per connection is shared out between them all the same (a file's
+  // bytes more than an even share, so the last file does not make a batch of its own).
+  const sizes = files.map((f) => statSync(f.path).size);
+  const even = Math.ceil(sizes.reduce((n, size) => n + size, 0) / conns.length) + Math.max(0, ...sizes);
+  const limit = Math.min(BATCH_BYTES, Math.max(SHARED_BYTES, even));
+  const source = batches(prepared(files, { ...options, warn: (message) => fileWarnings.push(message) }), limit);
   let taken = 0;
   const take = async () => {
     try {

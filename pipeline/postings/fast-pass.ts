@@ -56,8 +56,12 @@ export function plainValue(field: Field, v: string): string {
   return field.type === 'integer' || field.type === 'date' ? `${v}::${duckdbType(field)}` : typedValue(field, v);
 }
 
-/** SQL condition true when the value might fail a check of the loader, or be read otherwise by it. */
-function doubtful(field: Field, v: string): string {
+/**
+ * SQL condition true when the value might fail a check of the loader, or be read otherwise by it.
+ * `keyed`: the field is part of a foreign key, whose test (unknownKeys) admits only values equal to
+ * a referenced one, which its own load trimmed: no padding to look for.
+ */
+function doubtful(field: Field, v: string, keyed: boolean): string {
   const c = field.constraints ?? {};
   const tests = [c.required ? `${v} IS NULL` : 'false'];
   const typed = field.type === 'integer' || field.type === 'date' ? `TRY_CAST(${v} AS ${duckdbType(field)})` : typedValue(field, v);
@@ -65,7 +69,7 @@ function doubtful(field: Field, v: string): string {
   if (field.type === 'integer' || field.type === 'date') tests.push(`${typed}::VARCHAR IS DISTINCT FROM ${v}`);
   else if (field.type !== 'string') tests.push(`${v} IS NOT NULL AND ${typed} IS NULL`);
   // A value of the enum, or printed by DuckDB, has no padding to trim.
-  if (!c.enum && field.type !== 'integer' && field.type !== 'date') tests.push(padded(v));
+  if (!c.enum && !keyed && field.type !== 'integer' && field.type !== 'date') tests.push(padded(v));
   if (c.pattern) tests.push(`NOT regexp_full_match(${v}, ${sqlString(c.pattern)})`);
   if (c.minimum !== undefined) tests.push(`${typed} < ${c.minimum}`);
   if (c.maximum !== undefined) tests.push(`${typed} > ${c.maximum}`);
@@ -73,12 +77,13 @@ function doubtful(field: Field, v: string): string {
   return tests.map((t) => `(${t})`).join(' OR ');
 }
 
-/** SQL condition true when a row's foreign key has no match (NULL keys are the field tests' business). */
+/** SQL condition true when a row's foreign key has no match (as the loader, keys with a NULL field are not looked up). */
 function unknownKeys(schema: TableSchema): string[] {
   const fields = new Map(schema.fields.map((f) => [f.name, f]));
   return (schema.foreignKeys ?? []).map((fk) => {
     const matches = fk.fields.map((f, i) => `t.${sqlName(fk.reference.fields[i])} = ${plainValue(fields.get(f)!, `r.${sqlName(f)}`)}`);
-    return `NOT EXISTS (SELECT 1 FROM ${rawTable(fk.reference.resource)} t WHERE ${matches.join(' AND ')})`;
+    const present = fk.fields.map((f) => `r.${sqlName(f)} IS NOT NULL`).join(' AND ');
+    return `${present} AND NOT EXISTS (SELECT 1 FROM ${rawTable(fk.reference.resource)} t WHERE ${matches.join(' AND ')})`;
   });
 }
 
@@ -114,7 +119,8 @@ export async function fastPass(conn: DuckDBConnection, schema: TableSchema, days
       store_rejects = true, rejects_table = '${errors}', rejects_scan = '${scans}') WITH ORDINALITY`).catch((error) => {
     throw asLoadError(dirname(days[0].file.path), error);
   });
-  const rowTests = [...schema.fields.map((f) => doubtful(f, `r.${sqlName(f.name)}`)), ...unknownKeys(schema)];
+  const keyed = new Set((schema.foreignKeys ?? []).flatMap((fk) => fk.fields));
+  const rowTests = [...schema.fields.map((f) => doubtful(f, `r.${sqlName(f.name)}`, keyed.has(f.name))), ...unknownKeys(schema)];
   const perDay = new Map((await conn.runAndReadAll(`
     SELECT day::INTEGER AS day, min(row_id)::DOUBLE AS first, count(*)::INTEGER AS n,
            count(*) FILTER (WHERE ${rowTests.map((t) => `(${t})`).join(' OR ')})::INTEGER AS doubtful
