@@ -134,6 +134,14 @@ async function exportMarts(conn: DuckDBConnection, dir: string, effects: Effects
   return marts;
 }
 
+/** Both results once both have settled (neither left running), or the first failure. */
+async function bothSettled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === 'rejected') throw x.reason;
+  if (y.status === 'rejected') throw y.reason;
+  return [x.value, y.value];
+}
+
 function previousManifest(warehouseDir: string): Manifest | null {
   const path = join(warehouseDir, CURRENT, 'manifest.json');
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : null;
@@ -180,12 +188,21 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       deltas: postings.appended ? new Set([POSTINGS_DELTA]) : undefined,
       effects: { progress: (model, i, n) => effects.progress('models', model, i, n) },
     }), (runs) => `${runs.length} models`);
-    const tests = await timed(effects, stages, 'tests', async () => {
-      const run = await runModelTests(conn, { reading: rebuilt && new Set([...rebuilt, POSTINGS_DELTA]) });
-      // Tests not run again passed on the same tables in the run that built them.
-      return [...(base?.manifest.model_tests ?? []).filter((t) => !run.some((r) => r.name === t.name)), ...run]
-        .sort((a, b) => (a.name < b.name ? -1 : 1));
-    }, (r) => `${r.filter((t) => t.passed).length}/${r.length} passed`);
+    // The tests are DuckDB's work, the export mostly JavaScript's: run side by side on two
+    // connections, they share the two cores. Marts exported before a test fails are discarded with the build.
+    stages.tests = stages.export = 0;
+    const exportConn = await instance.connect();
+    const [tests, marts] = await bothSettled(
+      timed(effects, stages, 'tests', async () => {
+        const run = await runModelTests(conn, { reading: rebuilt && new Set([...rebuilt, POSTINGS_DELTA]) });
+        // Tests not run again passed on the same tables in the run that built them.
+        return [...(base?.manifest.model_tests ?? []).filter((t) => !run.some((r) => r.name === t.name)), ...run]
+          .sort((a, b) => (a.name < b.name ? -1 : 1));
+      }, (r) => `${r.filter((t) => t.passed).length}/${r.length} passed`),
+      timed(effects, stages, 'export', () => exportMarts(exportConn, join(buildDir, 'marts'), effects,
+        base && rebuilt ? { base, rebuilt } : undefined),
+      (m) => `${m.length} marts, ${(m.reduce((n, x) => n + x.bytes, 0) / 1024).toFixed(0)} KiB`),
+    ).finally(() => exportConn.closeSync());
     const failed = tests.filter((t) => !t.passed);
     if (failed.length) {
       throw new Error(`模型测试未通过 model tests failed: ${failed.map((t) => `${t.name} (${t.failing_rows} rows)`).join(', ')}`);
@@ -196,9 +213,6 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
     if (drift.length && !options.acceptDrift) {
       throw new Error(`数据漂移检查未通过 drift check failed (use --accept-drift if the change is real):\n  ${drift.join('\n  ')}`);
     }
-    const marts = await timed(effects, stages, 'export', () => exportMarts(conn, join(buildDir, 'marts'), effects,
-      base && rebuilt ? { base, rebuilt } : undefined),
-    (m) => `${m.length} marts, ${(m.reduce((n, x) => n + x.bytes, 0) / 1024).toFixed(0)} KiB`);
     const reports = { key: reportsKey(load.inputs, policy), from: id };
     await timed(effects, stages, 'reports', async () => {
       if (previous?.reports?.key === reports.key && linkTree(join(options.warehouseDir, CURRENT, 'reports'), join(buildDir, 'reports')) > 0) {
