@@ -21,6 +21,12 @@ export interface LedgerEntry {
   rejected: number;
   rejects: StoredReject[];
   loaded_at: string;
+  /**
+   * Size and modification time of the daily file when its sha256 was last confirmed: while both
+   * are unchanged the file is not read again (a year of a national feed is gigabytes).
+   */
+  size?: number;
+  mtime_ms?: number;
 }
 
 export interface Ledger { files: Record<string, LedgerEntry> }

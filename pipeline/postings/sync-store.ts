@@ -6,7 +6,7 @@
  * entry names, such as the Parquet files of a killed run, are then removed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { faultPoint } from '../fault.ts';
@@ -56,17 +56,29 @@ export async function syncStore(conn: DuckDBConnection, files: DailyFile[], stor
   let ledger = removed.length ? save(storeDir, entries) : { files: entries };
   const rechecked = Object.values(entries).filter((e) => e.checks !== options.checks).length;
   if (rechecked) options.warn(`postings: 校验依据已变 — the postings schema or the districts changed since ${rechecked} stored days were loaded; they are validated again`);
+  const stats = new Map(files.map((f) => [f.name, statSync(f.path)]));
+  let confirmed = 0;
   const todo = files.filter((f) => {
     const known = entries[f.name];
+    const { size, mtimeMs } = stats.get(f.name)!;
     if (!known || known.checks !== options.checks || !existsSync(join(storeDir, known.parquet))) return true;
-    if (known.sha256 === sha256(f.path)) return false;
+    if (known.size === size && known.mtime_ms === mtimeMs) return false;
+    if (known.sha256 === sha256(f.path)) {
+      // The same bytes delivered again: remember the new time, so it is not read again tomorrow.
+      entries[f.name] = { ...known, size, mtime_ms: mtimeMs };
+      confirmed += 1;
+      return false;
+    }
     options.warn(`${f.path}: 文件已更改 — changed since it was loaded on ${known.loaded_at}; loaded again`);
     return true;
   });
+  if (confirmed > 0 && todo.length === 0) ledger = save(storeDir, entries);
+  const withStat = (name: string): LedgerEntry => ({ ...entries[name], size: stats.get(name)!.size, mtime_ms: stats.get(name)!.mtimeMs });
   if (todo.length > 0) {
     const scratch = await openConversionDb(conn, options.tmpDir, readResources().threads);
     try {
       Object.assign(entries, await convertDays(scratch.conns, todo, storeDir, options));
+      for (const file of todo) entries[file.name] = withStat(file.name);
       ledger = save(storeDir, entries);
       faultPoint('postings:ledger');
       todo.forEach((file, i) => options.progress?.(file.name, i + 1, todo.length));

@@ -4,7 +4,7 @@
  * reported and dropped; rejects kept with file:line:column; leftovers of a killed run ignored.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -68,11 +68,16 @@ describe('postings store', () => {
 
   it('does not load a re-sent day 2 again, and it adds no posting', async () => {
     const { data, wh } = await twoDays();
+    const day2 = join(data, 'postings', '2025-03-04.csv');
+    const entry = () => readLedger(join(wh, POSTINGS_STORE)).files['2025-03-04.csv'];
+    // Size and time are kept, so tomorrow the file is not even read to hash it.
+    expect(entry()).toMatchObject({ size: statSync(day2).size, mtime_ms: statSync(day2).mtimeMs });
     deliver(data, '2025-03-04.csv'); // the same bytes delivered again (new mtime)
     const again = await nightly(data, wh);
     expect(again.result.converted).toEqual([]);
     expect(again.report.warnings).toEqual([]);
     expect(again.ids).toEqual([...DAY1, ...DAY2]);
+    expect(entry().mtime_ms).toBe(statSync(day2).mtimeMs);
   });
 
   it('loads a corrected day 1 again: its corrections replace the first version, the old conversion is removed', async () => {
