@@ -13,7 +13,7 @@ import { readPolicy, setPolicyVariables } from './policy.ts';
 import { runModels, runModelTests } from './run-models.ts';
 import { exportArrow } from './export-arrow.ts';
 import { exportParquet } from './export-parquet.ts';
-import { generateReports } from './reports/generate-reports.ts';
+import { generateReports, MIN_SCHOOLS_FOR_WORKERS } from './reports/generate-reports.ts';
 import { reportsKey } from './reuse-reports.ts';
 import { linkTree } from './link-tree.ts';
 import { baseKey, isBaseInput, locateBaseInputs } from './base-key.ts';
@@ -34,7 +34,7 @@ import { saveRejects } from './save-rejects.ts';
 import { loadPostings } from './postings/load-postings.ts';
 import { faultPoint } from './fault.ts';
 import { duckdbConfig, readResources } from './scale/resources.ts';
-import { exportSplitMarts, type SplitExport } from './scale/split-marts.ts';
+import { exportSplitMarts, SCHOOL_MARTS, type SplitExport } from './scale/split-marts.ts';
 import { silentEffects, type Effects } from './effects.ts';
 
 export interface RefreshOptions {
@@ -105,10 +105,11 @@ async function exportMarts(conn: DuckDBConnection, dir: string, effects: Effects
   reuse?: { base: Base; rebuilt: ReadonlySet<string> }) {
   mkdirSync(dir, { recursive: true });
   const { whole_mart_max_rows } = readResources();
+  // School-grain marts are only read a school at a time (marts/schools/), so they are never written whole.
   const tables = (await conn.runAndReadAll(
     `SELECT table_name FROM duckdb_tables()
      WHERE (table_name LIKE 'mart\\_%' ESCAPE '\\' OR table_name LIKE 'dim\\_%' ESCAPE '\\') AND estimated_size <= ${whole_mart_max_rows} ORDER BY 1`,
-  )).getRowsJS().map((r) => String(r[0]));
+  )).getRowsJS().map((r) => String(r[0])).filter((name) => !SCHOOL_MARTS.includes(name));
   const previous = new Map((reuse?.base.manifest.marts ?? []).map((m) => [m.name, m]));
   const marts = [];
   for (const [i, name] of tables.entries()) {
@@ -134,12 +135,12 @@ async function exportMarts(conn: DuckDBConnection, dir: string, effects: Effects
   return marts;
 }
 
-/** Both results once both have settled (neither left running), or the first failure. */
-async function bothSettled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
-  const [x, y] = await Promise.allSettled([a, b]);
-  if (x.status === 'rejected') throw x.reason;
-  if (y.status === 'rejected') throw y.reason;
-  return [x.value, y.value];
+/** Every result once all have settled (none left running on a connection about to close), or the first failure. */
+async function allSettledOrThrow<T extends readonly unknown[]>(work: { readonly [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(work);
+  const failure = settled.find((s) => s.status === 'rejected');
+  if (failure) throw failure.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 function previousManifest(warehouseDir: string): Manifest | null {
@@ -164,6 +165,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
   }
   const instance = await DuckDBInstance.create(join(buildDir, WAREHOUSE_FILE), duckdbConfig(readResources(), tmpDir));
   const conn = await instance.connect();
+  const sideConnections: DuckDBConnection[] = [];
   try {
     await setPolicyVariables(conn, policy);
     mkdirSync(tmpDir);
@@ -188,11 +190,29 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       deltas: postings.appended ? new Set([POSTINGS_DELTA]) : undefined,
       effects: { progress: (model, i, n) => effects.progress('models', model, i, n) },
     }), (runs) => `${runs.length} models`);
-    // The tests are DuckDB's work, the export mostly JavaScript's: run side by side on two
-    // connections, they share the two cores. Marts exported before a test fails are discarded with the build.
-    stages.tests = stages.export = 0;
-    const exportConn = await instance.connect();
-    const [tests, marts] = await bothSettled(
+    // The tests are DuckDB's work, the export mostly JavaScript's: run side by side on their own
+    // connections, they share the two cores. So do the reports of a small warehouse, rendered in a
+    // worker thread; a large one's come after, with every core and the memory to themselves.
+    // Files written before a test fails are discarded with the build.
+    const reports = { key: reportsKey(load.inputs, policy), from: id };
+    const schools = (await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM dim_school')).getRowsJS()[0][0] as number;
+    const alongside = schools < MIN_SCHOOLS_FOR_WORKERS;
+    for (const stage of ['tests', 'export', 'reports']) stages[stage] = 0; // the manifest lists stages in this order
+    const [exportConn, reportConn] = [await instance.connect(), await instance.connect()];
+    sideConnections.push(exportConn, reportConn);
+    await setPolicyVariables(reportConn, policy); // DuckDB variables belong to a connection
+    const reportsStage = () => timed(effects, stages, 'reports', async () => {
+      if (previous?.reports?.key === reports.key && linkTree(join(options.warehouseDir, CURRENT, 'reports'), join(buildDir, 'reports')) > 0) {
+        reports.from = previous.reports.from;
+        return `reused from snapshot ${reports.from} (only postings changed)`;
+      }
+      const index = await generateReports(reportConn, join(buildDir, 'reports'),
+        { snapshot: id, finished_at: now().toISOString(), ...label },
+        { progress: (done_label, done, total) => effects.progress('reports', done_label, done, total) },
+        { minWorkers: alongside ? 1 : 0 });
+      return `${index.schools.length} school and ${index.industries.length} industry reports`;
+    }, (detail) => detail);
+    const [tests, marts] = await allSettledOrThrow([
       timed(effects, stages, 'tests', async () => {
         const run = await runModelTests(conn, { reading: rebuilt && new Set([...rebuilt, POSTINGS_DELTA]) });
         // Tests not run again passed on the same tables in the run that built them.
@@ -202,7 +222,8 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       timed(effects, stages, 'export', () => exportMarts(exportConn, join(buildDir, 'marts'), effects,
         base && rebuilt ? { base, rebuilt } : undefined),
       (m) => `${m.length} marts, ${(m.reduce((n, x) => n + x.bytes, 0) / 1024).toFixed(0)} KiB`),
-    ).finally(() => exportConn.closeSync());
+      alongside ? reportsStage() : Promise.resolve(''),
+    ] as const);
     const failed = tests.filter((t) => !t.passed);
     if (failed.length) {
       throw new Error(`模型测试未通过 model tests failed: ${failed.map((t) => `${t.name} (${t.failing_rows} rows)`).join(', ')}`);
@@ -213,17 +234,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
     if (drift.length && !options.acceptDrift) {
       throw new Error(`数据漂移检查未通过 drift check failed (use --accept-drift if the change is real):\n  ${drift.join('\n  ')}`);
     }
-    const reports = { key: reportsKey(load.inputs, policy), from: id };
-    await timed(effects, stages, 'reports', async () => {
-      if (previous?.reports?.key === reports.key && linkTree(join(options.warehouseDir, CURRENT, 'reports'), join(buildDir, 'reports')) > 0) {
-        reports.from = previous.reports.from;
-        return `reused from snapshot ${reports.from} (only postings changed)`;
-      }
-      const index = await generateReports(conn, join(buildDir, 'reports'),
-        { snapshot: id, finished_at: now().toISOString(), ...label },
-        { progress: (done_label, done, total) => effects.progress('reports', done_label, done, total) });
-      return `${index.schools.length} school and ${index.industries.length} industry reports`;
-    }, (detail) => detail);
+    if (!alongside) await reportsStage();
     if (options.parquet) {
       await timed(effects, stages, 'parquet', () => exportParquet(conn, join(buildDir, 'parquet')),
         (p) => `${p.length} tables, ${p.reduce((n, x) => n + x.rows, 0).toLocaleString('en')} rows`);
@@ -248,6 +259,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       base: base?.manifest.base ?? { key: baseKey(load.inputs, policy, label), from: id, warnings: baseWarnings },
     };
   } finally {
+    for (const side of sideConnections) side.closeSync();
     conn.closeSync();
     instance.closeSync();
   }

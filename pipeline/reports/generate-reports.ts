@@ -10,7 +10,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadReportData } from './load-report-data.ts';
 import { buildIndustryReport } from './industry-report.ts';
 import type { ReportContext } from './report-model.ts';
-import { Writes, writeReport, writeSchoolReport, type IndustryReportEntry, type SchoolReportEntry } from './write-report.ts';
+import { writeReport, writeSchoolReport, type IndustryReportEntry, type SchoolReportEntry } from './write-report.ts';
+import { Writes } from '../bounded-writes.ts';
 import { writeSchoolsInWorkers } from './report-workers.ts';
 
 export type { ReportContext } from './report-model.ts';
@@ -30,11 +31,13 @@ export interface ReportEffects {
 }
 
 /** Below this many schools one thread is quicker than starting workers (a thread costs ≈ 0.3 s to load). */
-const MIN_SCHOOLS_FOR_WORKERS = 1000;
+export const MIN_SCHOOLS_FOR_WORKERS = 1000;
 
 export interface ReportOptions {
   /** Worker threads for the school reports; 0 writes them in this thread. Default: one per core, up to 4, when worth it. */
   workers?: number;
+  /** At least this many workers, e.g. 1 when this thread has other work meanwhile (the refresh's export). */
+  minWorkers?: number;
 }
 
 function defaultWorkers(schools: number): number {
@@ -58,7 +61,7 @@ export async function generateReports(conn: DuckDBConnection, outDir: string, co
   const total = data.schools.length + data.industries.length;
   let done = 0;
   const writes = new Writes();
-  const workers = options.workers ?? defaultWorkers(data.schools.length);
+  const workers = options.workers ?? Math.max(options.minWorkers ?? 0, defaultWorkers(data.schools.length));
   const inWorkers = workers > 0
     ? writeSchoolsInWorkers(data, outDir, context, workers, (code) => effects.progress?.(code, ++done, total))
     : undefined;

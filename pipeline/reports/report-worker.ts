@@ -3,7 +3,8 @@
  * values), writes each school's three files and answers with their index entries.
  */
 import { parentPort } from 'node:worker_threads';
-import { Writes, writeSchoolReport, type SchoolReportEntry } from './write-report.ts';
+import { writeSchoolReport, type SchoolReportEntry } from './write-report.ts';
+import { Writes } from '../bounded-writes.ts';
 import type { SchoolBatch, WorkerMessage } from './report-workers.ts';
 
 const port = parentPort!;

@@ -2,7 +2,6 @@
  * Writing one report's three files (HTML, XLSX, CSV) and its entry in index.json: the same code
  * whether the reports stage runs in one thread or hands batches of schools to worker threads.
  */
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Rec, ReportData } from './load-report-data.ts';
 import { buildSchoolReport } from './school-report.ts';
@@ -11,6 +10,7 @@ import { renderXlsx } from './render-xlsx.ts';
 import { renderCsv } from './render-csv.ts';
 import { reportFiles, type ReportFormat, type ReportKind } from './report-files.ts';
 import type { Report, ReportContext } from './report-model.ts';
+import type { Writes } from '../bounded-writes.ts';
 
 export interface ReportEntry {
   code: string;
@@ -40,35 +40,6 @@ export async function renderReport(report: Report, format: ReportFormat, context
   if (format === 'html') return renderHtml(report, context);
   if (format === 'csv') return renderCsv(report.csv);
   return renderXlsx(report, context);
-}
-
-/** Writes in flight at most: each holds its file's bytes, and each open file takes a descriptor. */
-const MAX_WRITES = 32;
-
-/** File writes that go on while the next report renders, never more than MAX_WRITES at once. */
-export class Writes {
-  private pending = new Set<Promise<void>>();
-  private failure: unknown;
-
-  /** Starts writing a file, after waiting for a slot; an earlier failed write is thrown here. */
-  async start(path: string, content: string | Buffer) {
-    while (this.pending.size >= MAX_WRITES) await Promise.race(this.pending);
-    this.check();
-    const write: Promise<void> = writeFile(path, content)
-      .catch((error) => { this.failure ??= error; })
-      .finally(() => this.pending.delete(write));
-    this.pending.add(write);
-  }
-
-  /** Waits for every write; throws the first failure. */
-  async done() {
-    await Promise.all(this.pending);
-    this.check();
-  }
-
-  private check() {
-    if (this.failure !== undefined) throw this.failure;
-  }
 }
 
 /** Renders the three files of a report; their writes go on while the next report renders. */

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { arrowFile, type ColumnSpec, type ColumnType } from '../arrow-columns.ts';
 import { martColumns } from '../export-arrow.ts';
+import { Writes } from '../bounded-writes.ts';
 import { PROVINCES } from './provinces.ts';
 
 /** The per-school detail: what a school page shows, fetched when the page opens. */
@@ -35,17 +36,19 @@ const tableExists = async (conn: DuckDBConnection, table: string) =>
 
 /**
  * Streams `sql` (ordered by the split key) and writes one Arrow file per key value; `pathFor`
- * names the file. Only one key's rows are held in memory at a time.
+ * names the file. Only one key's rows are held in memory at a time, and a few files' bytes while
+ * they are written.
  */
 async function writeSplit(conn: DuckDBConnection, name: string, sql: string, columns: ColumnSpec[],
   keyOf: (row: unknown[][], i: number) => string, pathFor: (key: string) => string): Promise<SplitExport> {
   const out: SplitExport = { name, files: 0, rows: 0, bytes: 0, max_file_bytes: 0 };
   let key: string | null = null;
   let pending: unknown[][] = columns.map(() => []);
-  const flush = () => {
+  const writes = new Writes();
+  const flush = async () => {
     if (key === null) return;
     const bytes = arrowFile(columns, pending);
-    writeFileSync(pathFor(key), bytes);
+    await writes.start(pathFor(key), bytes);
     out.files++;
     out.rows += pending[0].length;
     out.bytes += bytes.length;
@@ -65,12 +68,13 @@ async function writeSplit(conn: DuckDBConnection, name: string, sql: string, col
       const k = keyOf(values, i);
       if (k === key) continue;
       take(i);
-      flush();
+      await flush();
       key = k;
     }
     take(chunk.rowCount);
   }
-  flush();
+  await flush();
+  await writes.done();
   return out;
 }
 
