@@ -23,10 +23,15 @@ export interface ModelFile {
    * file): given only the new rows of a raw table it reads, its rows for those keys are replaced.
    */
   uniqueKey?: string[];
+  /**
+   * Partition columns of an aggregate whose rows of a partition depend only on its inputs' rows of
+   * that partition (`-- incremental: partitions a, b`): only the partitions its changed inputs touched are recomputed.
+   */
+  partitions?: string[];
 }
 
 const TABLE_REFERENCE = /\b(?:raw|stg|int|dim|mart)_[a-z0-9_]+\b/g;
-const INCREMENTAL = /^--\s*incremental:\s*unique key\s+([a-z0-9_, ]+)$/m;
+const INCREMENTAL = /^--\s*incremental:\s*(unique key|partitions)\s+([a-z0-9_, ]+)$/m;
 
 /** Tables (raw inputs and models) a SQL text reads, outside comments. */
 export function tablesRead(sql: string): Set<string> {
@@ -80,8 +85,9 @@ export function readModels(dir = MODELS_DIR): ModelFile[] {
   if (problems.length === 0) {
     const models = order.map((path): ModelFile => {
       const sql = readSql(join(dir, `${path}.sql`));
-      const key = INCREMENTAL.exec(sql)?.[1].split(',').map((c) => c.trim());
-      return { name: basename(path), path, sql, ...(key ? { uniqueKey: key } : {}) };
+      const [, kind, list] = INCREMENTAL.exec(sql) ?? [];
+      const columns = list?.split(',').map((c) => c.trim());
+      return { name: basename(path), path, sql, ...(columns ? { [kind === 'partitions' ? 'partitions' : 'uniqueKey']: columns } : {}) };
     });
     problems.push(...referenceProblems(models));
     if (problems.length === 0) return models;

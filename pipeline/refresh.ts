@@ -18,9 +18,7 @@ import { reportsKey } from './reuse-reports.ts';
 import { linkTree } from './link-tree.ts';
 import { baseKey, isBaseInput, locateBaseInputs } from './base-key.ts';
 import { dependents, readModels } from './model-files.ts';
-import { rawTable } from './schema.ts';
 import { POSTINGS_DELTA } from './postings/raw-postings.ts';
-import { RULES_TABLE } from './postings/posting-rules.ts';
 import { readDataLabel } from './data-label.ts';
 import { readSummary } from './summary.ts';
 import { checkDrift, type DriftLimits } from './drift.ts';
@@ -183,7 +181,8 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       effects: { progress: (file, done, total) => effects.progress('postings', file, done, total), warn: effects.warn },
     }), (r) => `${r.postings.toLocaleString('en')} postings from ${r.files} daily files, ${r.converted.length} converted${r.appended ? ', appended' : ''}`);
     await saveRejects(conn, load.rejects);
-    const rebuilt = base ? new Set(dependents(readModels(), [POSTINGS_DELTA, rawTable(RULES_TABLE)]).map((m) => m.name)) : undefined;
+    // The rules are part of the base, unchanged: only what reads the postings is rebuilt.
+    const rebuilt = base ? new Set(dependents(readModels(), [POSTINGS_DELTA]).map((m) => m.name)) : undefined;
     await timed(effects, stages, 'models', () => runModels(conn, {
       policy,
       only: rebuilt,

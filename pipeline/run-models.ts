@@ -4,7 +4,8 @@
  * The refresh CLI calls runModels then runModelTests; the dashboard reads the dim_/mart_ tables.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { MODELS_DIR, readModels, type ModelFile } from './model-files.ts';
+import { MODELS_DIR, readModels, tablesRead } from './model-files.ts';
+import { incrementalSql, type Changes } from './incremental-sql.ts';
 import { flattenPolicy, setPolicyVariables, variablesRead, type Policy } from './policy.ts';
 
 export { readPolicy, setPolicyVariables, type Policy } from './policy.ts';
@@ -27,7 +28,7 @@ export interface RunModelsOptions {
   only?: ReadonlySet<string>;
   /**
    * Raw tables that have only gained rows since the previous run, each with its new rows in
-   * `delta_<table>`: incremental models reading them replace just those rows' keys.
+   * `delta_<table>`: incremental models update only what those rows touch (incremental-sql.ts).
    */
   deltas?: ReadonlySet<string>;
   effects?: {
@@ -53,10 +54,12 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
   const now = options.effects?.now ?? (() => performance.now());
   const runs: ModelRun[] = [];
   const todo = options.only ? models.filter((m) => options.only!.has(m.name)) : models;
+  const changes: Changes = { raw: options.deltas ?? new Set(), keyed: new Set(), whole: new Set() };
+  const readByPartitionModel = (name: string) => todo.some((m) => m.partitions && tablesRead(m.sql).has(name));
   for (const [i, model] of todo.entries()) {
     const started = now();
     try {
-      await conn.run(buildSql(model, options.deltas ?? new Set()));
+      await conn.run(incrementalSql(model, changes, readByPartitionModel(model.name)));
     } catch (error) {
       throw new Error(`Model ${model.path} failed: ${(error as Error).message}`, { cause: error });
     }
@@ -66,19 +69,4 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
     options.effects?.progress?.(model.name, i + 1, todo.length, ms);
   }
   return runs;
-}
-
-/**
- * The statements that build a model: CREATE OR REPLACE TABLE, or for an incremental model reading
- * a table with a delta, its query over the new rows only, whose keys replace the table's rows.
- */
-function buildSql(model: ModelFile, deltas: ReadonlySet<string>): string {
-  const read = [...deltas].filter((table) => new RegExp(`\\b${table}\\b`).test(model.sql));
-  if (!model.uniqueKey || read.length === 0) return `CREATE OR REPLACE TABLE ${model.name} AS\n${model.sql}`;
-  const sql = read.reduce((text, table) => text.replace(new RegExp(`\\b${table}\\b`, 'g'), `delta_${table}`), model.sql);
-  const matches = model.uniqueKey.map((column) => `${model.name}.${column} = d.${column}`).join(' AND ');
-  return `CREATE OR REPLACE TEMP TABLE delta_${model.name} AS\n${sql};
-    DELETE FROM ${model.name} USING delta_${model.name} AS d WHERE ${matches};
-    INSERT INTO ${model.name} SELECT * FROM delta_${model.name};
-    DROP TABLE delta_${model.name}`;
 }

@@ -1,6 +1,8 @@
 -- Demand from job postings per year × month × industry × district × education asked for:
 -- postings and the openings they carry (headcount). Classified postings only; the unclassified
 -- are in mart_posting_unclassified. Shown beside the aggregated demand, never added to it.
+-- A night of new postings recomputes only the months they (and the copies they replace) fall in.
+-- incremental: partitions year, month
 select
     year,
     month,

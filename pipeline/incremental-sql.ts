@@ -1,0 +1,67 @@
+/**
+ * How a model is brought up to date when its inputs have only gained rows (a night of new
+ * postings), declared in its SQL file:
+ *   -- incremental: unique key a, b   its query over the new rows of the raw tables it reads
+ *                                     (delta_<table>) replaces its rows with those keys; the rows
+ *                                     it replaces are kept in replaced_<model> for later models
+ *   -- incremental: partitions a, b   an aggregate whose partition (a, b) depends only on its
+ *                                     inputs' rows of that partition: the partitions the new and
+ *                                     replaced rows of its changed inputs fall in are recomputed
+ * Anything else, or an input changed otherwise, is rebuilt whole (CREATE OR REPLACE TABLE).
+ */
+import type { ModelFile } from './model-files.ts';
+import { tablesRead } from './model-files.ts';
+
+export interface Changes {
+  /** Raw tables that only gained rows, each with them in delta_<table>. */
+  raw: ReadonlySet<string>;
+  /** Models updated by key in this run, with delta_<model> and replaced_<model>. */
+  keyed: Set<string>;
+  /** Models rebuilt whole in this run: a model reading one cannot be updated in part. */
+  whole: Set<string>;
+}
+
+const whole = (model: ModelFile) => `CREATE OR REPLACE TABLE ${model.name} AS\n${model.sql}`;
+const renamed = (sql: string, tables: string[], prefix: string) =>
+  tables.reduce((text, table) => text.replace(new RegExp(`\\b${table}\\b`, 'g'), `${prefix}${table}`), sql);
+const matching = (left: string, right: string, columns: string[]) =>
+  columns.map((column) => `${left}.${column} = ${right}.${column}`).join(' AND ');
+
+function byKey(model: ModelFile, key: string[], raw: string[], keepReplaced: boolean): string {
+  const on = matching(model.name, 'd', key);
+  return `CREATE OR REPLACE TEMP TABLE delta_${model.name} AS\n${renamed(model.sql, raw, 'delta_')};
+    ${keepReplaced ? `CREATE OR REPLACE TEMP TABLE replaced_${model.name} AS
+      SELECT ${model.name}.* FROM ${model.name} SEMI JOIN delta_${model.name} AS d ON ${on};` : ''}
+    DELETE FROM ${model.name} USING delta_${model.name} AS d WHERE ${on};
+    INSERT INTO ${model.name} SELECT * FROM delta_${model.name}`;
+}
+
+function byPartition(model: ModelFile, partitions: string[], inputs: string[]): string {
+  const columns = partitions.join(', ');
+  const touched = inputs.flatMap((t) => [`SELECT DISTINCT ${columns} FROM delta_${t}`, `SELECT DISTINCT ${columns} FROM replaced_${t}`]);
+  const parts = inputs.map((t) => `CREATE OR REPLACE TEMP TABLE part_${t} AS
+      SELECT ${t}.* FROM ${t} SEMI JOIN affected_${model.name} AS a ON ${matching(t, 'a', partitions)};`);
+  return `CREATE OR REPLACE TEMP TABLE affected_${model.name} AS ${touched.join(' UNION ')};
+    ${parts.join('\n    ')}
+    DELETE FROM ${model.name} USING affected_${model.name} AS a WHERE ${matching(model.name, 'a', partitions)};
+    INSERT INTO ${model.name} ${renamed(model.sql, inputs, 'part_')}`;
+}
+
+/**
+ * The statements that build `model` given what changed; records a model updated by key in
+ * `changes.keyed`. `keepReplaced`: a later model needs the rows it replaces.
+ */
+export function incrementalSql(model: ModelFile, changes: Changes, keepReplaced: boolean): string {
+  const read = tablesRead(model.sql);
+  const raw = [...changes.raw].filter((t) => read.has(t));
+  const keyed = [...changes.keyed].filter((t) => read.has(t));
+  const readsWhole = [...read].some((t) => changes.whole.has(t));
+  if (model.uniqueKey && raw.length > 0 && !readsWhole) {
+    changes.keyed.add(model.name);
+    return byKey(model, model.uniqueKey, raw, keepReplaced);
+  }
+  // A partition model is only exact when every changed input says which rows it replaced.
+  if (model.partitions && keyed.length > 0 && raw.length === 0 && !readsWhole) return byPartition(model, model.partitions, keyed);
+  changes.whole.add(model.name);
+  return whole(model);
+}

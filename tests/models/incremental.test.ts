@@ -1,0 +1,58 @@
+/**
+ * Incremental models (pipeline/incremental-sql.ts) on a hand-made pair: a keyed model over raw
+ * postings and a monthly aggregate over it. A night brings a new posting and a re-sent one whose
+ * first copy lies in another month; both tables must end as a full rebuild makes them.
+ */
+import { describe, expect, it } from 'vitest';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { incrementalSql, type Changes } from '../../pipeline/incremental-sql.ts';
+import type { ModelFile } from '../../pipeline/model-files.ts';
+
+const keyed: ModelFile = {
+  name: 'int_p', path: 'intermediate/int_p', uniqueKey: ['posting_id'],
+  sql: 'select posting_id, year(posted_on)::INTEGER as year, month(posted_on)::INTEGER as month, n from raw_p',
+};
+const monthly: ModelFile = {
+  name: 'mart_p', path: 'marts/mart_p', partitions: ['year', 'month'],
+  sql: 'select year, month, count(*)::INTEGER as postings, sum(n)::INTEGER as n from int_p group by year, month',
+};
+
+const fresh = (): Changes => ({ raw: new Set(), keyed: new Set(), whole: new Set() });
+const rows = async (conn: DuckDBConnection, sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS();
+
+async function build(conn: DuckDBConnection, changes: Changes) {
+  await conn.run(incrementalSql(keyed, changes, true));
+  await conn.run(incrementalSql(monthly, changes, false));
+  return rows(conn, 'select * from mart_p order by year, month');
+}
+
+describe('incremental models', () => {
+  it('replaces a re-sent posting by key and recomputes both months it touches', async () => {
+    const conn = await (await DuckDBInstance.create(':memory:')).connect();
+    await conn.run(`CREATE TABLE raw_p AS SELECT * FROM (VALUES
+      ('P1', DATE '2025-01-10', 1), ('P2', DATE '2025-02-03', 2), ('P3', DATE '2025-03-01', 4)) t(posting_id, posted_on, n)`);
+    expect(await build(conn, fresh())).toEqual([
+      { year: 2025, month: 1, postings: 1, n: 1 }, { year: 2025, month: 2, postings: 1, n: 2 }, { year: 2025, month: 3, postings: 1, n: 4 }]);
+
+    // The night: P1 sent again in March (its January copy replaced), P4 new.
+    await conn.run(`CREATE TEMP TABLE delta_raw_p AS SELECT * FROM (VALUES
+      ('P1', DATE '2025-03-05', 8), ('P4', DATE '2025-03-05', 16)) t(posting_id, posted_on, n);
+      DELETE FROM raw_p WHERE posting_id IN (SELECT posting_id FROM delta_raw_p);
+      INSERT INTO raw_p SELECT * FROM delta_raw_p`);
+    const changes: Changes = { ...fresh(), raw: new Set(['raw_p']) };
+    const night = await build(conn, changes);
+    expect(changes.keyed).toEqual(new Set(['int_p']));
+    expect(changes.whole).toEqual(new Set());
+    // January loses its only posting; March: P3 4 + P1 8 + P4 16.
+    expect(night).toEqual([{ year: 2025, month: 2, postings: 1, n: 2 }, { year: 2025, month: 3, postings: 3, n: 28 }]);
+    expect(await rows(conn, 'select * from int_p order by posting_id')).toEqual(
+      await rows(conn, `${keyed.sql} order by posting_id`));
+    expect(night).toEqual(await rows(conn, `select * from (${monthly.sql.replace('int_p', `(${keyed.sql})`)}) order by year, month`));
+  });
+
+  it('rebuilds whole what reads a table rebuilt whole, or a raw table directly', async () => {
+    const changes: Changes = { raw: new Set(['raw_p']), keyed: new Set(), whole: new Set(['int_p']) };
+    expect(incrementalSql(monthly, changes, false)).toMatch(/^CREATE OR REPLACE TABLE mart_p AS/);
+    expect(incrementalSql({ ...monthly, sql: 'select 1 as year, 1 as month from raw_p' }, fresh(), false)).toMatch(/^CREATE OR REPLACE TABLE/);
+  });
+});
