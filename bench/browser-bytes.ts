@@ -1,7 +1,7 @@
 /**
  * What the dashboard downloads at a scale, read from a built warehouse: the first chart's marts
  * as whole files (what the dashboard fetches today) against their province roll-ups, and the
- * largest file fetched on demand (one school, one province's counties). See pipeline/scale/split-marts.ts.
+ * largest file fetched on demand (one school). See pipeline/scale/split-marts.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +19,6 @@ export interface BrowserBytes {
   not_written_whole: { name: string; rows: number }[];
   first_chart_provinces: number;
   largest_school_file: number;
-  largest_county_file: number;
 }
 
 export function browserBytes(warehouseDir: string): BrowserBytes {
@@ -28,15 +27,13 @@ export function browserBytes(warehouseDir: string): BrowserBytes {
   const split = JSON.parse(readFileSync(join(snapshot, 'marts', 'split.json'), 'utf8')) as SplitExport[];
   const whole = FIRST_CHART_MARTS.map((name) => manifest.marts.find((m) => m.name === name));
   const rollups = FIRST_CHART_MARTS.map((name) => split.find((s) => s.name === `provinces/${name}`)?.bytes ?? 0);
-  const counties = split.filter((s) => s.name.startsWith('counties/')).map((s) => s.max_file_bytes);
   return {
     first_chart_whole: whole.every(Boolean) ? whole.reduce((n, m) => n + m!.bytes, 0) : null,
     not_written_whole: FIRST_CHART_MARTS.filter((_, i) => !whole[i]).map((name) => ({
       name,
-      rows: split.filter((s) => s.name === `counties/${name}`).reduce((n, s) => n + s.rows, 0),
+      rows: split.find((s) => s.name === `provinces/${name}`)?.source_rows ?? 0,
     })),
     first_chart_provinces: rollups.reduce((a, b) => a + b, 0),
     largest_school_file: split.find((s) => s.name.startsWith('schools/'))?.max_file_bytes ?? 0,
-    largest_county_file: Math.max(0, ...counties),
   };
 }

@@ -145,7 +145,6 @@ export function dashboardTable(results: BenchResults): string {
       }],
       ['same marts as province roll-ups', (r) => mb((r.browser as BrowserBytes).first_chart_provinces)],
       ['largest school file', (r) => mb((r.browser as BrowserBytes).largest_school_file)],
-      ['largest province file of counties', (r) => mb((r.browser as BrowserBytes).largest_county_file)],
     ]),
     ...skippedNote(results, 'dashboard'),
     ...skippedNote(results, 'browser'),

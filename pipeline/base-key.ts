@@ -13,8 +13,9 @@ import { fileSha256, hashSources } from './fingerprint.ts';
 
 export interface BaseInput { table: string; sha256: string }
 
-/** Code whose change changes the warehouse beyond the postings. */
-const BASE_SOURCES = ['schemas', 'pipeline/load', 'pipeline/models', 'pipeline/postings'];
+/** Code whose change changes the warehouse beyond the postings: the loader, the models and what runs them. */
+const BASE_SOURCES = ['schemas', 'pipeline/load', 'pipeline/models', 'pipeline/postings', 'pipeline/schema.ts',
+  'pipeline/model-files.ts', 'pipeline/run-models.ts', 'pipeline/incremental-sql.ts', 'pipeline/policy.ts'];
 
 /** Inputs that are not part of the base: the daily files, which the postings store tracks one by one. */
 export const isBaseInput = (input: BaseInput) => input.table !== 'postings';

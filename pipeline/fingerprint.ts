@@ -3,7 +3,7 @@
  * previous snapshot: equal fingerprints mean equal inputs, so equal outputs.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './paths.ts';
 
@@ -16,9 +16,13 @@ export function hashTree(hash: Hash, dir: string): void {
   }
 }
 
-/** Adds the source folders (relative to the project root) to the hash. */
-export function hashSources(hash: Hash, folders: readonly string[]): void {
-  for (const folder of folders) hashTree(hash, join(ROOT, folder));
+/** Adds the source folders and files (relative to the project root) to the hash. */
+export function hashSources(hash: Hash, sources: readonly string[]): void {
+  for (const source of sources) {
+    const path = join(ROOT, source);
+    if (statSync(path).isDirectory()) hashTree(hash, path);
+    else hash.update(source).update(readFileSync(path));
+  }
 }
 
 /** sha256 of a file's bytes, streamed (input tables run to hundreds of megabytes). */

@@ -1,7 +1,6 @@
 /**
  * What the dashboard may download in one request, by kind of file (marts/split.json names them):
- * the national view loads the province roll-ups at once, a school page one school's file, a
- * province drill-down that province's county rows. Budgets hold at national size; the test in
+ * the national view loads the province roll-ups at once, a school page one school's file. Budgets hold at national size; the test in
  * tests/scale/mart-budget.test.ts projects a national-shaped fixture to national size against them.
  */
 export const BROWSER_BUDGET_BYTES = {
@@ -9,8 +8,6 @@ export const BROWSER_BUDGET_BYTES = {
   provinces: 2 * 1024 * 1024,
   /** marts/schools/<school_code>.arrow: fetched when a school page opens. */
   schools: 128 * 1024,
-  /** marts/counties/<PP>/<mart>.arrow: fetched when a province is opened. */
-  counties: 4 * 1024 * 1024,
 };
 
 export type SplitKind = keyof typeof BROWSER_BUDGET_BYTES;

@@ -1,11 +1,10 @@
 /**
- * The browser never downloads row-level national data: marts whose rows grow with schools or
- * counties are also written cut into small files the dashboard fetches on demand, and rolled up
- * to provinces for the national view.
+ * The browser never downloads row-level national data: marts at school grain are written cut into
+ * one small file per school, fetched when its page opens, and marts at county grain are also
+ * rolled up to provinces for the national view.
  *   marts/schools/<school_code>.arrow      one school's programme points, all years
  *   marts/schools/<mart>/<school_code>.arrow  one school's rows of another school-grain mart (its report)
- *   marts/counties/<PP>/<mart>.arrow       a province's county rows of a county-grain mart
- *   marts/provinces/<mart>.arrow           the same mart summed to provinces (district_code PP0000)
+ *   marts/provinces/<mart>.arrow           a county-grain mart summed to provinces (district_code PP0000)
  *   marts/provinces/dim_province.arrow     province codes and names, shaped like dim_district
  *   marts/split.json                       what was written: files, rows, bytes, largest file
  */
@@ -28,7 +27,15 @@ export const COUNTY_MARTS = ['mart_overview', 'mart_supply_slice', 'mart_demand_
 
 const KEY_NUMBERS = new Set(['year', 'month']);
 
-export interface SplitExport { name: string; files: number; rows: number; bytes: number; max_file_bytes: number }
+export interface SplitExport {
+  name: string;
+  files: number;
+  rows: number;
+  bytes: number;
+  max_file_bytes: number;
+  /** A roll-up's rows before rolling up: the county-grain mart's. */
+  source_rows?: number;
+}
 
 const tableExists = async (conn: DuckDBConnection, table: string) =>
   (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = $table`, { table }))
@@ -121,13 +128,9 @@ export async function exportSplitMarts(conn: DuckDBConnection, martsDir: string,
   for (const table of COUNTY_MARTS) {
     if (!fresh(table) || !(await tableExists(conn, table))) continue;
     const columns = await martColumns(conn, table);
-    const key = columns.findIndex((c) => c.name === 'district_code');
-    done.push(await writeSplit(conn, `counties/${table}`, `SELECT * FROM ${table} ORDER BY district_code`, columns,
-      (v, i) => String(v[key][i]).slice(0, 2), (province) => {
-        mkdirSync(join(martsDir, 'counties', province), { recursive: true });
-        return join(martsDir, 'counties', province, `${table}.arrow`);
-      }));
-    done.push(await writeWhole(conn, `provinces/${table}`, rollupSql(table, columns), columns, join(provincesDir, `${table}.arrow`)));
+    const source_rows = (await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM ${table}`)).getRowsJS()[0][0] as number;
+    const rollup = await writeWhole(conn, `provinces/${table}`, rollupSql(table, columns), columns, join(provincesDir, `${table}.arrow`));
+    done.push({ ...rollup, source_rows });
   }
   if (fresh('dim_district')) done.push(await writeProvinces(conn, provincesDir));
   const written = new Set(done.map((d) => d.name));

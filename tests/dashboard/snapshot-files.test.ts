@@ -3,8 +3,8 @@ import { grain, inArea, martPath, schoolPath, totalsPath, type SnapshotFiles } f
 import type { SplitEntry } from '../../dashboard/src/lib/types-snapshot.ts';
 
 const entry = (name: string): SplitEntry => ({ name, files: 1, rows: 1, bytes: 1, max_file_bytes: 1 });
-const SPLIT = ['schools/mart_school_programme', 'counties/mart_overview', 'provinces/mart_overview',
-  'counties/mart_supply_slice', 'provinces/mart_supply_slice', 'provinces/dim_province'].map(entry);
+const SPLIT = ['schools/mart_school_programme', 'provinces/mart_overview', 'provinces/mart_supply_slice',
+  'provinces/dim_province'].map(entry);
 
 /** As the sample writes it: every mart whole, and cut besides. */
 const city: SnapshotFiles = { whole: new Set(['mart_overview', 'mart_supply_slice', 'mart_school_programme', 'mart_lag', 'dim_district']), split: SPLIT };
