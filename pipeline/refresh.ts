@@ -13,7 +13,7 @@ import { readPolicy, setPolicyVariables } from './policy.ts';
 import { runModels, runModelTests } from './run-models.ts';
 import { exportArrow } from './export-arrow.ts';
 import { exportParquet } from './export-parquet.ts';
-import { generateReports, MIN_SCHOOLS_FOR_WORKERS } from './reports/generate-reports.ts';
+import { generateReports } from './reports/generate-reports.ts';
 import { reportsKey } from './reuse-reports.ts';
 import { linkTree } from './link-tree.ts';
 import { baseKey, isBaseInput, locateBaseInputs } from './base-key.ts';
@@ -189,28 +189,15 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       deltas: postings.appended ? new Set([POSTINGS_DELTA]) : undefined,
       effects: { progress: (model, i, n) => effects.progress('models', model, i, n) },
     }), (runs) => `${runs.length} models`);
-    // The tests are DuckDB's work, the export mostly JavaScript's: run side by side on their own
-    // connections, they share the two cores. So do the reports of a small warehouse, rendered in a
-    // worker thread; a large one's come after, with every core and the memory to themselves.
-    // Files written before a test fails are discarded with the build.
+    // The tests are DuckDB's work, the export mostly JavaScript's and the reports render in worker
+    // threads: run side by side on their own connections, they keep both cores busy. DuckDB's cache
+    // gives way to Node's memory meanwhile. Files written before a test fails go with the build.
     const reports = { key: reportsKey(load.inputs, policy), from: id };
-    const schools = (await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM dim_school')).getRowsJS()[0][0] as number;
-    const alongside = schools < MIN_SCHOOLS_FOR_WORKERS;
+    await conn.run(`SET memory_limit = '${readResources().output_memory_limit}'`);
     for (const stage of ['tests', 'export', 'reports']) stages[stage] = 0; // the manifest lists stages in this order
     const [exportConn, reportConn] = [await instance.connect(), await instance.connect()];
     sideConnections.push(exportConn, reportConn);
     await setPolicyVariables(reportConn, policy); // DuckDB variables belong to a connection
-    const reportsStage = () => timed(effects, stages, 'reports', async () => {
-      if (previous?.reports?.key === reports.key && linkTree(join(options.warehouseDir, CURRENT, 'reports'), join(buildDir, 'reports')) > 0) {
-        reports.from = previous.reports.from;
-        return `reused from snapshot ${reports.from} (only postings changed)`;
-      }
-      const index = await generateReports(reportConn, join(buildDir, 'reports'),
-        { snapshot: id, finished_at: now().toISOString(), ...label },
-        { progress: (done_label, done, total) => effects.progress('reports', done_label, done, total) },
-        { minWorkers: alongside ? 1 : 0 });
-      return `${index.schools.length} school and ${index.industries.length} industry reports`;
-    }, (detail) => detail);
     const [tests, marts] = await allSettledOrThrow([
       timed(effects, stages, 'tests', async () => {
         const run = await runModelTests(conn, { reading: rebuilt && new Set([...rebuilt, POSTINGS_DELTA]) });
@@ -221,7 +208,17 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       timed(effects, stages, 'export', () => exportMarts(exportConn, join(buildDir, 'marts'), effects,
         base && rebuilt ? { base, rebuilt } : undefined),
       (m) => `${m.length} marts, ${(m.reduce((n, x) => n + x.bytes, 0) / 1024).toFixed(0)} KiB`),
-      alongside ? reportsStage() : Promise.resolve(''),
+      timed(effects, stages, 'reports', async () => {
+        if (previous?.reports?.key === reports.key && linkTree(join(options.warehouseDir, CURRENT, 'reports'), join(buildDir, 'reports')) > 0) {
+          reports.from = previous.reports.from;
+          return `reused from snapshot ${reports.from} (only postings changed)`;
+        }
+        const index = await generateReports(reportConn, join(buildDir, 'reports'),
+          { snapshot: id, finished_at: now().toISOString(), ...label },
+          { progress: (done_label, done, total) => effects.progress('reports', done_label, done, total) },
+          { minWorkers: 1 });
+        return `${index.schools.length} school and ${index.industries.length} industry reports`;
+      }, (detail) => detail),
     ] as const);
     const failed = tests.filter((t) => !t.passed);
     if (failed.length) {
@@ -233,7 +230,6 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
     if (drift.length && !options.acceptDrift) {
       throw new Error(`数据漂移检查未通过 drift check failed (use --accept-drift if the change is real):\n  ${drift.join('\n  ')}`);
     }
-    if (!alongside) await reportsStage();
     if (options.parquet) {
       await timed(effects, stages, 'parquet', () => exportParquet(conn, join(buildDir, 'parquet')),
         (p) => `${p.length} tables, ${p.reduce((n, x) => n + x.rows, 0).toLocaleString('en')} rows`);

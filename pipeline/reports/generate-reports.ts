@@ -31,7 +31,7 @@ export interface ReportEffects {
 }
 
 /** Below this many schools one thread is quicker than starting workers (a thread costs ≈ 0.3 s to load). */
-export const MIN_SCHOOLS_FOR_WORKERS = 1000;
+const MIN_SCHOOLS_FOR_WORKERS = 1000;
 
 export interface ReportOptions {
   /** Worker threads for the school reports; 0 writes them in this thread. Default: one per core, up to 4, when worth it. */

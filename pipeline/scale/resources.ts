@@ -4,6 +4,9 @@
  *   CHANJIAO_MEMORY_LIMIT         DuckDB memory_limit (default 1536MB; DuckDB's own default is 80 %
  *                                 of RAM). Past it DuckDB spills to the build's tmp/ instead of growing;
  *                                 the Node side (export, reports) needs about 1 GB more at national size.
+ *   CHANJIAO_OUTPUT_MEMORY_LIMIT  DuckDB memory_limit once the models are built (default 768MB): the
+ *                                 tests, the export and the reports then run beside each other and
+ *                                 need Node's memory more than DuckDB's cache
  *   CHANJIAO_THREADS              DuckDB threads (default: every core)
  *   CHANJIAO_WHOLE_MART_MAX_ROWS  a mart with more rows is not written as one Arrow file, only cut
  *                                 for on-demand fetching (default 100000; see split-marts.ts)
@@ -12,6 +15,7 @@ import { availableParallelism } from 'node:os';
 
 export interface Resources {
   memory_limit: string;
+  output_memory_limit: string;
   threads: number;
   whole_mart_max_rows: number;
 }
@@ -23,13 +27,16 @@ const positive = (text: string | undefined, name: string, fallback: number): num
   return value;
 };
 
+const size = (text: string | undefined, name: string, fallback: string): string => {
+  const value = text || fallback;
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value)) throw new Error(`${name}=${value}: must be a size such as 2GB or 1536MB`);
+  return value;
+};
+
 export function readResources(env: Record<string, string | undefined> = process.env): Resources {
-  const memory = env.CHANJIAO_MEMORY_LIMIT || '1536MB';
-  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memory)) {
-    throw new Error(`CHANJIAO_MEMORY_LIMIT=${memory}: must be a size such as 2GB or 1536MB`);
-  }
   return {
-    memory_limit: memory,
+    memory_limit: size(env.CHANJIAO_MEMORY_LIMIT, 'CHANJIAO_MEMORY_LIMIT', '1536MB'),
+    output_memory_limit: size(env.CHANJIAO_OUTPUT_MEMORY_LIMIT, 'CHANJIAO_OUTPUT_MEMORY_LIMIT', '768MB'),
     threads: positive(env.CHANJIAO_THREADS, 'CHANJIAO_THREADS', availableParallelism()),
     whole_mart_max_rows: positive(env.CHANJIAO_WHOLE_MART_MAX_ROWS, 'CHANJIAO_WHOLE_MART_MAX_ROWS', 100_000),
   };
