@@ -5,7 +5,7 @@ select
     sum(programme_points)::INTEGER as programme_points,
     count(*)::INTEGER as majors,
     coalesce(sum(share) filter (where rank <= getvariable('concentration_top_n')), 0)::DOUBLE as top_n_share,
-    sum((share * 100) ^ 2)::DOUBLE as hhi,
+    sum(power(share * 100, 2))::DOUBLE as hhi,
     count(*) filter (where duplicated)::INTEGER as duplicated_majors
 from mart_major
 group by year
