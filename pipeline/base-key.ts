@@ -5,11 +5,10 @@
  * snapshot's, the run starts from a copy of that snapshot's warehouse and rebuilds only what the
  * postings feed (refresh.ts); anything else changed, and the run is a full one.
  */
-import { createHash } from 'node:crypto';
 import { TABLES } from './schema.ts';
 import { locateInput } from './load/locate-input.ts';
 import { rulesFile, RULES_TABLE } from './postings/posting-rules.ts';
-import { fileSha256, hashSources } from './fingerprint.ts';
+import { contentKey, fileSha256 } from './fingerprint.ts';
 
 export interface BaseInput { table: string; sha256: string }
 
@@ -20,14 +19,8 @@ const BASE_SOURCES = ['schemas', 'pipeline/load', 'pipeline/models', 'pipeline/p
 /** Inputs that are not part of the base: the daily files, which the postings store tracks one by one. */
 export const isBaseInput = (input: BaseInput) => input.table !== 'postings';
 
-export function baseKey(inputs: readonly BaseInput[], policy: unknown, label: unknown): string {
-  const hash = createHash('sha256');
-  const lines = inputs.filter(isBaseInput).map((i) => `${i.table} ${i.sha256}\n`).sort();
-  for (const line of lines) hash.update(line);
-  hash.update(JSON.stringify(policy)).update(JSON.stringify(label));
-  hashSources(hash, BASE_SOURCES);
-  return hash.digest('hex');
-}
+export const baseKey = (inputs: readonly BaseInput[], policy: unknown, label: unknown): string =>
+  contentKey(inputs.filter(isBaseInput), [policy, label], BASE_SOURCES);
 
 /**
  * The base inputs as the loader would find them, hashed without loading; null when one is missing

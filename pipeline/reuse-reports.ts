@@ -4,8 +4,7 @@
  * nightly run that only brings new postings therefore links the served snapshot's reports into the
  * new one instead of rebuilding 500-odd files (snapshots are never modified once published).
  */
-import { createHash } from 'node:crypto';
-import { hashSources } from './fingerprint.ts';
+import { contentKey } from './fingerprint.ts';
 import type { InputEntry } from './manifest.ts';
 
 /** Inputs the reports do not read. */
@@ -16,9 +15,5 @@ const REPORT_SOURCES = ['pipeline/reports', 'pipeline/models'];
 
 /** Fingerprint of everything a report is made from; equal keys mean byte-identical reports. */
 export function reportsKey(inputs: InputEntry[], policy: unknown): string {
-  const hash = createHash('sha256');
-  for (const i of inputs.filter((i) => !NOT_IN_REPORTS.has(i.table))) hash.update(`${i.table} ${i.sha256}\n`);
-  hash.update(JSON.stringify(policy));
-  hashSources(hash, REPORT_SOURCES);
-  return hash.digest('hex');
+  return contentKey(inputs.filter((i) => !NOT_IN_REPORTS.has(i.table)), [policy], REPORT_SOURCES);
 }

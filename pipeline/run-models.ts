@@ -55,11 +55,12 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
   const runs: ModelRun[] = [];
   const todo = options.only ? models.filter((m) => options.only!.has(m.name)) : models;
   const changes: Changes = { raw: options.deltas ?? new Set(), keyed: new Set(), whole: new Set() };
-  const readByPartitionModel = (name: string) => todo.some((m) => m.partitions && tablesRead(m.sql).has(name));
+  // Models a partition model reads keep the rows they replace (incremental-sql.ts).
+  const readByPartitionModels = new Set(todo.filter((m) => m.partitions).flatMap((m) => [...tablesRead(m.sql)]));
   for (const [i, model] of todo.entries()) {
     const started = now();
     try {
-      await conn.run(incrementalSql(model, changes, readByPartitionModel(model.name)));
+      await conn.run(incrementalSql(model, changes, readByPartitionModels.has(model.name)));
     } catch (error) {
       throw new Error(`Model ${model.path} failed: ${(error as Error).message}`, { cause: error });
     }

@@ -13,6 +13,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { columnDefinitions, rawTable, readSchema } from '../schema.ts';
 import { sqlName, sqlString } from '../load/sql.ts';
 import type { Ledger } from './ledger.ts';
+import { tableExists } from '../table-exists.ts';
 
 const FILES_TABLE = 'raw_posting_files';
 
@@ -58,9 +59,7 @@ export async function buildRawPostings(conn: DuckDBConnection, storeDir: string,
  * warehouse has no raw_posting_files), and raw_postings must be built whole.
  */
 export async function addedDays(conn: DuckDBConnection, ledger: Ledger): Promise<string[] | null> {
-  const known = await conn.runAndReadAll(
-    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = '${FILES_TABLE}' AND NOT temporary`);
-  if (known.getRowObjectsJS()[0].n === 0) return null;
+  if (!(await tableExists(conn, FILES_TABLE))) return null;
   const held = (await conn.runAndReadAll(`SELECT name, parquet FROM ${FILES_TABLE}`)).getRowObjectsJS() as { name: string; parquet: string }[];
   if (held.some(({ name, parquet }) => ledger.files[name]?.parquet !== parquet)) return null;
   const last = held.map((h) => h.name).sort().at(-1) ?? '';

@@ -5,8 +5,8 @@
  * rewritten once they all are, so a run killed half-way loses or doubles nothing; files no ledger
  * entry names, such as the Parquet files of a killed run, are then removed.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { fileSha256 } from '../fingerprint.ts';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { faultPoint } from '../fault.ts';
@@ -28,8 +28,6 @@ export interface StoreSync {
   /** Daily files gone from the data folder, whose postings were dropped. */
   removed: string[];
 }
-
-const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 function save(storeDir: string, files: Record<string, LedgerEntry>): Ledger {
   const ledger = { files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) };
@@ -57,28 +55,29 @@ export async function syncStore(conn: DuckDBConnection, files: DailyFile[], stor
   const rechecked = Object.values(entries).filter((e) => e.checks !== options.checks).length;
   if (rechecked) options.warn(`postings: 校验依据已变 — the postings schema or the districts changed since ${rechecked} stored days were loaded; they are validated again`);
   const stats = new Map(files.map((f) => [f.name, statSync(f.path)]));
-  let confirmed = 0;
-  const todo = files.filter((f) => {
+  const stamp = (name: string) => ({ size: stats.get(name)!.size, mtime_ms: stats.get(name)!.mtimeMs });
+  const todo: DailyFile[] = [];
+  let restamped = false;
+  for (const f of files) {
     const known = entries[f.name];
-    const { size, mtimeMs } = stats.get(f.name)!;
-    if (!known || known.checks !== options.checks || !existsSync(join(storeDir, known.parquet))) return true;
-    if (known.size === size && known.mtime_ms === mtimeMs) return false;
-    if (known.sha256 === sha256(f.path)) {
+    const now = stamp(f.name);
+    if (!known || known.checks !== options.checks || !existsSync(join(storeDir, known.parquet))) todo.push(f);
+    else if (known.size === now.size && known.mtime_ms === now.mtime_ms) continue;
+    else if (known.sha256 === (await fileSha256(f.path))) {
       // The same bytes delivered again: remember the new time, so it is not read again tomorrow.
-      entries[f.name] = { ...known, size, mtime_ms: mtimeMs };
-      confirmed += 1;
-      return false;
+      entries[f.name] = { ...known, ...now };
+      restamped = true;
+    } else {
+      options.warn(`${f.path}: 文件已更改 — changed since it was loaded on ${known.loaded_at}; loaded again`);
+      todo.push(f);
     }
-    options.warn(`${f.path}: 文件已更改 — changed since it was loaded on ${known.loaded_at}; loaded again`);
-    return true;
-  });
-  if (confirmed > 0 && todo.length === 0) ledger = save(storeDir, entries);
-  const withStat = (name: string): LedgerEntry => ({ ...entries[name], size: stats.get(name)!.size, mtime_ms: stats.get(name)!.mtimeMs });
+  }
+  if (restamped && todo.length === 0) ledger = save(storeDir, entries);
   if (todo.length > 0) {
     const scratch = await openConversionDb(conn, options.tmpDir, readResources().threads);
     try {
       Object.assign(entries, await convertDays(scratch.conns, todo, storeDir, options));
-      for (const file of todo) entries[file.name] = withStat(file.name);
+      for (const file of todo) entries[file.name] = { ...entries[file.name], ...stamp(file.name) };
       ledger = save(storeDir, entries);
       faultPoint('postings:ledger');
       todo.forEach((file, i) => options.progress?.(file.name, i + 1, todo.length));

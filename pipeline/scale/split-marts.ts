@@ -14,6 +14,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { arrowFile, type ColumnSpec, type ColumnType } from '../arrow-columns.ts';
 import { martColumns } from '../export-arrow.ts';
 import { Writes } from '../bounded-writes.ts';
+import { tableExists } from '../table-exists.ts';
 import { PROVINCES } from './provinces.ts';
 
 /** The per-school detail: what a school page shows, fetched when the page opens. */
@@ -37,25 +38,22 @@ export interface SplitExport {
   source_rows?: number;
 }
 
-const tableExists = async (conn: DuckDBConnection, table: string) =>
-  (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = $table`, { table }))
-    .getRowObjectsJS()[0].n === 1;
-
 /**
- * Streams `sql` (ordered by the split key) and writes one Arrow file per key value; `pathFor`
+ * Streams `sql` (ordered by the column `key`) and writes one Arrow file per key value; `pathFor`
  * names the file. Only one key's rows are held in memory at a time, and a few files' bytes while
  * they are written.
  */
 async function writeSplit(conn: DuckDBConnection, name: string, sql: string, columns: ColumnSpec[],
-  keyOf: (row: unknown[][], i: number) => string, pathFor: (key: string) => string): Promise<SplitExport> {
+  key: string, pathFor: (value: string) => string): Promise<SplitExport> {
+  const at = columns.findIndex((c) => c.name === key);
   const out: SplitExport = { name, files: 0, rows: 0, bytes: 0, max_file_bytes: 0 };
-  let key: string | null = null;
+  let current: string | null = null;
   let pending: unknown[][] = columns.map(() => []);
   const writes = new Writes();
   const flush = async () => {
-    if (key === null) return;
+    if (current === null) return;
     const bytes = arrowFile(columns, pending);
-    await writes.start(pathFor(key), bytes);
+    await writes.start(pathFor(current), bytes);
     out.files++;
     out.rows += pending[0].length;
     out.bytes += bytes.length;
@@ -72,11 +70,11 @@ async function writeSplit(conn: DuckDBConnection, name: string, sql: string, col
       start = end;
     };
     for (let i = 0; i < chunk.rowCount; i++) {
-      const k = keyOf(values, i);
-      if (k === key) continue;
+      const value = String(values[at][i]);
+      if (value === current) continue;
       take(i);
       await flush();
-      key = k;
+      current = value;
     }
     take(chunk.rowCount);
   }
@@ -117,13 +115,12 @@ export async function exportSplitMarts(conn: DuckDBConnection, martsDir: string,
   for (const table of SCHOOL_MARTS) {
     if (!fresh(table) || !(await tableExists(conn, table))) continue;
     const columns = await martColumns(conn, table);
-    const key = columns.findIndex((c) => c.name === 'school_code');
     const dir = table === SCHOOL_DETAIL ? join(martsDir, 'schools') : join(martsDir, 'schools', table);
     mkdirSync(dir, { recursive: true });
     // Ordered by every column after the school, so a school's file is the same bytes from the same data.
     const order = ['school_code', ...columns.map((c) => c.name)].map((name) => `"${name}"`).join(', ');
     done.push(await writeSplit(conn, `schools/${table}`, `SELECT * FROM ${table} ORDER BY ${order}`,
-      columns, (v, i) => String(v[key][i]), (code) => join(dir, `${code}.arrow`)));
+      columns, 'school_code', (code) => join(dir, `${code}.arrow`)));
   }
   for (const table of COUNTY_MARTS) {
     if (!fresh(table) || !(await tableExists(conn, table))) continue;
