@@ -26,18 +26,45 @@ import {
   dashboardTable, goalsTable, headroomTable, ingestTable, nightlyTable, reportsTable, scalesTable, type BenchResults, type Maybe,
 } from './tables.ts';
 
-const { values } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '3' },
-    scales: { type: 'string', default: SCALE_NAMES.join(',') },
-    /** Rewrite the tables of docs/performance.md from today's results without measuring. */
-    'tables-only': { type: 'boolean', default: false },
-  },
-});
+const HELP = `用法 Usage: npm run bench -- [--runs N] [--scales ${SCALE_NAMES.join(',')}] [--tables-only]
+
+性能基准。Measures every job at each scale (median of N fresh-process runs) and writes
+bench/results/<date>.json and the tables of docs/performance.md. Province and national samples are
+generated into /tmp/chanjiao-<scale> on first use (minutes).
+
+  --runs N         runs per measurement (default 3)
+  --scales LIST    comma-separated scales (default ${SCALE_NAMES.join(',')})
+  --tables-only    rewrite docs/performance.md from today's results without measuring
+  -h, --help       this help`;
+
+function usageError(message: string): never {
+  console.error(`✗ ${message}\n\n${HELP}`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      runs: { type: 'string', default: '3' },
+      scales: { type: 'string', default: SCALE_NAMES.join(',') },
+      /** Rewrite the tables of docs/performance.md from today's results without measuring. */
+      'tables-only': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (error) {
+  usageError((error as Error).message);
+}
+const { values } = parsed;
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
 const runs = Number(values.runs);
 const scales = values.scales.split(',') as ScaleName[];
 if (!Number.isInteger(runs) || runs < 1 || scales.some((s) => !SCALE_NAMES.includes(s))) {
-  throw new Error(`usage: npm run bench [-- --runs N] [--scales ${SCALE_NAMES.join(',')}]`);
+  usageError(`--runs must be a whole number ≥ 1 and --scales a list of ${SCALE_NAMES.join(', ')}`);
 }
 const log = (message: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
