@@ -109,14 +109,20 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('dashboard
     expect(f.int(higher.points)).not.toBe(all);
     expect(s.page.url()).toContain('level=higher');
 
-    const bySupply = await s.all<{ name_zh: string; supply: number; demand: number }>(`
-      SELECT i.name_zh, coalesce(s.supply, 0) AS supply, i.demand FROM mart_industry i
-      LEFT JOIN (SELECT industry_code, sum(supply) AS supply FROM mart_supply_slice WHERE year = ${s.year} AND ownership = 'private' GROUP BY ALL) s
+    // Demand has no ownership: under an ownership filter only supply is charted, and no gap stated.
+    const bySupply = await s.all<{ name_zh: string; supply: number }>(`
+      SELECT i.name_zh, s.supply FROM mart_industry i
+      JOIN (SELECT industry_code, sum(supply) AS supply FROM mart_supply_slice WHERE year = ${s.year} AND ownership = 'private' GROUP BY ALL) s
         USING (industry_code)
-      WHERE i.year = ${s.year} ORDER BY i.name_zh`);
-    await visit(s.page, s.server.url, '#/gaps?ownership=private');
-    const table = (await chartTable(s.page, 'supply-demand')).slice(1);
-    expect(table.map((r) => [r[0], r[1], r[2]]).sort()).toEqual(bySupply.map((b) => [b.name_zh, f.int(b.supply), f.int(b.demand)]).sort());
+      WHERE i.year = ${s.year} AND s.supply > 0 ORDER BY s.supply DESC`);
+    for (const route of ['gaps', 'overview']) {
+      await visit(s.page, s.server.url, `#/${route}?ownership=private`);
+      expect(await s.page.textContent('[data-supply-only]')).toBe(zh.gaps.supplyOnly);
+      expect(await s.page.locator('figure[data-chart="supply-demand"], figure[data-chart="gap"], figure[data-chart="top-shortages"]').count()).toBe(0);
+      expect(await s.page.textContent('main')).not.toMatch(/缺口最大|缺 [\d,]+ 人|供给不足：/);
+      const table = (await chartTable(s.page, 'supply-by-industry')).slice(1);
+      expect(table.map((r) => [r[0], r[1]])).toEqual(bySupply.map((b) => [b.name_zh, f.int(b.supply)]));
+    }
   });
 
   it('restores a view from its URL, filters and language included', async () => {

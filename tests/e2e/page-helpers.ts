@@ -13,7 +13,7 @@ export async function visit(page: Page, baseUrl: string, hash: string): Promise<
 /** Waits until the current view has drawn something and nothing is loading. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('main[data-view]') && !document.querySelector('.loading')
-    && document.querySelector('main figure[data-chart], main [data-results], main .error'));
+    && document.querySelector('main figure[data-chart], main [data-results], main [data-empty], main .error'));
 }
 
 export async function cardValue(page: Page, id: string): Promise<string> {

@@ -37,6 +37,10 @@ export const en: Messages = {
   },
   units: { people: 'people', points: 'programme points', schools: 'schools', ratio: '×', percent: '%', yuan: 'CNY', years: 'years', index: 'index' },
   cityWide: 'City-wide (no district)',
+  empty: {
+    filtered: 'No school or programme matches the current filters: there is nothing to show.',
+    clear: 'Clear filters',
+  },
   sep: ', ',
   overview: {
     programmePoints: 'Programme points', schools: 'Schools', matchRate: 'Key-industry match rate', graduates: 'Graduates a year',
@@ -52,6 +56,9 @@ export const en: Messages = {
     gapAxis: 'Gap (demand − supply, people)',
   },
   gaps: {
+    supplyOnly: 'Demand is not split by ownership: the ownership filter narrows supply only, so this view states no gap, fill ratio or signal. Clear the ownership filter to see the gaps.',
+    supplyTitle: (name, n) => `The selected schools' graduates serve ${name} most (${n} people)`,
+    supplyNone: 'The selected schools have no graduates serving any industry',
     supplyDemandTitle: (n, names) => `${list(n, 'industry', 'industries')} short of graduates: ${names}`,
     supplyDemandNone: 'Under these filters supply covers at least 80% of demand everywhere',
     supply: 'Supply (graduates)', demand: 'Demand (openings)', peopleAxis: 'People',
@@ -83,6 +90,7 @@ export const en: Messages = {
     columns: { industry: 'Industry', stage: 'Stage', segment: 'Segment', points: 'Points', schools: 'Schools', covered: 'Covered', chain: 'Chain coverage', uncoveredList: 'Uncovered segments' },
   },
   districts: {
+    bySupplyTitle: (name, n) => `${name} has the most graduates of the selected schools (${n} people)`,
     industryAll: 'All industries',
     byDistrictTitle: (name, gap) => `${name} has the largest gap: ${gap} more openings than local graduates`,
     byDistrictNone: 'Under these filters local supply meets demand in every district',
@@ -91,6 +99,7 @@ export const en: Messages = {
     columns: { district: 'District', group: 'Area', supply: 'Supply (people)', demand: 'Demand (people)', gap: 'Gap (people)' },
   },
   concentration: {
+    overlapEmpty: 'No school matches the current filters: there is no programme overlap to show.',
     topShare: (n) => `Share of points in the top ${n} majors`, hhi: 'Concentration HHI (0–10000)', duplicated: (n) => `Majors offered by more than ${n} schools`,
     majorsTitle: (n, above, name, schools) => `${list(n, 'major')} offered by more than ${above} schools; the most offered is ${name} (${schools} schools)`,
     majorsNone: (above, name, schools) => `No major is offered by more than ${above} schools; the most offered is ${name} (${schools})`,
@@ -163,6 +172,7 @@ export const en: Messages = {
       districtOpenings: 'Openings at its level in its district', areaOpenings: 'Openings in its area', students: 'Students', score: 'Score', reason: 'Evidence' },
   },
   loop: {
+    noYear: (year, years) => `There are no recommendations of ${year} to check (years that can be checked: ${years}).`,
     year: 'Year of recommendation', industryAll: 'All industries',
     filterNote: 'This view is by year of recommendation: each year\'s recommendations against the next year\'s programmes.',
     recommendations: 'Recommendations', acted: 'Acted on (opened or expanded)', planAdded: 'Intake added by the response', notActed: 'Not acted on',

@@ -42,6 +42,10 @@ export const zh = {
     people: '人', points: '个专业点', schools: '所学校', ratio: '倍', percent: '%', yuan: '元', years: '年', index: '指数',
   },
   cityWide: '全市（未分区县）',
+  empty: {
+    filtered: '当前筛选条件下没有任何学校或专业点，没有可显示的数据。',
+    clear: '清除筛选',
+  },
   /** Separator of names in a running list. */
   sep: '、',
   overview: {
@@ -58,6 +62,9 @@ export const zh = {
     gapAxis: '缺口（需求 − 供给，人）',
   },
   gaps: {
+    supplyOnly: '需求数据不分公办、民办：举办性质筛选只作用于供给，本页因此不计算缺口、供需比和供需信号。取消举办性质筛选即可查看缺口。',
+    supplyTitle: (name: string, n: string) => `所选学校毕业生最多的产业是${name}（${n} 人）`,
+    supplyNone: '所选学校没有对接任何产业的毕业生',
     supplyDemandTitle: (n: number, names: string) => `${n} 个产业毕业生供给不足：${names}`,
     supplyDemandNone: '当前筛选下各产业供给均不低于需求的 80%',
     supply: '供给（毕业生，人）', demand: '需求（岗位，人）', peopleAxis: '人数（人）',
@@ -89,6 +96,7 @@ export const zh = {
     columns: { industry: '产业', stage: '链位', segment: '环节', points: '专业点', schools: '学校', covered: '是否覆盖', chain: '产业链覆盖率', uncoveredList: '未覆盖环节' },
   },
   districts: {
+    bySupplyTitle: (name: string, n: string) => `所选学校毕业生最多的是${name}（${n} 人）`,
     industryAll: '全部产业',
     byDistrictTitle: (name: string, gap: string) => `${name}缺口最大：岗位需求比本区县毕业生多 ${gap} 人`,
     byDistrictNone: '当前筛选下各区县供给均不少于需求',
@@ -97,6 +105,7 @@ export const zh = {
     columns: { district: '区县', group: '片区', supply: '供给（人）', demand: '需求（人）', gap: '缺口（人）' },
   },
   concentration: {
+    overlapEmpty: '当前筛选条件下没有学校，无法计算专业重叠率。',
     topShare: (n: number) => `前 ${n} 个专业占专业点比重`, hhi: '专业集中度 HHI（0–10000）', duplicated: (n: number) => `开设学校超过 ${n} 所的专业数`,
     majorsTitle: (n: number, above: number, name: string, schools: string) => `${n} 个专业被超过 ${above} 所学校重复开设，最多的是${name}（${schools} 所）`,
     majorsNone: (above: number, name: string, schools: string) => `没有专业被超过 ${above} 所学校开设；开设最多的是${name}（${schools} 所）`,
@@ -170,6 +179,7 @@ export const zh = {
       districtOpenings: '本区县同层次岗位', areaOpenings: '片区岗位', students: '在校生', score: '得分', reason: '依据' },
   },
   loop: {
+    noYear: (year: number, years: string) => `没有 ${year} 年的建议可供核对（可核对的建议年份：${years}）。`,
     year: '建议年份', industryAll: '全部产业',
     filterNote: '本页按建议年份查看：某年的建议与下一年的专业设置对照。',
     recommendations: '建议条数', acted: '已响应（开设或扩招）', planAdded: '响应新增招生计划', notActed: '未响应',

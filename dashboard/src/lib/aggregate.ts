@@ -50,3 +50,8 @@ export function rollup<T, K extends NumericKey<T>>(rows: readonly T[], by: (row:
 export function ratio(num: number, den: number): number | null {
   return den > 0 ? num / den : null;
 }
+
+/** The distinct years of some rows, newest first. */
+export function yearsOf(rows: readonly { year: number }[]): number[] {
+  return [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a);
+}

@@ -55,6 +55,12 @@ export function industryBalance(codes: readonly string[], supply: readonly Suppl
   });
 }
 
+/**
+ * Demand has no ownership: under an ownership filter only supply can follow it, so a view then
+ * compares nothing with demand (no gap, fill ratio or signal) and says why.
+ */
+export const supplyOnly = (filters: Filters): boolean => filters.ownership !== '';
+
 /** The supply and demand slices under the filters: ownership narrows supply only (demand has none). */
 export function filterSlices(supply: readonly SupplySliceRow[], demand: readonly DemandSliceRow[], filters: Filters) {
   const { year, level, district, ownership } = filters;
@@ -62,4 +68,9 @@ export function filterSlices(supply: readonly SupplySliceRow[], demand: readonly
     supply: where(supply, { year, level, district_code: district, ownership }),
     demand: where(demand, { year, level, district_code: district }),
   };
+}
+
+/** Nothing to show: no programme under the filters, and no demand either where demand can follow them. */
+export function matchesNothing(slices: ReturnType<typeof filterSlices>, filters: Filters): boolean {
+  return !slices.supply.length && (supplyOnly(filters) || !slices.demand.length);
 }

@@ -6,6 +6,8 @@ import type { Component } from 'svelte';
 import type { FilterKey, Route } from '../lib/url-state.ts';
 import type { Messages } from '../i18n/zh.ts';
 import type { ViewContext } from './context.ts';
+import { mart } from '../data.svelte.ts';
+import { yearsOf } from '../lib/aggregate.ts';
 import Overview from './Overview.svelte';
 import Gaps from './Gaps.svelte';
 import Coverage from './Coverage.svelte';
@@ -22,6 +24,8 @@ export interface ViewEntry {
   component: Component<{ ctx: ViewContext }>;
   filters: readonly FilterKey[];
   note?: (m: Messages) => string;
+  /** The years the view has data for (newest first), when fewer than the snapshot's: the year menu offers only these. */
+  years?: () => Promise<number[]>;
 }
 
 const ALL: readonly FilterKey[] = ['year', 'level', 'district', 'ownership'];
@@ -37,6 +41,6 @@ export const VIEWS: Record<Route, ViewEntry> = {
   funding: { component: Funding, filters: ['level'] },
   schools: { component: Schools, filters: ALL },
   loop: { component: Loop, filters: [] },
-  postings: { component: Postings, filters: ['year'] },
+  postings: { component: Postings, filters: ['year'], years: () => mart('mart_industry_postings').then(yearsOf) },
   data: { component: DataStatus, filters: [] },
 };
