@@ -6,7 +6,7 @@
  * postings feed (refresh.ts); anything else changed, and the run is a full one.
  */
 import { TABLES } from './schema.ts';
-import { locateInput } from './load/locate-input.ts';
+import { locateInput, type InputOverrides } from './load/locate-input.ts';
 import { rulesFile, RULES_TABLE } from './postings/posting-rules.ts';
 import { contentKey, fileSha256 } from './fingerprint.ts';
 
@@ -26,9 +26,9 @@ export const baseKey = (inputs: readonly BaseInput[], policy: unknown, label: un
  * The base inputs as the loader would find them, hashed without loading; null when one is missing
  * or ambiguous, which only a full run reports properly.
  */
-export async function locateBaseInputs(dataDir: string, referenceDir: string): Promise<BaseInput[] | null> {
+export async function locateBaseInputs(dataDir: string, referenceDir: string, overrides: InputOverrides = {}): Promise<BaseInput[] | null> {
   try {
-    const files = TABLES.map((table) => ({ table: table as string, file: locateInput(table, dataDir, referenceDir) }));
+    const files = TABLES.map((table) => ({ table: table as string, file: locateInput(table, dataDir, referenceDir, overrides) }));
     const rules = rulesFile({ dataDir, referenceDir });
     if (rules) files.push({ table: RULES_TABLE, file: rules });
     return await Promise.all(files.map(async ({ table, file }) => ({ table, sha256: await fileSha256(file) })));

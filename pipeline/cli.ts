@@ -11,11 +11,12 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   docs: () => import('./commands/docs.ts'),
   rollback: () => import('./commands/rollback.ts'),
   report: () => import('./commands/report.ts'),
+  users: () => import('./commands/users.ts'),
 };
 
 const usage = `chanjiao 产教 — 职业院校专业设置与产业需求匹配 / vocational programmes vs industry demand
 
-用法 Usage: tsx pipeline/cli.ts <command> [options]   (npm start | npm run refresh | npm run report)
+用法 Usage: tsx pipeline/cli.ts <command> [options]   (npm start | npm run refresh | npm run report | npm run users)
 
 Commands:
   refresh   build a new warehouse snapshot from a data folder
@@ -23,6 +24,7 @@ Commands:
   rollback  list snapshots, or serve an earlier one again
   report    one school's gap report (or an industry's) as HTML, XLSX or CSV
   docs      regenerate docs/inputs.md from the schemas
+  users     accounts of the shared platform: add, list, reset passwords, upload tokens
 
 Run a command with --help for its options.`;
 

@@ -28,6 +28,8 @@ import {
   abandonSnapshot, beginSnapshot, clearAbandonedBuilds, CURRENT, publishSnapshot, pruneSnapshots, snapshotId, WAREHOUSE_FILE,
 } from './snapshot.ts';
 import { acquireLock } from './lock.ts';
+import { acceptedInputs } from './accepted-inputs.ts';
+import type { InputOverrides } from './load/locate-input.ts';
 import { appendHistory, type RunRecord } from './history.ts';
 import { saveRejects } from './save-rejects.ts';
 import { loadPostings, type PostingsReport } from './postings/load-postings.ts';
@@ -78,6 +80,8 @@ interface Run {
   previous: Manifest | null;
   /** Set in a postings-only run: the served snapshot it starts from. */
   base: Base | null;
+  /** Accepted uploads, loaded instead of the data folder's files. */
+  accepted: InputOverrides;
   now: () => Date;
 }
 
@@ -90,6 +94,7 @@ function loadStage(run: Run, conn: DuckDBConnection): Promise<LoadReport> {
     referenceDir: options.referenceDir,
     policy: { reject_share_max: policy.load.reject_share_max },
     tmpDir: run.tmpDir,
+    overrides: run.accepted,
     effects: { progress: (table, done, total) => effects.progress('load', table, done, total), warn: effects.warn },
   }), (r) => `${r.inputs.reduce((n, i) => n + i.rows, 0).toLocaleString('en')} rows, ${r.rejects.length} rejected`);
 }
@@ -178,13 +183,14 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
   const policy = readPolicy(options.policyPath);
   const label = readDataLabel(options.dataDir);
   const previous = previousManifest(options.warehouseDir);
+  const accepted = acceptedInputs(options.warehouseDir);
   const base = options.full || options.parquet ? null : await reusableBase(options.warehouseDir, previous, async () => {
-    const inputs = await locateBaseInputs(options.dataDir, options.referenceDir);
+    const inputs = await locateBaseInputs(options.dataDir, options.referenceDir, accepted);
     return inputs && baseKey(inputs, policy, label);
   });
   const stage = stageRunner(effects, stages);
   const run: Run = {
-    options, effects, stage, id, buildDir, tmpDir: join(buildDir, 'tmp'), policy, label, previous, base, now: options.now ?? (() => new Date()),
+    options, effects, stage, id, buildDir, tmpDir: join(buildDir, 'tmp'), policy, label, previous, base, accepted, now: options.now ?? (() => new Date()),
   };
   if (base) {
     await stage('load', async () => copyBaseWarehouse(base, buildDir),

@@ -10,13 +10,19 @@ import sirv from 'sirv';
 import { CURRENT } from './snapshot.ts';
 import { readHistory } from './history.ts';
 import { serveReport } from './report-route.ts';
+import { createGate } from './platform/gate.ts';
+import { isLoopback } from './platform/bind.ts';
 
 export interface ServerOptions {
   host?: string;
   port?: number;
   warehouseDir: string;
   distDir: string;
+  /** Accounts and what they may see; without it, the local single-analyst mode (loopback only). */
+  gate?: Gate;
 }
+
+export type Gate = ReturnType<typeof createGate>;
 
 export interface RunningServer { url: string; close(): Promise<void> }
 
@@ -46,24 +52,34 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   });
   const app = sirv(options.distDir, { dotfiles: false, etag: true, onNoMatch: notFound });
-  const server = createServer((req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
-    }
+  const reportsDir = join(options.warehouseDir, CURRENT, 'reports');
+  const serveData = (req: IncomingMessage, res: ServerResponse) => {
     if (req.url === '/data/history.json' || req.url?.startsWith('/data/history.json?')) {
       // Outside any snapshot: a failed run has none, yet the dashboard must be able to say it failed.
       res.writeHead(200, { 'content-type': CONTENT_TYPES['.json'], 'cache-control': 'no-cache' });
       res.end(req.method === 'HEAD' ? undefined : JSON.stringify(readHistory(options.warehouseDir)));
-    } else if (serveReport(req, res, join(options.warehouseDir, CURRENT, 'reports'))) {
+    } else if (serveReport(req, res, reportsDir)) {
       // handled: reports need their own content types and Chinese download names
-    } else if (req.url?.startsWith('/data/')) {
-      req.url = req.url.slice('/data'.length);
+    } else {
+      req.url = req.url!.slice('/data'.length);
       if (PUBLIC_DATA.test(req.url) && !req.url.includes('..')) data(req, res);
       else notFound(req, res);
-    } else {
-      app(req, res);
     }
+  };
+  if (!options.gate && !isLoopback(options.host ?? '127.0.0.1')) {
+    throw new Error('没有账号时只能在本机地址上提供服务 — without accounts the server only listens on 127.0.0.1');
+  }
+  const gate = options.gate ?? createGate({ db: null, trustProxy: false });
+  const serve = {
+    app, data: serveData,
+    dataFile: (path: string) => join(options.warehouseDir, CURRENT, path.slice('/data/'.length)),
+  };
+  const server = createServer((req, res) => {
+    gate.handle(req, res, serve).catch((error: Error) => {
+      console.error(`✗ ${req.method} ${req.url}: ${error.message}`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('500 服务器错误 Server error\n');
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -9,6 +9,7 @@ import { formatSummary } from '../format-summary.ts';
 import { CURRENT } from '../snapshot.ts';
 import { buildDashboard, dashboardIsStale } from '../dashboard-build.ts';
 import { startServer } from '../serve.ts';
+import { platformGate, platformSettings } from '../platform/settings.ts';
 import { refreshOptions } from './refresh.ts';
 import { DEFAULT_SCHEDULE, DEFAULT_TIME_ZONE, scheduleRefresh } from '../schedule.ts';
 
@@ -22,7 +23,8 @@ both on 127.0.0.1. Only the dashboard build and the current warehouse snapshot a
   --schedule CRON   nightly refresh schedule (default "0 2 * * *")
   --tz ZONE         time zone of the schedule (default Asia/Shanghai)
   --no-schedule     serve only; refresh from system cron or a systemd timer instead
-  --host H          address to listen on (default 127.0.0.1)
+  --host H          address to listen on (default 127.0.0.1); any other address needs accounts
+                    (npm run users -- add …): without them the server refuses to start
   --data DIR, --reference DIR, --warehouse DIR, --policy FILE   as for refresh
   -h, --help        this help`;
 
@@ -55,10 +57,17 @@ export async function run(args: string[]): Promise<number> {
     await buildDashboard(DEFAULTS.dashboardDir);
     effects.stageEnd('dashboard', performance.now() - t0, 'built');
   }
+  const inputs = { dataDir: values.data, referenceDir: values.reference, warehouseDir: values.warehouse, policyPath: values.policy };
+  const gate = platformGate({
+    ...inputs, host: values.host, settings: platformSettings(),
+    refresh: () => refresh({ ...inputs, trigger: 'manual' }, effects).then((r) => r.manifest.snapshot),
+  });
   const server = await startServer({
-    host: values.host, port: Number(values.port), warehouseDir: values.warehouse, distDir: DEFAULTS.distDir,
+    host: values.host, port: Number(values.port), warehouseDir: values.warehouse, distDir: DEFAULTS.distDir, gate,
   });
   effects.info(`\n看板已启动 Dashboard: ${server.url}   (Ctrl+C 停止 to stop)`);
+  effects.info(gate ? '多用户模式：需要登录 Accounts on: everyone signs in'
+    : '本机单用户模式：无需登录，仅本机可访问 Single-analyst mode: no login, reachable from this machine only (npm run users -- add … to turn accounts on)');
   const schedule = values['no-schedule'] ? null : scheduleRefresh(values.schedule, values.tz, {
     dataDir: values.data, referenceDir: values.reference, warehouseDir: values.warehouse, policyPath: values.policy,
   }, effects);

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TABLES } from '../schema.ts';
-import { locateInput } from './locate-input.ts';
+import { locateInput, type InputOverrides } from './locate-input.ts';
 import { loadTable, type InputReport } from './load-table.ts';
 import type { Reject } from './reject.ts';
 
@@ -23,6 +23,8 @@ export interface LoadOptions {
   effects?: { progress?(table: string, done: number, total: number): void; warn?(msg: string): void };
   /** Where transcoded copies go (a fresh folder inside it, removed afterwards); default the OS temp folder. */
   tmpDir?: string;
+  /** Files loaded instead of the data folder's, by table (accepted uploads). */
+  overrides?: InputOverrides;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
   const work = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'chanjiao-load-'));
   try {
     for (const [i, table] of TABLES.entries()) {
-      const file = locateInput(table, options.dataDir, options.referenceDir);
+      const file = locateInput(table, options.dataDir, options.referenceDir, options.overrides);
       const load = await loadTable(conn, { table, file }, { tmpDir: work, rejectShareMax: options.policy.reject_share_max, warn });
       report.inputs.push(load.input);
       report.rejects.push(...load.rejects);

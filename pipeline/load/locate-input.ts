@@ -10,12 +10,16 @@ function findIn(dir: string, table: string): string | undefined {
   return found[0];
 }
 
+/** Files that stand in for a data folder's own, by table: accepted uploads (accepted-inputs.ts). */
+export type InputOverrides = Partial<Record<TableName, string>>;
+
 /**
- * The file a table is loaded from: the data folder's own copy, else (for reference tables such
- * as the major catalogue, shared by all data folders) the reference folder's.
+ * The file a table is loaded from: an override (an accepted upload), else the data folder's own
+ * copy, else (for reference tables such as the major catalogue, shared by all data folders) the
+ * reference folder's.
  */
-export function locateInput(table: TableName, dataDir: string, referenceDir: string): string {
-  const file = findIn(dataDir, table) ?? (REFERENCE_TABLES.includes(table) ? findIn(referenceDir, table) : undefined);
+export function locateInput(table: TableName, dataDir: string, referenceDir: string, overrides: InputOverrides = {}): string {
+  const file = overrides[table] ?? findIn(dataDir, table) ?? (REFERENCE_TABLES.includes(table) ? findIn(referenceDir, table) : undefined);
   if (file) return file;
   const where = REFERENCE_TABLES.includes(table) ? `${dataDir} or ${referenceDir}` : dataDir;
   throw new LoadError(`${join(dataDir, `${table}.csv`)}: 缺少必需文件 — missing required file (${table}.csv or ${table}.xlsx in ${where})`);

@@ -1,0 +1,102 @@
+/**
+ * The application database beside the warehouse (`<warehouse>/app.sqlite`): accounts, their school
+ * and input bindings, sessions, upload tokens, upload versions and the audit log. The warehouse
+ * snapshots are rebuilt every night; what people did is kept here, in one file that survives them.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export type AppDb = Database.Database;
+
+export const ROLES = ['admin', 'analyst', 'school', 'provider'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const appDbPath = (warehouseDir: string) => join(warehouseDir, 'app.sqlite');
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS users (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  display_name TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL CHECK (role IN ('admin', 'analyst', 'school', 'provider')),
+  password_hash TEXT,
+  oidc_subject TEXT UNIQUE,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  must_change_password INTEGER NOT NULL DEFAULT 0,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS user_schools (
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  school_code TEXT NOT NULL,
+  PRIMARY KEY (user_id, school_code)
+);
+CREATE TABLE IF NOT EXISTS user_inputs (
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  input TEXT NOT NULL,
+  PRIMARY KEY (user_id, input)
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  id_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS upload_tokens (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  token_hash TEXT NOT NULL UNIQUE,
+  label TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS uploads (
+  id INTEGER PRIMARY KEY,
+  input TEXT NOT NULL,
+  original_name TEXT NOT NULL,
+  stored_name TEXT NOT NULL UNIQUE,
+  sha256 TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  uploaded_by INTEGER NOT NULL REFERENCES users(id),
+  uploaded_at TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('checked', 'failed', 'accepted', 'superseded', 'discarded')),
+  rows INTEGER NOT NULL DEFAULT 0,
+  rejected INTEGER NOT NULL DEFAULT 0,
+  check_report TEXT NOT NULL,
+  decided_by INTEGER REFERENCES users(id),
+  decided_at TEXT
+);
+CREATE TABLE IF NOT EXISTS delivery_schedule (
+  input TEXT PRIMARY KEY,
+  every_days INTEGER NOT NULL CHECK (every_days > 0),
+  provider TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT '',
+  ip TEXT NOT NULL DEFAULT ''
+);
+-- Append-only: the log is evidence, so not even the application may rewrite it.
+CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+`;
+
+/** Opens (creating when missing) the application database with its schema. */
+export function openAppDb(path: string): AppDb {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+  return db;
+}

@@ -1,0 +1,53 @@
+/**
+ * 数据状态 per provider: for each input, who delivers it, the last delivery and the last accepted
+ * version (when, rows, rejects), and whether it is overdue against its expected schedule
+ * (`delivery_schedule`: every N days). An input never accepted but on a schedule is overdue.
+ */
+import type { AppDb } from './app-db.ts';
+import type { User } from './accounts.ts';
+import { TABLES } from '../schema.ts';
+
+export interface Delivery {
+  input: string;
+  providers: string[];
+  every_days: number | null;
+  last_upload: { at: string; by: string; status: string; rows: number; rejected: number } | null;
+  last_accepted: { at: string; by: string; rows: number; rejected: number } | null;
+  /** When the next accepted delivery is due (ISO date), null without a schedule. */
+  due: string | null;
+  overdue: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+export function setSchedule(db: AppDb, input: string, everyDays: number | null): void {
+  if (!TABLES.includes(input as (typeof TABLES)[number])) throw new Error(`未知的数据表 unknown input "${input}" (${TABLES.join(', ')})`);
+  if (everyDays === null) db.prepare('DELETE FROM delivery_schedule WHERE input = ?').run(input);
+  else db.prepare('INSERT INTO delivery_schedule (input, every_days) VALUES (?, ?) ON CONFLICT (input) DO UPDATE SET every_days = excluded.every_days').run(input, everyDays);
+}
+
+/** Every input's delivery state; a provider sees only the inputs it is bound to. */
+export function deliveries(db: AppDb, viewer: User, now = new Date()): Delivery[] {
+  const inputs = viewer.role === 'provider' ? TABLES.filter((t) => viewer.inputs.includes(t)) : [...TABLES];
+  return inputs.map((input) => {
+    const providers = db.prepare(
+      `SELECT u.username FROM user_inputs b JOIN users u ON u.id = b.user_id WHERE b.input = ? AND u.disabled = 0 ORDER BY 1`,
+    ).pluck().all(input) as string[];
+    const every = db.prepare('SELECT every_days FROM delivery_schedule WHERE input = ?').pluck().get(input) as number | undefined;
+    const last = db.prepare(
+      `SELECT up.uploaded_at AS at, u.username AS by, up.status, up.rows, up.rejected FROM uploads up JOIN users u ON u.id = up.uploaded_by
+       WHERE up.input = ? ORDER BY up.id DESC LIMIT 1`,
+    ).get(input) as Delivery['last_upload'] | undefined;
+    const accepted = db.prepare(
+      `SELECT up.decided_at AS at, u.username AS by, up.rows, up.rejected FROM uploads up JOIN users u ON u.id = up.uploaded_by
+       WHERE up.input = ? AND up.status = 'accepted' ORDER BY up.id DESC LIMIT 1`,
+    ).get(input) as Delivery['last_accepted'] | undefined;
+    const due = every === undefined ? null
+      : new Date((accepted ? Date.parse(accepted.at) : 0) + every * DAY_MS);
+    return {
+      input, providers, every_days: every ?? null, last_upload: last ?? null, last_accepted: accepted ?? null,
+      due: due && accepted ? due.toISOString() : null,
+      overdue: due !== null && due.getTime() < now.getTime(),
+    };
+  });
+}

@@ -1,0 +1,187 @@
+/**
+ * 数据报送: a provider (or school, or admin) submits an input file; it is stored as a new version
+ * under a name the server makes (never the sender's), checked by the loader in a dry run against
+ * the current inputs, and waits for acceptance. Accepting makes it the file the next refresh loads
+ * for its table (accepted-inputs.ts); the version it replaces stays, marked superseded.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { acceptedInputs, readAccepted, uploadFilesDir, uploadsDir, writeAccepted } from '../accepted-inputs.ts';
+import { loadInputs, LoadError, type Reject } from '../load/index.ts';
+import { readPolicy } from '../policy.ts';
+import { TABLES, type TableName } from '../schema.ts';
+import type { AppDb } from './app-db.ts';
+import type { User } from './accounts.ts';
+import { audit } from './audit.ts';
+import { HttpError } from './http.ts';
+import { zipProblem } from './zip-check.ts';
+
+export interface UploadSettings {
+  warehouseDir: string;
+  dataDir: string;
+  referenceDir: string;
+  policyPath: string;
+  maxBytes: number;
+  /** Whether a provider may accept its own checked upload (otherwise only an admin). */
+  providerMayAccept: boolean;
+}
+
+export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+export type UploadStatus = 'checked' | 'failed' | 'accepted' | 'superseded' | 'discarded';
+
+/** What the dry run found: rows that would load, and every reject with where and why. */
+export interface CheckReport {
+  rows: number;
+  rejected: number;
+  rejects: Reject[];
+  /** A problem that stops the whole file (missing column, too many rejects…); the upload cannot be accepted. */
+  error: string | null;
+}
+
+export interface Upload {
+  id: number;
+  input: TableName;
+  original_name: string;
+  sha256: string;
+  bytes: number;
+  uploaded_by: string;
+  uploaded_at: string;
+  status: UploadStatus;
+  rows: number;
+  rejected: number;
+  decided_by: string | null;
+  decided_at: string | null;
+  check: CheckReport;
+}
+
+/** A name fit to show: no control or bidi characters, at most 120 characters. Never used as a path. */
+export function displayName(name: string): string {
+  const clean = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  return clean.slice(0, 120) || 'upload';
+}
+
+export function mayUpload(user: User, input: string): boolean {
+  return user.role === 'admin' || ((user.role === 'provider' || user.role === 'school') && user.inputs.includes(input));
+}
+
+interface UploadRow extends Omit<Upload, 'check'> { check_report: string; stored_name: string }
+
+const SELECT = `SELECT up.*, u.username AS uploaded_by, d.username AS decided_by
+  FROM uploads up JOIN users u ON u.id = up.uploaded_by LEFT JOIN users d ON d.id = up.decided_by`;
+
+function toUpload(row: UploadRow): Upload {
+  const { check_report, stored_name: _, ...rest } = row;
+  return { ...rest, check: JSON.parse(check_report) as CheckReport };
+}
+
+export function getUpload(db: AppDb, id: number): (Upload & { stored_name: string; uploader_id: number }) | undefined {
+  const row = db.prepare(`${SELECT.replace('SELECT up.*', 'SELECT up.*, up.uploaded_by AS uploader_id')} WHERE up.id = ?`).get(id) as
+    (UploadRow & { uploader_id: number }) | undefined;
+  return row && { ...toUpload(row), stored_name: row.stored_name, uploader_id: row.uploader_id };
+}
+
+/** Admins see every upload; anyone else their own. Newest first. */
+export function listUploads(db: AppDb, user: User, limit = 200): Upload[] {
+  const rows = user.role === 'admin'
+    ? db.prepare(`${SELECT} ORDER BY up.id DESC LIMIT ?`).all(limit)
+    : db.prepare(`${SELECT} WHERE up.uploaded_by = ? ORDER BY up.id DESC LIMIT ?`).all(user.id, limit);
+  return (rows as UploadRow[]).map(toUpload);
+}
+
+/**
+ * Loads every input as the next refresh would, with `file` in place of `input`'s, into a throwaway
+ * in-memory database. Rejects in other tables caused by this file (a school removed that
+ * programmes still name) are reported too.
+ */
+export async function dryRun(settings: UploadSettings, input: TableName, file: string, shownAs: string): Promise<CheckReport> {
+  const policy = readPolicy(settings.policyPath);
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  const tmpDir = mkdtempSync(join(uploadsDir(settings.warehouseDir), 'check-'));
+  const show = (text: string) => text.split(file).join(shownAs);
+  try {
+    const report = await loadInputs(conn, {
+      dataDir: settings.dataDir, referenceDir: settings.referenceDir, tmpDir,
+      policy: { reject_share_max: policy.load.reject_share_max },
+      overrides: { ...acceptedInputs(settings.warehouseDir), [input]: file },
+    });
+    const own = report.inputs.find((i) => i.table === input)!;
+    const rejects = report.rejects.map((r) => ({ ...r, file: r.file === file ? shownAs : basename(r.file) }));
+    return { rows: own.rows, rejected: own.rejected, rejects, error: null };
+  } catch (error) {
+    if (!(error instanceof LoadError)) throw error;
+    return { rows: 0, rejected: 0, rejects: [], error: show(error.message) };
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+    rmSync(tmpDir, { recursive: true, force: true });
+  }
+}
+
+/** Stores and checks a submitted file; refuses (HttpError) what must not even be stored. */
+export async function receiveUpload(db: AppDb, settings: UploadSettings, user: User,
+  submission: { input: string; name: string; bytes: Buffer; ip: string }): Promise<Upload> {
+  const { input, bytes } = submission;
+  if (!TABLES.includes(input as TableName)) throw new HttpError(400, `未知的数据表 unknown input "${input}" (${TABLES.join(', ')})`, 'unknown_input');
+  if (!mayUpload(user, input)) throw new HttpError(403, `无权报送 ${input} — this account may not submit ${input}`, 'not_bound');
+  const name = displayName(submission.name);
+  const ext = /\.(csv|xlsx)$/i.exec(name)?.[1].toLowerCase();
+  if (!ext) throw new HttpError(415, '只接受 .csv 或 .xlsx 文件 — only .csv and .xlsx files are accepted', 'bad_type');
+  if (bytes.length > settings.maxBytes) throw new HttpError(413, `文件过大 — larger than ${settings.maxBytes} bytes`, 'too_large');
+  if (bytes.length === 0) throw new HttpError(400, '文件为空 — the file is empty', 'empty');
+  if (ext === 'xlsx') {
+    const problem = zipProblem(bytes);
+    if (problem) throw new HttpError(422, problem, 'bad_xlsx');
+  } else if (bytes.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') {
+    throw new HttpError(415, '文件内容是 xlsx，扩展名却是 .csv — an xlsx named .csv', 'bad_type');
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const at = new Date().toISOString();
+  const pending = JSON.stringify({ rows: 0, rejected: 0, rejects: [], error: '检查中 — being checked' } satisfies CheckReport);
+  const id = Number(db.prepare(
+    `INSERT INTO uploads (input, original_name, stored_name, sha256, bytes, uploaded_by, uploaded_at, status, check_report)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'failed', ?)`,
+  ).run(input, name, `pending-${sha256}-${Date.now()}-${Math.random()}`, sha256, bytes.length, user.id, at, pending).lastInsertRowid);
+  // The server's own name: the id (unique) and the content hash; the sender's name is only shown.
+  const stored = `${id}-${sha256.slice(0, 16)}.${ext}`;
+  mkdirSync(uploadFilesDir(settings.warehouseDir), { recursive: true });
+  const path = join(uploadFilesDir(settings.warehouseDir), stored);
+  writeFileSync(path, bytes, { flag: 'wx', mode: 0o440 });
+  const check = await dryRun(settings, input as TableName, path, name);
+  db.prepare('UPDATE uploads SET stored_name = ?, status = ?, rows = ?, rejected = ?, check_report = ? WHERE id = ?')
+    .run(stored, check.error ? 'failed' : 'checked', check.rows, check.rejected, JSON.stringify(check), id);
+  audit(db, { actor: user.username, action: 'upload', target: `${input}#${id}`, ip: submission.ip,
+    detail: check.error ? `failed: ${check.error}` : `${name}, ${check.rows} rows, ${check.rejected} rejected` });
+  return getUpload(db, id)!;
+}
+
+/** Makes a checked upload the one its table is loaded from; the version it replaces is kept, superseded. */
+export function acceptUpload(db: AppDb, settings: UploadSettings, user: User, id: number, ip: string): Upload {
+  const upload = getUpload(db, id);
+  if (!upload) throw new HttpError(404, '无此报送 — no such upload', 'not_found');
+  const own = upload.uploader_id === user.id && mayUpload(user, upload.input);
+  if (user.role !== 'admin' && !(settings.providerMayAccept && user.role === 'provider' && own)) {
+    throw new HttpError(403, '只有管理员可以采用报送的数据 — only an admin may accept uploads', 'not_allowed');
+  }
+  if (upload.status !== 'checked') throw new HttpError(409, `此报送状态为 ${upload.status}，不能采用 — only a checked upload can be accepted`, 'bad_status');
+  db.transaction(() => {
+    const now = new Date().toISOString();
+    db.prepare(`UPDATE uploads SET status = 'superseded' WHERE input = ? AND status = 'accepted'`).run(upload.input);
+    db.prepare(`UPDATE uploads SET status = 'accepted', decided_by = ?, decided_at = ? WHERE id = ?`).run(user.id, now, id);
+    writeAccepted(settings.warehouseDir, { ...readAccepted(settings.warehouseDir), [upload.input]: upload.stored_name });
+    audit(db, { actor: user.username, action: 'upload_accepted', target: `${upload.input}#${id}`, ip, detail: `${upload.original_name}, ${upload.rows} rows` });
+  })();
+  return getUpload(db, id)!;
+}
+
+export function discardUpload(db: AppDb, user: User, id: number, ip: string): Upload {
+  const upload = getUpload(db, id);
+  if (!upload || (user.role !== 'admin' && upload.uploader_id !== user.id)) throw new HttpError(404, '无此报送 — no such upload', 'not_found');
+  if (upload.status !== 'checked' && upload.status !== 'failed') throw new HttpError(409, `此报送状态为 ${upload.status} — only a pending upload can be discarded`, 'bad_status');
+  db.prepare(`UPDATE uploads SET status = 'discarded', decided_by = ?, decided_at = ? WHERE id = ?`).run(user.id, new Date().toISOString(), id);
+  audit(db, { actor: user.username, action: 'upload_discarded', target: `${upload.input}#${id}`, ip });
+  return getUpload(db, id)!;
+}

@@ -1,0 +1,44 @@
+/**
+ * An .xlsx is a zip archive, and a small zip can inflate to gigabytes (a zip bomb). Before the
+ * loader opens an uploaded workbook, its central directory is read — only the directory, nothing
+ * is inflated — and the archive is refused when it declares too much.
+ */
+export interface ZipLimits { maxEntries: number; maxTotalBytes: number; maxRatio: number }
+
+export const XLSX_LIMITS: ZipLimits = { maxEntries: 2000, maxTotalBytes: 512 * 1024 * 1024, maxRatio: 200 };
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+
+/** Why the archive is refused (Chinese — English), or null when its directory is within the limits. */
+export function zipProblem(bytes: Uint8Array, limits: ZipLimits = XLSX_LIMITS): string | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) return '不是有效的 xlsx 文件 — not an xlsx (zip) file';
+  let end = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65_535); i--) {
+    if (buf.readUInt32LE(i) === EOCD) { end = i; break; }
+  }
+  if (end < 0) return 'xlsx 文件不完整 — the zip directory is missing (truncated file?)';
+  const entries = buf.readUInt16LE(end + 10);
+  const size = buf.readUInt32LE(end + 12);
+  const offset = buf.readUInt32LE(end + 16);
+  if (entries === 0xffff || size === 0xffffffff || offset === 0xffffffff) return 'xlsx 文件过大（ZIP64）— ZIP64 archives are not accepted';
+  if (entries > limits.maxEntries) return `xlsx 内含文件过多（${entries}）— too many parts in the archive`;
+  if (offset + size > end) return 'xlsx 文件结构损坏 — the zip directory points outside the file';
+  let total = 0;
+  for (let at = offset, n = 0; n < entries; n++) {
+    if (at + 46 > end || buf.readUInt32LE(at) !== CENTRAL) return 'xlsx 文件结构损坏 — damaged zip directory';
+    const compressed = buf.readUInt32LE(at + 20);
+    const inflated = buf.readUInt32LE(at + 24);
+    if (compressed === 0xffffffff || inflated === 0xffffffff) return 'xlsx 文件过大（ZIP64）— ZIP64 archives are not accepted';
+    total += inflated;
+    if (inflated > 1024 * 1024 && inflated > compressed * limits.maxRatio) {
+      return `xlsx 压缩比异常（${Math.round(inflated / Math.max(compressed, 1))}:1），疑似压缩炸弹 — refused as a possible zip bomb`;
+    }
+    at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+  }
+  if (total > limits.maxTotalBytes) {
+    return `xlsx 解压后 ${Math.round(total / 1024 / 1024)} MB，超过上限 ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB — too large once unpacked`;
+  }
+  return null;
+}
