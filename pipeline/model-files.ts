@@ -1,11 +1,13 @@
 /**
- * The model files and their declared build order (pipeline/models/order.txt). The order is checked
- * against the files in both directions and against each model's references, so a new model that
- * is not listed, a listed model that is gone, or a model reading a later one fails before any SQL runs.
+ * The model files and their build order, derived from what each model reads: a model is built after
+ * every model it references, so adding a model is adding one file. A reference to no model, a cycle
+ * or two models of one name fail before any SQL runs. Each model may declare its contract in its
+ * header (model-contracts.ts).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseContract, type Contract } from './model-contracts.ts';
 
 export const MODELS_DIR = fileURLToPath(new URL('./models/', import.meta.url));
 
@@ -15,7 +17,7 @@ export const TESTS_FOLDER = 'tests';
 export interface ModelFile {
   /** Table the model creates: the file's base name, e.g. `mart_industry`. */
   name: string;
-  /** Path relative to the models folder without `.sql`, as order.txt lists it, e.g. `marts/mart_industry`. */
+  /** Path relative to the models folder without `.sql`, e.g. `marts/mart_industry`. */
   path: string;
   sql: string;
   /**
@@ -28,6 +30,8 @@ export interface ModelFile {
    * that partition (`-- incremental: partitions a, b`): only the partitions its changed inputs touched are recomputed.
    */
   partitions?: string[];
+  /** Grain, not-null columns, references and accepted values declared in the header. */
+  contract?: Contract;
 }
 
 const TABLE_REFERENCE = /\b(?:raw|stg|int|dim|mart)_[a-z0-9_]+\b/g;
@@ -53,15 +57,7 @@ export function readSql(file: string): string {
   return readFileSync(file, 'utf8').trim().replace(/;\s*$/, '');
 }
 
-/** Model paths declared in order.txt (blank lines and `#` comments skipped). */
-export function readOrder(dir = MODELS_DIR): string[] {
-  return readFileSync(join(dir, 'order.txt'), 'utf8')
-    .split('\n')
-    .map((line) => line.replace(/#.*/, '').trim())
-    .filter(Boolean);
-}
-
-/** Every `.sql` model below the folder (outside tests/), as order paths. */
+/** Every `.sql` model below the folder (outside tests/), as paths without `.sql`, sorted. */
 export function listModelPaths(dir = MODELS_DIR): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((file) => file.split('\\').join('/'))
@@ -70,41 +66,76 @@ export function listModelPaths(dir = MODELS_DIR): string[] {
     .sort();
 }
 
-/** Models in build order; throws one error listing every mismatch between order.txt and the files. */
-export function readModels(dir = MODELS_DIR): ModelFile[] {
-  const order = readOrder(dir);
-  const files = new Set(listModelPaths(dir));
-  const problems: string[] = [];
-  for (const path of files) if (!order.includes(path)) problems.push(`${path}.sql is not listed in order.txt`);
-  const seen = new Set<string>();
-  for (const path of order) {
-    if (!files.has(path)) problems.push(`order.txt lists ${path}, but there is no file ${path}.sql`);
-    if (seen.has(basename(path))) problems.push(`order.txt lists a second model named ${basename(path)} (${path})`);
-    seen.add(basename(path));
-  }
-  if (problems.length === 0) {
-    const models = order.map((path): ModelFile => {
-      const sql = readSql(join(dir, `${path}.sql`));
-      const [, kind, list] = INCREMENTAL.exec(sql) ?? [];
-      const columns = list?.split(',').map((c) => c.trim());
-      return { name: basename(path), path, sql, ...(columns ? { [kind === 'partitions' ? 'partitions' : 'uniqueKey']: columns } : {}) };
-    });
-    problems.push(...referenceProblems(models));
-    if (problems.length === 0) return models;
-  }
-  throw new Error(`Models in ${dir} do not match order.txt:\n- ${problems.join('\n- ')}`);
-}
+const LAYERS = ['staging/', 'intermediate/', 'marts/'];
+const layerOf = (path: string) => LAYERS.findIndex((layer) => path.startsWith(layer));
 
-/** References (outside comments) to models that are unknown or built later than the model reading them. */
-function referenceProblems(models: ModelFile[]): string[] {
-  const position = new Map(models.map((m, i) => [m.name, i]));
-  return models.flatMap((model, i) => {
+/**
+ * Models in build order: each after the models it reads; among models ready at the same time,
+ * staging before intermediate before marts, then by name, so the order is stable. Throws one
+ * error listing every problem.
+ */
+export function readModels(dir = MODELS_DIR): ModelFile[] {
+  const problems: string[] = [];
+  const models = listModelPaths(dir).map((path): ModelFile => {
+    const sql = readSql(join(dir, `${path}.sql`));
+    const [, kind, list] = INCREMENTAL.exec(sql) ?? [];
+    const columns = list?.split(',').map((c) => c.trim());
+    let contract: Contract | undefined;
+    try {
+      contract = parseContract(sql, path);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+    return {
+      name: basename(path), path, sql,
+      ...(columns ? { [kind === 'partitions' ? 'partitions' : 'uniqueKey']: columns } : {}),
+      ...(contract ? { contract } : {}),
+    };
+  });
+  const byName = new Map<string, ModelFile>();
+  for (const model of models) {
+    const other = byName.get(model.name);
+    if (other) problems.push(`two models are named ${model.name}: ${other.path}.sql and ${model.path}.sql`);
+    byName.set(model.name, model);
+  }
+  const reads = new Map(models.map((model) => {
     // raw_ tables are the loader's, present before any model runs.
     const names = [...tablesRead(model.sql)].filter((name) => !name.startsWith('raw_'));
-    return names.flatMap((name) => {
-      const at = position.get(name);
-      if (at === undefined) return [`${model.path} reads ${name}, which is no model`];
-      return at >= i ? [`${model.path} reads ${name}, which is not built before it`] : [];
-    });
-  });
+    for (const name of names) if (!byName.has(name)) problems.push(`${model.path} reads ${name}, which is no model`);
+    return [model.name, names.filter((name) => byName.has(name))];
+  }));
+  if (problems.length === 0) {
+    const ordered = buildOrder(models, reads);
+    if (ordered.length === models.length) return ordered;
+    const cycle = onCycles(models.filter((m) => !ordered.includes(m)), reads);
+    const described = cycle.map((m) => `${m.path} (reads ${reads.get(m.name)!.filter((n) => cycle.some((c) => c.name === n)).join(', ')})`);
+    problems.push(`these models read each other in a cycle, so none can be built first: ${described.join('; ')}`);
+  }
+  throw new Error(`Models in ${dir} cannot be built:\n- ${problems.join('\n- ')}`);
+}
+
+/** Kahn's algorithm with a stable pick; models left out are on a cycle. */
+function buildOrder(models: ModelFile[], reads: Map<string, string[]>): ModelFile[] {
+  const built = new Set<string>();
+  const ordered: ModelFile[] = [];
+  const rank = (m: ModelFile) => [layerOf(m.path), m.name] as const;
+  for (;;) {
+    const ready = models
+      .filter((m) => !built.has(m.name) && reads.get(m.name)!.every((name) => built.has(name)))
+      .sort((a, b) => rank(a)[0] - rank(b)[0] || rank(a)[1].localeCompare(rank(b)[1]));
+    if (ready.length === 0) return ordered;
+    built.add(ready[0].name);
+    ordered.push(ready[0]);
+  }
+}
+
+/** Of the models left unbuilt, those on a cycle: models merely waiting on one (read by no unbuilt model) are pruned. */
+function onCycles(stuck: ModelFile[], reads: Map<string, string[]>): ModelFile[] {
+  let left = stuck;
+  for (;;) {
+    const read = new Set(left.flatMap((m) => reads.get(m.name)!));
+    const kept = left.filter((m) => read.has(m.name));
+    if (kept.length === left.length) return left;
+    left = kept;
+  }
 }

@@ -1,15 +1,18 @@
 /**
- * Model tests (pipeline/models/tests/*.sql): each is a query returning the rows that break a rule,
- * so a passing test returns nothing and a failing one shows the offending rows as evidence.
+ * Model tests: each is a query returning the rows that break a rule, so a passing test returns
+ * nothing and a failing one shows the offending rows as evidence. The generic ones (grain, not
+ * null, references, accepted values) are generated from each model's declared contract
+ * (`contract_<model>`); the custom ones are the files of pipeline/models/tests/.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { MODELS_DIR, TESTS_FOLDER, readSql, tablesRead } from './model-files.ts';
+import { MODELS_DIR, TESTS_FOLDER, readModels, readSql, tablesRead } from './model-files.ts';
+import { contractTestSql } from './model-contracts.ts';
 import { variablesRead } from './policy.ts';
 
 export interface ModelTestResult {
-  /** File base name, e.g. `unique_mart_keys`. */
+  /** `contract_<model>` for a generated test, else the file's base name, e.g. `slices_reconcile`. */
   name: string;
   failing_rows: number;
   passed: boolean;
@@ -18,7 +21,7 @@ export interface ModelTestResult {
 }
 
 export interface RunModelTestsOptions {
-  /** Models folder whose tests/ subfolder holds the test queries. */
+  /** Models folder: its models' contracts and its tests/ subfolder give the test queries. */
   dir?: string;
   /** How many failing rows to keep as evidence; default 5. */
   sampleSize?: number;
@@ -37,13 +40,17 @@ export async function runModelTests(
   conn: DuckDBConnection,
   options: RunModelTestsOptions = {},
 ): Promise<ModelTestResult[]> {
-  const folder = join(options.dir ?? MODELS_DIR, TESTS_FOLDER);
+  const dir = options.dir ?? MODELS_DIR;
+  const folder = join(dir, TESTS_FOLDER);
   const variables = await conn.runAndReadAll('SELECT name FROM duckdb_variables()');
   const set = new Set(variables.getRows().map((row) => String(row[0])));
-  const tests = readdirSync(folder)
+  const generated = readModels(dir).flatMap(({ name, contract }) =>
+    contract ? [{ name: `contract_${name}`, sql: contractTestSql(name, contract) }] : []);
+  const custom = readdirSync(folder)
     .filter((file) => file.endsWith('.sql'))
     .sort()
-    .map((file) => ({ name: file.slice(0, -'.sql'.length), sql: readSql(join(folder, file)) }))
+    .map((file) => ({ name: file.slice(0, -'.sql'.length), sql: readSql(join(folder, file)) }));
+  const tests = [...generated, ...custom]
     .filter(({ sql }) => {
       if (!options.reading) return true;
       const read = tablesRead(sql);

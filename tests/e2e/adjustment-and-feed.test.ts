@@ -157,7 +157,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('programme
     let server: Awaited<ReturnType<typeof serve>>;
     const failed: RunRecord = {
       started_at: new Date().toISOString(), finished_at: new Date().toISOString(), outcome: 'failed', trigger: 'schedule',
-      snapshot: null, stages: { load: 412 }, rows: 0, rejected: 0, drift: [], error: '模型测试未通过 model tests failed: unique_keys (3 rows)',
+      snapshot: null, stages: { load: 412 }, rows: 0, rejected: 0, drift: [], error: '模型测试未通过 model tests failed: contract_mart_industry (3 rows)',
     };
 
     // The same snapshot, with a history of its own that ends in a failed night.

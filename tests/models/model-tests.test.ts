@@ -1,6 +1,7 @@
 /**
- * Model tests (pipeline/models/tests/*.sql) pass on a sound warehouse and catch a planted bad row:
- * each case breaks one rule and expects exactly the tests guarding it to fail.
+ * Model tests (generated from each model's contract, and the custom queries of
+ * pipeline/models/tests/) pass on a sound warehouse and catch a planted bad row: each case breaks
+ * one rule and expects exactly the tests guarding it to fail.
  */
 import { describe, expect, it } from 'vitest';
 import { readPolicy, runModelTests, runModels } from '../../pipeline/run-models.ts';
@@ -27,16 +28,16 @@ describe('runModelTests', () => {
     const failed = await failing(tiny, [`INSERT INTO mart_industry SELECT * FROM mart_industry WHERE year = 2024 AND industry_code = 'ai'`]);
     expect(failed).toEqual([
       // Samples are JSON-safe: the BIGINT count arrives as a string.
-      { name: 'unique_keys', failing_rows: 1, passed: false, sample: [{ model: 'mart_industry', row_key: '2024|ai', copies: '2' }] },
+      { name: 'contract_mart_industry', failing_rows: 1, passed: false, sample: [{ rule: 'grain', row_key: '2024|ai', detail: '2 rows' }] },
     ]);
   });
 
   it.each([
     ['a 64-bit column in a mart', ['ALTER TABLE mart_major ADD COLUMN big BIGINT'], ['column_types']],
-    ['an unknown signal', [`UPDATE mart_industry SET signal = 'panic' WHERE industry_code = 'ai'`], ['accepted_values']],
+    ['an unknown signal', [`UPDATE mart_industry SET signal = 'panic' WHERE industry_code = 'ai'`], ['contract_mart_industry']],
     ['a ratio shown for a suppressed cell', [`UPDATE mart_industry SET demand_ratio = 2.5 WHERE industry_code = 'tour'`], ['suppressed_cells_hidden']],
     ['an HHI above 10000', ['UPDATE mart_concentration SET hhi = 12000'], ['ratios_in_range']],
-    ['a NULL key', [`UPDATE mart_school SET school_name = NULL`], ['not_null_keys']],
+    ['a NULL key', [`UPDATE mart_school SET school_name = NULL`], ['contract_mart_school']],
   ])('catches %s', async (_what, plant, expected) => {
     expect((await failing(tiny, plant)).map((t) => t.name)).toEqual(expected);
   });
@@ -51,7 +52,9 @@ describe('runModelTests', () => {
   it('catches a programme whose school is unknown, which the marts would otherwise drop', async () => {
     const orphan = { ...tiny, programmes: [...tiny.programmes, [2024, '5009999999', M5, 10, 10, 30, 10, null, 'active']] };
     // raw_ tables carry no foreign keys here, as a careless load would leave them.
-    expect((await failing(orphan)).map((t) => t.name)).toEqual(['relationships', 'slices_reconcile']);
+    const failed = await failing(orphan);
+    expect(failed.map((t) => t.name)).toEqual(['contract_stg_programmes', 'slices_reconcile']);
+    expect(failed[0].sample).toEqual([{ rule: 'references', row_key: `2024|5009999999|${M5}`, detail: '5009999999 not in dim_school(school_code)' }]);
   });
 
   it('refuses to run before the models have set the policy variables', async () => {

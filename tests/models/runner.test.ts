@@ -1,9 +1,9 @@
-/** The model runner: declared order, clear failures before any SQL runs, and the policy file. */
+/** The model runner: order from references, clear failures before any SQL runs, and the policy file. */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MODELS_DIR, readOrder } from '../../pipeline/model-files.ts';
+import { MODELS_DIR, listModelPaths, readModels, tablesRead } from '../../pipeline/model-files.ts';
 import { flattenPolicy, readPolicy, setPolicyVariables } from '../../pipeline/policy.ts';
 import { runModels } from '../../pipeline/run-models.ts';
 import { tiny, tinyPolicy } from '../fixtures/models/tiny.ts';
@@ -20,11 +20,8 @@ function modelsCopy(): string {
   return dir;
 }
 
-const editOrder = (dir: string, edit: (text: string) => string) =>
-  writeFileSync(join(dir, 'order.txt'), edit(readFileSync(join(dir, 'order.txt'), 'utf8')));
-
 describe('runModels', () => {
-  it('creates every model as a table in the declared order and reports progress', async () => {
+  it('creates every model as a table, each after the models it reads, and reports progress', async () => {
     const conn = await openWarehouse(tiny);
     const progress: [string, number, number, number][] = [];
     let clock = 0;
@@ -32,34 +29,53 @@ describe('runModels', () => {
       policy: tinyPolicy,
       effects: { progress: (...args) => progress.push(args), now: () => (clock += 5) },
     });
-    const order = readOrder();
-    expect(runs.map((r) => r.path)).toEqual(order);
+    expect(runs.map((r) => r.path).sort()).toEqual(listModelPaths());
+    const built = new Set<string>();
+    for (const model of readModels()) {
+      const read = [...tablesRead(model.sql)].filter((name) => !name.startsWith('raw_'));
+      expect(read.filter((name) => !built.has(name)), `${model.path} reads a model built later`).toEqual([]);
+      built.add(model.name);
+    }
     // Each model reads the clock twice, 5 ms apart.
-    expect(progress).toEqual(runs.map((r, i) => [r.name, i + 1, order.length, 5]));
+    expect(progress).toEqual(runs.map((r, i) => [r.name, i + 1, runs.length, 5]));
     expect(runs.find((r) => r.name === 'mart_concentration')?.rows).toBe(2); // 2023 and 2024
     const tables = await query(conn, `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE NOT starts_with(table_name, 'raw_')`);
-    expect(tables[0].n).toBe(order.length);
+    expect(tables[0].n).toBe(runs.length);
   });
 
-  it('rejects a model file missing from the order and an order entry without a file', async () => {
+  it('builds a new model file without being told where it goes, and in the same order every time', () => {
     const dir = modelsCopy();
-    writeFileSync(join(dir, 'marts', 'mart_extra.sql'), 'select 1 as x');
-    rmSync(join(dir, 'marts', 'mart_lag.sql'));
+    writeFileSync(join(dir, 'intermediate', 'int_extra.sql'), 'select year from mart_concentration');
+    writeFileSync(join(dir, 'marts', 'mart_extra.sql'), 'select * from int_extra');
+    const order = readModels(dir).map((m) => m.name);
+    expect(order.indexOf('int_extra')).toBeGreaterThan(order.indexOf('mart_concentration'));
+    expect(order.indexOf('mart_extra')).toBeGreaterThan(order.indexOf('int_extra'));
+    expect(readModels(dir).map((m) => m.name)).toEqual(order);
+  });
+
+  it('rejects a cycle and a reference to no model, naming them, before any SQL runs', async () => {
+    const dir = modelsCopy();
+    const lag = join(dir, 'marts', 'mart_lag.sql');
+    writeFileSync(lag, readFileSync(lag, 'utf8').replace('from int_lag_shifts', 'from int_lag_shifts, mart_funding'));
+    const funding = join(dir, 'marts', 'mart_funding.sql');
+    writeFileSync(funding, `${readFileSync(funding, 'utf8')}\n-- reads the lag (a cycle)\nunion all select * from mart_lag where false`);
+    writeFileSync(join(dir, 'marts', 'mart_school.sql'), 'select * from mart_nowhere');
     const conn = await openWarehouse(tiny);
     const run = runModels(conn, { policy: tinyPolicy, dir });
-    await expect(run).rejects.toThrow('marts/mart_extra.sql is not listed in order.txt');
-    await expect(run).rejects.toThrow('order.txt lists marts/mart_lag, but there is no file marts/mart_lag.sql');
+    await expect(run).rejects.toThrow('marts/mart_school reads mart_nowhere, which is no model');
+    writeFileSync(join(dir, 'marts', 'mart_school.sql'), 'select 1 as school_code');
+    await expect(runModels(conn, { policy: tinyPolicy, dir })).rejects.toThrow(/in a cycle, so none can be built first: marts\/mart_funding \(reads mart_lag\); marts\/mart_lag \(reads mart_funding\)/);
     // Nothing ran.
     expect(await query(conn, `SELECT table_name FROM duckdb_tables() WHERE table_name = 'stg_districts'`)).toEqual([]);
   });
 
-  it('rejects a model that reads a model built after it, or no model at all', async () => {
+  it('rejects two models of one name and a contract line it cannot read', () => {
     const dir = modelsCopy();
-    editOrder(dir, (text) => text.replace('intermediate/int_point_segment\n', '').replace('intermediate/int_point_industry\n', 'intermediate/int_point_industry\nintermediate/int_point_segment\n'));
-    writeFileSync(join(dir, 'marts', 'mart_school.sql'), 'select * from mart_nowhere');
-    const run = runModels(await openWarehouse(tiny), { policy: tinyPolicy, dir });
-    await expect(run).rejects.toThrow('intermediate/int_point_industry reads int_point_segment, which is not built before it');
-    await expect(run).rejects.toThrow('marts/mart_school reads mart_nowhere, which is no model');
+    writeFileSync(join(dir, 'intermediate', 'mart_lag.sql'), 'select 1 as x');
+    const school = join(dir, 'marts', 'mart_school.sql');
+    writeFileSync(school, readFileSync(school, 'utf8').replace('-- grain: school_code', '-- grain: school code'));
+    expect(() => readModels(dir)).toThrow('two models are named mart_lag: intermediate/mart_lag.sql and marts/mart_lag.sql');
+    expect(() => readModels(dir)).toThrow('marts/mart_school.sql, "-- grain:": "school code" is not a list of column names');
   });
 
   it('rejects a policy without a value a model reads', async () => {

@@ -139,7 +139,7 @@ describe('recommendation model tests', () => {
   it.each([
     // a copy also breaks the 1..n ranks (3 rows, highest rank 2)
     ['a listed school twice', ['INSERT INTO mart_recommendation SELECT * FROM mart_recommendation WHERE rank = 1'],
-      ['recommendation_consistency', 'recommendation_unique_keys']],
+      ['contract_mart_recommendation', 'recommendation_consistency']],
     ['an unknown label', [`UPDATE mart_school_report SET label = 'grow' WHERE label = 'expand'`], ['recommendation_values']],
     ['a candidate for an industry that is not short', ['UPDATE mart_recommendation SET fill_ratio = 0.9 WHERE rank = 2'],
       ['recommendation_consistency']],

@@ -7,6 +7,7 @@
 -- here would double the cost of the model.
 -- A nightly run with only new postings classifies only those (see run-models.ts).
 -- incremental: unique key posting_id
+-- grain: posting_id
 with best as (
     select field, value, {'priority': priority, 'rule_id': rule_id} as rank_key
     from int_posting_rule_matches

@@ -1,5 +1,7 @@
 -- Concentration of programme points per year: share held by the top-N majors, HHI over majors'
 -- shares in percent (0..10000) and the number of majors offered by too many schools.
+-- grain: year
+-- not null: top_n_share, hhi
 select
     year,
     sum(programme_points)::INTEGER as programme_points,

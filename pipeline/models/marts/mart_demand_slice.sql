@@ -1,5 +1,8 @@
 -- Demand side by year × industry × level asked for × district. Demand has no ownership; the
 -- dashboard applies suppression (signal_min_openings) to the summed openings of its selection.
+-- grain: year, industry_code, level, district_code
+-- not null: demand
+-- accepted values: level in (secondary, higher, bachelor)
 select
     year,
     industry_code,

@@ -1,6 +1,8 @@
 -- Funding coefficient proposal (生均拨款系数) per major offered in the latest year:
 -- base × cost factor of the major's cost tier × (1 + α × urgency), clipped to the band, where
 -- urgency is the weight-averaged urgency of the industries the major is mapped to (0 when none).
+-- grain: major_code
+-- not null: cost_factor, urgency, coefficient, budget_impact
 with latest as (
     select max(year) as year from int_programme_points
 ),

@@ -1,5 +1,8 @@
 -- City-wide industry × year: coverage, supply against demand, demand ratio with small-cell
 -- suppression, chain coverage and urgency. Every threshold is a policy variable.
+-- grain: year, industry_code
+-- not null: name_zh, supply, demand, gap, signal, suppressed, tight, uncovered_segments, urgency
+-- accepted values: signal in (shortage, balanced, oversupply, no_demand)
 with chain as (
     select
         year,

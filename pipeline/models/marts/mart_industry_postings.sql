@@ -3,6 +3,7 @@
 -- aggregated openings (mart_industry), posting_openings the headcount of classified postings,
 -- vocational_posting_openings of those asking for a vocational level (comparable with demand).
 -- share_unclassified is the year's: unclassified postings ÷ all postings.
+-- grain: year, industry_code
 with years as (
     select
         year,

@@ -1,6 +1,9 @@
 -- Per industry: the shift k (years) after which programme points follow demand most closely. The
 -- best k is the one with the highest correlation over at least lag_min_pairs pairs; only a positive
 -- correlation of at least lag_weak_below counts as a clear response.
+-- grain: industry_code
+-- not null: years_available, strength
+-- accepted values: strength in (clear, no_clear_response, insufficient_data)
 with available as (
     select industry_code, count(*) filter (where has_demand and has_programmes)::INTEGER as years_available
     from int_industry_year

@@ -2,6 +2,7 @@
 -- recommendations were acted on in year t + 1 (mart_loop_detail) and how the industry's gap moved
 -- from t to t + 1. gap_closed > 0 means the gap narrowed; the gap responds to graduates, so new
 -- intake (plan_added) shows a response years before the gap can.
+-- grain: year, industry_code
 select
     d.year,
     d.follow_year,

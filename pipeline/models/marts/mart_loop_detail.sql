@@ -4,6 +4,7 @@
 --   expanded:  otherwise, its planned intake in them rose by at least recommend_loop_min_change;
 --   reduced:   otherwise, that intake fell by at least as much (closing counts as intake 0);
 --   not_acted: none of these. Years without a following year of listings are not checked yet.
+-- grain: recommendation_id
 with listed as (
     select p.year, p.school_code, p.major_code, p.plan, a.industry_code, a.major_name
     from stg_programmes as p

@@ -1,5 +1,7 @@
 -- Major × year among active points: how widely each major is offered. rank 1 is the most offered;
 -- ties are broken by students, then code, so the top-N share always counts exactly N majors.
+-- grain: year, major_code
+-- not null: major_name, share, rank, duplicated, industries
 with offered as (
     select
         year,

@@ -1,6 +1,9 @@
 -- Year × level × district × ownership totals of active programme points. Every column adds up, so
 -- the dashboard filters by summing rows: match rate = matched_points ÷ programme_points, enrolment-
 -- weighted match rate = matched_students ÷ students, digital share = digital_students ÷ students.
+-- grain: year, level, district_code, ownership
+-- not null: programme_points, students, graduates
+-- references: district_code -> dim_district
 select
     year,
     level,

@@ -3,6 +3,7 @@
 -- are in mart_posting_unclassified. Shown beside the aggregated demand, never added to it.
 -- A night of new postings recomputes only the months they (and the copies they replace) fall in.
 -- incremental: partitions year, month
+-- grain: year, month, industry_code, district_code, education
 select
     year,
     month,

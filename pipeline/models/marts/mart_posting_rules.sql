@@ -2,6 +2,7 @@
 -- classified (fired). A rule that matches but never fires is shadowed by a higher-priority one; a
 -- rule that matches nothing may be misspelt. A rule searches one field, so the postings it matches
 -- are those carrying one of the values it matches in that field.
+-- grain: rule_id
 with field_counts as (
     select 'title' as field, title as value, count(*) as postings from raw_postings group by title
     union all

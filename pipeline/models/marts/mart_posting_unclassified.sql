@@ -1,6 +1,7 @@
 -- Titles of the postings no rule classifies, most frequent first, for analysts improving the rules:
 -- how many postings and openings each stands for, its share of all the year's postings (the shares
 -- add up to the year's share unclassified), and the industry hint its postings carry most often.
+-- grain: year, title
 with unclassified as (
     select c.year, p.title, p.employer, p.industry_hint, c.headcount
     from int_posting_classified as c

@@ -3,6 +3,8 @@
 -- figures, a stable id (same year, industry, school and first suggestion → same id) and a reason
 -- written from those figures. Suggestions: for 'expand', the anchor majors the school offers,
 -- largest first; for 'open', the anchor majors of its level in the 专业类 it offers, heaviest first.
+-- grain: year, industry_code, school_code
+-- unique: recommendation_id
 with ranked as (
     select * from int_recommend_candidates where rank <= getvariable('recommend_max_candidates')
 ),

@@ -1,5 +1,7 @@
 -- One row per school for the latest year: its size, graduates, key-industry match and overlap.
 -- A school with no active point that year stays listed with zeros and no overlap share.
+-- grain: school_code
+-- not null: school_name, district_name, programme_points
 with latest as (
     select max(year) as year from int_programme_points
 ),

@@ -1,5 +1,7 @@
 -- School × year: how many of a school's majors another school of the same district also offers.
 -- Only secondary schools are held to the city's overlap cap.
+-- grain: year, school_code
+-- not null: overlap_share, over_cap
 with offered as (
     select distinct year, school_code, district_code, major_code
     from int_programme_points

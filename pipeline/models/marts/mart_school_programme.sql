@@ -1,4 +1,8 @@
 -- Every active programme point of every year with what a school page shows beside it.
+-- grain: year, school_code, major_code
+-- not null: graduates, industries, key_matched
+-- references: school_code -> dim_school
+-- references: major_code -> dim_major
 select
     pp.year,
     pp.school_code,

@@ -5,6 +5,8 @@
 --           or the employment rate is below recommend_review_employment_below;
 --   expand: otherwise, when they are short (weighted fill ratio < signal_shortage_below);
 --   keep:   otherwise (balanced, no demand recorded, or no industry served).
+-- grain: year, school_code, major_code
+-- unique: school_code, position
 with latest as (
     select max(year) as year from int_programme_points
 ),

@@ -1,4 +1,6 @@
 -- Chain segment × year: who serves each segment of an industry, and which segments nobody serves.
+-- grain: year, industry_code, segment_code
+-- not null: segment_name, covered
 select
     year,
     industry_code,

@@ -1,4 +1,7 @@
 -- Aggregated demand per year × district × industry × level asked for; demand means openings.
+-- grain: year, district_code, industry_code, level
+-- references: district_code -> dim_district
+-- references: industry_code -> dim_industry
 select
     cast(year as INTEGER) as year,
     cast(district_code as VARCHAR) as district_code,

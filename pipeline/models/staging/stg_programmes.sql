@@ -1,5 +1,9 @@
 -- Programme rows (专业点 × year). Reported graduates are renamed so that `graduates` downstream
 -- always means "reported, or estimated where missing".
+-- grain: year, school_code, major_code
+-- references: school_code -> dim_school
+-- references: major_code -> dim_major
+-- accepted values: status in (active, suspended, closed)
 select
     cast(year as INTEGER) as year,
     cast(school_code as VARCHAR) as school_code,

@@ -1,0 +1,107 @@
+/**
+ * A model's contract, declared in comment lines at the top of its .sql file (like dbt's schema.yml
+ * or SQLMesh's MODEL block, but beside the query it describes):
+ *
+ *   -- grain: year, industry_code                      one row per key (a second `-- unique:` line adds another key)
+ *   -- not null: name_zh, supply                       besides the grain columns, which are never NULL
+ *   -- references: district_code -> dim_district       each code is a row of the target (same column name,
+ *   -- references: (industry_code, segment_code) -> dim_segment      or `-> dim_x.column`; tuples for composite keys)
+ *   -- accepted values: signal in (shortage, balanced, oversupply, no_demand)
+ *
+ * The generic tests are generated from these lines: one failing-rows query per model,
+ * `contract_<model>`, whose rows name the rule broken and the key of the offending row.
+ */
+
+export interface Reference { columns: string[]; table: string; targetColumns: string[] }
+
+export interface Contract {
+  grain?: string[];
+  /** Further unique keys besides the grain, e.g. an id column. */
+  unique: string[][];
+  notNull: string[];
+  references: Reference[];
+  accepted: { column: string; values: string[] }[];
+}
+
+const LINE = /^--\s*(grain|unique|not null|references|accepted values):\s*(.+)$/gm;
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+
+const list = (text: string) => text.replace(/^\(|\)$/g, '').split(',').map((s) => s.trim()).filter(Boolean);
+
+function identifiers(text: string, where: string): string[] {
+  const names = list(text);
+  const bad = names.filter((name) => !IDENT.test(name));
+  if (names.length === 0 || bad.length > 0) throw new Error(`${where}: "${text}" is not a list of column names`);
+  return names;
+}
+
+/** The contract lines of a model's SQL; throws with the model's path on a line it cannot read. */
+export function parseContract(sql: string, path: string): Contract | undefined {
+  const contract: Contract = { unique: [], notNull: [], references: [], accepted: [] };
+  let declared = false;
+  for (const [, kind, body] of sql.matchAll(LINE)) {
+    declared = true;
+    const where = `${path}.sql, "-- ${kind}:"`;
+    if (kind === 'grain') {
+      if (contract.grain) throw new Error(`${where} appears twice`);
+      contract.grain = identifiers(body, where);
+    } else if (kind === 'unique') {
+      contract.unique.push(identifiers(body, where));
+    } else if (kind === 'not null') {
+      contract.notNull.push(...identifiers(body, where));
+    } else if (kind === 'references') {
+      const match = /^(.+?)\s*->\s*([a-z_][a-z0-9_]*)(?:\.(.+))?$/.exec(body.trim());
+      if (!match) throw new Error(`${where} expects "columns -> table" in "${body}"`);
+      const columns = identifiers(match[1], where);
+      const targetColumns = match[3] ? identifiers(match[3], where) : columns;
+      if (targetColumns.length !== columns.length) throw new Error(`${where}: ${columns.length} columns cannot refer to ${targetColumns.length}`);
+      contract.references.push({ columns, table: match[2], targetColumns });
+    } else {
+      const match = /^([a-z_][a-z0-9_]*)\s+in\s+\((.+)\)$/.exec(body.trim());
+      if (!match) throw new Error(`${where} expects "column in (a, b, …)" in "${body}"`);
+      contract.accepted.push({ column: match[1], values: list(match[2]) });
+    }
+  }
+  return declared ? contract : undefined;
+}
+
+/** Tables a contract's tests read besides the model itself. */
+export const contractTables = (contract: Contract) => contract.references.map((r) => r.table);
+
+const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
+const keyOf = (columns: string[]) => `concat_ws('|', ${columns.join(', ')})`;
+
+/**
+ * The failing-rows query of one model's contract: columns `rule` (grain, unique, not_null,
+ * references, accepted_values), `row_key` and `detail`.
+ */
+export function contractTestSql(model: string, contract: Contract): string {
+  const key = contract.grain ?? contract.unique[0] ?? [];
+  const rowKey = (alias = '') => (key.length > 0 ? keyOf(key.map((c) => alias + c)) : `'(no key)'`);
+  const parts: string[] = [];
+  for (const [rule, columns] of [
+    ...(contract.grain ? [['grain', contract.grain] as const] : []),
+    ...contract.unique.map((columns) => ['unique', columns] as const),
+  ]) {
+    parts.push(`select '${rule}' as rule, ${keyOf([...columns])} as row_key, count(*) || ' rows' as detail
+from ${model} group by ${columns.join(', ')} having count(*) > 1`);
+  }
+  const required = [...new Set([...(contract.grain ?? []), ...contract.notNull])];
+  if (required.length > 0) {
+    const nulls = required.map((c) => `case when ${c} is null then '${c}' end`).join(', ');
+    parts.push(`select 'not_null' as rule, ${rowKey()} as row_key, concat_ws(', ', ${nulls}) || ' is NULL' as detail
+from ${model} where ${required.map((c) => `${c} is null`).join(' or ')}`);
+  }
+  for (const ref of contract.references) {
+    const on = ref.columns.map((c, i) => `m.${c} = t.${ref.targetColumns[i]}`).join(' and ');
+    const target = `${ref.table}(${ref.targetColumns.join(', ')})`;
+    parts.push(`select 'references' as rule, ${rowKey('m.')} as row_key, ${keyOf(ref.columns.map((c) => `m.${c}`))} || ' not in ${target}' as detail
+from ${model} as m where ${ref.columns.map((c) => `m.${c} is not null`).join(' and ')}
+    and not exists (select 1 from ${ref.table} as t where ${on})`);
+  }
+  for (const { column, values } of contract.accepted) {
+    parts.push(`select 'accepted_values' as rule, ${rowKey()} as row_key, ${column} || ' is not one of ${values.join(', ')}' as detail
+from ${model} where ${column} not in (${values.map(quote).join(', ')})`);
+  }
+  return parts.join('\nunion all\n');
+}
