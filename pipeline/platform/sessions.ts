@@ -43,8 +43,8 @@ export function readSession(db: AppDb, token: string, limits: SessionLimits, now
   }
   const user = userById(db, row.user_id);
   if (!user || user.disabled) return null;
-  // Written at most once a minute: most requests only read.
-  if (now - row.last_seen > 60_000) db.prepare('UPDATE sessions SET last_seen = ? WHERE id_hash = ?').run(now, tokenHash);
+  // Written at most once a minute (or a quarter of the idle limit): most requests only read.
+  if (now - row.last_seen > Math.min(60_000, limits.idleMs / 4)) db.prepare('UPDATE sessions SET last_seen = ? WHERE id_hash = ?').run(now, tokenHash);
   return { user, csrf: row.csrf, tokenHash };
 }
 
