@@ -25,5 +25,9 @@ export default defineConfig({
   root,
   base: './',
   plugins: [svelte(), serveWarehouse()],
-  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
+  build: {
+    outDir: 'dist', emptyOutDir: true, target: 'es2022',
+    // The login and platform pages are pages of their own: the dashboard's code loads only after sign-in.
+    rollupOptions: { input: { index: join(root, 'index.html'), login: join(root, 'login.html'), platform: join(root, 'platform.html') } },
+  },
 });

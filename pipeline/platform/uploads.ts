@@ -17,6 +17,7 @@ import type { User } from './accounts.ts';
 import { audit } from './audit.ts';
 import { HttpError } from './http.ts';
 import { zipProblem } from './zip-check.ts';
+import { reasonZh } from './reject-zh.ts';
 
 export interface UploadSettings {
   warehouseDir: string;
@@ -109,7 +110,7 @@ export async function dryRun(settings: UploadSettings, input: TableName, file: s
       overrides: { ...acceptedInputs(settings.warehouseDir), [input]: file },
     });
     const own = report.inputs.find((i) => i.table === input)!;
-    const rejects = report.rejects.map((r) => ({ ...r, file: r.file === file ? shownAs : basename(r.file) }));
+    const rejects = report.rejects.map((r) => ({ ...r, file: r.file === file ? shownAs : basename(r.file), reason: reasonZh(r.reason) }));
     return { rows: own.rows, rejected: own.rejected, rejects, error: null };
   } catch (error) {
     if (!(error instanceof LoadError)) throw error;

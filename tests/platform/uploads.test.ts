@@ -1,0 +1,164 @@
+/**
+ * 数据报送: a valid file, a broken one (every reject with line, column, value and reason), a huge
+ * one, a zip bomb, a hostile name, a token upload; acceptance by an admin only; the next refresh
+ * loads the accepted version; every step in the audit log.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { refresh } from '../../pipeline/refresh.ts';
+import { DEFAULTS, ROOT } from '../../pipeline/paths.ts';
+import { POSTINGS_STORE } from '../../pipeline/postings/index.ts';
+import { readAccepted, uploadFilesDir } from '../../pipeline/accepted-inputs.ts';
+import { createUploadToken } from '../../pipeline/platform/accounts.ts';
+import { zipProblem } from '../../pipeline/platform/zip-check.ts';
+import { sampleWarehouseDir } from '../support/warehouse.ts';
+import { Client, platformServer, raw, type Platform } from './helpers.ts';
+
+let platform: Platform;
+let warehouseDir: string;
+const demand = readFileSync(join(DEFAULTS.dataDir, 'demand.csv'), 'utf8');
+const [header, ...lines] = demand.trimEnd().split('\n');
+
+/** The sample's demand with the first row's openings set to a value no sample row has. */
+const changed = () => [header, lines[0].replace(/,(\d+),(\d+)$/, ',98765,$2'), ...lines.slice(1)].join('\n') + '\n';
+
+function upload(client: Client, input: string, name: string, body: Buffer | string, headers: Record<string, string> = {}) {
+  return client.send('POST', `/api/uploads?input=${input}&name=${encodeURIComponent(name)}`, Buffer.from(body), { 'content-type': 'application/octet-stream', ...headers });
+}
+
+/** A one-entry zip whose entry inflates to `size` zero bytes. */
+function zipOf(size: number): Buffer {
+  const data = deflateRawSync(Buffer.alloc(size));
+  const name = Buffer.from('xl/worksheets/sheet1.xml');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18); local.writeUInt32LE(size, 22); local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20); central.writeUInt32LE(size, 24); central.writeUInt16LE(name.length, 28);
+  const cdOffset = local.length + name.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12); end.writeUInt32LE(cdOffset, 16);
+  return Buffer.concat([local, name, data, central, name, end]);
+}
+
+const clients: Record<string, Client> = {};
+
+beforeAll(async () => {
+  warehouseDir = mkdtempSync(join(tmpdir(), 'platform-uploads-'));
+  // The served snapshot to start from: a copy of the sample's, with its postings store (no conversion again).
+  cpSync(sampleWarehouseDir(), warehouseDir, { recursive: true, verbatimSymlinks: true });
+  platform = await platformServer(warehouseDir, [
+    { username: 'admin1', role: 'admin' },
+    { username: 'rensheju', role: 'provider', inputs: ['demand'], display_name: '市人社局' },
+    { username: 'analyst1', role: 'analyst' },
+  ]);
+  for (const name of ['admin1', 'rensheju', 'analyst1']) {
+    clients[name] = new Client(platform.url);
+    expect((await clients[name].login(name)).status).toBe(200);
+  }
+});
+afterAll(() => platform?.close());
+
+describe('uploads', () => {
+  it('checks a valid file in a dry run and keeps it as a new version under its own name', async () => {
+    const reply = await upload(clients.rensheju, 'demand', '需求 2025.csv', changed());
+    expect(reply.status).toBe(201);
+    const up = reply.json();
+    expect(up).toMatchObject({ input: 'demand', status: 'checked', original_name: '需求 2025.csv', rows: lines.length, rejected: 0 });
+    expect(up.check.rejects).toEqual([]);
+    expect(readdirSync(uploadFilesDir(warehouseDir))).toEqual([expect.stringMatching(new RegExp(`^${up.id}-[0-9a-f]{16}\\.csv$`))]);
+  });
+
+  it('shows every reject of a broken file with line, column, value and a Chinese reason', async () => {
+    const broken = [header, lines[0].replace(/,(\d+),(\d+)$/, ',many,$2'), lines[1].replace(/^(\d+),(\d+),[^,]+/, '$1,$2,no_such_industry'), ...lines.slice(2)].join('\n');
+    const up = (await upload(clients.rensheju, 'demand', 'broken.csv', broken)).json();
+    expect(up.status).toBe('checked');
+    expect(up.rejected).toBe(2);
+    const own = up.check.rejects.filter((r: { table: string }) => r.table === 'demand');
+    expect(own).toEqual([
+      expect.objectContaining({ file: 'broken.csv', line: 2, column: 'openings', value: 'many' }),
+      expect.objectContaining({ file: 'broken.csv', line: 3, column: 'industry_code', value: 'no_such_industry' }),
+    ]);
+    expect(own[0].reason).toMatch(/^不是整数 — not an integer/);
+    expect(own[1].reason).toMatch(/^代码表中没有此 industry_code：no_such_industry/);
+  });
+
+  it('refuses a file over the size limit, a zip bomb, a wrong type, and inputs the account is not bound to', async () => {
+    const before = readdirSync(uploadFilesDir(warehouseDir)).length;
+    const huge = await upload(clients.rensheju, 'demand', 'huge.csv', Buffer.alloc(6 * 1024 * 1024, 0x31));
+    expect(huge.status).toBe(413);
+    expect(huge.json().error).toContain('文件过大');
+    const bomb = zipOf(64 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(200_000);
+    const refused = await upload(clients.rensheju, 'demand', 'demand.xlsx', bomb);
+    expect(refused.status).toBe(422);
+    expect(refused.json().error).toContain('压缩炸弹');
+    expect(zipProblem(zipOf(1000))).toBeNull();
+    expect((await upload(clients.rensheju, 'demand', 'demand.exe', 'MZ')).status).toBe(415);
+    expect((await upload(clients.rensheju, 'schools', 'schools.csv', 'x')).status).toBe(403);
+    expect((await upload(clients.analyst1, 'demand', 'demand.csv', changed())).status).toBe(403);
+    expect(readdirSync(uploadFilesDir(warehouseDir)).length).toBe(before);
+  });
+
+  it('never lets a name become a path', async () => {
+    const up = (await upload(clients.rensheju, 'demand', '../../../etc/\u202eevil\u0000\\..\\passwd.csv', changed())).json();
+    // Only the last path segment is kept for display, without control or bidi characters.
+    expect(up.original_name).toBe('passwd.csv');
+    expect(readdirSync(uploadFilesDir(warehouseDir)).every((f) => /^\d+-[0-9a-f]{16}\.(csv|xlsx)$/.test(f))).toBe(true);
+    expect(existsSync(join(warehouseDir, 'etc'))).toBe(false);
+  });
+
+  it('accepts only by an admin; the next refresh loads the accepted version', async () => {
+    const list = (await clients.rensheju.get('/api/uploads')).json<{ id: number; status: string; original_name: string }[]>();
+    const valid = list.find((u) => u.original_name === '需求 2025.csv')!;
+    expect((await clients.rensheju.send('POST', `/api/uploads/${valid.id}/accept`)).status).toBe(403);
+    const accepted = await clients.admin1.send('POST', `/api/uploads/${valid.id}/accept`);
+    expect(accepted.status).toBe(200);
+    expect(accepted.json().status).toBe('accepted');
+    expect(readAccepted(warehouseDir).demand).toMatch(new RegExp(`^${valid.id}-`));
+
+    const { manifest, snapshotDir } = await refresh({ dataDir: DEFAULTS.dataDir, referenceDir: DEFAULTS.referenceDir, warehouseDir, acceptDrift: true });
+    expect(manifest.mode).toBe('full');
+    const db = await DuckDBInstance.create(join(snapshotDir, 'warehouse.duckdb'), { access_mode: 'READ_ONLY' });
+    const conn = await db.connect();
+    const [year, district, industry, level] = lines[0].split(',');
+    const rows = (await conn.runAndReadAll(`SELECT openings FROM raw_demand WHERE year = ${year} AND district_code = '${district}' AND industry_code = '${industry}' AND level = '${level}'`)).getRowsJS();
+    expect(rows).toEqual([[98765]]);
+    conn.closeSync();
+    db.closeSync();
+
+    // A second accepted version supersedes the first, which stays listed.
+    const second = (await upload(clients.rensheju, 'demand', 'again.csv', demand)).json();
+    await clients.admin1.send('POST', `/api/uploads/${second.id}/accept`);
+    const all = (await clients.admin1.get('/api/uploads')).json<{ id: number; status: string }[]>();
+    expect(all.find((u) => u.id === valid.id)!.status).toBe('superseded');
+    expect(all.find((u) => u.id === second.id)!.status).toBe('accepted');
+  });
+
+  it('takes a scripted delivery with an upload token, without a session or CSRF token', async () => {
+    const token = createUploadToken(platform.db, 'rensheju', 'nightly');
+    const reply = await raw(platform.url, 'POST', '/api/uploads?input=demand&name=nightly.csv', { authorization: `Bearer ${token}` }, demand);
+    expect(reply.status).toBe(201);
+    expect((await raw(platform.url, 'POST', '/api/uploads?input=demand&name=x.csv', { authorization: 'Bearer cjt_not-a-real-token-at-all' }, demand)).status).toBe(401);
+  });
+
+  it('writes every step to the audit log and shows deliveries per input', async () => {
+    const log = (await clients.admin1.get('/api/audit')).json<{ actor: string; action: string; target: string }[]>();
+    expect(log.filter((e) => e.actor === 'rensheju' && e.action === 'upload').length).toBeGreaterThanOrEqual(4);
+    expect(log.filter((e) => e.actor === 'admin1' && e.action === 'upload_accepted').length).toBe(2);
+    const csv = (await clients.admin1.get('/api/audit.csv'));
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text().startsWith('\ufeff')).toBe(true);
+    expect(csv.text().split('\r\n').length).toBeGreaterThan(log.length);
+    const deliveries = (await clients.rensheju.get('/api/deliveries')).json<{ input: string; providers: string[]; last_accepted: unknown }[]>();
+    expect(deliveries.map((d) => d.input)).toEqual(['demand']);
+    expect(deliveries[0].providers).toEqual(['rensheju']);
+    expect(deliveries[0].last_accepted).not.toBeNull();
+  });
+});
