@@ -2,11 +2,12 @@
 -- expand / keep / review label. fill_ratio is the weight-averaged fill ratio of the industries the
 -- major is mapped to that have demand that year (NULL when none has); the main industry is the
 -- heaviest-weighted one. Reads mart_industry so that the fill ratio and signal have one definition.
+-- The weighted sums are exact decimals, so the average does not depend on the order of the rows.
 select
     i.year,
     mi.major_code,
-    sum(mi.weight * i.fill_ratio) filter (where i.fill_ratio is not null)
-        / sum(mi.weight) filter (where i.fill_ratio is not null) as fill_ratio,
+    (sum((mi.weight * i.fill_ratio)::DECIMAL(38, 12)) filter (where i.fill_ratio is not null)
+        / sum(mi.weight::DECIMAL(38, 12)) filter (where i.fill_ratio is not null))::DOUBLE as fill_ratio,
     arg_min(mi.industry_code, (-mi.weight, mi.industry_code)) as industry_code,
     -- lists sorted by struct (heaviest weight first, then code): much faster than string_agg(… order by)
     array_to_string(list_transform(list_sort(list({

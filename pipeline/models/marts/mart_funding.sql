@@ -15,7 +15,10 @@ enrolment as (
 ),
 
 served as (
-    select mi.major_code, sum(mi.weight * u.urgency) / sum(mi.weight) as urgency
+    -- exact decimal sums: the average does not depend on the order of the rows
+    select
+        mi.major_code,
+        (sum((mi.weight * u.urgency)::DECIMAL(38, 12)) / sum(mi.weight::DECIMAL(38, 12)))::DOUBLE as urgency
     from int_major_industry as mi
     join mart_industry as u
         on u.industry_code = mi.industry_code and u.year = (select year from latest)
