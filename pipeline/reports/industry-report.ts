@@ -7,7 +7,7 @@
 import type { Rec, ReportData } from './load-report-data.ts';
 import type { Chart, Column, Figure, Report, Row } from './report-model.ts';
 import {
-  ACTION_ZH, LABEL_ZH, LEVEL_ZH, OUTCOME_ZH, PROXIMITY_ZH, SIGNAL_ZH, STAGE_ZH, STRENGTH_ZH, zh,
+  LABEL_ZH, LEVEL_ZH, OUTCOME_ZH, PROXIMITY_ZH, SIGNAL_ZH, STAGE_ZH, STRENGTH_ZH, zh,
 } from './labels-zh.ts';
 import { methodNotes, table, trendChart } from './report-parts.ts';
 
@@ -18,9 +18,9 @@ const PROGRAMME_COLUMNS: Column[] = [
   { key: 'major_code', label: '专业代码', type: 'text', width: 10, printed: false },
   { key: 'major_name', label: '专业', type: 'text' },
   { key: 'students', label: '在校生', type: 'integer' },
-  { key: 'graduates', label: '毕业生', type: 'number' },
+  { key: 'graduates', label: '毕业生', type: 'integer' },
   { key: 'weight', label: '对应权重', type: 'ratio' },
-  { key: 'supply', label: '年供给', type: 'number' },
+  { key: 'supply', label: '年供给', type: 'integer' },
   { key: 'label_zh', label: '建议', type: 'text', width: 10 },
 ];
 
@@ -49,17 +49,17 @@ const EVIDENCE_COLUMNS: Column[] = [
   { key: 'year', label: '年份', type: 'text', width: 8 },
   { key: 'schools', label: '开设学校', type: 'integer' },
   { key: 'programme_points', label: '专业点', type: 'integer' },
-  { key: 'supply', label: '年供给', type: 'number' },
+  { key: 'supply', label: '年供给', type: 'integer' },
   { key: 'demand', label: '年需求', type: 'integer' },
-  { key: 'gap', label: '缺口', type: 'number' },
-  { key: 'fill_ratio', label: '供需比', type: 'ratio' },
+  { key: 'gap', label: '缺口', type: 'integer' },
+  { key: 'fill_ratio', label: '供需比', type: 'percent' },
   { key: 'demand_ratio', label: '求人倍率', type: 'ratio' },
   { key: 'signal_zh', label: '信号', type: 'text', width: 10 },
   { key: 'demand_growth', label: '需求增速', type: 'percent' },
   { key: 'recommendations', label: '当年建议', type: 'integer' },
   { key: 'share_acted', label: '次年响应率', type: 'percent' },
   { key: 'plan_added', label: '次年新增计划', type: 'integer' },
-  { key: 'gap_closed', label: '次年缺口收窄', type: 'number' },
+  { key: 'gap_closed', label: '次年缺口收窄', type: 'integer' },
 ];
 
 const SEGMENT_COLUMNS: Column[] = [
@@ -67,7 +67,7 @@ const SEGMENT_COLUMNS: Column[] = [
   { key: 'segment_name', label: '链条环节', type: 'text' },
   { key: 'schools', label: '开设学校', type: 'integer' },
   { key: 'programme_points', label: '专业点', type: 'integer' },
-  { key: 'supply', label: '年供给', type: 'number' },
+  { key: 'supply', label: '年供给', type: 'integer' },
   { key: 'covered_zh', label: '是否覆盖', type: 'text', width: 10 },
 ];
 
@@ -86,7 +86,7 @@ const LOOP_COLUMNS: Column[] = [
 /** Candidates for a shortage industry; for an oversupplied one, the programmes labelled review. */
 function recommendationRows(data: ReportData, code: string): Row[] {
   const candidates = (data.industry.recommendations.get(code) ?? []).map((r) => ({
-    ...r, level_zh: zh(LEVEL_ZH, r.level), action_zh: zh(ACTION_ZH, r.action), majors: r.suggested_majors,
+    ...r, level_zh: zh(LEVEL_ZH, r.level), action_zh: zh(LABEL_ZH, r.action), majors: r.suggested_majors,
     proximity_zh: zh(PROXIMITY_ZH, r.proximity),
   }) as Row);
   const reviews = (data.industry.reviews.get(code) ?? []).map((r) => {
@@ -117,17 +117,17 @@ function summary(i: Rec, lag: Rec | undefined, candidates: number): Figure[] {
   const lagNote = lag ? zh(STRENGTH_ZH, lag.strength) : '';
   return [
     { label: '信号', value: zh(SIGNAL_ZH, i.signal), type: 'text' },
-    { label: '年供给', value: i.supply as number, type: 'number', note: '毕业生 × 对应权重 × 留存率' },
+    { label: '年供给', value: i.supply as number, type: 'integer', note: '毕业生 × 对应权重 × 留存率' },
     { label: '年需求', value: i.demand as number, type: 'integer', note: '岗位数' },
-    { label: '缺口', value: i.gap as number, type: 'number', note: '需求 − 供给' },
-    { label: '供需比', value: i.fill_ratio as number | null, type: 'ratio' },
+    { label: '缺口', value: i.gap as number, type: 'integer', note: '需求 − 供给' },
+    { label: '供需比', value: i.fill_ratio as number | null, type: 'percent' },
     { label: '求人倍率', value: i.demand_ratio as number | null, type: 'ratio', note: i.suppressed ? '岗位数过少，不予计算' : '' },
     { label: '开设学校', value: i.schools as number, type: 'integer' },
     { label: '专业点', value: i.programme_points as number, type: 'integer' },
     { label: '产业链覆盖率', value: i.chain_coverage as number | null, type: 'percent' },
     { label: '未覆盖环节', value: String(i.uncovered_segments ?? ''), type: 'text' },
     { label: '需求增速', value: i.demand_growth as number | null, type: 'percent' },
-    { label: '紧缺度', value: i.urgency as number, type: 'ratio', note: '0–1，综合短缺、求人倍率、产业层级与需求增速' },
+    { label: '紧缺度', value: i.urgency as number, type: 'ratio', note: '0–1，综合供给不足程度、求人倍率、产业层级与需求增速' },
     { label: '专业响应时差（年）', value: (lag?.lag_years as number | null) ?? null, type: 'integer', note: lagNote },
     { label: '候选院校', value: candidates, type: 'integer' },
   ];
@@ -153,7 +153,7 @@ export function buildIndustryReport(data: ReportData, industry: Rec): Report {
   const segments = (data.industry.segments.get(code) ?? []).map((r) =>
     ({ ...r, stage_zh: zh(STAGE_ZH, r.stage), covered_zh: r.covered ? '已覆盖' : '未覆盖' }) as Row);
   const loop = (data.industry.loopDetail.get(code) ?? []).map((r) =>
-    ({ ...r, year: String(r.year), action_zh: zh(ACTION_ZH, r.action), outcome_zh: zh(OUTCOME_ZH, r.outcome) }) as Row);
+    ({ ...r, year: String(r.year), action_zh: zh(LABEL_ZH, r.action), outcome_zh: zh(OUTCOME_ZH, r.outcome) }) as Row);
   const title = `${industry.name_zh}产业 人才供需与专业调整报告`;
   return {
     kind: 'industry',
@@ -166,7 +166,7 @@ export function buildIndustryReport(data: ReportData, industry: Rec): Report {
       { ...table('专业点', `${data.year}年服务该产业的专业点（按年供给）`, PROGRAMME_COLUMNS, programmes, '本年度无专业点服务该产业'),
         printedRows: PRINTED_PROGRAMMES },
       table('建议', industry.signal === 'shortage' ? '候选院校（开设或扩大）' : '调整建议', RECOMMENDATION_COLUMNS,
-        recommendations, '该产业本年度不处于短缺，也无需论证调减的专业点'),
+        recommendations, '该产业本年度并非供给不足，也无需论证调减的专业点'),
       table('证据', '历年供需与闭环跟踪', EVIDENCE_COLUMNS, evidenceRows(data, code), '无历年数据'),
       table('产业链环节', '产业链环节覆盖', SEGMENT_COLUMNS, segments, '未定义产业链环节'),
       table('闭环跟踪', `${data.year - 1}年建议的${data.year}年落实情况`, LOOP_COLUMNS, loop, `${data.year - 1}年无建议或无次年数据`),

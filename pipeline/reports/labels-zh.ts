@@ -1,42 +1,16 @@
-/** Chinese words for the warehouse's enumerated values, as printed in every report. */
+/** Chinese words for the warehouse's enumerated values, as printed in every report: the dashboard's (shared/vocabulary.ts). */
+import { VOCABULARY } from '../../shared/vocabulary.ts';
 
-export const LABEL_ZH: Record<string, string> = {
-  expand: '扩大招生',
-  keep: '保持',
-  review: '论证调减',
-  open: '论证开设',
-};
+const words = VOCABULARY.zh;
+export const LABEL_ZH: Record<string, string> = words.labels;
+export const SIGNAL_ZH: Record<string, string> = words.signals;
+export const LEVEL_ZH: Record<string, string> = words.levels;
+export const OWNERSHIP_ZH: Record<string, string> = words.ownerships;
+export const OUTCOME_ZH: Record<string, string> = words.outcomes;
+export const STRENGTH_ZH: Record<string, string> = words.strengths;
+export const STAGE_ZH: Record<string, string> = words.stages;
+export const PROXIMITY_ZH: Record<string, string> = words.proximities;
 
-export const ACTION_ZH: Record<string, string> = { expand: '扩大', open: '新开' };
-
-export const SIGNAL_ZH: Record<string, string> = {
-  shortage: '短缺',
-  balanced: '平衡',
-  oversupply: '供过于求',
-  no_demand: '无需求',
-};
-
-export const LEVEL_ZH: Record<string, string> = { secondary: '中职', higher: '高职专科', bachelor: '职业本科' };
-
-export const OWNERSHIP_ZH: Record<string, string> = { public: '公办', private: '民办' };
-
-export const OUTCOME_ZH: Record<string, string> = {
-  opened: '已开设',
-  expanded: '已扩招',
-  reduced: '已缩减',
-  not_acted: '未响应',
-};
-
-export const STRENGTH_ZH: Record<string, string> = {
-  clear: '响应明显',
-  no_clear_response: '无明显响应',
-  insufficient_data: '数据不足',
-};
-
-export const STAGE_ZH: Record<string, string> = { upstream: '上游', midstream: '中游', downstream: '下游', service: '服务' };
-
-export const PROXIMITY_ZH: Record<string, string> = { district: '本区县有需求', area: '本片区有需求', none: '附近无需求' };
-
-/** `zh(SIGNAL_ZH, 'shortage')` → '短缺'; an unknown value is shown as it is rather than hidden. */
+/** `zh(SIGNAL_ZH, 'shortage')` → '供给不足'; an unknown value is shown as it is rather than hidden. */
 export const zh = (words: Record<string, string>, value: unknown): string =>
   value === null || value === undefined ? '' : (words[String(value)] ?? String(value));

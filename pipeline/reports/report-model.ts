@@ -4,8 +4,11 @@
  * files of a report always carry the same numbers.
  */
 
-/** How a value is stored and shown: ratios are fractions (0.89 → 0.89), percents fractions shown ×100. */
-export type CellType = 'text' | 'integer' | 'number' | 'ratio' | 'percent';
+/**
+ * How a value is stored and shown: integers (people, counts: never fractional people), ratios
+ * (demand ratio, weights, scores: 0.89 → 0.89) and percents (fill ratios, shares: fractions shown ×100).
+ */
+export type CellType = 'text' | 'integer' | 'ratio' | 'percent';
 
 export type Cell = string | number | null;
 

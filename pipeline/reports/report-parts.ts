@@ -1,6 +1,11 @@
 /** Pieces both report kinds print: tables, the fill-ratio chart, a yearly trend chart and the method notes. */
 import type { Rec, Thresholds } from './load-report-data.ts';
 import type { BarChart, CellType, Column, LineChart, Row, Table, Tone } from './report-model.ts';
+import { formatFor } from '../../shared/format.ts';
+import { VOCABULARY } from '../../shared/vocabulary.ts';
+
+const f = formatFor('zh');
+const { signals, labels } = VOCABULARY.zh;
 
 /** A report table; `empty` is printed when it has no rows. */
 export const table = (sheet: string, title: string, columns: Column[], rows: Row[], empty: string): Table =>
@@ -8,13 +13,16 @@ export const table = (sheet: string, title: string, columns: Column[], rows: Row
 
 const LABEL_TONES = new Set<Tone>(['expand', 'keep', 'review', 'open']);
 
-/** One bar per programme with a fill ratio, lowest first, against the shortage and oversupply lines. */
+/**
+ * One bar per programme with its main industry's fill ratio (what its label rests on), lowest
+ * first, against the shortage and oversupply lines.
+ */
 export function fillRatioChart(title: string, rows: Row[], thresholds: Thresholds): BarChart {
   const bars = rows
-    .filter((r) => typeof r.fill_ratio === 'number')
+    .filter((r) => typeof r.industry_fill_ratio === 'number')
     .map((r) => ({
       label: String(r.major_name),
-      value: r.fill_ratio as number,
+      value: r.industry_fill_ratio as number,
       tone: (LABEL_TONES.has(r.label as Tone) ? r.label : 'neutral') as Tone,
     }))
     .sort((a, b) => a.value - b.value);
@@ -23,10 +31,10 @@ export function fillRatioChart(title: string, rows: Row[], thresholds: Threshold
     title,
     bars,
     marks: [
-      { value: thresholds.shortage_below, label: `短缺线 ${thresholds.shortage_below}` },
-      { value: thresholds.oversupply_above, label: `过剩线 ${thresholds.oversupply_above}` },
+      { value: thresholds.shortage_below, label: `不足线 ${f.pct(thresholds.shortage_below, 0)}` },
+      { value: thresholds.oversupply_above, label: `过剩线 ${f.pct(thresholds.oversupply_above, 0)}` },
     ],
-    format: 'ratio',
+    format: 'percent',
   };
 }
 
@@ -48,12 +56,15 @@ export function trendChart(title: string, rows: Rec[], series: { key: string; na
 
 /** How every label was reached, with the thresholds in force when the warehouse was built. */
 export function methodNotes(t: Thresholds): string[] {
+  const low = f.pct(t.shortage_below, 0);
+  const high = f.pct(t.oversupply_above, 0);
   return [
-    `供需比 = 年供给（毕业生 × 专业—产业对应权重 × 本地留存率）÷ 年需求（岗位数）；低于 ${t.shortage_below} 为短缺，高于 ${t.oversupply_above} 为供过于求。`,
-    '专业的加权供需比：按专业—产业对应权重，对其所服务产业（当年有需求者）的供需比加权平均。',
-    `建议规则：加权供需比高于 ${t.oversupply_above} 或就业率低于 ${(t.review_employment_below * 100).toFixed(0)}% → 论证调减；`
-      + `低于 ${t.shortage_below} → 扩大招生；其余（含无需求数据、未对应所列产业）→ 保持。`,
-    `论证开设：本校专业大类内、与短缺产业对应权重不低于 ${t.min_weight}、本校尚未开设的专业。`,
+    `供需比 = 年供给（毕业生 × 专业—产业对应权重 × 本地留存率）÷ 年需求（岗位数）；低于 ${low} 为${signals.shortage}，高于 ${high} 为${signals.oversupply}，其间为${signals.balanced}。`,
+    '专业的主要产业：与其对应权重最大的产业；加权供需比：按对应权重，对其所服务产业（当年有需求者）的供需比加权平均，仅作参考。',
+    `建议规则：本校列为某${signals.shortage}产业候选院校、且该专业在建议专业之列 → ${labels.expand}；`
+      + `否则主要产业${signals.oversupply}，或就业率低于 ${f.pct(t.review_employment_below, 0)} 且主要产业并非${signals.balanced} → ${labels.review}；`
+      + `否则主要产业${signals.shortage} → ${labels.expand}；其余（含无需求数据、未对应所列产业）→ ${labels.keep}。`,
+    `${labels.open}：本校专业大类内、与${signals.shortage}产业对应权重不低于 ${t.min_weight}、本校尚未开设的专业。`,
     '产业候选院校：已开设与对口专业同一专业类专业的学校，按专业相近度、与需求所在地的远近（本区县、本片区）和学校规模综合排序。',
   ];
 }

@@ -15,7 +15,7 @@ import { sampleManifest, sampleWarehouseDir } from '../support/warehouse.ts';
 import { HISTORY_FILE, type RunRecord } from '../../pipeline/history.ts';
 import { CURRENT } from '../../pipeline/snapshot.ts';
 import type { ReportIndex } from '../../pipeline/reports/generate-reports.ts';
-import { formatFor } from '../../dashboard/src/lib/format.ts';
+import { formatFor } from '../../shared/format.ts';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
 import { ROUTES } from '../../dashboard/src/lib/url-state.ts';
 

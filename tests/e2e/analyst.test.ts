@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { chromiumAvailable } from './browser.ts';
 import { dashboardSession, SHOTS } from './session.ts';
-import { chartTable, visit } from './page-helpers.ts';
-import { formatFor } from '../../dashboard/src/lib/format.ts';
+import { chartTable, csvRows, visit } from './page-helpers.ts';
+import ExcelJS from 'exceljs';
+import { formatFor } from '../../shared/format.ts';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
 import { ROUTES, type Route } from '../../dashboard/src/lib/url-state.ts';
 
@@ -56,5 +57,50 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('the dashb
     expect(await s.page.locator('select[name="year"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(covered);
     expect(await s.page.inputValue('select[name="year"]')).toBe(covered[0]);
     expect(await s.page.locator('[data-card="postings_total"]').count()).toBe(1);
+  });
+
+  it("tells one story about a school's advice: headline, table, candidacies, HTML, XLSX and CSV agree", async () => {
+    // The school listed most often to expand a shortage industry: where candidacies and labels could disagree.
+    const { code } = await s.one<{ code: string }>(`
+      SELECT school_code AS code FROM mart_recommendation WHERE year = ${s.year} AND action = 'expand'
+      GROUP BY school_code ORDER BY count(*) DESC, school_code LIMIT 1`);
+    await visit(s.page, s.server.url, `#/schools?school=${code}`);
+    const [header, ...rows] = await chartTable(s.page, 'school-labels');
+    const c = zh.schools.columns;
+    const at = (name: string) => header.indexOf(name);
+    const label = new Map(rows.map((r) => [r[at(c.major)], r[at(c.label)]]));
+    const count = (l: keyof typeof zh.labels) => rows.filter((r) => r[at(c.label)] === zh.labels[l]).length;
+    expect(await s.page.textContent('figure[data-chart="school-labels"] h3'))
+      .toBe(zh.schools.labelsTitle(count('expand'), count('open'), count('review'), count('keep')));
+    expect(rows.filter((r) => r[at(c.signal)] === zh.signals.balanced && r[at(c.label)] === zh.labels.review)).toEqual([]);
+
+    const [candHeader, ...candidacies] = await chartTable(s.page, 'school-candidacies');
+    const expanded = candidacies.filter((r) => r[candHeader.indexOf(c.action)] === zh.labels.expand)
+      .flatMap((r) => r[candHeader.indexOf(c.suggested)].split(zh.sep));
+    expect(expanded.length).toBeGreaterThan(0);
+    for (const major of expanded) expect(label.get(major), major).toBe(zh.labels.expand);
+
+    const file = async (ext: string) => Buffer.from(await (await fetch(new URL(`data/reports/schools/${code}.${ext}`, s.server.url))).arrayBuffer());
+    const [csvHeader, ...csv] = csvRows(await file('csv'));
+    expect(new Map(csv.map((r) => [r[csvHeader.indexOf('专业名称')], r[csvHeader.indexOf('建议')]]))).toEqual(label);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await file('xlsx') as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('专业点')!;
+    const names = sheet.getRow(1).values as string[];
+    const offered = new Map([...label].filter(([, l]) => l !== zh.labels.open));
+    const inBook = new Map<string, string>();
+    sheet.eachRow((row, n) => { if (n > 1) inBook.set(String(row.getCell(names.indexOf('专业名称')).value), String(row.getCell(names.indexOf('建议')).value)); });
+    expect(inBook).toEqual(offered);
+    const summary = new Map<string, unknown>();
+    book.getWorksheet('概要')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(summary.get('建议扩大招生')).toBe(count('expand'));
+    expect(summary.get('建议论证调减')).toBe(count('review'));
+
+    const html = (await file('html')).toString('utf8');
+    const cells = (tr: string) => [...tr.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]);
+    const programmeTable = html.slice(html.indexOf('<th>专业代码</th>'), html.indexOf('</table>', html.indexOf('<th>专业代码</th>')));
+    const inHtml = new Map([...programmeTable.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => cells(m[1])).filter((r) => r.length).map((r) => [r[1], r.at(-1)]));
+    expect(inHtml).toEqual(offered);
   });
 });

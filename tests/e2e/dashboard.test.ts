@@ -16,7 +16,7 @@ import { POSTINGS_STORE } from '../../pipeline/postings/load-postings.ts';
 import { CURRENT } from '../../pipeline/snapshot.ts';
 import { refresh } from '../../pipeline/refresh.ts';
 import { DEFAULTS } from '../../pipeline/paths.ts';
-import { formatFor } from '../../dashboard/src/lib/format.ts';
+import { formatFor } from '../../shared/format.ts';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
 import { en } from '../../dashboard/src/i18n/en.ts';
 import { ROUTES } from '../../dashboard/src/lib/url-state.ts';

@@ -72,29 +72,29 @@ describe('candidate schools per shortage industry (mart_recommendation)', () => 
     expect(s1).toMatchObject({ fill_ratio: 0.0625, gap: 150, demand: 160, supply: 10, demand_ratio: 160 / 70 });
     expect(s1.recommendation_id).toBe(md5id(2024, 'uav', S1, U2));
     expect(s2.recommendation_id).toBe(md5id(2024, 'uav', S2, U1));
-    expect(s1.reason_zh).toBe('低空经济供需比0.06，缺口150人，求人倍率2.29。该校已开设对口专业飞行器数字化制造技术（在校生60人），'
+    expect(s1.reason_zh).toBe('低空经济供需比6.3%，缺口150人，求人倍率2.29。该校已开设对口专业飞行器数字化制造技术（在校生60人），'
       + '建议扩大招生。渝中区高职专科层次岗位需求100个，所在片区（主城都市区中心城区）140个；全校在校生150人。');
     expect(s2.reason_zh).toContain('该校已开设同一专业类的航空发动机装配调试技术（在校生40人），建议依托开设无人机应用技术、飞行器数字化制造技术。');
-    expect(s2.reason_en).toContain('Low-altitude economy is filled at 0.06, a gap of 150 graduates, demand ratio 2.29.');
+    expect(s2.reason_en).toContain('Low-altitude economy is filled at 6.3%, a gap of 150 graduates, demand ratio 2.29.');
     expect(s2.reason_en).toContain('40 openings at its level in its district, 140 in its area group; 80 students in all.');
   });
 });
 
 describe('school report labels (mart_school_report)', () => {
-  it('labels every programme from the weighted fill ratio of its industries and its employment rate', async () => {
+  it('labels every programme from its candidacies, the signal of its main industry and its employment rate', async () => {
     const rows = await query(conn, `SELECT school_code, major_code, label, fill_ratio, industry_code
                                     FROM mart_school_report WHERE offered ORDER BY school_code, major_code`);
     expect(rows).toEqual([
-      // S1·U2: (0.5 × 0.0625 + 0.2 × 1.18) ÷ 0.7 = 0.3817857… < 0.8 → expand (employment 95 %)
+      // S1·U2: listed first to expand uav through U2 → expand; weighted fill (0.5 × 0.0625 + 0.2 × 1.18) ÷ 0.7
       { school_code: S1, major_code: M1, label: 'keep', fill_ratio: expect.closeTo(1.18, 12), industry_code: 'mfg' },
       { school_code: S1, major_code: U2, label: 'expand', fill_ratio: expect.closeTo(0.26725 / 0.7, 12), industry_code: 'uav' },
       // A1 serves no industry: keep, no fill ratio; C1 (mfg 0.1, mapped) sits at mfg's 1.18: keep
       { school_code: S2, major_code: A1, label: 'keep', fill_ratio: null, industry_code: null },
       { school_code: S2, major_code: C1, label: 'keep', fill_ratio: expect.closeTo(1.18, 12), industry_code: 'mfg' },
       { school_code: S3, major_code: A1, label: 'keep', fill_ratio: null, industry_code: null },
-      // S4·M1: balanced, but employment 80 % < 85 % → review
-      { school_code: S4, major_code: M1, label: 'review', fill_ratio: expect.closeTo(1.18, 12), industry_code: 'mfg' },
-      // S5·T1: tour 3.0 > 1.2 → review
+      // S4·M1: employment 80 % < 85 %, but mfg is balanced: never a cut → keep
+      { school_code: S4, major_code: M1, label: 'keep', fill_ratio: expect.closeTo(1.18, 12), industry_code: 'mfg' },
+      // S5·T1: tour 3.0 > 1.2, oversupplied → review
       { school_code: S5, major_code: T1, label: 'review', fill_ratio: 3, industry_code: 'tour' },
     ].sort((a, b) => (a.school_code + a.major_code).localeCompare(b.school_code + b.major_code)));
   });
@@ -117,15 +117,15 @@ describe('school report labels (mart_school_report)', () => {
     ]);
     // S4 offers no 航空装备类 major, so its reason does not claim one
     const [s4] = await query(conn, `SELECT reason_zh FROM mart_school_report WHERE school_code = '${S4}' AND major_code = '${U1}'`);
-    expect(s4.reason_zh).toBe('低空经济供需比0.06、缺口150人（短缺）；本校已开设装备制造大类的专业。建议论证开设。');
+    expect(s4.reason_zh).toBe('低空经济供需比6.3%、缺口150人（供给不足）；本校已开设装备制造大类的专业。建议论证开设。');
   });
 
   it('writes the figures behind each label into its reason', async () => {
     const reasons = Object.fromEntries((await query(conn, `SELECT school_code || major_code AS k, reason_zh, reason_en
       FROM mart_school_report WHERE offered`)).map((r) => [r.k, r]));
-    expect(reasons[S1 + U2].reason_zh).toBe('所服务产业加权供需比0.38，低于0.8（短缺）：低空经济 0.06、智能制造 1.18。就业率95.0%。建议扩大招生。');
-    expect(reasons[S4 + M1].reason_zh).toBe('就业率80.0%，低于85.0%。建议论证调减招生或调整培养方向。');
-    expect(reasons[S5 + T1].reason_en).toBe('Industries served are filled at 3.00, above 1.2 (oversupply): Culture and tourism 3.00. '
+    expect(reasons[S1 + U2].reason_zh).toBe('低空经济供需比6.3%，低于80%（供给不足），缺口150人。本校列该产业候选院校第1位。就业率95.0%。建议扩大招生。');
+    expect(reasons[S4 + M1].reason_zh).toBe('智能制造供需比118.0%，处于80%–120%之间（基本平衡）。就业率80.0%，低于85.0%，宜关注就业质量。建议保持现有规模。');
+    expect(reasons[S5 + T1].reason_en).toBe('Culture and tourism is filled at 300.0%, above 120% (oversupply). '
       + 'Employment rate 90.0%. Review: reduce intake or reorient the programme.');
     expect(reasons[S2 + A1].reason_zh).toBe('未对应所列产业，无供需比可依。建议保持现有规模。');
   });
@@ -140,7 +140,11 @@ describe('recommendation model tests', () => {
     // a copy also breaks the 1..n ranks (3 rows, highest rank 2)
     ['a listed school twice', ['INSERT INTO mart_recommendation SELECT * FROM mart_recommendation WHERE rank = 1'],
       ['contract_mart_recommendation', 'recommendation_consistency']],
-    ['an unknown label', [`UPDATE mart_school_report SET label = 'grow' WHERE label = 'expand'`], ['recommendation_values']],
+    ['an unknown label', [`UPDATE mart_school_report SET label = 'grow' WHERE label = 'keep'`], ['recommendation_values']],
+    ['a major an expand candidacy names left unlabelled', [`UPDATE mart_school_report SET label = 'keep' WHERE school_code = '${S1}' AND major_code = '${U2}'`],
+      ['recommendation_consistency']],
+    ['a balanced industry advised a cut', [`UPDATE mart_school_report SET label = 'review' WHERE school_code = '${S4}' AND major_code = '${M1}'`],
+      ['recommendation_consistency']],
     ['a candidate for an industry that is not short', ['UPDATE mart_recommendation SET fill_ratio = 0.9 WHERE rank = 2'],
       ['recommendation_consistency']],
     ['a rank beyond max_candidates', ['UPDATE mart_recommendation SET rank = 3 WHERE rank = 2'], ['recommendation_consistency']],

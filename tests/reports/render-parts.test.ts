@@ -31,7 +31,10 @@ describe('cells', () => {
     expect(displayCell(null, 'ratio')).toBe('—');
     expect(displayCell(0, 'ratio')).toBe('0.00');
     expect(displayCell(0.8912, 'percent')).toBe('89.1%');
-    expect(displayCell(12345.67, 'number')).toBe('12,345.7');
+    // people are whole: a fractional graduate count prints rounded, as on the dashboard
+    expect(displayCell(12345.67, 'integer')).toBe('12,346');
+    expect(csvNumber(0.0625, 'percent')).toBe('6.3%');
+    expect(csvNumber(30444, 'integer')).toBe('30444');
     expect(csvNumber(0.123456, 'ratio')).toBe('0.1235');
     expect(csvNumber(-8.96, 'integer')).toBe('-9');
   });

@@ -78,7 +78,7 @@ describe('the workbook writer', () => {
         { sheet: '空表', title: '', columns: [{ key: 'a', label: 'a', type: 'text' }, { key: 'b', label: 'b', type: 'integer' }], rows: [], empty: '' },
         { sheet: '宽表', title: '', columns: wide, empty: '',
           rows: [Object.fromEntries(wide.map((c, i) => [c.key, i % 2 ? i / 7 : `文本${i}`])), { k0: null, k1: '', k2: 1e-7, k3: -0 }] },
-        { sheet: '同宽', title: '', columns: [{ key: 'x', label: '一', type: 'ratio' }, { key: 'y', label: '二', type: 'ratio' }, { key: 'z', label: '三', type: 'number', width: 9 }, { key: 'w', label: '四', type: 'number', width: 9 }],
+        { sheet: '同宽', title: '', columns: [{ key: 'x', label: '一', type: 'ratio' }, { key: 'y', label: '二', type: 'ratio' }, { key: 'z', label: '三', type: 'integer', width: 9 }, { key: 'w', label: '四', type: 'percent', width: 9 }],
           rows: [{ x: 1.5, y: 2, z: 1234567.891 }], empty: '' },
         { sheet: '默认宽', title: '', columns: [{ key: 'd', label: '甲', type: 'text', width: 9 }, { key: 'e', label: '乙', type: 'text', width: 9 }],
           rows: [{ d: 'x', e: 'y' }], empty: '' },

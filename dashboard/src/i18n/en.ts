@@ -1,5 +1,6 @@
 /** English UI strings; same keys as zh.ts (the type checker enforces it). */
 import type { Messages } from './zh.ts';
+import { VOCABULARY } from '../../../shared/vocabulary.ts';
 
 const list = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -23,13 +24,13 @@ export const en: Messages = {
     notApplicable: (names) => `This view is not broken down by ${names}.`,
     demandNoOwnership: 'Demand has no ownership: the ownership filter applies to supply only.',
   },
-  levels: { secondary: 'Secondary vocational', higher: 'Higher vocational', bachelor: 'Vocational bachelor' },
-  ownerships: { public: 'Public', private: 'Private' },
-  signals: { shortage: 'Shortage', balanced: 'Balanced', oversupply: 'Oversupply', no_demand: 'No demand data' },
-  strengths: { clear: 'Clear response', no_clear_response: 'No clear response', insufficient_data: 'Insufficient data' },
-  labels: { expand: 'Expand', keep: 'Keep', review: 'Review', open: 'Consider opening' },
-  outcomes: { opened: 'Opened', expanded: 'Expanded', reduced: 'Reduced', not_acted: 'Not acted on' },
-  stages: { upstream: 'Upstream', midstream: 'Midstream', downstream: 'Downstream', service: 'Services' },
+  levels: VOCABULARY.en.levels,
+  ownerships: VOCABULARY.en.ownerships,
+  signals: VOCABULARY.en.signals,
+  strengths: VOCABULARY.en.strengths,
+  labels: VOCABULARY.en.labels,
+  outcomes: VOCABULARY.en.outcomes,
+  stages: VOCABULARY.en.stages,
   chart: {
     viewTable: 'View as table', viewChart: 'View as chart', csv: 'Download CSV', png: 'Export PNG', svg: 'Export SVG',
     source: (inputs, time) => `Source: ${inputs}; refreshed ${time}`,
@@ -153,7 +154,7 @@ export const en: Messages = {
     candidacyTitle: (n, year) => (n ? `In ${year} the school is a candidate for ${list(n, 'shortage industry', 'shortage industries')}` : `In ${year} the school is a candidate for no shortage industry`),
     columns: { school: 'School', code: 'School code', level: 'Level', district: 'District', ownership: 'Ownership', points: 'Points', students: 'Students', graduates: 'Graduates', match: 'Match rate', overlap: 'Overlap',
       major: 'Major', category: 'Category', employment: 'Employment rate', industries: 'Industries', keyMatched: 'Key industry',
-      label: 'Advice', offered: 'Offered', fill: 'Fill ratio', industry: 'Main industry', signal: 'Industry signal', candidateRank: 'Candidate rank', reason: 'Evidence',
+      label: 'Advice', offered: 'Offered', fill: 'Industry fill ratio', weightedFill: 'Weighted fill ratio of industries served', industry: 'Main industry', signal: 'Industry signal', candidateRank: 'Candidate rank', reason: 'Evidence',
       rank: 'Rank', action: 'Action', suggested: 'Suggested majors', score: 'Score' },
   },
   reports: {

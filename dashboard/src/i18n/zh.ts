@@ -4,6 +4,7 @@
  */
 import type { LagStrength, Level, Ownership, Signal } from '../lib/types.ts';
 import type { LoopOutcome, ProgrammeLabel } from '../lib/types-recommend.ts';
+import { VOCABULARY } from '../../../shared/vocabulary.ts';
 
 type Stage = 'upstream' | 'midstream' | 'downstream' | 'service';
 
@@ -26,13 +27,13 @@ export const zh = {
     notApplicable: (names: string) => `本页不按${names}筛选。`,
     demandNoOwnership: '需求数据不分举办性质：举办性质筛选只作用于供给。',
   },
-  levels: { secondary: '中职', higher: '高职专科', bachelor: '职业本科' } satisfies Record<Level, string>,
-  ownerships: { public: '公办', private: '民办' } satisfies Record<Ownership, string>,
-  signals: { shortage: '供给不足', balanced: '基本平衡', oversupply: '供给过剩', no_demand: '无需求数据' } satisfies Record<Signal, string>,
-  strengths: { clear: '响应明确', no_clear_response: '无明确响应', insufficient_data: '数据不足' } satisfies Record<LagStrength, string>,
-  labels: { expand: '扩大招生', keep: '保持', review: '论证调减', open: '论证开设' } satisfies Record<ProgrammeLabel, string>,
-  outcomes: { opened: '已开设', expanded: '已扩招', reduced: '已调减', not_acted: '未响应' } satisfies Record<LoopOutcome, string>,
-  stages: { upstream: '上游', midstream: '中游', downstream: '下游', service: '服务' } satisfies Record<Stage, string>,
+  levels: VOCABULARY.zh.levels satisfies Record<Level, string>,
+  ownerships: VOCABULARY.zh.ownerships satisfies Record<Ownership, string>,
+  signals: VOCABULARY.zh.signals satisfies Record<Signal, string>,
+  strengths: VOCABULARY.zh.strengths satisfies Record<LagStrength, string>,
+  labels: VOCABULARY.zh.labels satisfies Record<ProgrammeLabel, string>,
+  outcomes: VOCABULARY.zh.outcomes satisfies Record<LoopOutcome, string>,
+  stages: VOCABULARY.zh.stages satisfies Record<Stage, string>,
   chart: {
     viewTable: '以表格查看', viewChart: '以图表查看', csv: '下载 CSV', png: '导出 PNG', svg: '导出 SVG',
     source: (inputs: string, time: string) => `数据来源：${inputs}；刷新时间：${time}`,
@@ -160,7 +161,7 @@ export const zh = {
     candidacyTitle: (n: number, year: number) => (n ? `${year} 年本校列为 ${n} 个短缺产业的候选院校` : `${year} 年本校未列为任何短缺产业的候选院校`),
     columns: { school: '学校', code: '学校标识码', level: '层次', district: '区县', ownership: '举办性质', points: '专业点', students: '在校生', graduates: '毕业生', match: '匹配度', overlap: '重叠率',
       major: '专业', category: '专业类', employment: '就业率', industries: '对应产业', keyMatched: '对接重点产业',
-      label: '建议', offered: '已开设', fill: '供需比', industry: '主要产业', signal: '产业信号', candidateRank: '候选排名', reason: '依据',
+      label: '建议', offered: '已开设', fill: '产业供需比', weightedFill: '所服务产业加权供需比', industry: '主要产业', signal: '产业信号', candidateRank: '候选排名', reason: '依据',
       rank: '排名', action: '建议动作', suggested: '建议专业', score: '得分' },
   },
   reports: {

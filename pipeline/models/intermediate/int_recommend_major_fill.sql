@@ -1,7 +1,7 @@
--- Major × year: how well filled the industries a major serves are, the figure behind a programme's
--- expand / keep / review label. fill_ratio is the weight-averaged fill ratio of the industries the
--- major is mapped to that have demand that year (NULL when none has); the main industry is the
--- heaviest-weighted one. Reads mart_industry so that the fill ratio and signal have one definition.
+-- Major × year: the industries a major serves. Its main industry (the heaviest-weighted one) is the
+-- one a programme's expand / keep / review label rests on; fill_ratio, shown beside it, is the
+-- weight-averaged fill ratio of the industries the major is mapped to that have demand that year
+-- (NULL when none has). Reads mart_industry so that the fill ratio and signal have one definition.
 -- The weighted sums are exact decimals, so the average does not depend on the order of the rows.
 select
     i.year,
@@ -12,11 +12,11 @@ select
     -- lists sorted by struct (heaviest weight first, then code): much faster than string_agg(… order by)
     array_to_string(list_transform(list_sort(list({
         'weight': -mi.weight, 'code': mi.industry_code,
-        'text': i.name_zh || ' ' || coalesce(printf('%.2f', i.fill_ratio), '无需求')
+        'text': i.name_zh || ' ' || coalesce(printf('%.1f%%', round(i.fill_ratio * 100, 1)), '无需求数据')
     })), x -> x.text), '、') as industries_zh,
     array_to_string(list_transform(list_sort(list({
         'weight': -mi.weight, 'code': mi.industry_code,
-        'text': i.name_en || ' ' || coalesce(printf('%.2f', i.fill_ratio), 'no demand')
+        'text': i.name_en || ' ' || coalesce(printf('%.1f%%', round(i.fill_ratio * 100, 1)), 'no demand data')
     })), x -> x.text), ', ') as industries_en
 from int_major_industry as mi
 join mart_industry as i using (industry_code)

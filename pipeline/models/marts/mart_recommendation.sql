@@ -129,7 +129,7 @@ select
     fill_ratio,
     demand_ratio,
     urgency,
-    format('{}供需比{:.2f}，缺口{:,}人{}。', industry_name, fill_ratio, round(gap)::INTEGER,
+    format('{}供需比{}，缺口{:,}人{}。', industry_name, format('{:.1f}%', round(fill_ratio * 100, 1)), round(gap)::INTEGER,
         coalesce(format('，求人倍率{:.2f}', demand_ratio), ''))
     || case action
         when 'expand' then format('该校已开设对口专业{}（在校生{:,}人），建议扩大招生。', suggested_majors, mapped_students)
@@ -138,7 +138,7 @@ select
     end
     || format('{}{}层次岗位需求{:,}个，所在片区（{}）{:,}个；全校在校生{:,}人。', district_name, level_zh,
         district_openings, area_group, area_openings, students) as reason_zh,
-    format('{} is filled at {:.2f}, a gap of {:,} graduates{}. ', industry_name_en, fill_ratio, round(gap)::INTEGER,
+    format('{} is filled at {}, a gap of {:,} graduates{}. ', industry_name_en, format('{:.1f}%', round(fill_ratio * 100, 1)), round(gap)::INTEGER,
         coalesce(format(', demand ratio {:.2f}', demand_ratio), ''))
     || case action
         when 'expand' then format('The school already offers {} ({:,} students): expand intake. ', suggested_majors,

@@ -1,6 +1,8 @@
 /**
- * Number and date formatting per UI language with Intl (zh-CN / en), so digit grouping, percent
+ * Number and date formatting per language with Intl (zh-CN / en), so digit grouping, percent
  * signs and dates follow the reader's conventions. A null value ("not computable") shows as "—".
+ * Shared by the dashboard and the reports, so a figure reads the same on screen and in a file:
+ * people as integers, fill ratios and shares as percentages, money in 万元 / 亿元.
  */
 export type Lang = 'zh' | 'en';
 export const LOCALES: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
@@ -13,6 +15,8 @@ export interface Format {
   /** A signed change of a fraction, in percentage points: 0.012 → "+1.2". */
   signedPct(n: number | null, digits?: number): string;
   signedInt(n: number | null): string;
+  /** Yuan in 万元 / 亿元 (CN¥ thousands / millions / billions in English): 1.2e8 → "1.2亿元". */
+  money(n: number | null): string;
   /** An ISO timestamp as local date and time. */
   dateTime(iso: string): string;
 }
@@ -41,6 +45,9 @@ export function formatFor(lang: Lang, timeZone?: string): Format {
     pct: (n, digits = 1) => fmt(`pct${digits}`, fixed(digits, { style: 'percent' }))(n),
     signedPct: (n, digits = 1) => fmt(`signedPct${digits}`, fixed(digits, { signDisplay: 'exceptZero' }))(n === null ? null : n * 100),
     signedInt: fmt('signedInt', () => ({ maximumFractionDigits: 0, signDisplay: 'exceptZero' })),
+    money: lang === 'zh'
+      ? (n) => { const text = fmt('money', () => ({ notation: 'compact', maximumFractionDigits: 1 }))(n); return n === null || !Number.isFinite(n) ? text : `${text}元`; }
+      : fmt('money', () => ({ style: 'currency', currency: 'CNY', notation: 'compact', maximumFractionDigits: 1 })),
     dateTime: (iso) => dates.format(new Date(iso)),
   };
 }

@@ -1,0 +1,27 @@
+/**
+ * The words for the warehouse's coded values (signals, advice labels, levels…), in both languages.
+ * The dashboard and the reports print these and no others, so a screen and a downloaded file never
+ * name the same thing differently.
+ */
+export const VOCABULARY = {
+  zh: {
+    levels: { secondary: '中职', higher: '高职专科', bachelor: '职业本科' },
+    ownerships: { public: '公办', private: '民办' },
+    signals: { shortage: '供给不足', balanced: '基本平衡', oversupply: '供给过剩', no_demand: '无需求数据' },
+    strengths: { clear: '响应明确', no_clear_response: '无明确响应', insufficient_data: '数据不足' },
+    labels: { expand: '扩大招生', keep: '保持', review: '论证调减', open: '论证开设' },
+    outcomes: { opened: '已开设', expanded: '已扩招', reduced: '已调减', not_acted: '未响应' },
+    stages: { upstream: '上游', midstream: '中游', downstream: '下游', service: '服务' },
+    proximities: { district: '本区县有需求', area: '本片区有需求', none: '附近无需求' },
+  },
+  en: {
+    levels: { secondary: 'Secondary vocational', higher: 'Higher vocational', bachelor: 'Vocational bachelor' },
+    ownerships: { public: 'Public', private: 'Private' },
+    signals: { shortage: 'Shortage', balanced: 'Balanced', oversupply: 'Oversupply', no_demand: 'No demand data' },
+    strengths: { clear: 'Clear response', no_clear_response: 'No clear response', insufficient_data: 'Insufficient data' },
+    labels: { expand: 'Expand', keep: 'Keep', review: 'Review', open: 'Consider opening' },
+    outcomes: { opened: 'Opened', expanded: 'Expanded', reduced: 'Reduced', not_acted: 'Not acted on' },
+    stages: { upstream: 'Upstream', midstream: 'Midstream', downstream: 'Downstream', service: 'Services' },
+    proximities: { district: 'Demand in its district', area: 'Demand in its area group', none: 'No demand nearby' },
+  },
+};
