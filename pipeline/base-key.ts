@@ -6,7 +6,10 @@
  * postings feed (refresh.ts); anything else changed, and the run is a full one.
  */
 import { TABLES } from './schema.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { locateInput, type InputOverrides } from './load/locate-input.ts';
+import { MAPPING_FILE, readMapping } from './load/mapping.ts';
 import { rulesFile, RULES_TABLE } from './postings/posting-rules.ts';
 import { contentKey, fileSha256 } from './fingerprint.ts';
 
@@ -22,16 +25,25 @@ export const isBaseInput = (input: BaseInput) => input.table !== 'postings';
 export const baseKey = (inputs: readonly BaseInput[], policy: unknown, label: unknown): string =>
   contentKey(inputs.filter(isBaseInput), [policy, label], BASE_SOURCES);
 
+/** A data folder's mapping.json, which changes how every file reads, as a base input. */
+export async function mappingInput(dataDir: string): Promise<BaseInput[]> {
+  const file = join(dataDir, MAPPING_FILE);
+  return existsSync(file) ? [{ table: 'mapping', sha256: await fileSha256(file) }] : [];
+}
+
 /**
  * The base inputs as the loader would find them, hashed without loading; null when one is missing
  * or ambiguous, which only a full run reports properly.
  */
 export async function locateBaseInputs(dataDir: string, referenceDir: string, overrides: InputOverrides = {}): Promise<BaseInput[] | null> {
   try {
-    const files = TABLES.map((table) => ({ table: table as string, file: locateInput(table, dataDir, referenceDir, overrides) }));
+    const mapping = readMapping(dataDir);
+    const files = TABLES.map((table) => ({
+      table: table as string, file: locateInput(table, dataDir, referenceDir, { overrides, named: mapping.tables[table]?.file }),
+    }));
     const rules = rulesFile({ dataDir, referenceDir });
     if (rules) files.push({ table: RULES_TABLE, file: rules });
-    return await Promise.all(files.map(async ({ table, file }) => ({ table, sha256: await fileSha256(file) })));
+    return [...await Promise.all(files.map(async ({ table, file }) => ({ table, sha256: await fileSha256(file) }))), ...await mappingInput(dataDir)];
   } catch {
     return null;
   }

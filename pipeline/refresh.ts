@@ -15,7 +15,7 @@ import { exportParquet } from './export-parquet.ts';
 import { generateReports } from './reports/generate-reports.ts';
 import { reportsKey } from './reuse-reports.ts';
 import { linkTree } from './link-tree.ts';
-import { baseKey, locateBaseInputs } from './base-key.ts';
+import { baseKey, locateBaseInputs, mappingInput } from './base-key.ts';
 import { baseReport, copyBaseWarehouse, reusableBase, type Base } from './reuse-base.ts';
 import { allSettledOrThrow, stageRunner, type Stage } from './run-stage.ts';
 import { dependents, readModels } from './model-files.ts';
@@ -230,7 +230,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       policy,
       marts,
       reports,
-      base: base?.manifest.base ?? { key: baseKey(load.inputs, policy, label), from: id, warnings: baseWarnings },
+      base: base?.manifest.base ?? { key: baseKey([...load.inputs, ...await mappingInput(options.dataDir)], policy, label), from: id, warnings: baseWarnings },
     };
   } finally {
     conn.closeSync();

@@ -17,9 +17,13 @@ export interface FieldConstraints {
 export interface Field {
   name: string;
   title: string;
+  /** Everyday header texts bureaus use for the field (学校代码 for school_code), matched like the title. */
+  aliases?: string[];
   type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
   description: string;
   constraints?: FieldConstraints;
+  /** Words read as an enum value before validation (招生 → active), each change counted and reported. */
+  valueAliases?: Record<string, string>;
 }
 
 export interface ForeignKey {

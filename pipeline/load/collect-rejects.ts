@@ -31,8 +31,8 @@ export async function collectRejects(
   const order = source.schema.fields.map((f) => sqlString(f.name)).join(', ');
   const result = await conn.runAndReadAll(`
     SELECT line::INTEGER AS line, field, value, reason FROM (
-      SELECT coalesce(m.line, j.row_id + 2) AS line, j.field, coalesce(j.value, '') AS value,
-             j.reason || coalesce(' (first at line ' || coalesce(f.line, j.first_row_id + 2) || ')', '') AS reason
+      SELECT coalesce(m.line, j.row_id + ${source.scan.headerLine + 1}) AS line, j.field, coalesce(j.value, '') AS value,
+             j.reason || coalesce(' (first at line ' || coalesce(f.line, j.first_row_id + ${source.scan.headerLine + 1}) || ')', '') AS reason
       FROM ${source.rejects} j LEFT JOIN ${lines} m ON m.row_id = j.row_id LEFT JOIN ${lines} f ON f.row_id = j.first_row_id
       UNION ALL
       SELECT coalesce(m.line, e.line), '', e.value, e.reason FROM (${malformedRows(source.scan)}) e LEFT JOIN ${lines} m ON m.logical = e.line)

@@ -36,6 +36,7 @@ const TYPE_REASONS: Record<Field['type'], string> = {
 export function patternReason(pattern: string): string {
   const digits = /^\^\\d\{(\d+)\}\$$/.exec(pattern);
   if (digits) return `not a ${digits[1]}-digit code`;
+  if (pattern === '^\\d{6}K?$') return 'not a 6-digit code (or 6 digits and K)';
   if (pattern === '^[a-z][a-z0-9_]*$') return 'not a lowercase code (a-z, 0-9, _)';
   return `does not match ${pattern}`;
 }

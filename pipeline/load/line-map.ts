@@ -16,7 +16,7 @@ const RECORD_STARTS = ['quotes_before % 2 = 0', 'true'];
  * nor DuckDB's record number is the line a person sees when a quoted value spans lines. The file
  * is read once more as plain lines to find where records start. Result: table <name>_lines
  * (logical = DuckDB's record number, line = original line, row_id = scan position; NULL for
- * header, blank and malformed records). Only built when there are rejects. Returns false when no
+ * title and header lines, blank and malformed records). Only built when there are rejects. Returns false when no
  * reading agrees with DuckDB's count (line numbers are then approximate).
  */
 export async function mapLines(conn: DuckDBConnection, csvPath: string, scan: CsvScan, name: string): Promise<boolean> {
@@ -35,7 +35,7 @@ export async function mapLines(conn: DuckDBConnection, csvPath: string, scan: Cs
         FROM (SELECT *, sum(quotes) OVER (ORDER BY line ROWS UNBOUNDED PRECEDING) - quotes AS quotes_before FROM physical)
         WHERE ${startsRecord}),
       kinds AS (
-        SELECT *, logical > 1 AND NOT blank AND logical NOT IN (SELECT line FROM ${scan.errors}) AS is_row FROM records)
+        SELECT *, logical > ${scan.headerLine} AND NOT blank AND logical NOT IN (SELECT line FROM ${scan.errors}) AS is_row FROM records)
       SELECT logical, line::INTEGER AS line,
              CASE WHEN is_row THEN row_number() OVER (PARTITION BY is_row ORDER BY logical) - 1 END AS row_id
       FROM kinds`);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { TABLES } from '../schema.ts';
 import { locateInput, type InputOverrides } from './locate-input.ts';
 import { loadTable, type InputReport } from './load-table.ts';
+import { readMapping } from './mapping.ts';
 import type { Reject } from './reject.ts';
 
 /** Everything the run report and the CLI need about the inputs of one run. */
@@ -38,11 +39,13 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
     report.warnings.push(msg);
     options.effects?.warn?.(msg);
   };
+  const mapping = readMapping(options.dataDir);
   const work = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'chanjiao-load-'));
   try {
     for (const [i, table] of TABLES.entries()) {
-      const file = locateInput(table, options.dataDir, options.referenceDir, options.overrides);
-      const load = await loadTable(conn, { table, file }, { tmpDir: work, rejectShareMax: options.policy.reject_share_max, warn });
+      const tableMapping = mapping.tables[table];
+      const file = locateInput(table, options.dataDir, options.referenceDir, { overrides: options.overrides, named: tableMapping?.file });
+      const load = await loadTable(conn, { table, file }, { tmpDir: work, rejectShareMax: options.policy.reject_share_max, warn, mapping: tableMapping });
       report.inputs.push(load.input);
       report.rejects.push(...load.rejects);
       options.effects?.progress?.(table, i + 1, TABLES.length);

@@ -4,6 +4,8 @@ import { asLoadError } from './errors.ts';
 import { fileRejects } from './file-rejects.ts';
 import { checkForeignKeys } from './foreign-keys.ts';
 import { insertValidRows } from './insert-rows.ts';
+import type { TableMapping } from './mapping.ts';
+import { normalisedNote, normaliseRows } from './normalise.ts';
 import { prepareInput } from './prepare-input.ts';
 import { checkPrimaryKey } from './primary-key.ts';
 import { readCsv } from './read-csv.ts';
@@ -33,24 +35,25 @@ export interface TableLoad {
 }
 
 /**
- * Loads one input file into raw_<table>: prepare a UTF-8 CSV, match the header, bulk-read with
- * DuckDB, check fields, foreign keys (against raw_ tables loaded before) and the primary key in
+ * Loads one input file into raw_<table>: prepare a UTF-8 CSV, find and match the header, bulk-read
+ * with DuckDB, normalise the values (counted), check fields, foreign keys (against raw_ tables loaded before) and the primary key in
  * SQL, then keep the valid rows. Throws LoadError on anything that makes the table unusable.
  */
 export async function loadTable(
   conn: DuckDBConnection,
   source: { table: TableName; file: string },
-  options: { tmpDir: string; rejectShareMax: number; warn(msg: string): void },
+  options: { tmpDir: string; rejectShareMax: number; warn(msg: string): void; mapping?: TableMapping },
 ): Promise<TableLoad> {
   const { table, file } = source;
   const schema = readSchema(table);
   const name = `load_${table}`;
   const { csvPath, sha256, header } = await prepareInput(file, schema, options);
 
-  const scan = await readCsv(conn, csvPath, schema, header, name).catch((error) => {
+  const scan = await readCsv(conn, csvPath, schema, header, name, { totals: true }).catch((error) => {
     throw asLoadError(file, error);
   });
   const rows = scan.rows;
+  normalisedNote(file, await normaliseRows(conn, schema, rows, options.mapping?.values)).forEach(options.warn);
   const rejects = await checkFields(conn, schema, rows, name);
   await checkForeignKeys(conn, schema, rows, rejects);
   await suggestCodes(conn, schema, rows, rejects);

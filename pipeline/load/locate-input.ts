@@ -14,12 +14,19 @@ function findIn(dir: string, table: string): string | undefined {
 export type InputOverrides = Partial<Record<TableName, string>>;
 
 /**
- * The file a table is loaded from: an override (an accepted upload), else the data folder's own
- * copy, else (for reference tables such as the major catalogue, shared by all data folders) the
- * reference folder's.
+ * The file a table is loaded from: an override (an accepted upload), else the file mapping.json
+ * names, else the data folder's own copy, else (for reference tables such as the major catalogue,
+ * shared by all data folders) the reference folder's.
  */
-export function locateInput(table: TableName, dataDir: string, referenceDir: string, overrides: InputOverrides = {}): string {
-  const file = overrides[table] ?? findIn(dataDir, table) ?? (REFERENCE_TABLES.includes(table) ? findIn(referenceDir, table) : undefined);
+export function locateInput(table: TableName, dataDir: string, referenceDir: string,
+  choice: { overrides?: InputOverrides; named?: string } = {}): string {
+  const override = choice.overrides?.[table];
+  if (override !== undefined) return override;
+  if (choice.named !== undefined) {
+    if (existsSync(join(dataDir, choice.named))) return join(dataDir, choice.named);
+    throw new LoadError(`${join(dataDir, choice.named)}: 缺少必需文件 — missing file named for ${table} in mapping.json`);
+  }
+  const file = findIn(dataDir, table) ?? (REFERENCE_TABLES.includes(table) ? findIn(referenceDir, table) : undefined);
   if (file) return file;
   const where = REFERENCE_TABLES.includes(table) ? `${dataDir} or ${referenceDir}` : dataDir;
   throw new LoadError(`${join(dataDir, `${table}.csv`)}: 缺少必需文件 — missing required file (${table}.csv or ${table}.xlsx in ${where})`);

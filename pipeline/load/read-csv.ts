@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { resolve } from 'node:path';
 import type { TableSchema } from '../schema.ts';
 import type { HeaderMap } from './map-header.ts';
+import { totalRowTest } from './normalise.ts';
 import { sqlName, sqlString } from './sql.ts';
 
 /** What one CSV scan leaves behind. */
@@ -12,6 +13,8 @@ export interface CsvScan {
   errors: string;
   /** DuckDB's list of the files it read, by file_id (file_path as given). */
   scans: string;
+  /** 1-based line of the header row: the rows start after it. */
+  headerLine: number;
   /** Rows DuckDB parsed, including the empty ones dropped from `rows`. */
   parsed: number;
   /** Each file read, in the order given: its rows are row_id first … first + parsed - 1 (source_file is its path). */
@@ -20,8 +23,8 @@ export interface CsvScan {
 
 export interface ScannedFile { path: string; first: number; parsed: number }
 
-/** Spaces, tabs, no-break and ideographic spaces: padding spreadsheets leave around values. */
-const BLANKS = ' \t\u00a0\u3000';
+/** Spaces, tabs, line breaks, no-break, thin, zero-width and ideographic spaces, BOM: padding spreadsheets leave around values. */
+const BLANKS = ' \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff';
 const PADDED = sqlString(`^[${BLANKS}]|[${BLANKS}]$`);
 
 /** Trimmed text of a file column, NULL when empty (the schemas' missingValues); trims only padded values, as trim is costly. */
@@ -35,11 +38,12 @@ function cleanValue(column: string): string {
  * wrong number of fields go to the rejects log with their record number instead of failing the
  * scan. Fields are found by header position, so Chinese or duplicated header texts do not matter.
  * Rows without any value (padding from spreadsheet exports) are dropped. Types and constraints
- * are checked afterwards in SQL. Several files of one header layout are read in one scan (a day's
+ * are checked afterwards in SQL. With `totals`, each row also says whether a cell reads 合计/小计/总计
+ * (is_total), for normaliseRows. Several files of one header layout are read in one scan (a day's
  * fixed cost paid once); their rows follow each other in row_id when DuckDB runs on one thread.
  */
 export async function readCsv(conn: DuckDBConnection, csvPath: string | readonly string[], schema: TableSchema, header: HeaderMap,
-  name: string): Promise<CsvScan> {
+  name: string, options: { totals?: boolean } = {}): Promise<CsvScan> {
   const scan = { rows: `${name}_rows`, errors: `${name}_csv_errors`, scans: `${name}_csv_scans` };
   const paths = [csvPath].flat().map((p) => resolve(p));
   const columns = Array.from({ length: header.width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
@@ -49,9 +53,9 @@ export async function readCsv(conn: DuckDBConnection, csvPath: string | readonly
   });
   await conn.run(`
     CREATE OR REPLACE TEMP TABLE ${scan.rows} AS
-    SELECT ordinality - 1 AS row_id, filename AS source_file, ${values.join(', ')}
+    SELECT ordinality - 1 AS row_id, filename AS source_file, ${values.join(', ')}${options.totals ? `, ${totalRowTest(header.width)} AS is_total` : ''}
     FROM read_csv([${paths.map(sqlString).join(', ')}],
-      columns = {${columns}}, header = true, auto_detect = false, filename = true,
+      columns = {${columns}}, header = true, skip = ${header.line - 1}, auto_detect = false, filename = true,
       delim = ',', quote = '"', escape = '"',
       store_rejects = true, rejects_table = '${scan.errors}', rejects_scan = '${scan.scans}') WITH ORDINALITY`);
   const parsed = await conn.runAndReadAll(
@@ -59,5 +63,5 @@ export async function readCsv(conn: DuckDBConnection, csvPath: string | readonly
   const byPath = new Map(parsed.getRowObjectsJS().map((r) => [r.source_file as string, r]));
   const files = paths.map((path) => ({ path, first: (byPath.get(path)?.first ?? 0) as number, parsed: (byPath.get(path)?.n ?? 0) as number }));
   await conn.run(`DELETE FROM ${scan.rows} WHERE coalesce(${schema.fields.map((f) => sqlName(f.name)).join(', ')}) IS NULL`);
-  return { ...scan, parsed: files.reduce((n, f) => n + f.parsed, 0), files };
+  return { ...scan, headerLine: header.line, parsed: files.reduce((n, f) => n + f.parsed, 0), files };
 }

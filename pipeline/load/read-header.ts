@@ -1,18 +1,25 @@
 import { parse } from 'csv-parse/sync';
 import { closeSync, openSync, readSync } from 'node:fs';
 
-/** Bytes read at a time while looking for the end of the first line (a header is rarely longer). */
+/** Bytes read at a time while looking for the header (a header and a few title rows are rarely longer). */
 const CHUNK = 1 << 12;
 
-/** The first line of a file (all of it when it has one line), read in a few small reads, no stream to set up. */
-function firstLine(csvPath: string): string {
+/** The first `lines` lines of a file (fewer when it has fewer), read in a few small reads, no stream to set up. */
+function firstLines(csvPath: string, lines: number): string {
   const fd = openSync(csvPath, 'r');
   try {
     const chunks: Buffer[] = [];
+    let seen = 0;
     for (;;) {
       const chunk = Buffer.allocUnsafe(CHUNK);
       const n = readSync(fd, chunk, 0, CHUNK, null);
-      const end = chunk.subarray(0, n).indexOf(10);
+      let end = -1;
+      for (let at = chunk.indexOf(10); at !== -1 && at < n; at = chunk.indexOf(10, at + 1)) {
+        if (++seen === lines) {
+          end = at;
+          break;
+        }
+      }
       chunks.push(chunk.subarray(0, end === -1 ? n : end));
       if (end !== -1 || n < CHUNK) break;
     }
@@ -23,10 +30,14 @@ function firstLine(csvPath: string): string {
   }
 }
 
-/** Field texts of the first line of a UTF-8 CSV. */
-export async function readHeader(csvPath: string): Promise<string[]> {
-  const line = firstLine(csvPath).replace(/^\uFEFF/, '').replace(/\r$/, '');
-  if (line === '') return [];
-  const [fields] = parse(line, { relax_column_count: true, relax_quotes: true }) as string[][];
-  return fields;
+/** A record near the top of a file: its field texts and the 1-based line it ends on. */
+export interface TopRecord { fields: string[]; line: number }
+
+/** Field texts of the first `lines` lines of a UTF-8 CSV, record by record (blank lines skipped). */
+export function readTopRecords(csvPath: string, lines: number): TopRecord[] {
+  const text = firstLines(csvPath, lines).replace(/^\uFEFF/, '');
+  if (text.trim() === '') return [];
+  const records = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true, info: true }) as unknown as
+    { record: string[]; info: { lines: number } }[];
+  return records.map((r) => ({ fields: r.record, line: r.info.lines }));
 }

@@ -30,7 +30,7 @@ async function* prepared(files: DailyFile[], options: ConvertOptions): AsyncGene
 async function* batches(days: AsyncIterable<PreparedDay>, limit: number): AsyncGenerator<PreparedDay[]> {
   const open = new Map<string, { days: PreparedDay[]; bytes: number }>();
   for await (const day of days) {
-    const layout = JSON.stringify([day.header.width, [...day.header.positions]]);
+    const layout = JSON.stringify([day.header.width, day.header.line, [...day.header.positions]]);
     const bytes = statSync(day.csvPath).size;
     let run = open.get(layout);
     if (run && run.bytes + bytes > limit) {

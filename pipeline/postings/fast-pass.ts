@@ -114,7 +114,7 @@ export async function fastPass(conn: DuckDBConnection, schema: TableSchema, days
     CREATE OR REPLACE TEMP TABLE ${rows} AS
     SELECT ordinality - 1 AS row_id, list_position(${paths}, filename) AS day, ${values.join(', ')}
     FROM read_csv(${paths},
-      columns = {${columns}}, header = true, auto_detect = false, filename = true,
+      columns = {${columns}}, header = true, skip = ${header.line - 1}, auto_detect = false, filename = true,
       delim = ',', quote = '"', escape = '"',
       store_rejects = true, rejects_table = '${errors}', rejects_scan = '${scans}') WITH ORDINALITY`).catch((error) => {
     throw asLoadError(dirname(days[0].file.path), error);

@@ -36,7 +36,7 @@ describe('field checks', () => {
       [2, 'employment_rate', '1.2', 'must be ≤ 1'],
       [2, 'status', 'paused', 'must be one of active, suspended, closed'],
       // A truncated code: both majors starting 4606 are two insertions away.
-      [3, 'major_code', '4606', 'not a 6-digit code — did you mean 460601 飞行器数字化制造技术, 460609 无人机应用技术?'],
+      [3, 'major_code', '4606', 'not a 6-digit code (or 6 digits and K) — did you mean 460601 飞行器数字化制造技术, 460609 无人机应用技术?'],
     ]);
     expect(report.inputs.find((i) => i.table === 'programmes')).toMatchObject({ rows: 0, rejected: 2 });
   });
@@ -109,7 +109,7 @@ describe('keys', () => {
 
   it('suggests the code when a name was typed where the code belongs', async () => {
     const { rejects } = await programmeRejects(['2024,5001000001,无人机应用技术,100,96,280,85,0.93,active']);
-    expect(rejects).toEqual([[2, 'major_code', '无人机应用技术', 'not a 6-digit code — did you mean 460609 无人机应用技术?']]);
+    expect(rejects).toEqual([[2, 'major_code', '无人机应用技术', 'not a 6-digit code (or 6 digits and K) — did you mean 460609 无人机应用技术?']]);
   });
 
   it('checks a composite foreign key within its scope (segment within industry)', async () => {
@@ -135,7 +135,7 @@ describe('line numbers', () => {
       '2024,5001000001,510201,120,-118,350,,,active', // line 8
     ]);
     expect(rejects).toEqual([
-      [4, 'major_code', '46\n0601', 'not a 6-digit code — did you mean 460601 飞行器数字化制造技术?'],
+      [4, 'major_code', '46\n0601', 'not a 6-digit code (or 6 digits and K) — did you mean 460601 飞行器数字化制造技术?'],
       [6, '', '2024,5001000003,710201,80,80,240,75,suspended', 'expected 9 fields, found 8'],
       [8, 'enrolled', '-118', 'must be ≥ 0'],
     ]);
@@ -164,7 +164,7 @@ describe('line numbers with a stray quote inside an unquoted value (DuckDB keeps
       '2024,5001000001,510201,120,-118,350,,,active', // line 4
     ]);
     expect(rejects).toEqual([
-      [2, 'major_code', '46"0609', 'not a 6-digit code — did you mean 460609 无人机应用技术?'],
+      [2, 'major_code', '46"0609', 'not a 6-digit code (or 6 digits and K) — did you mean 460609 无人机应用技术?'],
       [4, 'enrolled', '-118', 'must be ≥ 0'],
     ]);
     expect(report.warnings).toEqual([]);

@@ -1,0 +1,148 @@
+/**
+ * Value normalisation before validation: bureau files write the same value in many ways
+ * (full-width digits, 2025年, 95.2%, 招生). Each field's text is rewritten in one SQL pass to the
+ * form the schema checks, and every rewrite is counted per field and reported with an example,
+ * so nothing changes silently. Rules (docs/inputs.md, "Values"):
+ * - full-width letters, digits and signs (Ａ, ５, ％) become ASCII, as NFKC does;
+ * - a code (a field with a pattern) loses spaces inside it (not line breaks): "510 201" → 510201;
+ * - a year: 2025年, 2025学年, 2025年度, 2025.0 → 2025; a school year 2025-2026 or 2025-26 → 2025,
+ *   the autumn it starts; a date → its calendar year; a year typed into a date-formatted cell
+ *   (Excel shows 1905-07-17 for 2025) → the year typed; an Excel date serial → its year;
+ * - another integer: 2,025 → 2025 and 96.0 → 96;
+ * - a share (a number at most 1): 95.2% → 0.952; a bare number is read as a percentage (95.2 →
+ *   0.952) only when the whole column is written so: some value above 1, none above 100 and none
+ *   strictly between 0 and 1 — a column mixing 0.93 and 1.2 keeps 1.2, rejected as above 1;
+ * - an enumerated field: the folder's value map, then the schema's words (招生 → active, 民办 →
+ *   private, 高职 → higher), then case (Active → active).
+ * Total rows (合计, 小计, 总计 in any cell) are dropped with a note: they would count every figure twice.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Field, TableSchema } from '../schema.ts';
+import { sqlName, sqlString } from './sql.ts';
+
+const FULL_WIDTH = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0xff01 + i)).join('');
+const ASCII = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i)).join('');
+
+/** Spaces inside a code (a line break is not one: a code split over lines stays a reject). */
+const INNER_SPACE = sqlString('[ \t\u00a0\u3000]');
+
+const when = (test: string, then: string) => `WHEN ${test} THEN ${then}`;
+const full = (x: string, re: string) => `regexp_full_match(${x}, ${sqlString(re)})`;
+
+/** A decimal text times 0.01, exactly (no binary rounding), without trailing zeros: 95.2 → 0.952. */
+const percentOf = (x: string) =>
+  `rtrim(rtrim((TRY_CAST(${x} AS DECIMAL(18,6)) * 0.01::DECIMAL(3,2))::VARCHAR, '0'), '.')`;
+
+function yearValue(x: string): string {
+  const date = `TRY_CAST(replace(replace(${x}, '/', '-'), '.', '-') AS DATE)`;
+  const start = `left(${x}, 4)::INTEGER`;
+  const end = `regexp_extract(${x}, '[-—–~/至] *([0-9]{2}|[0-9]{4})', 1)::INTEGER`;
+  return `CASE ${[
+    when(full(x, '[0-9]{4}'), x),
+    when(full(x, '[0-9]{4}(\\.0+|年|学年|年度|级)'), `left(${x}, 4)`),
+    when(`${full(x, '[0-9]{4} *[-—–~/至] *([0-9]{2}|[0-9]{4}) *(学年|年度|年)?')} AND ${end} IN (${start} + 1, (${start} + 1) % 100)`, `left(${x}, 4)`),
+    when(`${full(x, '[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}')} AND year(${date}) < 1906`, `datediff('day', DATE '1899-12-30', ${date})::VARCHAR`),
+    when(full(x, '[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}'), `year(${date})::VARCHAR`),
+    when(`${full(x, '[0-9]{5}')} AND ${x}::INTEGER BETWEEN 36526 AND 73050`, `year(DATE '1899-12-30' + ${x}::INTEGER)::VARCHAR`),
+  ].join(' ')} ELSE ${x} END`;
+}
+
+function integerValue(x: string): string {
+  return `CASE ${[
+    when(full(x, '[+-]?[0-9]+'), x),
+    when(full(x, '[0-9]{1,3}(,[0-9]{3})+'), `replace(${x}, ',', '')`),
+    when(full(x, '[+-]?[0-9]+\\.0+'), `regexp_replace(${x}, '\\.0+$', '')`),
+  ].join(' ')} ELSE ${x} END`;
+}
+
+const PERCENT = '[0-9]{1,3}(\\.[0-9]{1,6})?';
+
+function shareValue(x: string, inPercent: boolean): string {
+  const bare = inPercent ? [when(full(x, PERCENT), percentOf(x))] : [];
+  return `CASE ${[when(full(x, `${PERCENT}%`), percentOf(`rtrim(${x}, '%')`)), ...bare].join(' ')} ELSE ${x} END`;
+}
+
+/** SQL aggregate: whether a share column writes bare percentages throughout (see the module comment). */
+function percentColumn(x: string): string {
+  const n = `TRY_CAST(${x} AS DOUBLE)`;
+  return `count(*) FILTER (WHERE ${full(x, PERCENT)} AND ${n} > 1) > 0
+    AND count(*) FILTER (WHERE ${n} > 100 OR (${n} > 0 AND ${n} < 1)) = 0`;
+}
+
+const isShare = (f: Field) => f.type === 'number' && f.constraints?.maximum === 1;
+
+function mapped(x: string, words: Record<string, string>): string {
+  const pairs = Object.entries(words);
+  return pairs.length === 0 ? x : `CASE ${x} ${pairs.map(([k, v]) => when(sqlString(k), sqlString(v))).join(' ')} ELSE ${x} END`;
+}
+
+/**
+ * SQL expression for the normalised text of field value `v` (trimmed text, NULL when empty);
+ * `words` is the folder's own value map for the field (mapping.json).
+ */
+export function normalisedValue(field: Field, v: string, words: Record<string, string> = {}, inPercent = false): string {
+  let x = `CASE WHEN regexp_matches(${v}, '[\uff01-\uff5e]') THEN translate(${v}, ${sqlString(FULL_WIDTH)}, ${sqlString(ASCII)}) ELSE ${v} END`;
+  x = mapped(x, words);
+  const c = field.constraints ?? {};
+  if (c.pattern) x = `CASE WHEN regexp_matches(${x}, ${INNER_SPACE}) THEN regexp_replace(${x}, ${INNER_SPACE}, '', 'g') ELSE ${x} END`;
+  if (field.type === 'integer') x = field.name === 'year' ? yearValue(x) : integerValue(x);
+  if (isShare(field)) x = shareValue(x, inPercent);
+  if (c.enum) {
+    x = mapped(x, field.valueAliases ?? {});
+    x = `CASE WHEN lower(${x}) IN (${c.enum.map(sqlString).join(', ')}) THEN lower(${x}) ELSE ${x} END`;
+  }
+  return x;
+}
+
+/** SQL test for a total row, on the raw columns c0…: a cell reading 合计, 小计 or 总计 (spaces inside allowed). */
+export function totalRowTest(width: number): string {
+  const cells = Array.from({ length: width }, (_, i) => `c${i}`).join(', ');
+  return `regexp_matches(concat_ws(chr(31), '', ${cells}), '\\x1f[\\s\u3000]*[合小总][\\s\u3000]*计')`;
+}
+
+export interface Normalised {
+  /** Field → rewrites, with a first example "before → after". */
+  changes: { field: string; count: number; example: string }[];
+  /** Total rows dropped. */
+  totals: number;
+}
+
+/**
+ * Rewrites the staged rows' values to their normal form (see the module comment) and drops total
+ * rows (`is_total`, set by readCsv); returns what changed, for the note.
+ */
+export async function normaliseRows(conn: DuckDBConnection, schema: TableSchema, rows: string, values: Record<string, Record<string, string>> = {}): Promise<Normalised> {
+  const totals = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${rows} WHERE is_total`)).getRowObjectsJS()[0].n);
+  if (totals > 0) await conn.run(`DELETE FROM ${rows} WHERE is_total`);
+  const shares = schema.fields.filter(isShare);
+  const percent = shares.length === 0 ? {} : (await conn.runAndReadAll(
+    `SELECT ${shares.map((f) => `${percentColumn(normalisedValue(f, sqlName(f.name), values[f.name]))} AS ${sqlName(f.name)}`).join(', ')} FROM ${rows}`,
+  )).getRowObjectsJS()[0];
+  const norms = schema.fields.map((f) => ({ f, n: normalisedValue(f, sqlName(f.name), values[f.name], percent[f.name] === true) }));
+  const target = `${rows}_normal`;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${target} AS SELECT row_id, ${norms.map(({ f, n }) => `${n} AS ${sqlName(f.name)}`).join(', ')} FROM ${rows}`);
+  const changed = (f: Field) => `r.${sqlName(f.name)} IS DISTINCT FROM n.${sqlName(f.name)}`;
+  const counts = (await conn.runAndReadAll(`SELECT ${norms.map(({ f }, i) => `count(*) FILTER (WHERE ${changed(f)})::INTEGER AS n${i},
+      arg_min(left('"' || r.${sqlName(f.name)} || '" → "' || coalesce(n.${sqlName(f.name)}, '') || '"', 80), r.row_id) FILTER (WHERE ${changed(f)}) AS e${i}`).join(', ')}
+    FROM ${rows} r JOIN ${target} n USING (row_id)`)).getRowObjectsJS()[0];
+  const changes = norms.map(({ f }, i) => ({ field: f.name, count: counts[`n${i}`] as number, example: counts[`e${i}`] as string }))
+    .filter((c) => c.count > 0);
+  if (changes.length > 0) {
+    const set = changes.map((c) => `${sqlName(c.field)} = n.${sqlName(c.field)}`).join(', ');
+    await conn.run(`UPDATE ${rows} SET ${set} FROM ${target} n WHERE ${rows}.row_id = n.row_id`);
+  }
+  await conn.run(`DROP TABLE ${target}`);
+  return { changes, totals };
+}
+
+/** The note a file's normalisation leaves, or none when nothing changed. */
+export function normalisedNote(file: string, n: Normalised): string[] {
+  const notes: string[] = [];
+  if (n.totals > 0) notes.push(`${file}: 跳过合计行 — skipped ${n.totals} total row${n.totals > 1 ? 's' : ''} (合计/小计/总计): figures are summed from the rows themselves`);
+  if (n.changes.length > 0) {
+    const total = n.changes.reduce((s, c) => s + c.count, 0);
+    notes.push(`${file}: 规范化 — normalised ${total} value${total > 1 ? 's' : ''} before validation: ` +
+      n.changes.map((c) => `${c.field} ${c.count} (e.g. ${c.example})`).join(', '));
+  }
+  return notes;
+}
