@@ -36,7 +36,7 @@ const percentOf = (x: string) =>
 function yearValue(x: string): string {
   const date = `TRY_CAST(replace(replace(${x}, '/', '-'), '.', '-') AS DATE)`;
   const start = `left(${x}, 4)::INTEGER`;
-  const end = `regexp_extract(${x}, '[-—–~/至] *([0-9]{2}|[0-9]{4})', 1)::INTEGER`;
+  const end = `regexp_extract(${x}, '[-—–~/至] *([0-9]{4}|[0-9]{2})', 1)::INTEGER`;
   return `CASE ${[
     when(full(x, '[0-9]{4}'), x),
     when(full(x, '[0-9]{4}(\\.0+|年|学年|年度|级)'), `left(${x}, 4)`),

@@ -12,6 +12,21 @@ export function nameField(schema: TableSchema): string | undefined {
 }
 
 /**
+ * A major code typed without the K the catalogue publishes it with (国控专业: 520101K 临床医学) is
+ * an unknown code, never another major; the reason names the K code. Its nearest neighbours by
+ * edit distance (530101 …) would be other majors, so no other suggestion follows.
+ */
+async function hintSuffixK(conn: DuckDBConnection, schema: TableSchema, rejects: string): Promise<void> {
+  for (const fk of (schema.foreignKeys ?? []).filter((k) => k.reference.resource === 'majors')) {
+    const { column } = keyColumn(fk);
+    await conn.run(`
+      UPDATE ${rejects} SET reason = reason || ' — 国控专业代码带 K: the catalogue code is ' || t.major_code || ' ' || t.major_name
+      FROM ${rawTable('majors')} t
+      WHERE ${rejects}.field = ${sqlString(column)} AND starts_with(${rejects}.reason, 'unknown ') AND t.major_code = ${rejects}.value || 'K'`);
+  }
+}
+
+/**
  * Appends "— did you mean 460609 无人机应用技术?" to rejects of foreign-key columns (unknown codes,
  * and malformed ones such as a name typed where the code belongs). Candidates are the referenced
  * rows nearest by Damerau–Levenshtein distance to the code or the name (a swapped digit pair
@@ -20,6 +35,7 @@ export function nameField(schema: TableSchema): string | undefined {
  * wrong value, not per row.
  */
 export async function suggestCodes(conn: DuckDBConnection, schema: TableSchema, rows: string, rejects: string): Promise<void> {
+  await hintSuffixK(conn, schema, rejects);
   for (const fk of schema.foreignKeys ?? []) {
     const { column, scope } = keyColumn(fk);
     const reference = readSchema(fk.reference.resource);
@@ -49,7 +65,7 @@ export async function suggestCodes(conn: DuckDBConnection, schema: TableSchema, 
         WHERE distance = best AND rank <= ${MAX_SUGGESTIONS} AND distance <= greatest(2, length(value) // 3)
         GROUP BY value, scope
       ) s, ${rows} r
-      WHERE ${rejects}.field = ${sqlString(column)} AND ${rejects}.value = s.value
+      WHERE ${rejects}.field = ${sqlString(column)} AND ${rejects}.value = s.value AND NOT contains(${rejects}.reason, ' — ')
         AND r.row_id = ${rejects}.row_id AND [${rowScope.join(', ')}]::VARCHAR[] = s.scope`);
   }
 }

@@ -14,14 +14,21 @@ const made: string[] = [];
 /** Removes the data folders a test file made (call from afterAll). */
 export const removeInputs = () => Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 
-/** A fresh data folder: the valid set with some files replaced (text is written as UTF-8). */
-export async function inputsWith(files: Record<string, string | Buffer> = {}): Promise<string> {
+/** Real-shaped inputs: real school identifiers and catalogue rows, invented figures (see its README.md). */
+export const REAL = join(FIXTURES, 'real');
+
+/** A fresh data folder: a fixture set with some files replaced (text is written as UTF-8), and some removed. */
+export async function inputsFrom(base: string, files: Record<string, string | Buffer> = {}, removed: string[] = []): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'load-test-'));
   made.push(dir);
-  await cp(VALID, dir, { recursive: true });
+  await cp(base, dir, { recursive: true });
+  for (const name of removed) await rm(join(dir, name));
   for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
   return dir;
 }
+
+/** A fresh data folder: the valid set with some files replaced (text is written as UTF-8). */
+export const inputsWith = (files: Record<string, string | Buffer> = {}) => inputsFrom(VALID, files);
 
 /** The valid set with one file taken from a fixture folder (for files whose bytes matter). */
 export const inputsWithFixture = async (folder: string, file: string) =>

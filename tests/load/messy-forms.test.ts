@@ -1,0 +1,156 @@
+/**
+ * Bureau files as they come: each messy form of a real-shaped programmes (and schools) file,
+ * built from the clean file at test time, loads to exactly the same rows as the clean file, with
+ * every rewrite counted in a note; what cannot be read right is rejected with its exact message.
+ */
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoadReport } from '../../pipeline/load/index.ts';
+import { inputsFrom, load, query, REAL, removeInputs } from './helpers.ts';
+
+afterAll(removeInputs);
+
+const CLEAN = readFileSync(join(REAL, 'programmes.csv'), 'utf8');
+const [HEADER, ...ROWS] = CLEAN.trim().split('\n').map((line) => line.split(','));
+const col = (name: string) => HEADER.indexOf(name);
+const csv = (header: string[], rows: string[][]) => [header, ...rows].map((r) => r.join(',')).join('\n') + '\n';
+/** Each row with one column rewritten. */
+const withColumn = (name: string, f: (value: string, i: number) => string) =>
+  ROWS.map((r, i) => r.map((v, j) => (j === col(name) ? f(v, i) : v)));
+/** Full-width forms of ASCII letters, digits and signs, as a Chinese input method types them. */
+const fullWidth = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+/** 0.952 → "95.2" without binary noise. */
+const percent = (rate: string) => String(Number((Number(rate) * 100).toFixed(6)));
+
+interface Tables { report: LoadReport; programmes: unknown[]; schools: unknown[] }
+
+async function tables(files: Record<string, string | Buffer>, removed: string[] = []): Promise<Tables> {
+  const { report, conn } = await load(await inputsFrom(REAL, files, removed));
+  return {
+    report,
+    programmes: await query(conn, `FROM raw_programmes ORDER BY school_code, major_code`),
+    schools: await query(conn, `FROM raw_schools ORDER BY school_code`),
+  };
+}
+
+const notes = (t: Tables, table: string) => t.report.warnings.filter((w) => w.includes(`${table}.`)).map((w) => w.replace(/^.*?: /, ''));
+
+let clean: Tables;
+beforeAll(async () => {
+  clean = await tables({});
+});
+
+describe('the clean real-shaped files', () => {
+  it('load whole, with K codes as published', () => {
+    expect(clean.report.rejects).toEqual([]);
+    expect(clean.report.warnings).toEqual([]);
+    expect(clean.programmes).toHaveLength(ROWS.length);
+    expect(clean.programmes).toContainEqual(expect.objectContaining({ school_code: '4150014009', major_code: '520101K', students: 1180 }));
+  });
+});
+
+describe('each messy form loads to the same rows as the clean file', () => {
+  const STATUS_WORDS: Record<string, string> = { active: '招生', suspended: '停招', closed: '撤销' };
+  const cases: [string, () => Record<string, string>, string[]][] = [
+    ['everyday header names', () => ({
+      'programmes.csv': csv(['年度', '学校代码', '专业代码', '招生计划数', '实际招生人数', '在校生数', '毕业生人数', '就业率（%）', '专业状态'], ROWS),
+    }), []],
+    ['full-width digits and letters', () => ({ 'programmes.csv': csv(HEADER, ROWS.map((r) => r.map(fullWidth))) }),
+      ['规范化 — normalised 86 values before validation: year 10 (e.g. "２０２５" → "2025"), school_code 10 (e.g. "４１５００１２２１５" → "4150012215"), '
+        + 'major_code 10 (e.g. "４６０１０１" → "460101"), plan 10 (e.g. "２００" → "200"), enrolled 10 (e.g. "１８６" → "186"), students 10 (e.g. "５６０" → "560"), '
+        + 'graduates 9 (e.g. "１７０" → "170"), employment_rate 7 (e.g. "０．９５２" → "0.952"), status 10 (e.g. "ａｃｔｉｖｅ" → "active")']],
+    ['years as 2025年, 2025学年, 2025-2026, 2025.0, ２０２５', () => ({
+      'programmes.csv': csv(HEADER, withColumn('year', (_, i) => ['2025年', '2025学年', '2025-2026', '2025.0', '２０２５'][i % 5])),
+    }), ['规范化 — normalised 10 values before validation: year 10 (e.g. "2025年" → "2025")']],
+    ['an Excel date in the year column: a year typed into a date cell, a date, a date serial', () => ({
+      'programmes.csv': csv(HEADER, withColumn('year', (_, i) => ['1905-07-17', '2025-09-01', '45901', '2025年度', '2025'][i % 5])),
+    }), ['规范化 — normalised 8 values before validation: year 8 (e.g. "1905-07-17" → "2025")']],
+    ['rates as 95.2%', () => ({ 'programmes.csv': csv(HEADER, withColumn('employment_rate', (v) => (v ? `${percent(v)}%` : ''))) }),
+      ['规范化 — normalised 7 values before validation: employment_rate 7 (e.g. "95.2%" → "0.952")']],
+    ['rates as bare percentages throughout the column', () => ({
+      'programmes.csv': csv(HEADER, withColumn('employment_rate', (v) => (v ? percent(v) : ''))),
+    }), ['规范化 — normalised 7 values before validation: employment_rate 7 (e.g. "95.2" → "0.952")']],
+    ['Chinese status words', () => ({ 'programmes.csv': csv(HEADER, withColumn('status', (v) => STATUS_WORDS[v])) }),
+      ['规范化 — normalised 10 values before validation: status 10 (e.g. "招生" → "active")']],
+    ['a 合计 row at the bottom', () => {
+      const sum = (name: string) => String(ROWS.reduce((n, r) => n + Number(r[col(name)] || 0), 0));
+      return { 'programmes.csv': csv(HEADER, [...ROWS, ['合计', '', '', sum('plan'), sum('enrolled'), sum('students'), sum('graduates'), '', '']]) };
+    }, ['跳过合计行 — skipped 1 total row (合计/小计/总计): figures are summed from the rows themselves']],
+    ['title rows above the header', () => ({
+      'programmes.csv': `2025年重庆市高职院校专业设置情况汇总表,,,,,,,,\n填报单位：（盖章）,,,,,,填报日期：2025-10-15,,\n\n${csv(HEADER, ROWS)}`,
+    }), ['表头在第 4 行 — header found ending on line 4; the rows above it are skipped as titles']],
+    ['a header wrapped over two lines', () => ({
+      'programmes.csv': csv(['年份', '学校标识码', '专业代码', '招生', '实际', '在校', '毕业', '就业率', '状态'], [['', '', '', '计划数', '招生数', '生数', '生数', '', ''], ...ROWS]),
+    }), ['表头在第 2 行 — header found ending on line 2; the rows above it are skipped as titles']],
+    ['schools with 学校代码, 公办/民办 and 高职/专科 words', () => {
+      const [, ...schools] = readFileSync(join(REAL, 'schools.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+      const words = schools.map(([code, name, level, district, ownership], i) =>
+        [code, name, level === 'higher' ? ['高职', '专科'][i % 2] : level, district, ownership === 'public' ? '公办' : '民办']);
+      return { 'schools.csv': csv(['学校代码', '学校名称', '办学层次', '所在区县代码', '办学性质'], words) };
+    }, []],
+  ];
+  it.each(cases)('%s', async (_, files, expectedNotes) => {
+    const messy = await tables(files());
+    expect(messy.report.rejects).toEqual([]);
+    expect(messy.programmes).toEqual(clean.programmes);
+    expect(messy.schools).toEqual(clean.schools);
+    if (expectedNotes.length) expect(notes(messy, 'programmes')).toEqual(expectedNotes);
+  });
+
+  it('a workbook: notes sheet first, merged title row, last column blank on most rows', async () => {
+    const order = ['year', 'school_code', 'major_code', 'plan', 'enrolled', 'students', 'graduates', 'status', 'employment_rate'];
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('填表说明').addRow(['请按学校标识码填写，一行一个专业点。']);
+    const sheet = workbook.addWorksheet('专业点');
+    sheet.addRow(['2025年专业点统计表']);
+    sheet.mergeCells('A1:I1');
+    sheet.addRow(['年份', '学校标识码', '专业代码', '招生计划', '实际招生', '在校生', '毕业生', '状态', '就业率']);
+    for (const r of ROWS) {
+      sheet.addRow(order.map((name) => {
+        const v = r[col(name)];
+        if (v === '') return null;
+        return ['school_code', 'major_code', 'status'].includes(name) ? v : Number(v);
+      }));
+    }
+    const blankLast = ROWS.filter((r) => r[col('employment_rate')] === '').length;
+    expect(blankLast).toBeGreaterThan(0);
+    const messy = await tables({ 'programmes.xlsx': Buffer.from(await workbook.xlsx.writeBuffer()) }, ['programmes.csv']);
+    expect(messy.report.rejects).toEqual([]);
+    expect(messy.programmes).toEqual(clean.programmes);
+    expect(notes(messy, 'programmes')).toEqual(['表头在第 2 行 — header found ending on line 2 of sheet "专业点"; the rows above it are skipped as titles']);
+  });
+});
+
+describe('what cannot be read right is rejected with its exact message', () => {
+  const programmes = (rows: string[][], header = HEADER) => ({ 'programmes.csv': csv(header, rows) });
+
+  it('a K major typed without its K names the K code, never another major', async () => {
+    const rows = withColumn('major_code', (v) => (v === '520101K' ? '520101' : v));
+    const { report } = await tables(programmes(rows));
+    expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
+      [6, 'major_code', '520101', 'unknown major_code 520101 — 国控专业代码带 K: the catalogue code is 520101K 临床医学'],
+    ]);
+  });
+
+  it('a school year that is not one (2025-2027) and a rate column mixing shares with a percentage', async () => {
+    const rows = withColumn('year', (v, i) => (i === 0 ? '2025-2027' : v)).map((r, i) =>
+      r.map((v, j) => (j === col('employment_rate') && i === 2 ? '93.7' : v)));
+    const { report } = await tables(programmes(rows));
+    expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
+      [2, 'year', '2025-2027', 'not an integer'],
+      [4, 'employment_rate', '93.7', 'must be ≤ 1'],
+    ]);
+  });
+
+  it('a near-miss header aborts with its suggestion, and loads once mapping.json names it', async () => {
+    const header = HEADER.map((h) => (h === 'plan' ? '招生计划数（2025）调整' : h));
+    const dir = await inputsFrom(REAL, programmes(ROWS, header));
+    await expect(load(dir)).rejects.toThrow(
+      `${join(dir, 'programmes.csv')}: 缺少必需列 — missing required column plan (招生计划); `
+      + '可能是 — perhaps "招生计划数（2025）调整" → plan (招生计划)? (name it in mapping.json "columns")');
+    const mapped = await tables({ ...programmes(ROWS, header), 'mapping.json': JSON.stringify({ programmes: { columns: { '招生计划数（2025）调整': 'plan' } } }) });
+    expect(mapped.programmes).toEqual(clean.programmes);
+  });
+});
