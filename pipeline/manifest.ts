@@ -23,6 +23,8 @@ export interface Manifest extends DataLabel {
   rejected_total: number;
   /** The first rejects in full; the rest are counted in `rejected_total` and kept in the warehouse table `load_rejects`. */
   rejects: RejectEntry[];
+  /** The full list as CSV in the snapshot folder, when anything was rejected. */
+  rejects_file?: string;
   warnings: string[];
   model_tests: ModelTestEntry[];
   summary: Summary | null;

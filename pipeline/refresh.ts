@@ -31,7 +31,7 @@ import { acquireLock } from './lock.ts';
 import { acceptedInputs } from './accepted-inputs.ts';
 import type { InputOverrides } from './load/locate-input.ts';
 import { appendHistory, type RunRecord } from './history.ts';
-import { saveRejects } from './save-rejects.ts';
+import { REJECTS_FILE, saveRejects, writeRejectsCsv } from './save-rejects.ts';
 import { loadPostings, type PostingsReport } from './postings/load-postings.ts';
 import { faultPoint } from './fault.ts';
 import { duckdbConfig, readResources } from './scale/resources.ts';
@@ -205,6 +205,8 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
     const baseWarnings = [...load.warnings];
     const postings = await postingsStage(run, conn, load);
     await saveRejects(conn, load.rejects);
+    const rejects = load.rejects.map((r) => ({ ...r, file: shortPath(r.file) }));
+    if (rejects.length > 0) writeRejectsCsv(join(buildDir, REJECTS_FILE), rejects);
     const rebuilt = await modelsStage(run, conn, postings);
     for (const name of ['tests', 'export', 'reports']) stages[name] = 0; // the manifest lists stages in this order
     const { tests, marts, reports } = await outputStages(run, instance, conn, load, rebuilt);
@@ -223,7 +225,8 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       stages,
       inputs: load.inputs.map((i) => ({ ...i, file: shortPath(i.file) })),
       rejected_total: load.rejects.length,
-      rejects: load.rejects.slice(0, MANIFEST_REJECTS).map((r) => ({ ...r, file: shortPath(r.file) })),
+      rejects: rejects.slice(0, MANIFEST_REJECTS),
+      ...(rejects.length > 0 ? { rejects_file: REJECTS_FILE } : {}),
       warnings: load.warnings,
       model_tests: tests.map(({ name, failing_rows, passed }) => ({ name, failing_rows, passed })),
       summary,

@@ -37,12 +37,12 @@ export async function run(args: string[]): Promise<number> {
   if (values.help) return console.log(help), 0;
   const effects = consoleEffects();
   const t0 = performance.now();
-  const { manifest } = await refresh({
+  const { manifest, snapshotDir } = await refresh({
     dataDir: values.data, referenceDir: values.reference, warehouseDir: values.warehouse, policyPath: values.policy,
     acceptDrift: values['accept-drift'],
     parquet: values.parquet,
     full: values.full,
   }, effects);
-  effects.info(formatSummary(manifest, performance.now() - t0));
+  effects.info(formatSummary(manifest, performance.now() - t0, snapshotDir));
   return 0;
 }

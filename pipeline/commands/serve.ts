@@ -46,10 +46,10 @@ export async function run(args: string[]): Promise<number> {
   if (!existsSync(join(values.warehouse, CURRENT, 'manifest.json'))) {
     effects.info('尚无数据仓库，开始构建 No warehouse yet: building it from ' + values.data);
     const t0 = performance.now();
-    const { manifest } = await refresh({
+    const { manifest, snapshotDir } = await refresh({
       dataDir: values.data, referenceDir: values.reference, warehouseDir: values.warehouse, policyPath: values.policy,
     }, effects);
-    effects.info(formatSummary(manifest, performance.now() - t0));
+    effects.info(formatSummary(manifest, performance.now() - t0, snapshotDir));
   }
   if (dashboardIsStale(DEFAULTS.dashboardDir, DEFAULTS.distDir)) {
     effects.stageStart('dashboard');

@@ -2,7 +2,7 @@ import { LoadError } from './errors.ts';
 import { formatReject, type Reject } from './reject.ts';
 
 /** How many rejects an abort message quotes: enough to see the pattern, short enough to read. */
-const QUOTED_REJECTS = 5;
+const QUOTED_REJECTS = 10;
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
