@@ -87,12 +87,12 @@ describe('reject share threshold', () => {
     expect(await query(conn, `SELECT table_name FROM duckdb_tables() WHERE table_name = 'raw_programmes'`)).toEqual([]);
   });
 
-  it('quotes at most the first five rejects', async () => {
-    const bad = Array.from({ length: 7 }, (_, i) => `${2010 + i},5001000001,460609,-1,96,280,85,0.93,active`);
+  it('quotes at most the first ten rejects', async () => {
+    const bad = Array.from({ length: 12 }, (_, i) => `${2010 + i},5001000001,460609,-1,96,280,85,0.93,active`);
     const error = await loadFailure(await inputsWith({ 'programmes.csv': [HEADER, ...bad].join('\n') }));
     const quoted = error.message.split('\n').slice(1);
-    // Data lines 2..8 are all rejected; lines 2..6 are quoted.
-    expect(quoted.map((l) => /:(\d+):plan:/.exec(l)?.[1])).toEqual(['2', '3', '4', '5', '6']);
+    // Data lines 2..13 are all rejected; lines 2..11 are quoted.
+    expect(quoted.map((l) => /:(\d+):plan:/.exec(l)?.[1])).toEqual(['2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
   });
 
   it('loads at exactly the threshold', async () => {
