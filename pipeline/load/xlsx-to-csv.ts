@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { LoadError } from './errors.ts';
+import { dataCell } from '../../shared/csv.ts';
 
 /** Which worksheet holds the data: the one named, else the first whose header `fits`. */
 export interface SheetChoice {
@@ -68,8 +69,7 @@ async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown 
 
 function csvField(text: string): string {
   // A line break inside a cell would shift every later line number; in a code or name it is layout only.
-  const flat = text.replace(/\r\n|[\r\n]/g, ' ');
-  return /[",]/.test(flat) ? `"${flat.replaceAll('"', '""')}"` : flat;
+  return dataCell(text.replace(/\r\n|[\r\n]/g, ' '));
 }
 
 /** Text of an exceljs cell value as a CSV export from Excel would show it. */

@@ -1,7 +1,6 @@
 /** The audit log: who did what, when, from where. Append-only (triggers in app-db.ts refuse changes). */
 import type { AppDb } from './app-db.ts';
-import { neutralise } from '../reports/cell-safety.ts';
-import { formatCell } from '../sample/write-csv.ts';
+import { excelCsv } from '../../shared/csv.ts';
 
 export interface AuditEntry { id: number; at: string; actor: string; action: string; target: string; detail: string; ip: string }
 
@@ -27,11 +26,10 @@ export function listAudit(db: AppDb, query: AuditQuery = {}): AuditEntry[] {
 }
 
 const COLUMNS = ['id', 'at', 'actor', 'action', 'target', 'detail', 'ip'] as const;
-const csvRow = (cells: readonly (string | number)[]) => cells.map((c) => (typeof c === 'number' ? String(c) : formatCell(neutralise(c)))).join(',');
 const HEADER = ['序号 id', '时间 at (UTC)', '用户 actor', '操作 action', '对象 target', '详情 detail', '地址 ip'];
 
 /** The whole log as CSV that opens in Excel (UTF-8 with BOM, CRLF), oldest first. */
 export function auditCsv(db: AppDb): string {
   const rows = db.prepare('SELECT * FROM audit ORDER BY id').all() as AuditEntry[];
-  return '\ufeff' + [csvRow(HEADER), ...rows.map((r) => csvRow(COLUMNS.map((c) => r[c])))].join('\r\n') + '\r\n';
+  return excelCsv([HEADER, ...rows.map((r) => COLUMNS.map((c) => r[c]))]);
 }

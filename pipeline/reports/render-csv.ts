@@ -4,17 +4,17 @@
  * a spreadsheet would run as a formula neutralised.
  */
 import type { Table } from './report-model.ts';
-import { neutralise } from './cell-safety.ts';
 import { csvNumber } from './format-cell.ts';
-import { formatCell } from '../sample/write-csv.ts';
+import { csvCell, excelCsv } from '../../shared/csv.ts';
 
 /** The CSV text of a table (header = column labels); NULL cells are empty. */
 export function renderCsv(table: Table): string {
-  const header = table.columns.map((c) => formatCell(neutralise(c.label)));
-  const lines = table.rows.map((row) => table.columns.map((c) => {
-    const value = row[c.key] ?? null;
-    if (value === null) return '';
-    return typeof value === 'number' ? csvNumber(value, c.type) : formatCell(neutralise(String(value)));
-  }).join(','));
-  return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+  return excelCsv([
+    table.columns.map((c) => c.label),
+    ...table.rows.map((row) => table.columns.map((c) => {
+      const value = row[c.key] ?? null;
+      // numbers in the column's own digits, not as text, so the cell rule leaves them alone
+      return typeof value === 'number' ? csvNumber(value, c.type) : value;
+    })),
+  ]);
 }

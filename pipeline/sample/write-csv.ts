@@ -3,17 +3,11 @@
  * province- or national-sized sample never sits in memory as one string.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-
-/** One CSV cell: '' for missing, true/false for booleans, quoted only when needed. */
-export function formatCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+import { dataCell, type CsvValue } from '../../shared/csv.ts';
 
 /** One CSV line (without the LF) with the cells in field order. */
 export const formatLine = (fields: readonly string[], row: object): string =>
-  fields.map((field) => formatCell((row as Record<string, unknown>)[field])).join(',');
+  fields.map((field) => dataCell((row as Record<string, CsvValue>)[field])).join(',');
 
 export interface CsvWriter {
   write(row: object): void;

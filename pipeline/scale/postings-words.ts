@@ -3,7 +3,7 @@
  * per industry (the vocabulary of the city sample, pipeline/sample/posting-vocabulary.ts), with
  * employer names placed in each province. Built once, so writing a row only picks cells.
  */
-import { formatCell } from '../sample/write-csv.ts';
+import { dataCell } from '../../shared/csv.ts';
 import {
   GENERIC_EMPLOYER_NOUNS, GENERIC_HINTS, GENERIC_TITLES, INDUSTRY_WORDS, TRADE_NAMES,
 } from '../sample/posting-vocabulary.ts';
@@ -23,7 +23,7 @@ export interface PostingWords {
   employers(place: string, industry: string): string[];
 }
 
-const cells = (texts: readonly string[]) => texts.map(formatCell);
+const cells = (texts: readonly string[]) => texts.map(dataCell);
 
 export function postingWords(): PostingWords {
   const industry = new Map(

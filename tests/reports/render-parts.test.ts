@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { niceTicks, renderChart } from '../../pipeline/reports/svg-chart.ts';
 import { csvNumber, displayCell } from '../../pipeline/reports/format-cell.ts';
-import { neutralise } from '../../pipeline/reports/cell-safety.ts';
 import { downloadName, reportPath } from '../../pipeline/reports/report-files.ts';
 import { renderHtml } from '../../pipeline/reports/render-html.ts';
 import type { Report } from '../../pipeline/reports/report-model.ts';
@@ -37,11 +36,6 @@ describe('cells', () => {
     expect(csvNumber(30444, 'integer')).toBe('30444');
     expect(csvNumber(0.123456, 'ratio')).toBe('0.1235');
     expect(csvNumber(-8.96, 'integer')).toBe('-9');
-  });
-
-  it('neutralises text that starts like a formula, and only that', () => {
-    expect(['=1+1', '+1', '-1', '@A1', '\t=1', '\r=1', '渝=1'].map(neutralise))
-      .toEqual(["'=1+1", "'+1", "'-1", "'@A1", "'\t=1", "'\r=1", '渝=1']);
   });
 
   it('refuses codes that are not plain file names and cleans download names', () => {

@@ -2,19 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatCell, openCsv } from '../../pipeline/sample/write-csv.ts';
+import { openCsv } from '../../pipeline/sample/write-csv.ts';
 
 describe('write-csv', () => {
-  it('formats missing as empty, booleans as true/false, quotes only when needed', () => {
-    expect(formatCell(null)).toBe('');
-    expect(formatCell(undefined)).toBe('');
-    expect(formatCell(true)).toBe('true');
-    expect(formatCell(0.934)).toBe('0.934');
-    expect(formatCell('重庆澄屿职业学院')).toBe('重庆澄屿职业学院');
-    expect(formatCell('a,b')).toBe('"a,b"');
-    expect(formatCell('say "x"')).toBe('"say ""x"""');
-  });
-
   it('writes the header and rows in field order with LF endings, across batches', () => {
     const dir = mkdtempSync(join(tmpdir(), 'csv-'));
     const path = join(dir, 't.csv');

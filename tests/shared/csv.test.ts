@@ -1,0 +1,27 @@
+/** The one CSV cell rule of every file the project writes (shared/csv.ts). */
+import { describe, expect, it } from 'vitest';
+import { csvCell, dataCell, excelCsv, neutralise } from '../../shared/csv.ts';
+
+describe('data cells (files for the loader)', () => {
+  it('writes missing as empty, booleans as true/false, quotes only when needed, never alters text', () => {
+    expect([null, undefined, true, 0.934, '重庆澄屿职业学院', 'a,b', 'say "x"', '=1+1', 'x\ny'].map(dataCell))
+      .toEqual(['', '', 'true', '0.934', '重庆澄屿职业学院', '"a,b"', '"say ""x"""', '=1+1', '"x\ny"']);
+  });
+});
+
+describe('cells of files for people', () => {
+  it('neutralises text a spreadsheet would run as a formula', () => {
+    expect(['=1+1', '+cmd', '-2+3', '@SUM(A1)', '\tx', '\rx', '=HYPERLINK("http://x","点击")'].map(csvCell))
+      .toEqual(["'=1+1", "'+cmd", "'-2+3", "'@SUM(A1)", "'\tx", "\"'\rx\"", '"\'=HYPERLINK(""http://x"",""点击"")"']);
+  });
+
+  it('leaves numbers alone, typed or written as a person writes them', () => {
+    expect([-9, 0.5, '-1,234', '+1.2', '-3.5%', '-5', '—', '-'].map(csvCell)).toEqual(['-9', '0.5', '"-1,234"', '+1.2', '-3.5%', '-5', '—', "'-"]);
+    expect(neutralise('-5')).toBe('-5');
+    expect(neutralise('-5e3')).toBe("'-5e3");
+  });
+
+  it('writes a whole file for Excel: byte-order mark, CRLF, the header first', () => {
+    expect(excelCsv([['专业', '毕业生'], ['=cmd', 12], ['数控, 技术', null]])).toBe('\uFEFF专业,毕业生\r\n\'=cmd,12\r\n"数控, 技术",\r\n');
+  });
+});
