@@ -1,7 +1,7 @@
 /** `npm run users`: accounts of the shared platform, from the command line (the admin page does the same). */
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { createInterface } from 'node:readline';
+import { readFileSync } from 'node:fs';
 import { DEFAULTS } from '../paths.ts';
 import { appDbPath, openAppDb, ROLES, type Role } from '../platform/app-db.ts';
 import { addUser, createUploadToken, listUsers, revokeUploadTokens, setPassword, updateUser } from '../platform/accounts.ts';
@@ -33,13 +33,8 @@ otherwise a random one is generated and printed once, and must be changed at the
   --warehouse DIR   warehouse folder (default warehouse)
   -h, --help        this help`;
 
-function readLine(): Promise<string> {
-  return new Promise((resolve) => {
-    const rl = createInterface({ input: process.stdin });
-    rl.once('line', (line) => { rl.close(); resolve(line); });
-    rl.once('close', () => resolve(''));
-  });
-}
+/** The first line of standard input (a pipe or a file: `… --password-stdin < secret`). */
+const firstLine = () => readFileSync(0, 'utf8').split(/\r?\n/, 1)[0];
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -64,7 +59,7 @@ export async function run(args: string[]): Promise<number> {
   const db = openAppDb(appDbPath(values.warehouse));
   const actor = `cli:${process.env.USER ?? 'unknown'}`;
   const password = async () => {
-    if (values['password-stdin']) return { password: (await readLine()).trim(), generated: false };
+    if (values['password-stdin']) return { password: firstLine().trim(), generated: false };
     return { password: randomBytes(12).toString('base64url'), generated: true };
   };
   try {
