@@ -1,0 +1,136 @@
+/**
+ * The shared platform in chromium: sign-in on the login page; a school sees only its own school
+ * and is refused another's report; an analyst sees every school; a provider submits a broken file
+ * (every reject shown in the page) and a valid one, an admin accepts it and starts a refresh, and
+ * the accepted figure reaches the served warehouse.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { refresh } from '../../pipeline/refresh.ts';
+import { DEFAULTS } from '../../pipeline/paths.ts';
+import type { ReportIndex } from '../../pipeline/reports/generate-reports.ts';
+import { buildDashboardTo, chromiumAvailable, launchBrowser, type Browser } from './browser.ts';
+import { settle } from './page-helpers.ts';
+import { sampleWarehouseDir } from '../support/warehouse.ts';
+import { PASSWORD, platformServer, type Platform } from '../platform/helpers.ts';
+
+const run = chromiumAvailable('the platform end-to-end tests');
+
+describe.runIf(run)('platform in the browser', () => {
+  let dist: string;
+  let warehouseDir: string;
+  let platform: Platform;
+  let browser: Browser;
+  let own: string;
+  let other: string;
+  let schools: number;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    dist = await buildDashboardTo();
+    warehouseDir = mkdtempSync(join(tmpdir(), 'platform-e2e-'));
+    cpSync(sampleWarehouseDir(), warehouseDir, { recursive: true, verbatimSymlinks: true });
+    const index = JSON.parse(readFileSync(join(warehouseDir, 'current/reports/index.json'), 'utf8')) as ReportIndex;
+    [own, other] = [index.schools[0].code, index.schools[1].code];
+    schools = index.schools.length;
+    platform = await platformServer(warehouseDir, [
+      { username: 'admin1', role: 'admin' },
+      { username: 'analyst1', role: 'analyst' },
+      { username: 'school1', role: 'school', schools: [own] },
+      { username: 'rensheju', role: 'provider', inputs: ['demand'], display_name: '市人社局' },
+    ], {
+      refresh: async () => (await refresh({ dataDir: DEFAULTS.dataDir, referenceDir: DEFAULTS.referenceDir, warehouseDir, acceptDrift: true })).manifest.snapshot,
+    }, dist);
+    browser = await launchBrowser();
+    browser.page.on('pageerror', (e) => errors.push(e.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+
+  async function signIn(username: string) {
+    const { page } = browser;
+    await browser.context.clearCookies();
+    await page.goto(platform.url);
+    await page.waitForURL(/\/login$/);
+    await page.fill('input[name="username"]', username);
+    await page.fill('input[name="password"]', PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('[data-user-menu]');
+  }
+
+  const fetchStatus = (path: string) => browser.page.evaluate(async (p) => (await fetch(p)).status, path);
+
+  it('shows a school only its own school and refuses another school’s report', async () => {
+    await signIn('school1');
+    const { page } = browser;
+    expect(await page.textContent('[data-user-menu]')).toContain('学校');
+    await page.goto(`${platform.url}#/schools`);
+    await settle(page);
+    const listed = await page.$$eval('[data-school]', (links) => links.map((a) => a.getAttribute('data-school')));
+    expect(listed).toEqual([own]);
+    expect(await fetchStatus(`data/reports/schools/${other}.html`)).toBe(403);
+    expect(await fetchStatus(`data/reports/schools/${own}.html`)).toBe(200);
+    expect(await fetchStatus(`data/marts/schools/${other}.arrow`)).toBe(403);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows an analyst every school', async () => {
+    await signIn('analyst1');
+    const { page } = browser;
+    await page.goto(`${platform.url}#/schools`);
+    await settle(page);
+    const listed = await page.$$eval('[data-school]', (links) => links.length);
+    expect(listed).toBe(Math.min(50, schools));
+    expect(await fetchStatus(`data/reports/schools/${other}.html`)).toBe(200);
+  });
+
+  it('takes a provider’s file through check, acceptance and refresh into the warehouse', async () => {
+    const demand = readFileSync(join(DEFAULTS.dataDir, 'demand.csv'), 'utf8');
+    const [header, first, second, ...rest] = demand.trimEnd().split('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'platform-e2e-files-'));
+    writeFileSync(join(dir, 'broken.csv'), [header, first.replace(/,(\d+),(\d+)$/, ',many,$2'), second, ...rest].join('\n'));
+    writeFileSync(join(dir, 'demand.csv'), [header, first.replace(/,(\d+),(\d+)$/, ',54321,$2'), second, ...rest].join('\n'));
+
+    await signIn('rensheju');
+    const { page } = browser;
+    await page.goto(`${platform.url}platform#upload`);
+    await page.setInputFiles('input[name="file"]', join(dir, 'broken.csv'));
+    await page.click('form button[type="submit"]');
+    await page.waitForSelector('[data-rejects]');
+    expect(await page.textContent('[data-rejects]')).toContain('broken.csv:2:openings: many — 不是整数');
+    await page.setInputFiles('input[name="file"]', join(dir, 'demand.csv'));
+    await page.click('form button[type="submit"]');
+    await page.waitForSelector('h3[data-result="checked"]:has-text("demand.csv")');
+    expect(await page.$('[data-accept]')).toBeNull();
+
+    await signIn('admin1');
+    const before = JSON.parse(readFileSync(join(warehouseDir, 'current/manifest.json'), 'utf8')).snapshot;
+    await page.goto(`${platform.url}platform#review`);
+    await page.waitForSelector('[data-accept]');
+    const id = await page.$eval('tr:has(td:text-is("demand.csv")) ', (tr) => tr.getAttribute('data-upload'));
+    await page.click(`tr[data-upload="${id}"] [data-accept]`);
+    await page.waitForSelector(`tr[data-upload="${id}"]:has-text("已采用")`);
+    await page.click('button:has-text("立即刷新")');
+    await page.waitForSelector('[role="status"]');
+    // The refresh runs in the server; wait until it has switched the snapshot.
+    await expect.poll(() => JSON.parse(readFileSync(join(warehouseDir, 'current/manifest.json'), 'utf8')).snapshot, { timeout: 240_000, interval: 1000 }).not.toBe(before);
+    const db = await DuckDBInstance.create(join(warehouseDir, 'current/warehouse.duckdb'), { access_mode: 'READ_ONLY' });
+    const conn = await db.connect();
+    const [year, district, industry, level] = first.split(',');
+    const rows = (await conn.runAndReadAll(`SELECT openings FROM raw_demand WHERE year = ${year} AND district_code = '${district}' AND industry_code = '${industry}' AND level = '${level}'`)).getRowsJS();
+    conn.closeSync();
+    db.closeSync();
+    expect(rows).toEqual([[54321]]);
+    await page.goto(`${platform.url}platform#audit`);
+    await page.waitForSelector('[data-tab="audit"] td');
+    const actions = await page.$$eval('[data-tab="audit"] tbody tr', (trs) => trs.map((tr) => tr.children[2].textContent));
+    expect(actions).toEqual(expect.arrayContaining(['upload', 'upload_accepted', 'refresh', 'login']));
+    expect(errors).toEqual([]);
+  }, 300_000);
+});
