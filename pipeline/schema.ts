@@ -47,6 +47,7 @@ export const TABLES = [
   'industries',
   'industry_segments',
   'crosswalk',
+  'crosswalk_defaults',
   'schools',
   'programmes',
   'demand',
@@ -55,7 +56,7 @@ export const TABLES = [
 export type TableName = (typeof TABLES)[number];
 
 /** Reference tables fall back to data/reference when a data folder does not carry its own copy. */
-export const REFERENCE_TABLES: readonly TableName[] = ['districts', 'majors', 'industries', 'industry_segments', 'crosswalk'];
+export const REFERENCE_TABLES: readonly TableName[] = ['districts', 'majors', 'industries', 'industry_segments', 'crosswalk', 'crosswalk_defaults'];
 
 export const SCHEMAS_DIR = fileURLToPath(new URL('../schemas/', import.meta.url));
 

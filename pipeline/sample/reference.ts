@@ -27,6 +27,8 @@ export interface Major {
   duration_years: number;
   digital: boolean;
   cost_tier: number;
+  valid_from: number;
+  valid_to: number | null;
 }
 
 export interface Industry {
@@ -41,6 +43,14 @@ export interface CrosswalkRow {
   major_code: string;
   industry_code: string;
   segment_code: string;
+  weight: number;
+}
+
+/** A 专业类's default row; industry and segment are null on the row saying it serves none. */
+export interface CrosswalkDefaultRow {
+  category_code: string;
+  industry_code: string | null;
+  segment_code: string | null;
   weight: number;
 }
 
@@ -76,12 +86,33 @@ export function readTable<T>(dir: string, name: string): T[] {
 
 /** Reads the reference tables the generator needs from a folder such as data/reference. */
 export function readReference(dir: string): Reference {
+  const majors = readTable<Major>(dir, 'majors');
   return {
     districts: readTable<District>(dir, 'districts'),
-    majors: readTable<Major>(dir, 'majors'),
+    majors,
     industries: readTable<Industry>(dir, 'industries'),
-    crosswalk: readTable<CrosswalkRow>(dir, 'crosswalk'),
+    crosswalk: resolveCrosswalk(majors, readTable<CrosswalkRow>(dir, 'crosswalk'), readTable<CrosswalkDefaultRow>(dir, 'crosswalk_defaults')),
   };
+}
+
+/**
+ * A major's own crosswalk rows where it has any, else its 专业类's default weights (none for a
+ * 专业类 that serves none): the rule stg_crosswalk applies in the warehouse.
+ */
+export function resolveCrosswalk(
+  majors: readonly Major[],
+  own: readonly CrosswalkRow[],
+  defaults: readonly CrosswalkDefaultRow[],
+): CrosswalkRow[] {
+  const mapped = new Set(own.map((r) => r.major_code));
+  const inherited = majors
+    .filter((m) => !mapped.has(m.major_code))
+    .flatMap((m) =>
+      defaults.flatMap(({ category_code, industry_code, segment_code, weight }) =>
+        category_code === m.category_code && industry_code && segment_code ? [{ major_code: m.major_code, industry_code, segment_code, weight }] : [],
+      ),
+    );
+  return [...own, ...inherited];
 }
 
 /** Weight of each major towards each industry, summed over segments (the supply share). */

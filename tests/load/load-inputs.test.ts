@@ -23,7 +23,7 @@ describe('loadInputs on a valid input set', () => {
   it('reports each file with its hash and row count, and no rejects or warnings', async () => {
     const { report } = await load(VALID);
     // Rows hand-counted in tests/fixtures/load/valid.
-    const rows = { districts: 3, majors: 4, industries: 2, industry_segments: 3, crosswalk: 4, schools: 3, programmes: 4, demand: 3 };
+    const rows = { districts: 3, majors: 4, industries: 2, industry_segments: 3, crosswalk: 4, crosswalk_defaults: 3, schools: 3, programmes: 4, demand: 3 };
     expect(report.inputs.map((i) => [i.table, i.rows, i.rejected])).toEqual(Object.entries(rows).map(([t, n]) => [t, n, 0]));
     const programmes = report.inputs.find((i) => i.table === 'programmes')!;
     expect(programmes.file).toBe(join(VALID, 'programmes.csv'));

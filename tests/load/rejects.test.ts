@@ -51,11 +51,11 @@ describe('field checks', () => {
 
   it('reads booleans as true/false, 1/0, yes/no or 是/否, and rejects anything else', async () => {
     const majors = [
-      'major_code,major_name,level,division_code,division_name,category_code,category_name,duration_years,digital,cost_tier',
-      '460601,飞行器数字化制造技术,higher,46,装备制造大类,4606,航空装备类,3,否,3',
-      '460609,无人机应用技术,higher,46,装备制造大类,4606,航空装备类,3,是,3',
-      '510201,计算机应用技术,higher,51,电子与信息大类,5102,计算机类,3,TRUE,1',
-      '710201,计算机应用,secondary,71,信息技术类,7102,计算机类,3,maybe,1',
+      'major_code,major_name,level,division_code,division_name,category_code,category_name,duration_years,digital,cost_tier,valid_from,valid_to',
+      '460601,飞行器数字化制造技术,higher,46,装备制造大类,4606,航空装备类,3,否,3,2021,',
+      '460609,无人机应用技术,higher,46,装备制造大类,4606,航空装备类,3,是,3,2021,',
+      '510201,计算机应用技术,higher,51,电子与信息大类,5102,计算机类,3,TRUE,1,2021,',
+      '710201,计算机应用,secondary,71,信息技术类,7102,计算机类,3,maybe,1,2021,',
     ].join('\n');
     const { report, conn } = await load(await inputsWith({ 'majors.csv': majors }), 1);
     expect(report.rejects.filter((r) => r.table === 'majors').map((r) => [r.line, r.column, r.reason])).toEqual([

@@ -17,9 +17,9 @@ async function sampleSizedInputs(): Promise<string> {
   const files = {
     'districts.csv': lines('district_code,district_name,area_group', 50, (i) => `${district(i)},区县${i},片区`),
     'majors.csv': lines(
-      'major_code,major_name,level,division_code,division_name,category_code,category_name,duration_years,digital,cost_tier',
+      'major_code,major_name,level,division_code,division_name,category_code,category_name,duration_years,digital,cost_tier,valid_from,valid_to',
       1000,
-      (i) => `${major(i)},专业${i},higher,46,装备制造大类,4606,航空装备类,3,true,2`,
+      (i) => `${major(i)},专业${i},higher,46,装备制造大类,4606,航空装备类,3,true,2,2021,`,
     ),
     'crosswalk.csv': lines('major_code,industry_code,segment_code,weight', 1000, (i) => `${major(i)},ai,software,0.5`),
     'schools.csv': lines('school_code,school_name,level,district_code,ownership', 300, (i) => `${school(i)},学校${i},higher,${district(i % 50)},public`),
@@ -40,7 +40,7 @@ describe('load volume', () => {
     const { report } = await load(dir, 0);
     expect(report.inputs.map((i) => [i.table, i.rows])).toEqual([
       ['districts', 50], ['majors', 1000], ['industries', 2], ['industry_segments', 3],
-      ['crosswalk', 1000], ['schools', 300], ['programmes', 25_200], ['demand', 30_000],
+      ['crosswalk', 1000], ['crosswalk_defaults', 3], ['schools', 300], ['programmes', 25_200], ['demand', 30_000],
     ]);
   });
 });

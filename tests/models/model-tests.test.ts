@@ -49,6 +49,17 @@ describe('runModelTests', () => {
     expect(failed[0].sample).toEqual([{ major_code: M5, total_weight: expect.closeTo(1.3, 12), smallest_weight: 0.6 }]);
   });
 
+  it('catches a major with neither crosswalk rows of its own nor a default for its 专业类', async () => {
+    const failed = await failing({ ...tiny, crosswalk_defaults: tiny.crosswalk_defaults.filter(([category]) => category !== '7303') });
+    expect(failed.map((t) => t.name)).toEqual(['crosswalk_complete']);
+    expect(failed[0].sample).toEqual([{ model: 'stg_majors', row_key: M5, problem: 'no crosswalk rows and no default for 7303' }]);
+  });
+
+  it('catches a 专业类 default that both serves none and carries weights', async () => {
+    const mixed = { ...tiny, crosswalk_defaults: [...tiny.crosswalk_defaults, ['7303', 'tour', 'hotel', 0.2]] };
+    expect((await failing(mixed)).map((t) => t.name)).toEqual(['crosswalk_complete']);
+  });
+
   it('catches a programme whose school is unknown, which the marts would otherwise drop', async () => {
     const orphan = { ...tiny, programmes: [...tiny.programmes, [2024, '5009999999', M5, 10, 10, 30, 10, null, 'active']] };
     // raw_ tables carry no foreign keys here, as a careless load would leave them.

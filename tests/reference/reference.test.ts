@@ -2,7 +2,9 @@
 // against the rules docs/crosswalk.md states (weights, materials/aviation-only industries, thin segments).
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readReference } from '../../pipeline/sample/reference.ts';
 
 type Row = Record<string, string>;
 
@@ -15,12 +17,15 @@ const schemaFields = (table: string) => schemaOf(table).map((f) => f.name);
 const countBy = <T>(items: T[], key: (item: T) => string) =>
   items.reduce((acc, item) => acc.set(key(item), (acc.get(key(item)) ?? 0) + 1), new Map<string, number>());
 
-const tables = ['districts', 'majors', 'industries', 'industry_segments', 'crosswalk'];
+const tables = ['districts', 'majors', 'industries', 'industry_segments', 'crosswalk', 'crosswalk_defaults'];
 const districts = read('districts');
 const majors = read('majors');
 const industries = read('industries');
 const segments = read('industry_segments');
 const crosswalk = read('crosswalk');
+const defaults = read('crosswalk_defaults');
+// Each major's own rows, else its 专业类's defaults: the crosswalk the warehouse and the sample use.
+const resolved = readReference(fileURLToPath(new URL('data/reference', root))).crosswalk.map((r) => ({ ...r, weight: r.weight.toFixed(2) }));
 const majorByCode = new Map(majors.map((m) => [m.major_code, m]));
 const keyIndustries = industries.filter((i) => i.key === 'true').map((i) => i.industry_code);
 const segmentKey = (r: Row) => `${r.industry_code}.${r.segment_code}`;
@@ -40,6 +45,7 @@ describe('file format', () => {
       for (const [i, row] of rows.entries()) {
         const where = `${table} row ${i + 2} ${f.name}=${row[f.name]}`;
         if (c.required) expect(row[f.name], where).not.toBe('');
+        if (row[f.name] === '') continue;
         if (c.pattern) expect(row[f.name], where).toMatch(new RegExp(c.pattern));
         if (c.enum) expect(c.enum, where).toContain(row[f.name]);
         if (f.type === 'boolean') expect(['true', 'false'], where).toContain(row[f.name]);
@@ -74,10 +80,10 @@ describe('majors', () => {
   const levelOf: Record<string, string> = { '2': 'bachelor', '3': 'bachelor', '4': 'higher', '5': 'higher', '6': 'secondary', '7': 'secondary' };
   const yearsOf: Record<string, string> = { bachelor: '4', higher: '3', secondary: '3' };
 
-  it('has unique 6-digit codes whose prefixes give division, category and level', () => {
+  it('has unique 6-digit codes (K as published) whose prefixes give division, category and level', () => {
     expect(new Set(majors.map((m) => m.major_code)).size).toBe(majors.length);
     for (const m of majors) {
-      expect(m.major_code).toMatch(/^[2-7]\d{5}$/);
+      expect(m.major_code).toMatch(/^[2-7]\d{5}K?$/);
       expect(m.division_code).toBe(m.major_code.slice(0, 2));
       expect(m.category_code).toBe(m.major_code.slice(0, 4));
       expect(m.level).toBe(levelOf[m.major_code[0]]);
@@ -98,11 +104,36 @@ describe('majors', () => {
     for (const [code, set] of names) expect([...set], `names for ${code}`).toHaveLength(1);
   });
 
-  it('covers all three levels and keeps the digital flag near the leading-province band', () => {
-    expect([...countBy(majors, (m) => m.level).keys()].sort()).toEqual(['bachelor', 'higher', 'secondary']);
-    const share = majors.filter((m) => m.digital === 'true').length / majors.length;
-    expect(share).toBeGreaterThanOrEqual(0.15);
-    expect(share).toBeLessThanOrEqual(0.25);
+  // The official counts of 《职业教育专业目录（2021年）》; SOURCES.md records where each row comes from.
+  const catalogue2021 = majors.filter((m) => m.valid_from === '2021');
+
+  it('holds every major of the 2021 catalogue: 358 中职, 744 高职专科, 247 职业本科 in 19 大类 per level', () => {
+    expect(Object.fromEntries(countBy(catalogue2021, (m) => m.level))).toEqual({ secondary: 358, higher: 744, bachelor: 247 });
+    for (const level of ['secondary', 'higher', 'bachelor']) {
+      expect(new Set(catalogue2021.filter((m) => m.level === level).map((m) => m.division_code)).size, level).toBe(19);
+    }
+    expect(new Set(catalogue2021.map((m) => m.category_code)).size).toBe(88 + 97 + 90);
+  });
+
+  it('numbers the 2021 majors of each 专业类 01, 02, … without gaps', () => {
+    const serials = new Map<string, number[]>();
+    for (const m of catalogue2021) serials.set(m.category_code, [...(serials.get(m.category_code) ?? []), Number(m.major_code.slice(4, 6))]);
+    for (const [category, list] of serials) expect(list.sort((a, b) => a - b), category).toEqual(list.map((_, i) => i + 1));
+  });
+
+  it('keeps the 国家控制专业 codes with their K suffix, never as bare digits', () => {
+    const byCode = new Map(majors.map((m) => [m.major_code, m.major_name]));
+    expect(byCode.get('520101K')).toBe('临床医学');
+    expect(byCode.get('570102K')).toBe('学前教育');
+    expect(byCode.get('580101K')).toBe('治安管理');
+    for (const m of majors.filter((x) => x.major_code.endsWith('K'))) expect(byCode.has(m.major_code.slice(0, 6)), m.major_code).toBe(false);
+  });
+
+  it('gives each major a start year and, only when withdrawn, an end year not before it', () => {
+    for (const m of majors) {
+      expect(Number(m.valid_from), m.major_code).toBeGreaterThanOrEqual(2021);
+      if (m.valid_to !== '') expect(Number(m.valid_to), m.major_code).toBeGreaterThanOrEqual(Number(m.valid_from));
+    }
   });
 });
 
@@ -154,23 +185,48 @@ describe('crosswalk', () => {
     const isMaterials = (m: Row) => /^[246]30[456]$/.test(m.category_code) || /材料|高分子/.test(m.major_name);
     // Aviation: 航空装备类 (x606) and 航空运输类 (x004), plus drone majors filed elsewhere (无人机测绘技术).
     const isAviation = (m: Row) => /^(2606|4606|6606|3004|5004|7004)$/.test(m.category_code) || m.major_name.includes('无人机');
-    const servedBy = (industry: string) => crosswalk.filter((r) => r.industry_code === industry).map((r) => majorByCode.get(r.major_code)!);
+    const servedBy = (industry: string) => resolved.filter((r) => r.industry_code === industry).map((r) => majorByCode.get(r.major_code)!);
     for (const m of servedBy('advanced_materials')) expect(isMaterials(m), m.major_name).toBe(true);
     for (const m of servedBy('low_altitude')) expect(isAviation(m), m.major_name).toBe(true);
     expect(servedBy('low_altitude').map((m) => m.major_code)).toContain('460609');
   });
 
   it('reaches every key-industry segment except the two documented thin ones', () => {
-    const reached = new Set(crosswalk.map(segmentKey));
+    const reached = new Set(resolved.map(segmentKey));
     const unreached = segments.filter((s) => keyIndustries.includes(s.industry_code) && !reached.has(segmentKey(s))).map(segmentKey);
     expect(unreached.sort()).toEqual(['biomedicine.rnd_clinical', 'low_altitude.infrastructure']);
   });
 
-  it('maps 85-90 % of the listed majors to at least one key industry', () => {
-    const key = new Set(keyIndustries);
-    const mapped = new Set(crosswalk.filter((r) => key.has(r.industry_code)).map((r) => r.major_code));
-    const share = mapped.size / majors.length;
-    expect(share).toBeGreaterThanOrEqual(0.85);
-    expect(share).toBeLessThanOrEqual(0.9);
+  it('gives every major a crosswalk: rows of its own, or its 专业类 default (weights or one serves-none row)', () => {
+    const own = new Set(crosswalk.map((r) => r.major_code));
+    const byCategory = new Map<string, Row[]>();
+    for (const d of defaults) byCategory.set(d.category_code, [...(byCategory.get(d.category_code) ?? []), d]);
+    for (const m of majors) if (!own.has(m.major_code)) expect(byCategory.has(m.category_code), `${m.major_code} ${m.category_code}`).toBe(true);
+    for (const [category, rows] of byCategory) {
+      const none = rows.filter((r) => r.industry_code === '');
+      if (none.length) expect(rows, `${category} serves none, so it has that one row only`).toEqual([{ category_code: category, industry_code: '', segment_code: '', weight: '0.00' }]);
+    }
+  });
+
+  it('keeps default weights in two decimals, each 专业类 at most 1 in total, on known segments', () => {
+    const segmentKeys = new Set(segments.map(segmentKey));
+    const totals = new Map<string, number>();
+    for (const d of defaults.filter((r) => r.industry_code !== '')) {
+      expect(segmentKeys.has(segmentKey(d)), segmentKey(d)).toBe(true);
+      expect(d.weight).toMatch(/^(0\.\d\d|1\.00)$/);
+      expect(cents(d.weight)).toBeGreaterThanOrEqual(1);
+      totals.set(d.category_code, (totals.get(d.category_code) ?? 0) + cents(d.weight));
+    }
+    expect([...totals].filter(([, total]) => total > 100)).toEqual([]);
+  });
+
+  it('resolves a major to its own rows where it has any and to its 专业类 default otherwise', () => {
+    const rowsOf = (code: string) => resolved.filter((r) => r.major_code === code).map((r) => `${segmentKey(r)} ${r.weight}`).sort();
+    // 460609 无人机应用技术 keeps its own low-altitude rows, not the 航空装备类 default.
+    expect(rowsOf('460609')).toEqual(crosswalk.filter((r) => r.major_code === '460609').map((r) => `${segmentKey(r)} ${r.weight}`).sort());
+    // 520101K 临床医学 has no row of its own: it takes the 临床医学类 default.
+    expect(rowsOf('520101K')).toEqual(defaults.filter((d) => d.category_code === '5201').map((d) => `${segmentKey(d)} ${d.weight}`).sort());
+    // 570102K 学前教育: 教育类 serves none.
+    expect(rowsOf('570102K')).toEqual([]);
   });
 });

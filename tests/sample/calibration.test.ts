@@ -16,6 +16,8 @@ const major = (major_code: string, level: Major['level']): Major => ({
   duration_years: 3,
   digital: false,
   cost_tier: 1,
+  valid_from: 2021,
+  valid_to: null,
 });
 
 const reference: Reference = {

@@ -9,5 +9,7 @@ select
     cast(category_name as VARCHAR) as category_name,
     cast(duration_years as INTEGER) as duration_years,
     cast(digital as BOOLEAN) as digital,
-    cast(cost_tier as INTEGER) as cost_tier
+    cast(cost_tier as INTEGER) as cost_tier,
+    cast(valid_from as INTEGER) as valid_from,
+    cast(valid_to as INTEGER) as valid_to
 from raw_majors
