@@ -22,7 +22,7 @@ const key = (r: { major_code: string; industry_code: string; segment_code: strin
 describe('stg_crosswalk', () => {
   it('takes a major’s own rows where it has any and its 专业类 default otherwise', async () => {
     const conn = await buildWarehouse(fixture, tinyPolicy);
-    const rows = (await query(conn, 'SELECT * FROM stg_crosswalk')) as CrosswalkRow[];
+    const rows = (await query(conn, 'SELECT * FROM stg_crosswalk')) as unknown as CrosswalkRow[];
     expect(rows.filter((r) => r.major_code === M5).map(key)).toEqual([`${M5} tour.hotel 0.25`]);
     expect(rows.filter((r) => r.major_code === M1).map(key).sort()).toEqual(
       tiny.crosswalk.filter(([code]) => code === M1).map(([m, i, s, w]) => `${m} ${i}.${s} ${w}`).sort(),
