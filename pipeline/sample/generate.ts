@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rngFor } from './mulberry32.ts';
-import { keyMatchedMajors, readReference } from './reference.ts';
+import { inForceBy, keyMatchedMajors, readReference } from './reference.ts';
 import { readSchema } from '../schema.ts';
 import { generateSchools } from './schools.ts';
 import { planPoints } from './point-plan.ts';
@@ -59,7 +59,7 @@ function graduateScale(points: readonly Point[], options: Omit<RowOptions, 'scal
 export function generateSample(options: GenerateOptions, effects: GenerateEffects): CalibrationFigures {
   const { seed, outDir, size } = options;
   const { first, last } = size.years;
-  const reference = readReference(options.referenceDir);
+  const reference = inForceBy(readReference(options.referenceDir), last);
   mkdirSync(outDir, { recursive: true });
 
   const schools = generateSchools(rngFor(seed, 'schools'), reference.districts, size.schools);

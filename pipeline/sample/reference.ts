@@ -96,6 +96,16 @@ export function readReference(dir: string): Reference {
 }
 
 /**
+ * The reference as it stood in `year`: majors whose catalogue entry starts later (a yearly addition
+ * announced ahead of its first intake) and their crosswalk rows are left out.
+ */
+export function inForceBy(reference: Reference, year: number): Reference {
+  const majors = reference.majors.filter((m) => m.valid_from <= year);
+  const codes = new Set(majors.map((m) => m.major_code));
+  return { ...reference, majors, crosswalk: reference.crosswalk.filter((r) => codes.has(r.major_code)) };
+}
+
+/**
  * A major's own crosswalk rows where it has any, else its 专业类's default weights (none for a
  * 专业类 that serves none): the rule stg_crosswalk applies in the warehouse.
  */

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { keyMatchedMajors, readReference } from '../sample/reference.ts';
+import { inForceBy, keyMatchedMajors, readReference } from '../sample/reference.ts';
 import { programmeRow, type RowOptions } from '../sample/programmes.ts';
 import { emergingIndustries } from '../sample/demand-profile.ts';
 import { openCsv } from '../sample/write-csv.ts';
@@ -57,7 +57,7 @@ function intakeScale(points: readonly Point[], base: Omit<RowOptions, 'scale'>, 
 export function generateScaled(options: ScaledOptions, effects: { log(message: string): void }): ScaledFigures {
   const { seed, outDir, size } = options;
   const { first, last } = size.years;
-  const reference = readReference(options.referenceDir);
+  const reference = inForceBy(readReference(options.referenceDir), last);
   mkdirSync(outDir, { recursive: true });
   const write = <T extends object>(table: string, rows: Iterable<T>, each: (row: T) => void = () => {}) => {
     const csv = openCsv(join(outDir, `${table}.csv`), fieldsOf(table));

@@ -129,6 +129,15 @@ describe('majors', () => {
     for (const m of majors.filter((x) => x.major_code.endsWith('K'))) expect(byCode.has(m.major_code.slice(0, 6)), m.major_code).toBe(false);
   });
 
+  it('adds the 2026 additions from their first intake in 2027, numbered after the 2021 majors of their 专业类', () => {
+    const later = majors.filter((m) => m.valid_from !== '2021');
+    expect(later.map((m) => `${m.major_code} ${m.valid_from}`)).toContain('510313 2027');
+    for (const m of later) {
+      const last2021 = Math.max(...catalogue2021.filter((c) => c.category_code === m.category_code).map((c) => Number(c.major_code.slice(4, 6))));
+      expect(Number(m.major_code.slice(4, 6)), m.major_code).toBeGreaterThan(last2021);
+    }
+  });
+
   it('gives each major a start year and, only when withdrawn, an end year not before it', () => {
     for (const m of majors) {
       expect(Number(m.valid_from), m.major_code).toBeGreaterThanOrEqual(2021);
