@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readSchema, type TableName } from '../schema.ts';
+import { checkAccounting } from './accounting.ts';
 import { asLoadError } from './errors.ts';
 import { fileRejects } from './file-rejects.ts';
 import { checkForeignKeys } from './foreign-keys.ts';
@@ -9,6 +10,7 @@ import { normalisedNote, normaliseRows } from './normalise.ts';
 import { prepareInput } from './prepare-input.ts';
 import { checkPrimaryKey } from './primary-key.ts';
 import { readCsv } from './read-csv.ts';
+import { assertUnchanged } from './stable-file.ts';
 import type { Reject } from './reject.ts';
 import { checkRejectShare } from './reject-share.ts';
 import { suggestCodes } from './suggest.ts';
@@ -47,11 +49,12 @@ export async function loadTable(
   const { table, file } = source;
   const schema = readSchema(table);
   const name = `load_${table}`;
-  const { csvPath, sha256, header } = await prepareInput(file, schema, options);
+  const { csvPath, sha256, header, shape, stamp } = await prepareInput(file, schema, options);
 
   const scan = await readCsv(conn, csvPath, schema, header, name, { totals: true }).catch((error) => {
     throw asLoadError(file, error);
   });
+  assertUnchanged(file, stamp);
   const rows = scan.rows;
   normalisedNote(file, await normaliseRows(conn, schema, rows, options.mapping?.values)).forEach(options.warn);
   const rejects = await checkFields(conn, schema, rows, name);
@@ -63,9 +66,10 @@ export async function loadTable(
     await conn.runAndReadAll(`
       WITH malformed AS (SELECT count(DISTINCT line)::INTEGER AS n FROM ${scan.errors})
       SELECT (SELECT count(*) FROM ${rows})::INTEGER + n AS rows,
-             (SELECT count(DISTINCT row_id) FROM ${rejects})::INTEGER + n AS rejected
+             (SELECT count(DISTINCT row_id) FROM ${rejects})::INTEGER + n AS rejected, n AS malformed
       FROM malformed`)
-  ).getRowObjectsJS()[0] as { rows: number; rejected: number };
+  ).getRowObjectsJS()[0] as { rows: number; rejected: number; malformed: number };
+  checkAccounting(file, shape, header.line, scan.parsed + counts.malformed);
   const found: Reject[] = counts.rejected === 0 ? [] : await fileRejects(conn, { table, file, csvPath, schema, scan, rejects, name }, options.warn);
   checkRejectShare(file, counts, found, options.rejectShareMax);
   const loaded = await insertValidRows(conn, schema, rows, rejects);

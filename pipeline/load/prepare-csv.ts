@@ -1,6 +1,9 @@
 import { basename, join } from 'node:path';
+import { readResources } from '../scale/resources.ts';
+import type { CsvShape } from './csv-shape.ts';
 import { asLoadError, LoadError } from './errors.ts';
 import { scanFile } from './scan-file.ts';
+import { assertUnchanged, stampOf, type FileStamp } from './stable-file.ts';
 import { transcodeGb18030 } from './transcode.ts';
 import { xlsxToCsv, type SheetChoice } from './xlsx-to-csv.ts';
 
@@ -10,21 +13,43 @@ export interface PreparedCsv {
   sha256: string;
   /** The worksheet read, for an .xlsx. */
   sheet?: string;
+  /** Lines and records of the CSV read (what DuckDB must account for). */
+  shape: CsvShape;
+  /** The input as it was hashed: checked again once it is read (assertUnchanged). */
+  stamp: FileStamp;
 }
 
 /**
  * Turns an input file into something DuckDB's read_csv takes: UTF-8 files as they are,
  * GB18030/GBK (what Excel on a Chinese Windows saves as "CSV") transcoded, .xlsx converted
- * (the chosen sheet). Anything unreadable aborts with a LoadError naming the file.
+ * (the chosen sheet). Anything unreadable aborts with a LoadError naming the file and, where
+ * there is one, the line.
  */
 export async function prepareCsv(file: string, tmpDir: string, choice: SheetChoice): Promise<PreparedCsv> {
   const copy = join(tmpDir, `${basename(file)}.csv`);
   try {
-    const scan = await scanFile(file);
-    if (file.endsWith('.xlsx')) return { ...(await xlsxToCsv(file, copy, choice)), sha256: scan.sha256 };
-    if (!scan.binary && scan.utf8) return { csvPath: file, sha256: scan.sha256 };
-    if (!scan.binary && (await transcodeGb18030(file, copy))) return { csvPath: copy, sha256: scan.sha256 };
-    throw new LoadError(`${file}: 无法识别的编码 — unrecognised encoding (not UTF-8 or GB18030); save it as "CSV UTF-8"`);
+    const stamp = stampOf(file);
+    const xlsx = file.endsWith('.xlsx');
+    const scan = await scanFile(file, { csv: !xlsx });
+    let prepared: PreparedCsv;
+    if (xlsx) prepared = { ...(await xlsxToCsv(file, copy, choice, readResources().converted_max)), sha256: scan.sha256, stamp };
+    else {
+      const shape = scan.shape!;
+      if (shape.nulLine !== null) {
+        throw new LoadError(`${file}:${shape.nulLine}: 含有 NUL 字节 — a NUL byte on line ${shape.nulLine}: not a text CSV (UTF-16, or a binary file?); save it as "CSV UTF-8"`);
+      }
+      if (shape.openQuote) {
+        const { line, until } = shape.openQuote;
+        throw new LoadError(`${file}:${line}: 引号未闭合 — a quote (") opens a value on line ${line} and ` +
+          `${until === null ? 'is never closed' : `runs on to line ${until}`}; it would join the lines after it into one value. ` +
+          'Remove the stray quote or close it');
+      }
+      if (scan.utf8) prepared = { csvPath: file, sha256: scan.sha256, shape, stamp };
+      else if (await transcodeGb18030(file, copy)) prepared = { csvPath: copy, sha256: scan.sha256, shape, stamp };
+      else throw new LoadError(`${file}: 无法识别的编码 — unrecognised encoding (not UTF-8 or GB18030); save it as "CSV UTF-8"`);
+    }
+    assertUnchanged(file, stamp);
+    return prepared;
   } catch (error) {
     throw asLoadError(file, error);
   }

@@ -1,14 +1,15 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { shapeReader, type CsvShape } from './csv-shape.ts';
 
 export interface FileScan {
   /** Of the original bytes, so a run report pins exactly what was loaded. */
   sha256: string;
   /** DuckDB reads UTF-8 (with or without BOM) directly; anything else needs transcoding. */
   utf8: boolean;
-  /** A NUL byte never occurs in a text CSV in either accepted encoding. */
-  binary: boolean;
+  /** Lines and records of the file read as CSV (csv-shape.ts); null when not asked for (an .xlsx). */
+  shape: CsvShape | null;
 }
 
 /** Bytes read at a time: a file no larger is read in one go (opening a stream costs more than reading it). */
@@ -20,15 +21,15 @@ async function* chunksOf(path: string): AsyncIterable<Buffer> {
   else yield* createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>;
 }
 
-/** Reads a file once (no whole large file in memory): hash, UTF-8 validity and NUL bytes. */
-export async function scanFile(path: string): Promise<FileScan> {
+/** Reads a file once (no whole large file in memory): hash, UTF-8 validity and, for a CSV, its shape (NUL bytes among it). */
+export async function scanFile(path: string, options: { csv: boolean } = { csv: true }): Promise<FileScan> {
   const hash = createHash('sha256');
+  const shape = options.csv ? shapeReader() : null;
   let utf8 = true;
-  let binary = false;
   let carry: Buffer = Buffer.alloc(0);
   for await (const chunk of chunksOf(path)) {
     hash.update(chunk);
-    binary ||= chunk.includes(0);
+    shape?.update(chunk);
     if (utf8) {
       const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
       const cut = completeLength(bytes);
@@ -36,7 +37,7 @@ export async function scanFile(path: string): Promise<FileScan> {
       carry = bytes.subarray(cut);
     }
   }
-  return { sha256: hash.digest('hex'), utf8: utf8 && carry.length === 0, binary };
+  return { sha256: hash.digest('hex'), utf8: utf8 && carry.length === 0, shape: shape?.finish() ?? null };
 }
 
 /** Length of the prefix ending on a character boundary: a multi-byte character may straddle two chunks. */

@@ -1,8 +1,13 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
+import { countRecord, MAX_LINE_BYTES, type CsvShape } from './csv-shape.ts';
 import { LoadError } from './errors.ts';
 import { dataCell } from '../../shared/csv.ts';
+
+/** Excel's own limits: a sheet claiming more rows or columns was not made by a spreadsheet, and would only fill the disk. */
+export const SHEET_MAX_ROWS = 1_048_576;
+export const SHEET_MAX_COLUMNS = 16_384;
 
 /** Which worksheet holds the data: the one named, else the first whose header `fits`. */
 export interface SheetChoice {
@@ -14,9 +19,12 @@ export interface SheetChoice {
  * Streams the chosen worksheet of an .xlsx into a UTF-8 CSV whose line n is sheet row n (empty
  * rows become empty lines), so rejects point at the row the analyst sees in the spreadsheet.
  * Sheets are converted in order until one is chosen; when none fits, the first is used, so the
- * header's verdict names what is missing. Returns the path of the chosen sheet's CSV and its name.
+ * header's verdict names what is missing. Returns the path of the chosen sheet's CSV, its name and
+ * its shape. Stops with a LoadError at a row or column past Excel's limits, or once a sheet's CSV
+ * would exceed `maxBytes` (a few kilobytes of .xlsx can claim gigabytes of rows).
  */
-export async function xlsxToCsv(source: string, target: string, choice: SheetChoice): Promise<{ csvPath: string; sheet: string }> {
+export async function xlsxToCsv(source: string, target: string, choice: SheetChoice, maxBytes: number):
+  Promise<{ csvPath: string; sheet: string; shape: CsvShape }> {
   // Loaded on first use: exceljs costs a quarter of a second to load, and most runs read only CSV.
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
@@ -27,16 +35,17 @@ export async function xlsxToCsv(source: string, target: string, choice: SheetCho
     entries: 'ignore',
   });
   const names: string[] = [];
-  let first: { csvPath: string; sheet: string } | undefined;
+  let first: { csvPath: string; sheet: string; shape: CsvShape } | undefined;
   for await (const sheet of reader) {
     const name = (sheet as unknown as { name: string }).name;
     names.push(name);
     const wanted = choice.sheet === undefined || name === choice.sheet;
     const csvPath = `${target}.${names.length}.csv`;
-    await writeSheet(sheet as AsyncIterable<{ number: number; values: unknown }>, wanted ? csvPath : undefined);
+    const shape = await writeSheet(sheet as AsyncIterable<{ number: number; values: unknown }>, wanted ? csvPath : undefined,
+      { source, maxBytes });
     if (!wanted) continue;
-    if (choice.sheet !== undefined || choice.fits(csvPath)) return { csvPath, sheet: name };
-    first ??= { csvPath, sheet: name };
+    if (choice.sheet !== undefined || choice.fits(csvPath)) return { csvPath, sheet: name, shape };
+    first ??= { csvPath, sheet: name, shape };
   }
   if (choice.sheet !== undefined) {
     throw new LoadError(`${source}: 找不到工作表 — no sheet named "${choice.sheet}" (sheets: ${names.join(', ')})`);
@@ -50,21 +59,43 @@ export async function xlsxToCsv(source: string, target: string, choice: SheetCho
  * Rows are padded to the widest row seen so far: a spreadsheet stores no trailing blank cells, so
  * a last column empty on most rows would otherwise make them a field short.
  */
-async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown }>, target: string | undefined): Promise<void> {
+async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown }>, target: string | undefined,
+  limits: { source: string; maxBytes: number }): Promise<CsvShape> {
+  const { source, maxBytes } = limits;
+  const shape: CsvShape = { lines: 0, records: 0, recordEnds: [], longLines: [], nulLine: null, openQuote: null };
   const out = target === undefined ? undefined : createWriteStream(target);
-  let nextRow = 1;
   let width = 0;
-  for await (const row of rows) {
-    if (!out) continue;
-    const cells = Array.from((row.values as unknown[]).slice(1), (v) => csvField(cellText(v)));
-    width = Math.max(width, cells.length);
-    const line = '\n'.repeat(row.number - nextRow) + cells.concat(Array(width - cells.length).fill('')).join(',') + '\n';
-    nextRow = row.number + 1;
-    if (!out.write(line)) await once(out, 'drain');
+  let bytes = 0;
+  try {
+    for await (const row of rows) {
+      if (!out) continue;
+      const values = row.values as unknown[];
+      if (row.number > SHEET_MAX_ROWS) {
+        throw new LoadError(`${source}:${row.number}: 行号超出 Excel 上限 — row ${row.number.toLocaleString('en')} is past Excel's last row ${SHEET_MAX_ROWS.toLocaleString('en')}; not a spreadsheet Excel made`);
+      }
+      if (values.length - 1 > SHEET_MAX_COLUMNS) {
+        throw new LoadError(`${source}:${row.number}: 列数超出 Excel 上限 — ${(values.length - 1).toLocaleString('en')} columns, past Excel's ${SHEET_MAX_COLUMNS.toLocaleString('en')}`);
+      }
+      const cells = Array.from(values.slice(1), (v) => csvField(cellText(v)));
+      width = Math.max(width, cells.length);
+      const text = cells.concat(Array(width - cells.length).fill('')).join(',');
+      const line = '\n'.repeat(row.number - shape.lines - 1) + text + '\n';
+      bytes += Buffer.byteLength(line);
+      if (bytes > maxBytes) {
+        throw new LoadError(`${source}:${row.number}: 转换后文件过大 — converted to CSV the sheet exceeds ${maxBytes.toLocaleString('en')} bytes at row ${row.number} (CHANJIAO_CONVERTED_MAX)`);
+      }
+      if (line.length > MAX_LINE_BYTES && Buffer.byteLength(text) > MAX_LINE_BYTES && shape.longLines.length < 5) shape.longLines.push(row.number);
+      if (text !== '') countRecord(shape, row.number);
+      shape.lines = row.number;
+      if (!out.write(line)) await once(out, 'drain');
+    }
+  } finally {
+    if (out) {
+      out.end();
+      await finished(out);
+    }
   }
-  if (!out) return;
-  out.end();
-  await finished(out);
+  return shape;
 }
 
 function csvField(text: string): string {

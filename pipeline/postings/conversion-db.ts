@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from '../load/sql.ts';
 import { rawTable, readSchema } from '../schema.ts';
+import { duckdbConfig, readResources } from '../scale/resources.ts';
 
 export interface ConversionDb {
   /** One connection per batch converted at the same time (the first also holds the reference tables). */
@@ -20,7 +21,8 @@ export interface ConversionDb {
  * connections let as many batches be converted side by side, one per core.
  */
 export async function openConversionDb(warehouse: DuckDBConnection, tmpDir: string, workers: number): Promise<ConversionDb> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+  // The run's memory and spill limits hold here too; its spill files have a folder of their own.
+  const instance = await DuckDBInstance.create(':memory:', { ...duckdbConfig(readResources(), join(tmpDir, 'conversion-spill')), threads: '1' });
   const conn = await instance.connect();
   for (const fk of readSchema('postings').foreignKeys ?? []) {
     const table = rawTable(fk.reference.resource);

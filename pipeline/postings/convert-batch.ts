@@ -7,6 +7,7 @@
  */
 import { dirname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { checkAccounting } from '../load/accounting.ts';
 import { asLoadError } from '../load/errors.ts';
 import { typedValue } from '../load/field-checks.ts';
 import { checkForeignKeys } from '../load/foreign-keys.ts';
@@ -16,6 +17,7 @@ import { readCsv } from '../load/read-csv.ts';
 import { sqlString } from '../load/sql.ts';
 import type { Reject } from '../load/reject.ts';
 import { checkRejectShare } from '../load/reject-share.ts';
+import { assertUnchanged } from '../load/stable-file.ts';
 import { suggestCodes } from '../load/suggest.ts';
 import { dropTempTables } from '../load/temp-tables.ts';
 import { checkFields } from '../load/validate.ts';
@@ -85,6 +87,8 @@ export async function convertBatch(conn: DuckDBConnection, days: PreparedDay[], 
   const entries: Record<string, LedgerEntry> = {};
   for (const [i, day] of days.entries()) {
     const { counts, rejects } = fast.days[i] ?? results.pop()!;
+    assertUnchanged(day.file.path, day.stamp);
+    checkAccounting(day.file.path, day.shape, day.header.line, counts.read);
     checkRejectShare(day.file.path, counts, rejects, options.rejectShareMax);
     entries[day.file.name] = {
       sha256: day.sha256,

@@ -9,9 +9,9 @@
  * (line = position + 2). Every other day with anything doubtful goes to the loader's detailed pass,
  * which words each reject.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { MAX_LINE_BYTES } from '../load/csv-shape.ts';
 import { asLoadError } from '../load/errors.ts';
 import type { Reject } from '../load/reject.ts';
 import { sqlName, sqlString } from '../load/sql.ts';
@@ -87,14 +87,6 @@ function unknownKeys(schema: TableSchema): string[] {
   });
 }
 
-/** Physical lines of a file (a last line without its line break counts). */
-function lineCount(path: string): number {
-  const bytes = readFileSync(path);
-  let lines = 0;
-  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines++;
-  return bytes.length > 0 && bytes[bytes.length - 1] !== 10 ? lines + 1 : lines;
-}
-
 export async function fastPass(conn: DuckDBConnection, schema: TableSchema, days: PreparedDay[], name: string): Promise<FastPass> {
   const rows = `${name}_rows`;
   const errors = `${name}_csv_errors`;
@@ -115,7 +107,7 @@ export async function fastPass(conn: DuckDBConnection, schema: TableSchema, days
     SELECT ordinality - 1 AS row_id, list_position(${paths}, filename) AS day, ${values.join(', ')}
     FROM read_csv(${paths},
       columns = {${columns}}, header = true, skip = ${header.line - 1}, auto_detect = false, filename = true,
-      delim = ',', quote = '"', escape = '"',
+      delim = ',', quote = '"', escape = '"', max_line_size = ${MAX_LINE_BYTES},
       store_rejects = true, rejects_table = '${errors}', rejects_scan = '${scans}') WITH ORDINALITY`).catch((error) => {
     throw asLoadError(dirname(days[0].file.path), error);
   });
@@ -157,14 +149,14 @@ export async function fastPass(conn: DuckDBConnection, schema: TableSchema, days
     const { first, n } = counted;
     const range = { key: String(i + 1), first, last: first + n - 1 };
     const dups = repeats.get(i + 1) ?? [];
-    if (dups.length === 0) return { counts: { rows: n, rejected: 0 }, rejects: [], rows: range };
+    if (dups.length === 0) return { counts: { rows: n, rejected: 0, read: n }, rejects: [], rows: range };
     // Line numbers from positions only when no record spans lines and no blank line was skipped.
-    if (lineCount(day.csvPath) !== n + 1) return undefined;
+    if (day.shape.lines !== n + 1) return undefined;
     const rejects = dups.map((d) => ({
       table: schema.name, file: day.file.path, line: d.row_id - first + 2, column, value: d.value,
       reason: `duplicate key (first at line ${d.first_row_id - first + 2})`,
     }));
-    return { counts: { rows: n, rejected: dups.length }, rejects, rows: range };
+    return { counts: { rows: n, rejected: dups.length, read: n }, rejects, rows: range };
   });
   return { days: settled, rows, rejected };
 }

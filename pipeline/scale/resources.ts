@@ -7,6 +7,9 @@
  *   CHANJIAO_OUTPUT_MEMORY_LIMIT  DuckDB memory_limit once the models are built (default 768MB): the
  *                                 tests, the export and the reports then run beside each other and
  *                                 need Node's memory more than DuckDB's cache
+ *   CHANJIAO_TEMP_MAX             DuckDB max_temp_directory_size (default 8GB): what a build may spill
+ *                                 to disk; past it the run stops with DuckDB's message, `current` untouched
+ *   CHANJIAO_CONVERTED_MAX        largest CSV an .xlsx input may convert to (default 1GB)
  *   CHANJIAO_THREADS              DuckDB threads (default: every core)
  *   CHANJIAO_WHOLE_MART_MAX_ROWS  a mart with more rows is not written as one Arrow file, only cut
  *                                 for on-demand fetching (default 100000; see split-marts.ts)
@@ -16,6 +19,9 @@ import { availableParallelism } from 'node:os';
 export interface Resources {
   memory_limit: string;
   output_memory_limit: string;
+  temp_max: string;
+  /** Bytes. */
+  converted_max: number;
   threads: number;
   whole_mart_max_rows: number;
 }
@@ -33,10 +39,20 @@ const size = (text: string | undefined, name: string, fallback: string): string 
   return value;
 };
 
+const UNITS: Record<string, number> = { kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };
+
+/** Bytes of a size as DuckDB reads it (KB = 1000 bytes, KiB = 1024). */
+export function sizeBytes(size: string): number {
+  const [, n, unit] = /^(\d+(?:\.\d+)?)\s*(\w+)$/.exec(size)!;
+  return Math.round(Number(n) * UNITS[unit.toLowerCase()]);
+}
+
 export function readResources(env: Record<string, string | undefined> = process.env): Resources {
   return {
     memory_limit: size(env.CHANJIAO_MEMORY_LIMIT, 'CHANJIAO_MEMORY_LIMIT', '1536MB'),
     output_memory_limit: size(env.CHANJIAO_OUTPUT_MEMORY_LIMIT, 'CHANJIAO_OUTPUT_MEMORY_LIMIT', '768MB'),
+    temp_max: size(env.CHANJIAO_TEMP_MAX, 'CHANJIAO_TEMP_MAX', '8GB'),
+    converted_max: sizeBytes(size(env.CHANJIAO_CONVERTED_MAX, 'CHANJIAO_CONVERTED_MAX', '1GB')),
     threads: positive(env.CHANJIAO_THREADS, 'CHANJIAO_THREADS', availableParallelism()),
     whole_mart_max_rows: positive(env.CHANJIAO_WHOLE_MART_MAX_ROWS, 'CHANJIAO_WHOLE_MART_MAX_ROWS', 100_000),
   };
@@ -44,5 +60,7 @@ export function readResources(env: Record<string, string | undefined> = process.
 
 /** DuckDB instance options for a build: the limits above, spilling into `tempDir`. */
 export function duckdbConfig(resources: Resources, tempDir: string): Record<string, string> {
-  return { memory_limit: resources.memory_limit, threads: String(resources.threads), temp_directory: tempDir };
+  return {
+    memory_limit: resources.memory_limit, threads: String(resources.threads), temp_directory: tempDir, max_temp_directory_size: resources.temp_max,
+  };
 }

@@ -59,7 +59,7 @@ describe('CSV encodings', () => {
   it('aborts on UTF-16 ("Unicode text" from Excel): its NUL bytes mark it as not UTF-8 or GB18030', async () => {
     const dir = await inputsWithFixture('utf16', 'programmes.csv');
     expect((await loadFailure(dir)).message).toBe(
-      `${join(dir, 'programmes.csv')}: 无法识别的编码 — unrecognised encoding (not UTF-8 or GB18030); save it as "CSV UTF-8"`,
+      `${join(dir, 'programmes.csv')}:1: 含有 NUL 字节 — a NUL byte on line 1: not a text CSV (UTF-16, or a binary file?); save it as "CSV UTF-8"`,
     );
   });
 });
@@ -70,10 +70,10 @@ describe('scanFile', () => {
     const path = join(dir, 'wide.csv');
     // 1 MiB = 1048576 = 3 × 349525 + 1: the first chunk ends one byte into a 3-byte character.
     await writeFile(path, '中'.repeat(700_000));
-    expect(await scanFile(path)).toMatchObject({ utf8: true, binary: false });
+    expect(await scanFile(path)).toMatchObject({ utf8: true, shape: { nulLine: null } });
     // The same split character at the very end of the file is truncated, not UTF-8.
     await writeFile(path, Buffer.concat([Buffer.from('中'.repeat(400_000)), Buffer.from([0xe4, 0xb8])]));
-    expect(await scanFile(path)).toMatchObject({ utf8: false, binary: false });
+    expect(await scanFile(path)).toMatchObject({ utf8: false, shape: { nulLine: null } });
     await rm(dir, { recursive: true });
   });
 });

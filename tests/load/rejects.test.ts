@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatReject } from '../../pipeline/load/index.ts';
-import { inputsWith, load, query, removeInputs } from './helpers.ts';
+import { inputsWith, load, loadFailure, query, removeInputs } from './helpers.ts';
 
 afterAll(removeInputs);
 
@@ -143,16 +143,18 @@ describe('line numbers', () => {
 });
 
 describe('malformed records', () => {
-  it('report a quote left open as one reject holding the raw text it swallowed', async () => {
-    const { rejects } = await programmeRejects([
-      '2024,5001000001,460609,100,96,280,85,0.93,active',
-      '2024,5001000001,"510201,120,118,350,,,active', // line 3: the quote runs to the end of the file
-      '2024,5001000002,460601,60,55,160,50,0.9,active',
-    ]);
-    expect(rejects).toEqual([
-      [3, '', '2024,5001000001,"510201,120,118,350,,,active\n2024,5001000002,460601,60,55,160,50,0.9,active\n',
-        'quote not closed, or text after a closing quote'],
-    ]);
+  it('a quote left open stops the load at the line it opens on: the lines after it are never swallowed into one reject', async () => {
+    const dir = await inputsWith({
+      'programmes.csv': [
+        'year,school_code,major_code,plan,enrolled,students,graduates,employment_rate,status',
+        '2024,5001000001,460609,100,96,280,85,0.93,active',
+        '2024,5001000001,"510201,120,118,350,,,active', // line 3: the quote runs to the end of the file
+        '2024,5001000002,460601,60,55,160,50,0.9,active',
+        '',
+      ].join('\n'),
+    });
+    expect((await loadFailure(dir)).message).toBe(`${join(dir, 'programmes.csv')}:3: 引号未闭合 — a quote (") opens a value on line 3 ` +
+      'and is never closed; it would join the lines after it into one value. Remove the stray quote or close it');
   });
 });
 

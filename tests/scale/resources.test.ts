@@ -4,17 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { duckdbConfig, readResources } from '../../pipeline/scale/resources.ts';
 
 describe('resources', () => {
-  it('defaults to a 1536MB DuckDB memory limit (768MB once the models are built), every core and whole marts up to 100,000 rows', () => {
+  it('defaults to a 1536MB DuckDB memory limit (768MB once the models are built), 8GB of spill, 1GB converted .xlsx, every core and whole marts up to 100,000 rows', () => {
     expect(readResources({})).toEqual({
-      memory_limit: '1536MB', output_memory_limit: '768MB', threads: availableParallelism(), whole_mart_max_rows: 100_000,
+      memory_limit: '1536MB', output_memory_limit: '768MB', temp_max: '8GB', converted_max: 1e9, threads: availableParallelism(), whole_mart_max_rows: 100_000,
     });
   });
 
   it('takes the limits from the environment and spills into the given folder', () => {
     const resources = readResources({
       CHANJIAO_MEMORY_LIMIT: '3GB', CHANJIAO_OUTPUT_MEMORY_LIMIT: '1GB', CHANJIAO_THREADS: '1', CHANJIAO_WHOLE_MART_MAX_ROWS: '1000',
+      CHANJIAO_TEMP_MAX: '20GiB', CHANJIAO_CONVERTED_MAX: '64KiB',
     });
-    expect(duckdbConfig(resources, '/w/build/tmp')).toEqual({ memory_limit: '3GB', threads: '1', temp_directory: '/w/build/tmp' });
+    expect(duckdbConfig(resources, '/w/build/tmp')).toEqual({
+      memory_limit: '3GB', threads: '1', temp_directory: '/w/build/tmp', max_temp_directory_size: '20GiB',
+    });
+    expect(resources.converted_max).toBe(65_536);
     expect(resources.whole_mart_max_rows).toBe(1000);
     expect(resources.output_memory_limit).toBe('1GB');
   });
@@ -23,5 +27,6 @@ describe('resources', () => {
     expect(() => readResources({ CHANJIAO_MEMORY_LIMIT: '2' })).toThrow('CHANJIAO_MEMORY_LIMIT=2: must be a size such as 2GB or 1536MB');
     expect(() => readResources({ CHANJIAO_OUTPUT_MEMORY_LIMIT: 'lots' })).toThrow('CHANJIAO_OUTPUT_MEMORY_LIMIT=lots: must be a size such as 2GB or 1536MB');
     expect(() => readResources({ CHANJIAO_THREADS: '0' })).toThrow('CHANJIAO_THREADS=0: must be a positive integer');
+    expect(() => readResources({ CHANJIAO_TEMP_MAX: '8' })).toThrow('CHANJIAO_TEMP_MAX=8: must be a size such as 2GB or 1536MB');
   });
 });

@@ -1,0 +1,166 @@
+/**
+ * The record structure of a CSV, found while its bytes are hashed (no pass of its own): how many
+ * lines and records it has, where a quote opens that never closes, which lines are too long and
+ * where the first NUL byte is. DuckDB's count of what it read is checked against it (accounting.ts),
+ * so no line is lost unreported. Quotes follow DuckDB's reading: a quote opens a value only at its
+ * start (after blanks), `""` inside is a quote, and a quote inside an unquoted value is text.
+ * Line breaks, quotes and commas are ASCII, and never occur inside a GB18030 character either.
+ */
+
+/** Longest line read (bytes); DuckDB rejects a longer one (max_line_size), and any it drops unreported is named. */
+export const MAX_LINE_BYTES = 1 << 20;
+
+/** Most lines one quoted value may span: more is taken as a quote that was never closed (a stray `"` would otherwise join the lines after it into one value). */
+export const MAX_VALUE_LINES = 20;
+
+/** Line numbers kept for a message. */
+const KEEP = 5;
+
+/** Record ends kept: more than the lines a header is looked for in (detect-header.ts). */
+const RECORD_ENDS = 32;
+
+/** Counts a record ending on `line`. */
+export function countRecord(shape: CsvShape, line: number): void {
+  shape.records++;
+  if (shape.recordEnds.length < RECORD_ENDS) shape.recordEnds.push(line);
+}
+
+export interface CsvShape {
+  /** Physical lines (a last line without its line break counts). */
+  lines: number;
+  /** Records with any content, the header included: what DuckDB reads (it skips empty lines). */
+  records: number;
+  /** The lines the first records end on (as many as a header search needs): the records a header found lower down skips. */
+  recordEnds: number[];
+  /** The first lines longer than MAX_LINE_BYTES. */
+  longLines: number[];
+  /** Line of the first NUL byte (never in a text CSV). */
+  nulLine: number | null;
+  /** A quote that opens on `line` and is still open at the end of the file (`until` null) or on line `until`, MAX_VALUE_LINES later. */
+  openQuote: { line: number; until: number | null } | null;
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const isBlank = (b: number) => b === 0x20 || b === 0x09;
+
+export interface ShapeReader {
+  update(chunk: Buffer): void;
+  finish(): CsvShape;
+}
+
+/** Reads the shape of a CSV chunk by chunk, in file order. */
+export function shapeReader(): ShapeReader {
+  const shape: CsvShape = { lines: 0, records: 0, recordEnds: [], longLines: [], nulLine: null, openQuote: null };
+  let offset = 0; // file offset of the current chunk
+  let lineStart = 0; // file offset where the current line starts
+  let line = 1;
+  let inQuotes = false;
+  let quoteLine = 0;
+  let spansLines = false; // the current record has a line break inside a quoted value
+  let pendingQuote = false; // the last chunk ended on a quote inside a quoted value
+  let blankBefore = true; // the last chunk ended in an unquoted value holding only blanks so far
+  let lastByte = -1;
+  let bom = 0;
+
+  /** Ends the line whose break is at file offset `at` (`cr`: the byte before it is a CR). */
+  const endLine = (at: number, cr: boolean) => {
+    const length = at - lineStart;
+    if (length > MAX_LINE_BYTES && shape.longLines.length < KEEP) shape.longLines.push(line);
+    if (!inQuotes) {
+      const content = length - (lineStart === 0 ? bom : 0) - (cr ? 1 : 0);
+      if (spansLines || content > 0) countRecord(shape, line);
+      spansLines = false;
+    } else {
+      spansLines = true;
+      if (line - quoteLine + 1 >= MAX_VALUE_LINES && !shape.openQuote) shape.openQuote = { line: quoteLine, until: line + 1 };
+    }
+    shape.lines++;
+    line++;
+    lineStart = at + 1;
+  };
+
+  /** Whether a quote at chunk position `q` would start a value: only blanks since the last comma or line start. */
+  const startsValue = (bytes: Buffer, q: number): boolean => {
+    for (let i = q - 1; i >= 0; i--) {
+      if (offset === 0 && i < bom) return true;
+      const b = bytes[i];
+      if (b === COMMA || b === LF) return true;
+      if (!isBlank(b)) return false;
+    }
+    return blankBefore;
+  };
+
+  const crBefore = (bytes: Buffer, at: number) => (at > 0 ? bytes[at - 1] === CR : lastByte === CR);
+
+  return {
+    update(bytes: Buffer) {
+      if (shape.openQuote || bytes.length === 0) return; // a refused file: only its hash is still wanted
+      if (offset === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bom = 3;
+      if (shape.nulLine === null) {
+        const nul = bytes.indexOf(0);
+        if (nul !== -1) {
+          let n = line;
+          for (let at = bytes.indexOf(LF); at !== -1 && at < nul; at = bytes.indexOf(LF, at + 1)) n++;
+          shape.nulLine = n;
+        }
+      }
+      let i = 0;
+      if (pendingQuote) {
+        pendingQuote = false;
+        if (bytes[0] === QUOTE) i = 1; // "" inside a quoted value
+        else inQuotes = false;
+      }
+      while (i < bytes.length) {
+        if (inQuotes) {
+          const q = bytes.indexOf(QUOTE, i);
+          const end = q === -1 ? bytes.length : q;
+          for (let at = bytes.indexOf(LF, i); at !== -1 && at < end; at = bytes.indexOf(LF, at + 1)) {
+            endLine(offset + at, false);
+            if (shape.openQuote) return;
+          }
+          if (q === -1 || q + 1 === bytes.length) {
+            pendingQuote = q !== -1;
+            break;
+          }
+          if (bytes[q + 1] === QUOTE) i = q + 2;
+          else {
+            inQuotes = false;
+            i = q + 1;
+          }
+          continue;
+        }
+        const lf = bytes.indexOf(LF, i);
+        const end = lf === -1 ? bytes.length : lf;
+        let q = bytes.indexOf(QUOTE, i);
+        while (q !== -1 && q < end && !startsValue(bytes, q)) q = bytes.indexOf(QUOTE, q + 1);
+        if (q !== -1 && q < end) {
+          inQuotes = true;
+          quoteLine = line;
+          i = q + 1;
+        } else if (lf === -1) {
+          break;
+        } else {
+          endLine(offset + lf, crBefore(bytes, lf));
+          i = lf + 1;
+        }
+      }
+      blankBefore = !inQuotes && startsValue(bytes, bytes.length);
+      lastByte = bytes[bytes.length - 1];
+      offset += bytes.length;
+    },
+    finish() {
+      if (shape.openQuote) return shape;
+      if (pendingQuote) inQuotes = false; // a closing quote at the very end
+      if (inQuotes) {
+        shape.openQuote = { line: quoteLine, until: null };
+        return shape;
+      }
+      // A last line without its line break (a lone CR there ends an empty line).
+      if (offset > lineStart) endLine(offset, lastByte === CR);
+      return shape;
+    },
+  };
+}

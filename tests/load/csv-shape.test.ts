@@ -1,0 +1,73 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_VALUE_LINES, shapeReader, type CsvShape } from '../../pipeline/load/csv-shape.ts';
+
+/** The shape of `text` read in chunks of `size` bytes (every split point matters: quotes and line ends straddle chunks). */
+function shapeOf(text: string | Buffer, size = Infinity): CsvShape {
+  const bytes = Buffer.from(text);
+  const reader = shapeReader();
+  for (let at = 0; at < bytes.length; at += size) reader.update(bytes.subarray(at, Math.min(bytes.length, at + size)));
+  return reader.finish();
+}
+
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+/** Records DuckDB reads from `text` as the loader reads it (rows plus malformed records, header excluded). */
+async function duckdbRecords(text: string): Promise<number> {
+  const dir = await mkdtemp(join(tmpdir(), 'shape-'));
+  dirs.push(dir);
+  await writeFile(join(dir, 'f.csv'), text);
+  const conn = await (await DuckDBInstance.create(':memory:')).connect();
+  await conn.run(`CREATE TEMP TABLE r AS FROM read_csv('${join(dir, 'f.csv')}', columns = {'a': 'VARCHAR', 'b': 'VARCHAR', 'c': 'VARCHAR'},
+    header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', store_rejects = true, rejects_table = 'e', rejects_scan = 's')`);
+  const [[n]] = (await conn.runAndReadAll(`SELECT ((SELECT count(*) FROM r) + (SELECT count(DISTINCT line) FROM e))::INTEGER`)).getRows();
+  return n as number;
+}
+
+const CASES: Record<string, string> = {
+  plain: 'a,b,c\n1,2,3\n4,5,6\n',
+  'no final line break': 'a,b,c\n1,2,3\n4,5,6',
+  'blank lines': 'a,b,c\n\n1,2,3\n\n,,\n4,5,6\n\n',
+  crlf: 'a,b,c\r\n1,2,3\r\n\r\n4,5,6\r\n',
+  bom: '\ufeffa,b,c\n1,2,3\n',
+  'quoted value over lines': 'a,b,c\n1,"two\nlines",3\n4,5,6\n',
+  'escaped quotes': 'a,b,c\n1,"say ""hi""\n",3\n4,5,6\n',
+  'quote inside an unquoted value': 'a,b,c\n1,2"x,3\n4,5,6\n',
+  'quote after blanks opens a value': 'a,b,c\n1, "x\ny",3\n4,5,6\n',
+  'text after a closing quote': 'a,b,c\n1,"x"y,3\n4,5,6\n',
+};
+
+describe('the shape of a CSV, read while it is hashed', () => {
+  for (const [name, text] of Object.entries(CASES)) {
+    it(`${name}: the records DuckDB reads, however the file is cut into chunks`, async () => {
+      const expected = await duckdbRecords(text);
+      for (const size of [1, 2, 3, 5, Infinity]) expect(shapeOf(text, size).records - 1, `chunks of ${size}`).toBe(expected);
+    });
+  }
+
+  it('counts physical lines', () => {
+    expect(shapeOf('a,b,c\n1,"x\ny",3\n4,5,6').lines).toBe(4);
+    expect(shapeOf('a,b,c\n\n').lines).toBe(2);
+  });
+
+  it('a quote that never closes: the line it opens on', () => {
+    const text = `a,b,c\n1,2,3\n4,"5,6\n${'7,8,9\n'.repeat(3)}`;
+    for (const size of [1, 4, Infinity]) expect(shapeOf(text, size).openQuote).toEqual({ line: 3, until: null });
+  });
+
+  it(`a quoted value over more than ${MAX_VALUE_LINES} lines counts as never closed`, () => {
+    const long = `a,b,c\n1,"${'x\n'.repeat(MAX_VALUE_LINES)}",3\n`;
+    expect(shapeOf(long).openQuote).toEqual({ line: 2, until: 2 + MAX_VALUE_LINES });
+    const fits = `a,b,c\n1,"${'x\n'.repeat(MAX_VALUE_LINES - 2)}",3\n`;
+    expect(shapeOf(fits)).toMatchObject({ openQuote: null, records: 2 });
+  });
+
+  it('the line of the first NUL byte', () => {
+    for (const size of [1, 3, Infinity]) expect(shapeOf('a,b,c\n1,2,3\n4,\u00005,6\n7,8,9\0\n', size).nulLine).toBe(3);
+    expect(shapeOf('a,b,c\n').nulLine).toBeNull();
+  });
+});
