@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TableSchema } from '../schema.ts';
 import type { CsvScan } from './read-csv.ts';
 import type { Reject } from './reject.ts';
+import { MAX_LINE_BYTES } from './csv-shape.ts';
 import { sqlString } from './sql.ts';
 
 /** Longest raw line quoted in a reject: an unclosed quote can swallow the rest of the file. */
@@ -13,9 +14,11 @@ function malformedRows(scan: CsvScan): string {
     WHEN error_type IN ('TOO MANY COLUMNS', 'MISSING COLUMNS')
       THEN regexp_replace(error_message, '^Expected Number of Columns: (\\d+) Found: (\\d+).*$', 'expected \\1 fields, found \\2')
     WHEN error_type = 'UNQUOTED VALUE' THEN 'quote not closed, or text after a closing quote'
+    WHEN error_type = 'LINE SIZE OVER MAXIMUM' THEN 'line longer than the maximum of ${MAX_LINE_BYTES.toLocaleString('en')} bytes'
     ELSE lower(error_type) END`;
-  const value = `left(ltrim(arg_min(csv_line, column_idx), chr(10) || chr(13)), ${QUOTED_LINE_MAX})`;
-  return `SELECT line, ${value} AS value, arg_min(${reason}, column_idx) AS reason FROM ${scan.errors} GROUP BY line`;
+  // A line too long has no column: it sorts first.
+  const value = `left(ltrim(arg_min(csv_line, coalesce(column_idx, -1)), chr(10) || chr(13)), ${QUOTED_LINE_MAX})`;
+  return `SELECT line, ${value} AS value, arg_min(${reason}, coalesce(column_idx, -1)) AS reason FROM ${scan.errors} GROUP BY line`;
 }
 
 /**

@@ -36,7 +36,10 @@ export interface CsvShape {
   longLines: number[];
   /** Line of the first NUL byte (never in a text CSV). */
   nulLine: number | null;
-  /** A quote that opens on `line` and is still open at the end of the file (`until` null) or on line `until`, MAX_VALUE_LINES later. */
+  /**
+   * A stray quote: it opens a value on `line` that is never closed (`until` null), still open on
+   * line `until` (MAX_VALUE_LINES later), or closed on line `until` by a quote with text after it.
+   */
   openQuote: { line: number; until: number | null } | null;
 }
 
@@ -95,6 +98,16 @@ export function shapeReader(): ShapeReader {
 
   const crBefore = (bytes: Buffer, at: number) => (at > 0 ? bytes[at - 1] === CR : lastByte === CR);
 
+  /**
+   * Ends a quoted value at a closing quote followed by `next`. A value over several lines must end
+   * there, at a comma or line break: text after its closing quote means the quote that opened it
+   * was stray, and the lines it spans are not one value (DuckDB would reject them as one record).
+   */
+  const closeQuote = (next: number) => {
+    inQuotes = false;
+    if (line > quoteLine && next !== COMMA && next !== CR && next !== LF && !shape.openQuote) shape.openQuote = { line: quoteLine, until: line };
+  };
+
   return {
     update(bytes: Buffer) {
       if (shape.openQuote || bytes.length === 0) return; // a refused file: only its hash is still wanted
@@ -111,7 +124,7 @@ export function shapeReader(): ShapeReader {
       if (pendingQuote) {
         pendingQuote = false;
         if (bytes[0] === QUOTE) i = 1; // "" inside a quoted value
-        else inQuotes = false;
+        else closeQuote(bytes[0]);
       }
       while (i < bytes.length) {
         if (inQuotes) {
@@ -127,7 +140,8 @@ export function shapeReader(): ShapeReader {
           }
           if (bytes[q + 1] === QUOTE) i = q + 2;
           else {
-            inQuotes = false;
+            closeQuote(bytes[q + 1]);
+            if (shape.openQuote) return;
             i = q + 1;
           }
           continue;

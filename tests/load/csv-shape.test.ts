@@ -66,6 +66,13 @@ describe('the shape of a CSV, read while it is hashed', () => {
     expect(shapeOf(fits)).toMatchObject({ openQuote: null, records: 2 });
   });
 
+  it('a quoted value over lines with text after its closing quote: the opening quote was stray', () => {
+    const text = 'a,b,c\n1,"x,2\n3,"y",z\n';
+    for (const size of [1, 2, 13, Infinity]) expect(shapeOf(text, size).openQuote, `chunks of ${size}`).toEqual({ line: 2, until: 3 });
+    expect(shapeOf('a,b,c\n1,"x\ny"z,2\n').openQuote).toEqual({ line: 2, until: 3 });
+    expect(shapeOf('a,b,c\n1,"x"z,2\n').openQuote).toBeNull(); // on one line: DuckDB rejects that record alone
+  });
+
   it('the line of the first NUL byte', () => {
     for (const size of [1, 3, Infinity]) expect(shapeOf('a,b,c\n1,2,3\n4,\u00005,6\n7,8,9\0\n', size).nulLine).toBe(3);
     expect(shapeOf('a,b,c\n').nulLine).toBeNull();

@@ -1,0 +1,111 @@
+/**
+ * The hostile-input corpus: broken and malicious files as an operator or an attacker would hand
+ * them to a refresh (the CLI in a child process). Each must stop the run with exit code 1 and a
+ * message naming the file and line, leave `current` as it was, and be recorded in the history.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readHistory } from '../../pipeline/history.ts';
+import { SHEET_MAX_COLUMNS } from '../../pipeline/load/xlsx-to-csv.ts';
+import { MAX_LINE_BYTES, MAX_VALUE_LINES } from '../../pipeline/load/csv-shape.ts';
+import { cleanup, dataFolder, scratch } from '../postings/fixture.ts';
+import { readCurrent, runRefresh } from '../refresh/cli.ts';
+import { csvOf, xlsxWithRows } from './files.ts';
+import { rmSync } from 'node:fs';
+
+let warehouse: string;
+
+beforeAll(async () => {
+  warehouse = scratch('wh-hostile-');
+  const first = await runRefresh(dataFolder(), warehouse);
+  expect(first.code, first.stderr).toBe(0);
+}, 180_000);
+afterAll(cleanup);
+
+const PROGRAMMES_HEADER = 'year,school_code,major_code,plan,enrolled,students,graduates,employment_rate,status';
+
+/** The fixture's programmes.csv lines (header first). */
+const programmes = () => readFileSync(join(dataFolder(), 'programmes.csv'), 'utf8').trimEnd().split('\n');
+
+/**
+ * Runs a refresh over the fixture with `files` replaced; asserts the refusal: exit 1, `message`
+ * printed (with the file's path put in for {file}), `current` unchanged, a failed run recorded last.
+ */
+async function refused(files: Record<string, string | Buffer>, message: (dir: string) => string, remove: string[] = []) {
+  const data = dataFolder();
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(data, name), content);
+  for (const name of remove) rmSync(join(data, name));
+  const before = readCurrent(warehouse);
+  const runs = readHistory(warehouse).length;
+  const run = await runRefresh(data, warehouse);
+  expect(run.code, run.stderr).toBe(1);
+  expect(run.stderr).toContain(message(data));
+  const after = readCurrent(warehouse);
+  expect(after.snapshot).toBe(before.snapshot);
+  expect(after.manifest).toEqual(before.manifest);
+  const history = readHistory(warehouse);
+  expect(history.length).toBe(runs + 1);
+  expect(history[0]).toMatchObject({ outcome: 'failed', snapshot: null });
+  expect(history[0].error).toContain(message(data));
+}
+
+describe('hostile inputs stop the refresh, named by file and line', () => {
+  it('a stray quote opening a value, never closed: the line it opens on (not thousands of lines merged into one reject)', async () => {
+    const lines = programmes();
+    const at = lines.length - 5;
+    lines[at] = lines[at].replace(',', ',"');
+    await refused({ 'programmes.csv': `${lines.join('\n')}\n` },
+      (dir) => `${join(dir, 'programmes.csv')}:${at + 1}: 引号未闭合 — a quote (") opens a value on line ${at + 1} and is never closed`);
+  }, 60_000);
+
+  it(`a stray quote closed by another one more than ${MAX_VALUE_LINES} lines later`, async () => {
+    const lines = programmes();
+    lines[10] = lines[10].replace(',', ',"');
+    lines[10 + MAX_VALUE_LINES + 5] = lines[10 + MAX_VALUE_LINES + 5].replace(/,([^,]*)$/, ',$1"');
+    await refused({ 'programmes.csv': `${lines.join('\n')}\n` },
+      (dir) => `${join(dir, 'programmes.csv')}:11: 引号未闭合 — a quote (") opens a value on line 11 and runs on to line ${11 + MAX_VALUE_LINES}`);
+  }, 60_000);
+
+  it('a line longer than DuckDB can hold in its buffer (40 MB): never dropped unreported', async () => {
+    const lines = programmes();
+    lines[20] = lines[20].replace(',active', `,${'x'.repeat(40_000_000)}`);
+    await refused({ 'programmes.csv': `${lines.join('\n')}\n` }, (dir) =>
+      `${join(dir, 'programmes.csv')}: 读取不完整 — ${lines.length - 2} of its ${lines.length - 1} data records were read; ` +
+      `the run stops rather than publish a table missing rows; lines longer than the maximum of ${MAX_LINE_BYTES.toLocaleString('en')} bytes: ` +
+      `${join(dir, 'programmes.csv')}:21`);
+  }, 60_000);
+
+  it('a header of a million columns: refused at once, not read into memory column by column', async () => {
+    const header = `${PROGRAMMES_HEADER},${Array.from({ length: 1_000_000 }, (_, i) => `x${i}`).join(',')}`;
+    await refused({ 'programmes.csv': `${header}\n${programmes().slice(1).join('\n')}\n` },
+      (dir) => `${join(dir, 'programmes.csv')}:1: 表头过长 — the header line is longer than the maximum of ${MAX_LINE_BYTES.toLocaleString('en')} bytes`);
+  }, 60_000);
+
+  it(`a header wider than a spreadsheet (${SHEET_MAX_COLUMNS.toLocaleString('en')} columns) but short enough to read`, async () => {
+    const header = `${PROGRAMMES_HEADER}${','.repeat(SHEET_MAX_COLUMNS)}`;
+    await refused({ 'programmes.csv': `${header}\n${programmes().slice(1).join('\n')}\n` },
+      (dir) => `${join(dir, 'programmes.csv')}:1: 列数过多 — the header has ${(SHEET_MAX_COLUMNS + 9).toLocaleString('en')} columns`);
+  }, 60_000);
+
+  it('a NUL byte inside an otherwise valid UTF-8 file: the line it is on', async () => {
+    const lines = programmes();
+    lines[6] = lines[6].replace('active', 'act\0ive');
+    await refused({ 'programmes.csv': `${lines.join('\n')}\n` },
+      (dir) => `${join(dir, 'programmes.csv')}:7: 含有 NUL 字节 — a NUL byte on line 7`);
+  }, 60_000);
+
+  it('a 2 KB .xlsx claiming row 500,000,000: stopped at that row, no disk filled', async () => {
+    const xlsx = xlsxWithRows([[1, PROGRAMMES_HEADER.split(',')], [2, programmes()[1].split(',')], [500_000_000, programmes()[2].split(',')]]);
+    expect(xlsx.length).toBeLessThan(4096);
+    await refused({ 'programmes.xlsx': xlsx },
+      (dir) => `${join(dir, 'programmes.xlsx')}:500000000: 行号超出 Excel 上限 — row 500,000,000 is past Excel's last row 1,048,576`, ['programmes.csv']);
+  }, 60_000);
+
+  it('a daily postings file with a stray quote: the same refusal for the nightly feed', async () => {
+    const day = csvOf('posting_id,posted_on,district_code,employer,title,industry_hint,headcount,education', 40,
+      (i) => `H-${i},2025-03-04,500103,"重庆某公司${i === 7 ? '' : '"'},数控车工,,1,secondary`);
+    await refused({ 'postings/2025-03-04.csv': day },
+      (dir) => `${join(dir, 'postings/2025-03-04.csv')}:8: 引号未闭合 — a quote (") opens a value on line 8 and runs on to line 9`);
+  }, 60_000);
+});
