@@ -9,7 +9,7 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 
 /** A minimal .xlsx whose one sheet has the given rows: [row number, cell texts] (inline strings, columns from A). */
 export function xlsxWithRows(rows: [number, string[]][]): Buffer {
-  const column = (i: number) => (i >= 26 ? column(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
+  const column = (i: number): string => (i >= 26 ? column(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
   const cells = (r: number, texts: string[]) =>
     texts.map((t, i) => `<c r="${column(i)}${r}" t="inlineStr"><is><t>${t}</t></is></c>`).join('');
   const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${MAIN}"><sheetData>` +
