@@ -1,14 +1,20 @@
 /**
- * Run history: one JSON line per refresh, kept beside the snapshots (a failed run has no snapshot
- * to carry it). The data-status view shows it, and the dashboard's red banner reads its last line.
+ * Run history: JSON lines beside the snapshots (a failed run has no snapshot to carry it). Every
+ * attempt is recorded: a start line when the run begins, its outcome when it ends, both with the
+ * run's id. A run that never wrote its outcome (killed: out of memory, a signal, a power cut) is
+ * recorded as killed by the next run that takes the lock. The data-status view shows the history,
+ * and the dashboard's red banner reads its newest run.
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface RunRecord {
+  /** Shared by a run's start line and its outcome line (absent in lines of older versions). */
+  run?: string;
   started_at: string;
+  /** For a run still running, its start; for a killed one, when that was found. */
   finished_at: string;
-  outcome: 'ok' | 'failed';
+  outcome: 'running' | 'ok' | 'failed' | 'killed';
   trigger: 'manual' | 'schedule';
   snapshot: string | null;
   stages: Record<string, number>;
@@ -24,10 +30,40 @@ export function appendHistory(warehouseDir: string, record: RunRecord): void {
   appendFileSync(join(warehouseDir, HISTORY_FILE), `${JSON.stringify(record)}\n`);
 }
 
-/** The newest `limit` runs, newest first. */
-export function readHistory(warehouseDir: string, limit = 100): RunRecord[] {
+/** Every line, oldest first; a line cut short by a crash is skipped. */
+function readLines(warehouseDir: string): RunRecord[] {
   const path = join(warehouseDir, HISTORY_FILE);
   if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8').trim().split('\n').filter(Boolean).slice(-limit).reverse()
-    .map((line) => JSON.parse(line) as RunRecord);
+  return readFileSync(path, 'utf8').split('\n').flatMap((line) => {
+    try {
+      return line ? [JSON.parse(line) as RunRecord] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** One record per run, oldest first: its last line (the outcome over the start line). */
+function runs(warehouseDir: string): RunRecord[] {
+  const byRun = new Map<string, RunRecord>();
+  readLines(warehouseDir).forEach((record, i) => byRun.set(record.run ?? `#${i}`, record));
+  return [...byRun.values()];
+}
+
+export const KILLED = '进程被终止 — the run was killed before it finished (out of memory, a signal or a power cut); found at the next start';
+
+/**
+ * Records as killed every run that started and never ended. Call only while holding the refresh
+ * lock: no other run is then alive to end. Returns the runs so recorded.
+ */
+export function recordKilled(warehouseDir: string, at: Date): RunRecord[] {
+  const killed = runs(warehouseDir).filter((r) => r.outcome === 'running')
+    .map((r): RunRecord => ({ ...r, finished_at: at.toISOString(), outcome: 'killed', error: KILLED }));
+  killed.forEach((r) => appendHistory(warehouseDir, r));
+  return killed;
+}
+
+/** The newest `limit` runs, newest first. */
+export function readHistory(warehouseDir: string, limit = 100): RunRecord[] {
+  return runs(warehouseDir).slice(-limit).reverse();
 }

@@ -30,7 +30,7 @@ import {
 import { acquireLock } from './lock.ts';
 import { acceptedInputs } from './accepted-inputs.ts';
 import type { InputOverrides } from './load/locate-input.ts';
-import { appendHistory, type RunRecord } from './history.ts';
+import { appendHistory, recordKilled, type RunRecord } from './history.ts';
 import { REJECTS_FILE, saveRejects, writeRejectsCsv } from './save-rejects.ts';
 import { loadPostings, type PostingsReport } from './postings/load-postings.ts';
 import { faultPoint } from './fault.ts';
@@ -244,13 +244,13 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
 export async function refresh(options: RefreshOptions, effects: Effects = silentEffects): Promise<RefreshResult> {
   const now = options.now ?? (() => new Date());
   const started = now();
-  const release = acquireLock(options.warehouseDir, effects.warn, started);
   const id = snapshotId(started);
   const stages: Record<string, number> = {};
   const drift: string[] = [];
-  const record = (outcome: RunRecord['outcome'], manifest: Manifest | null, error: unknown) => appendHistory(options.warehouseDir, {
+  const line = (outcome: RunRecord['outcome'], manifest: Manifest | null, error: unknown): RunRecord => ({
+    run: `${id}-${process.pid}`,
     started_at: started.toISOString(),
-    finished_at: now().toISOString(),
+    finished_at: outcome === 'running' ? started.toISOString() : now().toISOString(),
     outcome,
     trigger: options.trigger ?? 'manual',
     snapshot: manifest ? id : null,
@@ -260,7 +260,26 @@ export async function refresh(options: RefreshOptions, effects: Effects = silent
     drift,
     error: error ? (error as Error).message : null,
   });
+  // The outcome of a failed run is written as best it can be: on a full disk the original error still reaches the operator.
+  const record = (outcome: RunRecord['outcome'], error: unknown) => {
+    try {
+      appendHistory(options.warehouseDir, line(outcome, null, error));
+    } catch (failure) {
+      effects.warn(`运行记录未能写入 — could not write the run history: ${(failure as Error).message}`);
+    }
+  };
+  let release: () => void;
   try {
+    release = acquireLock(options.warehouseDir, effects.warn, started);
+  } catch (error) {
+    // Refused: its start and its outcome at once, so no holder of the lock takes it for killed.
+    record('running', null);
+    record('failed', error);
+    throw error;
+  }
+  try {
+    for (const killed of recordKilled(options.warehouseDir, started)) effects.warn(`a run started at ${killed.started_at} was killed before it finished`);
+    appendHistory(options.warehouseDir, line('running', null, null));
     for (const left of clearAbandonedBuilds(options.warehouseDir)) effects.warn(`removed an interrupted build (${left})`);
     const buildDir = beginSnapshot(options.warehouseDir, id);
     let manifest: Manifest;
@@ -275,10 +294,10 @@ export async function refresh(options: RefreshOptions, effects: Effects = silent
     }
     const snapshotDir = publishSnapshot(options.warehouseDir, buildDir, id);
     pruneSnapshots(options.warehouseDir, options.keepSnapshots ?? manifest.policy.refresh?.keep_snapshots ?? 7);
-    record('ok', manifest, null);
+    appendHistory(options.warehouseDir, line('ok', manifest, null));
     return { manifest, snapshotDir };
   } catch (error) {
-    record('failed', null, error);
+    record('failed', error);
     throw error;
   } finally {
     release();

@@ -14,6 +14,12 @@ describe('run history', () => {
     expect(failedScheduledRun(runs)).toBe(night);
   });
 
+  it('flags a scheduled run killed before it finished, looking past a scheduled run still going', () => {
+    const killed = run('2026-03-02T18:00:00.000Z', 'schedule', 'killed');
+    expect(failedScheduledRun([run('2026-03-03T18:00:00.000Z', 'schedule', 'running', 0), killed])).toBe(killed);
+    expect(failedScheduledRun([run('2026-03-03T18:00:00.000Z', 'schedule', 'running', 0), run('2026-03-02T18:00:00.000Z', 'schedule', 'ok')])).toBeNull();
+  });
+
   it('does not flag a failure that a later scheduled run made good, nor a failed manual run', () => {
     expect(failedScheduledRun([run('2026-03-02T18:00:00.000Z', 'schedule', 'ok'), run('2026-03-01T18:00:00.000Z', 'schedule', 'failed')])).toBeNull();
     expect(failedScheduledRun([run('2026-03-03T09:00:00.000Z', 'manual', 'failed'), run('2026-03-02T18:00:00.000Z', 'schedule', 'ok')])).toBeNull();

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readHistory } from '../../pipeline/history.ts';
+import { KILLED, readHistory } from '../../pipeline/history.ts';
 import { readLedger } from '../../pipeline/postings/ledger.ts';
 import { POSTINGS_STORE } from '../../pipeline/postings/index.ts';
 import { cleanup, dataFolder, deliver, scratch } from '../postings/fixture.ts';
@@ -77,6 +77,8 @@ describe('refresh killed or failing at any point', () => {
     expect(once(postings)).toBe(true);
     expect(after.manifest.inputs.find((i) => i.table === 'postings')).toMatchObject({ rows: 8, files: 2 });
     expect(readdirSync(join(wh, 'snapshots')).filter((d) => d.startsWith('.'))).toEqual([]);
-    expect(readHistory(wh).map((r) => r.outcome)).toEqual(['ok', 'failed', 'ok']);
+    // Every attempt is in the history: each killed run recorded so by the run after it.
+    expect(readHistory(wh).map((r) => r.outcome)).toEqual(['ok', 'failed', ...points.map(() => 'killed'), 'ok']);
+    expect(readHistory(wh)[2]).toMatchObject({ error: KILLED, snapshot: null });
   }, 240_000);
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LockHolder } from '../../pipeline/lock.ts';
+import { readHistory } from '../../pipeline/history.ts';
 import { cleanup, dataFolder, scratch } from '../postings/fixture.ts';
 import { readCurrent, runRefresh } from './cli.ts';
 
@@ -43,6 +44,8 @@ describe('refresh lock', () => {
     expect(winner.code, winner.stderr).toBe(0);
     expect(existsSync(lock)).toBe(false);
     expect(readCurrent(wh).manifest.status).toBe('ok');
+    // The refused attempt is in the history too, so the last line never says "ok" over a refusal unseen.
+    expect(readHistory(wh).map((r) => [r.outcome, r.error?.slice(0, 9) ?? null]).sort()).toEqual([['failed', '另一个刷新正在运行'], ['ok', null]]);
   }, 120_000);
 
   it('recovers a lock whose holder is gone, with a warning, and publishes', async () => {

@@ -220,7 +220,7 @@ export const en: Messages = {
     inputs: 'Input files', rejectsTitle: (n) => `Rejected records: ${n}`, rejectsNote: (shown, total) => `${total} in all; the first ${shown} listed`,
     noRejects: 'No rejected records', warnings: 'Warnings', tests: 'Model tests', passed: 'passed', failed: 'failed', marts: 'Marts', policy: 'Policy parameters',
     history: 'Run history', historyTitle: (n, failed) => `The last ${list(n, 'refresh', 'refreshes')}, ${failed} failed`, noHistory: 'No runs recorded',
-    outcomes: { ok: 'ok', failed: 'failed' }, triggers: { manual: 'manual', schedule: 'scheduled' },
+    outcomes: { ok: 'ok', failed: 'failed', killed: 'killed', running: 'running' }, triggers: { manual: 'manual', schedule: 'scheduled' },
     columns: { started: 'Started', duration: 'Duration', outcome: 'Outcome', trigger: 'Trigger', stages: 'Stage times', drift: 'Drift', error: 'Error',
       table: 'Table', file: 'File', rows: 'Rows', rejected: 'Rejected', sha: 'SHA-256', line: 'Line', column: 'Column', value: 'Value', reason: 'Reason', test: 'Test', failing: 'Failing rows', result: 'Result', mart: 'Name', bytes: 'Bytes', key: 'Parameter', setting: 'Value' },
   },

@@ -227,7 +227,7 @@ export const zh = {
     inputs: '输入文件', rejectsTitle: (n: string) => `被拒绝的记录：${n} 条`, rejectsNote: (shown: number, total: number) => `共 ${total} 条，列出前 ${shown} 条`,
     noRejects: '没有被拒绝的记录', warnings: '警告', tests: '模型测试', passed: '通过', failed: '未通过', marts: '数据集市', policy: '政策参数',
     history: '运行记录', historyTitle: (n: number, failed: number) => `最近 ${n} 次刷新，${failed} 次失败`, noHistory: '没有运行记录',
-    outcomes: { ok: '成功', failed: '失败' }, triggers: { manual: '手动', schedule: '定时' },
+    outcomes: { ok: '成功', failed: '失败', killed: '中断', running: '运行中' }, triggers: { manual: '手动', schedule: '定时' },
     columns: { started: '开始', duration: '用时', outcome: '结果', trigger: '触发', stages: '各阶段用时', drift: '漂移', error: '错误',
       table: '表', file: '文件', rows: '行数', rejected: '拒绝', sha: 'SHA-256', line: '行号', column: '列', value: '值', reason: '原因', test: '测试', failing: '失败行数', result: '结果', mart: '名称', bytes: '字节', key: '参数', setting: '取值' },
   },

@@ -6,10 +6,13 @@ import type { RunRecord } from './types-snapshot.ts';
 
 const newestFirst = (runs: readonly RunRecord[]) => [...runs].sort((a, b) => b.started_at.localeCompare(a.started_at));
 
-/** The newest scheduled run when it failed, else null (manual runs do not count: someone was watching). */
+/**
+ * The newest finished scheduled run when it failed or was killed, else null (manual runs do not
+ * count: someone was watching; a run still going has not let anyone down yet).
+ */
 export function failedScheduledRun(runs: readonly RunRecord[]): RunRecord | null {
-  const newest = newestFirst(runs).find((r) => r.trigger === 'schedule');
-  return newest?.outcome === 'failed' ? newest : null;
+  const newest = newestFirst(runs).find((r) => r.trigger === 'schedule' && r.outcome !== 'running');
+  return newest?.outcome === 'failed' || newest?.outcome === 'killed' ? newest : null;
 }
 
 /** Runs newest first with their wall time in milliseconds. */
