@@ -5,7 +5,7 @@
  * recorded as killed by the next run that takes the lock. The data-status view shows the history,
  * and the dashboard's red banner reads its newest run.
  */
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface RunRecord {
@@ -26,8 +26,23 @@ export interface RunRecord {
 
 export const HISTORY_FILE = 'history.jsonl';
 
+/** Whether the file ends inside a line (cut short by a crash or a full disk): the next line must not be glued to it. */
+function endsMidLine(path: string): boolean {
+  const size = existsSync(path) ? statSync(path).size : 0;
+  if (size === 0) return false;
+  const fd = openSync(path, 'r');
+  try {
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] !== 10;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function appendHistory(warehouseDir: string, record: RunRecord): void {
-  appendFileSync(join(warehouseDir, HISTORY_FILE), `${JSON.stringify(record)}\n`);
+  const path = join(warehouseDir, HISTORY_FILE);
+  appendFileSync(path, `${endsMidLine(path) ? '\n' : ''}${JSON.stringify(record)}\n`);
 }
 
 /** Every line, oldest first; a line cut short by a crash is skipped. */
