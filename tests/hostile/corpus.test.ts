@@ -79,7 +79,7 @@ describe('hostile inputs stop the refresh, named by file and line', () => {
   it('a header of a million columns: refused at once, not read into memory column by column', async () => {
     const header = `${PROGRAMMES_HEADER},${Array.from({ length: 1_000_000 }, (_, i) => `x${i}`).join(',')}`;
     await refused({ 'programmes.csv': `${header}\n${programmes().slice(1).join('\n')}\n` },
-      (dir) => `${join(dir, 'programmes.csv')}:1: 表头过长 — the header line is longer than the maximum of ${MAX_LINE_BYTES.toLocaleString('en')} bytes`);
+      (dir) => `${join(dir, 'programmes.csv')}:1: 表头区域行过长 — line 1, where the header is looked for, is longer than the maximum of ${MAX_LINE_BYTES.toLocaleString('en')} bytes`);
   }, 60_000);
 
   it(`a header wider than a spreadsheet (${SHEET_MAX_COLUMNS.toLocaleString('en')} columns) but short enough to read`, async () => {
