@@ -34,6 +34,7 @@ import { appendHistory, recordKilled, type RunRecord } from './history.ts';
 import { REJECTS_FILE, saveRejects, writeRejectsCsv } from './save-rejects.ts';
 import { loadPostings, type PostingsReport } from './postings/load-postings.ts';
 import { faultPoint } from './fault.ts';
+import { writeOutlook } from './outlook/write-outlook.ts';
 import { duckdbConfig, readResources } from './scale/resources.ts';
 import { silentEffects, type Effects } from './effects.ts';
 
@@ -106,6 +107,13 @@ function postingsStage(run: Run, conn: DuckDBConnection, load: LoadReport): Prom
     policy: { reject_share_max: run.policy.load.reject_share_max }, report: load, now: run.now, append: run.base !== null,
     effects: { progress: (file, done, total) => effects.progress('postings', file, done, total), warn: effects.warn },
   }), (r) => `${r.postings.toLocaleString('en')} postings from ${r.files} daily files, ${r.converted.length} converted${r.appended ? ', appended' : ''}`);
+}
+
+/** Forecasts per industry for the models to read; a postings-only run keeps the base's, whose demand is unchanged. */
+async function outlookStage(run: Run, conn: DuckDBConnection): Promise<void> {
+  if (run.base) return;
+  await run.stage('outlook', () => writeOutlook(conn, run.policy),
+    (r) => `${r.industries} industries over ${r.years} years: ${Object.entries(r.methods).map(([m, n]) => `${m} ${n}`).join(', ')}`);
 }
 
 /** Builds the models (in a postings-only run only those the postings feed); returns those rebuilt there. */
@@ -207,6 +215,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
     await saveRejects(conn, load.rejects);
     const rejects = load.rejects.map((r) => ({ ...r, file: shortPath(r.file) }));
     if (rejects.length > 0) writeRejectsCsv(join(buildDir, REJECTS_FILE), rejects);
+    await outlookStage(run, conn);
     const rebuilt = await modelsStage(run, conn, postings);
     for (const name of ['tests', 'export', 'reports']) stages[name] = 0; // the manifest lists stages in this order
     const { tests, marts, reports } = await outputStages(run, instance, conn, load, rebuilt);

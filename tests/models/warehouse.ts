@@ -3,7 +3,8 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Policy } from '../../pipeline/policy.ts';
 import { runModels } from '../../pipeline/run-models.ts';
 import { TABLES, columnDefinitions, rawTable, readSchema } from '../../pipeline/schema.ts';
-import type { Fixture, Row } from '../fixtures/models/tiny.ts';
+import { writeOutlook } from '../../pipeline/outlook/write-outlook.ts';
+import { tinyPolicy, type Fixture, type Row } from '../fixtures/models/tiny.ts';
 
 const literal = (value: Row[number]) =>
   value === null ? 'NULL' : typeof value === 'string' ? `'${value.replaceAll("'", "''")}'` : String(value);
@@ -11,8 +12,8 @@ const literal = (value: Row[number]) =>
 /** The postings feed's raw tables, which the loader creates beside TABLES; a fixture may leave them empty. */
 const FEED_TABLES = ['posting_rules', 'postings'] as const;
 
-/** Opens a fresh in-memory database holding the fixture as the loader would leave it. */
-export async function openWarehouse(fixture: Fixture): Promise<DuckDBConnection> {
+/** Opens a fresh in-memory database holding the fixture as the loader and the outlook stage would leave it. */
+export async function openWarehouse(fixture: Fixture, policy: Policy = tinyPolicy): Promise<DuckDBConnection> {
   const conn = await (await DuckDBInstance.create(':memory:')).connect();
   for (const table of [...TABLES, ...FEED_TABLES]) {
     await conn.run(`CREATE TABLE ${rawTable(table)} (${columnDefinitions(readSchema(table))})`);
@@ -21,6 +22,7 @@ export async function openWarehouse(fixture: Fixture): Promise<DuckDBConnection>
       await conn.run(`INSERT INTO ${rawTable(table)} VALUES ${rows.map((r) => `(${r.map(literal).join(', ')})`).join(', ')}`);
     }
   }
+  await writeOutlook(conn, policy);
   return conn;
 }
 
@@ -31,7 +33,7 @@ export async function query(conn: DuckDBConnection, sql: string): Promise<Record
 
 /** The fixture with every model built under the given policy. */
 export async function buildWarehouse(fixture: Fixture, policy: Policy): Promise<DuckDBConnection> {
-  const conn = await openWarehouse(fixture);
+  const conn = await openWarehouse(fixture, policy);
   await runModels(conn, { policy });
   return conn;
 }

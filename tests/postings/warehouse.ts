@@ -3,6 +3,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { loadInputs } from '../../pipeline/load/index.ts';
 import { loadPostings } from '../../pipeline/postings/index.ts';
 import { readPolicy, runModels } from '../../pipeline/run-models.ts';
+import { writeOutlook } from '../../pipeline/outlook/write-outlook.ts';
 import { REFERENCE, scratch } from './fixture.ts';
 
 export async function buildWarehouse(dataDir: string): Promise<DuckDBConnection> {
@@ -13,6 +14,7 @@ export async function buildWarehouse(dataDir: string): Promise<DuckDBConnection>
     dataDir, referenceDir: REFERENCE, warehouseDir: scratch('wh-'), tmpDir: scratch('postings-tmp-'),
     policy: policy.load as { reject_share_max: number }, report,
   });
+  await writeOutlook(conn, policy);
   await runModels(conn, { policy });
   return conn;
 }
