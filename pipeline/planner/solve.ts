@@ -1,0 +1,199 @@
+/**
+ * Solves the planner's model with HiGHS (WebAssembly) and reads the plan back: the changes with
+ * their reasons, the future gap with and without them, the constraints that bind, and for an
+ * infeasible instance the constraints in conflict.
+ */
+import loadHighs, { type Highs, type Model } from 'highs';
+import type { BindingConstraint, PlanChange, PlanInstance, PlanResult } from './instance.ts';
+import { buildModel, type Column, type PlanModel } from './model.ts';
+
+let highsLoading: Promise<Highs> | null = null;
+const highs = () => (highsLoading ??= loadHighs());
+
+const TOLERANCE = 1e-6;
+/** IIS bound codes (highs.constants.iis) that involve a column's upper bound. */
+const UPPER = new Set([3, 4]);
+
+function modelData(h: Highs, m: PlanModel) {
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const r of m.rows) {
+    for (const [col, value] of [...r.entries].sort((a, b) => a[0] - b[0])) { indices.push(col); values.push(value); }
+    starts.push(indices.length);
+  }
+  return {
+    numCols: m.columns.length,
+    numRows: m.rows.length,
+    sense: h.constants.objectiveSense.minimize,
+    colCost: m.columns.map((c) => c.cost),
+    colLower: m.columns.map((c) => c.lower),
+    colUpper: m.columns.map((c) => c.upper),
+    rowLower: m.rows.map((r) => r.lower),
+    rowUpper: m.rows.map((r) => r.upper),
+    matrix: { format: 'csr' as const, numRows: m.rows.length, numCols: m.columns.length, starts, indices, values },
+    integrality: m.columns.map((c) => (c.integer ? h.constants.variableType.integer : h.constants.variableType.continuous)),
+  };
+}
+
+/** The constraint a column's bound stands for (per-programme change cap, a new programme's size, a lock). */
+function boundLabel(instance: PlanInstance, c: Column): BindingConstraint | null {
+  const role = c.role;
+  if (!('option' in role)) return null;
+  const o = instance.options[role.option];
+  const at = `${o.school_code} × ${o.major_code}`;
+  if (o.locked) return { constraint: `lock_${o.school_code}_${o.major_code}`, label_zh: `已锁定，不作调整（${at}）`, label_en: `locked, left unchanged (${at})` };
+  if (role.kind === 'up' || role.kind === 'down') {
+    const cap = (instance.settings.change_cap * 100).toFixed(0);
+    return { constraint: `change_${o.school_code}_${o.major_code}`, label_zh: `专业点招生计划变动上限 ±${cap}%（${at}）`, label_en: `programme plan change within ±${cap}% (${at})` };
+  }
+  return { constraint: `new_${o.school_code}_${o.major_code}`, label_zh: `新设专业招生人数上限（${at}）`, label_en: `seats of a new programme (${at})` };
+}
+
+const rowLabel = (r: PlanModel['rows'][number]): BindingConstraint => ({ constraint: r.name, ...r.label });
+
+const uniqueByName = (list: BindingConstraint[]) => [...new Map(list.map((b) => [b.constraint, b])).values()];
+
+export async function solvePlan(instance: PlanInstance): Promise<PlanResult> {
+  const started = performance.now();
+  const m = buildModel(instance);
+  const base = {
+    variables: m.columns.length, constraints: m.rows.length, changes: [], binding: [], conflict: [],
+    gaps: instance.gaps.map((g) => ({ industry_code: g.industry_code, year: g.year, gap_before: g.gap, gap_after: g.gap })),
+  };
+  if (instance.options.length === 0) {
+    return { ...base, status: 'no_options', solver_status: 'not run', objective: null, mip_gap: null, seconds: 0,
+      message_zh: '没有可调整的专业点：未求解', message_en: 'no programme to change: not solved' };
+  }
+  const h = await highs();
+  const model: Model = h.createModel(modelData(h, m));
+  try {
+    model.options.set({ output_flag: false, time_limit: instance.settings.time_limit, mip_rel_gap: instance.settings.mip_gap });
+    model.run();
+    const code = model.getModelStatus();
+    const status = h.constants.modelStatus;
+    const seconds = (performance.now() - started) / 1000;
+    if (code === status.infeasible) {
+      return { ...base, ...infeasible(model, instance, m), seconds };
+    }
+    const hasSolution = Number(model.info.get('primal_solution_status')) === h.constants.solutionStatus.feasible;
+    if (!hasSolution || (code !== status.optimal && code !== status.timeLimit)) {
+      return { ...base, status: 'error', solver_status: String(code), objective: null, mip_gap: null, seconds,
+        message_zh: `求解失败（HiGHS 状态 ${code}）`, message_en: `the solver failed (HiGHS status ${code})` };
+    }
+    const x = model.getSolution();
+    const gap = Number(model.info.get('mip_gap'));
+    return {
+      ...base,
+      ...readPlan(instance, m, x.colValue, x.rowValue),
+      status: code === status.optimal ? 'optimal' : 'time_limit',
+      solver_status: code === status.optimal ? 'Optimal' : 'Time limit reached',
+      objective: model.getObjectiveValue(),
+      mip_gap: Number.isFinite(gap) ? gap : null,
+      seconds,
+      message_zh: code === status.optimal ? '已求得最优方案' : `达到时间上限，方案与最优界的相对差距 ${(gap * 100).toFixed(2)}%`,
+      message_en: code === status.optimal ? 'optimal plan found' : `time limit reached: the plan is within ${(gap * 100).toFixed(2)}% of the best bound`,
+    };
+  } finally {
+    model.dispose();
+  }
+}
+
+function infeasible(model: Model, instance: PlanInstance, m: PlanModel) {
+  let conflict: BindingConstraint[] = [];
+  try {
+    // An elastic LP over the MIP's relaxation, refined to an irreducible set, rows before bounds.
+    model.options.set({ iis_strategy: 2 + 4 + 16 });
+    const iis = model.getIis();
+    conflict = uniqueByName([
+      ...[...iis.rowIndex].map((r) => rowLabel(m.rows[r])),
+      // A column's upper bound is a policy cap; its lower bound 0 only says seats are not negative.
+      ...[...iis.colIndex].flatMap((c, k) => (UPPER.has(iis.colBound[k]) && boundLabel(instance, m.columns[c])) || []),
+    ]);
+  } catch {
+    // no subsystem found: the message below still says the instance is infeasible
+  }
+  const names = (key: 'label_zh' | 'label_en') => conflict.map((c) => c[key]).join(key === 'label_zh' ? '；' : '; ');
+  return {
+    status: 'infeasible' as const,
+    solver_status: 'Infeasible',
+    objective: null,
+    mip_gap: null,
+    conflict,
+    message_zh: conflict.length
+      ? `约束相互矛盾，不存在可行方案。冲突的约束：${names('label_zh')}`
+      : '约束相互矛盾，不存在可行方案（整数约束，如最小班额，与其他约束冲突）',
+    message_en: conflict.length
+      ? `The constraints contradict each other: no plan satisfies them. In conflict: ${names('label_en')}`
+      : 'The constraints contradict each other: no plan satisfies them (integer requirements such as the minimum class size conflict with the others)',
+  };
+}
+
+function readPlan(instance: PlanInstance, m: PlanModel, col: Float64Array, row: Float64Array) {
+  const change = new Map<number, number>();
+  m.columns.forEach((c, j) => {
+    const v = Math.round(col[j]);
+    if (v === 0) return;
+    if (c.role.kind === 'up' || c.role.kind === 'new') change.set(c.role.option, (change.get(c.role.option) ?? 0) + v);
+    if (c.role.kind === 'down') change.set(c.role.option, (change.get(c.role.option) ?? 0) - v);
+  });
+  const gapAfter = new Map(instance.gaps.map((g) => [`${g.industry_code}|${g.year}`, g.gap]));
+  for (const [i, d] of change) {
+    const o = instance.options[i];
+    for (const e of o.effects) {
+      const key = `${e.industry_code}|${o.year}`;
+      if (gapAfter.has(key)) gapAfter.set(key, gapAfter.get(key)! - d * e.per_seat);
+    }
+  }
+  const changes: PlanChange[] = [...change].filter(([, d]) => d !== 0).map(([i, d]) => {
+    const o = instance.options[i];
+    const main = [...o.effects].filter((e) => gapAfter.has(`${e.industry_code}|${o.year}`)).sort((a, b) => b.per_seat - a.per_seat)[0];
+    const key = main && `${main.industry_code}|${o.year}`;
+    const before = main ? instance.gaps.find((g) => `${g.industry_code}|${g.year}` === key)!.gap : null;
+    return {
+      school_code: o.school_code, major_code: o.major_code, existing: o.existing, plan: o.plan, change: d, proposed: o.plan + d,
+      year: o.year, industry_code: main?.industry_code ?? null,
+      ...reason(instance, o.existing, d, o.year, main?.industry_code ?? null, before, main ? gapAfter.get(key!)! : null),
+    };
+  }).sort((a, b) => (a.school_code < b.school_code ? -1 : a.school_code > b.school_code ? 1 : a.major_code < b.major_code ? -1 : 1));
+
+  const binding: BindingConstraint[] = [];
+  m.rows.forEach((r, i) => {
+    if (r.name.startsWith('gap_') || r.name.startsWith('newmax_')) return;
+    const atLower = Number.isFinite(r.lower) && Math.abs(row[i] - r.lower) <= TOLERANCE;
+    const atUpper = Number.isFinite(r.upper) && Math.abs(row[i] - r.upper) <= TOLERANCE;
+    // A new programme's minimum binds only where it opened; an unused duplication room of 0 is no news.
+    if (r.name.startsWith('minclass_') && !(atLower && Math.abs(row[i]) <= TOLERANCE && [...r.entries.keys()].some((j) => col[j] > 0.5))) return;
+    if ((atLower || atUpper) && !(r.name.startsWith('dup_') && r.upper === 0 && row[i] === 0 && !r.entries.size)) binding.push(rowLabel(r));
+  });
+  m.columns.forEach((c, j) => {
+    if ((c.role.kind === 'up' || c.role.kind === 'down') && c.upper > 0 && Math.abs(col[j] - c.upper) <= TOLERANCE) {
+      const label = boundLabel(instance, c);
+      if (label) binding.push(label);
+    }
+  });
+  return {
+    changes,
+    binding: uniqueByName(binding),
+    gaps: instance.gaps.map((g) => ({ industry_code: g.industry_code, year: g.year, gap_before: g.gap, gap_after: gapAfter.get(`${g.industry_code}|${g.year}`)! })),
+  };
+}
+
+const people = (x: number) => Math.round(Math.abs(x)).toLocaleString('en');
+
+function reason(instance: PlanInstance, existing: boolean, d: number, year: number, industry: string | null,
+  before: number | null, after: number | null): { reason_zh: string; reason_en: string } {
+  const verbZh = !existing ? `新设专业，招生 ${d} 人` : d > 0 ? `扩招 ${d} 人` : `减招 ${-d} 人`;
+  const verbEn = !existing ? `open with ${d} seats` : d > 0 ? `add ${d} seats` : `cut ${-d} seats`;
+  if (industry === null || before === null || after === null) {
+    return { reason_zh: `${verbZh}：该专业不对应有预测的产业，调整腾出名额与经费`, reason_en: `${verbEn}: the major serves no industry with an outlook; frees seats and budget` };
+  }
+  const name = instance.industryNames?.[industry];
+  const [zh, en] = [name?.zh ?? industry, name?.en ?? industry];
+  const stateZh = (g: number) => (g >= 0 ? `缺口 ${people(g)} 人` : `过剩 ${people(g)} 人`);
+  const stateEn = (g: number) => (g >= 0 ? `short of ${people(g)}` : `${people(g)} in surplus`);
+  return {
+    reason_zh: `${verbZh}：${year} 年（该届毕业）${zh}预计${stateZh(before)}，方案后${stateZh(after)}`,
+    reason_en: `${verbEn}: in ${year}, when this intake graduates, ${en} is expected ${stateEn(before)}; with the plan ${stateEn(after)}`,
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * The planner on instances small enough to solve by hand; each optimum is worked out in the comments.
+ * Every instance: one graduation year 2029, objective weights 1 per graduate short or in surplus and
+ * 0.01 per seat changed.
+ */
+import { describe, expect, it } from 'vitest';
+import { solvePlan } from '../../pipeline/planner/solve.ts';
+import type { PlanInstance, PlanOption, PlannerSettings } from '../../pipeline/planner/instance.ts';
+
+const settings: PlannerSettings = {
+  change_cap: 0.3, school_cap: 1, min_class: 20, new_max: 60, duplication_cap: 10, budget: 1e12,
+  city_change_min: -1, city_change_max: 1, w_shortfall: 1, w_surplus: 1, w_change: 0.01, time_limit: 10, mip_gap: 0,
+};
+
+const option = (major: string, plan: number, industry: string | null, extra: Partial<PlanOption> = {}): PlanOption => ({
+  school_code: 'S', major_code: major, plan, existing: plan > 0, cost: 10_000, year: 2029,
+  effects: industry ? [{ industry_code: industry, per_seat: 1 }] : [], locked: false, ...extra,
+});
+
+const instance = (options: PlanOption[], gaps: [string, number][], more: Partial<PlannerSettings> = {}): PlanInstance => ({
+  options, gaps: gaps.map(([industry_code, gap]) => ({ industry_code, year: 2029, gap })), offered: {}, settings: { ...settings, ...more },
+});
+
+const changes = (r: Awaited<ReturnType<typeof solvePlan>>) => Object.fromEntries(r.changes.map((c) => [c.major_code, c.change]));
+
+describe('solvePlan', () => {
+  it('a school capacity that binds', async () => {
+    // A (100 seats) serves X, short of 50; B (100) serves nothing. A may grow by 30 (±30 %), the school
+    // by 20 (±10 % of 200). A +20 alone leaves 30 short: 30 + 0.2 = 30.2. Cutting B by 10 makes room
+    // for A +30: 20 short + 0.4 = 20.4 — the optimum, with the school's cap and A's cap binding.
+    const r = await solvePlan(instance([option('A', 100, 'X'), option('B', 100, null)], [['X', 50]], { school_cap: 0.1 }));
+    expect(r.status).toBe('optimal');
+    expect(changes(r)).toEqual({ A: 30, B: -10 });
+    expect(r.objective).toBeCloseTo(20.4, 6);
+    expect(r.mip_gap).toBeLessThanOrEqual(1e-9);
+    expect(r.binding.map((b) => b.constraint).sort()).toEqual(['change_S_A', 'school_S']);
+    expect(r.gaps).toEqual([{ industry_code: 'X', year: 2029, gap_before: 50, gap_after: 20 }]);
+    expect(r.changes.find((c) => c.major_code === 'A')!.reason_zh).toBe('扩招 30 人：2029 年（该届毕业）X预计缺口 50 人，方案后缺口 20 人');
+  });
+
+  it('a minimum class size that makes opening a 0/1 choice', async () => {
+    // N is a candidate serving X; it opens with 20..60 seats or not at all. X short of 12: opening
+    // with 20 leaves 8 in surplus (8 + 0.2 = 8.2) against 12 short if closed — it opens with 20, not 12.
+    const open = await solvePlan(instance([option('C', 100, null), option('N', 0, 'X')], [['X', 12]]));
+    expect(changes(open)).toEqual({ N: 20 });
+    expect(open.objective).toBeCloseTo(8.2, 6);
+    expect(open.binding.map((b) => b.constraint)).toContain('minclass_S_N');
+    // X short of 8: opening leaves 12 in surplus (12.2) against 8 short: it stays closed.
+    const closed = await solvePlan(instance([option('C', 100, null), option('N', 0, 'X')], [['X', 8]]));
+    expect(closed.status).toBe('optimal');
+    expect(changes(closed)).toEqual({});
+    expect(closed.objective).toBeCloseTo(8, 6);
+  });
+
+  it('a budget that binds', async () => {
+    // A serves X at 10,000 yuan a seat, B serves Y at 20,000; both short of 100, both may grow by 30.
+    // 500,000 yuan: A +30 (300,000) then B +10 (200,000): 70 + 90 short + 0.4 = 160.4. Any other split
+    // of the budget buys fewer graduates.
+    const r = await solvePlan(instance([option('A', 100, 'X'), option('B', 100, 'Y', { cost: 20_000 })],
+      [['X', 100], ['Y', 100]], { budget: 500_000 }));
+    expect(changes(r)).toEqual({ A: 30, B: 10 });
+    expect(r.objective).toBeCloseTo(160.4, 6);
+    expect(r.binding.map((b) => b.constraint).sort()).toEqual(['budget', 'change_S_A']);
+  });
+
+  it('keeps a locked programme as it is', async () => {
+    const r = await solvePlan(instance([option('A', 100, 'X', { locked: true }), option('B', 100, 'X')], [['X', 50]]));
+    expect(changes(r)).toEqual({ B: 30 });
+  });
+
+  it('names the constraints in conflict when no plan satisfies them', async () => {
+    // The city must grow by at least 40 seats (20 % of 200) but the only school may move by 20 (10 %).
+    const r = await solvePlan(instance([option('A', 100, 'X'), option('B', 100, null)], [['X', 50]],
+      { school_cap: 0.1, city_change_min: 0.2 }));
+    expect(r.status).toBe('infeasible');
+    expect(r.changes).toEqual([]);
+    expect(r.conflict.map((c) => c.constraint).sort()).toEqual(['city_total', 'school_S']);
+    expect(r.message_zh).toBe('约束相互矛盾，不存在可行方案。冲突的约束：学校招生总量变动上限 ±20 人（S）；全市招生计划总量变动 +20%～+100%');
+    expect(r.message_en).toMatch(/^The constraints contradict each other: no plan satisfies them\. In conflict: .*school intake change within ±20 \(S\)/);
+  });
+
+  it('names the per-programme caps when they are what conflicts', async () => {
+    // The city must grow by 80 seats (40 % of 200); each programme may grow by 30 at most.
+    const r = await solvePlan(instance([option('A', 100, 'X'), option('B', 100, null)], [['X', 50]], { city_change_min: 0.4 }));
+    expect(r.status).toBe('infeasible');
+    expect(r.conflict.map((c) => c.constraint).sort()).toEqual(['change_S_A', 'change_S_B', 'city_total']);
+  });
+});
