@@ -16,7 +16,7 @@ import { contentKey, fileSha256 } from './fingerprint.ts';
 export interface BaseInput { table: string; sha256: string }
 
 /** Code whose change changes the warehouse beyond the postings: the loader, the models and what runs them. */
-const BASE_SOURCES = ['schemas', 'pipeline/load', 'pipeline/models', 'pipeline/postings', 'pipeline/outlook', 'pipeline/schema.ts',
+const BASE_SOURCES = ['schemas', 'pipeline/load', 'pipeline/models', 'pipeline/postings', 'pipeline/outlook', 'pipeline/planner', 'pipeline/schema.ts',
   'pipeline/model-files.ts', 'pipeline/run-models.ts', 'pipeline/incremental-sql.ts', 'pipeline/policy.ts'];
 
 /** Inputs that are not part of the base: the daily files, which the postings store tracks one by one. */

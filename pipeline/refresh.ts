@@ -35,6 +35,7 @@ import { REJECTS_FILE, saveRejects, writeRejectsCsv } from './save-rejects.ts';
 import { loadPostings, type PostingsReport } from './postings/load-postings.ts';
 import { faultPoint } from './fault.ts';
 import { writeOutlook } from './outlook/write-outlook.ts';
+import { writePlan } from './planner/write-plan.ts';
 import { duckdbConfig, readResources } from './scale/resources.ts';
 import { silentEffects, type Effects } from './effects.ts';
 
@@ -129,6 +130,13 @@ async function modelsStage(run: Run, conn: DuckDBConnection, postings: PostingsR
   return rebuilt;
 }
 
+/** The proposed enrolment plan as marts; a postings-only run keeps the base's, whose inputs are unchanged. */
+async function plannerStage(run: Run, conn: DuckDBConnection): Promise<void> {
+  if (run.base) return;
+  await run.stage('planner', () => writePlan(conn, run.policy),
+    (p) => `${p.status}, ${p.changes.length} changes, ${p.variables.toLocaleString('en')} variables, gap ${p.mip_gap ?? '—'}`);
+}
+
 /**
  * The model tests, the Arrow export and the reports. The tests are DuckDB's work, the export mostly
  * JavaScript's and the reports render in worker threads: run side by side on their own
@@ -217,6 +225,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
     if (rejects.length > 0) writeRejectsCsv(join(buildDir, REJECTS_FILE), rejects);
     await outlookStage(run, conn);
     const rebuilt = await modelsStage(run, conn, postings);
+    await plannerStage(run, conn);
     for (const name of ['tests', 'export', 'reports']) stages[name] = 0; // the manifest lists stages in this order
     const { tests, marts, reports } = await outputStages(run, instance, conn, load, rebuilt);
     const summary = await checkPublishable(run, conn, load, tests, drift);

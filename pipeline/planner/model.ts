@@ -85,9 +85,10 @@ export function buildModel(instance: PlanInstance): PlanModel {
   });
   for (const seat of seats) add(city, seat.col, seat.sign);
 
-  // Budget: the yearly cost of the seats added, net of the seats cut.
-  const budget = row({ name: 'budget', label: { label_zh: `经费增量上限 ${s.budget.toLocaleString('en')} 元/年`, label_en: `budget increase at most ${s.budget.toLocaleString('en')} yuan a year` }, lower: -INF, upper: s.budget });
-  for (const seat of seats) add(budget, seat.col, seat.sign * options[seat.option].cost);
+  // Budget: the yearly cost of the seats added, net of the seats cut; in units of 10,000 yuan (万元),
+  // which keeps the row's coefficients near 1 like the others' (HiGHS warns about badly scaled rows).
+  const budget = row({ name: 'budget', label: { label_zh: `经费增量上限 ${s.budget.toLocaleString('en')} 元/年`, label_en: `budget increase at most ${s.budget.toLocaleString('en')} yuan a year` }, lower: -INF, upper: s.budget / 1e4 });
+  for (const seat of seats) add(budget, seat.col, (seat.sign * options[seat.option].cost) / 1e4);
 
   // Duplication: schools offering a major, today's and the new ones, stay within the cap.
   const opensByMajor = new Map<string, number[]>();

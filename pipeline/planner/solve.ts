@@ -14,7 +14,7 @@ const TOLERANCE = 1e-6;
 /** IIS bound codes (highs.constants.iis) that involve a column's upper bound. */
 const UPPER = new Set([3, 4]);
 
-function modelData(h: Highs, m: PlanModel) {
+function modelData(h: Highs, m: PlanModel, relaxed = false) {
   const starts = [0];
   const indices: number[] = [];
   const values: number[] = [];
@@ -32,7 +32,7 @@ function modelData(h: Highs, m: PlanModel) {
     rowLower: m.rows.map((r) => r.lower),
     rowUpper: m.rows.map((r) => r.upper),
     matrix: { format: 'csr' as const, numRows: m.rows.length, numCols: m.columns.length, starts, indices, values },
-    integrality: m.columns.map((c) => (c.integer ? h.constants.variableType.integer : h.constants.variableType.continuous)),
+    integrality: m.columns.map((c) => (c.integer && !relaxed ? h.constants.variableType.integer : h.constants.variableType.continuous)),
   };
 }
 
@@ -69,6 +69,10 @@ export async function solvePlan(instance: PlanInstance): Promise<PlanResult> {
   const model: Model = h.createModel(modelData(h, m));
   try {
     model.options.set({ output_flag: false, time_limit: instance.settings.time_limit, mip_rel_gap: instance.settings.mip_gap });
+    // HiGHS's own heuristics rarely improve on an unchanged plan at this size before the time limit:
+    // the first incumbent is its LP relaxation rounded towards zero when that satisfies every row,
+    // else the unchanged plan (feasible unless the city's bounds exclude no change).
+    model.setSolution({ colValue: roundedRelaxation(h, m, instance) ?? unchangedPlan(m, instance) });
     model.run();
     const code = model.getModelStatus();
     const status = h.constants.modelStatus;
@@ -91,12 +95,61 @@ export async function solvePlan(instance: PlanInstance): Promise<PlanResult> {
       objective: model.getObjectiveValue(),
       mip_gap: Number.isFinite(gap) ? gap : null,
       seconds,
-      message_zh: code === status.optimal ? '已求得最优方案' : `达到时间上限，方案与最优界的相对差距 ${(gap * 100).toFixed(2)}%`,
-      message_en: code === status.optimal ? 'optimal plan found' : `time limit reached: the plan is within ${(gap * 100).toFixed(2)}% of the best bound`,
+      message_zh: code === status.optimal ? '已求得最优方案' : `达到时间上限，方案与最优界的相对差距 ${percent(gap)}`,
+      message_en: code === status.optimal ? 'optimal plan found' : `time limit reached: the plan is within ${percent(gap)} of the best bound`,
     };
   } finally {
     model.dispose();
   }
+}
+
+/** The LP relaxation's seats rounded towards zero, a new programme kept only with its minimum class; null if a row breaks. */
+function roundedRelaxation(h: Highs, m: PlanModel, instance: PlanInstance): number[] | null {
+  const lp = h.createModel(modelData(h, m, true));
+  try {
+    lp.options.set({ output_flag: false, time_limit: instance.settings.time_limit });
+    lp.run();
+    if (lp.getModelStatus() !== h.constants.modelStatus.optimal) return null;
+    const x = [...lp.getSolution().colValue].map((v) => Math.floor(Math.abs(v) + 1e-9) * Math.sign(v));
+    const openOf = new Map<number, number>();
+    m.columns.forEach((c, j) => { if (c.role.kind === 'open') openOf.set(c.role.option, j); });
+    m.columns.forEach((c, j) => {
+      if (c.role.kind !== 'new') return;
+      const open = openOf.get(c.role.option)!;
+      if (x[j] < instance.settings.min_class) x[j] = 0;
+      x[open] = x[j] > 0 ? 1 : 0;
+    });
+    // Shortfall and surplus follow from the rounded seats: each gap row is short − surplus + effects = gap.
+    m.rows.forEach((r) => {
+      if (!r.name.startsWith('gap_')) return;
+      let rest = r.lower;
+      let [short, surplus] = [-1, -1];
+      for (const [j, a] of r.entries) {
+        const role = m.columns[j].role.kind;
+        if (role === 'short') short = j;
+        else if (role === 'surplus') surplus = j;
+        else rest -= a * x[j];
+      }
+      x[short] = Math.max(0, rest);
+      x[surplus] = Math.max(0, -rest);
+    });
+    const fits = m.rows.every((r) => {
+      let activity = 0;
+      for (const [j, a] of r.entries) activity += a * x[j];
+      return activity >= r.lower - TOLERANCE && activity <= r.upper + TOLERANCE;
+    });
+    return fits ? x : null;
+  } finally {
+    lp.dispose();
+  }
+}
+
+function unchangedPlan(m: PlanModel, instance: PlanInstance): number[] {
+  return m.columns.map((c) => {
+    if (c.role.kind === 'short') return Math.max(0, instance.gaps[c.role.gap].gap);
+    if (c.role.kind === 'surplus') return Math.max(0, -instance.gaps[c.role.gap].gap);
+    return 0;
+  });
 }
 
 function infeasible(model: Model, instance: PlanInstance, m: PlanModel) {
@@ -162,9 +215,9 @@ function readPlan(instance: PlanInstance, m: PlanModel, col: Float64Array, row: 
     if (r.name.startsWith('gap_') || r.name.startsWith('newmax_')) return;
     const atLower = Number.isFinite(r.lower) && Math.abs(row[i] - r.lower) <= TOLERANCE;
     const atUpper = Number.isFinite(r.upper) && Math.abs(row[i] - r.upper) <= TOLERANCE;
-    // A new programme's minimum binds only where it opened; an unused duplication room of 0 is no news.
-    if (r.name.startsWith('minclass_') && !(atLower && Math.abs(row[i]) <= TOLERANCE && [...r.entries.keys()].some((j) => col[j] > 0.5))) return;
-    if ((atLower || atUpper) && !(r.name.startsWith('dup_') && r.upper === 0 && row[i] === 0 && !r.entries.size)) binding.push(rowLabel(r));
+    // A new programme's minimum binds only where it opened.
+    if (r.name.startsWith('minclass_') && ![...r.entries.keys()].some((j) => m.columns[j].role.kind === 'open' && col[j] > 0.5)) return;
+    if (atLower || atUpper) binding.push(rowLabel(r));
   });
   m.columns.forEach((c, j) => {
     if ((c.role.kind === 'up' || c.role.kind === 'down') && c.upper > 0 && Math.abs(col[j] - c.upper) <= TOLERANCE) {
@@ -178,6 +231,8 @@ function readPlan(instance: PlanInstance, m: PlanModel, col: Float64Array, row: 
     gaps: instance.gaps.map((g) => ({ industry_code: g.industry_code, year: g.year, gap_before: g.gap, gap_after: gapAfter.get(`${g.industry_code}|${g.year}`)! })),
   };
 }
+
+const percent = (x: number) => `${(x * 100).toPrecision(2)}%`;
 
 const people = (x: number) => Math.round(Math.abs(x)).toLocaleString('en');
 

@@ -4,6 +4,7 @@ import type { Policy } from '../../pipeline/policy.ts';
 import { runModels } from '../../pipeline/run-models.ts';
 import { TABLES, columnDefinitions, rawTable, readSchema } from '../../pipeline/schema.ts';
 import { writeOutlook } from '../../pipeline/outlook/write-outlook.ts';
+import { writePlan } from '../../pipeline/planner/write-plan.ts';
 import { tinyPolicy, type Fixture, type Row } from '../fixtures/models/tiny.ts';
 
 const literal = (value: Row[number]) =>
@@ -31,10 +32,11 @@ export async function query(conn: DuckDBConnection, sql: string): Promise<Record
   return (await conn.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
 }
 
-/** The fixture with every model built under the given policy. */
+/** The fixture with every model built under the given policy, and the planner's marts. */
 export async function buildWarehouse(fixture: Fixture, policy: Policy): Promise<DuckDBConnection> {
   const conn = await openWarehouse(fixture, policy);
   await runModels(conn, { policy });
+  await writePlan(conn, policy);
   return conn;
 }
 

@@ -1,0 +1,41 @@
+/**
+ * The planner stage of a refresh: the proposed plan under the policy file's constraints, written as
+ * marts (mart_plan, mart_plan_gap, mart_plan_constraints, mart_plan_status) after the models.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Policy } from '../policy.ts';
+import type { PlanResult } from './instance.ts';
+import { plannerSettings, readInstance } from './read-instance.ts';
+import { solvePlan } from './solve.ts';
+
+type Value = string | number | boolean | null;
+const sqlValue = (v: Value) =>
+  v === null || (typeof v === 'number' && !Number.isFinite(v)) ? 'NULL' : typeof v === 'string' ? `'${v.replaceAll("'", "''")}'` : String(v);
+
+async function table(conn: DuckDBConnection, name: string, columns: string, rows: Value[][]) {
+  await conn.run(`CREATE OR REPLACE TABLE ${name} (${columns})`);
+  for (let i = 0; i < rows.length; i += 1000) {
+    await conn.run(`INSERT INTO ${name} VALUES ${rows.slice(i, i + 1000).map((r) => `(${r.map(sqlValue).join(', ')})`).join(', ')}`);
+  }
+}
+
+export async function writePlanTables(conn: DuckDBConnection, plan: PlanResult): Promise<void> {
+  await table(conn, 'mart_plan', `school_code VARCHAR, major_code VARCHAR, existing BOOLEAN, year INTEGER, plan INTEGER, change INTEGER,
+    proposed INTEGER, industry_code VARCHAR, reason_zh VARCHAR, reason_en VARCHAR`,
+  plan.changes.map((c) => [c.school_code, c.major_code, c.existing, c.year, c.plan, c.change, c.proposed, c.industry_code, c.reason_zh, c.reason_en]));
+  await table(conn, 'mart_plan_gap', 'industry_code VARCHAR, year INTEGER, gap_before DOUBLE, gap_after DOUBLE',
+    plan.gaps.map((g) => [g.industry_code, g.year, g.gap_before, g.gap_after]));
+  await table(conn, 'mart_plan_constraints', 'kind VARCHAR, "constraint" VARCHAR, label_zh VARCHAR, label_en VARCHAR', [
+    ...plan.binding.map((b): Value[] => ['binding', b.constraint, b.label_zh, b.label_en]),
+    ...plan.conflict.map((b): Value[] => ['conflict', b.constraint, b.label_zh, b.label_en]),
+  ]);
+  await table(conn, 'mart_plan_status', `status VARCHAR, solver_status VARCHAR, objective DOUBLE, mip_gap DOUBLE, seconds DOUBLE,
+    variables INTEGER, constraints INTEGER, changes INTEGER, message_zh VARCHAR, message_en VARCHAR`,
+  [[plan.status, plan.solver_status, plan.objective, plan.mip_gap, plan.seconds, plan.variables, plan.constraints, plan.changes.length, plan.message_zh, plan.message_en]]);
+}
+
+export async function writePlan(conn: DuckDBConnection, policy: Policy): Promise<PlanResult> {
+  const plan = await solvePlan(await readInstance(conn, plannerSettings(policy)));
+  await writePlanTables(conn, plan);
+  return plan;
+}
