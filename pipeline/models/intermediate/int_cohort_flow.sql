@@ -4,6 +4,8 @@
 -- (a suspended point still graduates its students); later cohorts assume the point's intake of Y
 -- continues, for points active in Y. Completion is graduates ÷ the intake 学制 years earlier per school
 -- level where the data give both, else outlook_completion_default.
+-- grain: school_code, major_code, year
+-- not null: cohort, completion_rate, graduates
 with latest as (
     select max(year)::INTEGER as y from stg_programmes
 ),

@@ -1,5 +1,7 @@
 -- Graduates one more seat of a planner option adds to each industry in its graduation year:
 -- completion rate × crosswalk weight × retention, as supply at graduation counts them.
+-- grain: school_code, major_code, industry_code
+-- not null: year, per_seat
 select
     o.school_code,
     o.major_code,

@@ -5,6 +5,8 @@
 -- short in the year its first intake would graduate, and offered somewhere in the city in Y (so its
 -- funding coefficient is known) by fewer than concentration_duplicated_above_schools schools; per school the recommend_max_open_per_school with the largest
 -- weight × expected shortage. Each option carries its graduation year, cost per seat and completion rate.
+-- grain: school_code, major_code
+-- not null: existing, plan, year, cost, completion_rate
 with latest as (
     select max(year)::INTEGER as y from stg_programmes
 ),

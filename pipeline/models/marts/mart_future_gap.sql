@@ -2,6 +2,9 @@
 -- graduates the cohort flow brings to the industry that year (crosswalk weight × retention, as
 -- today's supply). Supply counts as known, so each interval of the gap is the demand interval
 -- shifted by it. Years the cohort flow does not reach have NULL supply and gap.
+-- grain: industry_code, year
+-- not null: horizon, method, openings
+-- references: industry_code -> dim_industry
 with latest as (
     select max(year) as y from stg_programmes
 ),
@@ -10,8 +13,10 @@ supply as (
     select
         cf.year,
         mi.industry_code,
-        sum(cf.graduates * mi.weight * getvariable('supply_retention')) as supply,
-        sum(cf.graduates * mi.weight * getvariable('supply_retention')) filter (where cf.assumed_intake) as supply_assumed
+        -- exact decimal sums, as today's supply: the figure does not depend on the order of the rows
+        sum((cf.graduates * mi.weight * getvariable('supply_retention'))::DECIMAL(38, 12))::DOUBLE as supply,
+        sum((cf.graduates * mi.weight * getvariable('supply_retention'))::DECIMAL(38, 12))
+            filter (where cf.assumed_intake)::DOUBLE as supply_assumed
     from int_cohort_flow as cf
     join int_major_industry as mi using (major_code)
     group by all

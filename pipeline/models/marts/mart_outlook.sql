@@ -1,5 +1,9 @@
 -- Openings per industry and year: the demand input's years as recorded (kind 'actual') and the
 -- outlook stage's forecast for the next years with its 80 % and 95 % intervals (kind 'outlook').
+-- grain: industry_code, year
+-- not null: horizon, kind, openings
+-- references: industry_code -> dim_industry
+-- accepted values: kind in (actual, outlook)
 select
     industry_code,
     year,
