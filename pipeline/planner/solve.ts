@@ -66,13 +66,27 @@ export async function solvePlan(instance: PlanInstance): Promise<PlanResult> {
       message_zh: '没有可调整的专业点：未求解', message_en: 'no programme to change: not solved' };
   }
   const h = await highs();
+  // HiGHS's own heuristics rarely improve on an unchanged plan at this size before the time limit:
+  // the first incumbent is the LP relaxation rounded towards zero when that satisfies every row,
+  // else the unchanged plan (feasible unless the city's bounds exclude no change).
+  const rounded = roundedRelaxation(h, m, instance);
+  if (rounded) {
+    // The relaxation's optimum bounds every plan's objective from below: a rounded plan within
+    // mip_gap of it is optimal to that tolerance, and branch and cut has nothing left to prove.
+    const objective = m.columns.reduce((sum, c, j) => sum + c.cost * rounded.x[j], 0);
+    const gap = Math.abs(objective - rounded.bound) / Math.max(Math.abs(objective), 1e-9);
+    if (gap <= instance.settings.mip_gap) {
+      return {
+        ...base, ...readPlan(instance, m, Float64Array.from(rounded.x), Float64Array.from(m.rows.map((r) => activity(r, rounded.x)))),
+        status: 'optimal', solver_status: 'Optimal (within mip_gap of the LP relaxation bound)', objective, mip_gap: gap,
+        seconds: (performance.now() - started) / 1000, message_zh: '已求得最优方案', message_en: 'optimal plan found',
+      };
+    }
+  }
   const model: Model = h.createModel(modelData(h, m));
   try {
     model.options.set({ output_flag: false, time_limit: instance.settings.time_limit, mip_rel_gap: instance.settings.mip_gap });
-    // HiGHS's own heuristics rarely improve on an unchanged plan at this size before the time limit:
-    // the first incumbent is its LP relaxation rounded towards zero when that satisfies every row,
-    // else the unchanged plan (feasible unless the city's bounds exclude no change).
-    model.setSolution({ colValue: roundedRelaxation(h, m, instance) ?? unchangedPlan(m, instance) });
+    model.setSolution({ colValue: rounded?.x ?? unchangedPlan(m, instance) });
     model.run();
     const code = model.getModelStatus();
     const status = h.constants.modelStatus;
@@ -103,8 +117,17 @@ export async function solvePlan(instance: PlanInstance): Promise<PlanResult> {
   }
 }
 
-/** The LP relaxation's seats rounded towards zero, a new programme kept only with its minimum class; null if a row breaks. */
-function roundedRelaxation(h: Highs, m: PlanModel, instance: PlanInstance): number[] | null {
+const activity = (r: PlanModel['rows'][number], x: readonly number[]) => {
+  let sum = 0;
+  for (const [j, a] of r.entries) sum += a * x[j];
+  return sum;
+};
+
+/**
+ * The LP relaxation's seats rounded towards zero, a new programme kept only with its minimum class,
+ * with the relaxation's optimum (a lower bound of every plan); null if the rounding breaks a row.
+ */
+function roundedRelaxation(h: Highs, m: PlanModel, instance: PlanInstance): { x: number[]; bound: number } | null {
   const lp = h.createModel(modelData(h, m, true));
   try {
     lp.options.set({ output_flag: false, time_limit: instance.settings.time_limit });
@@ -119,6 +142,20 @@ function roundedRelaxation(h: Highs, m: PlanModel, instance: PlanInstance): numb
       if (x[j] < instance.settings.min_class) x[j] = 0;
       x[open] = x[j] > 0 ? 1 : 0;
     });
+    // Rounding each column down can push a school's total past its cap by the fractions dropped:
+    // take the excess back from the columns pushing that way (fewer seats cut, or fewer added).
+    for (const r of m.rows) {
+      if (!r.name.startsWith('school_')) continue;
+      let excess = activity(r, x);
+      excess = excess < r.lower ? excess - r.lower : excess > r.upper ? excess - r.upper : 0;
+      for (const [j, a] of r.entries) {
+        if (excess === 0) break;
+        if (Math.sign(a) !== Math.sign(excess) || x[j] === 0 || m.columns[j].role.kind === 'new') continue;
+        const take = Math.min(x[j], Math.ceil(Math.abs(excess)));
+        x[j] -= take;
+        excess -= Math.sign(excess) * Math.min(take, Math.abs(excess));
+      }
+    }
     // Shortfall and surplus follow from the rounded seats: each gap row is short − surplus + effects = gap.
     m.rows.forEach((r) => {
       if (!r.name.startsWith('gap_')) return;
@@ -134,11 +171,10 @@ function roundedRelaxation(h: Highs, m: PlanModel, instance: PlanInstance): numb
       x[surplus] = Math.max(0, -rest);
     });
     const fits = m.rows.every((r) => {
-      let activity = 0;
-      for (const [j, a] of r.entries) activity += a * x[j];
-      return activity >= r.lower - TOLERANCE && activity <= r.upper + TOLERANCE;
+      const a = activity(r, x);
+      return a >= r.lower - TOLERANCE && a <= r.upper + TOLERANCE;
     });
-    return fits ? x : null;
+    return fits ? { x, bound: lp.getObjectiveValue() } : null;
   } finally {
     lp.dispose();
   }
