@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCsv, csvCell } from '../../dashboard/src/lib/csv.ts';
-import { tableText } from '../../dashboard/src/lib/table.ts';
+import { csvTable, tableText } from '../../dashboard/src/lib/table.ts';
 
 describe('csv', () => {
   it('starts with a BOM, ends rows with CRLF and quotes where needed', () => {
@@ -18,5 +18,14 @@ describe('csv', () => {
   it('takes exactly the cells of the table spec', () => {
     const spec = { columns: [{ label: 'name', cell: (r: { n: string }) => r.n }, { label: 'len', cell: (r: { n: string }) => String(r.n.length), numeric: true }], rows: [{ n: 'ab' }] };
     expect(tableText(spec)).toEqual([['name', 'len'], ['ab', '2']]);
+  });
+
+  it('writes numeric cells without digit grouping, so a spreadsheet reads numbers, and leaves text as shown', () => {
+    const spec = {
+      columns: [{ label: '产业', cell: (r: { n: string; v: string }) => r.n }, { label: '缺口', cell: (r: { n: string; v: string }) => r.v, numeric: true }],
+      rows: [{ n: '1,234 产业', v: '30,444' }, { n: 'a', v: '-1,234.5' }, { n: 'b', v: '72.0%' }, { n: 'c', v: '记录过少' }, { n: 'd', v: '—' }],
+    };
+    expect(csvTable(spec)).toEqual([['产业', '缺口'], ['1,234 产业', '30444'], ['a', '-1234.5'], ['b', '72.0%'], ['c', '记录过少'], ['d', '—']]);
+    expect(buildCsv(csvTable(spec))).toContain('\r\n"1,234 产业",30444\r\n');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coefficient, recomputeFunding } from '../../dashboard/src/lib/funding.ts';
-import { fundingFromParams, fundingToParams } from '../../dashboard/src/lib/funding-params.ts';
+import { fundingFromParams, fundingProblems, fundingToParams } from '../../dashboard/src/lib/funding-params.ts';
 import type { FundingRow } from '../../dashboard/src/lib/types.ts';
 
 const policy = { base: 1, per_student_base: 12000, alpha: 0.3, cost_factor_1: 1, cost_factor_2: 1.2, cost_factor_3: 1.5, band_low: 0.8, band_high: 1.6 };
@@ -43,5 +43,17 @@ describe('funding parameters in the URL', () => {
 
   it('ignores values that are not numbers', () => {
     expect(fundingFromParams({ alpha: 'abc', base: '' }, policy)).toEqual(policy);
+  });
+});
+
+describe('fundingProblems', () => {
+  it('refuses a lower bound above the upper bound, a negative α and negative amounts, and nothing else', () => {
+    expect(fundingProblems(policy)).toEqual([]);
+    expect(fundingProblems({ ...policy, band_low: 1.6 })).toEqual([]);
+    expect(fundingProblems({ ...policy, band_low: 1.7 })).toEqual(['band']);
+    expect(fundingProblems({ ...policy, alpha: -0.1 })).toEqual(['alpha']);
+    expect(fundingProblems({ ...policy, alpha: 0 })).toEqual([]);
+    expect(fundingProblems({ ...policy, per_student_base: -1 })).toEqual(['negative']);
+    expect(fundingProblems({ ...policy, cost_factor_2: -1, band_low: 2 })).toEqual(['band', 'negative']);
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { chromiumAvailable } from './browser.ts';
 import { dashboardSession, SHOTS } from './session.ts';
-import { chartTable, csvRows, visit } from './page-helpers.ts';
+import { cardValue, chartTable, csvRows, visit } from './page-helpers.ts';
 import ExcelJS from 'exceljs';
 import { formatFor } from '../../shared/format.ts';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
@@ -102,5 +102,47 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('the dashb
     const programmeTable = html.slice(html.indexOf('<th>专业代码</th>'), html.indexOf('</table>', html.indexOf('<th>专业代码</th>')));
     const inHtml = new Map([...programmeTable.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => cells(m[1])).filter((r) => r.length).map((r) => [r[1], r.at(-1)]));
     expect(inHtml).toEqual(offered);
+  });
+
+  it('shows loop cards that add up: every recommendation acted on, reduced instead or not acted on', async () => {
+    const years = await s.all<{ year: number; n: number; acted: number; reduced: number; not_acted: number }>(`
+      SELECT year, sum(recommendations)::INTEGER AS n, sum(acted)::INTEGER AS acted, sum(reduced)::INTEGER AS reduced,
+             sum(not_acted)::INTEGER AS not_acted FROM mart_loop GROUP BY year ORDER BY reduced DESC, year DESC`);
+    // the year with the most reduced recommendations: where a card for them was missing
+    const t = years[0];
+    expect(t.reduced).toBeGreaterThan(0);
+    await visit(s.page, s.server.url, `#/loop?recommended=${t.year}`);
+    const card = async (id: string) => Number((await cardValue(s.page, id)).replace(/,/g, ''));
+    expect(await card('loop_recommendations')).toBe(t.n);
+    expect(await card('loop_reduced')).toBe(t.reduced);
+    expect(await card('loop_acted') + await card('loop_reduced') + await card('loop_not_acted')).toBe(await card('loop_recommendations'));
+  });
+
+  it('refuses funding parameters that make no sense, and words a cut as a cut', async () => {
+    await visit(s.page, s.server.url, '#/funding');
+    const total = await cardValue(s.page, 'budget_total');
+    const high = await s.page.inputValue('input[name="band_high"]');
+    await s.page.fill('input[name="band_low"]', String(Number(high) + 0.5));
+    await s.page.locator('input[name="band_low"]').blur();
+    expect(await s.page.textContent('[data-funding-error]')).toContain(zh.funding.problems.band);
+    expect(await cardValue(s.page, 'budget_total')).toBe(total);
+    expect(s.page.url()).not.toContain('band_low');
+
+    await s.page.fill('input[name="alpha"]', '-0.5');
+    await s.page.locator('input[name="alpha"]').blur();
+    expect(await s.page.textContent('[data-funding-error]')).toContain(zh.funding.problems.alpha);
+    expect(s.page.url()).not.toContain('alpha');
+
+    // A link with a reversed band is not applied either.
+    await visit(s.page, s.server.url, '#/funding?band_low=2&band_high=1');
+    expect(await s.page.textContent('[data-funding-error]')).toContain(zh.funding.problems.band);
+    expect(await cardValue(s.page, 'budget_total')).toBe(total);
+
+    // No urgency weight and a base below 1: every coefficient falls, and the title says so.
+    await visit(s.page, s.server.url, '#/funding?alpha=0&base=0.5');
+    const title = await s.page.textContent('figure[data-chart="budget-impact"] h3');
+    expect(title).toContain('预算减少');
+    expect(title).toContain('减幅最大');
+    expect(title).not.toContain('增幅');
   });
 });

@@ -19,3 +19,17 @@ export function fundingFromParams(params: Record<string, string>, policy: Fundin
 export function fundingToParams(values: FundingPolicy, policy: FundingPolicy): Record<string, string> {
   return Object.fromEntries(FUNDING_KEYS.map((k) => [k, values[k] === policy[k] ? '' : String(values[k])]));
 }
+
+export type FundingProblem = 'band' | 'alpha' | 'negative';
+
+/**
+ * What makes a set of parameters meaningless: a lower bound above the upper one, a negative α
+ * (it would turn urgency into a cut), a negative base, cost factor or per-student amount.
+ */
+export function fundingProblems(values: FundingPolicy): FundingProblem[] {
+  const problems: FundingProblem[] = [];
+  if (values.band_low > values.band_high) problems.push('band');
+  if (values.alpha < 0) problems.push('alpha');
+  if ([values.base, values.per_student_base, values.cost_factor_1, values.cost_factor_2, values.cost_factor_3, values.band_low].some((v) => v < 0)) problems.push('negative');
+  return problems;
+}

@@ -21,6 +21,20 @@ export function tableText<T>(spec: TableSpec<T>): string[][] {
   return [spec.columns.map((c) => c.label), ...spec.rows.map((row) => spec.columns.map((c) => c.cell(row)))];
 }
 
+/** A number as printed with digit grouping ("30,444", "-1,234.5", "72.0%"); en and zh-CN both group with commas. */
+const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?%?$/;
+
+/**
+ * The table as a CSV download holds it: the cells on screen, numeric ones without digit grouping
+ * so a spreadsheet reads them as numbers ("30,444" → 30444; "72.0%" is read as 0.72 as it is).
+ */
+export function csvTable<T>(spec: TableSpec<T>): string[][] {
+  return [spec.columns.map((c) => c.label), ...spec.rows.map((row) => spec.columns.map((c) => {
+    const text = c.cell(row);
+    return c.numeric && GROUPED_NUMBER.test(text) ? text.replace(/,/g, '') : text;
+  }))];
+}
+
 /** Tooltip lines for a row: a title, then "label: cell" for each column, the same texts as the table. */
 export function tipLines<T>(title: string, row: T, columns: readonly Column<T>[]): string[] {
   return [title, ...columns.map((c) => `${c.label}: ${c.cell(row)}`)];
