@@ -128,7 +128,7 @@ function summary(i: Rec, lag: Rec | undefined, candidates: number): Figure[] {
     { label: '未覆盖环节', value: String(i.uncovered_segments ?? ''), type: 'text' },
     { label: '需求增速', value: i.demand_growth as number | null, type: 'percent' },
     { label: '紧缺度', value: i.urgency as number, type: 'ratio', note: '0–1，综合供给不足程度、求人倍率、产业层级与需求增速' },
-    { label: '专业响应时差（年）', value: (lag?.lag_years as number | null) ?? null, type: 'integer', note: lagNote },
+    { label: '专业响应滞后（年）', value: (lag?.lag_years as number | null) ?? null, type: 'integer', note: lagNote },
     { label: '候选院校', value: candidates, type: 'integer' },
   ];
 }

@@ -145,4 +145,17 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('the dashb
     expect(title).toContain('减幅最大');
     expect(title).not.toContain('增幅');
   });
+
+  it('words changes and tooltips as a Chinese reader expects: 持平 for no change, full-width colons', async () => {
+    await visit(s.page, s.server.url, '#/overview');
+    const changes = await s.page.locator('.card-change').allTextContents();
+    expect(changes.length).toBeGreaterThan(0);
+    for (const text of changes) expect(text).toMatch(/^(比 \d{4} 年(增加|减少|提高|下降) [\d,.]+( 个百分点)?|与 \d{4} 年持平|无上年数据)$/);
+
+    await visit(s.page, s.server.url, '#/gaps');
+    await s.page.locator('figure[data-chart="gap"] svg.chart').focus();
+    const lines = await s.page.locator('figure[data-chart="gap"] .tooltip div:not(.tooltip-head)').allTextContents();
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^[^:：]+：/);
+  });
 });

@@ -46,8 +46,9 @@ export const en: Messages = {
   overview: {
     programmePoints: 'Programme points', schools: 'Schools', matchRate: 'Key-industry match rate', graduates: 'Graduates a year',
     digitalShare: 'Students in digital-skills majors',
-    yoy: (change, year) => `${change} vs ${year}`,
-    yoyPoints: (change, year) => `${change} pp vs ${year}`,
+    yoy: (change, year, up) => `${up ? 'up' : 'down'} ${change} on ${year}`,
+    yoyPoints: (change, year, up) => `${up ? 'up' : 'down'} ${change} pp on ${year}`,
+    flat: (year) => `unchanged on ${year}`,
     noPrevious: 'no previous year',
     estimated: (n) => `of which ${n} estimated`,
     band: (lo, hi, status) => `${status} (${lo}–${hi})`,

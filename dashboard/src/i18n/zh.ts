@@ -20,7 +20,7 @@ export const zh = {
   loadFailed: (detail: string) => `数据加载失败：${detail}`,
   routes: {
     overview: '总览', gaps: '产业缺口', coverage: '覆盖与产业链', districts: '区县', concentration: '专业结构',
-    lag: '时差', funding: '拨款系数', schools: '学校', loop: '闭环跟踪', postings: '招聘岗位', data: '数据状态',
+    lag: '响应滞后', funding: '拨款系数', schools: '学校', loop: '闭环跟踪', postings: '招聘岗位', data: '数据状态',
   },
   filters: {
     label: '筛选', year: '年份', level: '层次', district: '区县', province: '省份', ownership: '举办性质', all: '全部', industry: '产业',
@@ -52,8 +52,9 @@ export const zh = {
   overview: {
     programmePoints: '专业点数', schools: '学校数', matchRate: '重点产业匹配度', graduates: '年毕业生',
     digitalShare: '数字技能专业在校生占比',
-    yoy: (change: string, year: number) => `较 ${year} 年 ${change}`,
-    yoyPoints: (change: string, year: number) => `较 ${year} 年 ${change} 个百分点`,
+    yoy: (change: string, year: number, up: boolean) => `比 ${year} 年${up ? '增加' : '减少'} ${change}`,
+    yoyPoints: (change: string, year: number, up: boolean) => `比 ${year} 年${up ? '提高' : '下降'} ${change} 个百分点`,
+    flat: (year: number) => `与 ${year} 年持平`,
     noPrevious: '无上年数据',
     estimated: (n: string) => `其中估算 ${n} 人`,
     band: (lo: string, hi: string, status: string) => `${status}（${lo}–${hi}）`,
@@ -128,12 +129,12 @@ export const zh = {
     pointsTitle: (name: string, lag: string) => `${name}的专业点${lag}`,
     lagYears: (k: number, r: string) => `滞后需求约 ${k} 年跟进（相关系数 ${r}）`,
     lagUnclear: '对需求变化没有明确的跟进',
-    lagInsufficient: '年份不足，无法估计时差',
+    lagInsufficient: '年份不足，无法估计滞后',
     demandAxis: '岗位需求（人）', pointsAxis: '专业点（个）', yearAxis: '年份',
     allTitle: (n: number, name: string, k: number) => (n ? `${n} 个产业的专业点对需求有明确的滞后响应，${name}滞后 ${k} 年` : '没有产业的专业点对需求有明确的滞后响应'),
-    allAxis: '估计时差（年）',
-    cityWideNote: '时差按全市数据估计；曲线随层次、区县、举办性质筛选变化。',
-    columns: { industry: '产业', lag: '时差（年）', correlation: '相关系数', strength: '判断', years: '可用年数', year: '年份', demand: '岗位需求', points: '专业点' },
+    allAxis: '估计滞后（年）',
+    cityWideNote: '滞后按全市数据估计；曲线随层次、区县、举办性质筛选变化。',
+    columns: { industry: '产业', lag: '滞后（年）', correlation: '相关系数', strength: '判断', years: '可用年数', year: '年份', demand: '岗位需求', points: '专业点' },
   },
   funding: {
     controls: '政策参数（可调整，实时重算）',

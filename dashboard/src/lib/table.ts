@@ -35,7 +35,12 @@ export function csvTable<T>(spec: TableSpec<T>): string[][] {
   }))];
 }
 
+/** "label: value", with the full-width colon after a Chinese label (供给：1,234). */
+export function labelled(label: string, value: string): string {
+  return `${label}${/[\u3000-\u9fff\uff00-\uffef]$/.test(label) ? '：' : ': '}${value}`;
+}
+
 /** Tooltip lines for a row: a title, then "label: cell" for each column, the same texts as the table. */
 export function tipLines<T>(title: string, row: T, columns: readonly Column<T>[]): string[] {
-  return [title, ...columns.map((c) => `${c.label}: ${c.cell(row)}`)];
+  return [title, ...columns.map((c) => labelled(c.label, c.cell(row)))];
 }
