@@ -121,6 +121,15 @@ export function shapeReader(): ShapeReader {
         }
       }
       let i = 0;
+      // The next quote at or after a position, found once: a file without quotes is not searched to its end at every line.
+      let quoteAt = -1;
+      const nextQuote = (from: number) => {
+        if (quoteAt < from) {
+          const q = bytes.indexOf(QUOTE, from);
+          quoteAt = q === -1 ? Infinity : q;
+        }
+        return quoteAt;
+      };
       if (pendingQuote) {
         pendingQuote = false;
         if (bytes[0] === QUOTE) i = 1; // "" inside a quoted value
@@ -148,9 +157,9 @@ export function shapeReader(): ShapeReader {
         }
         const lf = bytes.indexOf(LF, i);
         const end = lf === -1 ? bytes.length : lf;
-        let q = bytes.indexOf(QUOTE, i);
-        while (q !== -1 && q < end && !startsValue(bytes, q)) q = bytes.indexOf(QUOTE, q + 1);
-        if (q !== -1 && q < end) {
+        let q = nextQuote(i);
+        while (q < end && !startsValue(bytes, q)) q = nextQuote(q + 1);
+        if (q < end) {
           inQuotes = true;
           quoteLine = line;
           i = q + 1;
