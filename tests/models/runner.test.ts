@@ -81,7 +81,7 @@ describe('runModels', () => {
   it('rejects a policy without a value a model reads', async () => {
     const { min_openings: _dropped, ...signal } = tinyPolicy.signal;
     const run = runModels(await openWarehouse(tiny), { policy: { ...tinyPolicy, signal } });
-    await expect(run).rejects.toThrow("marts/mart_industry reads getvariable('signal_min_openings'), which the policy does not define");
+    await expect(run).rejects.toThrow("intermediate/int_industry_balance reads getvariable('signal_min_openings'), which the policy does not define");
   });
 
   it('names the model whose SQL fails', async () => {

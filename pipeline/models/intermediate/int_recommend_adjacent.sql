@@ -14,7 +14,7 @@ select
     m.category_code,
     pp.students,
     a.major_code is not null as mapped
-from mart_industry as s
+from int_industry_balance as s
 join int_programme_points as pp on pp.year = s.year
 join stg_majors as m on m.major_code = pp.major_code
 join categories as c on c.industry_code = s.industry_code and c.category_code = m.category_code

@@ -1,7 +1,7 @@
 -- Major × year: the industries a major serves. Its main industry (the heaviest-weighted one) is the
 -- one a programme's expand / keep / review label rests on; fill_ratio, shown beside it, is the
 -- weight-averaged fill ratio of the industries the major is mapped to that have demand that year
--- (NULL when none has). Reads mart_industry so that the fill ratio and signal have one definition.
+-- (NULL when none has). Reads int_industry_balance so that the fill ratio and signal have one definition.
 -- The weighted sums are exact decimals, so the average does not depend on the order of the rows.
 select
     i.year,
@@ -19,6 +19,6 @@ select
         'text': i.name_en || ' ' || coalesce(printf('%.1f%%', round(i.fill_ratio * 100, 1)), 'no demand data')
     })), x -> x.text), ', ') as industries_en
 from int_major_industry as mi
-join mart_industry as i using (industry_code)
+join int_industry_balance as i using (industry_code)
 where mi.mapped
 group by i.year, mi.major_code
