@@ -8,7 +8,8 @@
 import { TABLES } from './schema.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { locateInput, type InputOverrides } from './load/locate-input.ts';
+import { LEGACY_TABLES } from './load/catalogue-versions.ts';
+import { locateInput, locateOptional, type InputOverrides } from './load/locate-input.ts';
 import { MAPPING_FILE, readMapping } from './load/mapping.ts';
 import { rulesFile, RULES_TABLE } from './postings/posting-rules.ts';
 import { contentKey, fileSha256 } from './fingerprint.ts';
@@ -41,6 +42,8 @@ export async function locateBaseInputs(dataDir: string, referenceDir: string, ov
     const files = TABLES.map((table) => ({
       table: table as string, file: locateInput(table, dataDir, referenceDir, { overrides, named: mapping.tables[table]?.file }),
     }));
+    const legacy = LEGACY_TABLES.map((table) => ({ table: table as string, file: locateOptional(table, dataDir, referenceDir) }));
+    if (legacy.every((f) => f.file !== undefined)) files.unshift(...legacy as { table: string; file: string }[]);
     const rules = rulesFile({ dataDir, referenceDir });
     if (rules) files.push({ table: RULES_TABLE, file: rules });
     return [...await Promise.all(files.map(async ({ table, file }) => ({ table, sha256: await fileSha256(file) }))), ...await mappingInput(dataDir)];

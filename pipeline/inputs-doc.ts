@@ -2,7 +2,11 @@
  * docs/inputs.md is generated from schemas/*.json so that the documentation of the inputs can never
  * drift from what the loader enforces (a test compares the committed file with this output).
  */
+import { readFileSync } from 'node:fs';
 import { readSchema, TABLES, REFERENCE_TABLES, type Field, type TableSchema } from './schema.ts';
+
+/** The parts no schema says: messy files, value normalisation, mapping.json, catalogue versions. */
+const HAND_WRITTEN = new URL('../docs/inputs-mapping.md', import.meta.url);
 
 function constraintText(f: Field): string {
   const c = f.constraints ?? {};
@@ -12,6 +16,8 @@ function constraintText(f: Field): string {
   if (c.minimum !== undefined) parts.push(`≥ ${c.minimum}`);
   if (c.maximum !== undefined) parts.push(`≤ ${c.maximum}`);
   if (c.enum) parts.push(`one of ${c.enum.map((v) => `\`${v}\``).join(', ')}`);
+  const words = Object.entries(f.valueAliases ?? {});
+  if (words.length) parts.push(`also read: ${words.map(([k, v]) => `${k} → \`${v}\``).join(', ')}`);
   return parts.join('; ');
 }
 
@@ -30,9 +36,9 @@ function tableSection(s: TableSchema): string {
     '',
     `${s.description} File: \`${s.name}.csv\` or \`${s.name}.xlsx\`, ${where}.`,
     '',
-    '| field | 标题 title | type | constraints | meaning |',
+    '| field | 标题 title (and everyday headings) | type | constraints | meaning |',
     '|---|---|---|---|---|',
-    ...s.fields.map((f) => `| \`${f.name}\` | ${f.title} | ${f.type} | ${cell(constraintText(f))} | ${cell(f.description)} |`),
+    ...s.fields.map((f) => `| \`${f.name}\` | ${[f.title, ...(f.aliases ?? [])].join(' / ')} | ${f.type} | ${cell(constraintText(f))} | ${cell(f.description)} |`),
     '',
     keys.join(' '),
     '',
@@ -41,14 +47,16 @@ function tableSection(s: TableSchema): string {
 
 /** The whole of docs/inputs.md. */
 export function renderInputsDoc(): string {
-  const tables = [...TABLES, 'postings', 'posting_rules'].map((name) => readSchema(name));
+  const tables = [...TABLES, 'postings', 'posting_rules', 'legacy_majors', 'major_successors'].map((name) => readSchema(name));
   return [
     '# Inputs',
     '',
     '<!-- Generated from schemas/*.json by `npm run docs`; edit the schemas, not this file. -->',
     '',
     'Each input is a CSV (UTF-8 with or without BOM, or GB18030/GBK; LF or CRLF) or an .xlsx workbook',
-    '(first sheet). The header row may use the field names or the Chinese titles below. Empty cells are',
+    '(the sheet mapping.json names, else the first whose header names every required field). The',
+    'header row may use the field names, the Chinese titles or the everyday headings below, and may sit',
+    'below title rows or wrap over two lines (see "Files as bureaus have them" below). Empty cells are',
     'missing values. Booleans are `true`/`false`. Rows that break a constraint or name an unknown code',
     'are rejected and reported as `file:line:column: value — reason`; a table whose rejected share',
     'exceeds `load.reject_share_max` (pipeline/policy.json) stops the refresh, and so does a missing',
@@ -56,5 +64,6 @@ export function renderInputsDoc(): string {
     'warning. Tables load in the order below, so foreign keys always point at a table already loaded.',
     '',
     ...tables.map(tableSection),
+    readFileSync(HAND_WRITTEN, 'utf8'),
   ].join('\n');
 }

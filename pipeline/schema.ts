@@ -83,5 +83,19 @@ export function columnDefinitions(schema: TableSchema): string {
   return schema.fields.map((f) => `"${f.name}" ${duckdbType(f)}`).join(', ');
 }
 
+/**
+ * Columns the loader adds to a raw_ table beyond its schema's: for a programme row, the catalogue
+ * its code was read in and the code as the file gave it, where it was carried to its 2021
+ * successor (load/catalogue-versions.ts).
+ */
+const LOADER_COLUMNS: Partial<Record<string, string>> = {
+  programmes: `"source_major_code" VARCHAR, "catalogue" VARCHAR`,
+};
+
+/** `CREATE TABLE` column list of a raw_ table: the schema's columns, then those the loader adds. */
+export function rawColumnDefinitions(schema: TableSchema): string {
+  return [columnDefinitions(schema), LOADER_COLUMNS[schema.name]].filter(Boolean).join(', ');
+}
+
 /** Name of the typed table the loader writes for an input table. */
 export const rawTable = (name: string) => `raw_${name}`;

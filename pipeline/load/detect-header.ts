@@ -31,7 +31,8 @@ function joinRows(upper: string[], lower: string[], matcher: HeaderMatcher): str
 /**
  * The header row: the first record (or pair of records, for a two-line header) whose texts name
  * every required field, so title rows and merged title cells above it are skipped. When none
- * does, the first record, whose verdict (missing columns, with suggestions) is the one to show.
+ * does, the record naming the most fields (the first on a tie), whose verdict (missing columns,
+ * with suggestions) is the one to show.
  */
 export function detectHeader(records: TopRecord[], matcher: HeaderMatcher): HeaderRow | undefined {
   const fits = (texts: string[]) => matcher.match(texts).missing.length === 0;
@@ -43,5 +44,7 @@ export function detectHeader(records: TopRecord[], matcher: HeaderMatcher): Head
       if (fits(joined)) return { texts: joined, line: next.line, moved: true };
     }
   }
-  return records[0] && { texts: records[0].fields, line: records[0].line, moved: false };
+  const named = records.map((r) => matcher.match(r.fields).positions.size);
+  const best = named.indexOf(Math.max(...named));
+  return records[best] && { texts: records[best].fields, line: records[best].line, moved: best > 0 };
 }

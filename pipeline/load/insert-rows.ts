@@ -1,15 +1,15 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { columnDefinitions, rawTable, type TableSchema } from '../schema.ts';
+import { rawColumnDefinitions, rawTable, type TableSchema } from '../schema.ts';
 import { typedValue } from './field-checks.ts';
 import { sqlName } from './sql.ts';
 
-/** Writes the rows without rejects, typed, into raw_<table> (exactly the schema's columns); returns how many. */
+/** Writes the rows without rejects, typed, into raw_<table> (the schema's columns, then any the loader fills later); returns how many. */
 export async function insertValidRows(conn: DuckDBConnection, schema: TableSchema, rows: string, rejects: string): Promise<number> {
   const target = rawTable(schema.name);
   const values = schema.fields.map((f) => `${typedValue(f, sqlName(f.name))} AS ${sqlName(f.name)}`);
-  await conn.run(`CREATE OR REPLACE TABLE ${target} (${columnDefinitions(schema)})`);
+  await conn.run(`CREATE OR REPLACE TABLE ${target} (${rawColumnDefinitions(schema)})`);
   await conn.run(`
-    INSERT INTO ${target}
+    INSERT INTO ${target} (${schema.fields.map((f) => sqlName(f.name)).join(', ')})
     SELECT ${values.join(', ')} FROM ${rows} r
     WHERE NOT EXISTS (SELECT 1 FROM ${rejects} j WHERE j.row_id = r.row_id)`);
   const count = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${target}`);

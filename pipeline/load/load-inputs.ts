@@ -3,7 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TABLES } from '../schema.ts';
-import { locateInput, type InputOverrides } from './locate-input.ts';
+import { CURRENT_FROM, LEGACY_TABLES } from './catalogue-versions.ts';
+import { locateInput, locateOptional, type InputOverrides } from './locate-input.ts';
 import { loadTable, type InputReport } from './load-table.ts';
 import { readMapping } from './mapping.ts';
 import type { Reject } from './reject.ts';
@@ -42,12 +43,22 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
   const mapping = readMapping(options.dataDir);
   const work = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'chanjiao-load-'));
   try {
+    const settings = { tmpDir: work, rejectShareMax: options.policy.reject_share_max, warn };
+    const keep = (load: Awaited<ReturnType<typeof loadTable>>) => {
+      report.inputs.push(load.input);
+      report.rejects.push(...load.rejects);
+    };
+    // The legacy catalogues, optional: read only where both are given (programme rows before 2021 need them).
+    const legacyFiles = LEGACY_TABLES.map((table) => ({ table, file: locateOptional(table, options.dataDir, options.referenceDir) }));
+    const legacy = legacyFiles.every((f) => f.file !== undefined);
+    const lone = legacyFiles.filter((f) => f.file !== undefined);
+    if (!legacy && lone.length > 0) warn(`${lone[0].file}: 未读取 — not read: the legacy catalogue needs both ${LEGACY_TABLES.join('.csv and ')}.csv`);
+    if (legacy) for (const { table, file } of legacyFiles) keep(await loadTable(conn, { table, file: file! }, { ...settings, mapping: mapping.tables[table] }));
+    const catalogue = { currentFrom: mapping.catalogue?.current_from ?? CURRENT_FROM, legacy, choose: mapping.catalogue?.choose ?? {} };
     for (const [i, table] of TABLES.entries()) {
       const tableMapping = mapping.tables[table];
       const file = locateInput(table, options.dataDir, options.referenceDir, { overrides: options.overrides, named: tableMapping?.file });
-      const load = await loadTable(conn, { table, file }, { tmpDir: work, rejectShareMax: options.policy.reject_share_max, warn, mapping: tableMapping });
-      report.inputs.push(load.input);
-      report.rejects.push(...load.rejects);
+      keep(await loadTable(conn, { table, file }, { ...settings, mapping: tableMapping, catalogue }));
       options.effects?.progress?.(table, i + 1, TABLES.length);
     }
     return report;

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readSchema, type TableName } from '../schema.ts';
 import { checkAccounting } from './accounting.ts';
+import { checkLevels, recordSources, resolveCatalogue, type CatalogueOptions } from './catalogue-versions.ts';
 import { asLoadError } from './errors.ts';
 import { fileRejects } from './file-rejects.ts';
 import { checkForeignKeys } from './foreign-keys.ts';
@@ -38,13 +39,14 @@ export interface TableLoad {
 
 /**
  * Loads one input file into raw_<table>: prepare a UTF-8 CSV, find and match the header, bulk-read
- * with DuckDB, normalise the values (counted), check fields, foreign keys (against raw_ tables loaded before) and the primary key in
+ * with DuckDB, normalise the values (counted), check fields, read programme codes in the catalogue
+ * of their year and check their level (catalogue-versions.ts), foreign keys (against raw_ tables loaded before) and the primary key in
  * SQL, then keep the valid rows. Throws LoadError on anything that makes the table unusable.
  */
 export async function loadTable(
   conn: DuckDBConnection,
-  source: { table: TableName; file: string },
-  options: { tmpDir: string; rejectShareMax: number; warn(msg: string): void; mapping?: TableMapping },
+  source: { table: string; file: string },
+  options: { tmpDir: string; rejectShareMax: number; warn(msg: string): void; mapping?: TableMapping; catalogue?: CatalogueOptions },
 ): Promise<TableLoad> {
   const { table, file } = source;
   const schema = readSchema(table);
@@ -58,8 +60,11 @@ export async function loadTable(
   const rows = scan.rows;
   normalisedNote(file, await normaliseRows(conn, schema, rows, options.mapping?.values)).forEach(options.warn);
   const rejects = await checkFields(conn, schema, rows, name);
+  const programmes = table === 'programmes' && options.catalogue;
+  if (programmes) await resolveCatalogue(conn, rows, rejects, programmes);
   await checkForeignKeys(conn, schema, rows, rejects);
   await suggestCodes(conn, schema, rows, rejects);
+  if (programmes) await checkLevels(conn, rows, rejects);
   await checkPrimaryKey(conn, schema, rows, rejects);
 
   const counts = (
@@ -73,6 +78,7 @@ export async function loadTable(
   const found: Reject[] = counts.rejected === 0 ? [] : await fileRejects(conn, { table, file, csvPath, schema, scan, rejects, name }, options.warn);
   checkRejectShare(file, counts, found, options.rejectShareMax);
   const loaded = await insertValidRows(conn, schema, rows, rejects);
+  if (programmes) await recordSources(conn, rows);
   await dropTempTables(conn, `${name}_`);
   return { input: { table, file, sha256, rows: loaded, rejected: counts.rejected }, rejects: found };
 }

@@ -10,6 +10,11 @@ function findIn(dir: string, table: string): string | undefined {
   return found[0];
 }
 
+/** An optional table's file (data folder first, then the reference folder), or undefined when neither has one. */
+export function locateOptional(table: string, dataDir: string, referenceDir: string): string | undefined {
+  return findIn(dataDir, table) ?? findIn(referenceDir, table);
+}
+
 /** Files that stand in for a data folder's own, by table: accepted uploads (accepted-inputs.ts). */
 export type InputOverrides = Partial<Record<TableName, string>>;
 

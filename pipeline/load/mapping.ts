@@ -20,14 +20,17 @@ export interface TableMapping {
 }
 
 export interface Mapping {
-  /** From this school year on, codes are read in the 2021 catalogue; before it in the legacy catalogues. */
-  catalogue?: { current_from: number };
+  /**
+   * current_from: from this school year on, codes are read in the 2021 catalogue, before it in the
+   * legacy ones (default 2021); choose: legacy code → the 2021 successor of a split major.
+   */
+  catalogue?: { current_from?: number; choose?: Record<string, string> };
   tables: Partial<Record<string, TableMapping>>;
 }
 
 export const MAPPING_FILE = 'mapping.json';
 
-const MAPPED_TABLES: readonly string[] = [...TABLES, 'postings', 'posting_rules'];
+const MAPPED_TABLES: readonly string[] = [...TABLES, 'postings', 'posting_rules', 'legacy_majors', 'major_successors'];
 
 function fail(file: string, where: string, message: string): never {
   throw new LoadError(`${file}: 映射文件有误 — ${where}: ${message}`);
@@ -78,12 +81,16 @@ export function readMapping(dataDir: string): Mapping {
   if (!isObject(json)) fail(file, 'top level', 'must be an object');
   const mapping: Mapping = { tables: {} };
   for (const [key, value] of Object.entries(json)) {
-    if (key === '$schema') continue;
+    if (key === '$schema' || key === '$comment') continue;
     if (key === 'catalogue') {
-      if (!isObject(value) || !Number.isInteger(value.current_from) || Object.keys(value).some((k) => k !== 'current_from')) {
-        fail(file, 'catalogue', 'must be { "current_from": <school year> }');
+      if (!isObject(value) || (value.current_from !== undefined && !Number.isInteger(value.current_from))
+        || Object.keys(value).some((k) => k !== 'current_from' && k !== 'choose')) {
+        fail(file, 'catalogue', 'must be { "current_from": <school year>, "choose": { "<old code>": "<2021 code>" } }');
       }
-      mapping.catalogue = { current_from: value.current_from as number };
+      mapping.catalogue = {
+        current_from: value.current_from as number | undefined,
+        choose: value.choose === undefined ? undefined : checkStrings(file, 'catalogue.choose', value.choose),
+      };
     } else if (MAPPED_TABLES.includes(key)) {
       mapping.tables[key] = checkTable(file, key, value);
     } else {

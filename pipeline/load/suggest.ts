@@ -32,7 +32,8 @@ async function hintSuffixK(conn: DuckDBConnection, schema: TableSchema, rejects:
  * rows nearest by Damerau–Levenshtein distance to the code or the name (a swapped digit pair
  * counts 1), ties broken by Jaro–Winkler similarity; only the nearest, up to three, and only when
  * close enough (at most max(2, length ÷ 3) edits) to be a plausible typo. Work is per distinct
- * wrong value, not per row.
+ * wrong value, not per row. Only unknown and malformed codes get one: a legacy code rejected in its
+ * own catalogue (catalogue-versions.ts) is not a typo of the 2021 major that has its number.
  */
 export async function suggestCodes(conn: DuckDBConnection, schema: TableSchema, rows: string, rejects: string): Promise<void> {
   await hintSuffixK(conn, schema, rejects);
@@ -65,7 +66,8 @@ export async function suggestCodes(conn: DuckDBConnection, schema: TableSchema, 
         WHERE distance = best AND rank <= ${MAX_SUGGESTIONS} AND distance <= greatest(2, length(value) // 3)
         GROUP BY value, scope
       ) s, ${rows} r
-      WHERE ${rejects}.field = ${sqlString(column)} AND ${rejects}.value = s.value AND NOT contains(${rejects}.reason, ' — ')
+      WHERE ${rejects}.field = ${sqlString(column)} AND ${rejects}.value = s.value
+        AND (starts_with(${rejects}.reason, 'unknown ') OR starts_with(${rejects}.reason, 'not a ')) AND NOT contains(${rejects}.reason, ' — ')
         AND r.row_id = ${rejects}.row_id AND [${rowScope.join(', ')}]::VARCHAR[] = s.scope`);
   }
 }

@@ -50,3 +50,14 @@ new on purpose, so that a share of postings stays unclassified.
 Regenerate byte for byte: \`npx tsx pipeline/sample/generate-sample.ts --seed ${seed}\` (scale ${size.name}).
 `;
 }
+
+/**
+ * The generated data's mapping.json: every year is coded in the 2021 catalogue, also those before
+ * 2021, so its rows are not read in the legacy catalogues (load/catalogue-versions.ts).
+ */
+export function sampleMapping(firstYear: number): string {
+  return JSON.stringify({
+    $comment: '合成数据各年均按 2021 年专业目录编码 — generated data: every year coded in the 2021 catalogue',
+    catalogue: { current_from: firstYear },
+  }, null, 2) + '\n';
+}

@@ -13,7 +13,7 @@ import { generateScaled } from '../scale/generate-scaled.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const HELP = `Usage: generate-sample [options]
-Writes the synthetic sample: schools.csv, programmes.csv, demand.csv, datapackage.json, README.md.
+Writes the synthetic sample: schools.csv, programmes.csv, demand.csv, datapackage.json, README.md, mapping.json.
 Same seed, same reference tables → byte-identical files. Fails if the result misses its calibration.
   --seed N          seed of the random draws (default ${DEFAULT_SEED})
   --out DIR         output folder (default data/sample; /tmp/chanjiao-<scale> for a scaled sample)

@@ -16,7 +16,7 @@ import { emergingIndustries } from './demand-profile.ts';
 import { openCsv } from './write-csv.ts';
 import { type CalibrationFigures, createCalibration } from './calibration.ts';
 import { checkCalibration } from './calibration-check.ts';
-import { sampleDescriptor, sampleReadme } from './datapackage.ts';
+import { sampleDescriptor, sampleMapping, sampleReadme } from './datapackage.ts';
 import { postingDays } from './postings.ts';
 import { writePostingFiles } from './posting-files.ts';
 import type { Point } from './school-plan.ts';
@@ -97,6 +97,7 @@ export function generateSample(options: GenerateOptions, effects: GenerateEffect
 
   writeFileSync(join(outDir, 'datapackage.json'), JSON.stringify(sampleDescriptor(seed, size), null, 2) + '\n');
   writeFileSync(join(outDir, 'README.md'), sampleReadme(seed, size));
+  writeFileSync(join(outDir, 'mapping.json'), sampleMapping(size.years.first));
   const figures = calibration.figures();
   const misses = size.targets ? checkCalibration(figures, size.targets) : [];
   if (misses.length) throw new Error(`sample misses its calibration targets:\n  ${misses.join('\n  ')}`);

@@ -19,6 +19,7 @@ import { scaledDemandRows } from './scaled-demand.ts';
 import { writeScaledPostings, type PostingCell, type PostingsWritten } from './postings.ts';
 import { scaledDescriptor, scaledReadme } from './scaled-package.ts';
 import type { ScaleSize } from './scale-sizes.ts';
+import { sampleMapping } from '../sample/datapackage.ts';
 
 export interface ScaledOptions {
   seed: number;
@@ -100,6 +101,7 @@ export function generateScaled(options: ScaledOptions, effects: { log(message: s
 
   writeFileSync(join(outDir, 'datapackage.json'), JSON.stringify(scaledDescriptor(seed, size), null, 2) + '\n');
   writeFileSync(join(outDir, 'README.md'), scaledReadme(seed, size));
+  writeFileSync(join(outDir, 'mapping.json'), sampleMapping(size.years.first));
   const figures = calibration.figures();
   return {
     counties: counties.length,

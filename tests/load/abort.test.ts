@@ -88,7 +88,7 @@ describe('reject share threshold', () => {
   });
 
   it('quotes at most the first ten rejects', async () => {
-    const bad = Array.from({ length: 12 }, (_, i) => `${2010 + i},5001000001,460609,-1,96,280,85,0.93,active`);
+    const bad = Array.from({ length: 12 }, (_, i) => `${2021 + i},5001000001,460609,-1,96,280,85,0.93,active`);
     const error = await loadFailure(await inputsWith({ 'programmes.csv': [HEADER, ...bad].join('\n') }));
     const quoted = error.message.split('\n').slice(1);
     // Data lines 2..13 are all rejected; lines 2..11 are quoted.

@@ -154,3 +154,32 @@ describe('what cannot be read right is rejected with its exact message', () => {
     expect(mapped.programmes).toEqual(clean.programmes);
   });
 });
+
+describe('the worked example of docs/inputs.md (mapping.json)', () => {
+  it('loads the bureau workbook as documented, and without the mapping stops naming the near-miss heading', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('填表说明').addRow(['每个专业点一行。']);
+    const sheet = workbook.addWorksheet('汇总');
+    sheet.addRow(['2025年高职专业点统计']);
+    sheet.mergeCells('A1:J1');
+    sheet.addRow(['年度', '院校代码', '专业代码', '专业名称', '计划招生', '实招', '在校生', '毕业生', '招生状态', '就业率（%）']);
+    sheet.addRow(['2025学年', '4150012609', '510201', '计算机应用技术', 300, 291, 880, 265, '正常招生', 93.7]);
+    sheet.addRow(['2025学年', '4150014009', '520101K', '临床医学', 400, 400, 1180, 372, '正常招生']);
+    sheet.addRow(['2025学年', '4150014128', '530301', '大数据与财务管理', 0, 0, 95, 60, '已停办']);
+    sheet.addRow(['合计', null, null, null, 700, 691, 2155, 697]);
+    const name = '2025年高职专业点统计.xlsx';
+    const files = { [name]: Buffer.from(await workbook.xlsx.writeBuffer()) };
+    const mapping = { programmes: { file: name, sheet: '汇总', columns: { 实招: 'enrolled' }, values: { status: { 已停办: 'closed' } } } };
+    const { report, conn } = await load(await inputsFrom(REAL, { ...files, 'mapping.json': JSON.stringify(mapping) }, ['programmes.csv']));
+    expect(report.rejects).toEqual([]);
+    expect(await query(conn, `SELECT year, school_code, major_code, enrolled, employment_rate, status FROM raw_programmes ORDER BY school_code`)).toEqual([
+      { year: 2025, school_code: '4150012609', major_code: '510201', enrolled: 291, employment_rate: 0.937, status: 'active' },
+      { year: 2025, school_code: '4150014009', major_code: '520101K', enrolled: 400, employment_rate: null, status: 'active' },
+      { year: 2025, school_code: '4150014128', major_code: '530301', enrolled: 0, employment_rate: null, status: 'closed' },
+    ]);
+    const { columns: _, ...unmapped } = mapping.programmes;
+    const dir = await inputsFrom(REAL, { ...files, 'mapping.json': JSON.stringify({ programmes: unmapped }) }, ['programmes.csv']);
+    await expect(load(dir)).rejects.toThrow(`${join(dir, name)}: 缺少必需列 — missing required column enrolled (实际招生); `
+      + '可能是 — perhaps "实招" → enrolled (实际招生)? (name it in mapping.json "columns")');
+  });
+});

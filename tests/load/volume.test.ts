@@ -24,6 +24,8 @@ async function sampleSizedInputs(): Promise<string> {
     'crosswalk.csv': lines('major_code,industry_code,segment_code,weight', 1000, (i) => `${major(i)},ai,software,0.5`),
     'schools.csv': lines('school_code,school_name,level,district_code,ownership', 300, (i) => `${school(i)},学校${i},higher,${district(i % 50)},public`),
     // 7 years × 3,600 distinct (school, major) pairs.
+    // Coded in 2021 codes in every year, as mapping.json declares.
+    'mapping.json': JSON.stringify({ catalogue: { current_from: 2019 } }),
     'programmes.csv': lines(HEADER, 25_200, (i) => `${2019 + (i % 7)},${school(Math.floor(i / 7) % 300)},${major(Math.floor(i / 2100))},100,90,270,80,0.9,active`),
     // 100 years × 50 districts × 2 industries × 3 levels.
     'demand.csv': lines('year,district_code,industry_code,level,openings,seekers', 30_000, (i) =>

@@ -2,7 +2,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Policy } from '../../pipeline/policy.ts';
 import { runModels } from '../../pipeline/run-models.ts';
-import { TABLES, columnDefinitions, rawTable, readSchema } from '../../pipeline/schema.ts';
+import { TABLES, rawColumnDefinitions, rawTable, readSchema } from '../../pipeline/schema.ts';
 import { writeOutlook } from '../../pipeline/outlook/write-outlook.ts';
 import { writePlan } from '../../pipeline/planner/write-plan.ts';
 import { tinyPolicy, type Fixture, type Row } from '../fixtures/models/tiny.ts';
@@ -17,10 +17,11 @@ const FEED_TABLES = ['posting_rules', 'postings'] as const;
 export async function openWarehouse(fixture: Fixture, policy: Policy = tinyPolicy): Promise<DuckDBConnection> {
   const conn = await (await DuckDBInstance.create(':memory:')).connect();
   for (const table of [...TABLES, ...FEED_TABLES]) {
-    await conn.run(`CREATE TABLE ${rawTable(table)} (${columnDefinitions(readSchema(table))})`);
+    const schema = readSchema(table);
+    await conn.run(`CREATE TABLE ${rawTable(table)} (${rawColumnDefinitions(schema)})`);
     const rows = (fixture as Partial<Record<string, Row[]>>)[table] ?? [];
     if (rows.length > 0) {
-      await conn.run(`INSERT INTO ${rawTable(table)} VALUES ${rows.map((r) => `(${r.map(literal).join(', ')})`).join(', ')}`);
+      await conn.run(`INSERT INTO ${rawTable(table)} (${schema.fields.map((f) => `"${f.name}"`).join(', ')}) VALUES ${rows.map((r) => `(${r.map(literal).join(', ')})`).join(', ')}`);
     }
   }
   await writeOutlook(conn, policy);

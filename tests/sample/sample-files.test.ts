@@ -19,7 +19,7 @@ import type { DemandRow } from '../../pipeline/sample/demand.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLE = join(ROOT, 'data/sample');
 const REFERENCE = join(ROOT, 'data/reference');
-const FILES = ['schools.csv', 'programmes.csv', 'demand.csv', 'datapackage.json', 'README.md'];
+const FILES = ['schools.csv', 'programmes.csv', 'demand.csv', 'datapackage.json', 'README.md', 'mapping.json'];
 
 /** The daily postings files of the last year, e.g. postings/2025-01-01.csv … postings/2025-12-31.csv. */
 function postingFiles(year: number): string[] {

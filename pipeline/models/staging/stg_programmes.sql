@@ -13,5 +13,9 @@ select
     cast(students as INTEGER) as students,
     cast(graduates as INTEGER) as graduates_reported,
     cast(employment_rate as DOUBLE) as employment_rate,
-    cast(status as VARCHAR) as status
+    cast(status as VARCHAR) as status,
+    -- The catalogue the row's code was read in ('2021', or higher-2015 / secondary-2010 for
+    -- history carried to its 2021 successor) and the code as the file gave it there.
+    cast(catalogue as VARCHAR) as catalogue,
+    cast(source_major_code as VARCHAR) as source_major_code
 from raw_programmes

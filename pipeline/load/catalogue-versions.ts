@@ -1,0 +1,117 @@
+/**
+ * Programme rows read against the catalogue in force in their year. From `current_from` (2021 by
+ * default, the first intake under 《职业教育专业目录（2021年）》; mapping.json may move it) codes are
+ * 2021 codes. Before it they are codes of the school's legacy catalogue — 2015 高职专科
+ * (higher-2015) for 高职 and 职业本科 schools, 2010 中职 (secondary-2010) for 中职 schools — and are
+ * carried to their 2021 successor through the 新旧专业对照表 (major_successors.csv), the old code and
+ * its catalogue kept on the row (source_major_code, catalogue). So 630302 in a 2019 高职 row is
+ * 会计 and becomes 530302 大数据与会计, never the 2021 中职 major with that number. A code not in its
+ * year's catalogue, a withdrawn major, or a split major whose successor mapping.json does not
+ * choose is rejected, naming the catalogue: a figure is never split by guesswork nor counted twice.
+ *
+ * Levels: a major must be of its school's level; a 职业本科 school may also run 高职专科 majors (it
+ * enrols both). Any other mismatch is rejected naming both levels — a 五年制高职 class taught in a
+ * 中职 school is reported by the 高职 school that awards its diploma.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { rawTable } from '../schema.ts';
+import { sqlString } from './sql.ts';
+
+/** First school year read in the 2021 catalogue unless mapping.json says otherwise. */
+export const CURRENT_FROM = 2021;
+
+export const LEGACY_TABLES = ['legacy_majors', 'major_successors'] as const;
+
+const LEVEL_NAMES: Record<string, string> = { secondary: '中职', higher: '高职专科', bachelor: '职业本科' };
+const CATALOGUE_NAMES: Record<string, string> = { 'higher-2015': '2015 高职专科目录', 'secondary-2010': '2010 中职目录' };
+
+const levelName = (column: string) =>
+  `CASE ${column} ${Object.entries(LEVEL_NAMES).map(([k, v]) => `WHEN '${k}' THEN '${v} (${k})'`).join(' ')} ELSE ${column} END`;
+const catalogueName = (column: string) =>
+  `CASE ${column} ${Object.entries(CATALOGUE_NAMES).map(([k, v]) => `WHEN '${k}' THEN '${v} (${k})'`).join(' ')} ELSE ${column} END`;
+
+export interface CatalogueOptions {
+  currentFrom: number;
+  /** Whether legacy_majors and major_successors were loaded. */
+  legacy: boolean;
+  /** Old code → the successor chosen for a split major (mapping.json catalogue.choose). */
+  choose: Record<string, string>;
+}
+
+const clean = (rejects: string, fields: string[]) =>
+  `NOT EXISTS (SELECT 1 FROM ${rejects} j WHERE j.row_id = r.row_id AND j.field IN (${fields.map(sqlString).join(', ')}))`;
+
+/**
+ * Rows before currentFrom: old code → 2021 successor (rewritten in `rows`, recorded in
+ * <rows>_sources), or a reject. Runs before the foreign-key checks, which then check the successor.
+ */
+export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rejects: string, options: CatalogueOptions): Promise<void> {
+  const sources = `${rows}_sources`;
+  await conn.run(`
+    CREATE OR REPLACE TEMP TABLE ${sources} AS
+    SELECT r.row_id, TRY_CAST(r.year AS INTEGER) AS year, r.major_code AS source_major_code,
+           CASE s.level WHEN 'secondary' THEN 'secondary-2010' ELSE 'higher-2015' END AS catalogue, NULL::VARCHAR AS major_code
+    FROM ${rows} r JOIN ${rawTable('schools')} s ON s.school_code = r.school_code
+    WHERE ${clean(rejects, ['year', 'school_code', 'major_code'])} AND TRY_CAST(r.year AS INTEGER) < ${options.currentFrom}`);
+  const reject = (where: string, reason: string) => conn.run(`
+    INSERT INTO ${rejects} SELECT x.row_id, 'major_code', x.source_major_code, ${reason}, NULL FROM ${sources} x ${where}`);
+  if (!options.legacy) {
+    await reject('', `'read in the ' || ${catalogueName('x.catalogue')} || ', in force for ' || x.year
+      || ' (before ${options.currentFrom}), but no legacy_majors.csv and major_successors.csv are given: add them, '
+      || 'or set catalogue.current_from in mapping.json if the file uses 2021 codes'`);
+    await conn.run(`DELETE FROM ${sources}`);
+    return;
+  }
+  const choose = Object.entries(options.choose);
+  await conn.run(`
+    CREATE OR REPLACE TEMP TABLE ${sources}_found AS
+    SELECT x.row_id, any_value(lm.major_name) AS old_name, bool_or(lm.major_code IS NOT NULL) AS listed,
+           list(DISTINCT s.new_code ORDER BY s.new_code) FILTER (WHERE s.new_code IS NOT NULL) AS successors,
+           string_agg(DISTINCT s.new_code || ' ' || s.new_name, ', ' ORDER BY s.new_code || ' ' || s.new_name) AS named
+    FROM ${sources} x
+    LEFT JOIN ${rawTable('legacy_majors')} lm ON lm.catalogue = x.catalogue AND lm.major_code = x.source_major_code
+      AND x.year BETWEEN lm.valid_from AND coalesce(lm.valid_to, 9999)
+    LEFT JOIN ${rawTable('major_successors')} s ON s.catalogue = x.catalogue AND s.old_code = x.source_major_code
+    GROUP BY x.row_id`);
+  await conn.run(`
+    UPDATE ${sources} x SET major_code = CASE
+      WHEN len(f.successors) = 1 THEN f.successors[1]
+      ${choose.length ? `WHEN list_contains(f.successors, CASE x.source_major_code ${choose.map(([o, n]) => `WHEN ${sqlString(o)} THEN ${sqlString(n)}`).join(' ')} END)
+        THEN CASE x.source_major_code ${choose.map(([o, n]) => `WHEN ${sqlString(o)} THEN ${sqlString(n)}`).join(' ')} END` : ''}
+      END
+    FROM ${sources}_found f WHERE f.row_id = x.row_id AND f.listed`);
+  const what = `x.source_major_code || ' ' || f.old_name || ' (' || ${catalogueName('x.catalogue')} || ')'`;
+  await reject(`JOIN ${sources}_found f USING (row_id) WHERE NOT f.listed`,
+    `'not in the ' || ${catalogueName('x.catalogue')} || ', in force for ' || x.year`);
+  await reject(`JOIN ${sources}_found f USING (row_id) WHERE f.listed AND coalesce(len(f.successors), 0) = 0`,
+    `${what} || ' has no 2021 successor in major_successors.csv (withdrawn)'`);
+  await reject(`JOIN ${sources}_found f USING (row_id) WHERE f.listed AND len(f.successors) > 1 AND x.major_code IS NULL`,
+    `${what} || ' was split in 2021 into ' || f.named || ': name the one this school runs in mapping.json catalogue.choose'`);
+  await conn.run(`DELETE FROM ${sources} WHERE major_code IS NULL`);
+  await conn.run(`UPDATE ${rows} r SET major_code = x.major_code FROM ${sources} x WHERE x.row_id = r.row_id`);
+}
+
+/** A major of another level than its school's (see the module comment); after the foreign keys, so both are known. */
+export async function checkLevels(conn: DuckDBConnection, rows: string, rejects: string): Promise<void> {
+  await conn.run(`
+    INSERT INTO ${rejects}
+    SELECT r.row_id, 'major_code', r.major_code,
+           'major ' || m.major_code || ' ' || m.major_name || ' is ' || ${levelName('m.level')} || ' but school ' || s.school_code || ' '
+             || s.school_name || ' is ' || ${levelName('s.level')}, NULL
+    FROM ${rows} r JOIN ${rawTable('schools')} s ON s.school_code = r.school_code JOIN ${rawTable('majors')} m ON m.major_code = r.major_code
+    WHERE ${clean(rejects, ['school_code', 'major_code'])}
+      AND m.level <> s.level AND NOT (s.level = 'bachelor' AND m.level = 'higher')`);
+}
+
+/**
+ * Records on raw_programmes which catalogue each row was read in ('2021', or the legacy one) and
+ * the code as the file gave it where it was carried to its successor.
+ */
+export async function recordSources(conn: DuckDBConnection, rows: string): Promise<void> {
+  const target = rawTable('programmes');
+  await conn.run(`UPDATE ${target} SET catalogue = '2021'`);
+  await conn.run(`
+    UPDATE ${target} p SET source_major_code = x.source_major_code, catalogue = x.catalogue
+    FROM ${rows}_sources x JOIN ${rows} r USING (row_id)
+    WHERE p.year = x.year AND p.school_code = r.school_code AND p.major_code = x.major_code`);
+}

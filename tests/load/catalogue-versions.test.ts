@@ -1,0 +1,95 @@
+/**
+ * Programme history read in the catalogue of its year: real 2015 高职专科 rows and their 2021
+ * successors from the 新旧专业对照表 (a few rows, as in data/reference/legacy_majors.csv and
+ * major_successors.csv), real Chongqing colleges.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { inputsFrom, load, query, REAL, removeInputs } from './helpers.ts';
+
+afterAll(removeInputs);
+
+const LEGACY = [
+  'catalogue,major_code,major_name,level,valid_from,valid_to',
+  'higher-2015,610201,计算机应用技术,higher,2015,2020',
+  'higher-2015,630302,会计,higher,2015,2020',
+  'higher-2015,620201,护理,higher,2015,2020',
+  'higher-2015,610205,软件技术,higher,2015,2020',
+  'higher-2015,630303,审计,higher,2015,2020',
+].join('\n');
+/** 610205 is shown split (its real successor is one major) to test a split; 630303's row is left out. */
+const SUCCESSORS = [
+  'catalogue,old_code,old_name,new_code,new_name,change',
+  'higher-2015,610201,计算机应用技术,510201,计算机应用技术,kept',
+  'higher-2015,630302,会计,530302,大数据与会计,renamed',
+  'higher-2015,620201,护理,520201,护理,kept',
+  'higher-2015,610205,软件技术,510201,计算机应用技术,split',
+  'higher-2015,610205,软件技术,510205,大数据技术,split',
+].join('\n');
+const HEADER = 'year,school_code,major_code,plan,enrolled,students,graduates,employment_rate,status';
+
+const history = (rows: string[], extra: Record<string, string> = {}) =>
+  inputsFrom(REAL, { 'programmes.csv': [HEADER, ...rows].join('\n'), 'legacy_majors.csv': LEGACY, 'major_successors.csv': SUCCESSORS, ...extra });
+
+describe('history coded in the 2015 catalogue', () => {
+  it('maps each old code to its 2021 successor, recording the old code and its catalogue', async () => {
+    const { report, conn } = await load(await history([
+      '2019,4150014128,630302,180,176,520,280,0.91,active', // 会计 in 2015, never the 中职 wind-power 630302
+      '2020,4150012609,610201,300,290,860,270,,active',
+      '2025,4150012609,510201,300,291,880,265,0.937,active',
+    ]));
+    expect(report.rejects).toEqual([]);
+    expect(await query(conn, `SELECT year, school_code, major_code, source_major_code, catalogue, graduates FROM raw_programmes ORDER BY year`)).toEqual([
+      { year: 2019, school_code: '4150014128', major_code: '530302', source_major_code: '630302', catalogue: 'higher-2015', graduates: 280 },
+      { year: 2020, school_code: '4150012609', major_code: '510201', source_major_code: '610201', catalogue: 'higher-2015', graduates: 270 },
+      { year: 2025, school_code: '4150012609', major_code: '510201', source_major_code: null, catalogue: '2021', graduates: 265 },
+    ]);
+  });
+
+  it('rejects a code absent from its year\'s catalogue, a major without a successor row, and an unchosen split, naming the catalogue', async () => {
+    const { report } = await load(await history([
+      '2019,4150012609,510205,150,148,420,,,active', // a 2021 code in a 2019 row
+      '2019,4150014128,630303,60,60,170,50,,active',
+      '2020,4150012609,610205,100,98,290,90,,active',
+    ]), 1);
+    expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
+      [2, 'major_code', '510205', 'not in the 2015 高职专科目录 (higher-2015), in force for 2019'],
+      [3, 'major_code', '630303', '630303 审计 (2015 高职专科目录 (higher-2015)) has no 2021 successor in major_successors.csv (withdrawn)'],
+      [4, 'major_code', '610205', '610205 软件技术 (2015 高职专科目录 (higher-2015)) was split in 2021 into 510201 计算机应用技术, 510205 大数据技术: '
+        + 'name the one this school runs in mapping.json catalogue.choose'],
+    ]);
+  });
+
+  it('takes the successor of a split that mapping.json chooses', async () => {
+    const { report, conn } = await load(await history(['2020,4150012609,610205,100,98,290,90,,active'],
+      { 'mapping.json': JSON.stringify({ catalogue: { choose: { 610205: '510205' } } }) }));
+    expect(report.rejects).toEqual([]);
+    expect(await query(conn, `SELECT major_code, source_major_code FROM raw_programmes`)).toEqual([{ major_code: '510205', source_major_code: '610205' }]);
+  });
+
+  it('without the legacy tables, rejects rows before 2021 instead of reading them as 2021 codes', async () => {
+    const dir = await inputsFrom(REAL, { 'programmes.csv': [HEADER, '2019,4150014128,630302,180,176,520,280,0.91,active', '2025,4150014128,530302,180,175,530,160,,active'].join('\n') });
+    const { report } = await load(dir);
+    expect(report.rejects.map((r) => [r.line, r.value, r.reason])).toEqual([[2, '630302',
+      'read in the 2015 高职专科目录 (higher-2015), in force for 2019 (before 2021), but no legacy_majors.csv and major_successors.csv are given: '
+        + 'add them, or set catalogue.current_from in mapping.json if the file uses 2021 codes']]);
+  });
+
+  it('reads every year in 2021 codes when mapping.json says so', async () => {
+    const dir = await inputsFrom(REAL, {
+      'programmes.csv': [HEADER, '2019,4150014128,530302,180,176,520,280,0.91,active'].join('\n'),
+      'mapping.json': JSON.stringify({ catalogue: { current_from: 2019 } }),
+    });
+    const { report, conn } = await load(dir);
+    expect(report.rejects).toEqual([]);
+    expect(await query(conn, `SELECT major_code, catalogue FROM raw_programmes`)).toEqual([{ major_code: '530302', catalogue: '2021' }]);
+  });
+});
+
+describe('levels', () => {
+  it('rejects a major of another level than its school, naming both', async () => {
+    const dir = await inputsFrom(REAL, { 'programmes.csv': [HEADER, '2025,4150012215,630302,40,38,110,30,,active'].join('\n') });
+    const { report } = await load(dir, 1);
+    expect(report.rejects.map((r) => [r.line, r.value, r.reason])).toEqual([[2, '630302',
+      'major 630302 风力发电设备运行与维护 is 中职 (secondary) but school 4150012215 重庆工业职业技术学院 is 高职专科 (higher)']]);
+  });
+});
