@@ -20,7 +20,6 @@ Commands:
       --school CODE            (school) a school it may see; repeat for a group of schools
       --input TABLE            (provider, school) an input it may submit, e.g. demand; repeat
       --name TEXT              display name, e.g. 市人社局
-      --oidc-subject SUB       the single sign-on subject this account is (optional)
   passwd NAME                  sets a new password that must be changed at the next login
   set NAME                     changes --role, --school, --input, --name, --disable or --enable
   token NAME [--label TEXT]    a new upload token for a provider's scripted deliveries (shown once)
@@ -46,7 +45,6 @@ export async function run(args: string[]): Promise<number> {
       school: { type: 'string', multiple: true },
       input: { type: 'string', multiple: true },
       name: { type: 'string' },
-      'oidc-subject': { type: 'string' },
       label: { type: 'string' },
       'password-stdin': { type: 'boolean' },
       disable: { type: 'boolean' },
@@ -76,7 +74,7 @@ export async function run(args: string[]): Promise<number> {
         const { password: pw, generated } = await password();
         const user = await addUser(db, {
           username: target, role: values.role as Role, password: pw, display_name: values.name,
-          schools: values.school, inputs: values.input, oidc_subject: values['oidc-subject'], must_change_password: generated,
+          schools: values.school, inputs: values.input, must_change_password: generated,
         });
         audit(db, { actor, action: 'user_added', target: user.username, detail: `${user.role} ${user.schools.join(',')} ${user.inputs.join(',')}`.trim() });
         console.log(`✓ 已创建 created ${user.username} (${user.role})`);

@@ -65,8 +65,6 @@ export const ROUTES: readonly Route[] = [
   { name: 'upload discard', methods: POST, path: /^\/api\/uploads\/(\d{1,12})\/discard$/, rules: { ...signedIn('allow'), analyst: 'deny' } },
   { name: 'delivery status', methods: GET, path: /^\/api\/deliveries$/, rules: { ...signedIn('deny'), provider: 'allow' } },
   { name: 'refresh', methods: POST, path: /^\/api\/refresh$/, rules: adminOnly },
-  { name: 'oidc start', methods: GET, path: /^\/auth\/oidc$/, rules: everyone('allow') },
-  { name: 'oidc callback', methods: GET, path: /^\/auth\/oidc\/callback$/, rules: everyone('allow') },
 ];
 
 /** Characters a path may hold once decoded: everything the server serves is named in ASCII. */

@@ -68,7 +68,6 @@ export interface NewUser {
   display_name?: string;
   schools?: string[];
   inputs?: string[];
-  oidc_subject?: string;
   /** Whether the first login must set a new password (an admin-chosen one). */
   must_change_password?: boolean;
 }
@@ -91,9 +90,9 @@ export async function addUser(db: AppDb, user: NewUser): Promise<User> {
   const hash = user.password === undefined ? null : await hashPassword(user.password);
   const insert = db.transaction(() => {
     const { lastInsertRowid } = db.prepare(
-      `INSERT INTO users (username, display_name, role, password_hash, oidc_subject, must_change_password, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(user.username, user.display_name ?? '', user.role, hash, user.oidc_subject ?? null, user.must_change_password ? 1 : 0, now(), now());
+      `INSERT INTO users (username, display_name, role, password_hash, must_change_password, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(user.username, user.display_name ?? '', user.role, hash, user.must_change_password ? 1 : 0, now(), now());
     const id = Number(lastInsertRowid);
     setBindings(db, id, user.schools ?? [], user.inputs ?? []);
     return id;

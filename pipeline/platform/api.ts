@@ -59,7 +59,7 @@ export async function handleApi(ctx: GateContext | null, req: IncomingMessage, r
   const name = match.route.name;
   if (!ctx) {
     // The local single-analyst mode: only the session route answers, to say so.
-    sendJson(res, 200, { mode: 'open', user: publicUser(caller.user!), csrf: '', oidc: false });
+    sendJson(res, 200, { mode: 'open', user: publicUser(caller.user!), csrf: '' });
     return;
   }
   const ip = clientAddress(req, ctx.trustProxy);
@@ -68,10 +68,10 @@ export async function handleApi(ctx: GateContext | null, req: IncomingMessage, r
   const secure = isSecure(req, ctx.trustProxy);
   switch (name) {
     case 'session': {
-      if (user && caller.session) return sendJson(res, 200, { mode: 'accounts', user: publicUser(user), csrf: caller.session.csrf, oidc: Boolean(ctx.oidc) });
+      if (user && caller.session) return sendJson(res, 200, { mode: 'accounts', user: publicUser(user), csrf: caller.session.csrf });
       // Before login: a token tied to this browser by a cookie, so a login form on another site cannot post here.
       const pre = parseCookies(req.headers.cookie).get(PRE_COOKIE) ?? randomToken();
-      return sendJson(res, 200, { mode: 'accounts', user: null, csrf: pre, oidc: Boolean(ctx.oidc) },
+      return sendJson(res, 200, { mode: 'accounts', user: null, csrf: pre },
         { 'set-cookie': serializeCookie(PRE_COOKIE, pre, { secure, sameSite: 'Strict' }) });
     }
     case 'login': {
@@ -92,7 +92,7 @@ export async function handleApi(ctx: GateContext | null, req: IncomingMessage, r
       }
       const csrf = startSession(ctx, req, res, outcome.user);
       audit(ctx.db, { actor: outcome.user.username, action: 'login', detail: 'password', ip });
-      return sendJson(res, 200, { mode: 'accounts', user: publicUser(outcome.user), csrf, oidc: Boolean(ctx.oidc) });
+      return sendJson(res, 200, { mode: 'accounts', user: publicUser(outcome.user), csrf });
     }
     case 'logout': {
       if (caller.session) endSession(ctx.db, caller.session.tokenHash);
@@ -109,7 +109,7 @@ export async function handleApi(ctx: GateContext | null, req: IncomingMessage, r
       audit(ctx.db, { actor, action: 'password_changed', ip });
       const fresh = findUser(ctx.db, actor)!;
       const csrf = startSession(ctx, req, res, fresh);
-      return sendJson(res, 200, { mode: 'accounts', user: publicUser(fresh), csrf, oidc: Boolean(ctx.oidc) });
+      return sendJson(res, 200, { mode: 'accounts', user: publicUser(fresh), csrf });
     }
     case 'users': {
       if (req.method !== 'POST') return sendJson(res, 200, listUsers(ctx.db).map(publicUser));
@@ -193,10 +193,6 @@ export async function handleApi(ctx: GateContext | null, req: IncomingMessage, r
       );
       return sendJson(res, 202, { started: true });
     }
-    case 'oidc start':
-    case 'oidc callback':
-      if (!ctx.oidc) throw new HttpError(404, '未配置统一身份认证 — single sign-on is not configured', 'no_oidc');
-      return name === 'oidc start' ? ctx.oidc.start(req, res) : ctx.oidc.callback(ctx, req, res);
   }
   throw new HttpError(404, '未找到 — not found');
 }

@@ -16,7 +16,6 @@ import { CutCache } from './school-rows.ts';
 import { audit } from './audit.ts';
 import { handleApi } from './api.ts';
 import type { UploadSettings } from './uploads.ts';
-import type { OidcLogin } from './oidc.ts';
 
 /** Files the gate hands to the server's static handlers, by what they are. */
 export interface Serve {
@@ -39,7 +38,6 @@ export interface GateOptions {
   loginPolicy?: LoginPolicy;
   /** Starts a refresh now (the admin's button); resolves with the published snapshot id. */
   refresh?: () => Promise<string>;
-  oidc?: OidcLogin | null;
 }
 
 export interface Caller {
@@ -50,11 +48,10 @@ export interface Caller {
   via: 'session' | 'token' | 'open' | 'none';
 }
 
-export interface GateContext extends Required<Omit<GateOptions, 'refresh' | 'oidc' | 'db' | 'uploads'>> {
+export interface GateContext extends Required<Omit<GateOptions, 'refresh' | 'db' | 'uploads'>> {
   db: AppDb;
   uploads: UploadSettings;
   refresh?: () => Promise<string>;
-  oidc: OidcLogin | null;
   throttle: AddressThrottle;
 }
 
@@ -96,7 +93,7 @@ export function createGate(options: GateOptions) {
   const ctx: GateContext | null = options.db && {
     db: options.db, uploads: options.uploads!, trustProxy: options.trustProxy,
     limits: options.limits ?? DEFAULT_LIMITS, loginPolicy: options.loginPolicy ?? DEFAULT_LOGIN_POLICY,
-    refresh: options.refresh, oidc: options.oidc ?? null,
+    refresh: options.refresh,
     throttle: new AddressThrottle((options.loginPolicy ?? DEFAULT_LOGIN_POLICY).perAddressPerMinute),
   };
   const cuts = new CutCache();
@@ -182,7 +179,7 @@ export function createGate(options: GateOptions) {
         : caller.via === 'none' ? parseCookies(req.headers.cookie).get(PRE_COOKIE) ?? '' : null;
       if (expected !== null && !sameToken(sent, expected)) return sendError(res, 403, '缺少或错误的 CSRF 令牌，请刷新页面 — missing or wrong CSRF token; reload the page', 'csrf');
     }
-    if (match.route.path.source.startsWith('^\\/api') || match.route.name.startsWith('oidc')) {
+    if (match.route.path.source.startsWith('^\\/api')) {
       if (!ctx) {
         if (match.route.name === 'session') return void handleApi(null, req, res, match, caller);
         return sendError(res, 404, '本机单用户模式，没有账号功能 — single-analyst mode: no accounts', 'open_mode');

@@ -9,7 +9,6 @@ import { isLoopback } from './bind.ts';
 import { createGate } from './gate.ts';
 import type { SessionLimits } from './sessions.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, type UploadSettings } from './uploads.ts';
-import type { OidcLogin } from './oidc.ts';
 
 export interface PlatformSettings {
   trustProxy: boolean;
@@ -48,7 +47,6 @@ export interface GateSetup {
   policyPath: string;
   settings: PlatformSettings;
   refresh?: () => Promise<string>;
-  oidc?: OidcLogin | null;
 }
 
 /** The gate for this start, or undefined in the local single-analyst mode; throws when that mode is not safe. */
@@ -65,5 +63,5 @@ export function platformGate(setup: GateSetup): ReturnType<typeof createGate> | 
     warehouseDir: setup.warehouseDir, dataDir: setup.dataDir, referenceDir: setup.referenceDir, policyPath: setup.policyPath,
     maxBytes: settings.maxUploadBytes, providerMayAccept: settings.providerMayAccept,
   };
-  return createGate({ db, uploads, trustProxy: settings.trustProxy, limits: settings.limits, refresh: setup.refresh, oidc: setup.oidc });
+  return createGate({ db, uploads, trustProxy: settings.trustProxy, limits: settings.limits, refresh: setup.refresh });
 }

@@ -12,7 +12,7 @@ export interface SessionUser {
   inputs: string[];
 }
 
-export interface SessionInfo { mode: 'open' | 'accounts'; user: SessionUser | null; csrf: string; oidc: boolean }
+export interface SessionInfo { mode: 'open' | 'accounts'; user: SessionUser | null; csrf: string }
 
 let csrf = '';
 
