@@ -6,6 +6,7 @@ import type { RefreshBench } from './refresh.ts';
 import type { IngestBench } from './ingest.ts';
 import type { NightlyBench } from './nightly.ts';
 import type { ReportsBench } from './reports.ts';
+import type { PlannerBench } from './planner.ts';
 import type { DashboardBench } from './dashboard.ts';
 import type { BrowserBytes } from './browser-bytes.ts';
 import type { ScaleName } from './scales.ts';
@@ -22,6 +23,8 @@ export interface ScaleResult {
   ingest: Maybe<IngestBench>;
   nightly: Maybe<NightlyBench>;
   reports: Maybe<ReportsBench>;
+  /** Absent in results measured before the planner existed. */
+  planner?: Maybe<PlannerBench>;
   browser: Maybe<BrowserBytes>;
   /** Headless chromium over this scale's warehouse; null without chromium. */
   dashboard: Maybe<DashboardBench | null>;
@@ -54,7 +57,7 @@ function sideBySide(results: BenchResults, rows: [string, (r: ScaleResult) => st
     ...rows.map(([label, f]) => `| ${label} | ${scales.map((scale) => cell(scale, f)).join(' | ')} |`)].join('\n');
 }
 
-const skippedNote = (results: BenchResults, part: 'ingest' | 'nightly' | 'reports' | 'browser' | 'dashboard') =>
+const skippedNote = (results: BenchResults, part: 'ingest' | 'nightly' | 'reports' | 'planner' | 'browser' | 'dashboard') =>
   Object.entries(results.scales).flatMap(([scale, r]) => {
     const value = r![part];
     if (value === null) return [`- ${scale}: skipped — no chromium on this machine`];
@@ -127,6 +130,23 @@ export function reportsTable(results: BenchResults): string {
   ].join('\n');
 }
 
+/** The enrolment planner: instance size, time, outcome and optimality gap. */
+export function plannerTable(results: BenchResults): string {
+  const p = (r: ScaleResult) => r.planner as PlannerBench;
+  return [
+    sideBySide(results, [
+      ['**read + solve**, wall', (r) => `**${s(p(r).median_ms)}**`],
+      ['solve (HiGHS)', (r) => s(p(r).solve_median_ms)],
+      ['options (programmes and candidates)', (r) => n(p(r).last.options)],
+      ['variables × constraints', (r) => `${n(p(r).last.variables)} × ${n(p(r).last.constraints)}`],
+      ['status, optimality gap', (r) => `${p(r).last.status}, ${p(r).last.mip_gap === null ? '–' : `${(p(r).last.mip_gap! * 100).toPrecision(2)} %`}`],
+      ['changes proposed', (r) => n(p(r).last.changes)],
+      ['peak RSS', (r) => `${n(p(r).last.max_rss_mb)} MB`],
+    ]),
+    ...skippedNote(results, 'planner'),
+  ].join('\n');
+}
+
 export function dashboardTable(results: BenchResults): string {
   const d = (r: ScaleResult) => r.dashboard as DashboardBench;
   return [
@@ -166,6 +186,8 @@ export function goalsTable(results: BenchResults): string {
     row('national: peak RSS < 3 GB', national?.refresh.max_rss_mb, (x) => `${n(x)} MB`, (x) => x < 3072),
     row('national: nightly, one new day < 10 s', ok(national?.nightly) ? national.nightly.median_ms : undefined, s, (x) => x < 10_000),
     row('national: all reports < 60 s', ok(national?.reports) ? national.reports.median_ms : undefined, s, (x) => x < 60_000),
+    row('city: planner optimal (within planner.mip_gap) < 2 s', ok(city?.planner) && city.planner.last.status === 'optimal' ? city.planner.median_ms : undefined, s, (x) => x < 2000),
+    row('national: planner within 60 s (or its gap reported)', ok(national?.planner) ? national.planner.median_ms : undefined, s, (x) => x < 60_000),
     row('national: postings ingest ≥ 0.8 × bare read_csv', ok(national?.ingest) ? national.ingest.ratio : undefined, (x) => x.toFixed(2), (x) => x >= 0.8),
     row('national: the first page fetches no row-level data (< 2 MB)', d?.bytes_fetched.first_page, mb, (x) => x < 2 * 1024 * 1024),
     row('national dashboard (chromium): first chart < 2 s', d?.first_chart_ms.median, (x) => `${x.toFixed(0)} ms`, (x) => x < 2000),
