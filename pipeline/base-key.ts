@@ -1,6 +1,6 @@
 /**
  * A nightly run usually brings nothing but new daily postings. The base is everything else a
- * refresh builds from: the input tables (by sha256), the posting rules, the policy, the data label
+ * refresh builds from: the input tables (by sha256), the postings' classification tables, the policy, the data label
  * and the code that loads and models them. When the base's fingerprint equals the served
  * snapshot's, the run starts from a copy of that snapshot's warehouse and rebuilds only what the
  * postings feed (refresh.ts); anything else changed, and the run is a full one.
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { LEGACY_TABLES } from './load/catalogue-versions.ts';
 import { locateInput, locateOptional, type InputOverrides } from './load/locate-input.ts';
 import { MAPPING_FILE, readMapping } from './load/mapping.ts';
-import { rulesFile, RULES_TABLE } from './postings/posting-rules.ts';
+import { classificationFile, CLASSIFICATION_TABLES } from './postings/classification-tables.ts';
 import { contentKey, fileSha256 } from './fingerprint.ts';
 
 export interface BaseInput { table: string; sha256: string }
@@ -44,8 +44,10 @@ export async function locateBaseInputs(dataDir: string, referenceDir: string, ov
     }));
     const legacy = LEGACY_TABLES.map((table) => ({ table: table as string, file: locateOptional(table, dataDir, referenceDir) }));
     if (legacy.every((f) => f.file !== undefined)) files.unshift(...legacy as { table: string; file: string }[]);
-    const rules = rulesFile({ dataDir, referenceDir });
-    if (rules) files.push({ table: RULES_TABLE, file: rules });
+    for (const table of CLASSIFICATION_TABLES) {
+      const file = classificationFile({ dataDir, referenceDir }, table);
+      if (file) files.push({ table, file });
+    }
     return [...await Promise.all(files.map(async ({ table, file }) => ({ table, sha256: await fileSha256(file) }))), ...await mappingInput(dataDir)];
   } catch {
     return null;

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { readSchema, TABLES, REFERENCE_TABLES, type Field, type TableSchema } from './schema.ts';
+import { CLASSIFICATION_TABLES } from './postings/classification-tables.ts';
 
 /** The parts no schema says: messy files, value normalisation, mapping.json, catalogue versions. */
 const HAND_WRITTEN = new URL('../docs/inputs-mapping.md', import.meta.url);
@@ -47,7 +48,7 @@ function tableSection(s: TableSchema): string {
 
 /** The whole of docs/inputs.md. */
 export function renderInputsDoc(): string {
-  const tables = [...TABLES, 'postings', 'posting_rules', 'legacy_majors', 'major_successors'].map((name) => readSchema(name));
+  const tables = [...TABLES, 'postings', ...CLASSIFICATION_TABLES, 'legacy_majors', 'major_successors'].map((name) => readSchema(name));
   return [
     '# Inputs',
     '',

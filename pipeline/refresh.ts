@@ -20,6 +20,7 @@ import { baseReport, copyBaseWarehouse, reusableBase, type Base } from './reuse-
 import { allSettledOrThrow, stageRunner, type Stage } from './run-stage.ts';
 import { dependents, readModels } from './model-files.ts';
 import { POSTINGS_DELTA } from './postings/raw-postings.ts';
+import { WORDS_TABLE } from './postings/posting-words.ts';
 import { readDataLabel, type DataLabel } from './data-label.ts';
 import { readSummary } from './summary.ts';
 import { checkDrift, type DriftLimits } from './drift.ts';
@@ -120,11 +121,11 @@ async function outlookStage(run: Run, conn: DuckDBConnection): Promise<void> {
 /** Builds the models (in a postings-only run only those the postings feed); returns those rebuilt there. */
 async function modelsStage(run: Run, conn: DuckDBConnection, postings: PostingsReport): Promise<Set<string> | undefined> {
   // The rules are part of the base, unchanged: only what reads the postings is rebuilt.
-  const rebuilt = run.base ? new Set(dependents(readModels(), [POSTINGS_DELTA]).map((m) => m.name)) : undefined;
+  const rebuilt = run.base ? new Set(dependents(readModels(), [POSTINGS_DELTA, WORDS_TABLE]).map((m) => m.name)) : undefined;
   await run.stage('models', () => runModels(conn, {
     policy: run.policy,
     only: rebuilt,
-    deltas: postings.appended ? new Set([POSTINGS_DELTA]) : undefined,
+    deltas: postings.appended ? new Set([POSTINGS_DELTA, WORDS_TABLE]) : undefined,
     effects: { progress: (model, i, n) => run.effects.progress('models', model, i, n) },
   }), (runs) => `${runs.length} models`);
   return rebuilt;
@@ -153,7 +154,7 @@ async function outputStages(run: Run, instance: DuckDBInstance, conn: DuckDBConn
     const reports = { key: reportsKey(load.inputs, run.policy), from: run.id };
     const [tests, marts] = await allSettledOrThrow([
       stage('tests', async () => {
-        const ran = await runModelTests(conn, { reading: rebuilt && new Set([...rebuilt, POSTINGS_DELTA]) });
+        const ran = await runModelTests(conn, { reading: rebuilt && new Set([...rebuilt, POSTINGS_DELTA, WORDS_TABLE]) });
         // Tests not run again passed on the same tables in the run that built them.
         return [...(base?.manifest.model_tests ?? []).filter((t) => !ran.some((r) => r.name === t.name)), ...ran]
           .sort((a, b) => (a.name < b.name ? -1 : 1));

@@ -6,9 +6,10 @@
  */
 import { contentKey } from './fingerprint.ts';
 import type { InputEntry } from './manifest.ts';
+import { CLASSIFICATION_TABLES } from './postings/classification-tables.ts';
 
-/** Inputs the reports do not read. */
-const NOT_IN_REPORTS = new Set(['postings', 'posting_rules']);
+/** Inputs the reports do not read: the postings and what classifies them. */
+const NOT_IN_REPORTS = new Set<string>(['postings', ...CLASSIFICATION_TABLES]);
 
 /** Source folders whose files shape a report. */
 const REPORT_SOURCES = ['pipeline/reports', 'pipeline/models'];

@@ -1,19 +1,21 @@
 /**
- * The refresh's postings stage: classification rules into raw_posting_rules, the daily files
+ * The refresh's postings stage: the classification tables into their raw_ tables, the daily files
  * synchronised with the warehouse's postings store (each converted once, kept across snapshots),
- * and raw_postings built from the store. Entries, rejects and warnings join the load report, so
- * the manifest, load_rejects and the drift checks treat the feed like any other input.
- * In a run that starts from a copy of the previous warehouse (`append`), the rules are already
- * loaded and raw_postings only gains the days added since, when that is all that changed.
+ * raw_postings built from the store and its titles, employers and hints cut into words
+ * (raw_posting_words). Entries, rejects and warnings join the load report, so the manifest,
+ * load_rejects and the drift checks treat the feed like any other input.
+ * In a run that starts from a copy of the previous warehouse (`append`), the classification tables
+ * are already loaded, and raw_postings and raw_posting_words only gain the days added since, when
+ * that is all that changed.
  */
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { LoadReport } from '../load/load-inputs.ts';
 import { listDailyFiles, POSTINGS_FOLDER } from './daily-files.ts';
-import { loadPostingRules } from './posting-rules.ts';
+import { loadClassificationTables, RULES_TABLE } from './classification-tables.ts';
 import { syncStore } from './sync-store.ts';
 import { addedDays, appendRawPostings, buildRawPostings } from './raw-postings.ts';
-import { RULES_TABLE } from './posting-rules.ts';
+import { segmentPostings } from './posting-words.ts';
 import { postingsInput } from './postings-input.ts';
 import { checksKey } from './checks-key.ts';
 
@@ -45,6 +47,8 @@ export interface PostingsReport {
   rejected: number;
   /** Days appended to the previous raw_postings (their rows in delta_raw_postings), or null when it was built whole. */
   appended: string[] | null;
+  /** Distinct titles, employers and hints cut into words in this run (in an appending run, only those new to the warehouse). */
+  segmented: number;
 }
 
 export async function loadPostings(conn: DuckDBConnection, options: PostingsOptions): Promise<PostingsReport> {
@@ -54,10 +58,10 @@ export async function loadPostings(conn: DuckDBConnection, options: PostingsOpti
     options.effects?.warn?.(message);
   };
   const validation = { tmpDir: options.tmpDir, rejectShareMax: options.policy.reject_share_max, warn };
-  const rules = options.append ? null : await loadPostingRules(conn, options, validation);
-  if (rules) {
-    report.inputs.push(rules.input);
-    report.rejects.push(...rules.rejects);
+  const tables = options.append ? [] : await loadClassificationTables(conn, options, validation);
+  for (const table of tables) {
+    report.inputs.push(table.input);
+    report.rejects.push(...table.rejects);
   }
   const files = listDailyFiles(options.dataDir, warn);
   const storeDir = join(options.warehouseDir, POSTINGS_STORE);
@@ -67,7 +71,8 @@ export async function loadPostings(conn: DuckDBConnection, options: PostingsOpti
   const appended = options.append ? await addedDays(conn, sync.ledger) : null;
   const postings = appended ? await appendRawPostings(conn, storeDir, sync.ledger, appended)
     : await buildRawPostings(conn, storeDir, sync.ledger);
-  const hasRules = rules !== null || (options.append === true && report.inputs.some((i) => i.table === RULES_TABLE));
+  const segmented = await segmentPostings(conn, { tmpDir: options.tmpDir, append: appended !== null });
+  const hasRules = report.inputs.some((i) => i.table === RULES_TABLE);
   if (!hasRules && postings > 0) warn('posting_rules: 缺少分类规则 — no posting_rules.csv in the data or reference folder; every posting stays unclassified');
   // Always listed, even empty: a feed that vanishes must show as a shrink to the drift checks.
   const input = postingsInput(options.dataDir, sync.ledger, postings);
@@ -76,5 +81,5 @@ export async function loadPostings(conn: DuckDBConnection, options: PostingsOpti
     const file = join(options.dataDir, POSTINGS_FOLDER, name);
     report.rejects.push(...entry.rejects.map((r) => ({ table: 'postings', file, ...r })));
   }
-  return { files: input.files, converted: sync.converted, removed: sync.removed, postings, rejected: input.rejected, appended };
+  return { files: input.files, converted: sync.converted, removed: sync.removed, postings, rejected: input.rejected, appended, segmented };
 }

@@ -46,7 +46,8 @@ calibrated to the public numbers above for ${size.years.last}, but they are not 
 Files: \`schools.csv\`, \`programmes.csv\`, \`demand.csv\` (columns as in schemas/), \`datapackage.json\`, and
 \`postings/YYYY-MM-DD.csv\`: a year (${size.years.last}) of daily job postings whose vocational headcounts add
 up, once re-sent postings are counted once, to that year's openings in demand.csv; some titles are generic or
-new on purpose, so that a share of postings stays unclassified.
+new on purpose, so that a share of postings stays unclassified, and some read as real postings do: cross-cutting
+titles (IT, warehouse) that take the employer's industry, and campaign text around the title (急招…（包吃住）).
 Regenerate byte for byte: \`npx tsx pipeline/sample/generate-sample.ts --seed ${seed}\` (scale ${size.name}).
 `;
 }

@@ -4,10 +4,14 @@
  * Shares are of postings; the openings they carry come from demand.csv (see postings.ts).
  */
 export const POSTING_PROFILE = {
-  /** Titles that say nothing about the industry (普工, 储备干部 …). */
+  /** Titles that say nothing about the industry (普工, 储备干部, 导购 …). */
   genericTitleShare: 0.12,
+  /** Cross-cutting titles (大数据开发工程师, 仓管员 …) that take the employer's industry. */
+  crossCuttingTitleShare: 0.05,
   /** Industry titles the rule set does not know yet. */
   unknownTitleShare: 0.03,
+  /** Titles wrapped in campaign text (急招…（包吃住）, …+五险一金). */
+  campaignShare: 0.15,
   /** Employers whose name says nothing about the industry (实业, 人力资源服务 …). */
   genericEmployerShare: 0.45,
   /** Employers for which the platform reports a category at all. */

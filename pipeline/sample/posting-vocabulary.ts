@@ -3,7 +3,9 @@
  * the platform's industry categories. They are written as a recruitment site would show them, not
  * from the classification rules; a test checks that data/reference/posting_rules.csv classifies
  * them, except the titles listed as unknown (new titles the rules do not know yet) and the
- * generic ones (普工, 储备干部 …) that no rule can place without the employer or the hint.
+ * generic ones (普工, 导购 …) that no rule can place without the employer or the hint. Real
+ * postings also read harder: cross-cutting titles (an IT or warehouse job at any employer) and
+ * campaign text around the title (急招…（包吃住）); the generator draws those too.
  */
 
 export interface IndustryWords {
@@ -67,9 +69,9 @@ export const INDUSTRY_WORDS: Record<string, IndustryWords> = {
     hints: ['新能源', '电气/电力/水利'],
   },
   ai: {
-    titles: ['数据标注员', '人工智能训练师', '算法工程师助理', '智算中心运维员', '机器视觉应用工程师'],
-    unknownTitles: ['提示词工程师', '大模型评测员'],
-    employerNouns: ['人工智能', '智能科技'],
+    titles: ['数据标注员', '人工智能训练师', '算法工程师助理', '智算中心运维员', '机器视觉应用工程师', '大模型评测员'],
+    unknownTitles: ['提示词工程师'],
+    employerNouns: ['人工智能', '人工智能科技'],
     hints: ['人工智能'],
   },
   low_altitude: {
@@ -104,8 +106,36 @@ export const INDUSTRY_WORDS: Record<string, IndustryWords> = {
   },
 };
 
-/** Titles any industry posts that say nothing about the industry. */
-export const GENERIC_TITLES = ['普工', '操作工', '储备干部', '管培生', '综合文员', '业务员', '销售代表', '学徒工', '质检员', '技术员'];
+/** Titles any industry posts that say nothing about the industry, short ones as BOSS直聘 shows them among them. */
+export const GENERIC_TITLES = [
+  '普工', '操作工', '储备干部', '管培生', '综合文员', '业务员', '销售代表', '学徒工', '质检员', '技术员', '导购', '城市经理', '店长', '跟单',
+];
+
+/**
+ * Titles any industry posts that name a trade of their own (IT, warehousing): a rule knows them,
+ * but the posting belongs to the employer's industry when the employer or the hint says one.
+ */
+export const CROSS_CUTTING_TITLES = ['大数据开发工程师', 'Java开发工程师', '算法工程师', '仓管员', 'Python开发'];
+
+/** Campaign text sites put around a title ({} is the title); none of it says the industry. */
+export const CAMPAIGN_FORMS = ['急招{}', '{}（包吃住）', '诚聘{}+五险一金', '{} 5-8K', '高薪直招{}双休'];
+
+/**
+ * A posting's title from three uniform draws in [0, 1): the kind of title (generic, cross-cutting,
+ * unknown or the industry's own, in the profile's shares), which one, and whether and how campaign
+ * text surrounds it.
+ */
+export function titleOf(draws: readonly [number, number, number], own: Pick<IndustryWords, 'titles' | 'unknownTitles'>,
+  profile: { genericTitleShare: number; crossCuttingTitleShare: number; unknownTitleShare: number; campaignShare: number },
+  lists: { generic: readonly string[]; crossCutting: readonly string[] } = { generic: GENERIC_TITLES, crossCutting: CROSS_CUTTING_TITLES }): string {
+  const [kind, which, wrap] = draws;
+  const { genericTitleShare: g, crossCuttingTitleShare: c, unknownTitleShare: u } = profile;
+  const titles = kind < g ? lists.generic : kind < g + c ? lists.crossCutting
+    : kind < g + c + u && own.unknownTitles.length ? own.unknownTitles : own.titles;
+  const title = titles[Math.floor(which * titles.length)];
+  if (wrap >= profile.campaignShare) return title;
+  return CAMPAIGN_FORMS[Math.floor((wrap / profile.campaignShare) * CAMPAIGN_FORMS.length)].replace('{}', title);
+}
 
 /** Employer nouns that say nothing about the industry (holding companies, staffing agencies). */
 export const GENERIC_EMPLOYER_NOUNS = ['实业', '科技', '人力资源服务', '企业管理'];

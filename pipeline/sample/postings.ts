@@ -11,7 +11,7 @@ import type { DemandRow } from './demand.ts';
 import { postingCalendar } from './posting-calendar.ts';
 import { employersOf, type Employer } from './posting-employers.ts';
 import { POSTING_PROFILE } from './posting-profile.ts';
-import { GENERIC_TITLES, INDUSTRY_WORDS, type IndustryWords } from './posting-vocabulary.ts';
+import { INDUSTRY_WORDS, titleOf, type IndustryWords } from './posting-vocabulary.ts';
 
 export interface PostingRow {
   posting_id: string;
@@ -34,19 +34,12 @@ function drawHeadcount(rng: Rng): number {
   return POSTING_PROFILE.headcounts[0][0];
 }
 
-function drawTitle(rng: Rng, words: IndustryWords): string {
-  const [kind, which] = [rng(), rng()];
-  const { genericTitleShare, unknownTitleShare } = POSTING_PROFILE;
-  const titles = kind < genericTitleShare ? GENERIC_TITLES
-    : kind < genericTitleShare + unknownTitleShare ? words.unknownTitles : words.titles;
-  return titles[Math.floor(which * titles.length)];
-}
 
 /** One posting of a demand cell; always the same number of draws, so cells do not shift each other. */
 function draft(rng: Rng, cell: DemandRow, employers: Employer[], words: IndustryWords, education: PostingRow['education'],
   headcount: number, draw: (rng: Rng) => number, days: number): Draft {
   const day = draw(rng);
-  const title = drawTitle(rng, words);
+  const title = titleOf([rng(), rng(), rng()], words, POSTING_PROFILE);
   const employer = employers[Math.floor(rng() * employers.length)];
   const resent = rng() < POSTING_PROFILE.resendShare;
   const resendDay = day + randInt(rng, ...POSTING_PROFILE.resendGap);

@@ -5,7 +5,7 @@
  */
 import { dataCell } from '../../shared/csv.ts';
 import {
-  GENERIC_EMPLOYER_NOUNS, GENERIC_HINTS, GENERIC_TITLES, INDUSTRY_WORDS, TRADE_NAMES,
+  CROSS_CUTTING_TITLES, GENERIC_EMPLOYER_NOUNS, GENERIC_HINTS, GENERIC_TITLES, INDUSTRY_WORDS, TRADE_NAMES,
 } from '../sample/posting-vocabulary.ts';
 
 export interface IndustryCells {
@@ -17,7 +17,8 @@ export interface IndustryCells {
 
 export interface PostingWords {
   industry: Map<string, IndustryCells>;
-  genericTitles: string[];
+  /** Generic and cross-cutting titles, as titleOf takes them (campaign text adds no CSV quoting). */
+  titleLists: { generic: string[]; crossCutting: string[] };
   genericHints: string[];
   /** Employer names of one province for an industry ('' = employers saying nothing about their industry). */
   employers(place: string, industry: string): string[];
@@ -32,7 +33,7 @@ export function postingWords(): PostingWords {
   const cache = new Map<string, string[]>();
   return {
     industry,
-    genericTitles: cells(GENERIC_TITLES),
+    titleLists: { generic: cells(GENERIC_TITLES), crossCutting: cells(CROSS_CUTTING_TITLES) },
     genericHints: cells(GENERIC_HINTS),
     employers(place, code) {
       const key = `${place}|${code}`;

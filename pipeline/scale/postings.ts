@@ -17,6 +17,7 @@ import { postingCalendar } from './postings-calendar.ts';
 import { postingWords, type PostingWords } from './postings-words.ts';
 import { placeName } from './provinces.ts';
 import { POSTING_PROFILE } from '../sample/posting-profile.ts';
+import { titleOf } from '../sample/posting-vocabulary.ts';
 import type { County } from './counties.ts';
 
 export interface PostingCell { county: County; industry: string; level: Level; openings: number }
@@ -45,13 +46,12 @@ const drawHeadcount = aliasSampler(P.headcounts.map(([, weight]) => weight));
 
 /** The row text after posting_id and posted_on, for a cell, in the shares of the city sample's profile. */
 function rowText(rng: Rng, words: PostingWords, cell: PostingCell, place: string): string {
-  const own = words.industry.get(cell.industry);
-  const r = rng();
-  const title = !own || r < P.genericTitleShare ? pick(rng, words.genericTitles)
-    : r < P.genericTitleShare + P.unknownTitleShare && own.unknownTitles.length ? pick(rng, own.unknownTitles) : pick(rng, own.titles);
+  const own = words.industry.get(cell.industry) ?? { titles: words.titleLists.generic, unknownTitles: [] };
+  const title = titleOf([rng(), rng(), rng()], own, P, words.titleLists);
   const employer = pickSkewed(rng, words.employers(place, rng() < P.genericEmployerShare ? '' : cell.industry));
   const h = rng() / P.hintShare;
-  const hint = h >= 1 ? '' : !own || h < P.genericHintShare ? pick(rng, words.genericHints) : pick(rng, own.hints);
+  const hints = words.industry.get(cell.industry)?.hints;
+  const hint = h >= 1 ? '' : !hints || h < P.genericHintShare ? pick(rng, words.genericHints) : pick(rng, hints);
   const education = rng() < P.otherEducationShare ? 'other' : cell.level;
   return `${cell.county.district_code},${employer},${title},${hint},${P.headcounts[drawHeadcount(rng)][0]},${education}`;
 }

@@ -1,21 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { idleRules, postingsByMonth, postingsYear } from '../../dashboard/src/lib/postings.ts';
-import type { IndustryPostingsRow, PostingDemandRow, PostingRuleRow } from '../../dashboard/src/lib/types-postings.ts';
+import { confidenceByIndustry, idleRules, occupationLines, postingsByMonth, postingsYear } from '../../dashboard/src/lib/postings.ts';
+import type { IndustryPostingsRow, PostingDemandRow, PostingOccupationRow, PostingRuleRow } from '../../dashboard/src/lib/types-postings.ts';
 
 const industry = (year: number, code: string, postings: number, demand: number) => ({
   year, industry_code: code, demand, postings, posting_openings: postings * 3, vocational_posting_openings: postings * 2,
-  unclassified_postings: 20, share_unclassified: 0.2,
+  unclassified_postings: 20, share_unclassified: 0.2, outside_postings: 10, share_outside: 0.1,
 }) as IndustryPostingsRow;
+const occupation = (year: number, occ: string, group: number, industry_code: string, scope: PostingOccupationRow['scope'],
+  confidence: PostingOccupationRow['confidence'], postings: number): PostingOccupationRow =>
+  ({ year, month: 1, major_group: group, occupation: occ, industry_code, scope, confidence, postings, posting_openings: postings });
 const month = (year: number, m: number, postings: number) =>
   ({ year, month: m, postings, posting_openings: postings * 3 }) as PostingDemandRow;
 const rule = (rule_id: string, matched: number, fired: number) => ({ rule_id, matched, fired }) as PostingRuleRow;
 
 describe('postings', () => {
-  it("adds the year's industries and keeps the year's unclassified count apart", () => {
-    // 30 + 50 classified, 20 unclassified (on every row, counted once): 100 postings
+  it("adds the year's industries and keeps the year's unclassified and outside counts apart", () => {
+    // 30 + 50 classified, 20 unclassified and 10 outside (on every row, counted once): 110 postings
     expect(postingsYear([industry(2025, 'ai', 30, 100), industry(2025, 'food', 50, 400), industry(2024, 'ai', 9, 9)], 2025)).toEqual({
-      classified: 80, unclassified: 20, postings: 100, share_unclassified: 0.2,
+      classified: 80, outside: 10, unclassified: 20, postings: 110, share_unclassified: 0.2, share_outside: 0.1,
       posting_openings: 240, vocational_posting_openings: 160, demand: 500,
+    });
+  });
+
+  it('lists the occupations of the year, most posted first, with the industries they fall in', () => {
+    const rows = [
+      occupation(2025, '销售人员', 4, 'food', 'key', 'medium', 5), occupation(2025, '销售人员', 4, '', 'outside', 'medium', 7),
+      occupation(2025, '销售人员', 4, '', 'unclassified', '', 3), occupation(2025, '焊接人员', 6, 'auto_nev', 'key', 'high', 4),
+      occupation(2025, '销售人员', 4, 'food', 'key', 'high', 1), occupation(2024, '焊接人员', 6, 'auto_nev', 'key', 'high', 99),
+    ];
+    expect(occupationLines(rows, 2025)).toEqual([
+      { major_group: 4, occupation: '销售人员', postings: 16, unclassified: 3,
+        industries: [{ industry_code: '', postings: 7 }, { industry_code: 'food', postings: 6 }] },
+      { major_group: 6, occupation: '焊接人员', postings: 4, unclassified: 0, industries: [{ industry_code: 'auto_nev', postings: 4 }] },
+    ]);
+    expect(Object.fromEntries(confidenceByIndustry(rows, 2025))).toEqual({
+      food: { high: 1, medium: 5, low: 0 }, '': { high: 0, medium: 7, low: 0 }, auto_nev: { high: 4, medium: 0, low: 0 },
     });
   });
 

@@ -131,16 +131,27 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('programme
     await s.page.screenshot({ path: join(SHOTS, 'loop-earliest.png'), fullPage: true });
   });
 
-  it('shows demand from postings beside aggregated demand, the unclassified share and titles, and every rule', async () => {
+  it('shows demand from postings beside aggregated demand with the confidence of the classification, the occupations, the unclassified titles and employers, and every rule', async () => {
     const { year } = await s.one<{ year: number }>('SELECT max(year)::INTEGER AS year FROM mart_industry_postings');
     const industries = await s.all<{ name_zh: string; demand: number; postings: number; posting_openings: number; vocational_posting_openings: number; posting_share_of_demand: number }>(`
       SELECT name_zh, demand, postings, posting_openings, vocational_posting_openings, posting_share_of_demand
       FROM mart_industry_postings WHERE year = ${year}`);
-    const share = await s.one<{ share: number; total: number }>(`
-      SELECT any_value(share_unclassified) AS share, (sum(postings) + any_value(unclassified_postings))::INTEGER AS total
+    const share = await s.one<{ share: number; outside: number; total: number }>(`
+      SELECT any_value(share_unclassified) AS share, any_value(share_outside) AS outside,
+        (sum(postings) + any_value(unclassified_postings) + any_value(outside_postings))::INTEGER AS total
       FROM mart_industry_postings WHERE year = ${year}`);
+    const employers = await s.all<{ employer: string; postings: number }>(
+      `SELECT value AS employer, postings FROM mart_posting_unclassified WHERE year = ${year} AND field = 'employer' ORDER BY rank LIMIT 20`);
+    const occupations = await s.all<{ postings: number }>(`SELECT sum(postings)::INTEGER AS postings FROM mart_posting_occupations
+      WHERE year = ${year} GROUP BY major_group, occupation ORDER BY postings DESC LIMIT 20`);
+    const confidence = await s.all<{ name_zh: string; high: number; medium: number; low: number }>(`
+      SELECT i.name_zh, sum(o.postings) FILTER (WHERE confidence = 'high')::INTEGER AS high,
+        coalesce(sum(o.postings) FILTER (WHERE confidence = 'medium'), 0)::INTEGER AS medium,
+        coalesce(sum(o.postings) FILTER (WHERE confidence = 'low'), 0)::INTEGER AS low
+      FROM mart_posting_occupations AS o JOIN dim_industry AS i USING (industry_code)
+      WHERE o.year = ${year} AND o.scope = 'key' GROUP BY i.name_zh`);
     const titles = await s.all<{ title: string; postings: number }>(
-      `SELECT title, postings FROM mart_posting_unclassified WHERE year = ${year} ORDER BY rank LIMIT 20`);
+      `SELECT value AS title, postings FROM mart_posting_unclassified WHERE year = ${year} AND field = 'title' ORDER BY rank LIMIT 20`);
     const { rules } = await s.one<{ rules: number }>('SELECT count(*)::INTEGER AS rules FROM mart_posting_rules');
     await visit(s.page, s.server.url, `#/postings?year=${year}`);
     const table = (await chartTable(s.page, 'postings-vs-demand')).slice(1);
@@ -148,7 +159,11 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('programme
       f.int(i.posting_openings), f.int(i.vocational_posting_openings), f.pct(i.posting_share_of_demand)]).sort());
     expect(await cardValue(s.page, 'postings_unclassified')).toBe(f.pct(share.share));
     expect(await cardValue(s.page, 'postings_total')).toBe(f.int(share.total));
+    expect(await cardValue(s.page, 'postings_outside')).toBe(f.pct(share.outside));
+    expect(table.map((r) => [r[0], ...r.slice(6, 9)]).sort()).toEqual(confidence.map((c) => [c.name_zh, f.int(c.high ?? 0), f.int(c.medium), f.int(c.low)]).sort());
+    expect((await chartTable(s.page, 'postings-occupations')).slice(1).map((r) => r[1])).toEqual(occupations.map((o) => f.int(o.postings)));
     expect((await chartTable(s.page, 'unclassified-titles')).slice(1).map((r) => [r[0], r[1]])).toEqual(titles.map((t) => [t.title, f.int(t.postings)]));
+    expect((await chartTable(s.page, 'unclassified-employers')).slice(1).map((r) => [r[0], r[1]])).toEqual(employers.map((e) => [e.employer, f.int(e.postings)]));
     expect((await chartTable(s.page, 'posting-rules')).length - 1).toBe(rules);
   });
 

@@ -6,12 +6,14 @@ import { TABLES, rawColumnDefinitions, rawTable, readSchema } from '../../pipeli
 import { writeOutlook } from '../../pipeline/outlook/write-outlook.ts';
 import { writePlan } from '../../pipeline/planner/write-plan.ts';
 import { tinyPolicy, type Fixture, type Row } from '../fixtures/models/tiny.ts';
+import { CLASSIFICATION_TABLES } from '../../pipeline/postings/classification-tables.ts';
+import { createWordsTable } from '../../pipeline/postings/posting-words.ts';
 
 const literal = (value: Row[number]) =>
   value === null ? 'NULL' : typeof value === 'string' ? `'${value.replaceAll("'", "''")}'` : String(value);
 
 /** The postings feed's raw tables, which the loader creates beside TABLES; a fixture may leave them empty. */
-const FEED_TABLES = ['posting_rules', 'postings'] as const;
+const FEED_TABLES = [...CLASSIFICATION_TABLES, 'postings'] as const;
 
 /** Opens a fresh in-memory database holding the fixture as the loader and the outlook stage would leave it. */
 export async function openWarehouse(fixture: Fixture, policy: Policy = tinyPolicy): Promise<DuckDBConnection> {
@@ -24,6 +26,7 @@ export async function openWarehouse(fixture: Fixture, policy: Policy = tinyPolic
       await conn.run(`INSERT INTO ${rawTable(table)} (${schema.fields.map((f) => `"${f.name}"`).join(', ')}) VALUES ${rows.map((r) => `(${r.map(literal).join(', ')})`).join(', ')}`);
     }
   }
+  await createWordsTable(conn);
   await writeOutlook(conn, policy);
   return conn;
 }

@@ -7,53 +7,27 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { readModels } from '../../pipeline/model-files.ts';
-import { columnDefinitions, readSchema } from '../../pipeline/schema.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../pipeline/sample/reference.ts';
 import { CITY } from '../../pipeline/sample/sizes.ts';
 import type { DemandRow } from '../../pipeline/sample/demand.ts';
 import type { PostingRow } from '../../pipeline/sample/postings.ts';
 import {
-  GENERIC_EMPLOYER_NOUNS, GENERIC_HINTS, GENERIC_TITLES, INDUSTRY_WORDS, TRADE_NAMES,
+  CAMPAIGN_FORMS, CROSS_CUTTING_TITLES, GENERIC_EMPLOYER_NOUNS, GENERIC_HINTS, GENERIC_TITLES, INDUSTRY_WORDS, TRADE_NAMES,
 } from '../../pipeline/sample/posting-vocabulary.ts';
-import { REFERENCE } from './fixture.ts';
+import { cleanup } from './fixture.ts';
+import { classifyPostings } from './labelled.ts';
+
+afterAll(cleanup);
 
 const SAMPLE = fileURLToPath(new URL('../../data/sample/', import.meta.url));
 
 describe('sample vocabulary under the shipped rules', () => {
-  let conn: DuckDBConnection;
-  /** Classifies postings given as [title, employer, hint] with the posting models' own SQL. */
+  /** Classifies postings given as [title, employer, hint] as a refresh does. */
   async function classify(postings: [string, string, string | null][]): Promise<(string | null)[]> {
-    await conn.run('DELETE FROM raw_postings');
-    const appender = await conn.createAppender('raw_postings');
-    postings.forEach(([title, employer, hint], i) => {
-      appender.appendVarchar(`P${i}`);
-      appender.appendDate({ days: 20_000 } as never);
-      appender.appendVarchar('500103');
-      appender.appendVarchar(employer);
-      appender.appendVarchar(title);
-      if (hint === null) appender.appendNull();
-      else appender.appendVarchar(hint);
-      appender.appendInteger(1);
-      appender.appendVarchar('secondary');
-      appender.endRow();
-    });
-    appender.closeSync();
-    for (const model of readModels().filter((m) => m.name.startsWith('int_posting'))) {
-      await conn.run(`CREATE OR REPLACE TABLE ${model.name} AS ${model.sql}`);
-    }
-    const rows = (await conn.runAndReadAll('SELECT industry_code FROM int_posting_classified ORDER BY CAST(posting_id[2:] AS INTEGER)')).getRows();
-    return rows.map((r) => r[0] as string | null);
+    const classified = await classifyPostings(postings.map(([title, employer, hint], i) => ({ id: `P${i}`, title, employer, hint })));
+    return postings.map((_, i) => classified.get(`P${i}`)!.predicted);
   }
-
-  beforeAll(async () => {
-    conn = await (await DuckDBInstance.create(':memory:')).connect();
-    await conn.run(`CREATE TABLE raw_postings (${columnDefinitions(readSchema('postings'))})`);
-    await conn.run(`CREATE TABLE raw_posting_rules AS SELECT * FROM read_csv('${join(REFERENCE, 'posting_rules.csv')}', all_varchar = true)`);
-    await conn.run('ALTER TABLE raw_posting_rules ALTER priority TYPE INTEGER');
-  });
 
   const neutral = `重庆${TRADE_NAMES[0]}${GENERIC_EMPLOYER_NOUNS[0]}有限公司`;
 
@@ -70,6 +44,20 @@ describe('sample vocabulary under the shipped rules', () => {
       .toEqual(employers.map((e) => e.industry));
     const hints = Object.entries(INDUSTRY_WORDS).flatMap(([industry, w]) => w.hints.map((hint) => ({ industry, hint })));
     expect(await classify(hints.map((h) => [GENERIC_TITLES[0], neutral, h.hint]))).toEqual(hints.map((h) => h.industry));
+  });
+
+  it('places cross-cutting titles in the employer\'s industry when the employer names one', async () => {
+    const cases = Object.entries(INDUSTRY_WORDS).flatMap(([industry, w]) =>
+      CROSS_CUTTING_TITLES.map((title) => ({ industry, title, employer: `重庆${TRADE_NAMES[2]}${w.employerNouns[0]}有限公司` })));
+    expect(await classify(cases.map((c) => [c.title, c.employer, null]))).toEqual(cases.map((c) => c.industry));
+  });
+
+  it('classifies a title in campaign text as it classifies the title alone', async () => {
+    const titles = Object.values(INDUSTRY_WORDS).flatMap((w) => w.titles);
+    const forms = ['{}', ...CAMPAIGN_FORMS];
+    const classified = await classify(forms.flatMap((form) => titles.map((t): [string, string, null] => [form.replace('{}', t), neutral, null])));
+    const bare = classified.slice(0, titles.length);
+    forms.forEach((_, i) => expect(classified.slice(i * titles.length, (i + 1) * titles.length)).toEqual(bare));
   });
 });
 

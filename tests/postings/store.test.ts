@@ -11,6 +11,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { loadInputs, type LoadReport } from '../../pipeline/load/index.ts';
 import { loadPostings, POSTINGS_STORE, readLedger } from '../../pipeline/postings/index.ts';
 import { readSchema } from '../../pipeline/schema.ts';
+import { CLASSIFICATION_TABLES } from '../../pipeline/postings/classification-tables.ts';
 import { cleanup, dataFolder, deliver, FIXTURE, REFERENCE, scratch } from './fixture.ts';
 
 let conn: DuckDBConnection;
@@ -127,11 +128,13 @@ describe('postings store', () => {
     const hash = createHash('sha256');
     for (const day of days) hash.update(`${day} ${sha256(join(data, 'postings', day))}\n`);
     expect(night.report.inputs).toEqual([
-      expect.objectContaining({ table: 'posting_rules', file: join(REFERENCE, 'posting_rules.csv'), rejected: 0 }),
+      ...CLASSIFICATION_TABLES.map((table) => expect.objectContaining({ table, file: join(REFERENCE, `${table}.csv`), rejected: 0 })),
       { table: 'postings', file: join(data, 'postings'), sha256: hash.digest('hex'), rows: 8, rejected: 0, files: 2, latest_file: '2025-03-04.csv' },
     ]);
-    const ruleLines = readFileSync(join(REFERENCE, 'posting_rules.csv'), 'utf8').trim().split('\n').length;
-    expect(night.report.inputs[0].rows).toBe(ruleLines - 1);
+    CLASSIFICATION_TABLES.forEach((table, i) => {
+      const lines = readFileSync(join(REFERENCE, `${table}.csv`), 'utf8').trim().split('\n').length;
+      expect(night.report.inputs[i].rows).toBe(lines - 1);
+    });
   });
 
   it('ignores and removes what a killed run left in the store', async () => {

@@ -1,16 +1,21 @@
 /**
  * Demand from job postings, beside (never added to) the aggregated demand: a year's postings
- * classified and not, postings per month, and which classification rules do nothing.
+ * classified and not, postings per month, the two axes (occupation × industry) with the confidence
+ * of the classification, and which classification rules do nothing.
  */
 import { rollup } from './aggregate.ts';
-import type { IndustryPostingsRow, PostingDemandRow, PostingRuleRow } from './types-postings.ts';
+import type { IndustryPostingsRow, PostingConfidence, PostingDemandRow, PostingOccupationRow, PostingRuleRow } from './types-postings.ts';
 
 export interface PostingsYear {
+  /** Postings of the key industries. */
   classified: number;
+  /** Postings the rules place outside the key industries. */
+  outside: number;
   unclassified: number;
   postings: number;
   /** As the warehouse computed it: unclassified ÷ all postings of the year. */
   share_unclassified: number | null;
+  share_outside: number | null;
   posting_openings: number;
   vocational_posting_openings: number;
   demand: number;
@@ -22,10 +27,10 @@ export function postingsYear(rows: readonly IndustryPostingsRow[], year: number)
   if (!own.length) return null;
   const sum = (key: 'postings' | 'posting_openings' | 'vocational_posting_openings' | 'demand') => own.reduce((n, r) => n + r[key], 0);
   const classified = sum('postings');
-  // The unclassified count and share are the year's, repeated on every industry row.
-  const { unclassified_postings: unclassified, share_unclassified } = own[0];
+  // The unclassified and outside counts and shares are the year's, repeated on every industry row.
+  const { unclassified_postings: unclassified, share_unclassified, outside_postings: outside, share_outside } = own[0];
   return {
-    classified, unclassified, postings: classified + unclassified, share_unclassified,
+    classified, outside, unclassified, postings: classified + outside + unclassified, share_unclassified, share_outside,
     posting_openings: sum('posting_openings'), vocational_posting_openings: sum('vocational_posting_openings'), demand: sum('demand'),
   };
 }
@@ -42,4 +47,48 @@ export function postingsByMonth(rows: readonly PostingDemandRow[], year: number)
  */
 export function idleRules(rules: readonly PostingRuleRow[]): { shadowed: PostingRuleRow[]; unmatched: PostingRuleRow[] } {
   return { shadowed: rules.filter((r) => r.matched > 0 && r.fired === 0), unmatched: rules.filter((r) => r.matched === 0) };
+}
+
+export interface OccupationLine {
+  major_group: number;
+  occupation: string;
+  postings: number;
+  /** Postings of the occupation per industry code ('' outside the key industries), most first. */
+  industries: { industry_code: string; postings: number }[];
+  unclassified: number;
+}
+
+/** The year's postings per occupation, most first, with the industries they fall in. */
+export function occupationLines(rows: readonly PostingOccupationRow[], year: number): OccupationLine[] {
+  const lines = new Map<string, OccupationLine & { byIndustry: Map<string, number> }>();
+  for (const r of rows) {
+    if (r.year !== year) continue;
+    const key = `${r.major_group}|${r.occupation}`;
+    const line = lines.get(key) ?? { major_group: r.major_group, occupation: r.occupation, postings: 0, industries: [], unclassified: 0, byIndustry: new Map() };
+    line.postings += r.postings;
+    if (r.scope === 'unclassified') line.unclassified += r.postings;
+    else line.byIndustry.set(r.industry_code, (line.byIndustry.get(r.industry_code) ?? 0) + r.postings);
+    lines.set(key, line);
+  }
+  return [...lines.values()]
+    .map(({ byIndustry, ...line }) => ({
+      ...line,
+      industries: [...byIndustry].map(([industry_code, postings]) => ({ industry_code, postings }))
+        .sort((a, b) => b.postings - a.postings || a.industry_code.localeCompare(b.industry_code)),
+    }))
+    .sort((a, b) => b.postings - a.postings || a.major_group - b.major_group || a.occupation.localeCompare(b.occupation));
+}
+
+export type ConfidenceCounts = Record<PostingConfidence, number>;
+
+/** The year's classified postings per industry code ('' outside) by the confidence of their classification. */
+export function confidenceByIndustry(rows: readonly PostingOccupationRow[], year: number): Map<string, ConfidenceCounts> {
+  const out = new Map<string, ConfidenceCounts>();
+  for (const r of rows) {
+    if (r.year !== year || r.scope === 'unclassified' || r.confidence === '') continue;
+    const counts = out.get(r.industry_code) ?? { high: 0, medium: 0, low: 0 };
+    counts[r.confidence] += r.postings;
+    out.set(r.industry_code, counts);
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
  * Kept as plain interfaces: the Arrow decoder yields plain objects with exactly these keys.
  */
 import type { LoopDetailRow, LoopRow, RecommendationRow, SchoolReportRow } from './types-recommend.ts';
-import type { IndustryPostingsRow, PostingDemandRow, PostingRuleRow, PostingUnclassifiedRow } from './types-postings.ts';
+import type { IndustryPostingsRow, PostingDemandRow, PostingOccupationRow, PostingRuleRow, PostingUnclassifiedRow } from './types-postings.ts';
 
 export type Level = 'secondary' | 'higher' | 'bachelor';
 export type Ownership = 'public' | 'private';
@@ -115,6 +115,7 @@ export interface Marts {
   mart_posting_unclassified: PostingUnclassifiedRow;
   mart_posting_rules: PostingRuleRow;
   mart_posting_demand: PostingDemandRow;
+  mart_posting_occupations: PostingOccupationRow;
   dim_district: DistrictRow;
   dim_industry: IndustryDimRow;
   dim_segment: SegmentDimRow;

@@ -1,23 +1,28 @@
--- Which rules match which distinct field values. Titles, employers and industry hints repeat over
--- thousands of postings, so the keyword search runs once per distinct value, not per posting.
--- A nightly run with only new postings matches only their field values (see run-models.ts).
+-- Which rules match which distinct field values: a value matches a rule when one of its words is
+-- the rule's keyword (an employer also by its whole name) and none of its words is one of the
+-- rule's exclude words. Titles, employers and hints repeat over thousands of postings, so the
+-- matching runs once per distinct value, on the words raw_posting_words holds for it.
+-- A nightly run with only new postings matches only the values new to the warehouse (see run-models.ts).
 -- incremental: unique key field, value
-with field_values as (
-    select distinct 'title' as field, title as value from raw_postings
-    union all
-    select distinct 'employer' as field, employer as value from raw_postings
-    union all
-    select distinct 'industry_hint' as field, industry_hint as value from raw_postings
-    where industry_hint is not null
+with words as (
+    select distinct field, value, unnest(words) as word from raw_posting_words
+    union
+    select field, value, lower(value) from raw_posting_words where field = 'employer'
+),
+
+hits as (
+    select w.field, w.value, r.rule_id, r.priority, r.industry_code, r.segment_code, r.exclude_words
+    from words as w
+    inner join int_posting_rules as r on r.field = w.field and r.keyword_lower = w.word
 )
 
 select
-    v.field,
-    v.value,
-    r.rule_id,
-    r.priority,
-    r.industry_code,
-    r.segment_code
-from field_values as v
-inner join int_posting_rules as r
-    on r.field = v.field and contains(lower(v.value), r.keyword_lower)
+    h.field,
+    h.value,
+    h.rule_id,
+    h.priority,
+    h.industry_code,
+    h.segment_code
+from hits as h
+inner join raw_posting_words as v on v.field = h.field and v.value = h.value
+where not list_has_any(v.words, h.exclude_words)

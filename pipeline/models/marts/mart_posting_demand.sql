@@ -1,6 +1,7 @@
 -- Demand from job postings per year × month × industry × district × education asked for:
--- postings and the openings they carry (headcount). Classified postings only; the unclassified
--- are in mart_posting_unclassified. Shown beside the aggregated demand, never added to it.
+-- postings and the openings they carry (headcount). Postings of the key industries only; the
+-- unclassified are listed in mart_posting_unclassified, those outside the key industries counted in
+-- mart_industry_postings. Shown beside the aggregated demand, never added to it.
 -- A night of new postings recomputes only the months they (and the copies they replace) fall in.
 -- incremental: partitions year, month
 -- grain: year, month, industry_code, district_code, education
@@ -13,5 +14,5 @@ select
     count(*)::INTEGER as postings,
     sum(headcount)::INTEGER as posting_openings
 from int_posting_classified
-where classified
+where industry_code is not null
 group by year, month, industry_code, district_code, education

@@ -1,7 +1,9 @@
--- Every classification rule with its effect on the postings: how many it matches and how many it
--- classified (fired). A rule that matches but never fires is shadowed by a higher-priority one; a
--- rule that matches nothing may be misspelt. A rule searches one field, so the postings it matches
--- are those carrying one of the values it matches in that field.
+-- Every classification rule (the employer table's entries among them) with its reason and its
+-- effect on the postings: how many it matches and how many it classified (fired). A rule that
+-- matches but never fires is shadowed by a higher-priority one; a rule that matches nothing may be
+-- misspelt or not a word of its own. A rule searches one field, so the postings it matches are
+-- those carrying one of the values it matches in that field. industry_code is '' for a rule that
+-- places postings outside the key industries.
 -- grain: rule_id
 with field_counts as (
     select 'title' as field, title as value, count(*) as postings from raw_postings group by title
@@ -31,8 +33,10 @@ select
     r.priority,
     r.field,
     r.keyword,
-    r.industry_code,
+    array_to_string(r.exclude_words, '|') as exclude,
+    coalesce(r.industry_code, '') as industry_code,
     coalesce(r.segment_code, '') as segment_code,
+    r.rationale,
     coalesce(m.matched, 0)::INTEGER as matched,
     coalesce(f.fired, 0)::INTEGER as fired,
     coalesce(f.posting_openings, 0)::INTEGER as posting_openings

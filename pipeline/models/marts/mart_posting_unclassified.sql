@@ -1,7 +1,10 @@
--- Titles of the postings no rule classifies, most frequent first, for analysts improving the rules:
--- how many postings and openings each stands for, its share of all the year's postings (the shares
--- add up to the year's share unclassified), and the industry hint its postings carry most often.
--- grain: year, title
+-- What the rules do not classify, for analysts improving them: the titles (as classified, campaign
+-- text and places taken out, so 急招普工(包吃住) and 普工 are one line) and the employers of the
+-- unclassified postings, most frequent first, the first postings_unclassified_listed of each per
+-- year: how many postings and openings each stands for, its share of all the year's postings, and
+-- the industry hint its postings carry most often.
+-- grain: year, field, value
+-- accepted values: field in (title, employer)
 with unclassified as (
     select c.year, p.title, p.employer, p.industry_hint, c.headcount
     from int_posting_classified as c
@@ -9,38 +12,47 @@ with unclassified as (
     where not c.classified
 ),
 
+listed as (
+    select u.year, 'title' as field, coalesce(nullif(w.clean, ''), u.title) as value, u.industry_hint, u.headcount
+    from unclassified as u
+    left join raw_posting_words as w on w.field = 'title' and w.value = u.title
+    union all
+    select year, 'employer', employer, industry_hint, headcount
+    from unclassified
+),
+
 year_postings as (
     select year, count(*) as postings from int_posting_classified group by year
 ),
 
 hints as (
-    select year, title, industry_hint, count(*) as n
-    from unclassified
+    select year, field, value, industry_hint, count(*) as n
+    from listed
     where industry_hint is not null
-    group by year, title, industry_hint
-    qualify row_number() over (partition by year, title order by n desc, industry_hint) = 1
+    group by year, field, value, industry_hint
+    qualify row_number() over (partition by year, field, value order by n desc, industry_hint) = 1
 ),
 
-titles as (
+grouped as (
+    select year, field, value, count(*) as postings, sum(headcount) as posting_openings
+    from listed
+    group by year, field, value
+),
+
+ranked as (
     select
-        year,
-        title,
-        count(*) as postings,
-        sum(headcount) as posting_openings,
-        count(distinct employer) as employers
-    from unclassified
-    group by year, title
+        g.year,
+        g.field,
+        g.value,
+        g.postings::INTEGER as postings,
+        g.posting_openings::INTEGER as posting_openings,
+        coalesce(h.industry_hint, '') as top_industry_hint,
+        (g.postings / y.postings)::DOUBLE as share_of_postings,
+        row_number() over (partition by g.year, g.field order by g.postings desc, g.value)::INTEGER as rank
+    from grouped as g
+    inner join year_postings as y on y.year = g.year
+    left join hints as h on h.year = g.year and h.field = g.field and h.value = g.value
 )
 
-select
-    t.year,
-    t.title,
-    t.postings::INTEGER as postings,
-    t.posting_openings::INTEGER as posting_openings,
-    t.employers::INTEGER as employers,
-    coalesce(h.industry_hint, '') as top_industry_hint,
-    (t.postings / y.postings)::DOUBLE as share_of_postings,
-    row_number() over (partition by t.year order by t.postings desc, t.title)::INTEGER as rank
-from titles as t
-inner join year_postings as y on y.year = t.year
-left join hints as h on h.year = t.year and h.title = t.title
+select * from ranked
+where rank <= getvariable('postings_unclassified_listed')
