@@ -62,18 +62,32 @@ export function createSegmenter(vocabulary: Vocabulary): Segmenter {
   // Longest first, so 六险一金 goes before 一金 would.
   const phrases = [...noise].filter((w) => w.length > 1).sort((a, b) => b.length - a.length);
 
-  /** Each word after the dictionary words it is made of. */
-  const withParts = (words: string[]): string[] =>
-    [...new Set(words.flatMap((word) => [...jieba.cutForSearch(word, false).filter((part) => part !== word), word]))];
+  /**
+   * What the segmenter knows of a word, computed once per distinct word (titles and employer names
+   * repeat their words: a national feed has some 50,000 employers made of a few thousand words):
+   * whether jieba tags it as a place, and the dictionary words it is made of, itself last.
+   */
+  const seen = new Map<string, { place: boolean; parts: string[] }>();
+  const about = (word: string) => {
+    let info = seen.get(word);
+    if (!info) {
+      info = {
+        place: jieba.tag(word, false).some(({ tag }) => tag === 'ns'),
+        parts: [...jieba.cutForSearch(word, false).filter((part) => part !== word), word],
+      };
+      seen.set(word, info);
+    }
+    return info;
+  };
 
   /**
    * A text's words, noise dropped; place names are left out of the clean text but their parts kept
    * (jieba tags 希尔顿酒店 as a place, and its 酒店 says the industry).
    */
   const segmentText = (text: string): Segmented => {
-    const tagged = jieba.tag(text.toLowerCase(), false).filter(({ word }) => known.has(word) || (!noise.has(word) && !NOT_A_WORD.test(word)));
-    const clean = tagged.filter(({ tag, word }) => tag !== 'ns' || known.has(word)).map(({ word }) => word);
-    return { clean: clean.join(' '), words: withParts(tagged.map(({ word }) => word)) };
+    const tokens = jieba.cut(text.toLowerCase(), false).filter((word) => known.has(word) || (!noise.has(word) && !NOT_A_WORD.test(word)));
+    const clean = tokens.filter((word) => known.has(word) || !about(word).place);
+    return { clean: clean.join(' '), words: [...new Set(tokens.flatMap((word) => about(word).parts))] };
   };
 
   return {
