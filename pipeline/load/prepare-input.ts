@@ -23,17 +23,18 @@ const WARNINGS_SHOWN = 10;
 export async function prepareInput(file: string, schema: TableSchema,
   options: { tmpDir: string; warn(msg: string): void; mapping?: TableMapping }): Promise<PreparedInput> {
   const matcher = headerMatcher(schema, options.mapping?.columns);
-  const headerOf = (csvPath: string) => detectHeader(readTopRecords(csvPath, HEADER_SEARCH_LINES), matcher);
+  const headerOf = (csvPath: string, lines = HEADER_SEARCH_LINES) => detectHeader(readTopRecords(csvPath, lines), matcher);
   const prepared = await prepareCsv(file, options.tmpDir, {
     sheet: options.mapping?.sheet,
     fits: (csvPath) => matcher.match(headerOf(csvPath)?.texts ?? []).missing.length === 0,
   });
-  // The lines searched for the header are read whole: none may be longer than a line may be.
+  // The lines searched for the header are read whole, so the search stops before a line longer than
+  // a line may be; below a header found above it, that line is a data row, rejected like any other.
   const long = prepared.shape.longLines.find((line) => line <= HEADER_SEARCH_LINES);
-  if (long !== undefined) {
+  const found = headerOf(prepared.csvPath, long === undefined ? HEADER_SEARCH_LINES : long - 1);
+  if (long !== undefined && !found) {
     throw new LoadError(`${file}:${long}: 表头区域行过长 — line ${long}, where the header is looked for, is longer than the maximum of ${MAX_LINE_BYTES.toLocaleString('en')} bytes`);
   }
-  const found = headerOf(prepared.csvPath);
   if (!found) throw new LoadError(`${file}: 文件为空 — empty file (no header, no data rows)`);
   if (found.texts.length > SHEET_MAX_COLUMNS) {
     throw new LoadError(`${file}:${found.line}: 列数过多 — the header has ${found.texts.length.toLocaleString('en')} columns, ` +

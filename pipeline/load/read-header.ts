@@ -35,6 +35,7 @@ export interface TopRecord { fields: string[]; line: number }
 
 /** Field texts of the first `lines` lines of a UTF-8 CSV, record by record (blank lines skipped). */
 export function readTopRecords(csvPath: string, lines: number): TopRecord[] {
+  if (lines < 1) return [];
   const text = firstLines(csvPath, lines).replace(/^\uFEFF/, '');
   if (text.trim() === '') return [];
   const records = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true, info: true }) as unknown as
