@@ -1,4 +1,4 @@
-/** The planner's instance from a built warehouse (int_plan_options, int_plan_effects, mart_future_gap) and the policy. */
+/** The planner's instance from a built warehouse (mart_plan_options, mart_plan_effects, mart_future_gap) and the policy. */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Policy } from '../policy.ts';
 import type { PlanInstance, PlannerSettings } from './instance.ts';
@@ -20,13 +20,13 @@ const rows = async <T>(conn: DuckDBConnection, sql: string) => (await conn.runAn
 
 export async function readInstance(conn: DuckDBConnection, settings: PlannerSettings, locks: Locks = {}): Promise<PlanInstance> {
   const options = await rows<{ school_code: string; major_code: string; existing: boolean; plan: number; year: number; cost: number }>(conn,
-    `SELECT school_code, major_code, existing, plan, year, cost FROM int_plan_options ORDER BY school_code, major_code`);
+    `SELECT school_code, major_code, existing, plan, year, cost FROM mart_plan_options ORDER BY school_code, major_code`);
   const effects = await rows<{ school_code: string; major_code: string; industry_code: string; per_seat: number }>(conn,
-    `SELECT school_code, major_code, industry_code, per_seat FROM int_plan_effects ORDER BY school_code, major_code, industry_code`);
+    `SELECT school_code, major_code, industry_code, per_seat FROM mart_plan_effects ORDER BY school_code, major_code, industry_code`);
   const gaps = await rows<{ industry_code: string; year: number; gap: number }>(conn,
     `SELECT industry_code, year, future_gap AS gap FROM mart_future_gap WHERE future_gap IS NOT NULL ORDER BY industry_code, year`);
   const offered = await rows<{ major_code: string; schools: number }>(conn,
-    `SELECT major_code, count(DISTINCT school_code)::INTEGER AS schools FROM int_plan_options WHERE existing GROUP BY major_code`);
+    `SELECT major_code, count(DISTINCT school_code)::INTEGER AS schools FROM mart_plan_options WHERE existing GROUP BY major_code`);
   const names = await rows<{ industry_code: string; name_zh: string; name_en: string }>(conn, `SELECT industry_code, name_zh, name_en FROM stg_industries`);
 
   const byOption = new Map<string, { industry_code: string; per_seat: number }[]>();

@@ -29,9 +29,9 @@ export async function writePlanTables(conn: DuckDBConnection, plan: PlanResult):
     ...plan.binding.map((b): Value[] => ['binding', b.constraint, b.label_zh, b.label_en]),
     ...plan.conflict.map((b): Value[] => ['conflict', b.constraint, b.label_zh, b.label_en]),
   ]);
-  await table(conn, 'mart_plan_status', `status VARCHAR, solver_status VARCHAR, objective DOUBLE, mip_gap DOUBLE, seconds DOUBLE,
+  await table(conn, 'mart_plan_status', `status VARCHAR, solver_status VARCHAR, objective DOUBLE, mip_gap DOUBLE,
     variables INTEGER, constraints INTEGER, changes INTEGER, message_zh VARCHAR, message_en VARCHAR`,
-  [[plan.status, plan.solver_status, plan.objective, plan.mip_gap, plan.seconds, plan.variables, plan.constraints, plan.changes.length, plan.message_zh, plan.message_en]]);
+  [[plan.status, plan.solver_status, plan.objective, plan.mip_gap, plan.variables, plan.constraints, plan.changes.length, plan.message_zh, plan.message_en]]);
 }
 
 export async function writePlan(conn: DuckDBConnection, policy: Policy): Promise<PlanResult> {

@@ -8,6 +8,6 @@ select
     o.year,
     mi.industry_code,
     o.completion_rate * mi.weight * getvariable('supply_retention') as per_seat
-from int_plan_options as o
+from mart_plan_options as o
 join int_major_industry as mi using (major_code)
 where mi.weight > 0
