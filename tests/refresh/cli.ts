@@ -19,8 +19,8 @@ export interface CliRun { code: number | null; signal: NodeJS.Signals | null; st
  * resolves when it exits. tsx is loaded into the node process itself, so the child's pid is the
  * refresh's own (the one its lock names).
  */
-export function runRefresh(dataDir: string, warehouseDir: string, env: Record<string, string> = {}): Promise<CliRun> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', 'refresh', '--data', dataDir, '--warehouse', warehouseDir], {
+export function runRefresh(dataDir: string, warehouseDir: string, env: Record<string, string> = {}, args: string[] = []): Promise<CliRun> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', 'refresh', '--data', dataDir, '--warehouse', warehouseDir, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -1,11 +1,12 @@
 /**
  * Crash safety: the refresh CLI killed with SIGKILL at every stage boundary (and inside the postings
- * store, between a Parquet file and its ledger entry), and failing with a full disk in the middle of
+ * store, between a Parquet file and its ledger entry; the stages a night with only new postings
+ * skips, in a full run), and failing with a full disk in the middle of
  * the export. Each time `current` must stay exactly as it was and readable; the next refresh must
  * succeed, with every posting once. Fixture: tests/fixtures/refresh, day 2 delivered after the
  * first publish (5 postings, then 8 once D1-003's repeat counts once).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KILLED, readHistory } from '../../pipeline/history.ts';
@@ -45,9 +46,16 @@ describe('refresh killed or failing at any point', () => {
     deliver(data, '2025-03-04.csv');
     const points = killPoints(before.manifest.stages);
     expect(points).toEqual(expect.arrayContaining(['load', 'postings', 'postings:ledger', 'models', 'tests', 'export', 'export:mart_posting_demand']));
+    // The night (only new postings) keeps the base's forecasts and plan: the stages it skips are killed in a full run.
+    const probe = scratch('wh-probe-');
+    cpSync(wh, probe, { recursive: true, verbatimSymlinks: true });
+    expect((await runRefresh(data, probe)).code).toBe(0);
+    const night = readCurrent(probe).manifest;
+    expect(night.mode).toBe('postings');
+    const fullOnly = new Set(Object.keys(before.manifest.stages).filter((stage) => !(stage in night.stages)));
 
     for (const point of points) {
-      const run = await runRefresh(data, wh, { CHANJIAO_KILL_AT: point });
+      const run = await runRefresh(data, wh, { CHANJIAO_KILL_AT: point }, fullOnly.has(point) ? ['--full'] : []);
       expect(run.signal, `${point}: ${run.stderr}`).toBe('SIGKILL');
       expect(readCurrent(wh), point).toEqual(before);
       const postings = await currentPostings(wh);
