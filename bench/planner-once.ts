@@ -6,13 +6,13 @@
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readPolicy } from '../pipeline/policy.ts';
-import { plannerSettings, readInstance } from '../pipeline/planner/read-instance.ts';
-import { solvePlan } from '../pipeline/planner/solve.ts';
+import { policySettings, readInstance } from '../pipeline/planner/read-instance.ts';
+import { solvePlan } from '../shared/planner/solve.ts';
 
 const [file] = process.argv.slice(2);
 const started = performance.now();
 const conn = await (await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' })).connect();
-const instance = await readInstance(conn, plannerSettings(readPolicy()));
+const instance = await readInstance(conn, policySettings(readPolicy()));
 const read_ms = performance.now() - started;
 const plan = await solvePlan(instance);
 console.log(JSON.stringify({

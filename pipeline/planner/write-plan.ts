@@ -4,9 +4,9 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Policy } from '../policy.ts';
-import type { PlanResult } from './instance.ts';
-import { plannerSettings, readInstance } from './read-instance.ts';
-import { solvePlan } from './solve.ts';
+import type { PlanResult } from '../../shared/planner/instance.ts';
+import { policySettings, readInstance } from './read-instance.ts';
+import { solvePlan } from '../../shared/planner/solve.ts';
 
 type Value = string | number | boolean | null;
 const sqlValue = (v: Value) =>
@@ -35,7 +35,7 @@ export async function writePlanTables(conn: DuckDBConnection, plan: PlanResult):
 }
 
 export async function writePlan(conn: DuckDBConnection, policy: Policy): Promise<PlanResult> {
-  const plan = await solvePlan(await readInstance(conn, plannerSettings(policy)));
+  const plan = await solvePlan(await readInstance(conn, policySettings(policy)));
   await writePlanTables(conn, plan);
   return plan;
 }

@@ -1,12 +1,14 @@
 -- What the enrolment planner may change next year (Y + 1, Y the latest programme year): the plan of
 -- every programme active in Y, and candidate programmes to open. A candidate is a major of the
--- school's own level (the catalogue), in a 专业类 the school already offers when
--- planner_require_adjacent is 1, mapped with weight ≥ recommend_min_weight to an industry expected
+-- school's own level (the catalogue), mapped with weight ≥ recommend_min_weight to an industry expected
 -- short in the year its first intake would graduate, and offered somewhere in the city in Y (so its
--- funding coefficient is known) by fewer than concentration_duplicated_above_schools schools; per school the recommend_max_open_per_school with the largest
--- weight × expected shortage. Each option carries its graduation year, cost per seat and completion rate.
+-- funding coefficient is known) by fewer than concentration_duplicated_above_schools schools; per school the
+-- recommend_max_open_per_school with the largest weight × expected shortage, once among all such majors
+-- (open_any) and once among those of a 专业类 the school already offers (open_adjacent), so the planner
+-- honours planner.require_adjacent either way without rebuilding the mart (the dashboard re-solves
+-- with it switched). Each option carries its graduation year, cost per seat and completion rate.
 -- grain: school_code, major_code
--- not null: existing, plan, year, cost, completion_rate
+-- not null: existing, open_any, open_adjacent, plan, year, cost, completion_rate
 with latest as (
     select max(year)::INTEGER as y from stg_programmes
 ),
@@ -29,7 +31,7 @@ needed as (
 ),
 
 eligible as (
-    select s.school_code, n.major_code, s.level, n.need
+    select s.school_code, n.major_code, s.level, n.category_code, n.need
     from (select distinct school_code, level from active) as s
     join needed as n on n.level = s.level
     where n.major_code in (select major_code from mart_funding)
@@ -39,26 +41,43 @@ eligible as (
             having count(*) >= getvariable('concentration_duplicated_above_schools')
         )
         and not exists (select 1 from active as a where a.school_code = s.school_code and a.major_code = n.major_code)
-        and (
-            getvariable('planner_require_adjacent') = 0
-            or exists (
-                select 1 from active as a join stg_majors as am using (major_code)
-                where a.school_code = s.school_code and am.category_code = n.category_code
-            )
-        )
+),
+
+adjacency as (
+    select
+        e.*,
+        exists (
+            select 1 from active as a join stg_majors as am using (major_code)
+            where a.school_code = e.school_code and am.category_code = e.category_code
+        ) as adjacent
+    from eligible as e
+),
+
+ranked as (
+    select
+        *,
+        row_number() over (partition by school_code order by need desc, major_code) as rank_any,
+        row_number() over (partition by school_code, adjacent order by need desc, major_code) as rank_in_group
+    from adjacency
 ),
 
 candidates as (
-    select school_code, major_code, 0 as plan, level
-    from eligible
-    qualify row_number() over (partition by school_code order by need desc, major_code)
-        <= getvariable('recommend_max_open_per_school')
+    select
+        school_code,
+        major_code,
+        0 as plan,
+        level,
+        rank_any <= getvariable('recommend_max_open_per_school') as open_any,
+        adjacent and rank_in_group <= getvariable('recommend_max_open_per_school') as open_adjacent
+    from ranked
+    where rank_any <= getvariable('recommend_max_open_per_school')
+        or (adjacent and rank_in_group <= getvariable('recommend_max_open_per_school'))
 ),
 
 options as (
-    select school_code, major_code, plan, level, true as existing from active
+    select school_code, major_code, plan, level, true as existing, true as open_any, true as open_adjacent from active
     union all
-    select school_code, major_code, plan, level, false as existing from candidates
+    select school_code, major_code, plan, level, false as existing, open_any, open_adjacent from candidates
 ),
 
 completion as (
@@ -69,6 +88,8 @@ select
     o.school_code,
     o.major_code,
     o.existing,
+    o.open_any,
+    o.open_adjacent,
     o.plan,
     ((select y from latest) + 1 + m.duration_years)::INTEGER as year,
     getvariable('funding_per_student_base') * f.coefficient as cost,

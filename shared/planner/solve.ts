@@ -7,8 +7,11 @@ import loadHighs, { type Highs, type Model } from 'highs';
 import type { BindingConstraint, PlanChange, PlanInstance, PlanResult } from './instance.ts';
 import { buildModel, type Column, type PlanModel } from './model.ts';
 
+/** Where HiGHS comes from: the package's default (Node finds the .wasm beside it); a browser passes its own URL of it. */
+export type HighsLoader = () => Promise<Highs>;
+
 let highsLoading: Promise<Highs> | null = null;
-const highs = () => (highsLoading ??= loadHighs());
+const defaultHighs: HighsLoader = () => (highsLoading ??= loadHighs());
 
 const TOLERANCE = 1e-6;
 /** IIS bound codes (highs.constants.iis) that involve a column's upper bound. */
@@ -54,7 +57,7 @@ const rowLabel = (r: PlanModel['rows'][number]): BindingConstraint => ({ constra
 
 const uniqueByName = (list: BindingConstraint[]) => [...new Map(list.map((b) => [b.constraint, b])).values()];
 
-export async function solvePlan(instance: PlanInstance): Promise<PlanResult> {
+export async function solvePlan(instance: PlanInstance, highs: HighsLoader = defaultHighs): Promise<PlanResult> {
   const started = performance.now();
   const m = buildModel(instance);
   const base = {
