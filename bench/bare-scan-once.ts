@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { duckdbType, readSchema } from '../pipeline/schema.ts';
-import { duckdbConfig, readResources } from '../pipeline/scale/resources.ts';
+import { duckdbType, readSchema } from '../pipeline/config/schema.ts';
+import { duckdbConfig, readResources } from '../pipeline/config/resources.ts';
 import { sqlString } from '../pipeline/load/sql.ts';
 
 const [postingsDir] = process.argv.slice(2);

@@ -1,13 +1,13 @@
 /**
  * What the dashboard downloads at a scale, read from a built warehouse: the first chart's marts
  * as whole files (what the dashboard fetches today) against their province roll-ups, and the
- * largest file fetched on demand (one school). See pipeline/scale/split-marts.ts.
+ * largest file fetched on demand (one school). See pipeline/export/split-marts.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CURRENT } from '../pipeline/snapshot.ts';
-import type { Manifest } from '../pipeline/manifest.ts';
-import type { SplitExport } from '../pipeline/scale/split-marts.ts';
+import { CURRENT } from '../pipeline/refresh/snapshot.ts';
+import type { Manifest } from '../pipeline/refresh/manifest.ts';
+import type { SplitExport } from '../pipeline/export/split-marts.ts';
 
 /** The marts the overview (the first page) loads, as dashboard/src/views/Overview.svelte asks for them. */
 export const FIRST_CHART_MARTS = ['mart_overview', 'mart_supply_slice', 'mart_demand_slice'];

@@ -13,12 +13,12 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { loadTable } from '../pipeline/load/load-table.ts';
 import { locateInput } from '../pipeline/load/locate-input.ts';
-import { DEFAULTS } from '../pipeline/paths.ts';
-import { readPolicy } from '../pipeline/run-models.ts';
+import { DEFAULTS } from '../pipeline/config/paths.ts';
+import { readPolicy } from '../pipeline/transform/run-models.ts';
 import { checksKey } from '../pipeline/postings/checks-key.ts';
 import { listDailyFiles } from '../pipeline/postings/daily-files.ts';
 import { syncStore } from '../pipeline/postings/sync-store.ts';
-import { duckdbConfig, readResources } from '../pipeline/scale/resources.ts';
+import { duckdbConfig, readResources } from '../pipeline/config/resources.ts';
 
 const [dataDir, keepStore] = process.argv.slice(2);
 const scratch = mkdtempSync(join(tmpdir(), 'bench-ingest-'));

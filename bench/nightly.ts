@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULTS } from '../pipeline/paths.ts';
+import { DEFAULTS } from '../pipeline/config/paths.ts';
 import { POSTINGS_FOLDER } from '../pipeline/postings/daily-files.ts';
 import { summariseRuns, type RefreshBench, type RefreshRun } from './refresh.ts';
 

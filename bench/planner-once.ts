@@ -5,9 +5,9 @@
  *   npx tsx bench/planner-once.ts <warehouse.duckdb>
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { readPolicy } from '../pipeline/policy.ts';
+import { readPolicy } from '../pipeline/config/policy.ts';
 import { policySettings, readInstance } from '../pipeline/planner/read-instance.ts';
-import { solvePlan } from '../shared/planner/solve.ts';
+import { solvePlan } from '../pipeline/shared/planner/solve.ts';
 
 const [file] = process.argv.slice(2);
 const started = performance.now();

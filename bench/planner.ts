@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { CURRENT, WAREHOUSE_FILE } from '../pipeline/snapshot.ts';
+import { CURRENT, WAREHOUSE_FILE } from '../pipeline/refresh/snapshot.ts';
 import { median } from './stats.ts';
 
 export interface PlannerRun {

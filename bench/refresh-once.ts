@@ -3,8 +3,8 @@
  * {"ms", "cpu_ms", "stages", "max_rss_mb"} as JSON; cpu_ms (user + system, DuckDB's threads
  * included) tells a slow run from a busy machine. Usage: tsx bench/refresh-once.ts <dataDir> <warehouseDir>
  */
-import { refresh } from '../pipeline/refresh.ts';
-import { DEFAULTS } from '../pipeline/paths.ts';
+import { refresh } from '../pipeline/refresh/refresh.ts';
+import { DEFAULTS } from '../pipeline/config/paths.ts';
 
 const [dataDir = DEFAULTS.dataDir, warehouseDir] = process.argv.slice(2);
 const t0 = performance.now();

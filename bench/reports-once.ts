@@ -7,9 +7,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { setPolicyVariables } from '../pipeline/policy.ts';
-import { CURRENT } from '../pipeline/snapshot.ts';
-import type { Manifest } from '../pipeline/manifest.ts';
+import { setPolicyVariables } from '../pipeline/config/policy.ts';
+import { CURRENT } from '../pipeline/refresh/snapshot.ts';
+import type { Manifest } from '../pipeline/refresh/manifest.ts';
 
 const [warehouseDir, outDir] = process.argv.slice(2);
 const snapshot = join(warehouseDir, CURRENT);

@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { refresh } from '../pipeline/refresh.ts';
-import { DEFAULTS } from '../pipeline/paths.ts';
+import { refresh } from '../pipeline/refresh/refresh.ts';
+import { DEFAULTS } from '../pipeline/config/paths.ts';
 import { median, p95 } from './stats.ts';
 
 export interface ReportsRun { ms: number; cpu_ms: number; files: number; bytes: number; max_rss_mb: number }

@@ -11,9 +11,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROOT } from '../pipeline/paths.ts';
-import { CURRENT } from '../pipeline/snapshot.ts';
-import type { Manifest } from '../pipeline/manifest.ts';
+import { ROOT } from '../pipeline/config/paths.ts';
+import { CURRENT } from '../pipeline/refresh/snapshot.ts';
+import type { Manifest } from '../pipeline/refresh/manifest.ts';
 import { benchRefresh } from './refresh.ts';
 import { benchIngest } from './ingest.ts';
 import { benchNightly } from './nightly.ts';

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULTS } from '../pipeline/paths.ts';
+import { DEFAULTS } from '../pipeline/config/paths.ts';
 import { DEFAULT_SEED } from '../pipeline/sample/sizes.ts';
 
 export const SCALE_NAMES = ['city', 'province', 'national'] as const;

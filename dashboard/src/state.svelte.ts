@@ -3,7 +3,7 @@
  * view can be linked to. Language is a parameter too (`lang=en`), so a link keeps its language.
  */
 import { filtersFromParams, formatHash, parseHash, type Filters, type Route } from './lib/url-state.ts';
-import { formatFor, type Format, type Lang } from '../../shared/format.ts';
+import { formatFor, type Format, type Lang } from '../../pipeline/shared/format.ts';
 import { zh } from './i18n/zh.ts';
 import { en } from './i18n/en.ts';
 import type { Messages } from './i18n/zh.ts';

@@ -1,8 +1,8 @@
 /** `npm run docs`: regenerates docs/inputs.md from the schemas. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../paths.ts';
-import { renderInputsDoc } from '../inputs-doc.ts';
+import { ROOT } from '../config/paths.ts';
+import { renderInputsDoc } from '../config/inputs-doc.ts';
 
 export const help = `用法 Usage: npm run docs
 

@@ -1,9 +1,9 @@
 /** `npm run refresh`: builds and publishes a new warehouse snapshot from a data folder. */
 import { parseArgs } from 'node:util';
-import { DEFAULTS } from '../paths.ts';
-import { refresh } from '../refresh.ts';
-import { consoleEffects } from '../effects.ts';
-import { formatSummary } from '../format-summary.ts';
+import { DEFAULTS } from '../config/paths.ts';
+import { refresh } from '../refresh/refresh.ts';
+import { consoleEffects } from '../config/effects.ts';
+import { formatSummary } from '../refresh/format-summary.ts';
 
 export const help = `用法 Usage: npm run refresh -- [options]
 
@@ -14,7 +14,7 @@ warehouse snapshot (<warehouse>/current). On any error the previous snapshot sta
   --data DIR        data folder (default data/sample)
   --reference DIR   reference tables used when the data folder has none (default data/reference)
   --warehouse DIR   warehouse folder (default warehouse)
-  --policy FILE     thresholds and policy parameters (default pipeline/policy.json)
+  --policy FILE     thresholds and policy parameters (default pipeline/config/policy.json)
   --parquet         also write Hive-partitioned Parquet (year=/province=) into the snapshot
   --accept-drift    publish even if the drift checks flag a sharp change from the served snapshot
   --full            rebuild everything even when only new daily postings arrived

@@ -2,9 +2,9 @@
 import { parseArgs } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULTS } from '../paths.ts';
-import { currentSnapshot, listSnapshots, switchCurrent } from '../snapshot.ts';
-import { acquireLock } from '../lock.ts';
+import { DEFAULTS } from '../config/paths.ts';
+import { currentSnapshot, listSnapshots, switchCurrent } from '../refresh/snapshot.ts';
+import { acquireLock } from '../refresh/lock.ts';
 
 export const help = `用法 Usage: npm run rollback -- [--to SNAPSHOT | --previous] [--warehouse DIR]
 

@@ -2,16 +2,16 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULTS } from '../paths.ts';
-import { refresh } from '../refresh.ts';
-import { consoleEffects } from '../effects.ts';
-import { formatSummary } from '../format-summary.ts';
-import { CURRENT } from '../snapshot.ts';
-import { buildDashboard, dashboardIsStale } from '../dashboard-build.ts';
-import { startServer } from '../serve.ts';
+import { DEFAULTS } from '../config/paths.ts';
+import { refresh } from '../refresh/refresh.ts';
+import { consoleEffects } from '../config/effects.ts';
+import { formatSummary } from '../refresh/format-summary.ts';
+import { CURRENT } from '../refresh/snapshot.ts';
+import { buildDashboard, dashboardIsStale } from '../serve/dashboard-build.ts';
+import { startServer } from '../serve/http-server.ts';
 import { platformGate, platformSettings } from '../platform/settings.ts';
 import { refreshOptions } from './refresh.ts';
-import { DEFAULT_SCHEDULE, DEFAULT_TIME_ZONE, scheduleRefresh } from '../schedule.ts';
+import { DEFAULT_SCHEDULE, DEFAULT_TIME_ZONE, scheduleRefresh } from '../serve/schedule.ts';
 
 export const help = `用法 Usage: npm start -- [options]
 

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { DEFAULTS } from '../paths.ts';
+import { DEFAULTS } from '../config/paths.ts';
 import { appDbPath, openAppDb, ROLES, type Role } from '../platform/app-db.ts';
 import { addUser, createUploadToken, listUsers, revokeUploadTokens, setPassword, updateUser } from '../platform/accounts.ts';
 import { audit } from '../platform/audit.ts';

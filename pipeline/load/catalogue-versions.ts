@@ -14,7 +14,7 @@
  * 中职 school is reported by the 高职 school that awards its diploma.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { rawTable } from '../schema.ts';
+import { rawTable } from '../config/schema.ts';
 import { sqlString } from './sql.ts';
 
 /** First school year read in the 2021 catalogue unless mapping.json says otherwise. */

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { rawTable, type ForeignKey, type TableSchema } from '../schema.ts';
-import { typedValue } from './field-checks.ts';
+import { rawTable, type ForeignKey, type TableSchema } from '../config/schema.ts';
+import { typedValue } from './field-reasons.ts';
 import { sqlName, sqlString } from './sql.ts';
 
 /**

@@ -2,4 +2,4 @@
 export { LoadError } from './errors.ts';
 export { loadInputs, type LoadOptions, type LoadReport } from './load-inputs.ts';
 export type { InputReport } from './load-table.ts';
-export { formatReject, type Reject } from './reject.ts';
+export { formatReject, type Reject } from './rejects/reject.ts';

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { rawColumnDefinitions, rawTable, type TableSchema } from '../schema.ts';
-import { typedValue } from './field-checks.ts';
+import { rawColumnDefinitions, rawTable, type TableSchema } from '../config/schema.ts';
+import { typedValue } from './field-reasons.ts';
 import { sqlName } from './sql.ts';
 
 /** Writes the rows without rejects, typed, into raw_<table> (the schema's columns, then any the loader fills later); returns how many. */

@@ -2,12 +2,12 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TABLES } from '../schema.ts';
+import { TABLES } from '../config/schema.ts';
 import { CURRENT_FROM, LEGACY_TABLES } from './catalogue-versions.ts';
 import { locateInput, locateOptional, type InputOverrides } from './locate-input.ts';
 import { loadTable, type InputReport } from './load-table.ts';
 import { readMapping } from './mapping.ts';
-import type { Reject } from './reject.ts';
+import type { Reject } from './rejects/reject.ts';
 
 /** Everything the run report and the CLI need about the inputs of one run. */
 export interface LoadReport {

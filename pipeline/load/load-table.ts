@@ -1,9 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { readSchema, type TableName } from '../schema.ts';
+import { readSchema, type TableName } from '../config/schema.ts';
 import { checkAccounting } from './accounting.ts';
 import { checkLevels, recordSources, resolveCatalogue, type CatalogueOptions } from './catalogue-versions.ts';
 import { asLoadError } from './errors.ts';
-import { fileRejects } from './file-rejects.ts';
+import { fileRejects } from './rejects/from-file.ts';
 import { checkForeignKeys } from './foreign-keys.ts';
 import { insertValidRows } from './insert-rows.ts';
 import type { TableMapping } from './mapping.ts';
@@ -12,11 +12,11 @@ import { prepareInput } from './prepare-input.ts';
 import { checkPrimaryKey } from './primary-key.ts';
 import { readCsv } from './read-csv.ts';
 import { assertUnchanged } from './stable-file.ts';
-import type { Reject } from './reject.ts';
-import { checkRejectShare } from './reject-share.ts';
+import type { Reject } from './rejects/reject.ts';
+import { checkRejectShare } from './rejects/share.ts';
 import { suggestCodes } from './suggest.ts';
 import { dropTempTables } from './temp-tables.ts';
-import { checkFields } from './validate.ts';
+import { checkFields } from './check-fields.ts';
 
 /** What the run report records about one input file. */
 export interface InputReport {

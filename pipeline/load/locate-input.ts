@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { REFERENCE_TABLES, type TableName } from '../schema.ts';
+import { REFERENCE_TABLES, type TableName } from '../config/schema.ts';
 import { LoadError } from './errors.ts';
 
 /** `<table>.csv` or `<table>.xlsx` in a folder; undefined when neither; both is ambiguous and aborts. */

@@ -1,4 +1,4 @@
-import type { Field, TableSchema } from '../schema.ts';
+import type { Field, TableSchema } from '../config/schema.ts';
 import { LoadError } from './errors.ts';
 import { editDistance, headerKey, withoutUnit } from './header-text.ts';
 

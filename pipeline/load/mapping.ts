@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSchema, TABLES } from '../schema.ts';
+import { readSchema, TABLES } from '../config/schema.ts';
 import { LoadError } from './errors.ts';
 
 export interface TableMapping {

@@ -17,7 +17,7 @@
  * Total rows (合计, 小计, 总计 in any cell) are dropped with a note: they would count every figure twice.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Field, TableSchema } from '../schema.ts';
+import type { Field, TableSchema } from '../config/schema.ts';
 import { sqlName, sqlString } from './sql.ts';
 
 const FULL_WIDTH = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0xff01 + i)).join('');

@@ -1,5 +1,5 @@
 import { basename, join } from 'node:path';
-import { readResources } from '../scale/resources.ts';
+import { readResources } from '../config/resources.ts';
 import type { CsvShape } from './csv-shape.ts';
 import { asLoadError, LoadError } from './errors.ts';
 import { scanFile } from './scan-file.ts';

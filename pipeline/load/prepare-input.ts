@@ -1,4 +1,4 @@
-import type { TableSchema } from '../schema.ts';
+import type { TableSchema } from '../config/schema.ts';
 import { MAX_LINE_BYTES } from './csv-shape.ts';
 import { detectHeader, HEADER_SEARCH_LINES } from './detect-header.ts';
 import { LoadError } from './errors.ts';

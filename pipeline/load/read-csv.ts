@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { resolve } from 'node:path';
-import type { TableSchema } from '../schema.ts';
+import type { TableSchema } from '../config/schema.ts';
 import { MAX_LINE_BYTES } from './csv-shape.ts';
 import type { HeaderMap } from './map-header.ts';
 import { totalRowTest } from './normalise.ts';

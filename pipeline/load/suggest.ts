@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { rawTable, readSchema, type TableSchema } from '../schema.ts';
+import { rawTable, readSchema, type TableSchema } from '../config/schema.ts';
 import { keyColumn } from './foreign-keys.ts';
 import { sqlName, sqlString } from './sql.ts';
 

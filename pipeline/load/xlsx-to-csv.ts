@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { countRecord, MAX_LINE_BYTES, type CsvShape } from './csv-shape.ts';
 import { LoadError } from './errors.ts';
-import { dataCell } from '../../shared/csv.ts';
+import { dataCell } from '../shared/csv.ts';
 
 /** Excel's own limits: a sheet claiming more rows or columns was not made by a spreadsheet, and would only fill the disk. */
 export const SHEET_MAX_ROWS = 1_048_576;

@@ -4,7 +4,7 @@
  * before the models run, so that SQL marts read them like any input.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Policy } from '../policy.ts';
+import type { Policy } from '../config/policy.ts';
 import { seriesOutlook, type OutlookSettings } from './choose.ts';
 
 export const OUTLOOK_TABLES = ['raw_outlook', 'raw_outlook_backtest'] as const;

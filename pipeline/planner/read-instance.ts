@@ -1,11 +1,11 @@
 /** The planner's instance from a built warehouse (mart_plan_options, mart_plan_effects, mart_future_gap) and the policy. */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { PlanInstance } from '../../shared/planner/instance.ts';
+import type { PlanInstance } from '../shared/planner/instance.ts';
 import { instanceFromRows, type EffectRow, type FutureGapRow, type IndustryNameRow, type Locks, type OptionRow,
-  type PlannerParameters, plannerSettings } from '../../shared/planner/instance-rows.ts';
-import type { Policy } from '../policy.ts';
+  type PlannerParameters, plannerSettings } from '../shared/planner/instance-rows.ts';
+import type { Policy } from '../config/policy.ts';
 
-export type { Locks } from '../../shared/planner/instance-rows.ts';
+export type { Locks } from '../shared/planner/instance-rows.ts';
 
 /** The planner's settings from the policy file. */
 export const policySettings = (policy: Policy): PlannerParameters =>

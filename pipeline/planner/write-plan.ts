@@ -3,10 +3,10 @@
  * marts (mart_plan, mart_plan_gap, mart_plan_constraints, mart_plan_status) after the models.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Policy } from '../policy.ts';
-import type { PlanResult } from '../../shared/planner/instance.ts';
+import type { Policy } from '../config/policy.ts';
+import type { PlanResult } from '../shared/planner/instance.ts';
 import { policySettings, readInstance } from './read-instance.ts';
-import { solvePlan } from '../../shared/planner/solve.ts';
+import { solvePlan } from '../shared/planner/solve.ts';
 
 type Value = string | number | boolean | null;
 const sqlValue = (v: Value) =>

@@ -13,7 +13,7 @@ import { passwordLogin } from './login.ts';
 import { verifyPassword } from './passwords.ts';
 import { createSession, endSession, randomToken, sessionHash } from './sessions.ts';
 import { acceptUpload, discardUpload, getUpload, listUploads, receiveUpload } from './uploads.ts';
-import { contentDisposition } from '../report-route.ts';
+import { contentDisposition } from '../serve/report-route.ts';
 
 /** What the browser is told about the signed-in user. */
 export function publicUser(user: User) {

@@ -1,6 +1,6 @@
 /** The audit log: who did what, when, from where. Append-only (triggers in app-db.ts refuse changes). */
 import type { AppDb } from './app-db.ts';
-import { excelCsv } from '../../shared/csv.ts';
+import { excelCsv } from '../shared/csv.ts';
 
 export interface AuditEntry { id: number; at: string; actor: string; action: string; target: string; detail: string; ip: string }
 

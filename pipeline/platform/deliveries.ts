@@ -5,7 +5,7 @@
  */
 import type { AppDb } from './app-db.ts';
 import type { User } from './accounts.ts';
-import { TABLES } from '../schema.ts';
+import { TABLES } from '../config/schema.ts';
 
 export interface Delivery {
   input: string;

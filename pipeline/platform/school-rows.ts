@@ -6,9 +6,9 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { DataType, tableFromIPC } from 'apache-arrow';
-import { arrowFile, type ColumnSpec, type ColumnType } from '../arrow-columns.ts';
+import { arrowFile, type ColumnSpec, type ColumnType } from '../export/arrow-columns.ts';
 import type { ReportIndex } from '../reports/generate-reports.ts';
-import type { Manifest } from '../manifest.ts';
+import type { Manifest } from '../refresh/manifest.ts';
 
 const SCHOOL_COLUMN = 'school_code';
 

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { InputReport } from '../load/load-table.ts';
-import { readSchema } from '../schema.ts';
+import { readSchema } from '../config/schema.ts';
 
 export function checksKey(inputs: readonly InputReport[]): string {
   const schema = readSchema('postings');

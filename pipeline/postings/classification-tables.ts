@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadTable, type TableLoad } from '../load/load-table.ts';
 import { LoadError } from '../load/errors.ts';
-import { columnDefinitions, rawTable, readSchema, type TableName } from '../schema.ts';
+import { columnDefinitions, rawTable, readSchema, type TableName } from '../config/schema.ts';
 
 export const RULES_TABLE = 'posting_rules';
 

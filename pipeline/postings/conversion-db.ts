@@ -7,8 +7,8 @@
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from '../load/sql.ts';
-import { rawTable, readSchema } from '../schema.ts';
-import { duckdbConfig, readResources } from '../scale/resources.ts';
+import { rawTable, readSchema } from '../config/schema.ts';
+import { duckdbConfig, readResources } from '../config/resources.ts';
 
 export interface ConversionDb {
   /** One connection per batch converted at the same time (the first also holds the reference tables). */

@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { prepareInput } from '../load/prepare-input.ts';
-import { readSchema } from '../schema.ts';
+import { readSchema } from '../config/schema.ts';
 import { convertBatch, type ConvertOptions, type PreparedDay } from './convert-batch.ts';
 import type { DailyFile } from './daily-files.ts';
 import type { LedgerEntry } from './ledger.ts';

@@ -1,9 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { fileRejects } from '../load/file-rejects.ts';
+import { fileRejects } from '../load/rejects/from-file.ts';
 import type { CsvScan, ScannedFile } from '../load/read-csv.ts';
-import type { Reject } from '../load/reject.ts';
+import type { Reject } from '../load/rejects/reject.ts';
 import { sqlString } from '../load/sql.ts';
-import type { TableSchema } from '../schema.ts';
+import type { TableSchema } from '../config/schema.ts';
 
 /**
  * One day's rejects out of a batch: its share of the batch's rejects (renumbered to the day's own

@@ -13,10 +13,10 @@ import { dirname, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MAX_LINE_BYTES } from '../load/csv-shape.ts';
 import { asLoadError } from '../load/errors.ts';
-import type { Reject } from '../load/reject.ts';
+import type { Reject } from '../load/rejects/reject.ts';
 import { sqlName, sqlString } from '../load/sql.ts';
-import { typedValue } from '../load/field-checks.ts';
-import { duckdbType, rawTable, type Field, type TableSchema } from '../schema.ts';
+import { typedValue } from '../load/field-reasons.ts';
+import { duckdbType, rawTable, type Field, type TableSchema } from '../config/schema.ts';
 import type { PreparedDay } from './convert-batch.ts';
 import type { FileCounts } from './count-by-file.ts';
 

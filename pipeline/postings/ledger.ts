@@ -6,7 +6,7 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Reject } from '../load/reject.ts';
+import type { Reject } from '../load/rejects/reject.ts';
 
 /** A reject as stored: the file is the ledger entry's, re-attached with the path of the day. */
 export type StoredReject = Omit<Reject, 'table' | 'file'>;

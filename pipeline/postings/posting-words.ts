@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from '../load/sql.ts';
-import { rawTable } from '../schema.ts';
+import { rawTable } from '../config/schema.ts';
 import { POSTINGS_DELTA } from './raw-postings.ts';
 import { createSegmenter, type WordField } from './words.ts';
 

@@ -10,10 +10,10 @@
  */
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { columnDefinitions, rawTable, readSchema } from '../schema.ts';
+import { columnDefinitions, rawTable, readSchema } from '../config/schema.ts';
 import { sqlName, sqlString } from '../load/sql.ts';
 import type { Ledger } from './ledger.ts';
-import { tableExists } from '../table-exists.ts';
+import { tableExists } from '../transform/table-exists.ts';
 
 const FILES_TABLE = 'raw_posting_files';
 

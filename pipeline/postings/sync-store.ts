@@ -6,15 +6,15 @@
  * entry names, such as the Parquet files of a killed run, are then removed.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { fileSha256 } from '../fingerprint.ts';
+import { fileSha256 } from '../refresh/fingerprint.ts';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { faultPoint } from '../fault.ts';
+import { faultPoint } from '../refresh/fault.ts';
 import type { DailyFile } from './daily-files.ts';
 import type { ConvertOptions } from './convert-batch.ts';
 import { convertDays } from './convert-days.ts';
 import { openConversionDb } from './conversion-db.ts';
-import { readResources } from '../scale/resources.ts';
+import { readResources } from '../config/resources.ts';
 import { LEDGER_FILE, readLedger, writeLedger, type Ledger, type LedgerEntry } from './ledger.ts';
 
 export interface SyncOptions extends ConvertOptions {

@@ -2,8 +2,8 @@ import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlName, sqlString } from '../load/sql.ts';
-import { duckdbType, type Field, type TableSchema } from '../schema.ts';
-import { faultPoint } from '../fault.ts';
+import { duckdbType, type Field, type TableSchema } from '../config/schema.ts';
+import { faultPoint } from '../refresh/fault.ts';
 
 /** Rows of a batch to store: the days' rows of `rows` (row_id, a day column, one text column per field), less the row_ids in `rejects`. */
 export interface DaysSource {

@@ -1,6 +1,6 @@
 /**
  * Making untrusted text harmless where it lands: school and major names come from input files,
- * so a name like `=HYPERLINK(…)` must not become a live formula in a spreadsheet (shared/csv.ts
+ * so a name like `=HYPERLINK(…)` must not become a live formula in a spreadsheet (pipeline/shared/csv.ts
  * holds that rule for CSV and XLSX alike), nor `<script>` markup in a page.
  */
 

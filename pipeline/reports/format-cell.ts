@@ -1,10 +1,10 @@
 /**
- * How a report value reads on the page and in the CSV: the dashboard's formats (shared/format.ts),
+ * How a report value reads on the page and in the CSV: the dashboard's formats (pipeline/shared/format.ts),
  * so a figure reads the same on screen and in every file. The XLSX keeps full precision and uses
  * the number formats below, which show what the page shows.
  */
 import type { Cell, CellType } from './report-model.ts';
-import { formatFor } from '../../shared/format.ts';
+import { formatFor } from '../shared/format.ts';
 
 const f = formatFor('zh');
 

@@ -11,7 +11,7 @@ import { loadReportData } from './load-report-data.ts';
 import { buildIndustryReport } from './industry-report.ts';
 import type { ReportContext } from './report-model.ts';
 import { writeReport, writeSchoolReport, type IndustryReportEntry, type SchoolReportEntry } from './write-report.ts';
-import { Writes } from '../bounded-writes.ts';
+import { BoundedWrites } from '../export/bounded-writes.ts';
 import { writeSchoolsInWorkers } from './report-workers.ts';
 
 export type { ReportContext } from './report-model.ts';
@@ -60,7 +60,7 @@ export async function generateReports(conn: DuckDBConnection, outDir: string, co
   }
   const total = data.schools.length + data.industries.length;
   let done = 0;
-  const writes = new Writes();
+  const writes = new BoundedWrites();
   const workers = options.workers ?? Math.max(options.minWorkers ?? 0, defaultWorkers(data.schools.length));
   const inWorkers = workers > 0
     ? writeSchoolsInWorkers(data, outDir, context, workers, (code) => effects.progress?.(code, ++done, total))

@@ -1,5 +1,5 @@
-/** Chinese words for the warehouse's enumerated values, as printed in every report: the dashboard's (shared/vocabulary.ts). */
-import { VOCABULARY } from '../../shared/vocabulary.ts';
+/** Chinese words for the warehouse's enumerated values, as printed in every report: the dashboard's (pipeline/shared/vocabulary.ts). */
+import { VOCABULARY } from '../shared/vocabulary.ts';
 
 const words = VOCABULARY.zh;
 export const LABEL_ZH: Record<string, string> = words.labels;

@@ -5,7 +5,7 @@
  */
 import type { Table } from './report-model.ts';
 import { csvNumber } from './format-cell.ts';
-import { csvCell, excelCsv } from '../../shared/csv.ts';
+import { csvCell, excelCsv } from '../shared/csv.ts';
 
 /** The CSV text of a table (header = column labels); NULL cells are empty. */
 export function renderCsv(table: Table): string {

@@ -11,7 +11,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Cell, CellType, Column, Report, ReportContext } from './report-model.ts';
-import { neutralise } from '../../shared/csv.ts';
+import { neutralise } from '../shared/csv.ts';
 import { NUMBER_FORMATS } from './format-cell.ts';
 import { beijingTime } from './render-html.ts';
 import { zipStore } from './zip-store.ts';

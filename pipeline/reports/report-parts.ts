@@ -1,8 +1,8 @@
 /** Pieces both report kinds print: tables, the fill-ratio chart, a yearly trend chart and the method notes. */
 import type { Rec, Thresholds } from './load-report-data.ts';
 import type { BarChart, CellType, Column, LineChart, Row, Table, Tone } from './report-model.ts';
-import { formatFor } from '../../shared/format.ts';
-import { VOCABULARY } from '../../shared/vocabulary.ts';
+import { formatFor } from '../shared/format.ts';
+import { VOCABULARY } from '../shared/vocabulary.ts';
 
 const f = formatFor('zh');
 const { signals, labels } = VOCABULARY.zh;

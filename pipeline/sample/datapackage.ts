@@ -2,7 +2,7 @@
  * The sample's Data Package descriptor and README. Both say plainly that the data are
  * synthetic; the refresh reads the data label ("sample") from the descriptor.
  */
-import { readSchema } from '../schema.ts';
+import { readSchema } from '../config/schema.ts';
 import type { SampleSize } from './sizes.ts';
 
 /** Tables the generator writes (the reference tables stay in data/reference). */

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { generateSample } from './generate.ts';
 import { summarizeCalibration } from './calibration-summary.ts';
 import { DEFAULT_SEED, SIZES } from './sizes.ts';
-import { SCALES } from '../scale/scale-sizes.ts';
-import { generateScaled } from '../scale/generate-scaled.ts';
+import { SCALES } from './scale/scale-sizes.ts';
+import { generateScaled } from './scale/generate-scaled.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

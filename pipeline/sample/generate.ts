@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rngFor } from './mulberry32.ts';
 import { inForceBy, keyMatchedMajors, readReference } from './reference.ts';
-import { readSchema } from '../schema.ts';
+import { readSchema } from '../config/schema.ts';
 import { generateSchools } from './schools.ts';
 import { planPoints } from './point-plan.ts';
 import { programmeRow, type RowOptions } from './programmes.ts';

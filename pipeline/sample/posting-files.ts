@@ -1,7 +1,7 @@
 /** Writes the postings feed as the platform delivers it: postings/YYYY-MM-DD.csv, one file a day. */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSchema } from '../schema.ts';
+import { readSchema } from '../config/schema.ts';
 import { openCsv } from './write-csv.ts';
 import type { PostingRow } from './postings.ts';
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { readSchema, type TableSchema } from '../schema.ts';
+import { readSchema, type TableSchema } from '../config/schema.ts';
 
 export type Level = 'secondary' | 'higher' | 'bachelor';
 export const LEVELS: readonly Level[] = ['secondary', 'higher', 'bachelor'];

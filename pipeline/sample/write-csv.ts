@@ -3,7 +3,7 @@
  * province- or national-sized sample never sits in memory as one string.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { dataCell, type CsvValue } from '../../shared/csv.ts';
+import { dataCell, type CsvValue } from '../shared/csv.ts';
 
 /** One CSV line (without the LF) with the cells in field order. */
 export const formatLine = (fields: readonly string[], row: object): string =>

@@ -3,10 +3,10 @@
  * models' table references: a rule broken anywhere fails here, with the file and what it reads.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { ROOT } from '../../pipeline/paths.ts';
-import { readModels, tablesRead } from '../../pipeline/model-files.ts';
+import { ROOT } from '../../pipeline/config/paths.ts';
+import { readModels, tablesRead } from '../../pipeline/transform/model-files.ts';
 
 interface Import { from: string; to: string; typeOnly: boolean }
 
@@ -32,7 +32,8 @@ function imports(dirs: string[]): Import[] {
   });
 }
 
-const graph = imports(['pipeline', 'dashboard/src', 'shared', 'bench', 'tests']);
+const SHARED = 'pipeline/shared';
+const graph = imports(['pipeline', 'dashboard/src', 'bench', 'tests']);
 const inside = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);
 const show = (list: Import[]) => list.map((i) => `${i.from} → ${i.to}${i.typeOnly ? ' (type)' : ''}`);
 
@@ -42,19 +43,19 @@ describe('import rules', () => {
     expect(graph.filter((i) => inside(i.from, 'pipeline')).length).toBeGreaterThan(200);
   });
 
-  it('the dashboard runs no pipeline code: it imports values only from shared/, types from the pipeline at most', () => {
+  it('the dashboard runs no pipeline code: it imports values only from pipeline/shared/, types from the pipeline at most', () => {
     const broken = graph.filter((i) => inside(i.from, 'dashboard/src')
-      && (i.to.startsWith('node:') || (!inside(i.to, 'dashboard') && !inside(i.to, 'shared') && !i.typeOnly)));
+      && (i.to.startsWith('node:') || (!inside(i.to, 'dashboard') && !inside(i.to, SHARED) && !i.typeOnly)));
     expect(show(broken)).toEqual([]);
   });
 
-  it('shared/ is pure: it imports nothing outside itself and no Node built-in', () => {
-    const broken = graph.filter((i) => inside(i.from, 'shared') && !inside(i.to, 'shared'));
+  it('pipeline/shared/ is pure: it imports nothing outside itself and no Node built-in', () => {
+    const broken = graph.filter((i) => inside(i.from, SHARED) && !inside(i.to, SHARED));
     expect(show(broken)).toEqual([]);
   });
 
-  it('nothing imports the sample generator but the sample and scaled-sample generators, the benchmark and the tests', () => {
-    const allowed = ['pipeline/sample', 'pipeline/scale', 'bench', 'tests'];
+  it('nothing imports the sample generator (its scaled generator inside) but itself, the benchmark and the tests', () => {
+    const allowed = ['pipeline/sample', 'bench', 'tests'];
     const broken = graph.filter((i) => inside(i.to, 'pipeline/sample') && !allowed.some((dir) => inside(i.from, dir)));
     expect(show(broken)).toEqual([]);
   });
@@ -66,5 +67,15 @@ describe('import rules', () => {
       return [...tablesRead(model.sql)].filter((table) => !allowed.test(table)).map((table) => `${model.path} reads ${table}`);
     });
     expect(broken).toEqual([]);
+  });
+
+  it('the tree matches docs/architecture.md: pipeline/ holds only cli.ts at its root, each folder is listed there and opens with a README', () => {
+    const doc = readFileSync(join(ROOT, 'docs/architecture.md'), 'utf8');
+    const listed = new Set([...doc.matchAll(/^\| `pipeline\/([a-z-]+)\/`/gm)].map((m) => m[1]));
+    const entries = readdirSync(join(ROOT, 'pipeline'), { withFileTypes: true });
+    const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    expect(entries.filter((e) => e.isFile()).map((e) => e.name)).toEqual(['cli.ts']);
+    expect(folders).toEqual([...listed].sort());
+    expect(folders.filter((f) => !existsSync(join(ROOT, 'pipeline', f, 'README.md')))).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../../pipeline/paths.ts';
+import { ROOT } from '../../pipeline/config/paths.ts';
 
 const TOOL_WRAPPERS = new Set(['test', 'check', 'build']);
 const scripts = Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>)

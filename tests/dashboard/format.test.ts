@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFor } from '../../shared/format.ts';
+import { formatFor } from '../../pipeline/shared/format.ts';
 
 describe('formatFor', () => {
   const zh = formatFor('zh', 'Asia/Shanghai');

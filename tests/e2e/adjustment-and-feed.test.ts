@@ -12,10 +12,10 @@ import { chromiumAvailable, serve } from './browser.ts';
 import { dashboardSession, SHOTS } from './session.ts';
 import { cardValue, chartTable, dataRequests, settle, visit } from './page-helpers.ts';
 import { sampleManifest, sampleWarehouseDir } from '../support/warehouse.ts';
-import { HISTORY_FILE, type RunRecord } from '../../pipeline/history.ts';
-import { CURRENT } from '../../pipeline/snapshot.ts';
+import { HISTORY_FILE, type RunRecord } from '../../pipeline/refresh/history.ts';
+import { CURRENT } from '../../pipeline/refresh/snapshot.ts';
 import type { ReportIndex } from '../../pipeline/reports/generate-reports.ts';
-import { formatFor } from '../../shared/format.ts';
+import { formatFor } from '../../pipeline/shared/format.ts';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
 import { ROUTES } from '../../dashboard/src/lib/url-state.ts';
 

@@ -9,7 +9,7 @@ import { chromiumAvailable } from './browser.ts';
 import { dashboardSession, SHOTS } from './session.ts';
 import { cardValue, chartTable, csvRows, visit } from './page-helpers.ts';
 import ExcelJS from 'exceljs';
-import { formatFor } from '../../shared/format.ts';
+import { formatFor } from '../../pipeline/shared/format.ts';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
 import { ROUTES, type Route } from '../../dashboard/src/lib/url-state.ts';
 

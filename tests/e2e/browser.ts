@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { DEFAULTS } from '../../pipeline/paths.ts';
-import { startServer } from '../../pipeline/serve.ts';
+import { DEFAULTS } from '../../pipeline/config/paths.ts';
+import { startServer } from '../../pipeline/serve/http-server.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -9,8 +9,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { refresh } from '../../pipeline/refresh.ts';
-import { DEFAULTS } from '../../pipeline/paths.ts';
+import { refresh } from '../../pipeline/refresh/refresh.ts';
+import { DEFAULTS } from '../../pipeline/config/paths.ts';
 import type { ReportIndex } from '../../pipeline/reports/generate-reports.ts';
 import { buildDashboardTo, chromiumAvailable, launchBrowser, type Browser } from './browser.ts';
 import { settle } from './page-helpers.ts';

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readHistory } from '../../pipeline/history.ts';
+import { readHistory } from '../../pipeline/refresh/history.ts';
 import { SHEET_MAX_COLUMNS } from '../../pipeline/load/xlsx-to-csv.ts';
 import { MAX_LINE_BYTES, MAX_VALUE_LINES } from '../../pipeline/load/csv-shape.ts';
 import { cleanup, dataFolder, scratch } from '../postings/fixture.ts';

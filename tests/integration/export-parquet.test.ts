@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportParquet, PARQUET_TABLES } from '../../pipeline/export-parquet.ts';
+import { exportParquet, PARQUET_TABLES } from '../../pipeline/export/export-parquet.ts';
 import { rows, sampleConnection } from '../support/warehouse.ts';
 
 describe('Hive-partitioned Parquet export', () => {

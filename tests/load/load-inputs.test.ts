@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadInputs } from '../../pipeline/load/index.ts';
-import { duckdbType, rawTable, readSchema, REFERENCE_TABLES, TABLES } from '../../pipeline/schema.ts';
+import { duckdbType, rawTable, readSchema, REFERENCE_TABLES, TABLES } from '../../pipeline/config/schema.ts';
 import { inputsWith, load, query, removeInputs, VALID } from './helpers.ts';
 
 afterAll(removeInputs);

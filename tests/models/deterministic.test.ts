@@ -9,8 +9,8 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { readModels } from '../../pipeline/model-files.ts';
-import { readPolicy, runModels } from '../../pipeline/run-models.ts';
+import { readModels } from '../../pipeline/transform/model-files.ts';
+import { readPolicy, runModels } from '../../pipeline/transform/run-models.ts';
 import { sampleWarehouseDir } from '../support/warehouse.ts';
 
 describe('model builds', () => {

@@ -1,12 +1,12 @@
 /**
- * Incremental models (pipeline/incremental-sql.ts) on a hand-made pair: a keyed model over raw
+ * Incremental models (pipeline/transform/incremental-sql.ts) on a hand-made pair: a keyed model over raw
  * postings and a monthly aggregate over it. A night brings a new posting and a re-sent one whose
  * first copy lies in another month; both tables must end as a full rebuild makes them.
  */
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { incrementalSql, type Changes } from '../../pipeline/incremental-sql.ts';
-import type { ModelFile } from '../../pipeline/model-files.ts';
+import { incrementalSql, type Changes } from '../../pipeline/transform/incremental-sql.ts';
+import type { ModelFile } from '../../pipeline/transform/model-files.ts';
 
 const keyed: ModelFile = {
   name: 'int_p', path: 'intermediate/int_p', uniqueKey: ['posting_id'],

@@ -1,7 +1,7 @@
 /** docs/metrics.md keeps up with the models: every policy key and every mart column is defined there. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readPolicy } from '../../pipeline/policy.ts';
+import { readPolicy } from '../../pipeline/config/policy.ts';
 import { tiny, tinyPolicy } from '../fixtures/models/tiny.ts';
 import { buildWarehouse, query } from './warehouse.ts';
 

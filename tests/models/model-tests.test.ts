@@ -4,7 +4,7 @@
  * one rule and expects exactly the tests guarding it to fail.
  */
 import { describe, expect, it } from 'vitest';
-import { readPolicy, runModelTests, runModels } from '../../pipeline/run-models.ts';
+import { readPolicy, runModelTests, runModels } from '../../pipeline/transform/run-models.ts';
 import { M5, tiny, tinyPolicy, type Fixture } from '../fixtures/models/tiny.ts';
 import { buildWarehouse, openWarehouse } from './warehouse.ts';
 

@@ -3,9 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MODELS_DIR, listModelPaths, readModels, tablesRead } from '../../pipeline/model-files.ts';
-import { flattenPolicy, readPolicy, setPolicyVariables } from '../../pipeline/policy.ts';
-import { runModels } from '../../pipeline/run-models.ts';
+import { MODELS_DIR, listModelPaths, readModels, tablesRead } from '../../pipeline/transform/model-files.ts';
+import { flattenPolicy, readPolicy, setPolicyVariables } from '../../pipeline/config/policy.ts';
+import { runModels } from '../../pipeline/transform/run-models.ts';
 import { tiny, tinyPolicy } from '../fixtures/models/tiny.ts';
 import { openWarehouse, query } from './warehouse.ts';
 

@@ -1,8 +1,8 @@
 /** Test warehouse: an in-memory DuckDB with raw_ tables typed from schemas/ and filled from a fixture. */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { Policy } from '../../pipeline/policy.ts';
-import { runModels } from '../../pipeline/run-models.ts';
-import { TABLES, rawColumnDefinitions, rawTable, readSchema } from '../../pipeline/schema.ts';
+import type { Policy } from '../../pipeline/config/policy.ts';
+import { runModels } from '../../pipeline/transform/run-models.ts';
+import { TABLES, rawColumnDefinitions, rawTable, readSchema } from '../../pipeline/config/schema.ts';
 import { writeOutlook } from '../../pipeline/outlook/write-outlook.ts';
 import { writePlan } from '../../pipeline/planner/write-plan.ts';
 import { tinyPolicy, type Fixture, type Row } from '../fixtures/models/tiny.ts';

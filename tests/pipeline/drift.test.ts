@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDrift } from '../../pipeline/drift.ts';
+import { checkDrift } from '../../pipeline/refresh/drift.ts';
 
 const limits = { drift_max_shrink: 0.3, drift_max_jump: 0.5 };
 const input = (table: string, rows: number) => ({ table, file: `${table}.csv`, sha256: '', rows, rejected: 0 });

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { formatSummary } from '../../pipeline/format-summary.ts';
-import type { Manifest, RejectEntry } from '../../pipeline/manifest.ts';
-import { writeRejectsCsv } from '../../pipeline/save-rejects.ts';
+import { formatSummary } from '../../pipeline/refresh/format-summary.ts';
+import type { Manifest, RejectEntry } from '../../pipeline/refresh/manifest.ts';
+import { writeRejectsCsv } from '../../pipeline/refresh/save-rejects.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'summary-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

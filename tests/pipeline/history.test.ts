@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { appendHistory, HISTORY_FILE, KILLED, readHistory, recordKilled, type RunRecord } from '../../pipeline/history.ts';
+import { appendHistory, HISTORY_FILE, KILLED, readHistory, recordKilled, type RunRecord } from '../../pipeline/refresh/history.ts';
 import { cleanup, scratch } from '../postings/fixture.ts';
 
 afterAll(cleanup);

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { acquireLock } from '../../pipeline/lock.ts';
+import { acquireLock } from '../../pipeline/refresh/lock.ts';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'lock-'));
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { reportsKey } from '../../pipeline/reuse-reports.ts';
-import { linkTree } from '../../pipeline/link-tree.ts';
+import { reportsKey } from '../../pipeline/refresh/reuse-reports.ts';
+import { linkTree } from '../../pipeline/refresh/link-tree.ts';
 
 const input = (table: string, sha256: string) => ({ table, file: `${table}.csv`, sha256, rows: 1, rejected: 0 });
 const inputs = [input('programmes', 'a'), input('demand', 'b'), input('postings', 'c'), input('posting_rules', 'd')];

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
-import { startServer, type RunningServer } from '../../pipeline/serve.ts';
-import { beginSnapshot, publishSnapshot } from '../../pipeline/snapshot.ts';
+import { startServer, type RunningServer } from '../../pipeline/serve/http-server.ts';
+import { beginSnapshot, publishSnapshot } from '../../pipeline/refresh/snapshot.ts';
 
 let server: RunningServer;
 let warehouseDir: string;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   abandonSnapshot, beginSnapshot, currentSnapshot, listSnapshots, publishSnapshot, pruneSnapshots, snapshotId, switchCurrent,
-} from '../../pipeline/snapshot.ts';
+} from '../../pipeline/refresh/snapshot.ts';
 
 function publish(dir: string, id: string, body: string) {
   const build = beginSnapshot(dir, id);

@@ -1,6 +1,6 @@
 /** The planner's instance from mart rows: the same builder serves the refresh and the dashboard. */
 import { describe, expect, it } from 'vitest';
-import { instanceFromRows, plannerSettings, type OptionRow } from '../../shared/planner/instance-rows.ts';
+import { instanceFromRows, plannerSettings, type OptionRow } from '../../pipeline/shared/planner/instance-rows.ts';
 
 const policy = {
   change_cap: 0.3, school_cap: 0.1, min_class: 30, new_max: 50, budget: 1e6, city_change_min: -0.05, city_change_max: 0.05,

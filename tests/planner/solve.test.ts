@@ -4,8 +4,8 @@
  * 0.01 per seat changed.
  */
 import { describe, expect, it } from 'vitest';
-import { solvePlan } from '../../shared/planner/solve.ts';
-import type { PlanInstance, PlanOption, PlannerSettings } from '../../shared/planner/instance.ts';
+import { solvePlan } from '../../pipeline/shared/planner/solve.ts';
+import type { PlanInstance, PlanOption, PlannerSettings } from '../../pipeline/shared/planner/instance.ts';
 
 const settings: PlannerSettings = {
   change_cap: 0.3, school_cap: 1, min_class: 20, new_max: 60, duplication_cap: 10, budget: 1e12,

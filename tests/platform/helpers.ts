@@ -3,11 +3,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
-import { startServer, type RunningServer } from '../../pipeline/serve.ts';
+import { startServer, type RunningServer } from '../../pipeline/serve/http-server.ts';
 import { openAppDb, type AppDb } from '../../pipeline/platform/app-db.ts';
 import { addUser, type NewUser } from '../../pipeline/platform/accounts.ts';
 import { createGate, type GateOptions } from '../../pipeline/platform/gate.ts';
-import { DEFAULTS } from '../../pipeline/paths.ts';
+import { DEFAULTS } from '../../pipeline/config/paths.ts';
 
 export const PASSWORD = 'correct horse battery';
 

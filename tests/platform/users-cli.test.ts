@@ -4,11 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, DEFAULTS } from '../../pipeline/paths.ts';
+import { ROOT, DEFAULTS } from '../../pipeline/config/paths.ts';
 import { appDbPath, openAppDb } from '../../pipeline/platform/app-db.ts';
 import { findUser } from '../../pipeline/platform/accounts.ts';
 import { platformGate, platformSettings } from '../../pipeline/platform/settings.ts';
-import { startServer } from '../../pipeline/serve.ts';
+import { startServer } from '../../pipeline/serve/http-server.ts';
 import { fakeDist } from './helpers.ts';
 
 const users = (warehouse: string, args: string[], input?: string) =>

@@ -9,7 +9,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { runModelTests } from '../../pipeline/run-models.ts';
+import { runModelTests } from '../../pipeline/transform/run-models.ts';
 import { cleanup, dataFolder, deliver, FIXTURE } from './fixture.ts';
 import { buildWarehouse, query } from './warehouse.ts';
 

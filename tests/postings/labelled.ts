@@ -9,11 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { loadTable } from '../../pipeline/load/load-table.ts';
-import { readModels } from '../../pipeline/model-files.ts';
+import { readModels } from '../../pipeline/transform/model-files.ts';
 import { loadClassificationTables } from '../../pipeline/postings/classification-tables.ts';
 import { segmentPostings } from '../../pipeline/postings/posting-words.ts';
-import { readPolicy, setPolicyVariables } from '../../pipeline/run-models.ts';
-import { columnDefinitions, readSchema } from '../../pipeline/schema.ts';
+import { readPolicy, setPolicyVariables } from '../../pipeline/transform/run-models.ts';
+import { columnDefinitions, readSchema } from '../../pipeline/config/schema.ts';
 import { REFERENCE, scratch } from './fixture.ts';
 
 export const LABELLED = fileURLToPath(new URL('../fixtures/postings/labelled_postings.csv', import.meta.url));

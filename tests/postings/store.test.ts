@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { loadInputs, type LoadReport } from '../../pipeline/load/index.ts';
 import { loadPostings, POSTINGS_STORE, readLedger } from '../../pipeline/postings/index.ts';
-import { readSchema } from '../../pipeline/schema.ts';
+import { readSchema } from '../../pipeline/config/schema.ts';
 import { CLASSIFICATION_TABLES } from '../../pipeline/postings/classification-tables.ts';
 import { cleanup, dataFolder, deliver, FIXTURE, REFERENCE, scratch } from './fixture.ts';
 

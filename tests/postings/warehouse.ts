@@ -2,7 +2,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { loadInputs } from '../../pipeline/load/index.ts';
 import { loadPostings } from '../../pipeline/postings/index.ts';
-import { readPolicy, runModels } from '../../pipeline/run-models.ts';
+import { readPolicy, runModels } from '../../pipeline/transform/run-models.ts';
 import { writeOutlook } from '../../pipeline/outlook/write-outlook.ts';
 import { REFERENCE, scratch } from './fixture.ts';
 

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildWarehouse, query } from '../models/warehouse.ts';
-import { runModelTests } from '../../pipeline/run-models.ts';
+import { runModelTests } from '../../pipeline/transform/run-models.ts';
 import { city, cityPolicy, cityTwoYears, S1, S2, U1, U2 } from '../fixtures/recommend/city.ts';
 import type { Fixture } from '../fixtures/models/tiny.ts';
 

@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { buildWarehouse, query } from '../models/warehouse.ts';
-import { runModelTests } from '../../pipeline/run-models.ts';
+import { runModelTests } from '../../pipeline/transform/run-models.ts';
 import { A1, C1, city, cityPolicy, M1, S1, S2, S3, S4, S5, T1, U1, U2 } from '../fixtures/recommend/city.ts';
 
 let conn: DuckDBConnection;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tableFromIPC } from 'apache-arrow';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { Manifest } from '../../pipeline/manifest.ts';
+import type { Manifest } from '../../pipeline/refresh/manifest.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

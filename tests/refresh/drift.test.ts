@@ -5,8 +5,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { refresh } from '../../pipeline/refresh.ts';
-import { readHistory } from '../../pipeline/history.ts';
+import { refresh } from '../../pipeline/refresh/refresh.ts';
+import { readHistory } from '../../pipeline/refresh/history.ts';
 import { cleanup, dataFolder, REFERENCE, scratch } from '../postings/fixture.ts';
 import { readCurrent } from './cli.ts';
 

@@ -9,7 +9,7 @@
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KILLED, readHistory } from '../../pipeline/history.ts';
+import { KILLED, readHistory } from '../../pipeline/refresh/history.ts';
 import { readLedger } from '../../pipeline/postings/ledger.ts';
 import { POSTINGS_STORE } from '../../pipeline/postings/index.ts';
 import { cleanup, dataFolder, deliver, scratch } from '../postings/fixture.ts';

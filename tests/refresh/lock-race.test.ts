@@ -8,7 +8,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { acquireLock, LOCK_FILE, LockedError, processStart } from '../../pipeline/lock.ts';
+import { acquireLock, LOCK_FILE, LockedError, processStart } from '../../pipeline/refresh/lock.ts';
 import { cleanup, scratch } from '../postings/fixture.ts';
 
 afterAll(cleanup);

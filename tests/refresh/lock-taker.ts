@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { acquireLock, LockedError, LOCK_FILE } from '../../pipeline/lock.ts';
+import { acquireLock, LockedError, LOCK_FILE } from '../../pipeline/refresh/lock.ts';
 
 const [dir, at, hold] = process.argv.slice(2);
 while (Date.now() < Number(at)); // start together: the race is within microseconds

@@ -6,8 +6,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LockHolder } from '../../pipeline/lock.ts';
-import { readHistory } from '../../pipeline/history.ts';
+import type { LockHolder } from '../../pipeline/refresh/lock.ts';
+import { readHistory } from '../../pipeline/refresh/history.ts';
 import { cleanup, dataFolder, scratch } from '../postings/fixture.ts';
 import { readCurrent, runRefresh } from './cli.ts';
 

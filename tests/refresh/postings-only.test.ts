@@ -6,10 +6,10 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { refresh, type RefreshResult } from '../../pipeline/refresh.ts';
-import { WAREHOUSE_FILE } from '../../pipeline/snapshot.ts';
-import { silentEffects } from '../../pipeline/effects.ts';
-import { dependents, readModels } from '../../pipeline/model-files.ts';
+import { refresh, type RefreshResult } from '../../pipeline/refresh/refresh.ts';
+import { WAREHOUSE_FILE } from '../../pipeline/refresh/snapshot.ts';
+import { silentEffects } from '../../pipeline/config/effects.ts';
+import { dependents, readModels } from '../../pipeline/transform/model-files.ts';
 import { POSTINGS_DELTA } from '../../pipeline/postings/raw-postings.ts';
 import { WORDS_TABLE } from '../../pipeline/postings/posting-words.ts';
 import { cleanup, dataFolder, deliver, REFERENCE, scratch } from '../postings/fixture.ts';

@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
-import { refresh } from '../../pipeline/refresh.ts';
-import { startServer } from '../../pipeline/serve.ts';
-import type { Manifest } from '../../pipeline/manifest.ts';
+import { refresh } from '../../pipeline/refresh/refresh.ts';
+import { startServer } from '../../pipeline/serve/http-server.ts';
+import type { Manifest } from '../../pipeline/refresh/manifest.ts';
 import { cleanup, dataFolder, REFERENCE, scratch } from '../postings/fixture.ts';
 
 afterAll(cleanup);

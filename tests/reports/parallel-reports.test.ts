@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReports, type ReportIndex } from '../../pipeline/reports/generate-reports.ts';
-import { setPolicyVariables } from '../../pipeline/policy.ts';
+import { setPolicyVariables } from '../../pipeline/config/policy.ts';
 import { sampleConnection, sampleManifest } from '../support/warehouse.ts';
 import { withoutTimes } from './zip-times.ts';
 

@@ -7,7 +7,7 @@ import { chromiumAvailable, launchBrowser, type Browser } from '../e2e/browser.t
 import { loadReportData } from '../../pipeline/reports/load-report-data.ts';
 import { buildSchoolReport } from '../../pipeline/reports/school-report.ts';
 import { renderHtml } from '../../pipeline/reports/render-html.ts';
-import { setPolicyVariables } from '../../pipeline/policy.ts';
+import { setPolicyVariables } from '../../pipeline/config/policy.ts';
 import { sampleConnection, sampleManifest } from '../support/warehouse.ts';
 
 const enabled = chromiumAvailable('report printing tests');

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentDisposition, encodeRfc5987, serveReport } from '../../pipeline/report-route.ts';
-import { startServer, type RunningServer } from '../../pipeline/serve.ts';
-import { beginSnapshot, publishSnapshot } from '../../pipeline/snapshot.ts';
+import { contentDisposition, encodeRfc5987, serveReport } from '../../pipeline/serve/report-route.ts';
+import { startServer, type RunningServer } from '../../pipeline/serve/http-server.ts';
+import { beginSnapshot, publishSnapshot } from '../../pipeline/refresh/snapshot.ts';
 import { reportFiles } from '../../pipeline/reports/report-files.ts';
 
 const CODE = '5001030001';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { generateReports, type ReportIndex } from '../../pipeline/reports/generate-reports.ts';
-import { setPolicyVariables } from '../../pipeline/policy.ts';
+import { setPolicyVariables } from '../../pipeline/config/policy.ts';
 import { rows, sampleConnection, sampleManifest } from '../support/warehouse.ts';
 
 let conn: DuckDBConnection;

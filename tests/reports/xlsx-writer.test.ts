@@ -10,10 +10,10 @@ import { loadReportData, type ReportData } from '../../pipeline/reports/load-rep
 import { buildSchoolReport } from '../../pipeline/reports/school-report.ts';
 import { buildIndustryReport } from '../../pipeline/reports/industry-report.ts';
 import { columnWidth, renderXlsx, workbookSheets, XLSX_CREATOR, xlsxBytes, type SheetSpec } from '../../pipeline/reports/render-xlsx.ts';
-import { neutralise } from '../../shared/csv.ts';
+import { neutralise } from '../../pipeline/shared/csv.ts';
 import { NUMBER_FORMATS } from '../../pipeline/reports/format-cell.ts';
 import type { Cell, CellType, Report, ReportContext } from '../../pipeline/reports/report-model.ts';
-import { setPolicyVariables } from '../../pipeline/policy.ts';
+import { setPolicyVariables } from '../../pipeline/config/policy.ts';
 import { sampleConnection, sampleManifest } from '../support/warehouse.ts';
 import { withoutTimes } from './zip-times.ts';
 

@@ -2,7 +2,7 @@
  * A scaled sample small enough for a test (two provinces of very different size, a few hundred
  * schools, 20,000 postings) but built by the same code as the province and national ones.
  */
-import { NATIONAL, type ScaleSize } from '../../pipeline/scale/scale-sizes.ts';
+import { NATIONAL, type ScaleSize } from '../../pipeline/sample/scale/scale-sizes.ts';
 
 export const FIXTURE: ScaleSize = {
   ...NATIONAL,

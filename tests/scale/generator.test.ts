@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateScaled, type ScaledFigures } from '../../pipeline/scale/generate-scaled.ts';
-import { PROVINCES } from '../../pipeline/scale/provinces.ts';
+import { generateScaled, type ScaledFigures } from '../../pipeline/sample/scale/generate-scaled.ts';
+import { PROVINCES } from '../../pipeline/config/provinces.ts';
 import { FIXTURE } from './fixture-size.ts';
 
 const REFERENCE = fileURLToPath(new URL('../../data/reference', import.meta.url));

@@ -1,7 +1,7 @@
 /** The refresh's resource limits come from the environment, with defaults that fit a small machine. */
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { duckdbConfig, readResources } from '../../pipeline/scale/resources.ts';
+import { duckdbConfig, readResources } from '../../pipeline/config/resources.ts';
 
 describe('resources', () => {
   it('defaults to a 1536MB DuckDB memory limit (768MB once the models are built), 8GB of spill, 1GB converted .xlsx, every core and whole marts up to 100,000 rows', () => {

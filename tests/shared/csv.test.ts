@@ -1,6 +1,6 @@
-/** The one CSV cell rule of every file the project writes (shared/csv.ts). */
+/** The one CSV cell rule of every file the project writes (pipeline/shared/csv.ts). */
 import { describe, expect, it } from 'vitest';
-import { csvCell, dataCell, excelCsv, neutralise } from '../../shared/csv.ts';
+import { csvCell, dataCell, excelCsv, neutralise } from '../../pipeline/shared/csv.ts';
 
 describe('data cells (files for the loader)', () => {
   it('writes missing as empty, booleans as true/false, quotes only when needed, never alters text', () => {

@@ -10,8 +10,8 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { refresh } from '../../pipeline/refresh.ts';
-import { DEFAULTS, ROOT } from '../../pipeline/paths.ts';
+import { refresh } from '../../pipeline/refresh/refresh.ts';
+import { DEFAULTS, ROOT } from '../../pipeline/config/paths.ts';
 import { POSTINGS_STORE } from '../../pipeline/postings/index.ts';
 
 declare module 'vitest' {

@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { Manifest } from '../../pipeline/manifest.ts';
+import type { Manifest } from '../../pipeline/refresh/manifest.ts';
 
 export const sampleWarehouseDir = () => inject('sampleWarehouse');
 

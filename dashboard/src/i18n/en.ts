@@ -1,6 +1,6 @@
 /** English UI strings; same keys as zh.ts (the type checker enforces it). */
 import type { Messages } from './zh.ts';
-import { VOCABULARY } from '../../../shared/vocabulary.ts';
+import { VOCABULARY } from '../../../pipeline/shared/vocabulary.ts';
 
 const list = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

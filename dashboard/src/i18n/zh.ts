@@ -4,7 +4,7 @@
  */
 import type { LagStrength, Level, Ownership, Signal } from '../lib/types.ts';
 import type { LoopOutcome, ProgrammeLabel } from '../lib/types-recommend.ts';
-import { VOCABULARY } from '../../../shared/vocabulary.ts';
+import { VOCABULARY } from '../../../pipeline/shared/vocabulary.ts';
 
 type Stage = 'upstream' | 'midstream' | 'downstream' | 'service';
 

@@ -126,7 +126,7 @@ export type SchoolMartName = { [K in MartName]: Marts[K] extends SchoolGrainRow 
 
 export interface SignalPolicy { shortage_below: number; oversupply_above: number; tight_above: number; min_openings: number }
 
-/** The funding block of pipeline/policy.json: the parameters the funding view lets analysts vary. */
+/** The funding block of pipeline/config/policy.json: the parameters the funding view lets analysts vary. */
 export interface FundingPolicy {
   base: number; per_student_base: number; alpha: number;
   cost_factor_1: number; cost_factor_2: number; cost_factor_3: number;

@@ -2,7 +2,7 @@
 import type { Balance } from '../lib/balance.ts';
 import type { Column } from '../lib/table.ts';
 import type { Messages } from '../i18n/zh.ts';
-import type { Format } from '../../../shared/format.ts';
+import type { Format } from '../../../pipeline/shared/format.ts';
 
 export function balanceColumns(name: (code: string) => string, m: Messages, f: Format) {
   const c = m.gaps.columns;

@@ -1,7 +1,7 @@
 /** What every view receives from the app shell: the snapshot's manifest, resolved filters and lookups. */
 import type { DistrictRow, IndustryDimRow, Manifest } from '../lib/types.ts';
 import type { Filters } from '../lib/url-state.ts';
-import type { Lang } from '../../../shared/format.ts';
+import type { Lang } from '../../../pipeline/shared/format.ts';
 import type { Grain } from '../lib/snapshot-files.ts';
 import { app } from '../state.svelte.ts';
 

@@ -1,0 +1,41 @@
+/**
+ * Uploads accepted on the platform (数据报送) stand in for the data folder's files at the next
+ * refresh. `<warehouse>/uploads/accepted.json` names, per input table, the accepted version's file
+ * in `<warehouse>/uploads/files/`; versions are never overwritten, so the file names stay valid
+ * for as long as the record points at them.
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TABLES, type TableName } from './schema.ts';
+import type { InputOverrides } from '../load/locate-input.ts';
+
+export const uploadsDir = (warehouseDir: string) => join(warehouseDir, 'uploads');
+export const uploadFilesDir = (warehouseDir: string) => join(uploadsDir(warehouseDir), 'files');
+const recordPath = (warehouseDir: string) => join(uploadsDir(warehouseDir), 'accepted.json');
+
+/** Stored file names of the accepted versions, by table. */
+export type AcceptedRecord = Partial<Record<TableName, string>>;
+
+export function readAccepted(warehouseDir: string): AcceptedRecord {
+  const path = recordPath(warehouseDir);
+  if (!existsSync(path)) return {};
+  const record = JSON.parse(readFileSync(path, 'utf8')) as AcceptedRecord;
+  for (const [table, name] of Object.entries(record)) {
+    // Written only by the platform; checked anyway, so a hand edit cannot point a load outside the store.
+    if (!TABLES.includes(table as TableName) || !/^[\w.-]+$/.test(name ?? '')) throw new Error(`${path}: invalid entry ${table}: ${name}`);
+  }
+  return record;
+}
+
+/** The accepted uploads as loader overrides (absolute paths). */
+export function acceptedInputs(warehouseDir: string): InputOverrides {
+  const files = uploadFilesDir(warehouseDir);
+  return Object.fromEntries(Object.entries(readAccepted(warehouseDir)).map(([table, name]) => [table, join(files, name!)]));
+}
+
+/** Replaces the record atomically (a refresh reading it sees the old or the new one, never half). */
+export function writeAccepted(warehouseDir: string, record: AcceptedRecord): void {
+  const path = recordPath(warehouseDir);
+  writeFileSync(`${path}.tmp`, `${JSON.stringify(record, null, 2)}\n`);
+  renameSync(`${path}.tmp`, path);
+}

@@ -1,0 +1,101 @@
+/**
+ * Input table schemas (Frictionless Table Schema, one JSON file per table in schemas/).
+ * They are the single source of column names, titles, types and constraints: the loader,
+ * the model fixtures and docs/inputs.md are all derived from them.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface FieldConstraints {
+  required?: boolean;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  enum?: string[];
+}
+
+export interface Field {
+  name: string;
+  title: string;
+  /** Everyday header texts bureaus use for the field (学校代码 for school_code), matched like the title. */
+  aliases?: string[];
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
+  description: string;
+  constraints?: FieldConstraints;
+  /** Words read as an enum value before validation (招生 → active), each change counted and reported. */
+  valueAliases?: Record<string, string>;
+}
+
+export interface ForeignKey {
+  fields: string[];
+  reference: { resource: string; fields: string[] };
+}
+
+export interface TableSchema {
+  name: string;
+  title: string;
+  description: string;
+  fields: Field[];
+  primaryKey: string[];
+  foreignKeys?: ForeignKey[];
+}
+
+/** Load order: every table comes after the tables its foreign keys point to. */
+export const TABLES = [
+  'districts',
+  'majors',
+  'industries',
+  'industry_segments',
+  'crosswalk',
+  'crosswalk_defaults',
+  'schools',
+  'programmes',
+  'demand',
+] as const;
+
+export type TableName = (typeof TABLES)[number];
+
+/** Reference tables fall back to data/reference when a data folder does not carry its own copy. */
+export const REFERENCE_TABLES: readonly TableName[] = ['districts', 'majors', 'industries', 'industry_segments', 'crosswalk', 'crosswalk_defaults'];
+
+export const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+
+/** Reads one table's schema from schemas/<name>.json. */
+export function readSchema(name: string, dir = SCHEMAS_DIR): TableSchema {
+  return JSON.parse(readFileSync(`${dir}/${name}.json`, 'utf8')) as TableSchema;
+}
+
+const DUCKDB_TYPES: Record<Field['type'], string> = {
+  string: 'VARCHAR',
+  integer: 'INTEGER',
+  number: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  date: 'DATE',
+};
+
+/** DuckDB column type of a schema field. */
+export function duckdbType(field: Field): string {
+  return DUCKDB_TYPES[field.type];
+}
+
+/** `CREATE TABLE` column list for a schema, e.g. `"year" INTEGER, "school_code" VARCHAR`. */
+export function columnDefinitions(schema: TableSchema): string {
+  return schema.fields.map((f) => `"${f.name}" ${duckdbType(f)}`).join(', ');
+}
+
+/**
+ * Columns the loader adds to a raw_ table beyond its schema's: for a programme row, the catalogue
+ * its code was read in and the code as the file gave it, where it was carried to its 2021
+ * successor (load/catalogue-versions.ts).
+ */
+const LOADER_COLUMNS: Partial<Record<string, string>> = {
+  programmes: `"source_major_code" VARCHAR, "catalogue" VARCHAR`,
+};
+
+/** `CREATE TABLE` column list of a raw_ table: the schema's columns, then those the loader adds. */
+export function rawColumnDefinitions(schema: TableSchema): string {
+  return [columnDefinitions(schema), LOADER_COLUMNS[schema.name]].filter(Boolean).join(', ');
+}
+
+/** Name of the typed table the loader writes for an input table. */
+export const rawTable = (name: string) => `raw_${name}`;

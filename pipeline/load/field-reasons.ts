@@ -1,0 +1,58 @@
+import type { Field } from '../config/schema.ts';
+import { sqlString } from './sql.ts';
+
+const TRUE_TEXTS = ['true', 't', '1', 'yes', 'y', '是'];
+const FALSE_TEXTS = ['false', 'f', '0', 'no', 'n', '否'];
+const list = (xs: string[]) => xs.map(sqlString).join(', ');
+
+/**
+ * SQL expression reading text `v` as the field's type, NULL when it cannot. Stricter than a plain
+ * TRY_CAST where that would accept bad input: DuckDB rounds '3.5' to the integer 4.
+ */
+export function typedValue(field: Field, v: string): string {
+  switch (field.type) {
+    case 'integer':
+      return `CASE WHEN regexp_full_match(${v}, '[+-]?[0-9]+') THEN TRY_CAST(${v} AS INTEGER) END`;
+    case 'number':
+      return `CASE WHEN isfinite(TRY_CAST(${v} AS DOUBLE)) THEN TRY_CAST(${v} AS DOUBLE) END`;
+    case 'boolean':
+      return `CASE WHEN lower(${v}) IN (${list(TRUE_TEXTS)}) THEN true WHEN lower(${v}) IN (${list(FALSE_TEXTS)}) THEN false END`;
+    case 'date':
+      return `TRY_CAST(${v} AS DATE)`;
+    case 'string':
+      return v;
+  }
+}
+
+const TYPE_REASONS: Record<Field['type'], string> = {
+  integer: 'not an integer',
+  number: 'not a number',
+  boolean: 'not a boolean (true/false)',
+  date: 'not a date (YYYY-MM-DD)',
+  string: '',
+};
+
+/** Plain-language reason for a pattern failure; the schema's two code shapes get their own words. */
+export function patternReason(pattern: string): string {
+  const digits = /^\^\\d\{(\d+)\}\$$/.exec(pattern);
+  if (digits) return `not a ${digits[1]}-digit code`;
+  if (pattern === '^\\d{6}K?$') return 'not a 6-digit code (or 6 digits and K)';
+  if (pattern === '^[a-z][a-z0-9_]*$') return 'not a lowercase code (a-z, 0-9, _)';
+  return `does not match ${pattern}`;
+}
+
+/**
+ * SQL CASE giving the first failed constraint of field value `v` (trimmed text, NULL when empty),
+ * or NULL when the value passes: one reason per field and row, in the order a person fixes them.
+ */
+export function fieldReason(field: Field, v: string): string {
+  const c = field.constraints ?? {};
+  const typed = typedValue(field, v);
+  const whens = [`WHEN ${v} IS NULL THEN ${c.required ? "'missing required value'" : 'NULL'}`];
+  if (field.type !== 'string') whens.push(`WHEN ${typed} IS NULL THEN ${sqlString(TYPE_REASONS[field.type])}`);
+  if (c.pattern) whens.push(`WHEN NOT regexp_full_match(${v}, ${sqlString(c.pattern)}) THEN ${sqlString(patternReason(c.pattern))}`);
+  if (c.minimum !== undefined) whens.push(`WHEN ${typed} < ${c.minimum} THEN ${sqlString(`must be ≥ ${c.minimum}`)}`);
+  if (c.maximum !== undefined) whens.push(`WHEN ${typed} > ${c.maximum} THEN ${sqlString(`must be ≤ ${c.maximum}`)}`);
+  if (c.enum) whens.push(`WHEN ${v} NOT IN (${list(c.enum)}) THEN ${sqlString(`must be one of ${c.enum.join(', ')}`)}`);
+  return `CASE ${whens.join(' ')} END`;
+}

@@ -1,0 +1,55 @@
+/**
+ * A nightly run usually brings nothing but new daily postings. The base is everything else a
+ * refresh builds from: the input tables (by sha256), the postings' classification tables, the policy, the data label
+ * and the code that loads and models them. When the base's fingerprint equals the served
+ * snapshot's, the run starts from a copy of that snapshot's warehouse and rebuilds only what the
+ * postings feed (refresh.ts); anything else changed, and the run is a full one.
+ */
+import { TABLES } from '../config/schema.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { LEGACY_TABLES } from '../load/catalogue-versions.ts';
+import { locateInput, locateOptional, type InputOverrides } from '../load/locate-input.ts';
+import { MAPPING_FILE, readMapping } from '../load/mapping.ts';
+import { classificationFile, CLASSIFICATION_TABLES } from '../postings/classification-tables.ts';
+import { contentKey, fileSha256 } from './fingerprint.ts';
+
+export interface BaseInput { table: string; sha256: string }
+
+/** Code whose change changes the warehouse beyond the postings: the loader, the models and what runs them. */
+const BASE_SOURCES = ['schemas', 'pipeline/load', 'pipeline/models', 'pipeline/transform', 'pipeline/postings', 'pipeline/outlook', 'pipeline/planner',
+  'pipeline/config/schema.ts', 'pipeline/config/policy.ts'];
+
+/** Inputs that are not part of the base: the daily files, which the postings store tracks one by one. */
+export const isBaseInput = (input: BaseInput) => input.table !== 'postings';
+
+export const baseKey = (inputs: readonly BaseInput[], policy: unknown, label: unknown): string =>
+  contentKey(inputs.filter(isBaseInput), [policy, label], BASE_SOURCES);
+
+/** A data folder's mapping.json, which changes how every file reads, as a base input. */
+export async function mappingInput(dataDir: string): Promise<BaseInput[]> {
+  const file = join(dataDir, MAPPING_FILE);
+  return existsSync(file) ? [{ table: 'mapping', sha256: await fileSha256(file) }] : [];
+}
+
+/**
+ * The base inputs as the loader would find them, hashed without loading; null when one is missing
+ * or ambiguous, which only a full run reports properly.
+ */
+export async function locateBaseInputs(dataDir: string, referenceDir: string, overrides: InputOverrides = {}): Promise<BaseInput[] | null> {
+  try {
+    const mapping = readMapping(dataDir);
+    const files = TABLES.map((table) => ({
+      table: table as string, file: locateInput(table, dataDir, referenceDir, { overrides, named: mapping.tables[table]?.file }),
+    }));
+    const legacy = LEGACY_TABLES.map((table) => ({ table: table as string, file: locateOptional(table, dataDir, referenceDir) }));
+    if (legacy.every((f) => f.file !== undefined)) files.unshift(...legacy as { table: string; file: string }[]);
+    for (const table of CLASSIFICATION_TABLES) {
+      const file = classificationFile({ dataDir, referenceDir }, table);
+      if (file) files.push({ table, file });
+    }
+    return [...await Promise.all(files.map(async ({ table, file }) => ({ table, sha256: await fileSha256(file) }))), ...await mappingInput(dataDir)];
+  } catch {
+    return null;
+  }
+}

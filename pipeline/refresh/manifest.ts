@@ -1,0 +1,47 @@
+/**
+ * manifest.json: what a snapshot is made of and whether it can be trusted. The dashboard's data
+ * view, the nightly refresh's drift checks and outside checks all read it; its keys are a contract.
+ */
+import { writeFileSync } from 'node:fs';
+import type { DataLabel } from '../config/data-label.ts';
+import type { Summary } from './summary.ts';
+
+export interface InputEntry { table: string; file: string; sha256: string; rows: number; rejected: number }
+export interface RejectEntry { table: string; file: string; line: number; column: string; value: string | null; reason: string }
+export interface ModelTestEntry { name: string; failing_rows: number; passed: boolean }
+export interface MartEntry { name: string; rows: number; bytes: number }
+
+export interface Manifest extends DataLabel {
+  status: 'ok';
+  snapshot: string;
+  /** `postings`: a run that only added daily postings to a copy of the previous warehouse (base below). */
+  mode: 'full' | 'postings';
+  started_at: string;
+  finished_at: string;
+  stages: Record<string, number>;
+  inputs: InputEntry[];
+  rejected_total: number;
+  /** The first rejects in full; the rest are counted in `rejected_total` and kept in the warehouse table `load_rejects`. */
+  rejects: RejectEntry[];
+  /** The full list as CSV in the snapshot folder, when anything was rejected. */
+  rejects_file?: string;
+  warnings: string[];
+  model_tests: ModelTestEntry[];
+  summary: Summary | null;
+  policy: Record<string, Record<string, number>>;
+  marts: MartEntry[];
+  /** Fingerprint of what the reports are made of, and the snapshot whose run built them. */
+  reports: { key: string; from: string };
+  /**
+   * Fingerprint of everything but the daily postings (base-key.ts), the snapshot whose run loaded
+   * it, and that load's warnings: a run with the same key only adds postings to a copy of it.
+   */
+  base?: { key: string; from: string; warnings: string[] };
+}
+
+/** How many rejects are listed in the manifest itself. */
+export const MANIFEST_REJECTS = 200;
+
+export function writeManifest(path: string, manifest: Manifest): void {
+  writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
+}

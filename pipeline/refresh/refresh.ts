@@ -1,0 +1,324 @@
+/**
+ * The main job: data folder → validated DuckDB warehouse → marts → Arrow files → manifest, built as
+ * a new snapshot and published only when every stage, the model tests and the drift checks have
+ * passed. A failure at any point leaves the served `current` snapshot exactly as it was, and every
+ * run, failed or not, is appended to the run history.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { loadInputs, type LoadReport } from '../load/load-inputs.ts';
+import { readPolicy, setPolicyVariables, type Policy } from '../config/policy.ts';
+import { runModels, runModelTests } from '../transform/run-models.ts';
+import { exportMarts } from '../export/export-marts.ts';
+import { exportParquet } from '../export/export-parquet.ts';
+import { generateReports } from '../reports/generate-reports.ts';
+import { reportsKey } from './reuse-reports.ts';
+import { linkTree } from './link-tree.ts';
+import { baseKey, locateBaseInputs, mappingInput } from './base-key.ts';
+import { baseReport, copyBaseWarehouse, reusableBase, type Base } from './reuse-base.ts';
+import { allSettledOrThrow, stageRunner, type Stage } from './run-stage.ts';
+import { dependents, readModels } from '../transform/model-files.ts';
+import { POSTINGS_DELTA } from '../postings/raw-postings.ts';
+import { WORDS_TABLE } from '../postings/posting-words.ts';
+import { readDataLabel, type DataLabel } from '../config/data-label.ts';
+import { readSummary } from './summary.ts';
+import { checkDrift, type DriftLimits } from './drift.ts';
+import { MANIFEST_REJECTS, writeManifest, type Manifest, type ModelTestEntry } from './manifest.ts';
+import {
+  abandonSnapshot, beginSnapshot, clearAbandonedBuilds, CURRENT, publishSnapshot, pruneSnapshots, snapshotId, WAREHOUSE_FILE,
+} from './snapshot.ts';
+import { acquireLock } from './lock.ts';
+import { acceptedInputs } from '../config/accepted-inputs.ts';
+import type { InputOverrides } from '../load/locate-input.ts';
+import { appendHistory, recordKilled, type RunRecord } from './history.ts';
+import { REJECTS_FILE, saveRejects, writeRejectsCsv } from './save-rejects.ts';
+import { loadPostings, type PostingsReport } from '../postings/load-postings.ts';
+import { faultPoint } from './fault.ts';
+import { writeOutlook } from '../outlook/write-outlook.ts';
+import { writePlan } from '../planner/write-plan.ts';
+import { duckdbConfig, readResources } from '../config/resources.ts';
+import { silentEffects, type Effects } from '../config/effects.ts';
+
+export interface RefreshOptions {
+  dataDir: string;
+  referenceDir: string;
+  warehouseDir: string;
+  policyPath?: string;
+  trigger?: RunRecord['trigger'];
+  /** Publish even when the drift checks find something (after a real, understood change). */
+  acceptDrift?: boolean;
+  /** Also write facts and marts as Hive-partitioned Parquet into the snapshot's parquet/ folder (always a full run). */
+  parquet?: boolean;
+  /** Rebuild everything even when only daily postings are new. */
+  full?: boolean;
+  /** Overrides policy refresh.keep_snapshots. */
+  keepSnapshots?: number;
+  now?: () => Date;
+}
+
+export interface RefreshResult { manifest: Manifest; snapshotDir: string }
+
+/** Paths in the manifest and messages are relative to where the command runs: short, and no server paths leak to the browser. */
+function shortPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
+function previousManifest(warehouseDir: string): Manifest | null {
+  const path = join(warehouseDir, CURRENT, 'manifest.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : null;
+}
+
+/** What every stage of one build needs to know. */
+interface Run {
+  options: RefreshOptions;
+  effects: Effects;
+  stage: Stage;
+  id: string;
+  buildDir: string;
+  tmpDir: string;
+  policy: Policy;
+  label: DataLabel;
+  previous: Manifest | null;
+  /** Set in a postings-only run: the served snapshot it starts from. */
+  base: Base | null;
+  /** Accepted uploads, loaded instead of the data folder's files. */
+  accepted: InputOverrides;
+  now: () => Date;
+}
+
+/** The inputs validated into raw_ tables, or in a postings-only run the base's report. */
+function loadStage(run: Run, conn: DuckDBConnection): Promise<LoadReport> {
+  if (run.base) return baseReport(conn, run.base);
+  const { options, effects, policy } = run;
+  return run.stage('load', () => loadInputs(conn, {
+    dataDir: options.dataDir,
+    referenceDir: options.referenceDir,
+    policy: { reject_share_max: policy.load.reject_share_max },
+    tmpDir: run.tmpDir,
+    overrides: run.accepted,
+    effects: { progress: (table, done, total) => effects.progress('load', table, done, total), warn: effects.warn },
+  }), (r) => `${r.inputs.reduce((n, i) => n + i.rows, 0).toLocaleString('en')} rows, ${r.rejects.length} rejected`);
+}
+
+function postingsStage(run: Run, conn: DuckDBConnection, load: LoadReport): Promise<PostingsReport> {
+  const { options, effects } = run;
+  return run.stage('postings', () => loadPostings(conn, {
+    dataDir: options.dataDir, referenceDir: options.referenceDir, warehouseDir: options.warehouseDir, tmpDir: run.tmpDir,
+    policy: { reject_share_max: run.policy.load.reject_share_max }, report: load, now: run.now, append: run.base !== null,
+    effects: { progress: (file, done, total) => effects.progress('postings', file, done, total), warn: effects.warn },
+  }), (r) => `${r.postings.toLocaleString('en')} postings from ${r.files} daily files, ${r.converted.length} converted${r.appended ? ', appended' : ''}`);
+}
+
+/** Forecasts per industry for the models to read; a postings-only run keeps the base's, whose demand is unchanged. */
+async function outlookStage(run: Run, conn: DuckDBConnection): Promise<void> {
+  if (run.base) return;
+  await run.stage('outlook', () => writeOutlook(conn, run.policy),
+    (r) => `${r.industries} industries over ${r.years} years: ${Object.entries(r.methods).map(([m, n]) => `${m} ${n}`).join(', ')}`);
+}
+
+/** Builds the models (in a postings-only run only those the postings feed); returns those rebuilt there. */
+async function modelsStage(run: Run, conn: DuckDBConnection, postings: PostingsReport): Promise<Set<string> | undefined> {
+  // The rules are part of the base, unchanged: only what reads the postings is rebuilt.
+  const rebuilt = run.base ? new Set(dependents(readModels(), [POSTINGS_DELTA, WORDS_TABLE]).map((m) => m.name)) : undefined;
+  await run.stage('models', () => runModels(conn, {
+    policy: run.policy,
+    only: rebuilt,
+    deltas: postings.appended ? new Set([POSTINGS_DELTA, WORDS_TABLE]) : undefined,
+    effects: { progress: (model, i, n) => run.effects.progress('models', model, i, n) },
+  }), (runs) => `${runs.length} models`);
+  return rebuilt;
+}
+
+/** The proposed enrolment plan as marts; a postings-only run keeps the base's, whose inputs are unchanged. */
+async function plannerStage(run: Run, conn: DuckDBConnection): Promise<void> {
+  if (run.base) return;
+  await run.stage('planner', () => writePlan(conn, run.policy),
+    (p) => `${p.status}, ${p.changes.length} changes, ${p.variables.toLocaleString('en')} variables, gap ${p.mip_gap ?? '—'}`);
+}
+
+/**
+ * The model tests, the Arrow export and the reports. The tests are DuckDB's work, the export mostly
+ * JavaScript's and the reports render in worker threads: run side by side on their own
+ * connections, they keep both cores busy, while DuckDB's cache gives way to Node's memory. Files
+ * written before a test fails are discarded with the build.
+ */
+async function outputStages(run: Run, instance: DuckDBInstance, conn: DuckDBConnection, load: LoadReport,
+  rebuilt: Set<string> | undefined) {
+  const { options, effects, stage, base, previous, buildDir } = run;
+  await conn.run(`SET memory_limit = '${readResources().output_memory_limit}'`);
+  const [exportConn, reportConn] = [await instance.connect(), await instance.connect()];
+  try {
+    await setPolicyVariables(reportConn, run.policy); // DuckDB variables belong to a connection
+    const reports = { key: reportsKey(load.inputs, run.policy), from: run.id };
+    const [tests, marts] = await allSettledOrThrow([
+      stage('tests', async () => {
+        const ran = await runModelTests(conn, { reading: rebuilt && new Set([...rebuilt, POSTINGS_DELTA, WORDS_TABLE]) });
+        // Tests not run again passed on the same tables in the run that built them.
+        return [...(base?.manifest.model_tests ?? []).filter((t) => !ran.some((r) => r.name === t.name)), ...ran]
+          .sort((a, b) => (a.name < b.name ? -1 : 1));
+      }, (r) => `${r.filter((t) => t.passed).length}/${r.length} passed`),
+      stage('export', () => exportMarts(exportConn, join(buildDir, 'marts'), (mart, done, total) => effects.progress('export', mart, done, total),
+        base && rebuilt ? { base, rebuilt } : undefined),
+      (m) => `${m.length} marts, ${(m.reduce((n, x) => n + x.bytes, 0) / 1024).toFixed(0)} KiB`),
+      stage('reports', async () => {
+        if (previous?.reports?.key === reports.key && linkTree(join(options.warehouseDir, CURRENT, 'reports'), join(buildDir, 'reports')) > 0) {
+          reports.from = previous.reports.from;
+          return `reused from snapshot ${reports.from} (only postings changed)`;
+        }
+        const index = await generateReports(reportConn, join(buildDir, 'reports'),
+          { snapshot: run.id, finished_at: run.now().toISOString(), ...run.label },
+          { progress: (label, done, total) => effects.progress('reports', label, done, total) },
+          { minWorkers: 1 });
+        return `${index.schools.length} school and ${index.industries.length} industry reports`;
+      }, (detail) => detail),
+    ] as const);
+    return { tests, marts, reports };
+  } finally {
+    exportConn.closeSync();
+    reportConn.closeSync();
+  }
+}
+
+/** Throws when a model test failed or, unless accepted, the drift checks found something. */
+async function checkPublishable(run: Run, conn: DuckDBConnection, load: LoadReport, tests: ModelTestEntry[], drift: string[]) {
+  const failed = tests.filter((t) => !t.passed);
+  if (failed.length) {
+    throw new Error(`模型测试未通过 model tests failed: ${failed.map((t) => `${t.name} (${t.failing_rows} rows)`).join(', ')}`);
+  }
+  const summary = await readSummary(conn);
+  drift.push(...checkDrift(run.previous, { inputs: load.inputs, summary }, run.policy.refresh as unknown as DriftLimits));
+  if (drift.length && !run.options.acceptDrift) {
+    throw new Error(`数据漂移检查未通过 drift check failed (use --accept-drift if the change is real):\n  ${drift.join('\n  ')}`);
+  }
+  return summary;
+}
+
+async function build(options: RefreshOptions, effects: Effects, id: string, started: Date,
+  buildDir: string, stages: Record<string, number>, drift: string[]): Promise<Manifest> {
+  const policy = readPolicy(options.policyPath);
+  const label = readDataLabel(options.dataDir);
+  const previous = previousManifest(options.warehouseDir);
+  const accepted = acceptedInputs(options.warehouseDir);
+  const base = options.full || options.parquet ? null : await reusableBase(options.warehouseDir, previous, async () => {
+    const inputs = await locateBaseInputs(options.dataDir, options.referenceDir, accepted);
+    return inputs && baseKey(inputs, policy, label);
+  });
+  const stage = stageRunner(effects, stages);
+  const run: Run = {
+    options, effects, stage, id, buildDir, tmpDir: join(buildDir, 'tmp'), policy, label, previous, base, accepted, now: options.now ?? (() => new Date()),
+  };
+  if (base) {
+    await stage('load', async () => copyBaseWarehouse(base, buildDir),
+      () => `inputs unchanged but the postings: warehouse copied from snapshot ${base.from}`);
+  }
+  const instance = await DuckDBInstance.create(join(buildDir, WAREHOUSE_FILE), duckdbConfig(readResources(), run.tmpDir));
+  const conn = await instance.connect();
+  try {
+    await setPolicyVariables(conn, policy);
+    mkdirSync(run.tmpDir);
+    const load = await loadStage(run, conn);
+    const baseWarnings = [...load.warnings];
+    const postings = await postingsStage(run, conn, load);
+    await saveRejects(conn, load.rejects);
+    const rejects = load.rejects.map((r) => ({ ...r, file: shortPath(r.file) }));
+    if (rejects.length > 0) writeRejectsCsv(join(buildDir, REJECTS_FILE), rejects);
+    await outlookStage(run, conn);
+    const rebuilt = await modelsStage(run, conn, postings);
+    await plannerStage(run, conn);
+    for (const name of ['tests', 'export', 'reports']) stages[name] = 0; // the manifest lists stages in this order
+    const { tests, marts, reports } = await outputStages(run, instance, conn, load, rebuilt);
+    const summary = await checkPublishable(run, conn, load, tests, drift);
+    if (options.parquet) {
+      await stage('parquet', () => exportParquet(conn, join(buildDir, 'parquet')),
+        (p) => `${p.length} tables, ${p.reduce((n, x) => n + x.rows, 0).toLocaleString('en')} rows`);
+    }
+    return {
+      status: 'ok',
+      snapshot: id,
+      mode: base ? 'postings' : 'full',
+      ...label,
+      started_at: started.toISOString(),
+      finished_at: run.now().toISOString(),
+      stages,
+      inputs: load.inputs.map((i) => ({ ...i, file: shortPath(i.file) })),
+      rejected_total: load.rejects.length,
+      rejects: rejects.slice(0, MANIFEST_REJECTS),
+      ...(rejects.length > 0 ? { rejects_file: REJECTS_FILE } : {}),
+      warnings: load.warnings,
+      model_tests: tests.map(({ name, failing_rows, passed }) => ({ name, failing_rows, passed })),
+      summary,
+      policy,
+      marts,
+      reports,
+      base: base?.manifest.base ?? { key: baseKey([...load.inputs, ...await mappingInput(options.dataDir)], policy, label), from: id, warnings: baseWarnings },
+    };
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+export async function refresh(options: RefreshOptions, effects: Effects = silentEffects): Promise<RefreshResult> {
+  const now = options.now ?? (() => new Date());
+  const started = now();
+  const id = snapshotId(started);
+  const stages: Record<string, number> = {};
+  const drift: string[] = [];
+  const line = (outcome: RunRecord['outcome'], manifest: Manifest | null, error: unknown): RunRecord => ({
+    run: `${id}-${process.pid}`,
+    started_at: started.toISOString(),
+    finished_at: outcome === 'running' ? started.toISOString() : now().toISOString(),
+    outcome,
+    trigger: options.trigger ?? 'manual',
+    snapshot: manifest ? id : null,
+    stages,
+    rows: manifest?.inputs.reduce((n, i) => n + i.rows, 0) ?? 0,
+    rejected: manifest?.rejected_total ?? 0,
+    drift,
+    error: error ? (error as Error).message : null,
+  });
+  // The outcome of a failed run is written as best it can be: on a full disk the original error still reaches the operator.
+  const record = (outcome: RunRecord['outcome'], error: unknown) => {
+    try {
+      appendHistory(options.warehouseDir, line(outcome, null, error));
+    } catch (failure) {
+      effects.warn(`运行记录未能写入 — could not write the run history: ${(failure as Error).message}`);
+    }
+  };
+  let release: () => void;
+  try {
+    release = acquireLock(options.warehouseDir, effects.warn, started);
+  } catch (error) {
+    // Refused: its start and its outcome at once, so no holder of the lock takes it for killed.
+    record('running', null);
+    record('failed', error);
+    throw error;
+  }
+  try {
+    for (const killed of recordKilled(options.warehouseDir, started)) effects.warn(`a run started at ${killed.started_at} was killed before it finished`);
+    appendHistory(options.warehouseDir, line('running', null, null));
+    for (const left of clearAbandonedBuilds(options.warehouseDir)) effects.warn(`removed an interrupted build (${left})`);
+    const buildDir = beginSnapshot(options.warehouseDir, id);
+    let manifest: Manifest;
+    try {
+      manifest = await build(options, effects, id, started, buildDir, stages, drift);
+      rmSync(join(buildDir, 'tmp'), { recursive: true, force: true });
+      writeManifest(join(buildDir, 'manifest.json'), manifest);
+      faultPoint('publish');
+    } catch (error) {
+      abandonSnapshot(buildDir);
+      throw error;
+    }
+    const snapshotDir = publishSnapshot(options.warehouseDir, buildDir, id);
+    pruneSnapshots(options.warehouseDir, options.keepSnapshots ?? manifest.policy.refresh?.keep_snapshots ?? 7);
+    appendHistory(options.warehouseDir, line('ok', manifest, null));
+    return { manifest, snapshotDir };
+  } catch (error) {
+    record('failed', error);
+    throw error;
+  } finally {
+    release();
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The HTTP server: the dashboard build at `/` and the current warehouse snapshot at `/data/`.
+ * Nothing else on disk is reachable. `/data/` follows the `current` symlink on every request, so
+ * a refresh that switches snapshots is picked up without a restart.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import { CURRENT } from '../refresh/snapshot.ts';
+import { readHistory } from '../refresh/history.ts';
+import { serveReport } from './report-route.ts';
+import { createGate } from '../platform/gate.ts';
+import { isLoopback } from '../platform/bind.ts';
+
+export interface ServerOptions {
+  host?: string;
+  port?: number;
+  warehouseDir: string;
+  distDir: string;
+  /** Accounts and what they may see; without it, the local single-analyst mode (loopback only). */
+  gate?: Gate;
+}
+
+export type Gate = ReturnType<typeof createGate>;
+
+export interface RunningServer { url: string; close(): Promise<void> }
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.arrow': 'application/vnd.apache.arrow.file',
+  '.json': 'application/json; charset=utf-8',
+};
+
+/** What a browser may fetch from a snapshot; the DuckDB file and build leftovers stay private. */
+const PUBLIC_DATA = /^\/(manifest\.json|marts\/(?:[\w-]+\/){0,2}[\w-]+\.arrow|marts\/split\.json|reports\/[^?#]+)(\?.*)?$/;
+
+function notFound(_req: IncomingMessage, res: ServerResponse) {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('404 未找到 Not found\n');
+}
+
+/** Serves until `close()`; port 0 picks a free port (tests). */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const data = sirv(join(options.warehouseDir, CURRENT), {
+    dev: true, // re-resolve `current` on every request: snapshots switch under a running server
+    dotfiles: false,
+    onNoMatch: notFound,
+    setHeaders: (res, pathname) => {
+      const ext = pathname.slice(pathname.lastIndexOf('.'));
+      if (CONTENT_TYPES[ext]) res.setHeader('content-type', CONTENT_TYPES[ext]);
+      res.setHeader('cache-control', 'no-cache');
+    },
+  });
+  const app = sirv(options.distDir, { dotfiles: false, etag: true, onNoMatch: notFound });
+  const reportsDir = join(options.warehouseDir, CURRENT, 'reports');
+  const serveData = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url === '/data/history.json' || req.url?.startsWith('/data/history.json?')) {
+      // Outside any snapshot: a failed run has none, yet the dashboard must be able to say it failed.
+      res.writeHead(200, { 'content-type': CONTENT_TYPES['.json'], 'cache-control': 'no-cache' });
+      res.end(req.method === 'HEAD' ? undefined : JSON.stringify(readHistory(options.warehouseDir)));
+    } else if (serveReport(req, res, reportsDir)) {
+      // handled: reports need their own content types and Chinese download names
+    } else {
+      req.url = req.url!.slice('/data'.length);
+      if (PUBLIC_DATA.test(req.url) && !req.url.includes('..')) data(req, res);
+      else notFound(req, res);
+    }
+  };
+  if (!options.gate && !isLoopback(options.host ?? '127.0.0.1')) {
+    throw new Error('没有账号时只能在本机地址上提供服务 — without accounts the server only listens on 127.0.0.1');
+  }
+  const gate = options.gate ?? createGate({ db: null, trustProxy: false });
+  const serve = {
+    app, data: serveData,
+    dataFile: (path: string) => join(options.warehouseDir, CURRENT, path.slice('/data/'.length)),
+  };
+  const server = createServer((req, res) => {
+    gate.handle(req, res, serve).catch((error: Error) => {
+      console.error(`✗ ${req.method} ${req.url}: ${error.message}`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('500 服务器错误 Server error\n');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 5173, options.host ?? '127.0.0.1', resolve);
+  });
+  const { address, port } = server.address() as AddressInfo;
+  return {
+    url: `http://${address}:${port}/`,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}

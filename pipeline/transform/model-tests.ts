@@ -1,0 +1,78 @@
+/**
+ * Model tests: each is a query returning the rows that break a rule, so a passing test returns
+ * nothing and a failing one shows the offending rows as evidence. The generic ones (grain, not
+ * null, references, accepted values) are generated from each model's declared contract
+ * (`contract_<model>`); the custom ones are the files of pipeline/models/tests/.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { MODELS_DIR, TESTS_FOLDER, readModels, readSql, tablesRead } from './model-files.ts';
+import { contractTestSql } from './model-contracts.ts';
+import { variablesRead } from '../config/policy.ts';
+
+export interface ModelTestResult {
+  /** `contract_<model>` for a generated test, else the file's base name, e.g. `slices_reconcile`. */
+  name: string;
+  failing_rows: number;
+  passed: boolean;
+  /** First failing rows (JSON-safe), only when the test failed. */
+  sample?: object[];
+}
+
+export interface RunModelTestsOptions {
+  /** Models folder: its models' contracts and its tests/ subfolder give the test queries. */
+  dir?: string;
+  /** How many failing rows to keep as evidence; default 5. */
+  sampleSize?: number;
+  /**
+   * Run only the tests reading one of these tables, or no model table at all (catalogue checks);
+   * the others' results are those of the run that built the rest of the warehouse.
+   */
+  reading?: ReadonlySet<string>;
+}
+
+/**
+ * Runs every test query against the built models. Tests that read policy variables need runModels
+ * to have run on the same connection; an unset variable is an error, not a silent pass.
+ */
+export async function runModelTests(
+  conn: DuckDBConnection,
+  options: RunModelTestsOptions = {},
+): Promise<ModelTestResult[]> {
+  const dir = options.dir ?? MODELS_DIR;
+  const folder = join(dir, TESTS_FOLDER);
+  const variables = await conn.runAndReadAll('SELECT name FROM duckdb_variables()');
+  const set = new Set(variables.getRows().map((row) => String(row[0])));
+  const generated = readModels(dir).flatMap(({ name, contract }) =>
+    contract ? [{ name: `contract_${name}`, sql: contractTestSql(name, contract) }] : []);
+  const custom = readdirSync(folder)
+    .filter((file) => file.endsWith('.sql'))
+    .sort()
+    .map((file) => ({ name: file.slice(0, -'.sql'.length), sql: readSql(join(folder, file)) }));
+  const tests = [...generated, ...custom]
+    .filter(({ sql }) => {
+      if (!options.reading) return true;
+      const read = tablesRead(sql);
+      return read.size === 0 || [...read].some((table) => options.reading!.has(table));
+    });
+  for (const { name, sql } of tests) {
+    const unset = variablesRead(sql).filter((v) => !set.has(v));
+    if (unset.length > 0) throw new Error(`Model test ${name} reads unset variables ${unset.join(', ')}; run the models first`);
+  }
+  const results: ModelTestResult[] = [];
+  for (const { name, sql } of tests) results.push(await runTest(conn, name, sql, options.sampleSize ?? 5));
+  return results;
+}
+
+async function runTest(conn: DuckDBConnection, name: string, sql: string, sampleSize: number): Promise<ModelTestResult> {
+  try {
+    const counted = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM (\n${sql}\n)`);
+    const failing = Number(counted.getRows()[0][0]);
+    if (failing === 0) return { name, failing_rows: 0, passed: true };
+    const sample = await conn.runAndReadAll(`SELECT * FROM (\n${sql}\n) LIMIT ${sampleSize}`);
+    return { name, failing_rows: failing, passed: false, sample: await sample.getRowObjectsJson() };
+  } catch (error) {
+    throw new Error(`Model test ${name} could not run: ${(error as Error).message}`, { cause: error });
+  }
+}
