@@ -4,6 +4,7 @@
  * the programmes to review) with their evidence, chain segments, and whether last year's
  * recommendations were acted on.
  */
+import { candidacyReason, schoolAdviceReason, type CandidacyFacts, type SchoolAdviceFacts } from '../shared/advice.ts';
 import type { Rec, ReportData } from './load-report-data.ts';
 import type { Chart, Column, Figure, Report, Row } from './report-model.ts';
 import {
@@ -87,7 +88,7 @@ const LOOP_COLUMNS: Column[] = [
 function recommendationRows(data: ReportData, code: string): Row[] {
   const candidates = (data.industry.recommendations.get(code) ?? []).map((r) => ({
     ...r, level_zh: zh(LEVEL_ZH, r.level), action_zh: zh(LABEL_ZH, r.action), majors: r.suggested_majors,
-    proximity_zh: zh(PROXIMITY_ZH, r.proximity),
+    proximity_zh: zh(PROXIMITY_ZH, r.proximity), reason_zh: candidacyReason(r as unknown as CandidacyFacts, 'zh'),
   }) as Row);
   const reviews = (data.industry.reviews.get(code) ?? []).map((r) => {
     const school = data.schoolsByCode.get(String(r.school_code)) ?? {};
@@ -95,7 +96,7 @@ function recommendationRows(data: ReportData, code: string): Row[] {
       recommendation_id: r.recommendation_id, rank: null, school_code: r.school_code, school_name: school.school_name ?? null,
       level_zh: zh(LEVEL_ZH, school.level), district_name: school.district_name ?? null, action_zh: zh(LABEL_ZH, r.label),
       majors: r.major_name, adjacent_majors: null, proximity_zh: null, district_openings: null, area_openings: null,
-      students: r.students, score: null, reason_zh: r.reason_zh,
+      students: r.students, score: null, reason_zh: schoolAdviceReason(r as unknown as SchoolAdviceFacts, data.thresholds, 'zh'),
     } as Row;
   });
   return [...candidates, ...reviews];

@@ -117,7 +117,7 @@ export async function loadReportData(conn: DuckDBConnection): Promise<ReportData
     // the columns printed only: converting long text columns to JS dominates this stage
     `SELECT school_code, major_code, major_name, category_name, division_name, label, recommendation_id, offered,
             students, graduates, plan, employment_rate, fill_ratio, industry_code, industry_name, industry_signal,
-            industry_fill_ratio, industry_gap, industries, candidate_rank, reason_zh
+            industry_name_en, industry_fill_ratio, industry_gap, industries, candidate_rank, same_category
      FROM mart_school_report WHERE year = ${y} ORDER BY school_code, position`,
     `SELECT * FROM mart_recommendation WHERE year = ${y} ORDER BY industry_code, rank`,
     // sums in a fixed order: summed as the rows arrive, the last digits changed from run to run

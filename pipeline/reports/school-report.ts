@@ -3,7 +3,8 @@
  * the majors the school is well placed to open, the industries where the bureau lists it as a
  * candidate, and the industry figures all of this rests on.
  */
-import type { Rec, ReportData } from './load-report-data.ts';
+import { candidacyReason, schoolAdviceReason, type CandidacyFacts, type SchoolAdviceFacts } from '../shared/advice.ts';
+import type { Rec, ReportData, Thresholds } from './load-report-data.ts';
 import type { Column, Report, Row } from './report-model.ts';
 import { LABEL_ZH, LEVEL_ZH, OWNERSHIP_ZH, SIGNAL_ZH, zh } from './labels-zh.ts';
 import { fillRatioChart, methodNotes, table, trendChart } from './report-parts.ts';
@@ -69,10 +70,11 @@ const CSV_COLUMNS: Column[] = [
   { key: 'recommendation_id', label: '建议编号', type: 'text' },
 ];
 
-/** Mart rows with the Chinese words for their coded values added. */
-function described(rows: Rec[]): Row[] {
+/** Mart rows with the Chinese words for their coded values, and their reason, added. */
+function described(rows: Rec[], thresholds: Thresholds): Row[] {
   return rows.map((r) => ({
     ...r,
+    reason_zh: schoolAdviceReason(r as unknown as SchoolAdviceFacts, thresholds, 'zh'),
     label_zh: zh(LABEL_ZH, r.label),
     offered_zh: r.offered ? '是' : '否',
     industry_signal_zh: zh(SIGNAL_ZH, r.industry_signal),
@@ -97,7 +99,7 @@ function recommendationRows(rows: Row[], candidates: Rec[]): Row[] {
     industry_name: c.industry_name,
     fill_ratio: c.fill_ratio,
     gap: c.gap,
-    reason: c.reason_zh,
+    reason: candidacyReason(c as unknown as CandidacyFacts, 'zh'),
   }) as Row);
   return [...labelled, ...listed];
 }
@@ -105,7 +107,7 @@ function recommendationRows(rows: Row[], candidates: Rec[]): Row[] {
 /** Builds the report of one school (a row of mart_school) for the data's latest year. */
 export function buildSchoolReport(data: ReportData, school: Rec): Report {
   const code = String(school.school_code);
-  const rows = described(data.school.rows.get(code) ?? []);
+  const rows = described(data.school.rows.get(code) ?? [], data.thresholds);
   const offered = rows.filter((r) => r.offered_zh === '是');
   const candidates = data.school.recommendations.get(code) ?? [];
   const count = (label: string) => rows.filter((r) => r.label === label).length;

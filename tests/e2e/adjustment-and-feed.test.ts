@@ -18,6 +18,8 @@ import type { ReportIndex } from '../../pipeline/reports/generate-reports.ts';
 import { formatFor } from '../../pipeline/shared/format.ts';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
 import { ROUTES } from '../../dashboard/src/lib/url-state.ts';
+import { adviceThresholds } from '../../dashboard/src/lib/recommend.ts';
+import { schoolAdviceReason, type SchoolAdviceFacts } from '../../pipeline/shared/advice.ts';
 
 const f = formatFor('zh', 'Asia/Shanghai');
 const XLSX_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
@@ -67,14 +69,15 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('programme
   it("shows the school's programme advice in the mart's order and the industries it is a candidate for", async () => {
     const school = await s.one<{ school_code: string }>(`
       SELECT school_code FROM mart_recommendation WHERE year = ${s.year} ORDER BY rank, industry_code, school_code LIMIT 1`);
-    const advice = await s.all<{ label: keyof typeof zh.labels; major_name: string; reason_zh: string }>(`
-      SELECT label, major_name, reason_zh FROM mart_school_report WHERE school_code = '${school.school_code}' ORDER BY position`);
+    const advice = await s.all<SchoolAdviceFacts & { major_name: string }>(`
+      SELECT * FROM mart_school_report WHERE school_code = '${school.school_code}' ORDER BY position`);
+    const thresholds = adviceThresholds(sampleManifest().policy as unknown as Parameters<typeof adviceThresholds>[0]);
     const listed = await s.all<{ name_zh: string; rank: number; suggested_majors: string }>(`
       SELECT i.name_zh, r.rank, r.suggested_majors FROM mart_recommendation r JOIN dim_industry i USING (industry_code)
       WHERE r.year = ${s.year} AND r.school_code = '${school.school_code}' ORDER BY r.gap DESC, r.industry_code`);
     await visit(s.page, s.server.url, `#/schools?school=${school.school_code}`);
     const labels = (await chartTable(s.page, 'school-labels')).slice(1);
-    expect(labels.map((r) => [r[0], r[1], r[2]])).toEqual(advice.map((a) => [zh.labels[a.label], a.major_name, a.reason_zh]));
+    expect(labels.map((r) => [r[0], r[1], r[2]])).toEqual(advice.map((a) => [zh.labels[a.label], a.major_name, schoolAdviceReason(a, thresholds, 'zh')]));
     const candidacies = (await chartTable(s.page, 'school-candidacies')).slice(1);
     expect(candidacies.map((r) => [r[0], r[1], r[3]])).toEqual(listed.map((l) => [l.name_zh, String(l.rank), l.suggested_majors]));
   });

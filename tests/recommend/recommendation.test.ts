@@ -22,7 +22,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { buildWarehouse, query } from '../models/warehouse.ts';
 import { runModelTests } from '../../pipeline/transform/run-models.ts';
+import { candidacyReason, schoolAdviceReason, type CandidacyFacts, type SchoolAdviceFacts } from '../../pipeline/shared/advice.ts';
 import { A1, C1, city, cityPolicy, M1, S1, S2, S3, S4, S5, T1, U1, U2 } from '../fixtures/recommend/city.ts';
+
+const thresholds = {
+  shortage_below: cityPolicy.signal.shortage_below, oversupply_above: cityPolicy.signal.oversupply_above,
+  review_employment_below: cityPolicy.recommend.review_employment_below,
+};
+const candidacy = (r: Record<string, unknown>, lang: 'zh' | 'en') => candidacyReason(r as unknown as CandidacyFacts, lang);
+const advice = (r: Record<string, unknown>, lang: 'zh' | 'en') => schoolAdviceReason(r as unknown as SchoolAdviceFacts, thresholds, lang);
 
 let conn: DuckDBConnection;
 beforeAll(async () => {
@@ -67,16 +75,16 @@ describe('candidate schools per shortage industry (mart_recommendation)', () => 
     ]);
   });
 
-  it('carries the industry evidence, a stable id and reasons written from the numbers', async () => {
+  it('carries the industry evidence and a stable id, and its reason is worded from the numbers', async () => {
     const [s1, s2] = await query(conn, 'SELECT * FROM mart_recommendation ORDER BY rank');
     expect(s1).toMatchObject({ fill_ratio: 0.0625, gap: 150, demand: 160, supply: 10, demand_ratio: 160 / 70 });
     expect(s1.recommendation_id).toBe(md5id(2024, 'uav', S1, U2));
     expect(s2.recommendation_id).toBe(md5id(2024, 'uav', S2, U1));
-    expect(s1.reason_zh).toBe('低空经济供需比6.3%，缺口150人，求人倍率2.29。该校已开设对口专业飞行器数字化制造技术（在校生60人），'
+    expect(candidacy(s1, 'zh')).toBe('低空经济供需比6.3%，缺口150人，求人倍率2.29。该校已开设对口专业飞行器数字化制造技术（在校生60人），'
       + '建议扩大招生。渝中区高职专科层次岗位需求100个，所在片区（主城都市区中心城区）140个；全校在校生150人。');
-    expect(s2.reason_zh).toContain('该校已开设同一专业类的航空发动机装配调试技术（在校生40人），建议依托开设无人机应用技术、飞行器数字化制造技术。');
-    expect(s2.reason_en).toContain('Low-altitude economy is filled at 6.3%, a gap of 150 graduates, demand ratio 2.29.');
-    expect(s2.reason_en).toContain('40 openings at its level in its district, 140 in its area group; 80 students in all.');
+    expect(candidacy(s2, 'zh')).toContain('该校已开设同一专业类的航空发动机装配调试技术（在校生40人），建议依托开设无人机应用技术、飞行器数字化制造技术。');
+    expect(candidacy(s2, 'en')).toContain('Low-altitude economy is filled at 6.3%, a gap of 150 graduates, demand ratio 2.29.');
+    expect(candidacy(s2, 'en')).toContain('40 openings at its level in its district, 140 in its area group; 80 students in all.');
   });
 });
 
@@ -116,13 +124,14 @@ describe('school report labels (mart_school_report)', () => {
       { school_code: S2, major_code: U2, industry_code: 'uav', candidate_rank: 2, position: 2 },
     ]);
     // S4 offers no 航空装备类 major, so its reason does not claim one
-    const [s4] = await query(conn, `SELECT reason_zh FROM mart_school_report WHERE school_code = '${S4}' AND major_code = '${U1}'`);
-    expect(s4.reason_zh).toBe('低空经济供需比6.3%、缺口150人（供给不足）；本校已开设装备制造大类的专业。建议论证开设。');
+    const [s4] = await query(conn, `SELECT * FROM mart_school_report WHERE school_code = '${S4}' AND major_code = '${U1}'`);
+    expect(s4.same_category).toBe(false);
+    expect(advice(s4, 'zh')).toBe('低空经济供需比6.3%、缺口150人（供给不足）；本校已开设装备制造大类的专业。建议论证开设。');
   });
 
-  it('writes the figures behind each label into its reason', async () => {
-    const reasons = Object.fromEntries((await query(conn, `SELECT school_code || major_code AS k, reason_zh, reason_en
-      FROM mart_school_report WHERE offered`)).map((r) => [r.k, r]));
+  it('carries the figures behind each label, from which its reason is worded', async () => {
+    const reasons = Object.fromEntries((await query(conn, `SELECT school_code || major_code AS k, *
+      FROM mart_school_report WHERE offered`)).map((r) => [r.k, { reason_zh: advice(r, 'zh'), reason_en: advice(r, 'en') }]));
     expect(reasons[S1 + U2].reason_zh).toBe('低空经济供需比6.3%，低于80%（供给不足），缺口150人。本校列该产业候选院校第1位。就业率95.0%。建议扩大招生。');
     expect(reasons[S4 + M1].reason_zh).toBe('智能制造供需比118.0%，处于80%–120%之间（基本平衡）。就业率80.0%，低于85.0%，宜关注就业质量。建议保持现有规模。');
     expect(reasons[S5 + T1].reason_en).toBe('Culture and tourism is filled at 300.0%, above 120% (oversupply). '

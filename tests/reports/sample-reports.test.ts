@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { generateReports, type ReportIndex } from '../../pipeline/reports/generate-reports.ts';
 import { setPolicyVariables } from '../../pipeline/config/policy.ts';
+import { candidacyReason, type CandidacyFacts } from '../../pipeline/shared/advice.ts';
 import { rows, sampleConnection, sampleManifest } from '../support/warehouse.ts';
 
 let conn: DuckDBConnection;
@@ -119,8 +120,8 @@ describe('generateReports on the sample', () => {
   });
 
   it.each(['advanced_materials', 'low_altitude'])('names candidate schools and majors with evidence in the %s report', async (code) => {
-    const candidates = await rows<{ school_name: string; suggested_majors: string; reason_zh: string; recommendation_id: string }>(conn,
-      `SELECT school_name, suggested_majors, reason_zh, recommendation_id FROM mart_recommendation
+    const candidates = await rows<CandidacyFacts & { school_name: string; recommendation_id: string }>(conn,
+      `SELECT * FROM mart_recommendation
        WHERE industry_code = '${code}' AND year = (SELECT max(year) FROM mart_school) ORDER BY rank`);
     expect(candidates.length).toBeGreaterThan(0);
     const html = readFileSync(join(out, `industries/${code}.html`), 'utf8');
@@ -128,7 +129,7 @@ describe('generateReports on the sample', () => {
     for (const c of candidates) {
       expect(html).toContain(c.school_name);
       expect(html).toContain(c.suggested_majors);
-      expect(html).toContain(c.reason_zh);
+      expect(html).toContain(candidacyReason(c, 'zh'));
       expect(csv).toContain(c.recommendation_id);
     }
     const book = await workbook(`industries/${code}.xlsx`);

@@ -4,6 +4,8 @@
  */
 import type { ProgrammeLabel, RecommendationRow, SchoolReportRow } from './types-recommend.ts';
 import { PROGRAMME_LABELS } from './types-recommend.ts';
+import type { AdviceThresholds } from '../../../pipeline/shared/advice.ts';
+import type { Policy } from './types.ts';
 
 /** The school's rows of the latest year in the mart, in the mart's order (`position`). */
 export function schoolLabels(rows: readonly SchoolReportRow[], code: string): SchoolReportRow[] {
@@ -33,4 +35,13 @@ export function candidatesByIndustry(rows: readonly RecommendationRow[], year: n
 /** The industries a school is a candidate for in a year, the largest gap first. */
 export function candidacies(rows: readonly RecommendationRow[], code: string, year: number): RecommendationRow[] {
   return rows.filter((r) => r.school_code === code && r.year === year).sort((a, b) => b.gap - a.gap || a.industry_code.localeCompare(b.industry_code));
+}
+
+/** The thresholds a snapshot's advice was labelled with, from its manifest's policy, for the reasons' wording. */
+export function adviceThresholds(policy: Pick<Policy, 'signal' | 'recommend'>): AdviceThresholds {
+  return {
+    shortage_below: policy.signal.shortage_below,
+    oversupply_above: policy.signal.oversupply_above,
+    review_employment_below: policy.recommend.review_employment_below,
+  };
 }

@@ -21,16 +21,16 @@ export interface RecommendationRow {
   adjacent_majors: string; adjacent_points: number; adjacent_students: number; mapped_points: number;
   mapped_students: number; proximity: string; district_openings: number; area_openings: number; students: number;
   adjacency_score: number; proximity_score: number; size_score: number; score: number; supply: number; demand: number;
-  gap: number; fill_ratio: number | null; demand_ratio: number | null; urgency: number; reason_zh: string; reason_en: string;
+  gap: number; fill_ratio: number | null; demand_ratio: number | null; urgency: number;
 }
 
 export interface SchoolReportRow {
   year: number; school_code: string; school_name: string; major_code: string; major_name: string; category_name: string;
   division_name: string; label: ProgrammeLabel; recommendation_id: string; offered: boolean; position: number;
   students: number | null; graduates: number | null; plan: number | null; employment_rate: number | null;
-  fill_ratio: number | null; industry_code: string | null; industry_name: string | null; industry_signal: Signal | null;
-  industry_fill_ratio: number | null; industry_gap: number | null; industries: string; candidate_rank: number | null;
-  reason_zh: string; reason_en: string;
+  fill_ratio: number | null; industry_code: string | null; industry_name: string | null; industry_name_en: string | null;
+  industry_signal: Signal | null; industry_fill_ratio: number | null; industry_gap: number | null; industries: string;
+  candidate_rank: number | null; same_category: boolean | null;
 }
 
 export interface LoopRow {

@@ -139,6 +139,7 @@ export interface Policy {
   digital: { band_low: number; band_high: number };
   concentration: { top_n: number; duplicated_above_schools: number; overlap_cap: number };
   lag: { min_years: number; weak_below: number };
+  recommend: { review_employment_below: number };
   [block: string]: object;
 }
 

@@ -1,7 +1,7 @@
 -- Per shortage industry and year, the recommend_max_candidates schools best placed to open or
 -- expand a programme for it (int_recommend_candidates), with the suggested majors, the evidence
--- figures, a stable id (same year, industry, school and first suggestion → same id) and a reason
--- written from those figures. Suggestions: for 'expand', the anchor majors the school offers,
+-- figures and a stable id (same year, industry, school and first suggestion → same id); the reason
+-- is worded from those figures where it is shown (pipeline/shared/advice.ts). Suggestions: for 'expand', the anchor majors the school offers,
 -- largest first; for 'open', the anchor majors of its level in the 专业类 it offers, heaviest first.
 -- grain: year, industry_code, school_code
 -- unique: recommendation_id
@@ -80,8 +80,7 @@ described as (
         s.district_code,
         s.ownership,
         d.district_name,
-        d.area_group,
-        case s.level when 'secondary' then '中职' when 'higher' then '高职专科' else '职业本科' end as level_zh
+        d.area_group
     from ranked as c
     join listed as l using (year, industry_code, school_code)
     join adjacent_listed as j using (year, industry_code, school_code)
@@ -128,24 +127,5 @@ select
     gap,
     fill_ratio,
     demand_ratio,
-    urgency,
-    format('{}供需比{}，缺口{:,}人{}。', industry_name, format('{:.1f}%', round(fill_ratio * 100, 1)), round(gap)::INTEGER,
-        coalesce(format('，求人倍率{:.2f}', demand_ratio), ''))
-    || case action
-        when 'expand' then format('该校已开设对口专业{}（在校生{:,}人），建议扩大招生。', suggested_majors, mapped_students)
-        else format('该校已开设同一专业类的{}（在校生{:,}人），建议依托开设{}。', adjacent_majors, adjacent_students,
-            suggested_majors)
-    end
-    || format('{}{}层次岗位需求{:,}个，所在片区（{}）{:,}个；全校在校生{:,}人。', district_name, level_zh,
-        district_openings, area_group, area_openings, students) as reason_zh,
-    format('{} is filled at {}, a gap of {:,} graduates{}. ', industry_name_en, format('{:.1f}%', round(fill_ratio * 100, 1)), round(gap)::INTEGER,
-        coalesce(format(', demand ratio {:.2f}', demand_ratio), ''))
-    || case action
-        when 'expand' then format('The school already offers {} ({:,} students): expand intake. ', suggested_majors,
-            mapped_students)
-        else format('The school offers {} in the same category ({:,} students): open {}. ', adjacent_majors,
-            adjacent_students, suggested_majors)
-    end
-    || format('{:,} openings at its level in its district, {:,} in its area group; {:,} students in all.',
-        district_openings, area_openings, students) as reason_en
+    urgency
 from described

@@ -1,6 +1,7 @@
 -- School × major for the latest year: every active programme labelled expand / keep / review,
 -- plus up to recommend_max_open_per_school majors the school lacks ('open') that serve a shortage
--- industry within its own 专业大类. Each row carries the figures behind its label and a reason.
+-- industry within its own 专业大类. Each row carries the figures behind its label; the reason is worded
+-- from them where it is shown (pipeline/shared/advice.ts).
 -- One source for a school's advice: the label agrees with the candidate lists (mart_recommendation)
 -- and with the signal of the industry the row names.
 --   expand: the school is a listed candidate to expand a shortage industry through this major;
@@ -127,13 +128,7 @@ described as (
         i.signal as industry_signal,
         i.fill_ratio as industry_fill_ratio,
         i.gap as industry_gap,
-        c.rank as candidate_rank,
-        -- figures as the dashboard prints them: fill ratios and thresholds as percentages, halves rounded up
-        format('{:.1f}%', round(i.fill_ratio * 100, 1)) as fill_text,
-        format('{:.0f}%', round(getvariable('signal_shortage_below') * 100)) as shortage_text,
-        format('{:.0f}%', round(getvariable('signal_oversupply_above') * 100)) as oversupply_text,
-        coalesce(format('就业率{:.1f}%。', round(r.employment_rate * 100, 1)), '') as employment_zh,
-        coalesce(format('Employment rate {:.1f}%. ', round(r.employment_rate * 100, 1)), '') as employment_en
+        c.rank as candidate_rank
     from rows as r
     join stg_schools as s using (school_code)
     join stg_majors as mj using (major_code)
@@ -166,75 +161,11 @@ select
     fill_ratio,
     industry_code,
     industry_name,
+    industry_name_en,
     industry_signal,
     industry_fill_ratio,
     industry_gap,
     coalesce(industries_zh, '') as industries,
     candidate_rank::INTEGER as candidate_rank,
-    case label
-        when 'expand' then format('{}供需比{}，低于{}（供给不足），缺口{:,}人。', industry_name,
-                fill_text, shortage_text,
-                round(industry_gap)::INTEGER)
-            || coalesce(format('本校列该产业候选院校第{}位。', candidate_rank), '') || employment_zh || '建议扩大招生。'
-        when 'review' then
-            case when industry_signal = 'oversupply'
-                then format('{}供需比{}，高于{}（供给过剩）。', industry_name, fill_text,
-                    oversupply_text)
-                else '' end
-            || case when employment_rate < getvariable('recommend_review_employment_below')
-                then format('就业率{:.1f}%，低于{:.1f}%。', round(employment_rate * 100, 1),
-                    getvariable('recommend_review_employment_below') * 100)
-                else employment_zh end
-            || '建议论证调减招生或调整培养方向。'
-        when 'keep' then
-            case
-                when industry_code is null then '未对应所列产业，无供需比可依。'
-                when industry_fill_ratio is null then format('{}当年无岗位需求数据。', industry_name)
-                else format('{}供需比{}，处于{}–{}之间（基本平衡）。', industry_name, fill_text,
-                    shortage_text,
-                    oversupply_text)
-            end
-            || case when employment_rate < getvariable('recommend_review_employment_below')
-                then format('就业率{:.1f}%，低于{:.1f}%，宜关注就业质量。', round(employment_rate * 100, 1),
-                    getvariable('recommend_review_employment_below') * 100)
-                else employment_zh end
-            || '建议保持现有规模。'
-        else format('{}供需比{}、缺口{:,}人（供给不足）；本校已开设{}的专业{}。建议论证开设。', industry_name,
-            fill_text, round(industry_gap)::INTEGER, division_name,
-            case when same_category then format('，且已有{}专业', category_name) else '' end)
-            || coalesce(format('本校列{}候选院校第{}位。', industry_name, candidate_rank), '')
-    end as reason_zh,
-    case label
-        when 'expand' then format('{} is filled at {}, below {} (shortage), a gap of {:,} graduates. ', industry_name_en,
-                fill_text, shortage_text,
-                round(industry_gap)::INTEGER)
-            || coalesce(format('The school is candidate no. {} for it. ', candidate_rank), '') || employment_en || 'Expand intake.'
-        when 'review' then
-            case when industry_signal = 'oversupply'
-                then format('{} is filled at {}, above {} (oversupply). ', industry_name_en,
-                    fill_text, oversupply_text)
-                else '' end
-            || case when employment_rate < getvariable('recommend_review_employment_below')
-                then format('Employment rate {:.1f}% is below {:.1f}%. ', round(employment_rate * 100, 1),
-                    getvariable('recommend_review_employment_below') * 100)
-                else employment_en end
-            || 'Review: reduce intake or reorient the programme.'
-        when 'keep' then
-            case
-                when industry_code is null then 'Serves none of the listed industries. '
-                when industry_fill_ratio is null then format('No demand recorded for {} this year. ', industry_name_en)
-                else format('{} is filled at {}, within {}–{} (balanced). ', industry_name_en,
-                    fill_text, shortage_text,
-                    oversupply_text)
-            end
-            || case when employment_rate < getvariable('recommend_review_employment_below')
-                then format('Employment rate {:.1f}% is below {:.1f}%: watch job placement. ', round(employment_rate * 100, 1),
-                    getvariable('recommend_review_employment_below') * 100)
-                else employment_en end
-            || 'Keep.'
-        else format('{} is filled at {}, a gap of {:,} graduates (shortage); the school already offers majors of {}{}. '
-            || 'Consider opening it.', industry_name_en, fill_text, round(industry_gap)::INTEGER,
-            division_name, case when same_category then format(', including {}', category_name) else '' end)
-            || coalesce(format(' Ranked {} among candidate schools for {}.', candidate_rank, industry_name_en), '')
-    end as reason_en
+    same_category
 from described

@@ -5,13 +5,20 @@ from mart_recommendation
 where action not in ('expand', 'open') or adjacency not in ('mapped', 'category')
     or proximity not in ('district', 'area', 'none') or (action = 'expand') <> (adjacency = 'mapped')
     or recommendation_id is null or suggested_major_code is null or suggested_majors is null
-    or reason_zh is null or reason_en is null or score is null or rank is null
+    or score is null or rank is null
+    -- the figures its reason is worded from
+    or industry_name is null or industry_name_en is null or fill_ratio is null or gap is null or district_name is null
+    or area_group is null
 union all
 select 'mart_school_report', concat_ws('|', school_code, major_code), 'unknown label or missing field'
 from mart_school_report
 where label not in ('expand', 'keep', 'review', 'open') or offered <> (label <> 'open')
-    or recommendation_id is null or position is null or industries is null or reason_zh is null or reason_en is null
+    or recommendation_id is null or position is null or industries is null
     or (label = 'open' and industry_signal is distinct from 'shortage')
+    -- the figures its reason is worded from
+    or (label = 'open') <> (same_category is not null)
+    or (label in ('expand', 'open') and (industry_fill_ratio is null or industry_gap is null))
+    or (industry_code is not null and (industry_name is null or industry_name_en is null))
 union all
 select 'mart_loop_detail', recommendation_id, 'unknown outcome'
 from mart_loop_detail
