@@ -1,4 +1,5 @@
 /** The plain data each chart component takes: views build these, charts only draw them. */
+import type { Feature } from 'geojson';
 
 export interface Tip { x: number; y: number; lines: string[] }
 
@@ -31,4 +32,13 @@ export interface MatrixRow {
   label: string;
   /** One list of tiles per column (stage). */
   cells: Tile[][];
+}
+
+/** One area of a choropleth: its GeoJSON feature, fill and tooltip. */
+export interface MapArea {
+  key: string;
+  label: string;
+  feature: Feature;
+  color: string;
+  tip: string[];
 }

@@ -98,7 +98,11 @@ export const en: Messages = {
     byDistrictNone: 'Under these filters local supply meets demand in every district',
     byGroupTitle: (name, gap) => `By area, ${name} has the largest gap (${gap} people)`,
     axis: 'People',
-    columns: { district: 'District', group: 'Area', supply: 'Supply (people)', demand: 'Demand (people)', gap: 'Gap (people)' },
+    mapMetric: 'Map metric',
+    mapTitle: (metric, name, value) => `${metric} by district: highest in ${name} (${value})`,
+    mapGapNote: 'Gap = demand − supply: red where openings exceed local graduates, blue where graduates exceed openings.',
+    mapProvinces: 'The data is rolled up to provinces; no openly licensed province boundaries are shipped, so there is no map at this grain (see the charts below).',
+    columns: { code: 'District code', district: 'District', group: 'Area', supply: 'Supply (people)', demand: 'Demand (people)', gap: 'Gap (people)' },
   },
   concentration: {
     overlapEmpty: 'No school matches the current filters: there is no programme overlap to show.',

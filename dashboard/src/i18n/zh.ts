@@ -104,7 +104,11 @@ export const zh = {
     byDistrictNone: '当前筛选下各区县供给均不少于需求',
     byGroupTitle: (name: string, gap: string) => `按片区看，${name}缺口最大（${gap} 人）`,
     axis: '人数（人）',
-    columns: { district: '区县', group: '片区', supply: '供给（人）', demand: '需求（人）', gap: '缺口（人）' },
+    mapMetric: '地图指标',
+    mapTitle: (metric: string, name: string, value: string) => `各区县${metric}：${name}最高（${value}）`,
+    mapGapNote: '缺口 = 需求 − 供给：橙红为需求多于本区县毕业生，蓝色为毕业生多于需求。',
+    mapProvinces: '当前数据按省汇总；没有可用的开放许可省级边界，省级不画地图，请看下方图表。',
+    columns: { code: '区县代码', district: '区县', group: '片区', supply: '供给（人）', demand: '需求（人）', gap: '缺口（人）' },
   },
   concentration: {
     overlapEmpty: '当前筛选条件下没有学校，无法计算专业重叠率。',

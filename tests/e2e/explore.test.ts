@@ -1,0 +1,69 @@
+/**
+ * Following a figure up: the district map, the drill-down from an industry to the majors and
+ * schools behind its supply, each industry's balance over the years, and screenshots of every
+ * view in both languages at desktop and phone width. Expected figures come from warehouse.duckdb.
+ */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { chromiumAvailable } from './browser.ts';
+import { dashboardSession, SHOTS } from './session.ts';
+import { chartTable, csvRows, download, visit } from './page-helpers.ts';
+import { ROOT } from '../../pipeline/paths.ts';
+
+const num = (text: string) => Number(text.replace(/,/g, ''));
+
+describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('following a figure up', () => {
+  const s = dashboardSession();
+
+  it('maps the 38 real districts by name and code, coloured by the metric picked, with its table, CSV and images', async () => {
+    const reference = (parse(readFileSync(join(ROOT, 'data/reference/districts.csv')), { columns: true }) as { district_code: string; district_name: string }[])
+      .map((d) => [d.district_code, d.district_name]).sort();
+    await visit(s.page, s.server.url, '#/districts');
+    const map = s.page.locator('figure[data-chart="district-map"]');
+    const areas = await map.locator('path[data-area]').evaluateAll((paths) => paths.map((p) => [p.getAttribute('data-area')!, p.querySelector('title')!.textContent!, p.getAttribute('fill')!, p.getAttribute('d')!]));
+    expect(areas.map(([code, name]) => [code, name]).sort()).toEqual(reference);
+    expect(areas.every(([, , , d]) => d.length > 20)).toBe(true);
+
+    const expected = await s.all<{ code: string; gap: number }>(`
+      WITH s AS (SELECT district_code, sum(supply) AS supply FROM mart_supply_slice WHERE year = ${s.year} GROUP BY 1),
+           d AS (SELECT district_code, sum(demand) AS demand FROM mart_demand_slice WHERE year = ${s.year} GROUP BY 1)
+      SELECT dim.district_code AS code, coalesce(d.demand, 0) - coalesce(s.supply, 0) AS gap
+      FROM dim_district dim LEFT JOIN s USING (district_code) LEFT JOIN d USING (district_code) ORDER BY gap DESC, code`);
+    // People are shown whole: each shown gap is the warehouse's, rounded.
+    const sameGaps = (shown: [string, number][]) => {
+      expect(shown.map(([code]) => code).sort()).toEqual(expected.map((e) => e.code).sort());
+      for (const [code, gap] of shown) expect(Math.abs(gap - expected.find((e) => e.code === code)!.gap), code).toBeLessThanOrEqual(0.5 + 1e-9);
+    };
+    const table = await chartTable(s.page, 'district-map');
+    const gapAt = table[0].indexOf('缺口（人）');
+    sameGaps(table.slice(1).map((r) => [r[0], num(r[gapAt])]));
+    expect(await map.locator('h3').textContent()).toContain(table[1][1]);
+    const csv = csvRows(await download(s.page, 'district-map', 'csv'));
+    expect(csv).toHaveLength(39);
+    sameGaps(csv.slice(1).map((r) => [r[0], Number(r[gapAt])]));
+    await map.locator('.chart-tools button[aria-pressed]').click();
+
+    // The largest gap and the largest surplus are coloured from opposite ends.
+    const fill = (code: string) => areas.find(([c]) => c === code)![2];
+    expect(fill(expected[0].code)).not.toBe(fill(expected.at(-1)!.code));
+    const svg = (await download(s.page, 'district-map', 'svg')).toString('utf8');
+    expect(svg.match(/<path[^>]*data-area/g)).toHaveLength(38);
+    expect((await download(s.page, 'district-map', 'png')).subarray(1, 4).toString()).toBe('PNG');
+
+    // Keyboard: Tab to the map, an arrow key, the tooltip of an area.
+    await map.locator('svg.chart').focus();
+    await s.page.keyboard.press('ArrowRight');
+    expect(await map.locator('.tooltip').textContent()).toContain('缺口（人）：');
+
+    // Another metric: supply, the district with most graduates first.
+    await s.page.selectOption('select[name="metric"]', 'supply');
+    const { name } = await s.one<{ name: string }>(`
+      SELECT dim.district_name AS name FROM mart_supply_slice m JOIN dim_district dim USING (district_code)
+      WHERE year = ${s.year} GROUP BY 1 ORDER BY sum(supply) DESC LIMIT 1`);
+    expect(await map.locator('h3').textContent()).toContain(`各区县供给（人）：${name}最高`);
+    await s.page.screenshot({ path: join(SHOTS, 'district-map.png'), fullPage: true });
+    expect(s.errors).toEqual([]);
+  });
+});
