@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { geoArea } from 'd3-geo';
-import { ROOT } from '../paths.ts';
+import { ROOT } from '../config/paths.ts';
 
 type Ring = [number, number][];
 interface EncodedGeometry { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown; encodeOffsets: unknown }

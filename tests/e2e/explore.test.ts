@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { chromiumAvailable } from './browser.ts';
 import { dashboardSession, SHOTS } from './session.ts';
 import { chartTable, csvRows, download, visit } from './page-helpers.ts';
-import { ROOT } from '../../pipeline/paths.ts';
+import { ROOT } from '../../pipeline/config/paths.ts';
 
 const num = (text: string) => Number(text.replace(/,/g, ''));
 

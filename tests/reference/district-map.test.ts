@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { geoArea, geoBounds, geoContains } from 'd3-geo';
-import { ROOT } from '../../pipeline/paths.ts';
+import { ROOT } from '../../pipeline/config/paths.ts';
 import { decodeRing, districtMapText, MAP_FILE, SOURCE_FILE, type DistrictMap } from '../../pipeline/reference/district-map.ts';
 
 const committed: DistrictMap = JSON.parse(readFileSync(MAP_FILE, 'utf8'));
