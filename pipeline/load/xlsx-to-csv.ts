@@ -25,6 +25,28 @@ export interface SheetChoice {
  */
 export async function xlsxToCsv(source: string, target: string, choice: SheetChoice, maxBytes: number):
   Promise<{ csvPath: string; sheet: string; shape: CsvShape }> {
+  try {
+    return await convertSheets(source, target, choice, maxBytes);
+  } catch (error) {
+    if (!unreadSheetList(error)) throw error;
+  }
+  // exceljs's stream reader has been seen, on a loaded machine, to miss the sheet list of a workbook it
+  // reads the next time: read once more before calling the file unreadable.
+  try {
+    return await convertSheets(source, target, choice, maxBytes);
+  } catch (error) {
+    if (!unreadSheetList(error)) throw error;
+    throw new LoadError(`${source}: 工作簿目录无法读取 — the workbook's list of sheets (xl/workbook.xml) could not be read; ` +
+      'the tool that wrote it may use a form of the format this reader does not follow (e.g. prefixed tags such as <x:workbook>). ' +
+      'Open it in Excel or WPS and save it again as .xlsx');
+  }
+}
+
+/** exceljs's TypeError when a workbook's sheet list was not read. */
+const unreadSheetList = (error: unknown) => error instanceof TypeError && error.message.includes("reading 'sheets'");
+
+async function convertSheets(source: string, target: string, choice: SheetChoice, maxBytes: number):
+  Promise<{ csvPath: string; sheet: string; shape: CsvShape }> {
   // Loaded on first use: exceljs costs a quarter of a second to load, and most runs read only CSV.
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -42,5 +44,19 @@ describe('.xlsx inputs', () => {
       rows: 2,
       rejected: 1,
     });
+  });
+
+  it('stops with what to do when the sheet list is written in a form the reader does not follow (prefixed tags)', async () => {
+    const dir = await inputsWith();
+    await rm(join(dir, 'programmes.csv'));
+    const file = join(dir, 'programmes.xlsx');
+    await writeProgrammesXlsx(file);
+    // Some exporting tools write the workbook part with a namespace prefix: <x:workbook>, <x:sheets>.
+    const zip = await JSZip.loadAsync(await readFile(file));
+    const xml = await zip.file('xl/workbook.xml')!.async('string');
+    const prefixed = xml.replace(/<(\/?)(?!\?)([a-zA-Z]+)([\s>/])/g, '<$1x:$2$3').replace('xmlns="', 'xmlns:x="');
+    zip.file('xl/workbook.xml', prefixed);
+    await writeFile(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    await expect(load(dir)).rejects.toThrow(`${file}: 工作簿目录无法读取 — the workbook's list of sheets (xl/workbook.xml) could not be read;`);
   });
 });
