@@ -88,8 +88,11 @@ export function columnDefinitions(schema: TableSchema): string {
  * its code was read in and the code as the file gave it, where it was carried to its 2021
  * successor (load/catalogue-versions.ts).
  */
+const SOURCE_COLUMNS = `"source_major_code" VARCHAR, "catalogue" VARCHAR`;
 const LOADER_COLUMNS: Partial<Record<string, string>> = {
-  programmes: `"source_major_code" VARCHAR, "catalogue" VARCHAR`,
+  programmes: SOURCE_COLUMNS,
+  programme_listing: SOURCE_COLUMNS,
+  programme_figures: SOURCE_COLUMNS,
 };
 
 /** `CREATE TABLE` column list of a raw_ table: the schema's columns, then those the loader adds. */

@@ -22,6 +22,9 @@ export const CURRENT_FROM = 2021;
 
 export const LEGACY_TABLES = ['legacy_majors', 'major_successors'] as const;
 
+/** Tables of programme rows, read in the catalogue of their year: programmes, or the 备案 listing and its figures. */
+export const PROGRAMME_TABLES: readonly string[] = ['programmes', 'programme_listing', 'programme_figures'];
+
 const LEVEL_NAMES: Record<string, string> = { secondary: '中职', higher: '高职专科', bachelor: '职业本科' };
 const CATALOGUE_NAMES: Record<string, string> = { 'higher-2015': '2015 高职专科目录', 'secondary-2010': '2010 中职目录' };
 
@@ -104,11 +107,11 @@ export async function checkLevels(conn: DuckDBConnection, rows: string, rejects:
 }
 
 /**
- * Records on raw_programmes which catalogue each row was read in ('2021', or the legacy one) and
+ * Records on raw_<table> which catalogue each row was read in ('2021', or the legacy one) and
  * the code as the file gave it where it was carried to its successor.
  */
-export async function recordSources(conn: DuckDBConnection, rows: string): Promise<void> {
-  const target = rawTable('programmes');
+export async function recordSources(conn: DuckDBConnection, rows: string, table: string): Promise<void> {
+  const target = rawTable(table);
   await conn.run(`UPDATE ${target} SET catalogue = '2021'`);
   await conn.run(`
     UPDATE ${target} p SET source_major_code = x.source_major_code, catalogue = x.catalogue

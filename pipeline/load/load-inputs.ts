@@ -2,9 +2,10 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TABLES } from '../config/schema.ts';
+import { rawColumnDefinitions, readSchema, TABLES } from '../config/schema.ts';
 import { CURRENT_FROM, LEGACY_TABLES } from './catalogue-versions.ts';
-import { locateInput, locateOptional, type InputOverrides } from './locate-input.ts';
+import { joinListing, type ListingFigures } from './listing.ts';
+import { locateInput, locateOptional, locateProgrammes, type InputOverrides } from './locate-input.ts';
 import { loadTable, type InputReport } from './load-table.ts';
 import { readMapping } from './mapping.ts';
 import type { Reject } from './rejects/reject.ts';
@@ -14,6 +15,8 @@ export interface LoadReport {
   inputs: InputReport[];
   rejects: Reject[];
   warnings: string[];
+  /** When the programmes came from the 备案 listing: rows listed and how many have figures. */
+  listing?: ListingFigures;
 }
 
 export interface LoadOptions {
@@ -27,6 +30,17 @@ export interface LoadOptions {
   tmpDir?: string;
   /** Files loaded instead of the data folder's, by table (accepted uploads). */
   overrides?: InputOverrides;
+}
+
+/** What the join of a listing with its figures leaves without data or reads from 备注, said in the warnings. */
+function listingNotes(file: string, l: ListingFigures): string[] {
+  const notes: string[] = [];
+  const missing = l.listed - l.with_figures;
+  if (missing > 0) notes.push(`${file}: 无招生与在校生数据 — ${missing} of ${l.listed} listed programmes have no row in programme_figures: `
+    + 'their plan, enrolled, students, graduates and employment rate are no data (NULL), and totals count only programmes with figures');
+  const { closed, suspended } = l.status_from_remark;
+  if (closed + suspended > 0) notes.push(`${file}: 备注读作状态 — status read from 备注: ${closed} closed (撤销), ${suspended} suspended (停招)`);
+  return notes;
 }
 
 /**
@@ -57,6 +71,19 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
     const catalogue = { currentFrom: mapping.catalogue?.current_from ?? CURRENT_FROM, legacy, choose: mapping.catalogue?.choose ?? {} };
     for (const [i, table] of TABLES.entries()) {
       const tableMapping = mapping.tables[table];
+      if (table === 'programmes') {
+        const source = locateProgrammes(options.dataDir,
+          { programmes: tableMapping?.file, listing: mapping.tables.programme_listing?.file, figures: mapping.tables.programme_figures?.file }, options.overrides);
+        if ('listing' in source) {
+          for (const [part, file] of [['programme_listing', source.listing], ['programme_figures', source.figures]] as const) {
+            if (file) keep(await loadTable(conn, { table: part, file }, { ...settings, mapping: mapping.tables[part], catalogue }));
+          }
+          report.listing = await joinListing(conn, rawColumnDefinitions(readSchema('programmes')), source.figures !== undefined);
+          listingNotes(source.listing, report.listing).forEach(warn);
+          options.effects?.progress?.(table, i + 1, TABLES.length);
+          continue;
+        }
+      }
       const file = locateInput(table, options.dataDir, options.referenceDir, { overrides: options.overrides, named: tableMapping?.file });
       keep(await loadTable(conn, { table, file }, { ...settings, mapping: tableMapping, catalogue }));
       options.effects?.progress?.(table, i + 1, TABLES.length);

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readSchema, type TableName } from '../config/schema.ts';
 import { checkAccounting } from './accounting.ts';
-import { checkLevels, recordSources, resolveCatalogue, type CatalogueOptions } from './catalogue-versions.ts';
+import { checkLevels, PROGRAMME_TABLES, recordSources, resolveCatalogue, type CatalogueOptions } from './catalogue-versions.ts';
 import { asLoadError } from './errors.ts';
 import { fileRejects } from './rejects/from-file.ts';
 import { checkForeignKeys } from './foreign-keys.ts';
@@ -17,6 +17,7 @@ import { checkRejectShare } from './rejects/share.ts';
 import { suggestCodes } from './suggest.ts';
 import { dropTempTables } from './temp-tables.ts';
 import { checkFields } from './check-fields.ts';
+import { checkListing } from './listing.ts';
 
 /** What the run report records about one input file. */
 export interface InputReport {
@@ -60,11 +61,12 @@ export async function loadTable(
   const rows = scan.rows;
   normalisedNote(file, await normaliseRows(conn, schema, rows, options.mapping?.values)).forEach(options.warn);
   const rejects = await checkFields(conn, schema, rows, name);
-  const programmes = table === 'programmes' && options.catalogue;
+  const programmes = PROGRAMME_TABLES.includes(table) && options.catalogue;
   if (programmes) await resolveCatalogue(conn, rows, rejects, programmes);
   await checkForeignKeys(conn, schema, rows, rejects);
   await suggestCodes(conn, schema, rows, rejects);
   if (programmes) await checkLevels(conn, rows, rejects);
+  if (table === 'programme_listing') await checkListing(conn, rows, rejects, options.warn, file);
   await checkPrimaryKey(conn, schema, rows, rejects);
 
   const counts = (
@@ -78,7 +80,7 @@ export async function loadTable(
   const found: Reject[] = counts.rejected === 0 ? [] : await fileRejects(conn, { table, file, csvPath, schema, scan, rejects, name }, options.warn);
   checkRejectShare(file, counts, found, options.rejectShareMax);
   const loaded = await insertValidRows(conn, schema, rows, rejects);
-  if (programmes) await recordSources(conn, rows);
+  if (programmes) await recordSources(conn, rows, table);
   await dropTempTables(conn, `${name}_`);
   return { input: { table, file, sha256, rows: loaded, rejected: counts.rejected }, rejects: found };
 }

@@ -10,9 +10,15 @@ function findIn(dir: string, table: string): string | undefined {
   return found[0];
 }
 
-/** An optional table's file (data folder first, then the reference folder), or undefined when neither has one. */
-export function locateOptional(table: string, dataDir: string, referenceDir: string): string | undefined {
-  return findIn(dataDir, table) ?? findIn(referenceDir, table);
+/** The file mapping.json names for a table; it must exist. */
+function namedFile(table: string, dataDir: string, named: string): string {
+  if (existsSync(join(dataDir, named))) return join(dataDir, named);
+  throw new LoadError(`${join(dataDir, named)}: 缺少必需文件 — missing file named for ${table} in mapping.json`);
+}
+
+/** An optional table's file (the one mapping.json names, else data folder first, then the reference folder), or undefined when none. */
+export function locateOptional(table: string, dataDir: string, referenceDir: string, named?: string): string | undefined {
+  return named !== undefined ? namedFile(table, dataDir, named) : findIn(dataDir, table) ?? findIn(referenceDir, table);
 }
 
 /** Files that stand in for a data folder's own, by table: accepted uploads (accepted-inputs.ts). */
@@ -27,12 +33,26 @@ export function locateInput(table: TableName, dataDir: string, referenceDir: str
   choice: { overrides?: InputOverrides; named?: string } = {}): string {
   const override = choice.overrides?.[table];
   if (override !== undefined) return override;
-  if (choice.named !== undefined) {
-    if (existsSync(join(dataDir, choice.named))) return join(dataDir, choice.named);
-    throw new LoadError(`${join(dataDir, choice.named)}: 缺少必需文件 — missing file named for ${table} in mapping.json`);
-  }
+  if (choice.named !== undefined) return namedFile(table, dataDir, choice.named);
   const file = findIn(dataDir, table) ?? (REFERENCE_TABLES.includes(table) ? findIn(referenceDir, table) : undefined);
   if (file) return file;
   const where = REFERENCE_TABLES.includes(table) ? `${dataDir} or ${referenceDir}` : dataDir;
   throw new LoadError(`${join(dataDir, `${table}.csv`)}: 缺少必需文件 — missing required file (${table}.csv or ${table}.xlsx in ${where})`);
+}
+
+/** Where a folder's programme rows come from: programmes.csv, or the 备案 listing with its optional figures file. */
+export type ProgrammeSource = { programmes: string } | { listing: string; figures?: string };
+
+/**
+ * programmes.csv (an upload, the file mapping.json names, or the folder's own) when there is one,
+ * else the 备案结果 export (programme_listing) and its figures (programme_figures, optional); both
+ * a programmes file and a listing is ambiguous and aborts, since either could be the one meant.
+ */
+export function locateProgrammes(dataDir: string, named: { programmes?: string; listing?: string; figures?: string },
+  overrides: InputOverrides = {}): ProgrammeSource {
+  const listing = locateOptional('programme_listing', dataDir, dataDir, named.listing);
+  const own = overrides.programmes ?? (named.programmes !== undefined ? namedFile('programmes', dataDir, named.programmes) : findIn(dataDir, 'programmes'));
+  if (listing === undefined) return { programmes: locateInput('programmes', dataDir, dataDir, { overrides, named: named.programmes }) };
+  if (own !== undefined) throw new LoadError(`${own} / ${listing}: 文件重复 — both a programmes file and a 备案 listing (programme_listing): keep only one`);
+  return { listing, figures: locateOptional('programme_figures', dataDir, dataDir, named.figures) };
 }

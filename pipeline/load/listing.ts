@@ -1,0 +1,92 @@
+/**
+ * The MoE 备案结果 export (programme_listing) as a programmes source. The export lists which school
+ * runs which major in a year, and nothing about enrolment; an optional programme_figures file gives
+ * plan, enrolled, students, graduates, employment rate and status by (year, school, major). The two
+ * are joined into raw_programmes, so every model reads one table: a listed programme without a
+ * figures row keeps NULL figures (no data, never 0), and its status comes from 备注. Checks of the
+ * export's own columns (docs/inputs.md, "The 备案结果 export"):
+ * - 省份: a row of another province than the data folder's districts is rejected, naming both;
+ * - 专业名称: the name of another major of the catalogue is rejected (a code is never read as another
+ *   major); any other difference from the catalogue name is a counted warning, a 方向 in brackets
+ *   after the catalogue name excepted.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { PROVINCES, placeName } from '../config/provinces.ts';
+import { rawTable } from '../config/schema.ts';
+import { sqlString } from './sql.ts';
+
+/** 备注 words that end or pause a programme; anything else (新增, 调整, empty) leaves it active. */
+const CLOSED = '撤销|撤消|停办';
+const SUSPENDED = '停招|暂停';
+
+/** Status of a listing row without a figures row, from its 备注. */
+const remarkStatus = (remark: string) => `CASE WHEN regexp_matches(coalesce(${remark}, ''), ${sqlString(CLOSED)}) THEN 'closed'
+  WHEN regexp_matches(coalesce(${remark}, ''), ${sqlString(SUSPENDED)}) THEN 'suspended' ELSE 'active' END`;
+
+/** A name as compared: no spaces, brackets ASCII (the loader has already made full-width signs ASCII). */
+const nameKey = (x: string) => `regexp_replace(replace(replace(${x}, '（', '('), '）', ')'), '\\s', '', 'g')`;
+
+const clean = (rejects: string, fields: string[]) =>
+  `NOT EXISTS (SELECT 1 FROM ${rejects} j WHERE j.row_id = r.row_id AND j.field IN (${fields.map(sqlString).join(', ')}))`;
+
+/** The checks of 省份 and 专业名称; after the foreign keys and catalogue versions, so code and school are known. */
+export async function checkListing(conn: DuckDBConnection, rows: string, rejects: string, warn: (msg: string) => void, file: string): Promise<void> {
+  const provinces = PROVINCES.map((p) => `('${p.code}', ${sqlString(p.name)}, ${sqlString(placeName(p))})`).join(', ');
+  await conn.run(`
+    INSERT INTO ${rejects}
+    SELECT r.row_id, 'province', r.province, '省份 ' || r.province || ' is not the province of this data folder (' || h.names || ')', NULL
+    FROM ${rows} r, (SELECT string_agg(DISTINCT p.name, ', ' ORDER BY p.name) AS names, list(DISTINCT p.name) || list(DISTINCT p.place) AS known
+                     FROM (SELECT DISTINCT left(district_code, 2) AS code FROM ${rawTable('districts')}) d
+                     JOIN (VALUES ${provinces}) p(code, name, place) USING (code)) h
+    WHERE r.province IS NOT NULL AND h.names IS NOT NULL AND NOT list_contains(h.known, r.province)`);
+  // The name the code has in the catalogue the row was read in: the 2021 one, or the legacy one for history.
+  const legacy = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'raw_legacy_majors'`))
+    .getRowObjectsJS()[0].n as number;
+  await conn.run(`
+    CREATE OR REPLACE TEMP TABLE ${rows}_names AS
+    SELECT r.row_id, r.major_name, r.major_code,
+           ${legacy ? 'coalesce(lm.major_name, m.major_name)' : 'm.major_name'} AS listed_name, m.level
+    FROM ${rows} r JOIN ${rawTable('majors')} m ON m.major_code = r.major_code
+    ${legacy ? `LEFT JOIN ${rows}_sources x ON x.row_id = r.row_id
+      LEFT JOIN ${rawTable('legacy_majors')} lm ON lm.catalogue = x.catalogue AND lm.major_code = x.source_major_code` : ''}
+    WHERE r.major_name IS NOT NULL AND ${clean(rejects, ['major_code'])}
+      AND ${nameKey('r.major_name')} <> ${nameKey(legacy ? 'coalesce(lm.major_name, m.major_name)' : 'm.major_name')}
+      AND NOT starts_with(${nameKey('r.major_name')}, ${nameKey(legacy ? 'coalesce(lm.major_name, m.major_name)' : 'm.major_name')} || '(')`);
+  await conn.run(`
+    INSERT INTO ${rejects}
+    SELECT n.row_id, 'major_name', n.major_name,
+           '专业名称 ' || n.major_name || ' is major ' || any_value(o.major_code) || ', not ' || n.major_code || ' ' || n.listed_name
+             || ': a code is never read as another major — correct the code or the name', NULL
+    FROM ${rows}_names n JOIN ${rawTable('majors')} o ON ${nameKey('o.major_name')} = ${nameKey('n.major_name')} AND o.major_code <> n.major_code
+    GROUP BY n.row_id, n.major_name, n.major_code, n.listed_name`);
+  const renamed = (await conn.runAndReadAll(`
+    SELECT count(*)::INTEGER AS n, any_value(major_code || ' ' || major_name || ' (catalogue: ' || listed_name || ')') AS example
+    FROM ${rows}_names n WHERE NOT EXISTS (SELECT 1 FROM ${rejects} j WHERE j.row_id = n.row_id)`)).getRowObjectsJS()[0] as { n: number; example: string };
+  if (renamed.n > 0) warn(`${file}: 专业名称与目录不同 — ${renamed.n} rows name their major otherwise than the catalogue, e.g. ${renamed.example}; read by code`);
+}
+
+/** What the join of a listing with its figures gave: rows listed, and how many have figures. */
+export interface ListingFigures { listed: number; with_figures: number; status_from_remark: Record<string, number> }
+
+/**
+ * raw_programmes from the listing and the figures (optional): figures where a row matches, NULL
+ * where none does; the status from the figures, else from 备注.
+ */
+export async function joinListing(conn: DuckDBConnection, programmesColumns: string, figures: boolean): Promise<ListingFigures> {
+  const l = rawTable('programme_listing');
+  const f = figures ? rawTable('programme_figures') : `(SELECT NULL::INTEGER AS year, NULL::VARCHAR AS school_code, NULL::VARCHAR AS major_code,
+    NULL::INTEGER AS plan, NULL::INTEGER AS enrolled, NULL::INTEGER AS students, NULL::INTEGER AS graduates,
+    NULL::DOUBLE AS employment_rate, NULL::VARCHAR AS status WHERE false)`;
+  await conn.run(`CREATE OR REPLACE TABLE ${rawTable('programmes')} (${programmesColumns})`);
+  await conn.run(`
+    INSERT INTO ${rawTable('programmes')}
+    SELECT l.year, l.school_code, l.major_code, f.plan, f.enrolled, f.students, f.graduates, f.employment_rate,
+           coalesce(f.status, ${remarkStatus('l.remark')}), l.source_major_code, l.catalogue
+    FROM ${l} l LEFT JOIN ${f} f USING (year, school_code, major_code)`);
+  const counts = (await conn.runAndReadAll(`
+    SELECT count(*)::INTEGER AS listed, count(f.year)::INTEGER AS with_figures,
+           count(*) FILTER (WHERE f.status IS NULL AND ${remarkStatus('l.remark')} = 'closed')::INTEGER AS closed,
+           count(*) FILTER (WHERE f.status IS NULL AND ${remarkStatus('l.remark')} = 'suspended')::INTEGER AS suspended
+    FROM ${l} l LEFT JOIN ${f} f USING (year, school_code, major_code)`)).getRowObjectsJS()[0] as Record<string, number>;
+  return { listed: counts.listed, with_figures: counts.with_figures, status_from_remark: { closed: counts.closed, suspended: counts.suspended } };
+}

@@ -1,0 +1,98 @@
+/**
+ * The MoE 备案结果 export as a programmes source: the export as downloaded (title row, 修业年限,
+ * 备注), joined with its optional figures file; real Chongqing colleges and 2021 catalogue rows.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURES, inputsFrom, load, loadFailure, query, REAL, removeInputs } from './helpers.ts';
+
+afterAll(removeInputs);
+
+const BEIAN = join(FIXTURES, 'beian');
+const EXPORT = '2025年重庆市高职专业设置备案结果.xlsx';
+
+/** The real-shaped folder with its programmes.csv replaced by the 备案 export (and by default its figures file). */
+async function beian(files: Record<string, string> = {}, removed: string[] = []): Promise<string> {
+  const dir = await inputsFrom(REAL, {}, ['programmes.csv']);
+  for (const name of await readdir(BEIAN)) if (name !== 'README.md' && !removed.includes(name)) files = { [name]: await readFile(join(BEIAN, name)) as never, ...files };
+  return inputsFrom(dir, files);
+}
+
+const FIGURES = 'year, school_code, major_code, plan, enrolled, students, graduates, employment_rate, status';
+
+describe('the 备案结果 export', () => {
+  it('loads as downloaded, figures joined by year, school and major, the same as the clean programmes file where figures exist', async () => {
+    const { report, conn } = await load(await beian());
+    expect(report.rejects).toEqual([]);
+    const clean = await load(REAL);
+    const joined = await query(conn, `SELECT ${FIGURES} FROM raw_programmes WHERE students IS NOT NULL ORDER BY ALL`);
+    const reported = await query(clean.conn, `SELECT ${FIGURES} FROM raw_programmes ORDER BY ALL`);
+    expect(joined).toHaveLength(7);
+    expect(joined).toEqual(reported.filter((r) => joined.some((j) => j.school_code === r.school_code && j.major_code === r.major_code)));
+  });
+
+  it('keeps listed programmes without figures as no data (NULL, never 0), their status read from 备注', async () => {
+    const { report, conn } = await load(await beian());
+    expect(await query(conn, `SELECT school_code, major_code, plan, enrolled, students, graduates, employment_rate, status
+      FROM raw_programmes WHERE students IS NULL ORDER BY ALL`)).toEqual([
+      { school_code: '4150012609', major_code: '510205', plan: null, enrolled: null, students: null, graduates: null, employment_rate: null, status: 'active' },
+      { school_code: '4150014128', major_code: '530301', plan: null, enrolled: null, students: null, graduates: null, employment_rate: null, status: 'closed' },
+      { school_code: '4150014428', major_code: '570102K', plan: null, enrolled: null, students: null, graduates: null, employment_rate: null, status: 'active' },
+    ]);
+    expect(report.listing).toEqual({ listed: 10, with_figures: 7, status_from_remark: { closed: 1, suspended: 1 } });
+    expect(report.warnings.filter((w) => w.includes('无招生与在校生数据'))).toHaveLength(1);
+    expect(report.warnings.find((w) => w.includes('无招生与在校生数据'))).toContain('3 of 10 listed programmes');
+  });
+
+  it('reads every listed programme as no data without a figures file', async () => {
+    const { report, conn } = await load(await beian({}, ['programme_figures.csv']));
+    expect(report.rejects).toEqual([]);
+    expect(await query(conn, `SELECT count(*)::INTEGER AS n, count(students)::INTEGER AS with_students,
+      count(*) FILTER (WHERE status = 'suspended')::INTEGER AS suspended FROM raw_programmes`)).toEqual([{ n: 10, with_students: 0, suspended: 1 }]);
+    expect(report.inputs.map((i) => i.table)).toContain('programme_listing');
+    expect(report.inputs.map((i) => i.table)).not.toContain('programme_figures');
+  });
+
+  it('rejects a figures row no listed programme has, naming its key', async () => {
+    const figures = (await readFile(join(BEIAN, 'programme_figures.csv'), 'utf8')).trimEnd() + '\n2025,4150014428,520201,50,50,150,45,,\n';
+    const { report } = await load(await beian({ 'programme_figures.csv': figures }));
+    expect(report.rejects.map((r) => [r.table, r.line, r.column, r.value, r.reason])).toEqual([
+      ['programme_figures', 9, 'major_code', '520201', 'unknown major_code 520201 for year 2025 for school_code 4150014428'],
+    ]);
+  });
+
+  it('rejects a row of another province and a name of another major; another spelling of the name is a counted warning', async () => {
+    const listing = ['年份,省份,学校代码,学校名称,专业代码,专业名称,修业年限,备注',
+      '2025,重庆,4150012609,重庆电子工程职业学院,510201,计算机应用技术,3,',
+      '2025,四川省,4150012215,重庆工业职业技术学院,460101,机械设计与制造,3,',
+      '2025,重庆市,4150014128,重庆财经职业学院,530302,大数据与财务管理,3,',
+      '2025,重庆市,4150012609,重庆电子工程职业学院,510205,大数据技术与应用,3,'].join('\n');
+    const dir = await beian({ 'programme_listing.csv': listing, 'mapping.json': '{}' }, [EXPORT, 'programme_figures.csv']);
+    const { report, conn } = await load(dir);
+    expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
+      [3, 'province', '四川省', '省份 四川省 is not the province of this data folder (重庆市)'],
+      [4, 'major_name', '大数据与财务管理', '专业名称 大数据与财务管理 is major 530301, not 530302 大数据与会计: a code is never read as another major — correct the code or the name'],
+    ]);
+    expect(report.warnings).toContain(`${join(dir, 'programme_listing.csv')}: 专业名称与目录不同 — 1 rows name their major otherwise than the catalogue, e.g. 510205 大数据技术与应用 (catalogue: 大数据技术); read by code`);
+    expect(await query(conn, `SELECT major_code FROM raw_programmes ORDER BY 1`)).toEqual([{ major_code: '510201' }, { major_code: '510205' }]);
+  });
+
+  it('refuses a folder with both a programmes file and a listing', async () => {
+    const dir = await inputsFrom(await beian(), { 'programmes.csv': await readFile(join(REAL, 'programmes.csv'), 'utf8') });
+    expect((await loadFailure(dir)).message).toMatch(/文件重复 — both a programmes file and a 备案 listing/);
+  });
+});
+
+describe('history in the 2015 高职 catalogue without the legacy tables', () => {
+  it('rejects 630302 (会计 in 2015) in a 2019 row of a 高职 school, naming the catalogue, never loading it as the 2021 中职 major', async () => {
+    const listing = ['年份,省份,学校代码,学校名称,专业代码,专业名称,修业年限,备注',
+      '2019,重庆市,4150014128,重庆财经职业学院,630302,会计,3,',
+      '2025,重庆市,4150014128,重庆财经职业学院,530302,大数据与会计,3,'].join('\n');
+    const { report, conn } = await load(await beian({ 'programme_listing.csv': listing, 'mapping.json': '{}' }, [EXPORT, 'programme_figures.csv']));
+    expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([[2, 'major_code', '630302',
+      'read in the 2015 高职专科目录 (higher-2015), in force for 2019 (before 2021), but no legacy_majors.csv and major_successors.csv are given: '
+        + 'add them, or set catalogue.current_from in mapping.json if the file uses 2021 codes']]);
+    expect(await query(conn, `SELECT year, major_code FROM raw_programmes`)).toEqual([{ year: 2025, major_code: '530302' }]);
+  });
+});
