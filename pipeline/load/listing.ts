@@ -3,7 +3,9 @@
  * runs which major in a year, and nothing about enrolment; an optional programme_figures file gives
  * plan, enrolled, students, graduates, employment rate and status by (year, school, major). The two
  * are joined into raw_programmes, so every model reads one table: a listed programme without a
- * figures row keeps NULL figures (no data, never 0), and its status comes from 备注. Checks of the
+ * figures row keeps NULL figures there (never 0), its status from 备注; the models estimate its
+ * figures from the year's reported programmes (stg_programmes), flagged as estimates, so a year of
+ * the listing without any figures stops the load. Checks of the
  * export's own columns (docs/inputs.md, "The 备案结果 export"):
  * - 省份: a row of another province than the data folder's districts is rejected, naming both;
  * - 专业名称: the name of another major of the catalogue is rejected (a code is never read as another
@@ -13,6 +15,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { PROVINCES, placeName } from '../config/provinces.ts';
 import { rawTable } from '../config/schema.ts';
+import { LoadError } from './errors.ts';
 import { sqlString } from './sql.ts';
 
 /** 备注 words that end or pause a programme; anything else (新增, 调整, empty) leaves it active. */
@@ -72,7 +75,7 @@ export interface ListingFigures { listed: number; with_figures: number; status_f
  * raw_programmes from the listing and the figures (optional): figures where a row matches, NULL
  * where none does; the status from the figures, else from 备注.
  */
-export async function joinListing(conn: DuckDBConnection, programmesColumns: string, figures: boolean): Promise<ListingFigures> {
+export async function joinListing(conn: DuckDBConnection, programmesColumns: string, figures: boolean, file: string): Promise<ListingFigures> {
   const l = rawTable('programme_listing');
   const f = figures ? rawTable('programme_figures') : `(SELECT NULL::INTEGER AS year, NULL::VARCHAR AS school_code, NULL::VARCHAR AS major_code,
     NULL::INTEGER AS plan, NULL::INTEGER AS enrolled, NULL::INTEGER AS students, NULL::INTEGER AS graduates,
@@ -83,6 +86,13 @@ export async function joinListing(conn: DuckDBConnection, programmesColumns: str
     SELECT l.year, l.school_code, l.major_code, f.plan, f.enrolled, f.students, f.graduates, f.employment_rate,
            coalesce(f.status, ${remarkStatus('l.remark')}), l.source_major_code, l.catalogue
     FROM ${l} l LEFT JOIN ${f} f USING (year, school_code, major_code)`);
+  const bare = (await conn.runAndReadAll(`
+    SELECT string_agg(year::VARCHAR, ', ' ORDER BY year) AS years FROM
+      (SELECT year FROM ${rawTable('programmes')} GROUP BY year HAVING count(students) = 0)`)).getRowObjectsJS()[0].years as string | null;
+  if (bare !== null) {
+    throw new LoadError(`${file}: 缺少招生与在校生数据 — no programme of ${bare} has figures in programme_figures: `
+      + 'supply and enrolment cannot be computed or estimated from the listing alone; add programme_figures.csv with the year\'s figures');
+  }
   const counts = (await conn.runAndReadAll(`
     SELECT count(*)::INTEGER AS listed, count(f.year)::INTEGER AS with_figures,
            count(*) FILTER (WHERE f.status IS NULL AND ${remarkStatus('l.remark')} = 'closed')::INTEGER AS closed,

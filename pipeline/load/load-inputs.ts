@@ -37,7 +37,8 @@ function listingNotes(file: string, l: ListingFigures): string[] {
   const notes: string[] = [];
   const missing = l.listed - l.with_figures;
   if (missing > 0) notes.push(`${file}: 无招生与在校生数据 — ${missing} of ${l.listed} listed programmes have no row in programme_figures: `
-    + 'their plan, enrolled, students, graduates and employment rate are no data (NULL), and totals count only programmes with figures');
+    + 'their plan, enrolled and students are estimated (median of the year\'s reported programmes of the same major, else 专业类, else level), '
+    + 'graduates from those students ÷ 学制, employment rate no data; the estimates are flagged and shown as such');
   const { closed, suspended } = l.status_from_remark;
   if (closed + suspended > 0) notes.push(`${file}: 备注读作状态 — status read from 备注: ${closed} closed (撤销), ${suspended} suspended (停招)`);
   return notes;
@@ -78,7 +79,7 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
           for (const [part, file] of [['programme_listing', source.listing], ['programme_figures', source.figures]] as const) {
             if (file) keep(await loadTable(conn, { table: part, file }, { ...settings, mapping: mapping.tables[part], catalogue }));
           }
-          report.listing = await joinListing(conn, rawColumnDefinitions(readSchema('programmes')), source.figures !== undefined);
+          report.listing = await joinListing(conn, rawColumnDefinitions(readSchema('programmes')), source.figures !== undefined, source.listing);
           listingNotes(source.listing, report.listing).forEach(warn);
           options.effects?.progress?.(table, i + 1, TABLES.length);
           continue;

@@ -19,6 +19,8 @@ async function beian(files: Record<string, string> = {}, removed: string[] = [])
   return inputsFrom(dir, files);
 }
 
+/** Figures of one 2025 programme, the one every listing below has. */
+const FIGURES_2025 = '年份,学校代码,专业代码,招生计划,实际招生,在校生\n2025,4150012609,510201,300,291,880\n';
 const FIGURES = 'year, school_code, major_code, plan, enrolled, students, graduates, employment_rate, status';
 
 describe('the 备案结果 export', () => {
@@ -32,7 +34,7 @@ describe('the 备案结果 export', () => {
     expect(joined).toEqual(reported.filter((r) => joined.some((j) => j.school_code === r.school_code && j.major_code === r.major_code)));
   });
 
-  it('keeps listed programmes without figures as no data (NULL, never 0), their status read from 备注', async () => {
+  it('keeps listed programmes without figures NULL in raw_programmes (never 0), their status read from 备注', async () => {
     const { report, conn } = await load(await beian());
     expect(await query(conn, `SELECT school_code, major_code, plan, enrolled, students, graduates, employment_rate, status
       FROM raw_programmes WHERE students IS NULL ORDER BY ALL`)).toEqual([
@@ -45,13 +47,9 @@ describe('the 备案结果 export', () => {
     expect(report.warnings.find((w) => w.includes('无招生与在校生数据'))).toContain('3 of 10 listed programmes');
   });
 
-  it('reads every listed programme as no data without a figures file', async () => {
-    const { report, conn } = await load(await beian({}, ['programme_figures.csv']));
-    expect(report.rejects).toEqual([]);
-    expect(await query(conn, `SELECT count(*)::INTEGER AS n, count(students)::INTEGER AS with_students,
-      count(*) FILTER (WHERE status = 'suspended')::INTEGER AS suspended FROM raw_programmes`)).toEqual([{ n: 10, with_students: 0, suspended: 1 }]);
-    expect(report.inputs.map((i) => i.table)).toContain('programme_listing');
-    expect(report.inputs.map((i) => i.table)).not.toContain('programme_figures');
+  it('stops when a year of the listing has no figures at all, since nothing could be estimated from', async () => {
+    const error = await loadFailure(await beian({}, ['programme_figures.csv']));
+    expect(error.message).toContain('2025年重庆市高职专业设置备案结果.xlsx: 缺少招生与在校生数据 — no programme of 2025 has figures in programme_figures');
   });
 
   it('rejects a figures row no listed programme has, naming its key', async () => {
@@ -68,7 +66,7 @@ describe('the 备案结果 export', () => {
       '2025,四川省,4150012215,重庆工业职业技术学院,460101,机械设计与制造,3,',
       '2025,重庆市,4150014128,重庆财经职业学院,530302,大数据与财务管理,3,',
       '2025,重庆市,4150012609,重庆电子工程职业学院,510205,大数据技术与应用,3,'].join('\n');
-    const dir = await beian({ 'programme_listing.csv': listing, 'mapping.json': '{}' }, [EXPORT, 'programme_figures.csv']);
+    const dir = await beian({ 'programme_listing.csv': listing, 'mapping.json': '{}', 'programme_figures.csv': FIGURES_2025 }, [EXPORT]);
     const { report, conn } = await load(dir);
     expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
       [3, 'province', '四川省', '省份 四川省 is not the province of this data folder (重庆市)'],
@@ -88,11 +86,11 @@ describe('history in the 2015 高职 catalogue without the legacy tables', () =>
   it('rejects 630302 (会计 in 2015) in a 2019 row of a 高职 school, naming the catalogue, never loading it as the 2021 中职 major', async () => {
     const listing = ['年份,省份,学校代码,学校名称,专业代码,专业名称,修业年限,备注',
       '2019,重庆市,4150014128,重庆财经职业学院,630302,会计,3,',
-      '2025,重庆市,4150014128,重庆财经职业学院,530302,大数据与会计,3,'].join('\n');
-    const { report, conn } = await load(await beian({ 'programme_listing.csv': listing, 'mapping.json': '{}' }, [EXPORT, 'programme_figures.csv']));
+      '2025,重庆市,4150012609,重庆电子工程职业学院,510201,计算机应用技术,3,'].join('\n');
+    const { report, conn } = await load(await beian({ 'programme_listing.csv': listing, 'mapping.json': '{}', 'programme_figures.csv': FIGURES_2025 }, [EXPORT]));
     expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([[2, 'major_code', '630302',
       'read in the 2015 高职专科目录 (higher-2015), in force for 2019 (before 2021), but no legacy_majors.csv and major_successors.csv are given: '
         + 'add them, or set catalogue.current_from in mapping.json if the file uses 2021 codes']]);
-    expect(await query(conn, `SELECT year, major_code FROM raw_programmes`)).toEqual([{ year: 2025, major_code: '530302' }]);
+    expect(await query(conn, `SELECT year, major_code FROM raw_programmes`)).toEqual([{ year: 2025, major_code: '510201' }]);
   });
 });

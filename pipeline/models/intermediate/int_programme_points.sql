@@ -1,5 +1,6 @@
 -- Active programme points (专业点) with the school's level, district and ownership (the dashboard's
--- filters). Graduates not reported are estimated as students ÷ programme length and flagged.
+-- filters). Graduates not reported are estimated as students ÷ programme length and flagged; a point
+-- of the 备案 listing without figures carries its estimated students (stg_programmes), flagged too.
 select
     p.year,
     p.school_code,
@@ -8,6 +9,7 @@ select
     s.district_code,
     s.ownership,
     p.students,
+    p.figures_estimated,
     coalesce(p.graduates_reported, p.students / m.duration_years) as graduates,
     p.graduates_reported is null as graduates_estimated,
     p.employment_rate,

@@ -13,6 +13,8 @@ select
     count(*)::INTEGER as programme_points,
     count(*) filter (where key_matched)::INTEGER as matched_points,
     sum(students)::INTEGER as students,
+    count(*) filter (where figures_estimated)::INTEGER as estimated_points,
+    coalesce(sum(students) filter (where figures_estimated), 0)::INTEGER as estimated_students,
     coalesce(sum(students) filter (where key_matched), 0)::INTEGER as matched_students,
     coalesce(sum(students) filter (where digital), 0)::INTEGER as digital_students,
     sum(graduates)::DOUBLE as graduates,

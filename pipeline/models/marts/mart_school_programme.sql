@@ -11,6 +11,7 @@ select
     m.category_name,
     m.division_name,
     pp.students,
+    pp.figures_estimated,
     pp.graduates,
     pp.graduates_estimated,
     pp.employment_rate,
