@@ -6,6 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { DEFAULTS } from '../config/paths.ts';
 import { CURRENT } from '../refresh/snapshot.ts';
 import { setPolicyVariables } from '../config/policy.ts';
+import { estimatesNote } from '../reports/estimates-note.ts';
 import type { Manifest } from '../refresh/manifest.ts';
 import { loadReportData, type ReportData } from '../reports/load-report-data.ts';
 import { buildSchoolReport } from '../reports/school-report.ts';
@@ -78,7 +79,7 @@ export async function run(args: string[]): Promise<number> {
     const out = values.out ?? downloadName(kind, name, format);
     writeFileSync(out, await renderReport(report, format, {
       snapshot: manifest.snapshot, finished_at: manifest.finished_at, data_label: manifest.data_label,
-      synthetic: manifest.synthetic, title: manifest.title,
+      synthetic: manifest.synthetic, title: manifest.title, estimates: estimatesNote(manifest.figures),
     }));
     console.log(`${report.title} → ${out}`);
     return 0;

@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { DataLabel } from '../config/data-label.ts';
+import type { FigureSources } from './figures.ts';
 import type { Summary } from './summary.ts';
 
 export interface InputEntry { table: string; file: string; sha256: string; rows: number; rejected: number }
@@ -28,6 +29,8 @@ export interface Manifest extends DataLabel {
   warnings: string[];
   model_tests: ModelTestEntry[];
   summary: Summary | null;
+  /** Programme figures estimated (with their method) or missing, and on how many rows. */
+  figures: FigureSources;
   policy: Record<string, Record<string, number>>;
   marts: MartEntry[];
   /** Fingerprint of what the reports are made of, and the snapshot whose run built them. */

@@ -24,6 +24,8 @@ import { WORDS_TABLE } from '../postings/posting-words.ts';
 import { readDataLabel, type DataLabel } from '../config/data-label.ts';
 import { readSummary } from './summary.ts';
 import { checkDrift, type DriftLimits } from './drift.ts';
+import { readFigureSources } from './figures.ts';
+import { estimatesNote } from '../reports/estimates-note.ts';
 import { MANIFEST_REJECTS, writeManifest, type Manifest, type ModelTestEntry } from './manifest.ts';
 import {
   abandonSnapshot, beginSnapshot, clearAbandonedBuilds, CURRENT, publishSnapshot, pruneSnapshots, snapshotId, WAREHOUSE_FILE,
@@ -168,7 +170,7 @@ async function outputStages(run: Run, instance: DuckDBInstance, conn: DuckDBConn
           return `reused from snapshot ${reports.from} (only postings changed)`;
         }
         const index = await generateReports(reportConn, join(buildDir, 'reports'),
-          { snapshot: run.id, finished_at: run.now().toISOString(), ...run.label },
+          { snapshot: run.id, finished_at: run.now().toISOString(), ...run.label, estimates: estimatesNote(await readFigureSources(reportConn)) },
           { progress: (label, done, total) => effects.progress('reports', label, done, total) },
           { minWorkers: 1 });
         return `${index.schools.length} school and ${index.industries.length} industry reports`;
@@ -249,6 +251,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       warnings: load.warnings,
       model_tests: tests.map(({ name, failing_rows, passed }) => ({ name, failing_rows, passed })),
       summary,
+      figures: await readFigureSources(conn),
       policy,
       marts,
       reports,

@@ -78,6 +78,7 @@ export function renderHtml(report: Report, context: ReportContext): string {
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(report.title)}</title><style>${STYLE}</style></head><body>
 ${context.synthetic ? `<div class="banner" role="note">${e(SYNTHETIC)}</div>` : ''}
+${context.estimates ? `<div class="banner" role="note" data-note="estimates">${e(context.estimates)}</div>` : ''}
 <h1>${e(report.title)}</h1><p class="subtitle">${e(report.subtitle)}</p>
 <section><h2>概要</h2><div class="figures">${report.summary.map(figure).join('')}</div></section>
 ${report.charts.map((c) => `<section><h2>${e(c.title)}</h2>${renderChart(c)}</section>`).join('\n')}

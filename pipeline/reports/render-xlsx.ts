@@ -58,6 +58,7 @@ export function workbookSheets(report: Report, context: ReportContext): SheetSpe
     ['报告', report.title], ['范围', report.subtitle], ['数据来源', `${context.title}（${context.data_label}）`],
     ['数据快照', context.snapshot], ['刷新时间', beijingTime(context.finished_at)],
     ...(context.synthetic ? [['注意', '合成示例数据，非真实统计（synthetic sample, not real statistics）']] : []),
+    ...(context.estimates ? [['估算', context.estimates]] : []),
   ];
   const summary = tableSheet('概要', SUMMARY_COLUMNS, [
     ...report.summary.map((f) => ({ label: f.label, value: null, note: f.note ?? null })),

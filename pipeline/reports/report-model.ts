@@ -88,4 +88,6 @@ export interface ReportContext {
   data_label: string;
   synthetic: boolean;
   title: string;
+  /** Said on every report when programme figures are estimated (estimates-note.ts). */
+  estimates?: string;
 }

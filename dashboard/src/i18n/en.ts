@@ -9,6 +9,7 @@ export const en: Messages = {
   appTitle: 'Programmes vs industry demand',
   appSubtitle: 'Vocational programmes and key-industry demand',
   syntheticBanner: 'Synthetic sample data — not real statistics',
+  estimatesBanner: (rows, total) => `${rows} of ${total} programme records come from the 备案 listing only: their plan, intake and students are estimates (median of the year's reported programmes of the same major, else category, else level); graduates and supply follow from them; employment rate no data`,
   failedRunBanner: (time) => `The last scheduled refresh failed; showing data of ${time}`,
   failedRunDetails: 'See the run history',
   languageSwitch: '中文',

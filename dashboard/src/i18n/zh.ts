@@ -12,6 +12,8 @@ export const zh = {
   appTitle: '产教匹配看板',
   appSubtitle: '职业院校专业设置与重点产业需求',
   syntheticBanner: '示例数据（合成），非真实统计',
+  /** Programmes of the 备案 listing without figures: their enrolment is estimated (docs/metrics.md). */
+  estimatesBanner: (rows: string, total: string) => `${rows} / ${total} 条专业点记录仅有备案信息：其招生计划、实际招生与在校生为估算值（同年同专业已报专业点的中位数，无则同专业类、同层次），毕业生与供给据此推算，就业率无数据`,
   failedRunBanner: (time: string) => `最近一次定时刷新失败，当前显示 ${time} 的数据`,
   failedRunDetails: '查看运行记录',
   languageSwitch: 'English',

@@ -161,4 +161,6 @@ export interface Manifest {
   summary: { year: number; programme_points: number; schools: number; match_rate: number; graduates: number; digital_share: number } | null;
   policy: Policy;
   marts: { name: string; rows: number; bytes: number }[];
+  /** Programme figures estimated (with their method) or missing, and on how many rows; absent in older snapshots. */
+  figures?: { rows: number; estimated: { figures: string[]; rows: number; method: string }[]; missing: { figure: string; rows: number }[] };
 }
