@@ -6,6 +6,11 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { GRADUATES_METHOD, LISTING_METHOD, readFigureSources } from '../../pipeline/refresh/figures.ts';
+import { estimatesNote } from '../../pipeline/reports/estimates-note.ts';
+import { renderHtml } from '../../pipeline/reports/render-html.ts';
+import { workbookSheets } from '../../pipeline/reports/render-xlsx.ts';
+import type { Report } from '../../pipeline/reports/report-model.ts';
 import { tiny, tinyPolicy } from '../fixtures/models/tiny.ts';
 import { buildWarehouse, one, query } from './warehouse.ts';
 
@@ -46,5 +51,36 @@ describe('figures of listed programmes without a figures row', () => {
     expect(after.students).toBe((before.students as number) + 90);
     expect(after.estimated_students).toBe(90);
     expect(after.estimated_graduates).toBeCloseTo((before.estimated_graduates as number) + 30, 9); // 90 ÷ 学制 3
+  });
+});
+
+describe('labels of the estimates', () => {
+  const rows = tiny.programmes.length + 2;
+  const unreported = tiny.programmes.filter((p) => p[6] === null).length + 2;
+  const noRate = tiny.programmes.filter((p) => p[7] === null).length + 2;
+
+  it('the manifest records which figures are estimated or missing, on how many rows, by what method', async () => {
+    expect(await readFigureSources(conn)).toEqual({
+      rows,
+      estimated: [
+        { figures: ['plan', 'enrolled', 'students'], rows: 2, method: LISTING_METHOD },
+        { figures: ['graduates'], rows: unreported, method: GRADUATES_METHOD },
+      ],
+      missing: [{ figure: 'employment_rate', rows: noRate }],
+    });
+    // Without listing rows, only the graduates estimate is recorded, and reports carry no note.
+    const reported = await readFigureSources(base);
+    expect(reported.estimated.map((e) => e.figures)).toEqual([['graduates']]);
+    expect(estimatesNote(reported)).toBeUndefined();
+  });
+
+  it('every report says so, in the HTML page and the workbook', async () => {
+    const note = estimatesNote(await readFigureSources(conn))!;
+    expect(note).toMatch(new RegExp(`^2 / ${rows} 条专业点记录仅有备案信息`));
+    const report: Report = { kind: 'school', code: 'x', title: 't', subtitle: 's', summary: [], charts: [], notes: [], tables: [],
+      csv: { sheet: 's', title: 't', columns: [], rows: [], empty: '' } };
+    const context = { snapshot: 's', finished_at: '2025-01-01T00:00:00Z', data_label: 'd', synthetic: false, title: 'T', estimates: note };
+    expect(renderHtml(report, context)).toContain(`<div class="banner" role="note" data-note="estimates">${note}</div>`);
+    expect(JSON.stringify(workbookSheets(report, context)[0])).toContain(JSON.stringify(note));
   });
 });
