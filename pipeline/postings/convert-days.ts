@@ -24,16 +24,20 @@ async function* prepared(files: DailyFile[], options: ConvertOptions): AsyncGene
 }
 
 /**
- * Days of one header layout, in date order, cut into batches of at most `limit` bytes (at least one
- * day each); a batch is handed out as soon as it is full, so it converts while later files are prepared.
+ * Days of one header layout, in date order, cut into batches (at least one day each); a batch is
+ * handed out as soon as it is full, so it converts while later files are prepared. A batch holds
+ * at most `limit(left)` bytes, `left` being the bytes not yet handed out: the last batches shrink,
+ * so the connections finish together instead of one converting the last large batch alone.
  */
-async function* batches(days: AsyncIterable<PreparedDay>, limit: number): AsyncGenerator<PreparedDay[]> {
+async function* batches(days: AsyncIterable<PreparedDay>, total: number, limit: (left: number) => number): AsyncGenerator<PreparedDay[]> {
   const open = new Map<string, { days: PreparedDay[]; bytes: number }>();
+  let left = total;
   for await (const day of days) {
     const layout = JSON.stringify([day.header.width, day.header.line, [...day.header.positions]]);
     const bytes = statSync(day.csvPath).size;
     let run = open.get(layout);
-    if (run && run.bytes + bytes > limit) {
+    if (run && run.bytes + bytes > limit(left)) {
+      left -= run.bytes;
       yield run.days;
       run = undefined;
     }
@@ -58,12 +62,13 @@ export async function convertDays(conns: DuckDBConnection[], files: DailyFile[],
   const done: Record<string, LedgerEntry>[] = [];
   const failed: { index: number; error: unknown }[] = [];
   let unprepared: { error: unknown } | undefined;
-  // A run smaller than a batch per connection is shared out between them all the same (a file's
-  // bytes more than an even share, so the last file does not make a batch of its own).
+  // What is left is shared out evenly between the connections (a file's bytes more than an even
+  // share, so the last file does not make a batch of its own).
   const sizes = files.map((f) => statSync(f.path).size);
-  const even = Math.ceil(sizes.reduce((n, size) => n + size, 0) / conns.length) + Math.max(0, ...sizes);
-  const limit = Math.min(BATCH_BYTES, Math.max(SHARED_BYTES, even));
-  const source = batches(prepared(files, { ...options, warn: (message) => fileWarnings.push(message) }), limit);
+  const largest = Math.max(0, ...sizes);
+  const limit = (left: number) => Math.min(BATCH_BYTES, Math.max(SHARED_BYTES, Math.ceil(left / conns.length) + largest));
+  const total = sizes.reduce((n, size) => n + size, 0);
+  const source = batches(prepared(files, { ...options, warn: (message) => fileWarnings.push(message) }), total, limit);
   let taken = 0;
   const take = async () => {
     try {

@@ -125,10 +125,16 @@ export async function fastPass(conn: DuckDBConnection, schema: TableSchema, days
   // looked up among the rows again.
   const key = schema.primaryKey.map(sqlName).join(', ');
   const value = (alias: string) => `concat_ws(',', ${schema.primaryKey.map((f) => `${alias}.${sqlName(f)}`).join(', ')})`;
+  // Grouping every row by a 64-bit hash of its key costs a third of grouping by the key's text;
+  // only the rows of a repeated hash are grouped by the key itself, so a hash collision of two
+  // different keys is no repeat.
+  const hashed = `hash(${schema.primaryKey.map((f) => `r.${sqlName(f)}`).join(', ')})`;
   await conn.run(`
     CREATE OR REPLACE TEMP TABLE ${repeated} AS
+    WITH hashes AS (SELECT day, ${hashed} AS h FROM ${rows} r GROUP BY ALL HAVING count(*) > 1)
     SELECT day, ${key}, min(row_id) AS first_row_id, max(row_id) AS last_row_id, count(*) AS n
-    FROM ${rows} GROUP BY ALL HAVING count(*) > 1`);
+    FROM ${rows} r SEMI JOIN hashes ON r.day = hashes.day AND ${hashed} = hashes.h
+    GROUP BY ALL HAVING count(*) > 1`);
   await conn.run(`
     CREATE OR REPLACE TEMP TABLE ${rejected} AS
     SELECT last_row_id AS row_id, day, ${value('d')} AS value, first_row_id FROM ${repeated} d WHERE n = 2
