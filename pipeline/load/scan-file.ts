@@ -31,22 +31,35 @@ export async function scanFile(path: string, options: { csv: boolean } = { csv: 
     hash.update(chunk);
     shape?.update(chunk);
     if (utf8) {
-      const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-      const cut = completeLength(bytes);
-      utf8 = isUtf8(bytes.subarray(0, cut));
-      carry = bytes.subarray(cut);
+      // Only the character cut at the last chunk's end is joined with its rest: copying whole
+      // chunks to join them costs as much as checking them.
+      let rest = chunk;
+      if (carry.length) {
+        const head = Buffer.concat([carry, chunk.subarray(0, charLength(carry[0]) - carry.length)]);
+        rest = chunk.subarray(head.length - carry.length);
+        if (head.length < charLength(carry[0])) carry = head;
+        else {
+          utf8 = isUtf8(head);
+          carry = Buffer.alloc(0);
+        }
+      }
+      const cut = completeLength(rest);
+      utf8 &&= isUtf8(rest.subarray(0, cut));
+      carry = carry.length ? Buffer.concat([carry, rest.subarray(cut)]) : Buffer.from(rest.subarray(cut));
     }
   }
   return { sha256: hash.digest('hex'), utf8: utf8 && carry.length === 0, shape: shape?.finish() ?? null };
 }
+
+/** Bytes of the UTF-8 character a lead byte starts (an invalid lead byte is left to isUtf8). */
+const charLength = (b: number) => (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1);
 
 /** Length of the prefix ending on a character boundary: a multi-byte character may straddle two chunks. */
 function completeLength(bytes: Buffer): number {
   for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 4); i--) {
     const b = bytes[i];
     if ((b & 0xc0) === 0x80) continue;
-    const size = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    return i + size <= bytes.length ? bytes.length : i;
+    return i + charLength(b) <= bytes.length ? bytes.length : i;
   }
   return bytes.length;
 }

@@ -32,13 +32,15 @@ const ROWS_PER_COPY = 10_000;
 export async function writeDays(conn: DuckDBConnection, schema: TableSchema, source: DaysSource,
   parquets: string[], storeDir: string): Promise<void> {
   const values = schema.fields.map((f) => `${source.typed(f, sqlName(f.name))}::${duckdbType(f)} AS ${sqlName(f.name)}`).join(', ');
-  const valid = `NOT EXISTS (SELECT 1 FROM ${source.rejects} j WHERE j.row_id = r.row_id)`;
+  // An explicit anti join: NOT EXISTS is planned as a delim join that copies every row it scans,
+  // which doubles the cost of the write.
+  const valid = `ANTI JOIN ${source.rejects} j ON j.row_id = r.row_id`;
   const rows = source.days.reduce((n, d) => n + d.last - d.first + 1, 0);
   if (rows >= ROWS_PER_COPY * source.days.length) {
     for (const [i, parquet] of parquets.entries()) {
       const { first, last } = source.days[i];
       const part = join(storeDir, `.${parquet}.part`);
-      await conn.run(`COPY (SELECT ${values} FROM ${source.rows} r WHERE row_id BETWEEN ${first} AND ${last} AND ${valid})
+      await conn.run(`COPY (SELECT ${values} FROM ${source.rows} r ${valid} WHERE r.row_id BETWEEN ${first} AND ${last})
         TO ${sqlString(part)} (FORMAT parquet)`);
       renameSync(part, join(storeDir, parquet));
       faultPoint('postings:parquet');
@@ -51,7 +53,7 @@ export async function writeDays(conn: DuckDBConnection, schema: TableSchema, sou
   // Day numbers by a join: a list lookup per row would cost as much as the write.
   const days = source.days.map((d, i) => `(${d.key}, ${i + 1})`).join(', ');
   await conn.run(`
-    COPY (SELECT ${values}, d.day FROM ${source.rows} r JOIN (VALUES ${days}) d(k, day) ON r.${sqlName(source.dayColumn)} = d.k WHERE ${valid})
+    COPY (SELECT ${values}, d.day FROM ${source.rows} r JOIN (VALUES ${days}) d(k, day) ON r.${sqlName(source.dayColumn)} = d.k ${valid})
     TO ${sqlString(dir)} (FORMAT parquet, PARTITION_BY (day))`);
   for (const [i, parquet] of parquets.entries()) {
     const part = join(dir, `day=${i + 1}`);

@@ -74,6 +74,12 @@ describe('scanFile', () => {
     // The same split character at the very end of the file is truncated, not UTF-8.
     await writeFile(path, Buffer.concat([Buffer.from('中'.repeat(400_000)), Buffer.from([0xe4, 0xb8])]));
     expect(await scanFile(path)).toMatchObject({ utf8: false, shape: { nulLine: null } });
+    // A character cut at the chunk's end whose next chunk does not continue it is not UTF-8.
+    await writeFile(path, Buffer.concat([Buffer.from('中'.repeat(349_525)), Buffer.from([0xe4]), Buffer.from('a'.repeat(10))]));
+    expect(await scanFile(path)).toMatchObject({ utf8: false });
+    // Cut after its second byte, completed by the next chunk's first byte: UTF-8.
+    await writeFile(path, Buffer.concat([Buffer.from('a'.repeat(1_048_574)), Buffer.from('中'.repeat(5))]));
+    expect(await scanFile(path)).toMatchObject({ utf8: true });
     await rm(dir, { recursive: true });
   });
 });
