@@ -18,13 +18,14 @@ import { benchRefresh } from './refresh.ts';
 import { benchIngest } from './ingest.ts';
 import { benchNightly } from './nightly.ts';
 import { benchReports } from './reports.ts';
+import { benchClassification } from './classification.ts';
 import { benchPlanner } from './planner.ts';
 import { benchDashboard } from './dashboard.ts';
 import { browserBytes } from './browser-bytes.ts';
 import { ensureScale, SCALE_NAMES, type ScaleName } from './scales.ts';
 import { replaceSection } from './doc-section.ts';
 import {
-  dashboardTable, goalsTable, headroomTable, ingestTable, nightlyTable, plannerTable, reportsTable, scalesTable, type BenchResults, type Maybe,
+  classificationTable, dashboardTable, goalsTable, headroomTable, ingestTable, nightlyTable, plannerTable, reportsTable, scalesTable, type BenchResults, type Maybe,
 } from './tables.ts';
 
 const HELP = `用法 Usage: npm run bench -- [--runs N] [--scales ${SCALE_NAMES.join(',')}] [--tables-only]
@@ -99,12 +100,14 @@ for (const scale of values['tables-only'] ? [] : scales) {
   const nightly = await attempt(`${scale} nightly`, () => benchNightly(runs, dir));
   log(`${scale}: reports × ${runs}`);
   const reports = await attempt(`${scale} reports`, () => benchReports(runs, kept));
+  log(`${scale}: classification × ${runs}`);
+  const classification = await attempt(`${scale} classification`, () => benchClassification(runs, kept));
   log(`${scale}: planner × ${runs}`);
   const planner = await attempt(`${scale} planner`, () => benchPlanner(runs, kept));
   const browser = await attempt(`${scale} browser bytes`, () => browserBytes(kept));
   log(`${scale}: dashboard in chromium`);
   const dashboard = await attempt(`${scale} dashboard`, () => benchDashboard({ warehouseDir: kept }));
-  results.scales[scale] = { data_dir: dir, generated_ms, sizes, refresh, ingest, nightly, reports, planner, browser, dashboard };
+  results.scales[scale] = { data_dir: dir, generated_ms, sizes, refresh, ingest, nightly, reports, classification, planner, browser, dashboard };
   rmSync(kept, { recursive: true, force: true });
 }
 if (values['tables-only']) Object.assign(results, JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults);
@@ -120,6 +123,7 @@ const sections: Record<string, string> = {
   ingest: ingestTable(results),
   nightly: nightlyTable(results),
   reports: reportsTable(results),
+  classification: classificationTable(results),
   planner: plannerTable(results),
   dashboard: dashboardTable(results),
   headroom: headroomTable(results),

@@ -6,6 +6,7 @@ import type { RefreshBench } from './refresh.ts';
 import type { IngestBench } from './ingest.ts';
 import type { NightlyBench } from './nightly.ts';
 import type { ReportsBench } from './reports.ts';
+import type { ClassificationBench } from './classification.ts';
 import type { PlannerBench } from './planner.ts';
 import type { DashboardBench } from './dashboard.ts';
 import type { BrowserBytes } from './browser-bytes.ts';
@@ -23,6 +24,8 @@ export interface ScaleResult {
   ingest: Maybe<IngestBench>;
   nightly: Maybe<NightlyBench>;
   reports: Maybe<ReportsBench>;
+  /** Absent in results measured before it existed. */
+  classification?: Maybe<ClassificationBench>;
   /** Absent in results measured before the planner existed. */
   planner?: Maybe<PlannerBench>;
   browser: Maybe<BrowserBytes>;
@@ -57,7 +60,7 @@ function sideBySide(results: BenchResults, rows: [string, (r: ScaleResult) => st
     ...rows.map(([label, f]) => `| ${label} | ${scales.map((scale) => cell(scale, f)).join(' | ')} |`)].join('\n');
 }
 
-const skippedNote = (results: BenchResults, part: 'ingest' | 'nightly' | 'reports' | 'planner' | 'browser' | 'dashboard') =>
+const skippedNote = (results: BenchResults, part: 'ingest' | 'nightly' | 'reports' | 'classification' | 'planner' | 'browser' | 'dashboard') =>
   Object.entries(results.scales).flatMap(([scale, r]) => {
     const value = r![part];
     if (value === null) return [`- ${scale}: skipped — no chromium on this machine`];
@@ -130,6 +133,25 @@ export function reportsTable(results: BenchResults): string {
   ].join('\n');
 }
 
+/** The postings' classification of a whole year, and of one new day within the nightly refresh. */
+export function classificationTable(results: BenchResults): string {
+  const c = (r: ScaleResult) => r.classification as ClassificationBench;
+  const night = (r: ScaleResult) => (r.nightly as NightlyBench).stage_median_ms;
+  return [
+    sideBySide(results, [
+      ['postings classified (one year)', (r) => n(c(r).postings)],
+      ['distinct titles, employers and hints', (r) => n(c(r).values)],
+      ['**whole year** (words + posting models), wall', (r) => `**${s(c(r).median_ms)}**`],
+      ['cut into words', (r) => s(c(r).segment_median_ms)],
+      ['posting models', (r) => s(c(r).models_median_ms)],
+      ['whole year, CPU', (r) => s(c(r).cpu_median_ms)],
+      ['whole year, peak RSS', (r) => `${n(c(r).max_rss_mb)} MB`],
+      ['**one new day** (nightly stages postings + models)', (r) => `**${s(night(r).postings + night(r).models)}**`],
+    ]),
+    ...skippedNote(results, 'classification'),
+  ].join('\n');
+}
+
 /** The enrolment planner: instance size, time, outcome and optimality gap. */
 export function plannerTable(results: BenchResults): string {
   const p = (r: ScaleResult) => r.planner as PlannerBench;
@@ -188,6 +210,9 @@ export function goalsTable(results: BenchResults): string {
     row('national: all reports < 60 s', ok(national?.reports) ? national.reports.median_ms : undefined, s, (x) => x < 60_000),
     row('city: planner optimal (within planner.mip_gap) < 2 s', ok(city?.planner) && city.planner.last.status === 'optimal' ? city.planner.median_ms : undefined, s, (x) => x < 2000),
     row('national: planner within 60 s (or its gap reported)', ok(national?.planner) ? national.planner.median_ms : undefined, s, (x) => x < 60_000),
+    row('national: classification of the year (words + posting models) < 120 s', ok(national?.classification) ? national.classification.median_ms : undefined, s, (x) => x < 120_000),
+    row('national: classification of one new day (nightly postings + models stages) < 10 s',
+      ok(national?.nightly) ? national.nightly.stage_median_ms.postings + national.nightly.stage_median_ms.models : undefined, s, (x) => x < 10_000),
     row('national: postings ingest ≥ 0.8 × bare read_csv', ok(national?.ingest) ? national.ingest.ratio : undefined, (x) => x.toFixed(2), (x) => x >= 0.8),
     row('national: the first page fetches no row-level data (< 2 MB)', d?.bytes_fetched.first_page, mb, (x) => x < 2 * 1024 * 1024),
     row('national dashboard (chromium): first chart < 2 s', d?.first_chart_ms.median, (x) => `${x.toFixed(0)} ms`, (x) => x < 2000),
