@@ -3,6 +3,7 @@
  * school and by industry in memory: one query per school would cost more than all the rendering.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { tableExists } from '../transform/table-exists.ts';
 
 /** A warehouse row as plain JS values (the marts hold INTEGER, DOUBLE, VARCHAR and BOOLEAN only). */
 export type Rec = Record<string, string | number | boolean | null>;
@@ -27,7 +28,11 @@ export interface ReportData {
     recommendations: Map<string, Rec[]>;
     industries: Map<string, Rec[]>;
     trend: Map<string, Rec[]>;
+    /** The proposed enrolment plan's changes (mart_plan). */
+    plan: Map<string, Rec[]>;
   };
+  /** mart_plan_status's row; null when the warehouse has no plan (a warehouse built without the planner stage). */
+  planStatus: Rec | null;
   industry: {
     years: Map<string, Rec[]>;
     programmes: Map<string, Rec[]>;
@@ -154,6 +159,12 @@ export async function loadReportData(conn: DuckDBConnection): Promise<ReportData
   const [
     schools, industries, rows, recommendations, schoolIndustries, trend, years, programmes, segments, loop, loopDetail, lag,
   ] = results;
+  const planned = await tableExists(conn, 'mart_plan_status');
+  const plan = planned ? await read(conn, `SELECT p.school_code, p.major_code, m.major_name, p.existing, p.plan, p.change, p.proposed,
+      p.year, i.name_zh AS industry_name, p.reason_zh
+    FROM mart_plan AS p LEFT JOIN dim_major AS m USING (major_code) LEFT JOIN dim_industry AS i USING (industry_code)
+    ORDER BY p.school_code, p.major_code`) : [];
+  const [planStatus = null] = planned ? await read(conn, 'SELECT status, message_zh FROM mart_plan_status') : [];
   return {
     year: y,
     thresholds,
@@ -165,7 +176,9 @@ export async function loadReportData(conn: DuckDBConnection): Promise<ReportData
       recommendations: groupBy(recommendations, 'school_code'),
       industries: groupBy(schoolIndustries, 'school_code'),
       trend: groupBy(trend, 'school_code'),
+      plan: groupBy(plan, 'school_code'),
     },
+    planStatus,
     industry: {
       years: groupBy(years, 'industry_code'),
       programmes: groupBy(programmes, 'industry_code'),

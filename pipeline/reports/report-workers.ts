@@ -38,7 +38,9 @@ function schoolSlice(data: ReportData, schools: Rec[]): ReportData {
       recommendations: pick(data.school.recommendations, codes),
       industries: pick(data.school.industries, codes),
       trend: pick(data.school.trend, codes),
+      plan: pick(data.school.plan, codes),
     },
+    planStatus: data.planStatus,
     industry: {
       years: new Map(), programmes: new Map(), recommendations: new Map(), reviews: new Map(), segments: new Map(),
       loop: new Map(), loopDetail: new Map(), lag: new Map(),

@@ -68,7 +68,44 @@ const CSV_COLUMNS: Column[] = [
   { key: 'candidate_rank', label: '产业候选排名', type: 'integer' },
   { key: 'reason_zh', label: '依据', type: 'text' },
   { key: 'recommendation_id', label: '建议编号', type: 'text' },
+  { key: 'plan_change', label: '建议招生计划调整', type: 'integer' },
+  { key: 'plan_proposed', label: '建议招生计划', type: 'integer' },
+  { key: 'plan_reason', label: '招生计划理由', type: 'text' },
 ];
+
+/**
+ * The CSV's rows with the plan's change of each major beside it; a programme the plan opens that
+ * the rows do not list gets a row of its own, so every change of the plan is in the file.
+ */
+function withPlan(rows: Row[], plan: Rec[]): Row[] {
+  const byMajor = new Map(plan.map((p) => [String(p.major_code), p]));
+  const planCells = (p: Rec | undefined) => ({ plan_change: p?.change ?? null, plan_proposed: p?.proposed ?? null, plan_reason: p?.reason_zh ?? null });
+  const listed = new Set(rows.map((r) => String(r.major_code)));
+  return [
+    ...rows.map((r) => ({ ...r, ...planCells(byMajor.get(String(r.major_code))) }) as Row),
+    ...plan.filter((p) => !listed.has(String(p.major_code)))
+      .map((p) => ({ major_code: p.major_code, major_name: p.major_name, offered_zh: p.existing ? '是' : '否', ...planCells(p) }) as Row),
+  ];
+}
+
+const PLAN_COLUMNS: Column[] = [
+  { key: 'major_code', label: '专业代码', type: 'text', width: 10 },
+  { key: 'major_name', label: '专业名称', type: 'text' },
+  { key: 'kind', label: '类型', type: 'text', width: 8 },
+  { key: 'plan', label: '本年招生计划', type: 'integer' },
+  { key: 'change', label: '建议调整', type: 'integer' },
+  { key: 'proposed', label: '建议招生计划', type: 'integer' },
+  { key: 'year', label: '毕业年份', type: 'integer', width: 10 },
+  { key: 'industry_name', label: '主要服务产业', type: 'text', width: 16 },
+  { key: 'reason_zh', label: '理由', type: 'text', width: 80 },
+];
+
+/** Why a school's plan table is empty: no plan in this refresh, a plan not found, or no change for the school. */
+function planEmpty(status: Rec | null): string {
+  if (!status) return '本次刷新未生成招生计划方案';
+  if (status.status !== 'optimal' && status.status !== 'time_limit') return `未求得招生计划方案：${status.message_zh}`;
+  return '建议招生计划不调整本校';
+}
 
 /** Mart rows with the Chinese words for their coded values, and their reason, added. */
 function described(rows: Rec[], thresholds: Thresholds): Row[] {
@@ -114,6 +151,7 @@ export function buildSchoolReport(data: ReportData, school: Rec): Report {
   const points = Number(school.programme_points);
   const evidence = (data.school.industries.get(code) ?? []).map((r) => ({ ...r, signal_zh: zh(SIGNAL_ZH, r.signal) }) as Row);
   const trend = data.school.trend.get(code) ?? [];
+  const plan = data.school.plan.get(code) ?? [];
   return {
     kind: 'school',
     code,
@@ -139,9 +177,11 @@ export function buildSchoolReport(data: ReportData, school: Rec): Report {
     tables: [
       table('专业点', `${data.year}年专业点及建议`, PROGRAMME_COLUMNS, offered, '本年度无在办专业点'),
       table('建议', '调整建议与依据', RECOMMENDATION_COLUMNS, recommendationRows(rows, candidates), '本年度无调整建议'),
+      table('建议招生计划', `${data.year + 1}年建议招生计划（按毕业年份的未来缺口优化）`, PLAN_COLUMNS,
+        plan.map((r) => ({ ...r, kind: r.existing ? '调整' : '新设' }) as Row), planEmpty(data.planStatus)),
       table('证据', '相关产业供需（全市）', EVIDENCE_COLUMNS, evidence, '本校专业点未对应所列产业'),
     ],
-    csv: table('专业调整', `${school.school_name} ${data.year}年专业调整建议`, CSV_COLUMNS, rows, '本年度无专业点'),
+    csv: table('专业调整', `${school.school_name} ${data.year}年专业调整建议`, CSV_COLUMNS, withPlan(rows, plan), '本年度无专业点'),
     notes: methodNotes(data.thresholds),
   };
 }

@@ -61,10 +61,10 @@ describe('generateReports on the sample', () => {
     expect(first.download_names.xlsx).toBe(`${first.name}_专业调整报告.xlsx`);
   });
 
-  it('writes a school workbook with the four sheets, frozen headers and real numbers matching the mart', async () => {
+  it('writes a school workbook with the five sheets, frozen headers and real numbers matching the mart', async () => {
     const school = await busiestSchool();
     const book = await workbook(`schools/${school.school_code}.xlsx`);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['概要', '专业点', '建议', '证据']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['概要', '专业点', '建议', '建议招生计划', '证据']);
     for (const sheet of book.worksheets) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.getColumn(1).width).toBeGreaterThan(0);
@@ -101,8 +101,37 @@ describe('generateReports on the sample', () => {
     expect(lines.at(-1)).toBe('');
     expect(lines.slice(0, -1).every((l) => !l.includes('\n'))).toBe(true);
     expect(lines[0].split(',').slice(0, 5)).toEqual(['专业代码', '专业名称', '专业类', '专业大类', '建议']);
-    const [{ n }] = await rows<{ n: number }>(conn, `SELECT count(*)::INTEGER AS n FROM mart_school_report WHERE school_code = '${school.school_code}'`);
+    // every mart row, and a row for each programme the plan opens that the mart does not list
+    const [{ n }] = await rows<{ n: number }>(conn, `SELECT ((SELECT count(*) FROM mart_school_report WHERE school_code = '${school.school_code}')
+      + (SELECT count(*) FROM mart_plan p WHERE school_code = '${school.school_code}' AND major_code NOT IN
+          (SELECT major_code FROM mart_school_report WHERE school_code = '${school.school_code}')))::INTEGER AS n`);
     expect(lines.length - 2).toBe(n);
+  });
+
+  it('gives each school its part of the proposed enrolment plan (建议招生计划) in the workbook, the page and the CSV', async () => {
+    const [school] = await rows<{ school_code: string }>(conn,
+      'SELECT school_code FROM mart_plan GROUP BY school_code ORDER BY count(*) FILTER (WHERE NOT existing) DESC, count(*) DESC, school_code LIMIT 1');
+    const plan = await rows<{ major_code: string; existing: boolean; plan: number; change: number; proposed: number; reason_zh: string }>(conn,
+      `SELECT major_code, existing, plan, change, proposed, reason_zh FROM mart_plan WHERE school_code = '${school.school_code}' ORDER BY major_code`);
+    expect(plan.length).toBeGreaterThan(0);
+    const sheet = (await workbook(`schools/${school.school_code}.xlsx`)).getWorksheet('建议招生计划')!;
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    const col = (label: string) => header.indexOf(label) + 1;
+    expect(sheet.rowCount).toBe(plan.length + 1);
+    plan.forEach((p, i) => {
+      const row = sheet.getRow(i + 2);
+      expect(row.getCell(col('专业代码')).value).toBe(p.major_code);
+      expect(row.getCell(col('类型')).value).toBe(p.existing ? '调整' : '新设');
+      expect(row.getCell(col('建议调整')).value).toBe(p.change); // a number cell
+      expect(row.getCell(col('建议招生计划')).value).toBe(p.proposed);
+      expect(row.getCell(col('理由')).value).toBe(p.reason_zh);
+    });
+    const html = readFileSync(join(out, `schools/${school.school_code}.html`), 'utf8');
+    expect(html).toContain('建议招生计划');
+    for (const p of plan) expect(html).toContain(p.reason_zh);
+    const csv = readFileSync(join(out, `schools/${school.school_code}.csv`), 'utf8');
+    expect(csv.split('\r\n')[0]).toContain('建议招生计划调整,建议招生计划,招生计划理由');
+    for (const p of plan) expect(csv).toContain(p.reason_zh);
   });
 
   it('prints the school page in Chinese with charts, the synthetic banner, source and refresh time', async () => {

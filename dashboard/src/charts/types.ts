@@ -25,6 +25,12 @@ export interface LineSeries extends Series {
   points: { x: number; y: number | null }[];
 }
 
+/** A shaded interval under the lines, e.g. a forecast's 80 % and 95 % prediction intervals. */
+export interface Band extends Series {
+  key: string;
+  points: { x: number; lo: number; hi: number }[];
+}
+
 export interface Tile { key: string; name: string; points: number; covered: boolean; tip: string[] }
 
 export interface MatrixRow {

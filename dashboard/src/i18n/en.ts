@@ -1,6 +1,7 @@
 /** English UI strings; same keys as zh.ts (the type checker enforces it). */
 import type { Messages } from './zh.ts';
 import { VOCABULARY } from '../../../pipeline/shared/vocabulary.ts';
+import { outlookEn, planEn } from './plan-en.ts';
 
 const list = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -18,7 +19,7 @@ export const en: Messages = {
   loadFailed: (detail) => `Could not load the data: ${detail}`,
   routes: {
     overview: 'Overview', gaps: 'Industry gaps', coverage: 'Coverage', districts: 'Districts', concentration: 'Concentration',
-    lag: 'Lag', funding: 'Funding', schools: 'Schools', loop: 'Loop tracking', postings: 'Job postings', data: 'Data',
+    lag: 'Lag', funding: 'Funding', outlook: 'Outlook', plan: 'Enrolment plan', schools: 'Schools', loop: 'Loop tracking', postings: 'Job postings', data: 'Data',
   },
   filters: {
     label: 'Filters', year: 'Year', level: 'Level', district: 'District', province: 'Province', ownership: 'Ownership', all: 'All', industry: 'Industry',
@@ -122,6 +123,8 @@ export const en: Messages = {
     overlapNote: (n) => `The ${n} schools with the highest overlap.`,
     columns: { major: 'Major', code: 'Major code', level: 'Level', schools: 'Schools', points: 'Points', share: 'Share', industries: 'Industries', school: 'School', majors: 'Majors', overlapping: 'Overlapping majors', overlap: 'Overlap share', overCap: 'Over cap' },
   },
+  outlook: outlookEn,
+  plan: planEn,
   lag: {
     pick: 'Industry',
     demandTitle: (name, from, to) => `${name}: openings went from ${from} to ${to}`,

@@ -5,6 +5,7 @@
 import type { LagStrength, Level, Ownership, Signal } from '../lib/types.ts';
 import type { LoopOutcome, ProgrammeLabel } from '../lib/types-recommend.ts';
 import { VOCABULARY } from '../../../pipeline/shared/vocabulary.ts';
+import { outlookZh, planZh } from './plan-zh.ts';
 
 type Stage = 'upstream' | 'midstream' | 'downstream' | 'service';
 
@@ -22,7 +23,7 @@ export const zh = {
   loadFailed: (detail: string) => `数据加载失败：${detail}`,
   routes: {
     overview: '总览', gaps: '产业缺口', coverage: '覆盖与产业链', districts: '区县', concentration: '专业结构',
-    lag: '响应滞后', funding: '拨款系数', schools: '学校', loop: '闭环跟踪', postings: '招聘岗位', data: '数据状态',
+    lag: '响应滞后', funding: '拨款系数', outlook: '研判', plan: '招生计划方案', schools: '学校', loop: '闭环跟踪', postings: '招聘岗位', data: '数据状态',
   },
   filters: {
     label: '筛选', year: '年份', level: '层次', district: '区县', province: '省份', ownership: '举办性质', all: '全部', industry: '产业',
@@ -129,6 +130,8 @@ export const zh = {
     overlapNote: (n: number) => `显示重叠率最高的 ${n} 所学校。`,
     columns: { major: '专业', code: '专业代码', level: '层次', schools: '开设学校', points: '专业点', share: '占比', industries: '对应产业', school: '学校', majors: '专业数', overlapping: '重叠专业数', overlap: '重叠率', overCap: '超过上限' },
   },
+  outlook: outlookZh,
+  plan: planZh,
   lag: {
     pick: '选择产业',
     demandTitle: (name: string, from: string, to: string) => `${name}岗位需求从 ${from} 人变为 ${to} 人`,

@@ -3,6 +3,8 @@
  * Kept as plain interfaces: the Arrow decoder yields plain objects with exactly these keys.
  */
 import type { LoopDetailRow, LoopRow, RecommendationRow, SchoolReportRow } from './types-recommend.ts';
+import type { FutureGapRow, OutlookAccuracyRow, OutlookRow, PlanConstraintRow, PlanEffectRow, PlanGapRow, PlanOptionRow, PlanRow,
+  PlanStatusRow } from './types-plan.ts';
 import type { IndustryPostingsRow, PostingDemandRow, PostingOccupationRow, PostingRuleRow, PostingUnclassifiedRow } from './types-postings.ts';
 
 export type Level = 'secondary' | 'higher' | 'bachelor';
@@ -116,6 +118,15 @@ export interface Marts {
   mart_posting_rules: PostingRuleRow;
   mart_posting_demand: PostingDemandRow;
   mart_posting_occupations: PostingOccupationRow;
+  mart_outlook: OutlookRow;
+  mart_outlook_accuracy: OutlookAccuracyRow;
+  mart_future_gap: FutureGapRow;
+  mart_plan: PlanRow;
+  mart_plan_gap: PlanGapRow;
+  mart_plan_constraints: PlanConstraintRow;
+  mart_plan_status: PlanStatusRow;
+  mart_plan_options: PlanOptionRow;
+  mart_plan_effects: PlanEffectRow;
   dim_district: DistrictRow;
   dim_industry: IndustryDimRow;
   dim_segment: SegmentDimRow;

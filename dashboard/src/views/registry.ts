@@ -15,6 +15,8 @@ import Districts from './Districts.svelte';
 import Concentration from './Concentration.svelte';
 import Lag from './Lag.svelte';
 import Funding from './Funding.svelte';
+import Outlook from './Outlook.svelte';
+import Plan from './Plan.svelte';
 import Schools from './Schools.svelte';
 import Loop from './Loop.svelte';
 import Postings from './Postings.svelte';
@@ -39,6 +41,8 @@ export const VIEWS: Record<Route, ViewEntry> = {
   concentration: { component: Concentration, filters: ['year', 'level', 'district', 'ownership'] },
   lag: { component: Lag, filters: ['level', 'district', 'ownership'], note: demandNote },
   funding: { component: Funding, filters: ['level'] },
+  outlook: { component: Outlook, filters: [] },
+  plan: { component: Plan, filters: [] },
   schools: { component: Schools, filters: ALL },
   loop: { component: Loop, filters: [] },
   postings: { component: Postings, filters: ['year'], years: () => mart('mart_industry_postings').then(yearsOf) },

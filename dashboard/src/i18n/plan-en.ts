@@ -1,0 +1,70 @@
+/** English strings of the outlook and plan views; the same keys as plan-zh.ts. */
+import type { outlookZh, planZh } from './plan-zh.ts';
+
+export const outlookEn: typeof outlookZh = {
+  pick: 'Industry',
+  fanTitle: (name, year, value, lo, hi) => `${name}: openings expected ${value} in ${year} (80 % interval ${lo}–${hi})`,
+  fanAxis: 'Openings', yearAxis: 'Year',
+  actual: 'recorded', outlook: 'outlook', band80: '80 % interval', band95: '95 % interval',
+  methods: { naive: 'the baseline (last value carried forward)', drift: 'trend (drift)', ets: 'exponential smoothing (AutoETS)' },
+  methodLine: (method, mape, base, c80, c95, origins) =>
+    `Uses ${method}: rolling back-test mean absolute percentage error ${mape} against the baseline's ${base}; 80 % intervals covered ${c80}, 95 % intervals ${c95} of actuals (${origins} origins).`,
+  notBeaten: (mape, c80, c95, origins) =>
+    `No model beats the baseline, so the outlook uses it (last value carried forward): back-test error ${mape}; 80 % intervals covered ${c80}, 95 % intervals ${c95} (${origins} origins).`,
+  untested: 'Too few years to back-test: the outlook uses the baseline (last value carried forward); its accuracy is unknown.',
+  replacementNote: 'Expansion demand only: there is no input on retirements or leavers, so replacement demand is not added.',
+  accuracyTitle: (beat, n) => (beat ? `In ${beat} of ${n} industries the model's back-test error is below the baseline's` : `In none of ${n} industries does a model beat the baseline: all use it`),
+  accuracyAxis: 'Back-test mean absolute percentage error (%)', chosenMape: 'method used', baselineMape: 'baseline',
+  gapTitle: (name, year, gap, short) => `${name} in ${year}, when next year's three-year intake graduates: ${short ? 'short of' : 'a surplus of'} ${gap}`,
+  gapAxis: 'Future gap (demand − graduates then)',
+  gapNote: "Supply: the graduates each programme's current intake and completion rate bring that year, through the major–industry mapping; the interval is the demand interval, shifted.",
+  noOutlook: 'No outlook: the demand input has too few years or the outlook stage did not run.',
+  columns: {
+    industry: 'Industry', year: 'Year', kind: 'Kind', openings: 'Openings', lo80: '80 % low', hi80: '80 % high', lo95: '95 % low', hi95: '95 % high',
+    method: 'Method used', mape: 'Error (MAPE)', baseline: 'Baseline error', coverage80: '80 % coverage', coverage95: '95 % coverage', origins: 'Origins',
+    verdict: 'Beats the baseline?', beats: 'beats the baseline', notBeats: 'does not beat the baseline: baseline used', untested: 'not back-tested',
+    supply: 'Graduates then', assumed: 'of which from assumed intake', gap: 'Future gap',
+  },
+};
+
+export const planEn: typeof planZh = {
+  statusTitle: 'Solver status',
+  status: { optimal: 'optimal', time_limit: 'time limit reached', infeasible: 'infeasible', no_options: 'nothing to change', error: 'solver failed' },
+  served: 'Plan of the refresh', resolved: 'Re-solved plan',
+  statusLine: (status, gap, vars, rows) => `${status}; relative gap to the best bound ${gap}; ${vars} variables, ${rows} constraints`,
+  changesTitle: (n, added, cut) => (n ? `The plan changes ${n} programmes: ${added} seats added or opened, ${cut} cut` : 'The plan changes nothing'),
+  gapTitle: (closed, year) => `The plan narrows the industries' future shortfalls, summed over the years to ${year}, by ${closed}`,
+  gapAxis: 'Future gap', gapBefore: 'unchanged', gapAfter: 'with the plan',
+  bindingTitle: (n) => (n ? `${n} constraints bind (at a bound)` : 'No constraint binds'),
+  conflictTitle: 'Constraints in conflict',
+  controls: 'Constraints (change, then re-solve)',
+  settings: {
+    change_cap: 'Programme change cap (share)', school_cap: 'School total change cap (share)', min_class: 'Minimum class of a new programme',
+    new_max: 'Most seats of a new programme', duplication_cap: 'Most schools per major', budget: 'Budget increase cap (yuan a year)',
+    city_change_min: 'City total change, lowest (share)', city_change_max: 'City total change, highest (share)', require_adjacent: 'Open only majors of a 专业类 the school offers',
+  },
+  locks: 'Locks (left unchanged)', lockSchools: 'Lock schools (codes, comma-separated)', lockMajors: 'Lock majors (codes, comma-separated)',
+  solve: 'Re-solve', solving: 'Solving…', reset: "Reset to the policy file's values",
+  invalid: 'Not solved, the settings are wrong: ',
+  errors: {
+    share: (name) => `${name} must be a share between 0 and 1`,
+    count: (name) => `${name} must be a whole number, 0 or more`,
+    money: (name) => `${name} must be a number, 0 or more`,
+    order: "The city's lowest change must not exceed its highest",
+    minmax: "A new programme's minimum class must not exceed its most seats",
+    unknown: (kind, codes) => `Unknown ${kind} codes: ${codes}`,
+  },
+  compareTitle: 'Two plans side by side', compareNote: 'Left: the plan of the refresh; right: the plan re-solved with the changed settings.',
+  compareOnly: 'Re-solve to compare two plans here.',
+  differ: (n) => `${n} programmes change differently`,
+  download: 'Download the plan (xlsx)',
+  noPlan: 'The warehouse holds no enrolment plan (the planner stage did not run).',
+  schoolTitle: (n) => (n ? `Proposed enrolment plan: ${n} of this school's majors change` : 'Proposed enrolment plan: nothing changes here'),
+  schoolUnchanged: "The plan leaves this school's intake unchanged.",
+  columns: {
+    school: 'School', schoolCode: 'School code', major: 'Major', majorCode: 'Major code', existing: 'Kind', existingYes: 'change', existingNo: 'open',
+    plan: 'Plan this year', change: 'Change', proposed: 'Proposed plan', year: 'Graduation year', reason: 'Reason', industry: 'Industry',
+    gapBefore: 'Gap unchanged', gapAfter: 'Gap with the plan', constraint: 'Constraint',
+    left: 'Plan of the refresh', right: 'Re-solved plan',
+  },
+};
