@@ -16,9 +16,13 @@ export interface ViewContext {
   industries: IndustryDimRow[];
 }
 
+/** Inputs that stand for a table: programmes may come from the 备案 listing and its figures file. */
+const SOURCES: Record<string, string[]> = { programmes: ['programmes', 'programme_listing', 'programme_figures'] };
+
 /** A chart's source line: the input files behind it and when the snapshot was refreshed. */
 export function sourceLine(manifest: Manifest, tables: readonly string[]): string {
-  const files = tables.map((t) => manifest.inputs.find((i) => i.table === t)?.file ?? t).join(', ');
+  const fileOf = (t: string) => manifest.inputs.filter((i) => (SOURCES[t] ?? [t]).includes(i.table)).map((i) => i.file).join(' + ') || t;
+  const files = tables.map(fileOf).join(', ');
   return app.m.chart.source(files, app.f.dateTime(manifest.finished_at));
 }
 
