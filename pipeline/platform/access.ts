@@ -48,6 +48,9 @@ export const ROUTES: readonly Route[] = [
   { name: 'school report', methods: GET, path: new RegExp(`^/data/reports/schools/${CODE}\\.(?:html|xlsx|csv)$`), rules: signedIn('school', 'deny') },
   // An industry's report ranks the schools that could open a programme: other schools' candidacy.
   { name: 'industry report', methods: GET, path: new RegExp(`^/data/reports/industries/${CODE}\\.(?:html|xlsx|csv)$`), rules: signedIn('deny') },
+  // Single sign-on: the way to the identity provider and back (404 when it is not configured).
+  { name: 'sso start', methods: GET, path: /^\/auth\/sso$/, rules: everyone('allow') },
+  { name: 'sso callback', methods: GET, path: /^\/auth\/callback$/, rules: everyone('allow') },
   { name: 'session', methods: GET, path: /^\/api\/session$/, rules: everyone('allow') },
   { name: 'login', methods: POST, path: /^\/api\/login$/, rules: everyone('allow') },
   { name: 'logout', methods: POST, path: /^\/api\/logout$/, rules: signedIn('allow') },

@@ -68,10 +68,11 @@ export async function handleApi(ctx: GateContext | null, req: IncomingMessage, r
   const secure = isSecure(req, ctx.trustProxy);
   switch (name) {
     case 'session': {
-      if (user && caller.session) return sendJson(res, 200, { mode: 'accounts', user: publicUser(user), csrf: caller.session.csrf });
+      const sso = ctx.sso !== null;
+      if (user && caller.session) return sendJson(res, 200, { mode: 'accounts', user: publicUser(user), csrf: caller.session.csrf, sso });
       // Before login: a token tied to this browser by a cookie, so a login form on another site cannot post here.
       const pre = parseCookies(req.headers.cookie).get(PRE_COOKIE) ?? randomToken();
-      return sendJson(res, 200, { mode: 'accounts', user: null, csrf: pre },
+      return sendJson(res, 200, { mode: 'accounts', user: null, csrf: pre, sso },
         { 'set-cookie': serializeCookie(PRE_COOKIE, pre, { secure, sameSite: 'Strict' }) });
     }
     case 'login': {

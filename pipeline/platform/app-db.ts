@@ -1,6 +1,6 @@
 /**
  * The application database beside the warehouse (`<warehouse>/app.sqlite`): accounts, their school
- * and input bindings, sessions, upload tokens, upload versions and the audit log. The warehouse
+ * and input bindings, single sign-on identities, sessions, upload tokens, upload versions and the audit log. The warehouse
  * snapshots are rebuilt every night; what people did is kept here, in one file that survives them.
  */
 import Database from 'better-sqlite3';
@@ -45,6 +45,13 @@ CREATE TABLE IF NOT EXISTS sessions (
   created_at INTEGER NOT NULL,
   last_seen INTEGER NOT NULL,
   expires_at INTEGER NOT NULL
+);
+-- Who a single sign-on identity is here: the provider's subject is stable, its user name may change.
+CREATE TABLE IF NOT EXISTS sso_identities (
+  issuer TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  PRIMARY KEY (issuer, subject)
 );
 CREATE TABLE IF NOT EXISTS upload_tokens (
   id INTEGER PRIMARY KEY,

@@ -14,8 +14,10 @@ import { AddressThrottle, DEFAULT_LOGIN_POLICY, type LoginPolicy } from './login
 import { HttpError, parseCookies, sendError } from './http.ts';
 import { CutCache } from './school-rows.ts';
 import { audit } from './audit.ts';
-import { handleApi } from './api.ts';
+import { handleApi, startSession } from './api.ts';
 import type { UploadSettings } from './uploads.ts';
+import type { SsoSettings } from './sso-claims.ts';
+import { createSso, type Sso } from './sso.ts';
 
 /** Files the gate hands to the server's static handlers, by what they are. */
 export interface Serve {
@@ -38,6 +40,8 @@ export interface GateOptions {
   loginPolicy?: LoginPolicy;
   /** Starts a refresh now (the admin's button); resolves with the published snapshot id. */
   refresh?: () => Promise<string>;
+  /** Single sign-on through an OpenID Connect provider; without it, passwords only. */
+  sso?: SsoSettings | null;
 }
 
 export interface Caller {
@@ -48,11 +52,12 @@ export interface Caller {
   via: 'session' | 'token' | 'open' | 'none';
 }
 
-export interface GateContext extends Required<Omit<GateOptions, 'refresh' | 'db' | 'uploads'>> {
+export interface GateContext extends Required<Omit<GateOptions, 'refresh' | 'db' | 'uploads' | 'sso'>> {
   db: AppDb;
   uploads: UploadSettings;
   refresh?: () => Promise<string>;
   throttle: AddressThrottle;
+  sso: Sso | null;
 }
 
 export const SESSION_COOKIE = 'cj_session';
@@ -77,7 +82,7 @@ export const sameToken = (a: string, b: string) => a.length === b.length && a.le
 
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes a user who must change a reset password may still use. */
-const BEFORE_PASSWORD_CHANGE = new Set(['session', 'logout', 'password', 'login page', 'platform page', 'assets', 'login']);
+const BEFORE_PASSWORD_CHANGE = new Set(['session', 'logout', 'password', 'login page', 'platform page', 'assets', 'login', 'sso start', 'sso callback']);
 
 /** Refuses a cross-site change: the Origin, when sent, must be this server's own. */
 function sameOrigin(req: IncomingMessage, trustProxy: boolean): boolean {
@@ -95,7 +100,17 @@ export function createGate(options: GateOptions) {
     limits: options.limits ?? DEFAULT_LIMITS, loginPolicy: options.loginPolicy ?? DEFAULT_LOGIN_POLICY,
     refresh: options.refresh,
     throttle: new AddressThrottle((options.loginPolicy ?? DEFAULT_LOGIN_POLICY).perAddressPerMinute),
+    sso: null,
   };
+  if (ctx && options.sso) {
+    const gateCtx = ctx;
+    ctx.sso = createSso(options.sso, {
+      db: ctx.db,
+      startSession: (req, res, user) => void startSession(gateCtx, req, res, user),
+      address: (req) => clientAddress(req, gateCtx.trustProxy),
+      secure: (req) => isSecure(req, gateCtx.trustProxy),
+    });
+  }
   const cuts = new CutCache();
 
   function identify(req: IncomingMessage): Caller {
@@ -178,6 +193,10 @@ export function createGate(options: GateOptions) {
       const expected = caller.via === 'session' ? caller.session!.csrf
         : caller.via === 'none' ? parseCookies(req.headers.cookie).get(PRE_COOKIE) ?? '' : null;
       if (expected !== null && !sameToken(sent, expected)) return sendError(res, 403, '缺少或错误的 CSRF 令牌，请刷新页面 — missing or wrong CSRF token; reload the page', 'csrf');
+    }
+    if (match.route.name === 'sso start' || match.route.name === 'sso callback') {
+      if (!ctx?.sso) return sendError(res, 404, '未配置统一身份认证 — single sign-on is not configured', 'no_sso');
+      return match.route.name === 'sso start' ? ctx.sso.start(req, res) : ctx.sso.callback(req, res);
     }
     if (match.route.path.source.startsWith('^\\/api')) {
       if (!ctx) {

@@ -9,12 +9,15 @@ import { isLoopback } from './bind.ts';
 import { createGate } from './gate.ts';
 import type { SessionLimits } from './sessions.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, type UploadSettings } from './uploads.ts';
+import { ssoSettings, type SsoSettings } from './sso-claims.ts';
 
 export interface PlatformSettings {
   trustProxy: boolean;
   maxUploadBytes: number;
   providerMayAccept: boolean;
   limits: SessionLimits;
+  /** Single sign-on (CHANJIAO_OIDC_*), null when not configured. */
+  sso: SsoSettings | null;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -36,6 +39,7 @@ export function platformSettings(env: NodeJS.ProcessEnv = process.env): Platform
       idleMs: positive(env, 'CHANJIAO_SESSION_IDLE_MINUTES', 30) * 60_000,
       absoluteMs: positive(env, 'CHANJIAO_SESSION_HOURS', 12) * 3_600_000,
     },
+    sso: ssoSettings(env),
   };
 }
 
@@ -63,5 +67,5 @@ export function platformGate(setup: GateSetup): ReturnType<typeof createGate> | 
     warehouseDir: setup.warehouseDir, dataDir: setup.dataDir, referenceDir: setup.referenceDir, policyPath: setup.policyPath,
     maxBytes: settings.maxUploadBytes, providerMayAccept: settings.providerMayAccept,
   };
-  return createGate({ db, uploads, trustProxy: settings.trustProxy, limits: settings.limits, refresh: setup.refresh });
+  return createGate({ db, uploads, trustProxy: settings.trustProxy, limits: settings.limits, refresh: setup.refresh, sso: settings.sso });
 }

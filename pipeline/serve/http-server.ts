@@ -51,7 +51,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.setHeader('cache-control', 'no-cache');
     },
   });
-  const app = sirv(options.distDir, { dotfiles: false, etag: true, onNoMatch: notFound });
+  const app = sirv(options.distDir, {
+    dotfiles: false, etag: true, onNoMatch: notFound,
+    // A page is asked for again each time: a cached dashboard would skip the sign-in check after logout.
+    setHeaders: (res, pathname) => { if (pathname.endsWith('.html')) res.setHeader('cache-control', 'no-cache'); },
+  });
   const reportsDir = join(options.warehouseDir, CURRENT, 'reports');
   const serveData = (req: IncomingMessage, res: ServerResponse) => {
     if (req.url === '/data/history.json' || req.url?.startsWith('/data/history.json?')) {

@@ -25,7 +25,7 @@ export function fakeDist(): string {
 export interface Platform { server: RunningServer; db: AppDb; url: string; close(): Promise<void> }
 
 export async function platformServer(warehouseDir: string, users: NewUser[], options: Partial<GateOptions> = {},
-  distDir = fakeDist()): Promise<Platform> {
+  distDir = fakeDist(), port = 0): Promise<Platform> {
   const db = openAppDb(join(mkdtempSync(join(tmpdir(), 'platform-db-')), 'app.sqlite'));
   for (const user of users) await addUser(db, { password: PASSWORD, ...user });
   const gate = createGate({
@@ -36,7 +36,7 @@ export async function platformServer(warehouseDir: string, users: NewUser[], opt
     },
     ...options,
   });
-  const server = await startServer({ port: 0, warehouseDir, distDir, gate });
+  const server = await startServer({ port, warehouseDir, distDir, gate });
   return { server, db, url: server.url, close: () => server.close() };
 }
 

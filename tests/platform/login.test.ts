@@ -145,6 +145,12 @@ describe('session expiry', () => {
     expect(readSession(db, busy.token, limits, 5000)).toBeNull();
   });
 
+  it('has the browser ask again for every page, so a signed-out browser never shows a cached dashboard', async () => {
+    const client = new Client(platform.url);
+    await client.login('analyst1');
+    for (const page of ['/', '/platform', '/login']) expect((await client.get(page)).headers['cache-control'], page).toBe('no-cache');
+  });
+
   it('answers 401 to an expired session cookie over HTTP', async () => {
     const short = await platformServer(sampleWarehouseDir(), [{ username: 'analyst1', role: 'analyst' }], { limits: { idleMs: 300, absoluteMs: 60_000 } });
     try {

@@ -12,7 +12,8 @@ export interface SessionUser {
   inputs: string[];
 }
 
-export interface SessionInfo { mode: 'open' | 'accounts'; user: SessionUser | null; csrf: string }
+/** `sso`: single sign-on is configured (the login page offers it). */
+export interface SessionInfo { mode: 'open' | 'accounts'; user: SessionUser | null; csrf: string; sso?: boolean }
 
 let csrf = '';
 
