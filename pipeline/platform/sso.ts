@@ -140,7 +140,9 @@ export function createSso(settings: SsoSettings, deps: SsoDeps) {
       const info = await oidc.fetchUserInfo(cfg, tokens.access_token, idClaims.sub);
       claims = { ...info, ...idClaims };
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
+      // openid-client says "invalid response encountered"; the check that failed (state, nonce, code) is its cause.
+      const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+      const detail = (error instanceof Error ? error.message : String(error)) + cause;
       return fail(req, res, 400, `rejected: ${detail}`.slice(0, 200), `统一身份认证未通过：${detail} — single sign-on was refused; sign in again`);
     }
     const mapped = mapClaims(settings, claims);
