@@ -54,7 +54,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = sirv(options.distDir, {
     dotfiles: false, etag: true, onNoMatch: notFound,
     // A page is asked for again each time: a cached dashboard would skip the sign-in check after logout.
-    setHeaders: (res, pathname) => { if (pathname.endsWith('.html')) res.setHeader('cache-control', 'no-cache'); },
+    setHeaders: (res, pathname) => { if (!pathname.startsWith('/assets/')) res.setHeader('cache-control', 'no-cache'); },
   });
   const reportsDir = join(options.warehouseDir, CURRENT, 'reports');
   const serveData = (req: IncomingMessage, res: ServerResponse) => {
