@@ -66,4 +66,41 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('following
     await s.page.screenshot({ path: join(SHOTS, 'district-map.png'), fullPage: true });
     expect(s.errors).toEqual([]);
   });
+
+  it('goes from the largest gap to the schools behind it in two clicks, every school a link to its page', async () => {
+    const top = await s.one<{ code: string; name: string; supply: number; demand: number }>(`
+      SELECT i.industry_code AS code, d.name_zh AS name, i.supply, i.demand FROM mart_industry i JOIN dim_industry d USING (industry_code)
+      WHERE year = ${s.year} ORDER BY i.gap DESC LIMIT 1`);
+    await visit(s.page, s.server.url, '#/gaps');
+    expect(await s.page.textContent('figure[data-chart="gap"] h3')).toContain(`缺口最大的是${top.name}`);
+    // Click 1: the industry's bar.
+    await s.page.click(`figure[data-chart="gap"] g[data-row="${top.code}"]`);
+    const drill = s.page.locator(`section[data-drill="${top.code}"]`);
+    await drill.locator('figure[data-chart="drill-schools"]').waitFor();
+    expect(await drill.locator('[data-drill-summary]').textContent()).toContain(`供给 ${Math.round(top.supply).toLocaleString('en')} 人`);
+    expect(await drill.locator('[data-drill-summary]').textContent()).toContain(`需求 ${Math.round(top.demand).toLocaleString('en')} 人`);
+
+    // The majors add up to the industry's supply, each as the programme points of the major make it.
+    const majors = await chartTable(s.page, 'drill-majors');
+    const supplyAt = majors[0].indexOf('计入供给（人）');
+    expect(Math.abs(majors.slice(1).reduce((sum, r) => sum + num(r[supplyAt]), 0) - top.supply)).toBeLessThanOrEqual(majors.length / 2);
+    const topMajor = await drill.locator('figure[data-chart="drill-majors"] a[data-major]').first().getAttribute('data-major');
+    const offering = await s.all<{ school: string }>(`
+      SELECT DISTINCT school_code AS school FROM mart_school_programme WHERE year = ${s.year} AND major_code = '${topMajor}' ORDER BY 1`);
+    expect(num(majors[1][majors[0].indexOf('学校（所）')])).toBe(offering.length);
+
+    // Click 2: the major; its schools are those offering it, each linking to the school's page.
+    await drill.locator('figure[data-chart="drill-majors"] a[data-major]').first().click();
+    await s.page.waitForFunction(() => document.querySelector('[data-all-majors]'));
+    const schools = await drill.locator('figure[data-chart="drill-schools"] a[data-school]').evaluateAll((as) => as.map((a) => a.getAttribute('data-school')!));
+    expect([...new Set(schools)].sort()).toEqual(offering.map((o) => o.school));
+    await s.page.screenshot({ path: join(SHOTS, 'drill-down.png'), fullPage: true });
+    await drill.locator('figure[data-chart="drill-schools"] a[data-school]').first().click();
+    await s.page.locator(`[data-school-page="${schools[0]}"]`).waitFor();
+
+    // The candidate schools link to their pages too.
+    await visit(s.page, s.server.url, '#/gaps');
+    expect(await s.page.locator('figure[data-chart="industry-candidates"] a[data-school]').count()).toBeGreaterThan(0);
+    expect(s.errors).toEqual([]);
+  });
 });

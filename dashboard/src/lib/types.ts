@@ -83,6 +83,11 @@ export interface SchoolProgrammeRow {
   industries: string; key_matched: boolean;
 }
 
+export interface IndustrySupplyRow {
+  year: number; industry_code: string; school_code: string; school_name: string; major_code: string; major_name: string;
+  level: Level; district_code: string; ownership: Ownership; weight: number; graduates: number; supply: number;
+}
+
 export interface DistrictRow { district_code: string; district_name: string; area_group: string }
 
 export interface IndustryDimRow { industry_code: string; name_zh: string; name_en: string; tier: number; key: boolean }
@@ -109,6 +114,7 @@ export interface Marts {
   mart_funding: FundingRow;
   mart_school: SchoolRow;
   mart_school_programme: SchoolProgrammeRow;
+  mart_industry_supply: IndustrySupplyRow;
   mart_school_report: SchoolReportRow;
   mart_recommendation: RecommendationRow;
   mart_loop: LoopRow;

@@ -3,12 +3,14 @@ import type { Balance } from '../lib/balance.ts';
 import type { Column } from '../lib/table.ts';
 import type { Messages } from '../i18n/zh.ts';
 import type { Format } from '../../../pipeline/shared/format.ts';
+import { linkTo } from '../state.svelte.ts';
 
 export function balanceColumns(name: (code: string) => string, m: Messages, f: Format) {
   const c = m.gaps.columns;
   const col = (label: string, cell: (b: Balance) => string, numeric = true): Column<Balance> => ({ label, cell, numeric });
   return {
-    industry: col(c.industry, (b) => name(b.industry_code), false),
+    // The name opens what is behind the industry's balance (the gaps view's drill-down).
+    industry: { ...col(c.industry, (b) => name(b.industry_code), false), link: (b: Balance) => ({ href: linkTo('gaps', { drill: b.industry_code, major: '' }), data: { 'data-drill-link': b.industry_code } }) },
     signal: col(c.signal, (b) => m.signals[b.signal], false),
     supply: col(m.gaps.supply, (b) => f.int(b.supply)),
     demand: col(m.gaps.demand, (b) => f.int(b.demand)),
