@@ -74,7 +74,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('following
     await visit(s.page, s.server.url, '#/gaps');
     expect(await s.page.textContent('figure[data-chart="gap"] h3')).toContain(`缺口最大的是${top.name}`);
     // Click 1: the industry's bar.
-    await s.page.click(`figure[data-chart="gap"] g[data-row="${top.code}"]`);
+    await s.page.locator(`figure[data-chart="gap"] g[data-row="${top.code}"] text`).first().click();
     const drill = s.page.locator(`section[data-drill="${top.code}"]`);
     await drill.locator('figure[data-chart="drill-schools"]').waitFor();
     expect(await drill.locator('[data-drill-summary]').textContent()).toContain(`供给 ${Math.round(top.supply).toLocaleString('en')} 人`);
