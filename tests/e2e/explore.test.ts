@@ -11,7 +11,9 @@ import { chromiumAvailable } from './browser.ts';
 import { dashboardSession, SHOTS } from './session.ts';
 import { chartTable, csvRows, download, visit } from './page-helpers.ts';
 import { ROOT } from '../../pipeline/config/paths.ts';
+import { formatFor } from '../../pipeline/shared/format.ts';
 
+const f = formatFor('zh', 'Asia/Shanghai');
 const num = (text: string) => Number(text.replace(/,/g, ''));
 
 describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('following a figure up', () => {
@@ -101,6 +103,34 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('following
     // The candidate schools link to their pages too.
     await visit(s.page, s.server.url, '#/gaps');
     expect(await s.page.locator('figure[data-chart="industry-candidates"] a[data-school]').count()).toBeGreaterThan(0);
+    expect(s.errors).toEqual([]);
+  });
+
+  it("shows each industry's gap and fill ratio over the years, as the warehouse has them, with table and CSV", async () => {
+    const history = await s.all<{ code: string; name: string; year: number; gap: number; fill: number | null }>(`
+      SELECT i.industry_code AS code, d.name_zh AS name, i.year, i.gap, i.fill_ratio AS fill
+      FROM mart_industry i JOIN dim_industry d USING (industry_code) ORDER BY i.year`);
+    const years = [...new Set(history.map((h) => h.year))];
+    expect(years.length).toBeGreaterThan(1);
+    const top = history.filter((h) => h.year === s.year).sort((a, b) => b.gap - a.gap).slice(0, 5);
+    await visit(s.page, s.server.url, '#/gaps');
+    const shown = await chartTable(s.page, 'gap-trend');
+    expect(shown[0]).toEqual(['产业', '年份', '供给（人）', '需求（人）', '缺口（人）', '供需比', '信号']);
+    expect(shown.slice(1).map((r) => r[0])).toEqual(top.flatMap((t) => years.map(() => t.name)));
+    for (const [name, year, , , gap, fill] of shown.slice(1)) {
+      const h = history.find((x) => x.name === name && x.year === Number(year))!;
+      expect(Math.abs(num(gap) - h.gap), `${name} ${year}`).toBeLessThanOrEqual(0.5 + 1e-9);
+      expect(fill, `${name} ${year}`).toBe(f.pct(h.fill));
+    }
+    expect(csvRows(await download(s.page, 'gap-trend', 'csv'))).toHaveLength(shown.length);
+
+    // One industry picked: its line alone, the title stating its first and last year.
+    const last = history.filter((h) => h.code === top.at(-1)!.code);
+    await s.page.selectOption('select[name="trend"]', top.at(-1)!.code);
+    const one = await chartTable(s.page, 'fill-trend');
+    expect(one.slice(1).map((r) => [r[0], Number(r[1])])).toEqual(last.map((h) => [h.name, h.year]));
+    expect(await s.page.textContent('figure[data-chart="gap-trend"] h3')).toContain(`${last[0].name}的缺口：${years[0]} 年`);
+    await s.page.locator('section.industry-trend').screenshot({ path: join(SHOTS, 'gap-trend.png') });
     expect(s.errors).toEqual([]);
   });
 });

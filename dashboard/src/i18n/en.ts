@@ -99,6 +99,16 @@ export const en: Messages = {
       school: 'School', district: 'District', demand: 'Demand (people)',
     },
   },
+  trend: {
+    heading: 'Change over the years',
+    pick: 'Industry',
+    top: (n, year) => `The ${n} industries with the largest gap in ${year}`,
+    gapTitle: (name, y0, g0, y1, g1) => `Gap of ${name}: ${g0} people in ${y0}, ${g1} in ${y1}`,
+    fillTitle: (name, y0, p0, y1, p1) => `Fill ratio of ${name}: ${p0} in ${y0}, ${p1} in ${y1}`,
+    gapAxis: 'Gap (demand − supply, people)', fillAxis: 'Fill ratio (supply ÷ demand, %)', yearAxis: 'Year',
+    oneYear: 'Only one year of data: no change to show.',
+    columns: { industry: 'Industry', year: 'Year', supply: 'Supply (people)', demand: 'Demand (people)', gap: 'Gap (people)', fill: 'Fill ratio', signal: 'Signal' },
+  },
   coverage: {
     schoolsTitle: (a, na, b, nb) => `Only ${list(na, 'school')} offer${na === 1 ? 's' : ''} programmes for ${a}, and ${nb} for ${b}`,
     schoolsAxis: 'Schools offering related programmes',

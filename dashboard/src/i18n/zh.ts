@@ -106,6 +106,16 @@ export const zh = {
       school: '学校', district: '区县', demand: '需求（人）',
     },
   },
+  trend: {
+    heading: '历年变化',
+    pick: '产业',
+    top: (n: number, year: number) => `${year} 年缺口最大的 ${n} 个产业`,
+    gapTitle: (name: string, y0: number, g0: string, y1: number, g1: string) => `${name}的缺口：${y0} 年 ${g0} 人，${y1} 年 ${g1} 人`,
+    fillTitle: (name: string, y0: number, p0: string, y1: number, p1: string) => `${name}的供需比：${y0} 年 ${p0}，${y1} 年 ${p1}`,
+    gapAxis: '缺口（需求 − 供给，人）', fillAxis: '供需比（供给 ÷ 需求，%）', yearAxis: '年份',
+    oneYear: '只有一年的数据，无法看变化。',
+    columns: { industry: '产业', year: '年份', supply: '供给（人）', demand: '需求（人）', gap: '缺口（人）', fill: '供需比', signal: '信号' },
+  },
   coverage: {
     schoolsTitle: (a: string, na: number, b: string, nb: number) => `${a}仅有 ${na} 所学校开设相关专业，${b}仅 ${nb} 所`,
     schoolsAxis: '开设相关专业的学校（所）',

@@ -17,6 +17,9 @@ export const COLORS = {
   grid: '#e3e3e3',
 } as const;
 
+/** Lines of several series of one kind (industries over the years), told apart by the legend. */
+export const SERIES_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00'] as const;
+
 export const SIGNAL_COLORS: Record<Signal, string> = {
   shortage: COLORS.shortage,
   balanced: COLORS.balanced,
