@@ -5,13 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { chromiumAvailable } from './browser.ts';
 import { dashboardSession, SHOTS } from './session.ts';
 import { chartTable, csvRows, download, visit } from './page-helpers.ts';
 import { ROOT } from '../../pipeline/config/paths.ts';
 import { formatFor } from '../../pipeline/shared/format.ts';
+import { ROUTES } from '../../dashboard/src/lib/url-state.ts';
 
 const f = formatFor('zh', 'Asia/Shanghai');
 const num = (text: string) => Number(text.replace(/,/g, ''));
@@ -131,6 +132,26 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('following
     expect(one.slice(1).map((r) => [r[0], Number(r[1])])).toEqual(last.map((h) => [h.name, h.year]));
     expect(await s.page.textContent('figure[data-chart="gap-trend"] h3')).toContain(`${last[0].name}的缺口：${years[0]} 年`);
     await s.page.locator('section.industry-trend').screenshot({ path: join(SHOTS, 'gap-trend.png') });
+    expect(s.errors).toEqual([]);
+  });
+
+  it('screenshots every view in Chinese and English at desktop and phone width, none wider than the screen', async () => {
+    mkdirSync(join(SHOTS, 'views'), { recursive: true });
+    const wide: string[] = [];
+    for (const width of [1440, 390]) {
+      await s.page.setViewportSize({ width, height: 900 });
+      for (const lang of ['zh', 'en'] as const) {
+        for (const route of ROUTES) {
+          await visit(s.page, s.server.url, `#/${route}${lang === 'en' ? '?lang=en' : ''}`);
+          await s.page.screenshot({ path: join(SHOTS, 'views', `${route}-${lang}-${width}.png`), fullPage: true });
+          // A page wider than the screen scrolls sideways as a whole: wide tables and charts must scroll in their own box.
+          const scroll = await s.page.evaluate(() => document.documentElement.scrollWidth);
+          if (scroll > width) wide.push(`${route} ${lang} ${width}: ${scroll}px`);
+        }
+      }
+    }
+    await s.page.setViewportSize({ width: 1280, height: 800 });
+    expect(wide).toEqual([]);
     expect(s.errors).toEqual([]);
   });
 });
