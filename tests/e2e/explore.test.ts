@@ -105,7 +105,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('following
     await visit(s.page, s.server.url, '#/gaps');
     expect(await s.page.locator('figure[data-chart="industry-candidates"] a[data-school]').count()).toBeGreaterThan(0);
     expect(s.errors).toEqual([]);
-  });
+  }, 120_000);
 
   it("shows each industry's gap and fill ratio over the years, as the warehouse has them, with table and CSV", async () => {
     const history = await s.all<{ code: string; name: string; year: number; gap: number; fill: number | null }>(`
@@ -153,5 +153,5 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('following
     await s.page.setViewportSize({ width: 1280, height: 800 });
     expect(wide).toEqual([]);
     expect(s.errors).toEqual([]);
-  });
+  }, 600_000);
 });
