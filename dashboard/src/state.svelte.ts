@@ -15,6 +15,7 @@ const FORMATS: Record<Lang, Format> = { zh: formatFor('zh'), en: formatFor('en')
 const GLOBAL_PARAMS = ['year', 'level', 'district', 'ownership', 'lang'];
 
 let view = $state(parseHash(location.hash));
+// Back and Forward between entries that differ only in the hash fire hashchange.
 window.addEventListener('hashchange', () => { view = parseHash(location.hash); });
 
 export const app = {
@@ -26,10 +27,17 @@ export const app = {
   get filters(): Filters { return filtersFromParams(view.params); },
 };
 
-/** Changes parameters of the current view in place (no new history entry per filter change). */
-export function setParams(patch: Record<string, string>): void {
-  view = { route: view.route, params: { ...view.params, ...patch } };
-  history.replaceState(null, '', formatHash(view));
+/**
+ * Changes parameters of the current view. Each change is a history entry, so Back restores the
+ * previous filter; `replace` is for input typed letter by letter (a search), which would
+ * otherwise take one Back per keystroke.
+ */
+export function setParams(patch: Record<string, string>, { replace = false } = {}): void {
+  const next = { route: view.route, params: { ...view.params, ...patch } };
+  if (formatHash(next) === formatHash(view)) return;
+  view = next;
+  if (replace) history.replaceState(null, '', formatHash(view));
+  else history.pushState(null, '', formatHash(view));
 }
 
 /** The link to another view, carrying the global parameters along. */

@@ -38,6 +38,11 @@ export const en: Messages = {
     source: (inputs, time) => `Source: ${inputs}; refreshed ${time}`,
     tooFew: 'too few records', none: 'none',
   },
+  table: {
+    sortBy: (column) => `Sort by “${column}”`,
+    pages: 'Pages', previous: 'Previous', next: 'Next',
+    pageStatus: (page, pages, from, to, total) => `Page ${page} of ${pages} (rows ${from}–${to} of ${total})`,
+  },
   units: { people: 'people', points: 'programme points', schools: 'schools', ratio: '×', percent: '%', yuan: 'CNY', years: 'years', index: 'index' },
   cityWide: 'City-wide (no district)',
   empty: {
@@ -184,7 +189,7 @@ export const en: Messages = {
     columns: { major: 'Major', code: 'Major code', level: 'Level', tier: 'Cost tier', students: 'Students', urgency: 'Urgency', coefficient: 'Coefficient', impact: 'Budget impact (CNY 10,000)' },
   },
   schools: {
-    search: 'Search by school name or code', results: (shown, total) => (shown < total ? `Showing ${shown} of ${total} schools` : `${list(total, 'school')}`),
+    search: 'Search by school name or code', results: (total) => list(total, 'school'),
     noResults: 'No school matches',
     latestNote: (year) => `School figures are for ${year}; the year filter applies to the programmes on a school's page.`,
     back: 'Back to the school list', notFound: (code) => `No school ${code}`,

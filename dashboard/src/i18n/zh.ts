@@ -42,6 +42,11 @@ export const zh = {
     source: (inputs: string, time: string) => `数据来源：${inputs}；刷新时间：${time}`,
     tooFew: '记录过少', none: '无',
   },
+  table: {
+    sortBy: (column: string) => `按“${column}”排序`,
+    pages: '分页', previous: '上一页', next: '下一页',
+    pageStatus: (page: number, pages: number, from: number, to: number, total: number) => `第 ${page} / ${pages} 页（第 ${from}–${to} 行，共 ${total} 行）`,
+  },
   units: {
     people: '人', points: '个专业点', schools: '所学校', ratio: '倍', percent: '%', yuan: '元', years: '年', index: '指数',
   },
@@ -191,7 +196,7 @@ export const zh = {
     columns: { major: '专业', code: '专业代码', level: '层次', tier: '成本档', students: '在校生', urgency: '急需度', coefficient: '系数', impact: '预算影响（万元）' },
   },
   schools: {
-    search: '按学校名称或代码搜索', results: (shown: number, total: number) => (shown < total ? `显示 ${shown} / ${total} 所学校` : `共 ${total} 所学校`),
+    search: '按学校名称或代码搜索', results: (total: number) => `共 ${total} 所学校`,
     noResults: '没有符合条件的学校',
     latestNote: (year: number) => `学校概况为 ${year} 年数据；年份筛选作用于学校页中的专业点。`,
     back: '返回学校列表', notFound: (code: string) => `找不到学校 ${code}`,

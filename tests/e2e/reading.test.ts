@@ -1,0 +1,115 @@
+/**
+ * Reading the dashboard's tables and views: every column sorts, long lists page, Back restores the
+ * previous filter, wide tables scroll with their first column in view. Expected values come from
+ * warehouse.duckdb.
+ */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { chromiumAvailable } from './browser.ts';
+import { dashboardSession, SHOTS } from './session.ts';
+import { chartTable, settle, visit } from './page-helpers.ts';
+import { formatFor } from '../../shared/format.ts';
+import { zh } from '../../dashboard/src/i18n/zh.ts';
+
+const f = formatFor('zh', 'Asia/Shanghai');
+const pinyin = new Intl.Collator('zh-CN-u-co-pinyin');
+
+describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('reading the dashboard', () => {
+  const s = dashboardSession();
+
+  it('sorts a table by any column from its header, by click or Enter, numbers as numbers and names by pinyin', async () => {
+    const industries = await s.all<{ name_zh: string; supply: number }>(`SELECT name_zh, supply FROM mart_industry WHERE year = ${s.year}`);
+    await visit(s.page, s.server.url, '#/gaps');
+    await chartTable(s.page, 'supply-demand');
+    const frame = s.page.locator('figure[data-chart="supply-demand"]');
+    const supplyColumn = (await frame.locator('th').allTextContents()).findIndex((t) => t.startsWith(zh.gaps.supply));
+    const header = frame.locator('th').nth(supplyColumn);
+    expect(await header.getAttribute('aria-sort')).toBe('none');
+    await header.locator('button').click();
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    const bySupply = [...industries].sort((a, b) => b.supply - a.supply);
+    expect((await chartTable(s.page, 'supply-demand')).slice(1).map((r) => r[supplyColumn])).toEqual(bySupply.map((i) => f.int(i.supply)));
+    // Enter on the focused header flips the order.
+    await header.locator('button').focus();
+    await s.page.keyboard.press('Enter');
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    expect((await chartTable(s.page, 'supply-demand')).slice(1).map((r) => r[supplyColumn])).toEqual(bySupply.reverse().map((i) => f.int(i.supply)));
+    // The industry names, by pinyin.
+    const name = frame.locator('th').nth(0);
+    await name.locator('button').click();
+    expect(await name.getAttribute('aria-sort')).toBe('ascending');
+    expect((await chartTable(s.page, 'supply-demand')).slice(1).map((r) => r[0])).toEqual(industries.map((i) => i.name_zh).sort(pinyin.compare));
+  });
+
+  it('pages the school list through every school instead of stopping at the first 50', async () => {
+    const schools = (await s.all<{ school_code: string }>('SELECT school_code FROM mart_school')).map((r) => r.school_code);
+    expect(schools.length).toBeGreaterThan(50);
+    await visit(s.page, s.server.url, '#/schools');
+    expect(await s.page.textContent('[data-results]')).toBe(zh.schools.results(schools.length));
+    const seen: string[] = [];
+    for (;;) {
+      seen.push(...await s.page.$$eval('table.school-list a[data-school]', (links) => links.map((a) => a.getAttribute('data-school')!)));
+      const next = s.page.locator('[data-page="next"]');
+      if (await next.isDisabled()) break;
+      await next.click();
+    }
+    expect(seen.sort()).toEqual([...schools].sort());
+    // Sorting the whole list, not a page of it: the first row by students is the largest school.
+    const { largest } = await s.one<{ largest: string }>('SELECT school_code AS largest FROM mart_school ORDER BY students DESC, school_code LIMIT 1');
+    const students = s.page.locator('table.school-list th', { hasText: zh.schools.columns.students });
+    await students.locator('button').click();
+    await students.locator('button').click();
+    await students.locator('button').click();
+    expect(await students.getAttribute('aria-sort')).toBe('descending');
+    expect(await s.page.getAttribute('table.school-list tbody tr:first-child a[data-school]', 'data-school')).toBe(largest);
+  });
+
+  it('goes back to the previous filter with the browser Back button', async () => {
+    await visit(s.page, s.server.url, '#/gaps');
+    await s.page.selectOption('select[name="level"]', 'higher');
+    await settle(s.page);
+    await s.page.selectOption('select[name="year"]', String(s.year - 1));
+    await settle(s.page);
+    expect(s.page.url()).toContain('level=higher');
+    await s.page.goBack();
+    await settle(s.page);
+    expect(await s.page.inputValue('select[name="year"]')).toBe(String(s.year));
+    expect(await s.page.inputValue('select[name="level"]')).toBe('higher');
+    await s.page.goBack();
+    await settle(s.page);
+    expect(await s.page.inputValue('select[name="level"]')).toBe('');
+    expect(new URL(s.page.url()).hash).toBe('#/gaps');
+    await s.page.goForward();
+    await settle(s.page);
+    expect(await s.page.inputValue('select[name="level"]')).toBe('higher');
+  });
+
+  it('on a 390-pixel phone scrolls the advice table to its last column, the first column staying in view', async () => {
+    const { code } = await s.one<{ code: string }>(`
+      SELECT school_code AS code FROM mart_school_report GROUP BY school_code ORDER BY count(*) DESC, school_code LIMIT 1`);
+    await s.page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await visit(s.page, s.server.url, `#/schools?school=${code}`);
+      await s.page.waitForSelector('figure[data-chart="school-labels"] table');
+      const scroll = s.page.locator('figure[data-chart="school-labels"] .table-scroll');
+      const geometry = await scroll.evaluate((el) => {
+        const box = () => el.getBoundingClientRect();
+        const heads = () => [...el.querySelectorAll('th')].map((th) => th.getBoundingClientRect());
+        const before = { page: document.documentElement.scrollWidth, scrollable: el.scrollWidth > el.clientWidth };
+        el.scrollLeft = el.scrollWidth;
+        const after = heads();
+        return { ...before, left: box().left, right: box().right, first: after[0], last: after[after.length - 1], columns: after.length };
+      });
+      // The page itself is no wider than the phone: the table scrolls inside its frame.
+      expect(geometry.page).toBeLessThanOrEqual(390);
+      expect(geometry.scrollable).toBe(true);
+      expect(geometry.last.right).toBeLessThanOrEqual(geometry.right + 1);
+      expect(geometry.last.left).toBeGreaterThanOrEqual(geometry.left);
+      expect(Math.abs(geometry.first.left - geometry.left)).toBeLessThanOrEqual(1);
+      expect(geometry.columns).toBe((await chartTable(s.page, 'school-labels'))[0].length);
+      await s.page.screenshot({ path: join(SHOTS, 'school-advice-390.png'), fullPage: true });
+    } finally {
+      await s.page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+});
