@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { chromiumAvailable } from './browser.ts';
 import { dashboardSession, SHOTS } from './session.ts';
 import { chartTable, settle, visit } from './page-helpers.ts';
-import { formatFor } from '../../shared/format.ts';
+import { formatFor } from '../../pipeline/shared/format.ts';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
+import { ROUTES } from '../../dashboard/src/lib/url-state.ts';
+import { DEFINITIONS, SOURCES, definitionText, type PolicyValues } from '../../pipeline/shared/definitions.ts';
 
 const f = formatFor('zh', 'Asia/Shanghai');
 const pinyin = new Intl.Collator('zh-CN-u-co-pinyin');
@@ -111,5 +113,69 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('reading t
     } finally {
       await s.page.setViewportSize({ width: 1280, height: 800 });
     }
+  });
+});
+
+describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('definitions beside every figure', () => {
+  const s = dashboardSession();
+  const readManifest = async () => JSON.parse(await (await fetch(`${s.server.url}data/manifest.json`)).text()) as { policy: PolicyValues; inputs: { file: string }[] };
+
+  it('opens the definition of a card from the keyboard, and gives it to a screen reader as the description', async () => {
+    const { policy } = await readManifest();
+    await visit(s.page, s.server.url, '#/overview');
+    const info = s.page.locator('[data-card="match_rate"] [data-definition]');
+    const expected = definitionText('match_rate', 'zh', policy);
+    await info.focus();
+    expect(await info.evaluate((el) => el === document.activeElement)).toBe(true);
+    const described = await info.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!)!.textContent);
+    for (const part of [expected.name, expected.definition, expected.formula]) expect(described).toContain(part);
+    expect(await info.getAttribute('aria-label')).toBe(zh.definitions.about(expected.name));
+    const pop = s.page.locator('[data-card="match_rate"] [role="tooltip"]');
+    expect(await pop.isVisible()).toBe(false);
+    await s.page.keyboard.press('Enter');
+    expect(await pop.isVisible()).toBe(true);
+    expect(await info.getAttribute('aria-expanded')).toBe('true');
+    await s.page.keyboard.press('Escape');
+    expect(await pop.isVisible()).toBe(false);
+    // The fill-ratio threshold is printed from the snapshot's policy.
+    await visit(s.page, s.server.url, '#/gaps');
+    const fill = s.page.locator('figure[data-chart="fill-ratio"] h3 [data-definition="fill_ratio"]');
+    await fill.click();
+    expect(await s.page.textContent('figure[data-chart="fill-ratio"] h3 [role="tooltip"]'))
+      .toContain(definitionText('fill_ratio', 'zh', policy).threshold);
+  });
+
+  it('puts an ⓘ on every card, every chart and every numeric column of every view, and cites sources, not files', async () => {
+    const { inputs } = await readManifest();
+    const { code } = await s.one<{ code: string }>('SELECT school_code AS code FROM mart_school ORDER BY students DESC LIMIT 1');
+    const pages = [...ROUTES.filter((r) => r !== 'data' && r !== 'definitions').map((r) => `#/${r}`), `#/schools?school=${code}`];
+    for (const hash of pages) {
+      await visit(s.page, s.server.url, hash);
+      await s.page.waitForTimeout(300);
+      const missing = await s.page.evaluate(() => {
+        const lacking = (selector: string, within: string) => [...document.querySelectorAll(selector)]
+          .filter((el) => !el.querySelector(within)).map((el) => el.textContent!.trim().slice(0, 30));
+        return [...lacking('main [data-card]', '[data-definition]'), ...lacking('main figure[data-chart] h3', '[data-definition]'),
+          ...lacking('main th.num', '[data-definition]')];
+      });
+      expect(missing, hash).toEqual([]);
+      const sources = await s.page.locator('main .source').allTextContents();
+      for (const line of sources) for (const input of inputs) expect(line, hash).not.toContain(input.file);
+    }
+    await visit(s.page, s.server.url, '#/gaps');
+    expect(await s.page.textContent('figure[data-chart="gap"] .source')).toContain(SOURCES.demand.zh);
+  });
+
+  it('lists every definition and the sources on the 口径说明 page, in both languages', async () => {
+    const { policy } = await readManifest();
+    for (const lang of ['zh', 'en'] as const) {
+      await visit(s.page, s.server.url, `#/definitions${lang === 'en' ? '?lang=en' : ''}`);
+      const [, ...rows] = await chartTable(s.page, 'definitions');
+      expect(rows.map((r) => r[0])).toEqual(DEFINITIONS.map((d) => definitionText(d.id, lang, policy).name));
+      expect(rows.map((r) => r[3])).toEqual(DEFINITIONS.map((d) => definitionText(d.id, lang, policy).threshold || '—'));
+      const [, ...cited] = await chartTable(s.page, 'sources');
+      expect(cited.map((r) => r[1])).toContain(SOURCES.majors[lang]);
+    }
+    await s.page.screenshot({ path: join(SHOTS, 'definitions.png'), fullPage: true });
   });
 });

@@ -19,7 +19,7 @@ export const en: Messages = {
   loadFailed: (detail) => `Could not load the data: ${detail}`,
   routes: {
     overview: 'Overview', gaps: 'Industry gaps', coverage: 'Coverage', districts: 'Districts', concentration: 'Concentration',
-    lag: 'Lag', funding: 'Funding', outlook: 'Outlook', plan: 'Enrolment plan', schools: 'Schools', loop: 'Loop tracking', postings: 'Job postings', data: 'Data',
+    lag: 'Lag', funding: 'Funding', outlook: 'Outlook', plan: 'Enrolment plan', schools: 'Schools', loop: 'Loop tracking', postings: 'Job postings', data: 'Data', definitions: 'Definitions',
   },
   filters: {
     label: 'Filters', year: 'Year', level: 'Level', district: 'District', province: 'Province', ownership: 'Ownership', all: 'All', industry: 'Industry',
@@ -36,7 +36,21 @@ export const en: Messages = {
   chart: {
     viewTable: 'View as table', viewChart: 'View as chart', csv: 'Download CSV', png: 'Export PNG', svg: 'Export SVG',
     source: (inputs, time) => `Source: ${inputs}; refreshed ${time}`,
+    sourceSep: '; ', synthetic: ' (synthetic sample data)',
     tooFew: 'too few records', none: 'none',
+  },
+  definitions: {
+    about: (name) => `Definition: ${name}`, formula: 'Formula: ', threshold: 'Threshold: ',
+    title: 'Definitions', intro: "The definition, formula and threshold of every figure on the dashboard. Thresholds are the policy values of this data snapshot.",
+    sources: 'Sources', sourcesNote: 'Sources are cited by issuing body and table; the input files are listed under Data status.',
+    synthetic: 'This is synthetic sample data: the sources say where real data would come from; the sample figures are generated.',
+    years: (years) => `Years of data: ${years}.`,
+    columns: { name: 'Figure', definition: 'Definition', formula: 'Formula', threshold: 'Threshold', input: 'Data', source: 'Source' },
+  },
+  inputTables: {
+    programmes: 'Programmes', schools: 'Schools', majors: 'Major catalogue', crosswalk: 'Major–industry crosswalk', demand: 'Industry demand', industries: 'Key industries',
+    industry_segments: 'Chain segments', districts: 'Districts', postings: 'Job postings',
+    posting_rules: 'Posting rules', posting_employers: 'Employer table', posting_occupations: 'Occupation words',
   },
   table: {
     sortBy: (column) => `Sort by “${column}”`,

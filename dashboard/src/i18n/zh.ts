@@ -6,6 +6,7 @@ import type { LagStrength, Level, Ownership, Signal } from '../lib/types.ts';
 import type { LoopOutcome, ProgrammeLabel } from '../lib/types-recommend.ts';
 import { VOCABULARY } from '../../../pipeline/shared/vocabulary.ts';
 import { outlookZh, planZh } from './plan-zh.ts';
+import type { InputTable } from '../../../pipeline/shared/definitions.ts';
 
 type Stage = 'upstream' | 'midstream' | 'downstream' | 'service';
 
@@ -23,7 +24,7 @@ export const zh = {
   loadFailed: (detail: string) => `数据加载失败：${detail}`,
   routes: {
     overview: '总览', gaps: '产业缺口', coverage: '覆盖与产业链', districts: '区县', concentration: '专业结构',
-    lag: '响应滞后', funding: '拨款系数', outlook: '研判', plan: '招生计划方案', schools: '学校', loop: '闭环跟踪', postings: '招聘岗位', data: '数据状态',
+    lag: '响应滞后', funding: '拨款系数', outlook: '研判', plan: '招生计划方案', schools: '学校', loop: '闭环跟踪', postings: '招聘岗位', data: '数据状态', definitions: '口径说明',
   },
   filters: {
     label: '筛选', year: '年份', level: '层次', district: '区县', province: '省份', ownership: '举办性质', all: '全部', industry: '产业',
@@ -40,8 +41,22 @@ export const zh = {
   chart: {
     viewTable: '以表格查看', viewChart: '以图表查看', csv: '下载 CSV', png: '导出 PNG', svg: '导出 SVG',
     source: (inputs: string, time: string) => `数据来源：${inputs}；刷新时间：${time}`,
+    sourceSep: '；', synthetic: '（示例数据，合成）',
     tooFew: '记录过少', none: '无',
   },
+  definitions: {
+    about: (name: string) => `口径：${name}`, formula: '公式：', threshold: '阈值：',
+    title: '口径说明', intro: '看板上每个数字的定义、公式和阈值。阈值取自本次数据快照的政策参数。',
+    sources: '数据来源', sourcesNote: '来源按发布单位和统计表注明；各输入文件见“数据状态”。',
+    synthetic: '当前为示例数据（合成）：以下来源说明真实数据应取自何处，示例中的数字均为程序生成。',
+    years: (years: string) => `数据年份：${years}。`,
+    columns: { name: '指标', definition: '定义', formula: '公式', threshold: '阈值', input: '数据', source: '来源' },
+  },
+  inputTables: {
+    programmes: '专业点', schools: '学校', majors: '专业目录', crosswalk: '专业—产业对照', demand: '产业需求', industries: '重点产业',
+    industry_segments: '产业链环节', districts: '区县', postings: '招聘岗位',
+    posting_rules: '岗位分类规则', posting_employers: '用人单位行业表', posting_occupations: '岗位职业词表',
+  } satisfies Record<InputTable, string>,
   table: {
     sortBy: (column: string) => `按“${column}”排序`,
     pages: '分页', previous: '上一页', next: '下一页',

@@ -5,7 +5,7 @@
  */
 import { LEVELS, OWNERSHIPS, type Level, type Ownership } from './types.ts';
 
-export const ROUTES = ['overview', 'gaps', 'coverage', 'districts', 'concentration', 'lag', 'funding', 'outlook', 'plan', 'schools', 'loop', 'postings', 'data'] as const;
+export const ROUTES = ['overview', 'gaps', 'coverage', 'districts', 'concentration', 'lag', 'funding', 'outlook', 'plan', 'schools', 'loop', 'postings', 'data', 'definitions'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export interface ViewState { route: Route; params: Record<string, string> }

@@ -4,6 +4,7 @@ import type { Filters } from '../lib/url-state.ts';
 import type { Lang } from '../../../pipeline/shared/format.ts';
 import type { Grain } from '../lib/snapshot-files.ts';
 import { app } from '../state.svelte.ts';
+import { SOURCES, type InputTable } from '../../../pipeline/shared/definitions.ts';
 
 export interface ViewContext {
   manifest: Manifest;
@@ -16,14 +17,13 @@ export interface ViewContext {
   industries: IndustryDimRow[];
 }
 
-/** Inputs that stand for a table: programmes may come from the 备案 listing and its figures file. */
-const SOURCES: Record<string, string[]> = { programmes: ['programmes', 'programme_listing', 'programme_figures'] };
-
-/** A chart's source line: the input files behind it and when the snapshot was refreshed. */
-export function sourceLine(manifest: Manifest, tables: readonly string[]): string {
-  const fileOf = (t: string) => manifest.inputs.filter((i) => (SOURCES[t] ?? [t]).includes(i.table)).map((i) => i.file).join(' + ') || t;
-  const files = tables.map(fileOf).join(', ');
-  return app.m.chart.source(files, app.f.dateTime(manifest.finished_at));
+/**
+ * A chart's source line: the inputs behind it cited by issuing body and table (the files are listed
+ * under 数据状态), and when the snapshot was refreshed.
+ */
+export function sourceLine(manifest: Manifest, tables: readonly InputTable[]): string {
+  const cited = tables.map((t) => SOURCES[t][app.lang]).join(app.m.chart.sourceSep);
+  return app.m.chart.source(`${cited}${manifest.synthetic ? app.m.chart.synthetic : ''}`, app.f.dateTime(manifest.finished_at));
 }
 
 export function industryName(industries: readonly IndustryDimRow[], code: string, lang: Lang): string {

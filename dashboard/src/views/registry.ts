@@ -21,6 +21,7 @@ import Schools from './Schools.svelte';
 import Loop from './Loop.svelte';
 import Postings from './Postings.svelte';
 import DataStatus from './DataStatus.svelte';
+import Definitions from './Definitions.svelte';
 
 export interface ViewEntry {
   component: Component<{ ctx: ViewContext }>;
@@ -47,4 +48,5 @@ export const VIEWS: Record<Route, ViewEntry> = {
   loop: { component: Loop, filters: [] },
   postings: { component: Postings, filters: ['year'], years: () => mart('mart_industry_postings').then(yearsOf) },
   data: { component: DataStatus, filters: [] },
+  definitions: { component: Definitions, filters: [] },
 };
