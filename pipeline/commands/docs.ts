@@ -9,7 +9,7 @@ import { readPolicy } from '../config/policy.ts';
 export const help = `用法 Usage: npm run docs
 
 Regenerates docs/inputs.md from schemas/*.json, and the figure definitions in docs/metrics.md
-from shared/definitions.ts.`;
+from pipeline/shared/definitions.ts.`;
 
 export async function run(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) return console.log(help), 0;

@@ -5,7 +5,7 @@ import { readPolicy } from '../../pipeline/config/policy.ts';
 import { DEFINITIONS, definitionText } from '../../pipeline/shared/definitions.ts';
 
 describe('the figure definitions', () => {
-  it('docs/metrics.md holds the section generated from shared/definitions.ts (run `npm run docs` after editing it)', () => {
+  it('docs/metrics.md holds the section generated from pipeline/shared/definitions.ts (run `npm run docs` after editing it)', () => {
     const doc = readFileSync(new URL('../../docs/metrics.md', import.meta.url), 'utf8');
     expect(doc).toBe(withDefinitions(doc, readPolicy()));
     expect(doc).toContain('| `fill_ratio` | Fill ratio (供需比)');

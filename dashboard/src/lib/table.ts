@@ -9,7 +9,7 @@ export interface Column<T> {
   numeric?: boolean;
   /** Long text (lists of names; 'wide': sentences such as reasons) wraps; other cells stay on one line. */
   wrap?: boolean | 'wide';
-  /** The id of the figure's definition (shared/definitions.ts): an ⓘ beside the header. */
+  /** The id of the figure's definition (pipeline/shared/definitions.ts): an ⓘ beside the header. */
   def?: string;
   /** On screen the cell is a link (the school's page); downloads hold the text. */
   link?: (row: T) => { href: string; data?: Record<string, string> };
