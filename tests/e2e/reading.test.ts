@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromiumAvailable } from './browser.ts';
 import { dashboardSession, SHOTS } from './session.ts';
 import { chartTable, settle, visit } from './page-helpers.ts';
+import { pdfText } from './pdf-text.ts';
 import { formatFor } from '../../pipeline/shared/format.ts';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
 import { ROUTES } from '../../dashboard/src/lib/url-state.ts';
@@ -27,18 +28,18 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('reading t
     const supplyColumn = (await frame.locator('th').allTextContents()).findIndex((t) => t.startsWith(zh.gaps.supply));
     const header = frame.locator('th').nth(supplyColumn);
     expect(await header.getAttribute('aria-sort')).toBe('none');
-    await header.locator('button').click();
+    await header.locator('button.sort').click();
     expect(await header.getAttribute('aria-sort')).toBe('descending');
     const bySupply = [...industries].sort((a, b) => b.supply - a.supply);
     expect((await chartTable(s.page, 'supply-demand')).slice(1).map((r) => r[supplyColumn])).toEqual(bySupply.map((i) => f.int(i.supply)));
     // Enter on the focused header flips the order.
-    await header.locator('button').focus();
+    await header.locator('button.sort').focus();
     await s.page.keyboard.press('Enter');
     expect(await header.getAttribute('aria-sort')).toBe('ascending');
     expect((await chartTable(s.page, 'supply-demand')).slice(1).map((r) => r[supplyColumn])).toEqual(bySupply.reverse().map((i) => f.int(i.supply)));
     // The industry names, by pinyin.
     const name = frame.locator('th').nth(0);
-    await name.locator('button').click();
+    await name.locator('button.sort').click();
     expect(await name.getAttribute('aria-sort')).toBe('ascending');
     expect((await chartTable(s.page, 'supply-demand')).slice(1).map((r) => r[0])).toEqual(industries.map((i) => i.name_zh).sort(pinyin.compare));
   });
@@ -59,9 +60,9 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('reading t
     // Sorting the whole list, not a page of it: the first row by students is the largest school.
     const { largest } = await s.one<{ largest: string }>('SELECT school_code AS largest FROM mart_school ORDER BY students DESC, school_code LIMIT 1');
     const students = s.page.locator('table.school-list th', { hasText: zh.schools.columns.students });
-    await students.locator('button').click();
-    await students.locator('button').click();
-    await students.locator('button').click();
+    await students.locator('button.sort').click();
+    await students.locator('button.sort').click();
+    await students.locator('button.sort').click();
     expect(await students.getAttribute('aria-sort')).toBe('descending');
     expect(await s.page.getAttribute('table.school-list tbody tr:first-child a[data-school]', 'data-school')).toBe(largest);
   });
@@ -177,5 +178,48 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('definitio
       expect(cited.map((r) => r[1])).toContain(SOURCES.majors[lang]);
     }
     await s.page.screenshot({ path: join(SHOTS, 'definitions.png'), fullPage: true });
+  });
+});
+
+describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('printing a view', () => {
+  const s = dashboardSession();
+
+  it('prints the whole view on A4 with its filters and data date in the header, in Chinese text', async () => {
+    const manifest = JSON.parse(await (await fetch(`${s.server.url}data/manifest.json`)).text()) as { finished_at: string };
+    const { district, name } = await s.one<{ district: string; name: string }>(`
+      SELECT district_code AS district, any_value(district_name) AS name FROM mart_school WHERE level = 'higher'
+      GROUP BY district_code ORDER BY count(*) DESC, district_code LIMIT 1`);
+    await visit(s.page, s.server.url, `#/gaps?level=higher&district=${district}`);
+    expect(await s.page.locator('[data-print]').textContent()).toBe(zh.print.button);
+    // The button prints (window.print), and print media shows the header the screen hides.
+    await s.page.evaluate(() => { (window as unknown as { printed: number }).printed = 0; window.print = () => { (window as unknown as { printed: number }).printed++; }; });
+    await s.page.click('[data-print]');
+    expect(await s.page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    expect(await s.page.locator('[data-print-header]').isVisible()).toBe(false);
+    const title = (await s.page.textContent('figure[data-chart="gap"] h3'))!.trim();
+    await s.page.emulateMedia({ media: 'print' });
+    try {
+      expect(await s.page.locator('[data-print-header]').isVisible()).toBe(true);
+      expect(await s.page.locator('.filter-bar').isVisible()).toBe(false);
+      const pdf = await s.page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+      const pages = await pdfText(new Uint8Array(pdf));
+      expect(pages.length).toBeGreaterThan(1);
+      const first = pages[0].replace(/\s+/g, '');
+      const squeeze = (t: string) => t.replace(/\s+/g, '');
+      expect(first).toContain(squeeze(`${zh.appTitle} · ${zh.routes.gaps}`));
+      expect(first).toContain(squeeze(`${zh.filters.level}：${zh.levels.higher}`));
+      expect(first).toContain(squeeze(`${zh.filters.district}：${name}`));
+      expect(first).toContain(squeeze(`${zh.filters.ownership}：${zh.filters.all}`));
+      expect(first).toContain(squeeze(zh.print.refreshed(f.dateTime(manifest.finished_at))));
+      // The whole view is printed, its last section too: the chart titles are text, not pictures of it.
+      const all = squeeze(pages.join(''));
+      expect(all).toContain(squeeze(title));
+      expect(all).toContain(squeeze(zh.candidates.heading));
+      // A4 portrait: 595 × 842 points.
+      const size = pdf.toString('latin1').match(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/);
+      expect(size && [Math.round(Number(size[1])), Math.round(Number(size[2]))]).toEqual([595, 842]);
+    } finally {
+      await s.page.emulateMedia({ media: 'screen' });
+    }
   });
 });

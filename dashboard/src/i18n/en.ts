@@ -52,6 +52,10 @@ export const en: Messages = {
     industry_segments: 'Chain segments', districts: 'Districts', postings: 'Job postings',
     posting_rules: 'Posting rules', posting_employers: 'Employer table', posting_occupations: 'Occupation words',
   },
+  print: {
+    button: 'Print / PDF', filters: 'Filters: ', noFilters: 'this view takes no year, level, district or ownership filter',
+    refreshed: (time) => `Data refreshed ${time}`,
+  },
   table: {
     sortBy: (column) => `Sort by “${column}”`,
     pages: 'Pages', previous: 'Previous', next: 'Next',

@@ -57,6 +57,10 @@ export const zh = {
     industry_segments: '产业链环节', districts: '区县', postings: '招聘岗位',
     posting_rules: '岗位分类规则', posting_employers: '用人单位行业表', posting_occupations: '岗位职业词表',
   } satisfies Record<InputTable, string>,
+  print: {
+    button: '打印 / 导出 PDF', filters: '筛选：', noFilters: '本页不按年份、层次、区县、举办性质筛选',
+    refreshed: (time: string) => `数据刷新时间：${time}`,
+  },
   table: {
     sortBy: (column: string) => `按“${column}”排序`,
     pages: '分页', previous: '上一页', next: '下一页',
