@@ -190,7 +190,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('dashboard
     const manifest = sampleManifest();
     await visit(s.page, s.server.url, '#/data');
     const inputs = (await chartTable(s.page, 'inputs')).slice(1);
-    expect(inputs.map((r) => [r[0], r[2], r[3]])).toEqual(manifest.inputs.map((i) => [i.table, f.int(i.rows), f.int(i.rejected)]));
+    expect(inputs.map((r) => [r[0], r[2], r[3]])).toEqual(manifest.inputs.map((i) => [(zh.inputTables as Record<string, string>)[i.table], f.int(i.rows), f.int(i.rejected)]));
     const tests = (await chartTable(s.page, 'model-tests')).slice(1);
     expect(tests.map((r) => r[0])).toEqual(manifest.model_tests.map((t) => t.name));
     expect(await s.page.textContent('[data-fact="finished"]')).toBe(f.dateTime(manifest.finished_at));

@@ -223,3 +223,19 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('printing 
     }
   });
 });
+
+describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('the data status in Chinese', () => {
+  const s = dashboardSession();
+
+  it('shows no English developer terms outside file names; the identifiers are folded into the technical detail', async () => {
+    await visit(s.page, s.server.url, '#/data');
+    await s.page.waitForSelector('figure[data-chart="run-history"]');
+    // What is on screen, file names and paths (cited as detail) taken out.
+    const shown = (await s.page.locator('main').innerText()).replace(/[\w./-]+\.(csv|xlsx|json|jsonl|arrow)\b/g, '');
+    expect(shown.match(/\b[a-z]+_[a-z_]+\b|\b(mart|contract|manifest|snapshot|sha|SHA-256|full|manual|schedule|load|models|export|reports)\b/g) ?? []).toEqual([]);
+    expect(await s.page.textContent('[data-tests-summary]')).toMatch(/^模型测试 \d+ 项/);
+    // The identifiers are there for operators, one click away.
+    await s.page.click('details.technical > summary');
+    expect(await s.page.locator('figure[data-chart="model-tests"]').isVisible()).toBe(true);
+  });
+});

@@ -51,6 +51,7 @@ export const en: Messages = {
     programmes: 'Programmes', schools: 'Schools', majors: 'Major catalogue', crosswalk: 'Major–industry crosswalk', demand: 'Industry demand', industries: 'Key industries',
     industry_segments: 'Chain segments', districts: 'Districts', postings: 'Job postings',
     posting_rules: 'Posting rules', posting_employers: 'Employer table', posting_occupations: 'Occupation words',
+    crosswalk_defaults: 'Default crosswalk per category', posting_noise: 'Title noise words', legacy_majors: 'Earlier catalogues', major_successors: 'Old-to-new majors',
   },
   print: {
     button: 'Print / PDF', filters: 'Filters: ', noFilters: 'this view takes no year, level, district or ownership filter',
@@ -296,6 +297,10 @@ export const en: Messages = {
     inputs: 'Input files', rejectsTitle: (n) => `Rejected records: ${n}`, rejectsNote: (shown, total) => `${total} in all; the first ${shown} listed`,
     noRejects: 'No rejected records', warnings: 'Warnings', tests: 'Model tests', passed: 'passed', failed: 'failed', marts: 'Marts', policy: 'Policy parameters',
     history: 'Run history', historyTitle: (n, failed) => `The last ${list(n, 'refresh', 'refreshes')}, ${failed} failed`, noHistory: 'No runs recorded',
+    stages: { load: 'load', postings: 'postings', models: 'models', tests: 'tests', outlook: 'outlook', planner: 'planner', export: 'export', parquet: 'parquet', reports: 'reports' },
+    seconds: (s) => `${s} s`, manifestSource: 'manifest.json', historySource: 'history.jsonl',
+    technical: 'Technical detail (model tests, marts, policy, for operators)',
+    testsSummary: (n, failed) => (failed ? `${n} model tests, ${failed} failed` : `${n} model tests, all passed`),
     outcomes: { ok: 'ok', failed: 'failed', killed: 'killed', running: 'running' }, triggers: { manual: 'manual', schedule: 'scheduled' },
     columns: { started: 'Started', duration: 'Duration', outcome: 'Outcome', trigger: 'Trigger', stages: 'Stage times', drift: 'Drift', error: 'Error',
       table: 'Table', file: 'File', rows: 'Rows', rejected: 'Rejected', sha: 'SHA-256', line: 'Line', column: 'Column', value: 'Value', reason: 'Reason', test: 'Test', failing: 'Failing rows', result: 'Result', mart: 'Name', bytes: 'Bytes', key: 'Parameter', setting: 'Value' },

@@ -56,7 +56,8 @@ export const zh = {
     programmes: '专业点', schools: '学校', majors: '专业目录', crosswalk: '专业—产业对照', demand: '产业需求', industries: '重点产业',
     industry_segments: '产业链环节', districts: '区县', postings: '招聘岗位',
     posting_rules: '岗位分类规则', posting_employers: '用人单位行业表', posting_occupations: '岗位职业词表',
-  } satisfies Record<InputTable, string>,
+    crosswalk_defaults: '专业类—产业默认对照', posting_noise: '岗位名称噪声词', legacy_majors: '旧版专业目录', major_successors: '新旧专业对照表',
+  } satisfies Record<InputTable | 'crosswalk_defaults' | 'posting_noise' | 'legacy_majors' | 'major_successors', string>,
   print: {
     button: '打印 / 导出 PDF', filters: '筛选：', noFilters: '本页不按年份、层次、区县、举办性质筛选',
     refreshed: (time: string) => `数据刷新时间：${time}`,
@@ -306,8 +307,12 @@ export const zh = {
     noRejects: '没有被拒绝的记录', warnings: '警告', tests: '模型测试', passed: '通过', failed: '未通过', marts: '数据集市', policy: '政策参数',
     history: '运行记录', historyTitle: (n: number, failed: number) => `最近 ${n} 次刷新，${failed} 次失败`, noHistory: '没有运行记录',
     outcomes: { ok: '成功', failed: '失败', killed: '中断', running: '运行中' }, triggers: { manual: '手动', schedule: '定时' },
+    stages: { load: '读入', postings: '招聘岗位', models: '建模', tests: '检验', outlook: '研判', planner: '招生方案', export: '导出', parquet: '归档', reports: '报告' } as Record<string, string>,
+    seconds: (s: string) => `${s} 秒`, manifestSource: '数据快照清单', historySource: '运行记录',
+    technical: '技术明细（模型测试、数据集市、政策参数，供运维人员查看）',
+    testsSummary: (n: number, failed: number) => (failed ? `模型测试 ${n} 项，${failed} 项未通过` : `模型测试 ${n} 项，全部通过`),
     columns: { started: '开始', duration: '用时', outcome: '结果', trigger: '触发', stages: '各阶段用时', drift: '漂移', error: '错误',
-      table: '表', file: '文件', rows: '行数', rejected: '拒绝', sha: 'SHA-256', line: '行号', column: '列', value: '值', reason: '原因', test: '测试', failing: '失败行数', result: '结果', mart: '名称', bytes: '字节', key: '参数', setting: '取值' },
+      table: '表', file: '文件', rows: '行数', rejected: '拒绝', sha: '文件校验码', line: '行号', column: '列', value: '值', reason: '原因', test: '测试', failing: '失败行数', result: '结果', mart: '名称', bytes: '字节', key: '参数', setting: '取值' },
   },
 };
 
