@@ -29,7 +29,7 @@ try {
   const conn = await instance.connect();
   const options = { tmpDir, rejectShareMax: (readPolicy().load as { reject_share_max: number }).reject_share_max, warn: () => {} };
   const districts = await loadTable(conn, { table: 'districts', file: locateInput('districts', dataDir, DEFAULTS.referenceDir) }, options);
-  const files = listDailyFiles(dataDir, options.warn);
+  const files = listDailyFiles(dataDir, options.warn, new Date());
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const sync = await syncStore(conn, files, keepStore ?? join(scratch, 'postings-store'), { ...options, checks: checksKey([districts.input]), now: () => new Date() });

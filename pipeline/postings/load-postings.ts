@@ -63,7 +63,7 @@ export async function loadPostings(conn: DuckDBConnection, options: PostingsOpti
     report.inputs.push(table.input);
     report.rejects.push(...table.rejects);
   }
-  const files = listDailyFiles(options.dataDir, warn);
+  const files = listDailyFiles(options.dataDir, warn, (options.now ?? (() => new Date()))());
   const storeDir = join(options.warehouseDir, POSTINGS_STORE);
   const sync = await syncStore(conn, files, storeDir, {
     ...validation, checks: checksKey(report.inputs), progress: options.effects?.progress, now: options.now ?? (() => new Date()),

@@ -5,7 +5,7 @@
  * run, failed or not, is appended to the run history.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { loadInputs, type LoadReport } from '../load/load-inputs.ts';
 import { readPolicy, setPolicyVariables, type Policy } from '../config/policy.ts';
@@ -37,6 +37,7 @@ import { appendHistory, recordKilled, type RunRecord } from './history.ts';
 import { REJECTS_FILE, saveRejects, writeRejectsCsv } from './save-rejects.ts';
 import { loadPostings, type PostingsReport } from '../postings/load-postings.ts';
 import { faultPoint } from './fault.ts';
+import { publicPath, publicText } from './public-paths.ts';
 import { writeOutlook } from '../outlook/write-outlook.ts';
 import { writePlan } from '../planner/write-plan.ts';
 import { duckdbConfig, readResources } from '../config/resources.ts';
@@ -60,12 +61,6 @@ export interface RefreshOptions {
 }
 
 export interface RefreshResult { manifest: Manifest; snapshotDir: string }
-
-/** Paths in the manifest and messages are relative to where the command runs: short, and no server paths leak to the browser. */
-function shortPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
-}
 
 function previousManifest(warehouseDir: string): Manifest | null {
   const path = join(warehouseDir, CURRENT, 'manifest.json');
@@ -224,7 +219,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
     const baseWarnings = [...load.warnings];
     const postings = await postingsStage(run, conn, load);
     await saveRejects(conn, load.rejects);
-    const rejects = load.rejects.map((r) => ({ ...r, file: shortPath(r.file) }));
+    const rejects = load.rejects.map((r) => ({ ...r, file: publicPath(r.file, options) }));
     if (rejects.length > 0) writeRejectsCsv(join(buildDir, REJECTS_FILE), rejects);
     await outlookStage(run, conn);
     const rebuilt = await modelsStage(run, conn, postings);
@@ -244,18 +239,18 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       started_at: started.toISOString(),
       finished_at: run.now().toISOString(),
       stages,
-      inputs: load.inputs.map((i) => ({ ...i, file: shortPath(i.file) })),
+      inputs: load.inputs.map((i) => ({ ...i, file: publicPath(i.file, options) })),
       rejected_total: load.rejects.length,
       rejects: rejects.slice(0, MANIFEST_REJECTS),
       ...(rejects.length > 0 ? { rejects_file: REJECTS_FILE } : {}),
-      warnings: load.warnings,
+      warnings: load.warnings.map((w) => publicText(w, options)),
       model_tests: tests.map(({ name, failing_rows, passed }) => ({ name, failing_rows, passed })),
       summary,
       figures: await readFigureSources(conn),
       policy,
       marts,
       reports,
-      base: base?.manifest.base ?? { key: baseKey([...load.inputs, ...await mappingInput(options.dataDir)], policy, label), from: id, warnings: baseWarnings },
+      base: base?.manifest.base ?? { key: baseKey([...load.inputs, ...await mappingInput(options.dataDir)], policy, label), from: id, warnings: baseWarnings.map((w) => publicText(w, options)) },
     };
   } finally {
     conn.closeSync();
@@ -280,7 +275,7 @@ export async function refresh(options: RefreshOptions, effects: Effects = silent
     rows: manifest?.inputs.reduce((n, i) => n + i.rows, 0) ?? 0,
     rejected: manifest?.rejected_total ?? 0,
     drift,
-    error: error ? (error as Error).message : null,
+    error: error ? publicText((error as Error).message, options) : null,
   });
   // The outcome of a failed run is written as best it can be: on a full disk the original error still reaches the operator.
   const record = (outcome: RunRecord['outcome'], error: unknown) => {

@@ -10,7 +10,7 @@ export const CURRENT = 'current';
 
 /** The DuckDB file of a snapshot. */
 export const WAREHOUSE_FILE = 'warehouse.duckdb';
-const SNAPSHOTS = 'snapshots';
+export const SNAPSHOTS = 'snapshots';
 
 /** A sortable, filesystem-safe snapshot id from the refresh start time, e.g. 20261129T021500123Z. */
 export function snapshotId(at: Date): string {

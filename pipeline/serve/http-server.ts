@@ -4,14 +4,16 @@
  * a refresh that switches snapshots is picked up without a restart.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { CURRENT } from '../refresh/snapshot.ts';
+import { CURRENT, SNAPSHOTS } from '../refresh/snapshot.ts';
 import { readHistory } from '../refresh/history.ts';
 import { serveReport } from './report-route.ts';
 import { createGate } from '../platform/gate.ts';
 import { isLoopback } from '../platform/bind.ts';
+import { allowedHosts, guardRequest, insideReal } from './guard.ts';
 
 export interface ServerOptions {
   host?: string;
@@ -20,6 +22,8 @@ export interface ServerOptions {
   distDir: string;
   /** Accounts and what they may see; without it, the local single-analyst mode (loopback only). */
   gate?: Gate;
+  /** Host names served beside the loopback names and the address listened on (default: CHANJIAO_ALLOWED_HOSTS). */
+  allowedHosts?: string;
 }
 
 export type Gate = ReturnType<typeof createGate>;
@@ -33,6 +37,15 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** What a browser may fetch from a snapshot; the DuckDB file and build leftovers stay private. */
 const PUBLIC_DATA = /^\/(manifest\.json|marts\/(?:[\w-]+\/){0,2}[\w-]+\.arrow|marts\/split\.json|reports\/[^?#]+)(\?.*)?$/;
+
+/** A URL path decoded, or null when its escapes are broken. */
+function safeDecode(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
 
 function notFound(_req: IncomingMessage, res: ServerResponse) {
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -57,8 +70,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     setHeaders: (res, pathname) => { if (!pathname.startsWith('/assets/')) res.setHeader('cache-control', 'no-cache'); },
   });
   const reportsDir = join(options.warehouseDir, CURRENT, 'reports');
+  const snapshots = join(options.warehouseDir, SNAPSHOTS);
+  /** A snapshot file as itself: one reached through a link out of the snapshots (planted there) is not served. */
+  const linkedOut = (path: string) => {
+    const file = join(options.warehouseDir, CURRENT, path);
+    return existsSync(file) && !insideReal(file, snapshots);
+  };
   const serveData = (req: IncomingMessage, res: ServerResponse) => {
-    if (req.url === '/data/history.json' || req.url?.startsWith('/data/history.json?')) {
+    const path = safeDecode(req.url!.slice('/data'.length).replace(/[?#].*$/, ''));
+    if (path === null || linkedOut(path)) notFound(req, res);
+    else if (req.url === '/data/history.json' || req.url?.startsWith('/data/history.json?')) {
       // Outside any snapshot: a failed run has none, yet the dashboard must be able to say it failed.
       res.writeHead(200, { 'content-type': CONTENT_TYPES['.json'], 'cache-control': 'no-cache' });
       res.end(req.method === 'HEAD' ? undefined : JSON.stringify(readHistory(options.warehouseDir)));
@@ -76,9 +97,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const gate = options.gate ?? createGate({ db: null, trustProxy: false });
   const serve = {
     app, data: serveData,
-    dataFile: (path: string) => join(options.warehouseDir, CURRENT, path.slice('/data/'.length)),
+    dataFile: (path: string) => {
+      const file = join(options.warehouseDir, CURRENT, path.slice('/data/'.length));
+      if (linkedOut(path.slice('/data'.length))) throw Object.assign(new Error(`not served: ${path}`), { code: 'ENOENT' });
+      return file;
+    },
   };
+  const listen = options.host ?? '127.0.0.1';
+  const hosts = allowedHosts(listen, options.allowedHosts ?? process.env.CHANJIAO_ALLOWED_HOSTS, isLoopback(listen));
   const server = createServer((req, res) => {
+    if (!guardRequest(req, res, hosts)) return;
     gate.handle(req, res, serve).catch((error: Error) => {
       console.error(`✗ ${req.method} ${req.url}: ${error.message}`);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

@@ -47,7 +47,9 @@ async function refused(files: Record<string, string | Buffer>, message: (dir: st
   const history = readHistory(warehouse);
   expect(history.length).toBe(runs + 1);
   expect(history[0]).toMatchObject({ outcome: 'failed', snapshot: null });
-  expect(history[0].error).toContain(message(data));
+  // The history is served to browsers: the message names the file from the data folder, never the server's path.
+  expect(history[0].error).toContain(message(data).replaceAll(`${data}/`, ''));
+  expect(history[0].error).not.toContain(data);
 }
 
 describe('hostile inputs stop the refresh, named by file and line', () => {
@@ -108,4 +110,15 @@ describe('hostile inputs stop the refresh, named by file and line', () => {
     await refused({ 'postings/2025-03-04.csv': day },
       (dir) => `${join(dir, 'postings/2025-03-04.csv')}:8: 引号未闭合 — a quote (") opens a value on line 8 and runs on to line 9`);
   }, 60_000);
+
+  it('a daily postings file named for a day that does not exist, or for a day after tomorrow', async () => {
+    const day = (date: string) => csvOf('posting_id,posted_on,district_code,employer,title,industry_hint,headcount,education', 3,
+      (i) => `D-${i},${date},500103,重庆某公司,数控车工,,1,secondary`);
+    await refused({ 'postings/2025-02-30.csv': day('2025-03-01') },
+      (dir) => `${join(dir, 'postings/2025-02-30.csv')}: 日期无效 — 2025-02-30 is not a calendar date`);
+    await refused({ 'postings/2025-13-45.csv': day('2025-03-01') },
+      (dir) => `${join(dir, 'postings/2025-13-45.csv')}: 日期无效 — 2025-13-45 is not a calendar date`);
+    await refused({ 'postings/2099-01-01.csv': day('2099-01-01') },
+      (dir) => `${join(dir, 'postings/2099-01-01.csv')}: 日期晚于刷新日 — 2099-01-01 is after the refresh day`);
+  }, 120_000);
 });
