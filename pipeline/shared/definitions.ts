@@ -231,6 +231,36 @@ export const DEFINITIONS: readonly Definition[] = [
     zh: () => ({ name: '分类规则的匹配与生效', definition: '关键词按整词匹配，含排除词时不匹配；多条规则匹配时优先级数字最小的生效。匹配：含该关键词的岗位数；生效：由该规则归类的岗位数。', formula: '匹配 = 含关键词的岗位数；生效 = 由该规则归类的岗位数', threshold: '' }),
     en: () => ({ name: 'Rules matched and fired', definition: 'Keywords match whole words, not when an exclude word is present; of several matching rules the lowest priority number fires. Matched: postings with the keyword; fired: postings the rule classified.', formula: 'matched = postings with the keyword; fired = postings classified by the rule', threshold: '' }),
   },
+  {
+    id: 'outlook', inputs: ['demand'], policy: [],
+    zh: () => ({ name: '岗位需求预测', definition: '各产业今后五年每年的岗位需求：在朴素（沿用上年）、漂移与 AutoETS 中按滚动回测误差选用，附 80 % 与 95 % 预测区间；选用的模型不优于朴素基线时采用基线。不含退休等替补需求。', formula: 'D̂(t+h)，区间为预测分布的 10–90 % 与 2.5–97.5 % 分位', threshold: '' }),
+    en: () => ({ name: 'Demand outlook', definition: "Each industry's openings for each of the next five years: naive (last value), drift or AutoETS, chosen by rolling-origin back-test error, with 80 % and 95 % intervals; where no model beats the naive baseline the baseline is used. Replacement demand is not included.", formula: 'D̂(t+h); intervals the 10–90 % and 2.5–97.5 % quantiles', threshold: '' }),
+  },
+  {
+    id: 'backtest', inputs: ['demand'], policy: [],
+    zh: () => ({ name: '回测误差', definition: '只用预测起点以前的数据逐年滚动预测历史年份，与实际相比的平均绝对百分比误差（MAPE）及区间覆盖率，与朴素基线并列；误差低于基线时才采用该模型。', formula: 'MAPE = 平均 |D̂ − D| ÷ D', threshold: '' }),
+    en: () => ({ name: 'Back-test error', definition: 'Past years forecast from their own history only (rolling origin), compared with what happened: mean absolute percentage error (MAPE) and interval coverage, beside the naive baseline; a model is used only when its error is below the baseline.', formula: 'MAPE = mean |D̂ − D| ÷ D', threshold: '' }),
+  },
+  {
+    id: 'future_gap', inputs: BALANCE, policy: [],
+    zh: () => ({ name: '未来缺口', definition: '某年的预测岗位需求减去当年毕业的供给（由各专业点当前招生与在校生按学制推算的届次流转，经对接表计入产业）；区间随需求预测区间。', formula: '未来缺口(t) = D̂(t) − S(t)', threshold: '' }),
+    en: () => ({ name: 'Future gap', definition: "A year's forecast openings minus the graduates of that year (each programme's current intake and students carried through its years of study, mapped to industries); the interval follows the outlook's.", formula: 'future gap(t) = D̂(t) − S(t)', threshold: '' }),
+  },
+  {
+    id: 'enrolment_plan', inputs: POINTS, policy: [],
+    zh: () => ({ name: '招生计划', definition: '专业点本年度的招生计划数（学校报送）。', formula: '招生计划数', threshold: '' }),
+    en: () => ({ name: 'Enrolment plan', definition: "A programme's planned intake this year, as the school reports it.", formula: 'planned intake', threshold: '' }),
+  },
+  {
+    id: 'plan_change', inputs: ['programmes', 'majors', 'crosswalk', 'demand'], policy: ['planner.change_cap', 'planner.school_cap', 'planner.min_class'],
+    zh: (p) => ({ name: '建议招生计划', definition: '优化模型（HiGHS 求解）给出的明年招生计划：在学校容量、单专业调整上限、新设专业最小班额、专业布点上限与经费约束下，使各产业至毕业年的加权未来缺口与过剩最小。调整 = 建议计划 − 本年计划。', formula: '建议计划 = 本年计划 + 调整', threshold: `单专业调整不超过 ${p.pct('planner.change_cap')}，学校总量不超过 ${p.pct('planner.school_cap')}，新设专业至少 ${p.num('planner.min_class')} 人` }),
+    en: (p) => ({ name: 'Proposed enrolment plan', definition: "Next year's intake proposed by the optimisation model (solved by HiGHS): the weighted future shortfall and surplus of every industry up to the graduation year made as small as school capacity, the per-programme change cap, the minimum class of a new programme, the duplication cap and the budget allow. Change = proposed − this year's plan.", formula: 'proposed = plan + change', threshold: `a programme changes by at most ${p.pct('planner.change_cap')}, a school by at most ${p.pct('planner.school_cap')}; a new programme opens with at least ${p.num('planner.min_class')} seats` }),
+  },
+  {
+    id: 'plan_binding', inputs: ['programmes', 'majors', 'crosswalk', 'demand'], policy: [],
+    zh: () => ({ name: '起作用的约束', definition: '方案中达到上限或下限的约束：放宽它们方案才可能更好；无解时列出相互冲突的约束。', formula: '约束值 = 上限或下限', threshold: '' }),
+    en: () => ({ name: 'Binding constraints', definition: 'Constraints the plan meets at their bound: only relaxing them could improve it; for an infeasible instance, the constraints in conflict.', formula: 'constraint value = its bound', threshold: '' }),
+  },
 ];
 
 const BY_ID = new Map(DEFINITIONS.map((d) => [d.id, d]));

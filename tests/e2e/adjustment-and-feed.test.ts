@@ -5,13 +5,13 @@
  * read from warehouse.duckdb (and the snapshot's report index), never written here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumAvailable, serve } from './browser.ts';
 import { dashboardSession, SHOTS } from './session.ts';
 import { cardValue, chartTable, dataRequests, settle, visit } from './page-helpers.ts';
-import { sampleManifest, sampleWarehouseDir } from '../support/warehouse.ts';
+import { sampleManifest, sampleWarehouseDir, servedSampleCopy } from '../support/warehouse.ts';
 import { HISTORY_FILE, type RunRecord } from '../../pipeline/refresh/history.ts';
 import { CURRENT } from '../../pipeline/refresh/snapshot.ts';
 import type { ReportIndex } from '../../pipeline/reports/generate-reports.ts';
@@ -181,7 +181,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('programme
     // The same snapshot, with a history of its own that ends in a failed night.
     beforeAll(async () => {
       warehouse = mkdtempSync(join(tmpdir(), 'chanjiao-failed-run-'));
-      symlinkSync(realpathSync(join(sampleWarehouseDir(), CURRENT)), join(warehouse, CURRENT));
+      servedSampleCopy(warehouse);
       const history = readFileSync(join(sampleWarehouseDir(), HISTORY_FILE), 'utf8');
       writeFileSync(join(warehouse, HISTORY_FILE), `${history}${JSON.stringify(failed)}\n`);
       server = await serve(s.dist, warehouse);
@@ -198,6 +198,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('programme
         await visit(s.page, server.url, `#/${route}`);
         expect(await s.page.textContent('[data-banner="failed-run"] [data-banner-text]'), route).toBe(expected);
       }
+      await visit(s.page, server.url, '#/data');
       const [head, ...runs] = await chartTable(s.page, 'run-history');
       const cell = (label: string) => runs[0][head.indexOf(label)];
       expect([cell(zh.data.columns.outcome), cell(zh.data.columns.trigger)]).toEqual([`✗ ${zh.data.outcomes.failed}`, zh.data.triggers.schedule]);

@@ -4,14 +4,13 @@
  * of a listing with a partial figures file writes it; tests/models/listing-estimates.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumAvailable, serve } from './browser.ts';
 import { dashboardSession } from './session.ts';
 import { visit } from './page-helpers.ts';
-import { sampleWarehouseDir } from '../support/warehouse.ts';
-import { CURRENT } from '../../pipeline/refresh/snapshot.ts';
+import { sampleManifest, servedSampleCopy } from '../support/warehouse.ts';
 import { LISTING_METHOD } from '../../pipeline/refresh/figures.ts';
 import { formatFor } from '../../pipeline/shared/format.ts';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
@@ -26,13 +25,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('estimated
 
   beforeAll(async () => {
     warehouse = mkdtempSync(join(tmpdir(), 'chanjiao-estimates-'));
-    const snapshot = realpathSync(join(sampleWarehouseDir(), CURRENT));
-    const copy = join(warehouse, 'snapshot');
-    mkdirSync(copy);
-    for (const name of readdirSync(snapshot)) if (name !== 'manifest.json') symlinkSync(join(snapshot, name), join(copy, name));
-    const manifest = JSON.parse(readFileSync(join(snapshot, 'manifest.json'), 'utf8'));
-    writeFileSync(join(copy, 'manifest.json'), JSON.stringify({ ...manifest, figures }));
-    symlinkSync(copy, join(warehouse, CURRENT));
+    servedSampleCopy(warehouse, { 'manifest.json': JSON.stringify({ ...sampleManifest(), figures }) });
     server = await serve(s.dist, warehouse);
   });
 

@@ -1,7 +1,10 @@
 /** Read-only access to the sample warehouse built by the global setup. */
 import { inject } from 'vitest';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { linkTree } from '../../pipeline/refresh/link-tree.ts';
+import { CURRENT, SNAPSHOTS } from '../../pipeline/refresh/snapshot.ts';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Manifest } from '../../pipeline/refresh/manifest.ts';
 
@@ -20,4 +23,18 @@ export async function sampleConnection(): Promise<DuckDBConnection> {
 /** Runs a query and returns plain JS row objects. */
 export async function rows<T = Record<string, unknown>>(conn: DuckDBConnection, sql: string): Promise<T[]> {
   return (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[];
+}
+
+/**
+ * A warehouse of its own serving the sample's snapshot, laid out as a refresh lays it out (the
+ * server serves only files inside `snapshots/`): the files hard-linked, `files` written over them.
+ */
+export function servedSampleCopy(warehouse: string, files: Record<string, string> = {}): void {
+  const snapshot = realpathSync(join(sampleWarehouseDir(), CURRENT));
+  const id = basename(snapshot);
+  const copy = join(warehouse, SNAPSHOTS, id);
+  mkdirSync(copy, { recursive: true });
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(copy, name), content);
+  linkTree(snapshot, copy);
+  symlinkSync(join(SNAPSHOTS, id), join(warehouse, CURRENT));
 }
