@@ -27,7 +27,7 @@ describe('npm run report', () => {
     expect(await run(['--school', school.school_code, '--out', out, '--warehouse', sampleWarehouseDir()])).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['概要', '专业点', '建议', '证据']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['概要', '专业点', '建议', '建议招生计划', '证据']);
     const csv = join(dir, 'one.txt');
     await run(['--school', school.school_code, '--format', 'csv', '--out', csv, '--warehouse', sampleWarehouseDir()]);
     expect(readFileSync(csv, 'utf8').startsWith('\uFEFF专业代码,')).toBe(true);

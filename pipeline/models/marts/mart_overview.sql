@@ -17,7 +17,8 @@ select
     coalesce(sum(students) filter (where figures_estimated), 0)::INTEGER as estimated_students,
     coalesce(sum(students) filter (where key_matched), 0)::INTEGER as matched_students,
     coalesce(sum(students) filter (where digital), 0)::INTEGER as digital_students,
-    sum(graduates)::DOUBLE as graduates,
-    coalesce(sum(graduates) filter (where graduates_estimated), 0)::DOUBLE as estimated_graduates
+    -- exact decimal sums: estimated graduates are fractions, and a DOUBLE sum's last digits vary with the order rows arrive in
+    sum(graduates::DECIMAL(38, 12))::DOUBLE as graduates,
+    coalesce(sum(graduates::DECIMAL(38, 12)) filter (where graduates_estimated), 0)::DOUBLE as estimated_graduates
 from int_programme_points
 group by year, level, district_code, ownership
