@@ -41,7 +41,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('the dashb
       await s.page.goto('about:blank');
       await s.page.goto(`${s.server.url}#/${route}${query ? `?${query}` : ''}`);
       await s.page.waitForFunction(() => document.querySelector('main[data-view]') && !document.querySelector('.loading')
-        && document.querySelector('main figure[data-chart], main [data-results], main [data-empty], main .error'), null, { timeout: 10_000 })
+        && document.querySelector('main figure[data-chart], main [data-results], main [data-empty], main .error'))
         .catch(() => { throw new Error(`#/${route}?${query}: still loading or blank`); });
       if (query) expect(await s.page.locator('main [data-empty]').count(), route).toBe(1);
       expect(await s.page.locator('main .error').count(), route).toBe(0);
