@@ -119,19 +119,23 @@ export async function normaliseRows(conn: DuckDBConnection, schema: TableSchema,
     `SELECT ${shares.map((f) => `${percentColumn(normalisedValue(f, sqlName(f.name), values[f.name]))} AS ${sqlName(f.name)}`).join(', ')} FROM ${rows}`,
   )).getRowObjectsJS()[0];
   const norms = schema.fields.map((f) => ({ f, n: normalisedValue(f, sqlName(f.name), values[f.name], percent[f.name] === true) }));
+  // Only the rows a rule rewrites are kept, with their old values beside the new: a clean file
+  // (the usual case) costs one scan, and a rewrite touches only the rows it changes.
   const target = `${rows}_normal`;
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${target} AS SELECT row_id, ${norms.map(({ f, n }) => `${n} AS ${sqlName(f.name)}`).join(', ')} FROM ${rows}`);
-  const changed = (f: Field) => `r.${sqlName(f.name)} IS DISTINCT FROM n.${sqlName(f.name)}`;
-  const counts = (await conn.runAndReadAll(`SELECT ${norms.map(({ f }, i) => `count(*) FILTER (WHERE ${changed(f)})::INTEGER AS n${i},
-      arg_min(left('"' || r.${sqlName(f.name)} || '" → "' || coalesce(n.${sqlName(f.name)}, '') || '"', 80), r.row_id) FILTER (WHERE ${changed(f)}) AS e${i}`).join(', ')}
-    FROM ${rows} r JOIN ${target} n USING (row_id)`)).getRowObjectsJS()[0];
-  const changes = norms.map(({ f }, i) => ({ field: f.name, count: counts[`n${i}`] as number, example: counts[`e${i}`] as string }))
-    .filter((c) => c.count > 0);
-  if (changes.length > 0) {
-    const set = changes.map((c) => `${sqlName(c.field)} = n.${sqlName(c.field)}`).join(', ');
+  const changed = (i: number) => `n${i} IS DISTINCT FROM o${i}`;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${target} AS SELECT * FROM (
+      SELECT row_id, ${norms.map(({ f, n }, i) => `${n} AS n${i}, ${sqlName(f.name)} AS o${i}`).join(', ')} FROM ${rows})
+    WHERE ${norms.map((_, i) => changed(i)).join(' OR ')}`);
+  const counts = (await conn.runAndReadAll(`SELECT ${norms.map((_, i) => `count(*) FILTER (WHERE ${changed(i)})::INTEGER AS n${i},
+      arg_min(left('"' || o${i} || '" → "' || coalesce(n${i}, '') || '"', 80), row_id) FILTER (WHERE ${changed(i)}) AS e${i}`).join(', ')}
+    FROM ${target}`)).getRowObjectsJS()[0];
+  const rewritten = norms.flatMap((_, i) => (counts[`n${i}`] as number) > 0 ? [i] : []);
+  if (rewritten.length > 0) {
+    const set = rewritten.map((i) => `${sqlName(norms[i].f.name)} = n.n${i}`).join(', ');
     await conn.run(`UPDATE ${rows} SET ${set} FROM ${target} n WHERE ${rows}.row_id = n.row_id`);
   }
   await conn.run(`DROP TABLE ${target}`);
+  const changes = rewritten.map((i) => ({ field: norms[i].f.name, count: counts[`n${i}`] as number, example: counts[`e${i}`] as string }));
   return { changes, totals };
 }
 
