@@ -116,15 +116,21 @@ async function outlookStage(run: Run, conn: DuckDBConnection): Promise<void> {
 }
 
 /** Builds the models (in a postings-only run only those the postings feed); returns those rebuilt there. */
-async function modelsStage(run: Run, conn: DuckDBConnection, postings: PostingsReport): Promise<Set<string> | undefined> {
+async function modelsStage(run: Run, instance: DuckDBInstance, conn: DuckDBConnection, postings: PostingsReport): Promise<Set<string> | undefined> {
   // The rules are part of the base, unchanged: only what reads the postings is rebuilt.
   const rebuilt = run.base ? new Set(dependents(readModels(), [POSTINGS_DELTA, WORDS_TABLE]).map((m) => m.name)) : undefined;
-  await run.stage('models', () => runModels(conn, {
-    policy: run.policy,
-    only: rebuilt,
-    deltas: postings.appended ? new Set([POSTINGS_DELTA, WORDS_TABLE]) : undefined,
-    effects: { progress: (model, i, n) => run.effects.progress('models', model, i, n) },
-  }), (runs) => `${runs.length} models`);
+  const lane = await instance.connect();
+  try {
+    await run.stage('models', () => runModels(conn, {
+      policy: run.policy,
+      only: rebuilt,
+      deltas: postings.appended ? new Set([POSTINGS_DELTA, WORDS_TABLE]) : undefined,
+      lanes: [lane],
+      effects: { progress: (model, i, n) => run.effects.progress('models', model, i, n) },
+    }), (runs) => `${runs.length} models`);
+  } finally {
+    lane.closeSync();
+  }
   return rebuilt;
 }
 
@@ -222,7 +228,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
     const rejects = load.rejects.map((r) => ({ ...r, file: publicPath(r.file, options) }));
     if (rejects.length > 0) writeRejectsCsv(join(buildDir, REJECTS_FILE), rejects);
     await outlookStage(run, conn);
-    const rebuilt = await modelsStage(run, conn, postings);
+    const rebuilt = await modelsStage(run, instance, conn, postings);
     await plannerStage(run, conn);
     for (const name of ['tests', 'export', 'reports']) stages[name] = 0; // the manifest lists stages in this order
     const { tests, marts, reports } = await outputStages(run, instance, conn, load, rebuilt);

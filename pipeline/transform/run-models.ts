@@ -1,10 +1,10 @@
 /**
  * Builds the warehouse: every model in pipeline/models becomes a table (CREATE OR REPLACE TABLE),
- * in the order declared in order.txt, with the policy set as DuckDB variables first.
+ * each after the models it reads (model-files.ts), with the policy set as DuckDB variables first.
  * The refresh CLI calls runModels then runModelTests; the dashboard reads the dim_/mart_ tables.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { MODELS_DIR, readModels, tablesRead } from './model-files.ts';
+import { MODELS_DIR, readModels, tablesRead, type ModelFile } from './model-files.ts';
 import { incrementalSql, type Changes } from './incremental-sql.ts';
 import { flattenPolicy, setPolicyVariables, variablesRead, type Policy } from '../config/policy.ts';
 
@@ -14,7 +14,7 @@ export { runModelTests, type ModelTestResult } from './model-tests.ts';
 export interface ModelRun {
   /** Table created, e.g. `mart_industry`. */
   name: string;
-  /** Model path as order.txt lists it, e.g. `marts/mart_industry`. */
+  /** Model path below the models folder, e.g. `marts/mart_industry`. */
   path: string;
   rows: number;
   ms: number;
@@ -31,6 +31,13 @@ export interface RunModelsOptions {
    * `delta_<table>`: incremental models update only what those rows touch (incremental-sql.ts).
    */
   deltas?: ReadonlySet<string>;
+  /**
+   * More connections to the same database: a full build runs models that do not read each other
+   * side by side, one per connection (most models are too small for DuckDB to keep both cores busy
+   * on its own). An incremental build stays on `conn`: its delta_ and replaced_ tables are
+   * temporary, seen by the connection that made them only.
+   */
+  lanes?: readonly DuckDBConnection[];
   effects?: {
     /** Called after each model, e.g. to log `[12/34] mart_industry 8 ms`. */
     progress?(model: string, i: number, n: number, ms: number): void;
@@ -49,25 +56,56 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
       .map((name) => `${m.path} reads getvariable('${name}'), which the policy does not define`),
   );
   if (missing.length > 0) throw new Error(`Policy is missing values:\n- ${missing.join('\n- ')}`);
-  await setPolicyVariables(conn, options.policy);
+  const lanes = options.deltas ? [conn] : [conn, ...(options.lanes ?? [])];
+  for (const lane of lanes) await setPolicyVariables(lane, options.policy);
 
   const now = options.effects?.now ?? (() => performance.now());
-  const runs: ModelRun[] = [];
   const todo = options.only ? models.filter((m) => options.only!.has(m.name)) : models;
   const changes: Changes = { raw: options.deltas ?? new Set(), keyed: new Set(), whole: new Set() };
   // Models a partition model reads keep the rows they replace (incremental-sql.ts).
   const readByPartitionModels = new Set(todo.filter((m) => m.partitions).flatMap((m) => [...tablesRead(m.sql)]));
-  for (const [i, model] of todo.entries()) {
-    const started = now();
+  const building = new Set(todo.map((m) => m.name));
+  const waitsFor = new Map(todo.map((m) => [m.name, [...tablesRead(m.sql)].filter((t) => building.has(t) && t !== m.name)]));
+  const runs: ModelRun[] = [];
+  const started = new Set<string>();
+  const built = new Set<string>();
+
+  async function build(lane: DuckDBConnection, model: ModelFile): Promise<void> {
+    const t0 = now();
     try {
-      await conn.run(incrementalSql(model, changes, readByPartitionModels.has(model.name)));
+      await lane.run(incrementalSql(model, changes, readByPartitionModels.has(model.name)));
     } catch (error) {
       throw new Error(`Model ${model.path} failed: ${(error as Error).message}`, { cause: error });
     }
-    const counted = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${model.name}`);
-    const ms = now() - started;
+    const counted = await lane.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${model.name}`);
+    const ms = now() - t0;
     runs.push({ name: model.name, path: model.path, rows: Number(counted.getRows()[0][0]), ms });
-    options.effects?.progress?.(model.name, i + 1, todo.length, ms);
+    options.effects?.progress?.(model.name, runs.length, todo.length, ms);
   }
+
+  // Each lane takes the first model in build order whose inputs are built, until none is left;
+  // a lane with nothing ready waits for a running model to finish. The first failure stops new
+  // work; the models already running finish before it is thrown (their connection stays open).
+  let failure: unknown = null;
+  const waiting: (() => void)[] = [];
+  const ready = () => todo.find((m) => !started.has(m.name) && waitsFor.get(m.name)!.every((t) => built.has(t)));
+  await Promise.all(lanes.map(async (lane) => {
+    while (failure === null && started.size < todo.length) {
+      const model = ready();
+      if (!model) {
+        await new Promise<void>((wake) => waiting.push(wake));
+        continue;
+      }
+      started.add(model.name);
+      try {
+        await build(lane, model);
+        built.add(model.name);
+      } catch (error) {
+        failure ??= error;
+      }
+      for (const wake of waiting.splice(0)) wake();
+    }
+  }));
+  if (failure !== null) throw failure;
   return runs;
 }

@@ -7,7 +7,7 @@ import { MODELS_DIR, listModelPaths, readModels, tablesRead } from '../../pipeli
 import { flattenPolicy, readPolicy, setPolicyVariables } from '../../pipeline/config/policy.ts';
 import { runModels } from '../../pipeline/transform/run-models.ts';
 import { tiny, tinyPolicy } from '../fixtures/models/tiny.ts';
-import { openWarehouse, query } from './warehouse.ts';
+import { openDatabase, openWarehouse, query } from './warehouse.ts';
 
 const scratch: string[] = [];
 afterEach(() => scratch.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -84,10 +84,28 @@ describe('runModels', () => {
     await expect(run).rejects.toThrow("intermediate/int_industry_balance reads getvariable('signal_min_openings'), which the policy does not define");
   });
 
-  it('names the model whose SQL fails', async () => {
+  it('names the model whose SQL fails, on one connection or several', async () => {
     const dir = modelsCopy();
     writeFileSync(join(dir, 'marts', 'mart_lag.sql'), 'select no_such_column from int_lag_shifts');
     await expect(runModels(await openWarehouse(tiny), { policy: tinyPolicy, dir })).rejects.toThrow(/^Model marts\/mart_lag failed: .*no_such_column/);
+    const { instance, conn } = await openDatabase(tiny);
+    await expect(runModels(conn, { policy: tinyPolicy, dir, lanes: [await instance.connect()] })).rejects.toThrow(/^Model marts\/mart_lag failed: .*no_such_column/);
+  });
+
+  it('builds on two connections side by side the same tables as on one, each model after the models it reads', async () => {
+    const one = await openWarehouse(tiny);
+    const alone = await runModels(one, { policy: tinyPolicy });
+    const { instance, conn } = await openDatabase(tiny);
+    const finished: string[] = [];
+    const runs = await runModels(conn, { policy: tinyPolicy, lanes: [await instance.connect()], effects: { progress: (name) => finished.push(name) } });
+    expect(runs.map((r) => r.name).sort()).toEqual(alone.map((r) => r.name).sort());
+    for (const model of readModels()) {
+      for (const read of tablesRead(model.sql)) {
+        if (finished.includes(read)) expect(finished.indexOf(read), `${model.name} after ${read}`).toBeLessThan(finished.indexOf(model.name));
+      }
+      const rows = async (c: typeof conn) => JSON.stringify(await query(c, `SELECT * FROM ${model.name} ORDER BY ALL`), (_, v) => (typeof v === 'bigint' ? String(v) : v));
+      expect(await rows(conn), model.name).toBe(await rows(one));
+    }
   });
 });
 

@@ -17,7 +17,13 @@ const FEED_TABLES = [...CLASSIFICATION_TABLES, 'postings'] as const;
 
 /** Opens a fresh in-memory database holding the fixture as the loader and the outlook stage would leave it. */
 export async function openWarehouse(fixture: Fixture, policy: Policy = tinyPolicy): Promise<DuckDBConnection> {
-  const conn = await (await DuckDBInstance.create(':memory:')).connect();
+  return (await openDatabase(fixture, policy)).conn;
+}
+
+/** The same, with its database, for a test that opens more connections to it. */
+export async function openDatabase(fixture: Fixture, policy: Policy = tinyPolicy): Promise<{ instance: DuckDBInstance; conn: DuckDBConnection }> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
   for (const table of [...TABLES, ...FEED_TABLES]) {
     const schema = readSchema(table);
     await conn.run(`CREATE TABLE ${rawTable(table)} (${rawColumnDefinitions(schema)})`);
@@ -28,7 +34,7 @@ export async function openWarehouse(fixture: Fixture, policy: Policy = tinyPolic
   }
   await createWordsTable(conn);
   await writeOutlook(conn, policy);
-  return conn;
+  return { instance, conn };
 }
 
 /** Rows of a query as plain objects (counts are INTEGER in the marts, so they arrive as numbers). */
