@@ -4,7 +4,9 @@
  * 0.01 per seat changed.
  */
 import { describe, expect, it } from 'vitest';
-import { solvePlan } from '../../pipeline/shared/planner/solve.ts';
+import loadHighs from 'highs';
+import { roundedRelaxation, solvePlan } from '../../pipeline/shared/planner/solve.ts';
+import { buildModel } from '../../pipeline/shared/planner/model.ts';
 import type { PlanInstance, PlanOption, PlannerSettings } from '../../pipeline/shared/planner/instance.ts';
 
 const settings: PlannerSettings = {
@@ -84,5 +86,38 @@ describe('solvePlan', () => {
     const r = await solvePlan(instance([option('A', 100, 'X'), option('B', 100, null)], [['X', 50]], { city_change_min: 0.4 }));
     expect(r.status).toBe('infeasible');
     expect(r.conflict.map((c) => c.constraint).sort()).toEqual(['change_S_A', 'change_S_B', 'city_total']);
+  });
+
+  it('rounds the relaxation to a plan that keeps every row, closing openings beyond the duplication cap', async () => {
+    // Four schools, each with a programme of 100 seats that may not change (change cap 0), may open N
+    // for X, short of 1,000. A school may grow by 30 (30 % of 100), N opens with 20..60 seats, and
+    // two schools at most may offer it. The relaxation's optimum opens N at all four with 30 seats,
+    // each "half open" (30 ≤ 60 × 0.5, and 4 × 0.5 = 2 keeps the cap): rounded, four openings would
+    // break the cap of two, so two close again and two keep their 30 seats.
+    const schools = ['S1', 'S2', 'S3', 'S4'];
+    const inst = instance(schools.flatMap((s) => [option('A', 100, null, { school_code: s }), option('N', 0, 'X', { school_code: s })]),
+      [['X', 1000]], { change_cap: 0, school_cap: 0.3, duplication_cap: 2 });
+    const m = buildModel(inst);
+    const rounded = roundedRelaxation(await loadHighs(), m, inst, 10);
+    expect(rounded).not.toBeNull();
+    const { x, bound } = rounded!;
+    for (const r of m.rows) {
+      const a = [...r.entries].reduce((sum, [j, v]) => sum + v * x[j], 0);
+      expect(a, r.name).toBeGreaterThanOrEqual(r.lower - 1e-6);
+      expect(a, r.name).toBeLessThanOrEqual(r.upper + 1e-6);
+    }
+    const seats = m.columns.flatMap((c, j) => (c.role.kind === 'new' && x[j] > 0 ? [x[j]] : []));
+    expect(seats).toEqual([30, 30]);
+    // The relaxation adds 120 seats: 880 short + 0.01 × 120.
+    expect(bound).toBeCloseTo(881.2, 6);
+  });
+
+  it('says so when time runs out before any plan better than no change or any bound is found', async () => {
+    const r = await solvePlan(instance([option('A', 100, 'X'), option('B', 100, null)], [['X', 50]], { time_limit: 0 }));
+    expect(r.status).toBe('time_limit');
+    expect(r.changes).toEqual([]);
+    expect(r.mip_gap).toBeNull();
+    expect(r.message_zh).toBe('达到时间上限，未找到优于现状的方案，也未证得最优界');
+    expect(r.message_en).not.toMatch(/NaN/);
   });
 });

@@ -64,11 +64,7 @@ export function buildModel(instance: PlanInstance): PlanModel {
   }
 
   // School capacity: the total plan moves by at most school_cap of today's.
-  const bySchool = new Map<string, typeof seats>();
-  for (const seat of seats) {
-    const code = options[seat.option].school_code;
-    bySchool.set(code, [...(bySchool.get(code) ?? []), seat]);
-  }
+  const bySchool = groupBy(seats, (seat) => options[seat.option].school_code);
   for (const [code, list] of bySchool) {
     const total = list.reduce((n, seat) => n + (seat.sign > 0 && options[seat.option].existing ? options[seat.option].plan : 0), 0);
     const cap = Math.floor(s.school_cap * total);
@@ -91,13 +87,8 @@ export function buildModel(instance: PlanInstance): PlanModel {
   for (const seat of seats) add(budget, seat.col, (seat.sign * options[seat.option].cost) / 1e4);
 
   // Duplication: schools offering a major, today's and the new ones, stay within the cap.
-  const opensByMajor = new Map<string, number[]>();
-  columns.forEach((c, col) => {
-    if (c.role.kind === 'open') {
-      const m = options[c.role.option].major_code;
-      opensByMajor.set(m, [...(opensByMajor.get(m) ?? []), col]);
-    }
-  });
+  const opens = columns.flatMap((c, col) => (c.role.kind === 'open' ? [{ col, major: options[c.role.option].major_code }] : []));
+  const opensByMajor = new Map([...groupBy(opens, (o) => o.major)].map(([major, list]) => [major, list.map((o) => o.col)]));
   for (const [major, cols] of opensByMajor) {
     const room = Math.max(0, s.duplication_cap - (instance.offered[major] ?? 0));
     const r = row({ name: `dup_${major}`, label: { label_zh: `同一专业开设学校数上限 ${s.duplication_cap}（${major}）`, label_en: `at most ${s.duplication_cap} schools per major (${major})` }, lower: -INF, upper: room });
@@ -105,6 +96,18 @@ export function buildModel(instance: PlanInstance): PlanModel {
   }
 
   return { columns, rows: rows.filter((r) => r.entries.size > 0) };
+}
+
+/** Items by key, in their order (a national instance has majors offered at thousands of schools). */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 const pctText = (x: number) => `${x > 0 ? '+' : ''}${(x * 100).toFixed(0)}%`;

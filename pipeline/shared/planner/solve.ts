@@ -69,26 +69,33 @@ export async function solvePlan(instance: PlanInstance, highs: HighsLoader = def
       message_zh: '没有可调整的专业点：未求解', message_en: 'no programme to change: not solved' };
   }
   const h = await highs();
+  // One time limit for the whole solve: the relaxation first, branch and cut with what is left.
+  const limit = instance.settings.time_limit;
+  const left = () => Math.max(0, limit - (performance.now() - started) / 1000);
   // HiGHS's own heuristics rarely improve on an unchanged plan at this size before the time limit:
   // the first incumbent is the LP relaxation rounded towards zero when that satisfies every row,
   // else the unchanged plan (feasible unless the city's bounds exclude no change).
-  const rounded = roundedRelaxation(h, m, instance);
+  const rounded = roundedRelaxation(h, m, instance, left());
   if (rounded) {
     // The relaxation's optimum bounds every plan's objective from below: a rounded plan within
     // mip_gap of it is optimal to that tolerance, and branch and cut has nothing left to prove.
     const objective = m.columns.reduce((sum, c, j) => sum + c.cost * rounded.x[j], 0);
     const gap = Math.abs(objective - rounded.bound) / Math.max(Math.abs(objective), 1e-9);
-    if (gap <= instance.settings.mip_gap) {
+    // With under a quarter of the time left (a national instance), branch and cut would not get
+    // past its presolve: the rounded plan stands, with its distance from the bound.
+    if (gap <= instance.settings.mip_gap || left() < limit / 4) {
+      const optimal = gap <= instance.settings.mip_gap;
       return {
         ...base, ...readPlan(instance, m, Float64Array.from(rounded.x), Float64Array.from(m.rows.map((r) => activity(r, rounded.x)))),
-        status: 'optimal', solver_status: 'Optimal (within mip_gap of the LP relaxation bound)', objective, mip_gap: gap,
-        seconds: (performance.now() - started) / 1000, message_zh: '已求得最优方案', message_en: 'optimal plan found',
+        ...verdict(optimal, gap),
+        solver_status: optimal ? 'Optimal (within mip_gap of the LP relaxation bound)' : 'Time limit reached (rounded LP relaxation)',
+        objective, mip_gap: gap, seconds: (performance.now() - started) / 1000,
       };
     }
   }
   const model: Model = h.createModel(modelData(h, m));
   try {
-    model.options.set({ output_flag: false, time_limit: instance.settings.time_limit, mip_rel_gap: instance.settings.mip_gap });
+    model.options.set({ output_flag: false, time_limit: left(), mip_rel_gap: instance.settings.mip_gap });
     model.setSolution({ colValue: rounded?.x ?? unchangedPlan(m, instance) });
     model.run();
     const code = model.getModelStatus();
@@ -107,13 +114,11 @@ export async function solvePlan(instance: PlanInstance, highs: HighsLoader = def
     return {
       ...base,
       ...readPlan(instance, m, x.colValue, x.rowValue),
-      status: code === status.optimal ? 'optimal' : 'time_limit',
+      ...verdict(code === status.optimal, gap),
       solver_status: code === status.optimal ? 'Optimal' : 'Time limit reached',
       objective: model.getObjectiveValue(),
       mip_gap: Number.isFinite(gap) ? gap : null,
       seconds,
-      message_zh: code === status.optimal ? '已求得最优方案' : `达到时间上限，方案与最优界的相对差距 ${percent(gap)}`,
-      message_en: code === status.optimal ? 'optimal plan found' : `time limit reached: the plan is within ${percent(gap)} of the best bound`,
     };
   } finally {
     model.dispose();
@@ -128,35 +133,50 @@ const activity = (r: PlanModel['rows'][number], x: readonly number[]) => {
 
 /**
  * The LP relaxation's seats rounded towards zero, a new programme kept only with its minimum class,
- * with the relaxation's optimum (a lower bound of every plan); null if the rounding breaks a row.
+ * with the relaxation's optimum (a lower bound of every plan); null if the rounding breaks a row
+ * the repairs below do not mend. The first incumbent of branch and cut, and the plan itself when
+ * time runs short.
  */
-function roundedRelaxation(h: Highs, m: PlanModel, instance: PlanInstance): { x: number[]; bound: number } | null {
+export function roundedRelaxation(h: Highs, m: PlanModel, instance: PlanInstance, seconds: number): { x: number[]; bound: number } | null {
   const lp = h.createModel(modelData(h, m, true));
   try {
-    lp.options.set({ output_flag: false, time_limit: instance.settings.time_limit });
+    lp.options.set({ output_flag: false, time_limit: seconds });
     lp.run();
     if (lp.getModelStatus() !== h.constants.modelStatus.optimal) return null;
     const x = [...lp.getSolution().colValue].map((v) => Math.floor(Math.abs(v) + 1e-9) * Math.sign(v));
-    const openOf = new Map<number, number>();
-    m.columns.forEach((c, j) => { if (c.role.kind === 'open') openOf.set(c.role.option, j); });
+    const seatsOf = new Map<number, number>();
+    m.columns.forEach((c, j) => { if (c.role.kind === 'new') seatsOf.set(c.role.option, j); });
     m.columns.forEach((c, j) => {
-      if (c.role.kind !== 'new') return;
-      const open = openOf.get(c.role.option)!;
-      if (x[j] < instance.settings.min_class) x[j] = 0;
-      x[open] = x[j] > 0 ? 1 : 0;
+      if (c.role.kind !== 'open') return;
+      const seats = seatsOf.get(c.role.option)!;
+      if (x[seats] < instance.settings.min_class) x[seats] = 0;
+      x[j] = x[seats] > 0 ? 1 : 0;
     });
-    // Rounding each column down can push a school's total past its cap by the fractions dropped:
-    // take the excess back from the columns pushing that way (fewer seats cut, or fewer added).
+    // The relaxation may open a major at more schools than the duplication rule allows, each a
+    // fraction of a programme: the smallest of those opened close again until the cap holds.
     for (const r of m.rows) {
-      if (!r.name.startsWith('school_')) continue;
-      let excess = activity(r, x);
-      excess = excess < r.lower ? excess - r.lower : excess > r.upper ? excess - r.upper : 0;
+      if (!r.name.startsWith('dup_')) continue;
+      const opened = [...r.entries.keys()].filter((j) => x[j] > 0);
+      const open = (j: number) => seatsOf.get((m.columns[j].role as { option: number }).option)!;
+      opened.sort((a, b) => x[open(a)] - x[open(b)]);
+      for (const j of opened.slice(0, Math.max(0, opened.length - r.upper))) {
+        x[j] = 0;
+        x[open(j)] = 0;
+      }
+    }
+    // Rounding each column down, and dropping programmes below their minimum class, can push a
+    // school's total, the city's total or the budget past its bound: take the excess back from
+    // the changes pushing that way (fewer seats cut, or fewer added), schools first.
+    const seatRows = m.rows.filter((r) => r.name.startsWith('school_') || r.name === 'city_total' || r.name === 'budget');
+    for (const r of seatRows) {
+      const a0 = activity(r, x);
+      let excess = a0 < r.lower ? a0 - r.lower : a0 > r.upper ? a0 - r.upper : 0;
       for (const [j, a] of r.entries) {
-        if (excess === 0) break;
+        if (Math.abs(excess) <= TOLERANCE) break;
         if (Math.sign(a) !== Math.sign(excess) || x[j] === 0 || m.columns[j].role.kind === 'new') continue;
-        const take = Math.min(x[j], Math.ceil(Math.abs(excess)));
+        const take = Math.min(x[j], Math.ceil(Math.abs(excess / a) - TOLERANCE));
         x[j] -= take;
-        excess -= Math.sign(excess) * Math.min(take, Math.abs(excess));
+        excess -= a * take;
       }
     }
     // Shortfall and surplus follow from the rounded seats: each gap row is short − surplus + effects = gap.
@@ -272,6 +292,15 @@ function readPlan(instance: PlanInstance, m: PlanModel, col: Float64Array, row: 
 }
 
 const percent = (x: number) => `${(x * 100).toPrecision(2)}%`;
+
+/** A plan proven within mip_gap of the best bound, or the best found when time ran out, with that distance. */
+const verdict = (optimal: boolean, gap: number) => ({
+  status: optimal ? 'optimal' as const : 'time_limit' as const,
+  message_zh: optimal ? '已求得最优方案'
+    : Number.isFinite(gap) ? `达到时间上限，方案与最优界的相对差距 ${percent(gap)}` : '达到时间上限，未找到优于现状的方案，也未证得最优界',
+  message_en: optimal ? 'optimal plan found'
+    : Number.isFinite(gap) ? `time limit reached: the plan is within ${percent(gap)} of the best bound` : 'time limit reached before a plan better than no change, or a bound, was found',
+});
 
 const people = (x: number) => Math.round(Math.abs(x)).toLocaleString('en');
 
