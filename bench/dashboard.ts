@@ -2,7 +2,9 @@
  * Benchmark of the dashboard in headless chromium, over the sample warehouse or a given built one
  * (another scale): JS shipped (gzip), time to first chart on a cold page load, the time to apply a
  * filter across all charts of a view (50 changes; median and p95), and the bytes of snapshot files
- * fetched by the first page and by a school page. Run alone it prints JSON:
+ * fetched by the first page and by a school page; then first chart and filter updates again with
+ * accounts on, signed in as an analyst and as a school (the server checks the session and cuts
+ * the school's files on every request). Run alone it prints JSON:
  * `tsx bench/dashboard.ts [<warehouse dir>]`.
  *
  * A filter update is timed from the change event to the end of the forced layout that follows
@@ -19,6 +21,7 @@ import { DEFAULTS } from '../pipeline/config/paths.ts';
 import { buildDashboardTo, chromiumAvailable, launchBrowser, serve } from '../tests/e2e/browser.ts';
 import { settle } from '../tests/e2e/page-helpers.ts';
 import { median, p95 } from './stats.ts';
+import { Client, platformServer } from '../tests/platform/helpers.ts';
 
 export const BUDGETS = { js_gzip_kb: 250, first_chart_ms: 1500, filter_p95_ms: 50 };
 
@@ -37,6 +40,8 @@ export interface DashboardBench {
   filter_update_ms: Record<string, { median: number; p95: number; changes: number }>;
   /** Bytes of data/ files fetched: the overview on a cold load, then the largest school's page opened from the list. */
   bytes_fetched: { first_page: number; school_page: number };
+  /** The same with accounts on, per role signed in. */
+  signed_in: Record<'analyst' | 'school', { first_chart_ms: { median: number; runs: number[] }; filter_update_ms: DashboardBench['filter_update_ms'] }>;
   budgets: typeof BUDGETS;
 }
 
@@ -112,6 +117,18 @@ async function bytesFetched(page: Page, url: string): Promise<DashboardBench['by
   return { first_page, school_page };
 }
 
+/** First chart on cold loads, and filter updates on each timed view. */
+async function timings(page: Page, url: string) {
+  const runs: number[] = [];
+  for (let i = 0; i < LOADS; i++) runs.push(await firstChart(page, url));
+  const filter_update_ms: DashboardBench['filter_update_ms'] = {};
+  for (const run of FILTER_RUNS) {
+    const times = await filterUpdates(page, url, run);
+    filter_update_ms[run.view] = { median: median(times), p95: p95(times), changes: times.length };
+  }
+  return { first_chart_ms: { median: median(runs), runs }, filter_update_ms };
+}
+
 /** Over `warehouseDir` (a built warehouse, kept), or a fresh refresh of the sample (removed after). */
 export async function benchDashboard(options: { warehouseDir?: string } = {}): Promise<DashboardBench | null> {
   if (!chromiumAvailable('the dashboard benchmark')) return null;
@@ -120,6 +137,7 @@ export async function benchDashboard(options: { warehouseDir?: string } = {}): P
   if (!options.warehouseDir) await refresh({ dataDir: DEFAULTS.dataDir, referenceDir: DEFAULTS.referenceDir, warehouseDir });
   const server = await serve(dist, warehouseDir);
   const browser = await launchBrowser();
+  let platform: Awaited<ReturnType<typeof platformServer>> | undefined;
   try {
     await browser.context.addInitScript(() => {
       new MutationObserver((_, observer) => {
@@ -128,18 +146,24 @@ export async function benchDashboard(options: { warehouseDir?: string } = {}): P
         observer.disconnect();
       }).observe(document, { childList: true, subtree: true });
     });
-    const loads: number[] = [];
-    for (let i = 0; i < LOADS; i++) loads.push(await firstChart(browser.page, server.url));
-    const filter_update_ms: DashboardBench['filter_update_ms'] = {};
-    for (const run of FILTER_RUNS) {
-      const times = await filterUpdates(browser.page, server.url, run);
-      filter_update_ms[run.view] = { median: median(times), p95: p95(times), changes: times.length };
-    }
+    const { first_chart_ms, filter_update_ms } = await timings(browser.page, server.url);
     const bytes_fetched = await bytesFetched(browser.page, server.url);
-    return { js_gzip_kb: jsGzipKb(dist), first_chart_ms: { median: median(loads), runs: loads }, filter_update_ms, bytes_fetched, budgets: BUDGETS };
+    await browser.context.clearCookies();
+    const school = JSON.parse(readFileSync(join(warehouseDir, 'current/reports/index.json'), 'utf8')).schools[0].code as string;
+    platform = await platformServer(warehouseDir, [{ username: 'analyst', role: 'analyst' }, { username: 'school', role: 'school', schools: [school] }], {}, dist);
+    const signed_in = {} as DashboardBench['signed_in'];
+    for (const role of ['analyst', 'school'] as const) {
+      const client = new Client(platform.url);
+      if ((await client.login(role)).status !== 200) throw new Error(`could not sign in as ${role}`);
+      await browser.context.clearCookies();
+      await browser.context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url: platform!.url })));
+      signed_in[role] = await timings(browser.page, platform.url);
+    }
+    return { js_gzip_kb: jsGzipKb(dist), first_chart_ms, filter_update_ms, bytes_fetched, signed_in, budgets: BUDGETS };
   } finally {
     await browser.close();
     await server.close();
+    await platform?.close();
     rmSync(dist, { recursive: true, force: true });
     if (!options.warehouseDir) rmSync(warehouseDir, { recursive: true, force: true });
   }
