@@ -11,6 +11,9 @@ export type { Locks } from '../shared/planner/instance-rows.ts';
 export const policySettings = (policy: Policy): PlannerParameters =>
   plannerSettings(policy.planner, policy.concentration.duplicated_above_schools);
 
+/** What the instance reads: the planner can start once the models building these are done. */
+export const INSTANCE_TABLES = ['mart_plan_options', 'mart_plan_effects', 'mart_future_gap', 'stg_industries'] as const;
+
 const rows = async <T>(conn: DuckDBConnection, sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[];
 
 export async function readInstance(conn: DuckDBConnection, parameters: PlannerParameters, locks: Locks = {}): Promise<PlanInstance> {

@@ -4,7 +4,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Policy } from '../config/policy.ts';
-import type { PlanResult } from '../shared/planner/instance.ts';
+import type { PlanInstance, PlanResult } from '../shared/planner/instance.ts';
 import { policySettings, readInstance } from './read-instance.ts';
 import { solvePlan } from '../shared/planner/solve.ts';
 
@@ -34,8 +34,9 @@ export async function writePlanTables(conn: DuckDBConnection, plan: PlanResult):
   [[plan.status, plan.solver_status, plan.objective, plan.mip_gap, plan.variables, plan.constraints, plan.changes.length, plan.message_zh, plan.message_en]]);
 }
 
-export async function writePlan(conn: DuckDBConnection, policy: Policy): Promise<PlanResult> {
-  const plan = await solvePlan(await readInstance(conn, policySettings(policy)));
+/** Reads the instance, solves it with `solve` (on this thread unless told otherwise) and writes the plan's marts. */
+export async function writePlan(conn: DuckDBConnection, policy: Policy, solve: (instance: PlanInstance) => Promise<PlanResult> = solvePlan): Promise<PlanResult> {
+  const plan = await solve(await readInstance(conn, policySettings(policy)));
   await writePlanTables(conn, plan);
   return plan;
 }

@@ -40,6 +40,8 @@ import { faultPoint } from './fault.ts';
 import { publicPath, publicText } from './public-paths.ts';
 import { writeOutlook } from '../outlook/write-outlook.ts';
 import { writePlan } from '../planner/write-plan.ts';
+import { solveInWorker } from '../planner/solve-in-worker.ts';
+import { INSTANCE_TABLES } from '../planner/read-instance.ts';
 import { duckdbConfig, readResources } from '../config/resources.ts';
 import { silentEffects, type Effects } from '../config/effects.ts';
 
@@ -66,6 +68,11 @@ function previousManifest(warehouseDir: string): Manifest | null {
   const path = join(warehouseDir, CURRENT, 'manifest.json');
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : null;
 }
+
+/** Stages in the order a run starts them: those run side by side end in any order. */
+const STAGE_ORDER = ['load', 'postings', 'outlook', 'models', 'planner', 'tests', 'export', 'reports', 'parquet'];
+const inRunOrder = (stages: Record<string, number>) =>
+  Object.fromEntries(Object.entries(stages).sort(([a], [b]) => STAGE_ORDER.indexOf(a) - STAGE_ORDER.indexOf(b)));
 
 /** What every stage of one build needs to know. */
 interface Run {
@@ -115,10 +122,16 @@ async function outlookStage(run: Run, conn: DuckDBConnection): Promise<void> {
     (r) => `${r.industries} industries over ${r.years} years: ${Object.entries(r.methods).map(([m, n]) => `${m} ${n}`).join(', ')}`);
 }
 
-/** Builds the models (in a postings-only run only those the postings feed); returns those rebuilt there. */
+/**
+ * Builds the models (in a postings-only run only those the postings feed) and, in a full run, the
+ * plan: the planner starts as soon as the models it reads are built, on its own connection with
+ * HiGHS in a worker thread, while the other models go on. Returns the models a postings-only run rebuilt.
+ */
 async function modelsStage(run: Run, instance: DuckDBInstance, conn: DuckDBConnection, postings: PostingsReport): Promise<Set<string> | undefined> {
   // The rules are part of the base, unchanged: only what reads the postings is rebuilt.
   const rebuilt = run.base ? new Set(dependents(readModels(), [POSTINGS_DELTA, WORDS_TABLE]).map((m) => m.name)) : undefined;
+  let planner: Promise<void> | null = null;
+  const startPlanner = () => (planner ??= plannerStage(run, instance));
   const lane = await instance.connect();
   try {
     await run.stage('models', () => runModels(conn, {
@@ -126,19 +139,31 @@ async function modelsStage(run: Run, instance: DuckDBInstance, conn: DuckDBConne
       only: rebuilt,
       deltas: postings.appended ? new Set([POSTINGS_DELTA, WORDS_TABLE]) : undefined,
       lanes: [lane],
-      effects: { progress: (model, i, n) => run.effects.progress('models', model, i, n) },
+      effects: {
+        progress: (model, i, n) => run.effects.progress('models', model, i, n),
+        built: (models) => { if (!run.base && INSTANCE_TABLES.every((t) => models.has(t))) void startPlanner().catch(() => {}); },
+      },
     }), (runs) => `${runs.length} models`);
+  } catch (error) {
+    await (planner as Promise<void> | null)?.catch(() => {}); // nothing left running on a connection about to close
+    throw error;
   } finally {
     lane.closeSync();
   }
+  await startPlanner();
   return rebuilt;
 }
 
 /** The proposed enrolment plan as marts; a postings-only run keeps the base's, whose inputs are unchanged. */
-async function plannerStage(run: Run, conn: DuckDBConnection): Promise<void> {
+async function plannerStage(run: Run, instance: DuckDBInstance): Promise<void> {
   if (run.base) return;
-  await run.stage('planner', () => writePlan(conn, run.policy),
-    (p) => `${p.status}, ${p.changes.length} changes, ${p.variables.toLocaleString('en')} variables, gap ${p.mip_gap ?? '—'}`);
+  const conn = await instance.connect();
+  try {
+    await run.stage('planner', () => writePlan(conn, run.policy, solveInWorker),
+      (p) => `${p.status}, ${p.changes.length} changes, ${p.variables.toLocaleString('en')} variables, gap ${p.mip_gap ?? '—'}`);
+  } finally {
+    conn.closeSync();
+  }
 }
 
 /**
@@ -229,8 +254,6 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
     if (rejects.length > 0) writeRejectsCsv(join(buildDir, REJECTS_FILE), rejects);
     await outlookStage(run, conn);
     const rebuilt = await modelsStage(run, instance, conn, postings);
-    await plannerStage(run, conn);
-    for (const name of ['tests', 'export', 'reports']) stages[name] = 0; // the manifest lists stages in this order
     const { tests, marts, reports } = await outputStages(run, instance, conn, load, rebuilt);
     const summary = await checkPublishable(run, conn, load, tests, drift);
     if (options.parquet) {
@@ -244,7 +267,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       ...label,
       started_at: started.toISOString(),
       finished_at: run.now().toISOString(),
-      stages,
+      stages: inRunOrder(stages),
       inputs: load.inputs.map((i) => ({ ...i, file: publicPath(i.file, options) })),
       rejected_total: load.rejects.length,
       rejects: rejects.slice(0, MANIFEST_REJECTS),

@@ -41,6 +41,8 @@ export interface RunModelsOptions {
   effects?: {
     /** Called after each model, e.g. to log `[12/34] mart_industry 8 ms`. */
     progress?(model: string, i: number, n: number, ms: number): void;
+    /** Called after each model with every model built so far, e.g. to start work that needs only some of them. */
+    built?(models: ReadonlySet<string>): void;
     /** Clock in milliseconds; defaults to performance.now. */
     now?(): number;
   };
@@ -100,6 +102,7 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
       try {
         await build(lane, model);
         built.add(model.name);
+        options.effects?.built?.(built);
       } catch (error) {
         failure ??= error;
       }

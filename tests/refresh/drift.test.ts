@@ -36,7 +36,7 @@ describe('drift checks on refresh', () => {
     const { manifest } = await refreshOf(data, wh, true);
     expect(readCurrent(wh).snapshot).toBe(manifest.snapshot);
     expect(manifest.inputs.find((i) => i.table === 'programmes')?.rows).toBe(kept.length);
-  }, 60_000);
+  }, 120_000);
 
   it('refuses a folder whose postings feed vanished', async () => {
     const wh = scratch('wh-drift-');
@@ -47,5 +47,5 @@ describe('drift checks on refresh', () => {
     await expect(refreshOf(data, wh)).rejects.toThrow('postings: 5 → 0 rows (−100 %, limit 30 %)');
     // The store has dropped the day by now; the refusal must not depend on it.
     await expect(refreshOf(data, wh)).rejects.toThrow('postings: 5 → 0 rows');
-  }, 60_000);
+  }, 120_000);
 });
