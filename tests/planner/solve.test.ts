@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import loadHighs from 'highs';
 import { roundedRelaxation, solvePlan } from '../../pipeline/shared/planner/solve.ts';
 import { buildModel } from '../../pipeline/shared/planner/model.ts';
+import { solveInWorker } from '../../pipeline/planner/solve-in-worker.ts';
 import type { PlanInstance, PlanOption, PlannerSettings } from '../../pipeline/shared/planner/instance.ts';
 
 const settings: PlannerSettings = {
@@ -119,5 +120,13 @@ describe('solvePlan', () => {
     expect(r.mip_gap).toBeNull();
     expect(r.message_zh).toBe('达到时间上限，未找到优于现状的方案，也未证得最优界');
     expect(r.message_en).not.toMatch(/NaN/);
+  });
+
+  it('solves in a worker thread to the same plan as on this thread', async () => {
+    const inst = instance([option('A', 100, 'X'), option('B', 100, null)], [['X', 50]], { school_cap: 0.1 });
+    const { seconds: _a, ...here } = await solvePlan(inst);
+    const { seconds: _b, ...there } = await solveInWorker(inst);
+    expect(there).toEqual(here);
+    expect(there.changes.length).toBeGreaterThan(0);
   });
 });
