@@ -48,7 +48,7 @@ function tableSection(s: TableSchema): string {
 
 /** The whole of docs/inputs.md. */
 export function renderInputsDoc(): string {
-  const tables = [...TABLES, 'programme_listing', 'programme_figures', 'postings', ...CLASSIFICATION_TABLES, 'legacy_majors', 'major_successors'].map((name) => readSchema(name));
+  const tables = [...TABLES, 'programme_listing', 'programme_figures', 'postings', ...CLASSIFICATION_TABLES, 'legacy_majors', 'major_successors', 'plan_proposals'].map((name) => readSchema(name));
   return [
     '# Inputs',
     '',

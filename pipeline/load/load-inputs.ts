@@ -2,13 +2,14 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rawColumnDefinitions, readSchema, TABLES } from '../config/schema.ts';
+import { rawColumnDefinitions, rawTable, readSchema, TABLES } from '../config/schema.ts';
 import { CURRENT_FROM, LEGACY_TABLES } from './catalogue-versions.ts';
 import { joinListing, type ListingFigures } from './listing.ts';
 import { locateInput, locateOptional, locateProgrammes, type InputOverrides } from './locate-input.ts';
 import { loadTable, type InputReport } from './load-table.ts';
 import { readMapping } from './mapping.ts';
 import type { Reject } from './rejects/reject.ts';
+import { archivedProposal } from '../planner/archive.ts';
 
 /** Everything the run report and the CLI need about the inputs of one run. */
 export interface LoadReport {
@@ -17,7 +18,12 @@ export interface LoadReport {
   warnings: string[];
   /** When the programmes came from the 备案 listing: rows listed and how many have figures. */
   listing?: ListingFigures;
+  /** Where the proposal tracked against the latest year came from (plan_proposals), when there is one. */
+  proposals?: ProposalSource;
 }
+
+/** The data folder's plan_proposals file (e.g. the plan a bureau adopted) wins over the refresh's own archive. */
+export interface ProposalSource { source: 'data' | 'archive'; file: string; plan_year: number | null }
 
 export interface LoadOptions {
   /** Folder with <table>.csv / .xlsx, e.g. data/sample. */
@@ -30,6 +36,8 @@ export interface LoadOptions {
   tmpDir?: string;
   /** Files loaded instead of the data folder's, by table (accepted uploads). */
   overrides?: InputOverrides;
+  /** The warehouse folder, whose plans/ archive holds the plans earlier refreshes proposed. */
+  warehouseDir?: string;
 }
 
 /** What the join of a listing with its figures leaves without data or reads from 备注, said in the warnings. */
@@ -89,8 +97,29 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
       keep(await loadTable(conn, { table, file }, { ...settings, mapping: tableMapping, catalogue }));
       options.effects?.progress?.(table, i + 1, TABLES.length);
     }
+    report.proposals = await loadProposals(conn, options, mapping.tables.plan_proposals?.file, (file) => loadTable(conn,
+      { table: 'plan_proposals', file }, { ...settings, mapping: mapping.tables.plan_proposals }).then(keep));
     return report;
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The proposal to track (optional): the data folder's plan_proposals file, else the archived plan for
+ * the latest programme year, loaded like any input (rejects by line); without either an empty
+ * raw_plan_proposals, so the tracking models build with no rows.
+ */
+async function loadProposals(conn: DuckDBConnection, options: LoadOptions, named: string | undefined,
+  load: (file: string) => Promise<void>): Promise<ProposalSource | undefined> {
+  const own = locateOptional('plan_proposals', options.dataDir, options.dataDir, named);
+  const latest = (await conn.runAndReadAll(`SELECT max(year)::INTEGER AS y FROM ${rawTable('programmes')}`)).getRowObjectsJS()[0].y as number | null;
+  const archived = own === undefined && latest !== null && options.warehouseDir ? archivedProposal(options.warehouseDir, latest) : undefined;
+  const file = own ?? archived;
+  if (file === undefined) {
+    await conn.run(`CREATE OR REPLACE TABLE ${rawTable('plan_proposals')} (${rawColumnDefinitions(readSchema('plan_proposals'))})`);
+    return undefined;
+  }
+  await load(file);
+  return { source: own ? 'data' : 'archive', file, plan_year: own ? null : latest };
 }

@@ -44,6 +44,8 @@ export async function locateBaseInputs(dataDir: string, referenceDir: string, ov
     }));
     const legacy = LEGACY_TABLES.map((table) => ({ table: table as string, file: locateOptional(table, dataDir, referenceDir) }));
     if (legacy.every((f) => f.file !== undefined)) files.unshift(...legacy as { table: string; file: string }[]);
+    const proposals = locateOptional('plan_proposals', dataDir, dataDir, mapping.tables.plan_proposals?.file);
+    if (proposals) files.push({ table: 'plan_proposals', file: proposals });
     for (const table of CLASSIFICATION_TABLES) {
       const file = classificationFile({ dataDir, referenceDir }, table);
       if (file) files.push({ table, file });

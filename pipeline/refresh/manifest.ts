@@ -36,6 +36,12 @@ export interface Manifest extends DataLabel {
   /** Fingerprint of what the reports are made of, and the snapshot whose run built them. */
   reports: { key: string; from: string };
   /**
+   * The proposed plan tracked against the actual one (闭环跟踪): from the data folder's
+   * plan_proposals file (`data`, e.g. an adopted plan, which wins) or from the refresh's own archive
+   * `plans/plan-<year>.csv` (`archive`); null when neither exists.
+   */
+  proposals?: { source: 'data' | 'archive'; file: string; plan_year: number | null } | null;
+  /**
    * Fingerprint of everything but the daily postings (base-key.ts), the snapshot whose run loaded
    * it, and that load's warnings: a run with the same key only adds postings to a copy of it.
    */

@@ -42,6 +42,7 @@ import { writeOutlook } from '../outlook/write-outlook.ts';
 import { writePlan } from '../planner/write-plan.ts';
 import { solveInWorker } from '../planner/solve-in-worker.ts';
 import { INSTANCE_TABLES } from '../planner/read-instance.ts';
+import { archiveProposal } from '../planner/archive.ts';
 import { duckdbConfig, readResources } from '../config/resources.ts';
 import { silentEffects, type Effects } from '../config/effects.ts';
 
@@ -102,6 +103,7 @@ function loadStage(run: Run, conn: DuckDBConnection): Promise<LoadReport> {
     policy: { reject_share_max: policy.load.reject_share_max },
     tmpDir: run.tmpDir,
     overrides: run.accepted,
+    warehouseDir: options.warehouseDir,
     effects: { progress: (table, done, total) => effects.progress('load', table, done, total), warn: effects.warn },
   }), (r) => `${r.inputs.reduce((n, i) => n + i.rows, 0).toLocaleString('en')} rows, ${r.rejects.length} rejected`);
 }
@@ -279,11 +281,36 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       policy,
       marts,
       reports,
+      proposals: base ? (base.manifest.proposals ?? null)
+        : load.proposals ? { ...load.proposals, file: publicPath(load.proposals.file, options) } : null,
       base: base?.manifest.base ?? { key: baseKey([...load.inputs, ...await mappingInput(options.dataDir)], policy, label), from: id, warnings: baseWarnings.map((w) => publicText(w, options)) },
     };
   } finally {
     conn.closeSync();
     instance.closeSync();
+  }
+}
+
+/**
+ * After a full run is published, its proposed plan becomes the archive of its plan year (planner/archive.ts);
+ * a postings-only run has the base's plan, already archived. Failing to write it does not undo the
+ * published snapshot: the operator is told, and the previous archive stays.
+ */
+async function keepProposal(options: RefreshOptions, effects: Effects, snapshotDir: string, manifest: Manifest): Promise<void> {
+  if (manifest.mode !== 'full') return;
+  try {
+    const instance = await DuckDBInstance.create(join(snapshotDir, WAREHOUSE_FILE), { access_mode: 'READ_ONLY' });
+    const conn = await instance.connect();
+    try {
+      const kept = await archiveProposal(conn, options.warehouseDir, { snapshot: manifest.snapshot, finished_at: manifest.finished_at });
+      if (kept?.rows) effects.info(`方案已存档 — proposed plan for ${kept.plan_year} archived (${kept.rows} changes): ${publicPath(kept.file, options)}`);
+      else if (kept) effects.info(`方案无调整 — the plan for ${kept.plan_year} changes nothing: no archive to track`);
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+    }
+  } catch (error) {
+    effects.warn(`方案未能存档 — could not archive the proposed plan: ${publicText((error as Error).message, options)}`);
   }
 }
 
@@ -339,6 +366,7 @@ export async function refresh(options: RefreshOptions, effects: Effects = silent
       throw error;
     }
     const snapshotDir = publishSnapshot(options.warehouseDir, buildDir, id);
+    await keepProposal(options, effects, snapshotDir, manifest);
     pruneSnapshots(options.warehouseDir, options.keepSnapshots ?? manifest.policy.refresh?.keep_snapshots ?? 7);
     appendHistory(options.warehouseDir, line('ok', manifest, null));
     return { manifest, snapshotDir };

@@ -49,6 +49,10 @@ up, once re-sent postings are counted once, to that year's openings in demand.cs
 new on purpose, so that a share of postings stays unclassified, and some read as real postings do: cross-cutting
 titles (IT, warehouse) that take the employer's industry, and campaign text around the title (急招…（包吃住）).
 Regenerate byte for byte: \`npx tsx pipeline/sample/generate-sample.ts --seed ${seed}\` (scale ${size.name}).
+
+\`plan_proposals.csv\` (also synthetic) is the enrolment plan the planner proposes for ${size.years.last} from these files
+without that year, so that the loop tracking of the proposed plan has something to compare; remake it after
+the files above with \`npx tsx pipeline/sample/plan-proposals.ts\`.
 `;
 }
 

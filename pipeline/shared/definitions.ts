@@ -19,7 +19,7 @@ export interface DefinitionText {
 
 /** The input tables of a data folder a figure rests on (for the sources it cites). */
 export type InputTable = 'programmes' | 'schools' | 'majors' | 'crosswalk' | 'demand' | 'industries' | 'industry_segments' | 'districts' | 'postings'
-  | 'posting_rules' | 'posting_employers' | 'posting_occupations';
+  | 'posting_rules' | 'posting_employers' | 'posting_occupations' | 'plan_proposals';
 
 export interface Definition {
   id: string;
@@ -261,6 +261,26 @@ export const DEFINITIONS: readonly Definition[] = [
     zh: () => ({ name: '起作用的约束', definition: '方案中达到上限或下限的约束：放宽它们方案才可能更好；无解时列出相互冲突的约束。', formula: '约束值 = 上限或下限', threshold: '' }),
     en: () => ({ name: 'Binding constraints', definition: 'Constraints the plan meets at their bound: only relaxing them could improve it; for an infeasible instance, the constraints in conflict.', formula: 'constraint value = its bound', threshold: '' }),
   },
+  {
+    id: 'plan_followed', inputs: ['plan_proposals', 'programmes'], policy: ['planner.follow_share'],
+    zh: (p) => ({ name: '方案落实情况', definition: '上一年度招生计划方案中每项调整（扩招、缩减、新设或停招），与该年实际招生计划对照：实际调整方向与方案一致且幅度达到方案调整的规定比例为“已落实”，方向一致但不足为“部分落实”，计划未变为“未落实”，方向相反为“反向调整”。四类相加等于方案调整项数。实际计划取该年专业点的招生计划，未列出、停招或撤销计为 0。', formula: '实际调整 = 实际计划 − 原计划；方案调整 = 方案计划 − 原计划', threshold: `已落实：实际调整 ≥ 方案调整的 ${p.pct('planner.follow_share')}（同向）` }),
+    en: (p) => ({ name: 'Proposal followed', definition: "Each change of last year's proposed enrolment plan (expand, cut, open or close) against that year's actual plan: followed when the actual change has the proposed direction and at least the set share of its size, partly when the direction is right but the change smaller, not acted on when the plan stayed, opposite when it moved the other way. The four add up to the proposals. The actual plan is the programme's plan that year; not listed, suspended or closed counts as 0.", formula: 'actual change = actual plan − base plan; proposed change = proposed plan − base plan', threshold: `followed: actual change ≥ ${p.pct('planner.follow_share')} of the proposed change, same direction` }),
+  },
+  {
+    id: 'plan_new_opened', inputs: ['plan_proposals', 'programmes'], policy: [],
+    zh: () => ({ name: '方案新设专业开设数', definition: '方案建议新设的专业点中，该年实际列出且招生计划大于 0 的个数。', formula: '计数（新设建议 且 实际计划 > 0）', threshold: '' }),
+    en: () => ({ name: 'Proposed programmes opened', definition: 'Of the programmes the plan proposed to open, those listed that year with a plan above 0.', formula: 'count(proposed to open and actual plan > 0)', threshold: '' }),
+  },
+  {
+    id: 'plan_seats_tracked', inputs: ['plan_proposals', 'programmes'], policy: [],
+    zh: () => ({ name: '方案调整与实际调整名额', definition: '方案各项调整的名额合计（净值，缩减为负），与同一批专业点实际招生计划变化的合计。只计方案涉及的专业点，不含其他专业点的变化。', formula: 'Σ (方案计划 − 原计划)；Σ (实际计划 − 原计划)', threshold: '' }),
+    en: () => ({ name: 'Seats proposed and seats changed', definition: "The net seats the plan's changes add (cuts negative), and the net change of the same programmes' actual plans. Only the programmes the plan changed; other programmes' changes are not counted.", formula: 'Σ (proposed − base plan); Σ (actual − base plan)', threshold: '' }),
+  },
+  {
+    id: 'plan_gap_moved', inputs: ['plan_proposals', 'programmes', 'demand', 'crosswalk'], policy: [],
+    zh: () => ({ name: '未来缺口变化', definition: '方案所针对的毕业年份里，该产业的未来缺口：提出方案时的预测（不含方案、含方案），与现在按实际招生计划和最新需求预测的结果比较。缺口变化 = 现在缺口 − 提出时缺口（为正：缺人更多）；趋于平衡 = |提出时缺口| − |现在缺口|，为正表示短缺或过剩都更接近平衡。它同时反映实际计划与需求预测的更新。多个毕业年份时相加。', formula: '缺口变化 = Σ 现在未来缺口 − Σ 提出时未来缺口；趋于平衡 = |Σ 提出时| − |Σ 现在|', threshold: '' }),
+    en: () => ({ name: 'Future gap moved', definition: "The industry's future gap in the graduation years the plan aimed at: as forecast when it was proposed (without and with the plan) and as forecast now, with the actual plans and the latest demand outlook. Gap change = gap now − gap at proposal (positive: more graduates missing); closer to balance = |gap at proposal| − |gap now|, positive when a shortage or a surplus shrank. It reflects both the actual plans and the updated outlook. Several graduation years are summed.", formula: 'gap change = Σ gap now − Σ gap at proposal; closer to balance = |Σ at proposal| − |Σ now|', threshold: '' }),
+  },
 ];
 
 const BY_ID = new Map(DEFINITIONS.map((d) => [d.id, d]));
@@ -285,5 +305,6 @@ export const SOURCES: Record<InputTable, Record<Lang, string>> = {
   postings: { zh: '招聘平台每日招聘岗位数据', en: 'Daily job postings of recruitment platforms' },
   posting_rules: { zh: '岗位分类规则表（本平台编制）', en: 'Posting classification rules (compiled for this platform)' },
   posting_employers: { zh: '用人单位行业表（本平台编制）', en: 'Employer industry table (compiled for this platform)' },
+  plan_proposals: { zh: '上一年度的招生计划方案（本平台存档，或教育主管部门采纳的方案）', en: "Last year's proposed enrolment plan (archived by this platform, or the plan the bureau adopted)" },
   posting_occupations: { zh: '岗位职业词表（大类依人力资源和社会保障部《中华人民共和国职业分类大典（2022年版）》）', en: 'Occupation words of titles (major groups of the Occupational Classification of the PRC, 2022 edition, Ministry of Human Resources and Social Security)' },
 };

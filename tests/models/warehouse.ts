@@ -12,16 +12,16 @@ import { createWordsTable } from '../../pipeline/postings/posting-words.ts';
 const literal = (value: Row[number]) =>
   value === null ? 'NULL' : typeof value === 'string' ? `'${value.replaceAll("'", "''")}'` : String(value);
 
-/** The postings feed's raw tables, which the loader creates beside TABLES; a fixture may leave them empty. */
-const FEED_TABLES = [...CLASSIFICATION_TABLES, 'postings'] as const;
+/** The postings feed's raw tables and the optional proposal, which the loader creates beside TABLES; a fixture may leave them empty. */
+const FEED_TABLES = [...CLASSIFICATION_TABLES, 'postings', 'plan_proposals'] as const;
 
 /** Opens a fresh in-memory database holding the fixture as the loader and the outlook stage would leave it. */
-export async function openWarehouse(fixture: Fixture, policy: Policy = tinyPolicy): Promise<DuckDBConnection> {
+export async function openWarehouse(fixture: Fixture | (Fixture & { plan_proposals: Row[] }), policy: Policy = tinyPolicy): Promise<DuckDBConnection> {
   return (await openDatabase(fixture, policy)).conn;
 }
 
 /** The same, with its database, for a test that opens more connections to it. */
-export async function openDatabase(fixture: Fixture, policy: Policy = tinyPolicy): Promise<{ instance: DuckDBInstance; conn: DuckDBConnection }> {
+export async function openDatabase(fixture: Fixture | (Fixture & { plan_proposals: Row[] }), policy: Policy = tinyPolicy): Promise<{ instance: DuckDBInstance; conn: DuckDBConnection }> {
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   for (const table of [...TABLES, ...FEED_TABLES]) {
