@@ -2,7 +2,7 @@
 import { inject } from 'vitest';
 import { join } from 'node:path';
 import { mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { linkTree } from '../../pipeline/refresh/link-tree.ts';
 import { CURRENT, SNAPSHOTS } from '../../pipeline/refresh/snapshot.ts';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -29,12 +29,15 @@ export async function rows<T = Record<string, unknown>>(conn: DuckDBConnection, 
  * A warehouse of its own serving the sample's snapshot, laid out as a refresh lays it out (the
  * server serves only files inside `snapshots/`): the files hard-linked, `files` written over them.
  */
-export function servedSampleCopy(warehouse: string, files: Record<string, string> = {}): void {
+export function servedSampleCopy(warehouse: string, files: Record<string, string | Uint8Array> = {}): void {
   const snapshot = realpathSync(join(sampleWarehouseDir(), CURRENT));
   const id = basename(snapshot);
   const copy = join(warehouse, SNAPSHOTS, id);
   mkdirSync(copy, { recursive: true });
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(copy, name), content);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(copy, name)), { recursive: true });
+    writeFileSync(join(copy, name), content);
+  }
   linkTree(snapshot, copy);
   symlinkSync(join(SNAPSHOTS, id), join(warehouse, CURRENT));
 }

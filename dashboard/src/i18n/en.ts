@@ -2,6 +2,7 @@
 import type { Messages } from './zh.ts';
 import { VOCABULARY } from '../../../pipeline/shared/vocabulary.ts';
 import { outlookEn, planEn } from './plan-en.ts';
+import { trackingEn } from './tracking-en.ts';
 
 const list = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -32,6 +33,7 @@ export const en: Messages = {
   strengths: VOCABULARY.en.strengths,
   labels: VOCABULARY.en.labels,
   outcomes: VOCABULARY.en.outcomes,
+  planOutcomes: VOCABULARY.en.planOutcomes,
   stages: VOCABULARY.en.stages,
   chart: {
     viewTable: 'View as table', viewChart: 'View as chart', csv: 'Download CSV', png: 'Export PNG', svg: 'Export SVG',
@@ -51,7 +53,7 @@ export const en: Messages = {
     programmes: 'Programmes', schools: 'Schools', majors: 'Major catalogue', crosswalk: 'Major–industry crosswalk', demand: 'Industry demand', industries: 'Key industries',
     industry_segments: 'Chain segments', districts: 'Districts', postings: 'Job postings',
     posting_rules: 'Posting rules', posting_employers: 'Employer table', posting_occupations: 'Occupation words',
-    crosswalk_defaults: 'Default crosswalk per category', posting_noise: 'Title noise words', legacy_majors: 'Earlier catalogues', major_successors: 'Old-to-new majors',
+    crosswalk_defaults: 'Default crosswalk per category', posting_noise: 'Title noise words', legacy_majors: 'Earlier catalogues', major_successors: 'Old-to-new majors', plan_proposals: "Last year's proposed plan",
   },
   print: {
     button: 'Print / PDF', filters: 'Filters: ', noFilters: 'this view takes no year, level, district or ownership filter',
@@ -177,6 +179,7 @@ export const en: Messages = {
   },
   outlook: outlookEn,
   plan: planEn,
+  tracking: trackingEn,
   lag: {
     pick: 'Industry',
     demandTitle: (name, from, to) => `${name}: openings went from ${from} to ${to}`,
@@ -294,6 +297,8 @@ export const en: Messages = {
   data: {
     title: 'Data status', label: 'Data set', synthetic: 'synthetic sample', real: 'real data', snapshot: 'Snapshot', started: 'Started', finished: 'Finished',
     mode: 'Refresh', modeFull: 'full rebuild', modePostings: (from: string) => `new job postings only (everything else as in snapshot ${from})`,
+    proposals: (source, file) => (source === 'data' ? `Plan tracked in loop tracking: the adopted plan in the data folder, ${file} (wins over the platform's archive)` : `Plan tracked in loop tracking: the platform's archive, ${file}`),
+    noProposals: 'Loop tracking: no plan from last year to compare yet (none archived, and no plan_proposals in the data folder).',
     inputs: 'Input files', rejectsTitle: (n) => `Rejected records: ${n}`, rejectsNote: (shown, total) => `${total} in all; the first ${shown} listed`,
     noRejects: 'No rejected records', warnings: 'Warnings', tests: 'Model tests', passed: 'passed', failed: 'failed', marts: 'Marts', policy: 'Policy parameters',
     history: 'Run history', historyTitle: (n, failed) => `The last ${list(n, 'refresh', 'refreshes')}, ${failed} failed`, noHistory: 'No runs recorded',

@@ -4,8 +4,10 @@
  */
 import type { LagStrength, Level, Ownership, Signal } from '../lib/types.ts';
 import type { LoopOutcome, ProgrammeLabel } from '../lib/types-recommend.ts';
+import type { PlanOutcome } from '../lib/types-plan.ts';
 import { VOCABULARY } from '../../../pipeline/shared/vocabulary.ts';
 import { outlookZh, planZh } from './plan-zh.ts';
+import { trackingZh } from './tracking-zh.ts';
 import type { InputTable } from '../../../pipeline/shared/definitions.ts';
 
 type Stage = 'upstream' | 'midstream' | 'downstream' | 'service';
@@ -37,6 +39,7 @@ export const zh = {
   strengths: VOCABULARY.zh.strengths satisfies Record<LagStrength, string>,
   labels: VOCABULARY.zh.labels satisfies Record<ProgrammeLabel, string>,
   outcomes: VOCABULARY.zh.outcomes satisfies Record<LoopOutcome, string>,
+  planOutcomes: VOCABULARY.zh.planOutcomes satisfies Record<PlanOutcome, string>,
   stages: VOCABULARY.zh.stages satisfies Record<Stage, string>,
   chart: {
     viewTable: '以表格查看', viewChart: '以图表查看', csv: '下载 CSV', png: '导出 PNG', svg: '导出 SVG',
@@ -56,7 +59,7 @@ export const zh = {
     programmes: '专业点', schools: '学校', majors: '专业目录', crosswalk: '专业—产业对照', demand: '产业需求', industries: '重点产业',
     industry_segments: '产业链环节', districts: '区县', postings: '招聘岗位',
     posting_rules: '岗位分类规则', posting_employers: '用人单位行业表', posting_occupations: '岗位职业词表',
-    crosswalk_defaults: '专业类—产业默认对照', posting_noise: '岗位名称噪声词', legacy_majors: '旧版专业目录', major_successors: '新旧专业对照表',
+    crosswalk_defaults: '专业类—产业默认对照', posting_noise: '岗位名称噪声词', legacy_majors: '旧版专业目录', major_successors: '新旧专业对照表', plan_proposals: '招生计划方案（上年）',
   } satisfies Record<InputTable | 'crosswalk_defaults' | 'posting_noise' | 'legacy_majors' | 'major_successors', string>,
   print: {
     button: '打印 / 导出 PDF', filters: '筛选：', noFilters: '本页不按年份、层次、区县、举办性质筛选',
@@ -185,6 +188,7 @@ export const zh = {
   },
   outlook: outlookZh,
   plan: planZh,
+  tracking: trackingZh,
   lag: {
     pick: '选择产业',
     demandTitle: (name: string, from: string, to: string) => `${name}岗位需求从 ${from} 人变为 ${to} 人`,
@@ -303,7 +307,9 @@ export const zh = {
   data: {
     title: '数据状态', label: '数据集', synthetic: '合成示例数据', real: '真实数据', snapshot: '快照', started: '开始时间', finished: '完成时间',
     mode: '刷新方式', modeFull: '全量重建', modePostings: (from: string) => `仅追加新招聘岗位（其余数据沿用快照 ${from}）`,
-    inputs: '输入文件', rejectsTitle: (n: string) => `被拒绝的记录：${n} 条`, rejectsNote: (shown: number, total: number) => `共 ${total} 条，列出前 ${shown} 条`,
+    inputs: '输入文件', proposals: (source: 'data' | 'archive', file: string) => (source === 'data' ? `闭环跟踪对照的方案：数据目录中的采纳方案 ${file}（优先于平台存档）` : `闭环跟踪对照的方案：平台存档 ${file}`),
+    noProposals: '闭环跟踪：尚无上一年度的方案可对照（无存档方案，数据目录中也没有 plan_proposals）。',
+    rejectsTitle: (n: string) => `被拒绝的记录：${n} 条`, rejectsNote: (shown: number, total: number) => `共 ${total} 条，列出前 ${shown} 条`,
     noRejects: '没有被拒绝的记录', warnings: '警告', tests: '模型测试', passed: '通过', failed: '未通过', marts: '数据集市', policy: '政策参数',
     history: '运行记录', historyTitle: (n: number, failed: number) => `最近 ${n} 次刷新，${failed} 次失败`, noHistory: '没有运行记录',
     outcomes: { ok: '成功', failed: '失败', killed: '中断', running: '运行中' }, triggers: { manual: '手动', schedule: '定时' },

@@ -37,3 +37,27 @@ export interface PlanStatusRow {
 
 export type PlanOptionRow = OptionRow & { completion_rate: number };
 export type PlanEffectRow = EffectRow & { year: number };
+
+/** Loop tracking of the proposed plan: how a proposal for plan_year fared against that year's actual plan. */
+export type PlanOutcome = 'followed' | 'partly' | 'not_acted' | 'opposite';
+
+export interface PlanTrackingDetailRow {
+  plan_year: number; school_code: string; school_name: string; major_code: string; major_name: string;
+  industry_code: string | null; graduation_year: number; plan: number; proposed: number; actual: number;
+  proposed_change: number; actual_change: number; new_programme: boolean; opened: boolean; outcome: PlanOutcome;
+}
+
+/** The outcome counts and seats of a set of proposals: followed + partly + not_acted + opposite = proposals. */
+export interface PlanTrackingCounts {
+  plan_year: number; proposals: number; followed: number; partly: number; not_acted: number; opposite: number;
+  share_followed: number; new_proposed: number; new_opened: number; seats_proposed: number; seats_changed: number;
+}
+
+export interface PlanTrackingRow extends PlanTrackingCounts {
+  industry_code: string; name_zh: string; name_en: string;
+  gap_at_proposal: number | null; gap_planned: number | null; gap_now: number | null; gap_change: number | null; gap_narrowed: number | null;
+}
+
+export interface PlanTrackingCityRow extends PlanTrackingCounts {
+  industries: number; industries_narrowed: number; industries_with_gap: number; snapshot: string | null; proposed_at: string | null;
+}

@@ -4,7 +4,7 @@
  */
 import type { LoopDetailRow, LoopRow, RecommendationRow, SchoolReportRow } from './types-recommend.ts';
 import type { FutureGapRow, OutlookAccuracyRow, OutlookRow, PlanConstraintRow, PlanEffectRow, PlanGapRow, PlanOptionRow, PlanRow,
-  PlanStatusRow } from './types-plan.ts';
+  PlanStatusRow, PlanTrackingCityRow, PlanTrackingDetailRow, PlanTrackingRow } from './types-plan.ts';
 import type { IndustryPostingsRow, PostingDemandRow, PostingOccupationRow, PostingRuleRow, PostingUnclassifiedRow } from './types-postings.ts';
 
 export type Level = 'secondary' | 'higher' | 'bachelor';
@@ -133,6 +133,9 @@ export interface Marts {
   mart_plan_status: PlanStatusRow;
   mart_plan_options: PlanOptionRow;
   mart_plan_effects: PlanEffectRow;
+  mart_plan_tracking: PlanTrackingRow;
+  mart_plan_tracking_city: PlanTrackingCityRow;
+  mart_plan_tracking_detail: PlanTrackingDetailRow;
   dim_district: DistrictRow;
   dim_industry: IndustryDimRow;
   dim_segment: SegmentDimRow;
@@ -179,5 +182,7 @@ export interface Manifest {
   policy: Policy;
   marts: { name: string; rows: number; bytes: number }[];
   /** Programme figures estimated (with their method) or missing, and on how many rows; absent in older snapshots. */
+  /** The proposal tracked against the actual plan: the data folder's plan_proposals or the refresh's archive; absent in older snapshots. */
+  proposals?: { source: 'data' | 'archive'; file: string; plan_year: number | null } | null;
   figures?: { rows: number; estimated: { figures: string[]; rows: number; method: string }[]; missing: { figure: string; rows: number }[] };
 }

@@ -1,0 +1,32 @@
+/** English strings of the proposed plan's loop tracking; the same keys as tracking-zh.ts. */
+import type { trackingZh } from './tracking-zh.ts';
+
+export const trackingEn: typeof trackingZh = {
+  heading: 'How the proposed enrolment plan was followed',
+  intro: (year) => `The enrolment plan proposed last year for ${year}, change by change against the actual plans of ${year}.`,
+  source: (file, from) => `Proposal: ${from} (${file})`,
+  fromData: "the adopted plan in the data folder (plan_proposals)",
+  fromArchive: (snapshot, time) => `the plan archived by the platform (snapshot ${snapshot}, proposed ${time})`,
+  fromArchiveUnknown: 'the plan archived by the platform',
+  none: "No plan from last year to compare yet: every refresh archives the plan it proposes for the next year, compared here once that year's programmes are loaded; an adopted plan can also be put in the data folder (plan_proposals.csv).",
+  notYet: (year) => `The plan for ${year} is archived; it is compared once the programmes of ${year} are loaded.`,
+  year: 'Plan year',
+  proposals: 'Proposed changes', followed: 'Followed', partly: 'Partly followed', notActed: 'Not acted on', opposite: 'Opposite',
+  share: (share) => `${share} of them`,
+  opened: 'Proposed programmes opened', openedDetail: (n) => `of ${n} proposed`,
+  seats: 'Seats actually changed', seatsDetail: (n) => `the plan changed ${n} seats`,
+  industriesTitle: (narrowed, withGap) => (withGap
+    ? `In ${narrowed} of ${withGap} industries the expected gap of the targeted graduation years came closer to balance`
+    : 'Seats proposed and actually changed per industry'),
+  seatsTitle: (proposed, changed) => `The plan changed ${proposed} seats; the same programmes actually changed by ${changed}`,
+  seatsAxis: 'Seats', seatsProposed: 'Seats proposed', seatsChanged: 'Seats changed',
+  industriesNote: "Seats are net (cuts negative), over the programmes the plan changed only. Gaps are summed over the targeted graduation years: the forecast when proposed against today's, with the actual plans and the latest demand outlook, so they move with both.",
+  detailTitle: (n) => `How ${n} proposed changes fared`,
+  columns: {
+    industry: 'Industry', proposals: 'Changes', followed: 'Followed', partly: 'Partly', notActed: 'Not acted', opposite: 'Opposite',
+    share: 'Share followed', newProposed: 'To open', newOpened: 'Opened', seatsProposed: 'Seats proposed', seatsChanged: 'Seats changed',
+    gapAtProposal: 'Gap then', gapPlanned: 'Gap with plan', gapNow: 'Gap now', gapNarrowed: 'Closer to balance',
+    school: 'School', major: 'Major', plan: 'Base plan', proposed: 'Proposed', actual: 'Actual',
+    proposedChange: 'Proposed change', actualChange: 'Actual change', outcome: 'Outcome', newProgramme: 'New',
+  },
+};
