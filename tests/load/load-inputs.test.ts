@@ -38,7 +38,8 @@ describe('loadInputs on a valid input set', () => {
     const { conn, report } = await load(await inputsWith({ 'demand.csv': demand }));
     expect(report.rejects).toHaveLength(1);
     const tables = await query(conn, `SELECT table_name FROM duckdb_tables() ORDER BY 1`);
-    expect(tables.map((t) => t.table_name)).toEqual(TABLES.map(rawTable).sort());
+    // and the optional proposal to track, empty without a plan_proposals file or an archive
+    expect(tables.map((t) => t.table_name)).toEqual([...TABLES, 'plan_proposals'].map(rawTable).sort());
   });
 
   it('types values: empty optional fields are NULL, booleans and numbers are typed', async () => {
