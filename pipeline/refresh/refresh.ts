@@ -42,7 +42,7 @@ import { writeOutlook } from '../outlook/write-outlook.ts';
 import { writePlan } from '../planner/write-plan.ts';
 import { solveInWorker } from '../planner/solve-in-worker.ts';
 import { INSTANCE_TABLES } from '../planner/read-instance.ts';
-import { archiveProposal } from '../planner/archive.ts';
+import { commitProposal, discardProposal, writePendingProposal, type PendingPlan } from '../planner/archive.ts';
 import { duckdbConfig, readResources } from '../config/resources.ts';
 import { silentEffects, type Effects } from '../config/effects.ts';
 
@@ -226,7 +226,7 @@ async function checkPublishable(run: Run, conn: DuckDBConnection, load: LoadRepo
 }
 
 async function build(options: RefreshOptions, effects: Effects, id: string, started: Date,
-  buildDir: string, stages: Record<string, number>, drift: string[]): Promise<Manifest> {
+  buildDir: string, stages: Record<string, number>, drift: string[], proposal: { plan: PendingPlan | null }): Promise<Manifest> {
   const policy = readPolicy(options.policyPath);
   const label = readDataLabel(options.dataDir);
   const previous = previousManifest(options.warehouseDir);
@@ -256,6 +256,8 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
     if (rejects.length > 0) writeRejectsCsv(join(buildDir, REJECTS_FILE), rejects);
     await outlookStage(run, conn);
     const rebuilt = await modelsStage(run, instance, conn, postings);
+    // the planner has finished with the models: its plan is pending until the snapshot is published
+    if (!base) proposal.plan = await writePendingProposal(conn, options.warehouseDir, { snapshot: id, proposed_at: run.now().toISOString() });
     const { tests, marts, reports } = await outputStages(run, instance, conn, load, rebuilt);
     const summary = await checkPublishable(run, conn, load, tests, drift);
     if (options.parquet) {
@@ -292,24 +294,18 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
 }
 
 /**
- * After a full run is published, its proposed plan becomes the archive of its plan year (planner/archive.ts);
- * a postings-only run has the base's plan, already archived. Failing to write it does not undo the
- * published snapshot: the operator is told, and the previous archive stays.
+ * After a full run is published, its proposed plan becomes the archive of its plan year
+ * (planner/archive.ts); a postings-only run has the base's plan, already archived. Failing to move it
+ * does not undo the published snapshot: the operator is told, and the previous archive stays.
  */
-async function keepProposal(options: RefreshOptions, effects: Effects, snapshotDir: string, manifest: Manifest): Promise<void> {
-  if (manifest.mode !== 'full') return;
+function keepProposal(options: RefreshOptions, effects: Effects, plan: PendingPlan | null): void {
+  if (!plan) return;
   try {
-    const instance = await DuckDBInstance.create(join(snapshotDir, WAREHOUSE_FILE), { access_mode: 'READ_ONLY' });
-    const conn = await instance.connect();
-    try {
-      const kept = await archiveProposal(conn, options.warehouseDir, { snapshot: manifest.snapshot, finished_at: manifest.finished_at });
-      if (kept?.rows) effects.info(`方案已存档 — proposed plan for ${kept.plan_year} archived (${kept.rows} changes): ${publicPath(kept.file, options)}`);
-      else if (kept) effects.info(`方案无调整 — the plan for ${kept.plan_year} changes nothing: no archive to track`);
-    } finally {
-      conn.closeSync();
-      instance.closeSync();
-    }
+    commitProposal(plan);
+    if (plan.rows) effects.info(`方案已存档 — proposed plan for ${plan.plan_year} archived (${plan.rows} changes): ${publicPath(plan.file, options)}`);
+    else effects.info(`方案无调整 — the plan for ${plan.plan_year} changes nothing: no archive to track`);
   } catch (error) {
+    discardProposal(plan);
     effects.warn(`方案未能存档 — could not archive the proposed plan: ${publicText((error as Error).message, options)}`);
   }
 }
@@ -356,17 +352,19 @@ export async function refresh(options: RefreshOptions, effects: Effects = silent
     for (const left of clearAbandonedBuilds(options.warehouseDir)) effects.warn(`removed an interrupted build (${left})`);
     const buildDir = beginSnapshot(options.warehouseDir, id);
     let manifest: Manifest;
+    const proposal: { plan: PendingPlan | null } = { plan: null };
     try {
-      manifest = await build(options, effects, id, started, buildDir, stages, drift);
+      manifest = await build(options, effects, id, started, buildDir, stages, drift, proposal);
       rmSync(join(buildDir, 'tmp'), { recursive: true, force: true });
       writeManifest(join(buildDir, 'manifest.json'), manifest);
       faultPoint('publish');
     } catch (error) {
+      discardProposal(proposal.plan);
       abandonSnapshot(buildDir);
       throw error;
     }
     const snapshotDir = publishSnapshot(options.warehouseDir, buildDir, id);
-    await keepProposal(options, effects, snapshotDir, manifest);
+    keepProposal(options, effects, proposal.plan);
     pruneSnapshots(options.warehouseDir, options.keepSnapshots ?? manifest.policy.refresh?.keep_snapshots ?? 7);
     appendHistory(options.warehouseDir, line('ok', manifest, null));
     return { manifest, snapshotDir };

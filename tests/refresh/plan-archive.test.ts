@@ -76,20 +76,39 @@ describe('the proposal archive', () => {
     const plan = await query(first, `SELECT p.school_code, p.major_code, p.plan, p.proposed, p.industry_code, p.year, g.gap_before
       FROM mart_plan AS p LEFT JOIN mart_plan_gap AS g ON g.industry_code = p.industry_code AND g.year = p.year ORDER BY 1, 2`);
     expect(plan.length).toBeGreaterThan(0);
-    expect(lines.map((l) => l.split(',').slice(0, 8).join(','))).toEqual(plan.map((p) =>
-      [2026, p.school_code, p.major_code, p.plan, p.proposed, p.industry_code ?? '', p.year, p.gap_before ?? ''].join(',')));
-    expect(lines.every((l) => l.endsWith(`,${first.manifest.snapshot},${first.manifest.finished_at}`))).toBe(true);
-    expect(readdirSync(join(wh, PLANS_DIR))).toEqual(['plan-2026.csv']); // no temporary file left
+    const cells = lines.map((l) => l.split(','));
+    expect(cells.map((c) => c.slice(0, 7).join(','))).toEqual(plan.map((p) =>
+      [2026, p.school_code, p.major_code, p.plan, p.proposed, p.industry_code ?? '', p.year].join(',')));
+    cells.forEach((c, i) => expect(c[7] === '' ? null : Number(c[7])).toBe(plan[i].gap_before ?? null));
+    // Proposed by this snapshot, during its run.
+    for (const c of cells) {
+      expect(c[9]).toBe(first.manifest.snapshot);
+      expect(Date.parse(c[10])).toBeGreaterThanOrEqual(Date.parse(first.manifest.started_at));
+      expect(Date.parse(c[10])).toBeLessThanOrEqual(Date.parse(first.manifest.finished_at));
+    }
+    expect(readdirSync(join(wh, PLANS_DIR))).toEqual(['plan-2026.csv']); // no pending file left
   });
 
   it('a later full refresh before 2026 arrives replaces it; a postings-only night keeps it', async () => {
     const data = dataFolder();
     const night = await run(data, wh);
     expect(night.manifest.mode).toBe('postings');
-    expect(csvRows(archiveFile(wh, 2026))[1]).toContain(first.manifest.snapshot);
+    expect(csvRows(archiveFile(wh, 2026))[1].split(',')[9]).toBe(first.manifest.snapshot);
     again = await run(data, wh, true);
     expect(again.manifest.mode).toBe('full');
-    expect(csvRows(archiveFile(wh, 2026)).slice(1).every((l) => l.includes(`,${again.manifest.snapshot},`))).toBe(true);
+    expect(csvRows(archiveFile(wh, 2026)).slice(1).every((l) => l.split(',')[9] === again.manifest.snapshot)).toBe(true);
+  });
+
+  it('a refresh that fails after its plan leaves the archive as it was', async () => {
+    const archived = readFileSync(archiveFile(wh, 2026), 'utf8');
+    process.env.CHANJIAO_FAIL_AT = 'publish';
+    try {
+      await expect(run(dataFolder(), wh, true)).rejects.toThrow(/simulated at publish/);
+    } finally {
+      delete process.env.CHANJIAO_FAIL_AT;
+    }
+    expect(readFileSync(archiveFile(wh, 2026), 'utf8')).toBe(archived);
+    expect(readdirSync(join(wh, PLANS_DIR))).toEqual(['plan-2026.csv']);
   });
 
   it('once the data reach 2026 the archive is loaded and tracked, and the next plan archived beside it', async () => {

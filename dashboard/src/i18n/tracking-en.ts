@@ -5,7 +5,7 @@ export const trackingEn: typeof trackingZh = {
   heading: 'How the proposed enrolment plan was followed',
   intro: (year) => `The enrolment plan proposed last year for ${year}, change by change against the actual plans of ${year}.`,
   source: (file, from) => `Proposal: ${from} (${file})`,
-  fromData: "the adopted plan in the data folder (plan_proposals)",
+  fromData: 'the adopted plan in the data folder',
   fromArchive: (snapshot, time) => `the plan archived by the platform (snapshot ${snapshot}, proposed ${time})`,
   fromArchiveUnknown: 'the plan archived by the platform',
   none: "No plan from last year to compare yet: every refresh archives the plan it proposes for the next year, compared here once that year's programmes are loaded; an adopted plan can also be put in the data folder (plan_proposals.csv).",

@@ -3,7 +3,7 @@ export const trackingZh = {
   heading: '招生计划方案的落实情况',
   intro: (year: number) => `上一年度为 ${year} 年提出的招生计划方案，与 ${year} 年实际招生计划逐项对照。`,
   source: (file: string, from: string) => `方案来源：${from}（${file}）`,
-  fromData: '数据目录中的采纳方案（plan_proposals）',
+  fromData: '数据目录中的采纳方案',
   fromArchive: (snapshot: string, time: string) => `平台存档的方案（快照 ${snapshot}，${time} 提出）`,
   fromArchiveUnknown: '平台存档的方案',
   none: '尚无上一年度的方案可对照：平台每次刷新都会存档为下一年提出的招生计划方案，待下一年的专业数据载入后在此对照；也可在数据目录放入采纳的方案（plan_proposals.csv）。',
