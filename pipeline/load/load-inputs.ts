@@ -97,8 +97,11 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
       keep(await loadTable(conn, { table, file }, { ...settings, mapping: tableMapping, catalogue }));
       options.effects?.progress?.(table, i + 1, TABLES.length);
     }
-    report.proposals = await loadProposals(conn, options, mapping.tables.plan_proposals?.file, (file) => loadTable(conn,
-      { table: 'plan_proposals', file }, { ...settings, mapping: mapping.tables.plan_proposals }).then(keep));
+    report.proposals = await loadProposals(conn, options, mapping.tables.plan_proposals?.file, (file, archived) => loadTable(conn,
+      { table: 'plan_proposals', file },
+      // The archive is the platform's own file: rows it can no longer match (a school removed since) are
+      // rejected by line, but never stop the refresh; a bureau's file is held to the usual share.
+      { ...settings, mapping: mapping.tables.plan_proposals, rejectShareMax: archived ? 1 : settings.rejectShareMax }).then(keep));
     return report;
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -111,7 +114,7 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
  * raw_plan_proposals, so the tracking models build with no rows.
  */
 async function loadProposals(conn: DuckDBConnection, options: LoadOptions, named: string | undefined,
-  load: (file: string) => Promise<void>): Promise<ProposalSource | undefined> {
+  load: (file: string, archived: boolean) => Promise<void>): Promise<ProposalSource | undefined> {
   const own = locateOptional('plan_proposals', options.dataDir, options.dataDir, named);
   const latest = (await conn.runAndReadAll(`SELECT max(year)::INTEGER AS y FROM ${rawTable('programmes')}`)).getRowObjectsJS()[0].y as number | null;
   const archived = own === undefined && latest !== null && options.warehouseDir ? archivedProposal(options.warehouseDir, latest) : undefined;
@@ -120,6 +123,6 @@ async function loadProposals(conn: DuckDBConnection, options: LoadOptions, named
     await conn.run(`CREATE OR REPLACE TABLE ${rawTable('plan_proposals')} (${rawColumnDefinitions(readSchema('plan_proposals'))})`);
     return undefined;
   }
-  await load(file);
+  await load(file, own === undefined);
   return { source: own ? 'data' : 'archive', file, plan_year: own ? null : latest };
 }

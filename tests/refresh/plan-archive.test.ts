@@ -152,6 +152,20 @@ describe('the proposal archive', () => {
     expect(city.proposals).toBe(2);
   });
 
+  it("rejects by line the archive's rows it can no longer match, without stopping the refresh", async () => {
+    const fresh = scratch('wh-plans-stale-');
+    mkdirSync(join(fresh, PLANS_DIR));
+    const [header, ...lines] = csvRows(archiveFile(wh, 2026));
+    // Two of its rows name a school the data no longer list: far above the reject share a bureau's file may have.
+    const stale = lines.map((l, i) => (i < 2 ? l.replace(/^2026,\d{10},/, '2026,9599999999,') : l));
+    writeFileSync(archiveFile(fresh, 2026), [header, ...stale].join('\n') + '\n');
+    const tracked = await run(dataWith2026(), fresh);
+    expect(tracked.manifest.rejects.filter((r) => r.table === 'plan_proposals').map((r) => [r.line, r.column, r.value]))
+      .toEqual([[2, 'school_code', '9599999999'], [3, 'school_code', '9599999999']]);
+    const kept = stale.slice(2).map((l) => l.split(',')).filter(([, , , plan, proposed]) => plan !== proposed);
+    expect((await query(tracked, 'SELECT proposals FROM mart_plan_tracking_city'))[0].proposals).toBe(kept.length);
+  });
+
   it('a plan that changes nothing leaves nothing to track: the archive of its year is removed', async () => {
     const fresh = scratch('wh-plans-none-');
     mkdirSync(join(fresh, PLANS_DIR));
