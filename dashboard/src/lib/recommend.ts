@@ -20,8 +20,10 @@ export function labelCounts(rows: readonly SchoolReportRow[]): Record<ProgrammeL
   return counts;
 }
 
+export interface IndustryCandidates { industry_code: string; candidates: RecommendationRow[] }
+
 /** The year's shortage industries with their candidates by rank, the largest gap first. */
-export function candidatesByIndustry(rows: readonly RecommendationRow[], year: number): { industry_code: string; candidates: RecommendationRow[] }[] {
+export function candidatesByIndustry(rows: readonly RecommendationRow[], year: number): IndustryCandidates[] {
   const groups = new Map<string, RecommendationRow[]>();
   for (const r of rows) {
     if (r.year !== year) continue;
