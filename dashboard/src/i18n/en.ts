@@ -37,7 +37,7 @@ export const en: Messages = {
   stages: VOCABULARY.en.stages,
   chart: {
     viewTable: 'View as table', viewChart: 'View as chart', csv: 'Download CSV', png: 'Export PNG', svg: 'Export SVG',
-    source: (inputs, time) => `Source: ${inputs}; refreshed ${time}`,
+    source: (inputs, years, time) => `Source: ${inputs}; data of ${years}; refreshed ${time}`,
     sourceSep: '; ', synthetic: ' (synthetic sample data)',
     tooFew: 'too few records', none: 'none',
   },

@@ -17,13 +17,22 @@ export interface ViewContext {
   industries: IndustryDimRow[];
 }
 
+/** Years as a span, "2025" or "2019–2025", in whatever order they come. */
+export function yearSpan(years: readonly number[]): string {
+  if (!years.length) return '—';
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  return first === last ? String(first) : `${first}–${last}`;
+}
+
 /**
  * A chart's source line: the inputs behind it cited by issuing body and table (the files are listed
- * under 数据状态), and when the snapshot was refreshed.
+ * under 数据状态), the years of the data charted (by default the year the filters resolve to), and
+ * when the snapshot was refreshed.
  */
-export function sourceLine(manifest: Manifest, tables: readonly InputTable[]): string {
+export function sourceLine(ctx: ViewContext, tables: readonly InputTable[], years: readonly number[] = [ctx.filters.year]): string {
   const cited = tables.map((t) => SOURCES[t][app.lang]).join(app.m.chart.sourceSep);
-  return app.m.chart.source(`${cited}${manifest.synthetic ? app.m.chart.synthetic : ''}`, app.f.dateTime(manifest.finished_at));
+  return app.m.chart.source(`${cited}${ctx.manifest.synthetic ? app.m.chart.synthetic : ''}`, yearSpan(years), app.f.dateTime(ctx.manifest.finished_at));
 }
 
 export function industryName(industries: readonly IndustryDimRow[], code: string, lang: Lang): string {
