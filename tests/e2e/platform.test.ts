@@ -131,6 +131,13 @@ describe.runIf(run)('platform in the browser', () => {
     await page.waitForSelector('[data-tab="audit"] td');
     const actions = await page.$$eval('[data-tab="audit"] tbody tr', (trs) => trs.map((tr) => tr.children[2].textContent));
     expect(actions).toEqual(expect.arrayContaining(['upload', 'upload_accepted', 'refresh', 'login']));
+    // The log sorts like every table: its header's button, aria-sort, the column's text in order.
+    const operation = page.locator('[data-tab="audit"] th').nth(2);
+    expect(await operation.getAttribute('aria-sort')).toBe('none');
+    await operation.locator('button.sort').click();
+    expect(await operation.getAttribute('aria-sort')).toBe('ascending');
+    const sorted = await page.$$eval('[data-tab="audit"] tbody tr', (trs) => trs.map((tr) => tr.children[2].textContent));
+    expect(sorted).toEqual([...actions].sort(new Intl.Collator('zh-CN-u-co-pinyin', { numeric: true, sensitivity: 'base' }).compare));
     expect(errors).toEqual([]);
   }, 300_000);
 });
