@@ -36,11 +36,12 @@ export function formatFor(lang: Lang, timeZone?: string): Format {
     }
     return format;
   };
-  const fixed = (digits: number, extra: Intl.NumberFormatOptions = {}) => () =>
-    ({ minimumFractionDigits: digits, maximumFractionDigits: digits, ...extra });
+  // A value that rounds to zero from below prints "0", not "-0" (a gap of -0.4 people is no gap).
+  const fixed = (digits: number, extra: Intl.NumberFormatOptions = {}) => (): Intl.NumberFormatOptions =>
+    ({ minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative', ...extra });
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   return {
-    int: fmt('int', () => ({ maximumFractionDigits: 0 })),
+    int: fmt('int', () => ({ maximumFractionDigits: 0, signDisplay: 'negative' })),
     dec: (n, digits = 2) => fmt(`dec${digits}`, fixed(digits))(n),
     pct: (n, digits = 1) => fmt(`pct${digits}`, fixed(digits, { style: 'percent' }))(n),
     signedPct: (n, digits = 1) => fmt(`signedPct${digits}`, fixed(digits, { signDisplay: 'exceptZero' }))(n === null ? null : n * 100),

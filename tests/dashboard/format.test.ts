@@ -15,6 +15,15 @@ describe('formatFor', () => {
     expect(en.signedPct(0.012)).toBe('+1.2');
   });
 
+  it('prints a value that rounds to zero from below as 0, never -0', () => {
+    expect(zh.int(-0.4)).toBe('0');
+    expect(zh.int(-0)).toBe('0');
+    expect(zh.int(-1234.4)).toBe('-1,234');
+    expect(en.dec(-0.001)).toBe('0.00');
+    expect(en.pct(-0.0001)).toBe('0.0%');
+    expect(en.pct(-0.25)).toBe('-25.0%');
+  });
+
   it('shows "not computable" as a dash', () => {
     expect(zh.pct(null)).toBe('—');
     expect(en.dec(Number.NaN)).toBe('—');
