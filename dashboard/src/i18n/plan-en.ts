@@ -31,6 +31,7 @@ export const planEn: typeof planZh = {
   statusTitle: 'Solver status',
   status: { optimal: 'optimal', time_limit: 'time limit reached', infeasible: 'infeasible', no_options: 'nothing to change', error: 'solver failed' },
   served: 'Plan of the refresh', resolved: 'Re-solved plan',
+  solverStatus: (status) => status,
   statusLine: (status, gap, vars, rows) => `${status}; relative gap to the best bound ${gap}; ${vars} variables, ${rows} constraints`,
   changesTitle: (n, added, cut) => (n ? `The plan changes ${n} programmes: ${added} seats added or opened, ${cut} cut` : 'The plan changes nothing'),
   gapTitle: (closed, year) => `The plan narrows the industries' future shortfalls, summed over the years to ${year}, by ${closed}`,

@@ -30,6 +30,11 @@ export const planZh = {
   statusTitle: '求解状态',
   status: { optimal: '最优', time_limit: '达到时间上限', infeasible: '不可行', no_options: '无可调整专业点', error: '求解失败' } as Record<string, string>,
   served: '刷新时求得的方案', resolved: '重新求解的方案',
+  /** The solver's own status words (pipeline/shared/planner/solve.ts) in Chinese; a HiGHS status code stays as it is. */
+  solverStatus: (status: string): string => ({
+    'Optimal (within mip_gap of the LP relaxation bound)': '最优（与线性松弛界的差距在允许范围内）', Optimal: '最优',
+    'Time limit reached': '达到时间上限', Infeasible: '不可行', 'not run': '未求解',
+  } as Record<string, string>)[status] ?? status,
   statusLine: (status: string, gap: string, vars: number, rows: number) => `${status}；与最优界的相对差距 ${gap}；${vars} 个变量，${rows} 个约束`,
   changesTitle: (n: number, added: string, cut: string) => (n ? `方案调整 ${n} 个专业点：扩招或新设 ${added} 人，减招 ${cut} 人` : '方案不作调整'),
   gapTitle: (closed: string, year: number) => `方案使各产业至 ${year} 年的未来缺口（逐年相加）合计缩小 ${closed} 人`,
