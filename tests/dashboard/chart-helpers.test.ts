@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitText, textWidth } from '../../dashboard/src/lib/text-width.ts';
 import { stepIndex } from '../../dashboard/src/lib/chart-keys.ts';
+import { spacedTicks } from '../../dashboard/src/charts/axis-ticks.ts';
 
 describe('label fitting', () => {
   it('counts CJK glyphs as one em and Latin as 0.6 em', () => {
@@ -28,5 +29,18 @@ describe('keyboard steps between marks', () => {
   it('ignores other keys and empty charts', () => {
     expect(stepIndex('Tab', 1, 5)).toBeUndefined();
     expect(stepIndex('ArrowDown', null, 0)).toBeUndefined();
+  });
+});
+
+describe('axis ticks on a narrow chart', () => {
+  const years = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
+  it('keeps every tick where the labels fit', () => {
+    expect(spacedTicks(years, (y) => (y - 2019) * 60, String, 2025)).toEqual(years);
+  });
+
+  it('labels every k-th tick, counted from the one kept, where they would overlap', () => {
+    // 4-digit labels at 11 px are about 26 px wide: 20 px apart they need every second tick.
+    expect(spacedTicks(years, (y) => (y - 2019) * 20, String, 2025)).toEqual([2019, 2021, 2023, 2025]);
+    expect(spacedTicks([-10000, -5000, 0, 5000, 10000], (v) => v / 100, (v) => v.toLocaleString('en'), 0)).toEqual([-10000, 0, 10000]);
   });
 });
