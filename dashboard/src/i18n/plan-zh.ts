@@ -33,7 +33,8 @@ export const planZh = {
   /** The solver's own status words (pipeline/shared/planner/solve.ts) in Chinese; a HiGHS status code stays as it is. */
   solverStatus: (status: string): string => ({
     'Optimal (within mip_gap of the LP relaxation bound)': '最优（与线性松弛界的差距在允许范围内）', Optimal: '最优',
-    'Time limit reached': '达到时间上限', Infeasible: '不可行', 'not run': '未求解',
+    'Time limit reached': '达到时间上限', 'Time limit reached (rounded LP relaxation)': '达到时间上限（取整的线性松弛解）',
+    Infeasible: '不可行', 'not run': '未求解',
   } as Record<string, string>)[status] ?? status,
   statusLine: (status: string, gap: string, vars: number, rows: number) => `${status}；与最优界的相对差距 ${gap}；${vars} 个变量，${rows} 个约束`,
   changesTitle: (n: number, added: string, cut: string) => (n ? `方案调整 ${n} 个专业点：扩招或新设 ${added} 人，减招 ${cut} 人` : '方案不作调整'),
