@@ -1,22 +1,32 @@
 /**
  * Solves a plan in a worker thread: HiGHS runs synchronously for seconds (a minute at national
  * size), and on this thread it would stop the models and exports that run beside the planner
- * from sending DuckDB their next query.
+ * from sending DuckDB their next query. The thread starts at once and loads HiGHS while the
+ * models it waits for are still building, so the solve does not wait for either.
  */
 import { Worker } from 'node:worker_threads';
 import type { PlanInstance, PlanResult } from '../shared/planner/instance.ts';
 
-export async function solveInWorker(instance: PlanInstance): Promise<PlanResult> {
+export interface PlannerWorker {
+  /** Solves one instance; a worker solves once. */
+  solve(instance: PlanInstance): Promise<PlanResult>;
+  close(): Promise<void>;
+}
+
+export function startPlannerWorker(): PlannerWorker {
   const worker = new Worker(new URL('./solve-worker.mjs', import.meta.url));
-  try {
-    return await new Promise<PlanResult>((resolve, reject) => {
+  // Failures before a solve is asked for are kept for it; until then nothing waits on them.
+  const failed = new Promise<never>((_, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`planner worker stopped (exit code ${code})`)));
+  });
+  failed.catch(() => {});
+  return {
+    solve: (instance) => Promise.race([failed, new Promise<PlanResult>((resolve, reject) => {
       worker.once('message', (answer: { plan?: PlanResult; error?: string }) =>
         answer.plan ? resolve(answer.plan) : reject(new Error(`planner worker failed: ${answer.error}`)));
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`planner worker stopped (exit code ${code})`)));
       worker.postMessage(instance);
-    });
-  } finally {
-    await worker.terminate();
-  }
+    })]),
+    close: async () => { await worker.terminate(); },
+  };
 }

@@ -1,9 +1,10 @@
-/** The planner's worker thread: solves the instance it is sent and answers with the plan, or the error. */
+/** The planner's worker thread: loads HiGHS at once, then solves the instance it is sent and answers with the plan, or the error. */
 import { parentPort } from 'node:worker_threads';
-import { solvePlan } from '../shared/planner/solve.ts';
+import { preloadHighs, solvePlan } from '../shared/planner/solve.ts';
 import type { PlanInstance } from '../shared/planner/instance.ts';
 
 const port = parentPort!;
+void preloadHighs().catch(() => {}); // a failure to load shows again, with its reason, in the solve
 port.once('message', async (instance: PlanInstance) => {
   try {
     port.postMessage({ plan: await solvePlan(instance) });

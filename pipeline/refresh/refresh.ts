@@ -40,7 +40,7 @@ import { faultPoint } from './fault.ts';
 import { publicPath, publicText } from './public-paths.ts';
 import { writeOutlook } from '../outlook/write-outlook.ts';
 import { writePlan } from '../planner/write-plan.ts';
-import { solveInWorker } from '../planner/solve-in-worker.ts';
+import { startPlannerWorker, type PlannerWorker } from '../planner/solve-in-worker.ts';
 import { INSTANCE_TABLES } from '../planner/read-instance.ts';
 import { commitProposal, discardProposal, writePendingProposal, type PendingPlan } from '../planner/archive.ts';
 import { duckdbConfig, readResources } from '../config/resources.ts';
@@ -132,8 +132,9 @@ async function outlookStage(run: Run, conn: DuckDBConnection): Promise<void> {
 async function modelsStage(run: Run, instance: DuckDBInstance, conn: DuckDBConnection, postings: PostingsReport): Promise<Set<string> | undefined> {
   // The rules are part of the base, unchanged: only what reads the postings is rebuilt.
   const rebuilt = run.base ? new Set(dependents(readModels(), [POSTINGS_DELTA, WORDS_TABLE]).map((m) => m.name)) : undefined;
+  const worker = run.base ? null : startPlannerWorker();
   let planner: Promise<void> | null = null;
-  const startPlanner = () => (planner ??= plannerStage(run, instance));
+  const startPlanner = () => (planner ??= worker ? plannerStage(run, instance, worker) : Promise.resolve());
   const lane = await instance.connect();
   try {
     await run.stage('models', () => runModels(conn, {
@@ -143,25 +144,23 @@ async function modelsStage(run: Run, instance: DuckDBInstance, conn: DuckDBConne
       lanes: [lane],
       effects: {
         progress: (model, i, n) => run.effects.progress('models', model, i, n),
-        built: (models) => { if (!run.base && INSTANCE_TABLES.every((t) => models.has(t))) void startPlanner().catch(() => {}); },
+        built: (models) => { if (worker && INSTANCE_TABLES.every((t) => models.has(t))) void startPlanner().catch(() => {}); },
       },
     }), (runs) => `${runs.length} models`);
-  } catch (error) {
-    await (planner as Promise<void> | null)?.catch(() => {}); // nothing left running on a connection about to close
-    throw error;
+    await startPlanner();
   } finally {
+    await (planner as Promise<void> | null)?.catch(() => {}); // nothing left running on a connection about to close
     lane.closeSync();
+    await worker?.close();
   }
-  await startPlanner();
   return rebuilt;
 }
 
-/** The proposed enrolment plan as marts; a postings-only run keeps the base's, whose inputs are unchanged. */
-async function plannerStage(run: Run, instance: DuckDBInstance): Promise<void> {
-  if (run.base) return;
+/** The proposed enrolment plan as marts (a postings-only run keeps the base's, whose inputs are unchanged). */
+async function plannerStage(run: Run, instance: DuckDBInstance, worker: PlannerWorker): Promise<void> {
   const conn = await instance.connect();
   try {
-    await run.stage('planner', () => writePlan(conn, run.policy, solveInWorker),
+    await run.stage('planner', () => writePlan(conn, run.policy, worker.solve),
       (p) => `${p.status}, ${p.changes.length} changes, ${p.variables.toLocaleString('en')} variables, gap ${p.mip_gap ?? '—'}`);
   } finally {
     conn.closeSync();

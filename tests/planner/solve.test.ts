@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import loadHighs from 'highs';
 import { roundedRelaxation, solvePlan } from '../../pipeline/shared/planner/solve.ts';
 import { buildModel } from '../../pipeline/shared/planner/model.ts';
-import { solveInWorker } from '../../pipeline/planner/solve-in-worker.ts';
+import { startPlannerWorker } from '../../pipeline/planner/solve-in-worker.ts';
 import type { PlanInstance, PlanOption, PlannerSettings } from '../../pipeline/shared/planner/instance.ts';
 
 const settings: PlannerSettings = {
@@ -125,7 +125,8 @@ describe('solvePlan', () => {
   it('solves in a worker thread to the same plan as on this thread', async () => {
     const inst = instance([option('A', 100, 'X'), option('B', 100, null)], [['X', 50]], { school_cap: 0.1 });
     const { seconds: _a, ...here } = await solvePlan(inst);
-    const { seconds: _b, ...there } = await solveInWorker(inst);
+    const worker = startPlannerWorker();
+    const { seconds: _b, ...there } = await worker.solve(inst).finally(() => worker.close());
     expect(there).toEqual(here);
     expect(there.changes.length).toBeGreaterThan(0);
   });

@@ -13,6 +13,9 @@ export type HighsLoader = () => Promise<Highs>;
 let highsLoading: Promise<Highs> | null = null;
 const defaultHighs: HighsLoader = () => (highsLoading ??= loadHighs());
 
+/** Starts loading HiGHS now (a worker thread does, while it waits for its instance). */
+export const preloadHighs = (): Promise<unknown> => defaultHighs();
+
 const TOLERANCE = 1e-6;
 /** IIS bound codes (highs.constants.iis) that involve a column's upper bound. */
 const UPPER = new Set([3, 4]);
