@@ -11,7 +11,7 @@
  * that year; a refresh never writes the archive of a year its data already contain (its plan is for
  * the year after), so the proposal tracked is the last one made before that year's data arrived. A
  * plan that changes nothing removes the year's archive (there is nothing left to track); one that
- * could not be solved (infeasible, error) leaves it as it was.
+ * could not be solved (infeasible, error, or out of time before any plan or bound) leaves it as it was.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,8 +46,10 @@ const PENDING = /^\.pending-.*\.csv$/;
 export async function writePendingProposal(conn: DuckDBConnection, warehouseDir: string,
   from: { snapshot: string; proposed_at: string }): Promise<PendingPlan | null> {
   const read = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
-  const [status] = await read('SELECT status FROM mart_plan_status');
+  const [status] = await read('SELECT status, mip_gap FROM mart_plan_status');
   if (!status || !PLANNED.has(String(status.status))) return null;
+  // Time ran out before any plan or bound was found: the unchanged plan is no proposal to keep.
+  if (status.status === 'time_limit' && status.mip_gap === null) return null;
   const [{ y }] = await read('SELECT max(year)::INTEGER AS y FROM stg_programmes');
   if (y === null) return null;
   const planYear = Number(y) + 1;

@@ -111,6 +111,16 @@ describe('the proposal archive', () => {
     expect(readdirSync(join(wh, PLANS_DIR))).toEqual(['plan-2026.csv']);
   });
 
+  it('a solve out of time before any plan or bound leaves the archive as it was', async () => {
+    const archived = readFileSync(archiveFile(wh, 2026), 'utf8');
+    const policy = JSON.parse(readFileSync(DEFAULTS.policyPath, 'utf8'));
+    const policyPath = join(scratch('policy-'), 'policy.json');
+    writeFileSync(policyPath, JSON.stringify({ ...policy, planner: { ...policy.planner, time_limit: 0 } }));
+    const late = await refresh({ dataDir: dataFolder(), referenceDir: REFERENCE, warehouseDir: wh, keepSnapshots: 3, policyPath }, silentEffects);
+    expect(await query(late, 'SELECT status, mip_gap, changes FROM mart_plan_status')).toEqual([{ status: 'time_limit', mip_gap: null, changes: 0 }]);
+    expect(readFileSync(archiveFile(wh, 2026), 'utf8')).toBe(archived);
+  });
+
   it('once the data reach 2026 the archive is loaded and tracked, and the next plan archived beside it', async () => {
     const archived = readFileSync(archiveFile(wh, 2026), 'utf8');
     const data = dataWith2026();
