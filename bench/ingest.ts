@@ -10,7 +10,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { POSTINGS_FOLDER } from '../pipeline/postings/daily-files.ts';
-import type { RefreshBench } from './refresh.ts';
 import { median } from './stats.ts';
 
 export interface IngestBench {
@@ -33,8 +32,7 @@ const runOnce = (script: string, arg: string): Run => {
   return JSON.parse(out.trim().split('\n').pop()!) as Run;
 };
 
-/** `_refresh` is no longer used: the ingest is timed on its own (kept so callers need not change). */
-export function benchIngest(dataDir: string, runs: number, _refresh?: RefreshBench): IngestBench {
+export function benchIngest(dataDir: string, runs: number): IngestBench {
   const bare: Run[] = [];
   const ingest: Run[] = [];
   for (let i = 0; i < runs; i++) {

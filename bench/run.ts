@@ -95,7 +95,7 @@ for (const scale of values['tables-only'] ? [] : scales) {
   const manifest = JSON.parse(readFileSync(join(kept, CURRENT, 'manifest.json'), 'utf8')) as Manifest;
   const sizes = Object.fromEntries(manifest.inputs.map((i) => [i.table, i.rows]));
   log(`${scale}: bare read_csv × ${runs}`);
-  const ingest = await attempt(`${scale} ingest`, () => benchIngest(dir, runs, refresh));
+  const ingest = await attempt(`${scale} ingest`, () => benchIngest(dir, runs));
   log(`${scale}: nightly × ${runs}`);
   const nightly = await attempt(`${scale} nightly`, () => benchNightly(runs, dir));
   log(`${scale}: reports × ${runs}`);

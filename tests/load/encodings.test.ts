@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { shapeReader } from '../../pipeline/load/csv-shape.ts';
 import { scanFile } from '../../pipeline/load/scan-file.ts';
 import { inputsWithFixture, load, loadFailure, query, removeInputs } from './helpers.ts';
 
@@ -80,6 +82,20 @@ describe('scanFile', () => {
     // Cut after its second byte, completed by the next chunk's first byte: UTF-8.
     await writeFile(path, Buffer.concat([Buffer.from('a'.repeat(1_048_574)), Buffer.from('中'.repeat(5))]));
     expect(await scanFile(path)).toMatchObject({ utf8: true });
+    await rm(dir, { recursive: true });
+  });
+
+  it('hashes and shapes a file of several chunks as it does the same bytes read whole', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scan-'));
+    const path = join(dir, 'long.csv');
+    // Quoted values with line breaks and doubled quotes, over chunk ends at varying places.
+    const rows = Array.from({ length: 40_000 }, (_, i) => `${i},"第${i}行\n续 ""引""",${'x'.repeat(i % 97)}`);
+    const bytes = Buffer.from(['id,text,pad', ...rows].join('\n') + '\n');
+    await writeFile(path, bytes);
+    const whole = shapeReader();
+    whole.update(bytes);
+    expect(bytes.length).toBeGreaterThan(3 << 20);
+    expect(await scanFile(path)).toEqual({ sha256: createHash('sha256').update(bytes).digest('hex'), utf8: true, shape: whole.finish() });
     await rm(dir, { recursive: true });
   });
 });

@@ -60,7 +60,7 @@ async function convertFolder(data: string) {
   });
   const rejects = report.rejects.filter((r) => r.table === 'postings').map(({ file, line, column, value, reason }) => ({ file, line, column, value, reason }));
   const counts = Object.fromEntries(Object.entries(readLedger(join(wh, POSTINGS_STORE)).files).map(([day, e]) => [day, [e.rows, e.rejected]]));
-  return { rejects, counts, at: (day: string) => join(data, 'postings', day) };
+  return { rejects, counts, at: (day: string) => join(data, 'postings', day), store: join(wh, POSTINGS_STORE) };
 }
 
 describe('a batch of daily files', () => {
@@ -125,6 +125,30 @@ describe('a batch of daily files', () => {
     const rows = (await conn.runAndReadAll(`SELECT posting_id, employer FROM raw_postings WHERE posting_id LIKE 'E%' ORDER BY posting_id`)).getRowObjectsJS();
     expect(rows.map((r) => r.posting_id)).toEqual(['E10-001', 'E10-002', 'E8-001', 'E8-002', 'E8-003', 'E8-004', 'E9-001', 'E9-002', 'E9-003']);
     expect(rows.find((r) => r.posting_id === 'E9-001')?.employer).toBe('重庆\n某公司');
+  });
+
+  it('stores no repeated copy, whether a large day repeats a few postings or more than a thousand', async () => {
+    const data = dataFolder();
+    // Each day 24,000 postings, then copies of its first `repeats` with headcount 9 (rejected). The
+    // second day's columns come in another order, so it is a batch of its own.
+    const repeats = { '2025-03-11': 12, '2025-03-12': 1_500 };
+    for (const [day, n] of Object.entries(repeats)) {
+      const first = day === '2025-03-11';
+      const row = (i: number, headcount: number) => first ? `R${day}-${i},${day},500103,重庆某公司,焊工,,${headcount},secondary`
+        : `secondary,R${day}-${i},${day},500103,重庆某公司,焊工,${headcount}`;
+      const header = first ? HEADER : 'education,posting_id,posted_on,district_code,employer,title,headcount';
+      const lines = [header, ...Array.from({ length: 24_000 }, (_, i) => row(i, 1)), ...Array.from({ length: n }, (_, i) => row(i, 9))];
+      writeFileSync(join(data, 'postings', `${day}.csv`), `${lines.join('\n')}\n`);
+    }
+    const { counts, store } = await convertFolder(data);
+    expect(counts).toEqual({ '2025-03-03.csv': [5, 0], '2025-03-11.csv': [24_000, 12], '2025-03-12.csv': [24_000, 1_500] });
+    // The days' own files, before any de-duplication across days.
+    const files = readLedger(store).files;
+    for (const day of Object.keys(repeats)) {
+      const stored = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n, max(headcount) AS most
+        FROM read_parquet(${`'${join(store, files[`${day}.csv`].parquet)}'`})`)).getRowObjectsJS();
+      expect(stored).toEqual([{ n: 24_000, most: 1 }]);
+    }
   });
   it('converts days sent as GB18030, UTF-8 with BOM and .xlsx, with Chinese headers, each with its own rejects', async () => {
     const data = dataFolder();
