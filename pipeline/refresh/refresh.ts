@@ -19,6 +19,7 @@ import { baseKey, locateBaseInputs, mappingInput } from './base-key.ts';
 import { baseReport, copyBaseWarehouse, reusableBase, type Base } from './reuse-base.ts';
 import { allSettledOrThrow, stageRunner, type Stage } from './run-stage.ts';
 import { dependents, readModels } from '../transform/model-files.ts';
+import type { TestScope } from '../transform/model-contracts.ts';
 import { POSTINGS_DELTA } from '../postings/raw-postings.ts';
 import { WORDS_TABLE } from '../postings/posting-words.ts';
 import { readDataLabel, type DataLabel } from '../config/data-label.ts';
@@ -124,12 +125,15 @@ async function outlookStage(run: Run, conn: DuckDBConnection): Promise<void> {
     (r) => `${r.industries} industries over ${r.years} years: ${Object.entries(r.methods).map(([m, n]) => `${m} ${n}`).join(', ')}`);
 }
 
+/** What a postings-only run's models stage rebuilt, and the rows its models updated in part replaced. */
+interface Rebuilt { models: Set<string>; replaced: Map<string, TestScope> }
+
 /**
  * Builds the models (in a postings-only run only those the postings feed) and, in a full run, the
  * plan: the planner starts as soon as the models it reads are built, on its own connection with
- * HiGHS in a worker thread, while the other models go on. Returns the models a postings-only run rebuilt.
+ * HiGHS in a worker thread, while the other models go on. Returns what a postings-only run rebuilt.
  */
-async function modelsStage(run: Run, instance: DuckDBInstance, conn: DuckDBConnection, postings: PostingsReport): Promise<Set<string> | undefined> {
+async function modelsStage(run: Run, instance: DuckDBInstance, conn: DuckDBConnection, postings: PostingsReport): Promise<Rebuilt | undefined> {
   // The rules are part of the base, unchanged: only what reads the postings is rebuilt.
   const rebuilt = run.base ? new Set(dependents(readModels(), [POSTINGS_DELTA, WORDS_TABLE]).map((m) => m.name)) : undefined;
   const worker = run.base ? null : startPlannerWorker();
@@ -137,7 +141,7 @@ async function modelsStage(run: Run, instance: DuckDBInstance, conn: DuckDBConne
   const startPlanner = () => (planner ??= worker ? plannerStage(run, instance, worker) : Promise.resolve());
   const lane = await instance.connect();
   try {
-    await run.stage('models', () => runModels(conn, {
+    const runs = await run.stage('models', () => runModels(conn, {
       policy: run.policy,
       only: rebuilt,
       deltas: postings.appended ? new Set([POSTINGS_DELTA, WORDS_TABLE]) : undefined,
@@ -148,12 +152,12 @@ async function modelsStage(run: Run, instance: DuckDBInstance, conn: DuckDBConne
       },
     }), (runs) => `${runs.length} models`);
     await startPlanner();
+    return rebuilt && { models: rebuilt, replaced: new Map(runs.flatMap((r) => (r.replaced ? [[r.name, r.replaced] as const] : []))) };
   } finally {
     await (planner as Promise<void> | null)?.catch(() => {}); // nothing left running on a connection about to close
     lane.closeSync();
     await worker?.close();
   }
-  return rebuilt;
 }
 
 /** The proposed enrolment plan as marts (a postings-only run keeps the base's, whose inputs are unchanged). */
@@ -174,7 +178,7 @@ async function plannerStage(run: Run, instance: DuckDBInstance, worker: PlannerW
  * written before a test fails are discarded with the build.
  */
 async function outputStages(run: Run, instance: DuckDBInstance, conn: DuckDBConnection, load: LoadReport,
-  rebuilt: Set<string> | undefined) {
+  rebuilt: Rebuilt | undefined) {
   const { options, effects, stage, base, previous, buildDir } = run;
   await conn.run(`SET memory_limit = '${readResources().output_memory_limit}'`);
   const [exportConn, reportConn] = [await instance.connect(), await instance.connect()];
@@ -183,13 +187,15 @@ async function outputStages(run: Run, instance: DuckDBInstance, conn: DuckDBConn
     const reports = { key: reportsKey(load.inputs, run.policy), from: run.id };
     const [tests, marts] = await allSettledOrThrow([
       stage('tests', async () => {
-        const ran = await runModelTests(conn, { reading: rebuilt && new Set([...rebuilt, POSTINGS_DELTA, WORDS_TABLE]) });
+        const ran = await runModelTests(conn, {
+          reading: rebuilt && new Set([...rebuilt.models, POSTINGS_DELTA, WORDS_TABLE]), replaced: rebuilt?.replaced,
+        });
         // Tests not run again passed on the same tables in the run that built them.
         return [...(base?.manifest.model_tests ?? []).filter((t) => !ran.some((r) => r.name === t.name)), ...ran]
           .sort((a, b) => (a.name < b.name ? -1 : 1));
       }, (r) => `${r.filter((t) => t.passed).length}/${r.length} passed`),
       stage('export', () => exportMarts(exportConn, join(buildDir, 'marts'), (mart, done, total) => effects.progress('export', mart, done, total),
-        base && rebuilt ? { base, rebuilt } : undefined),
+        base && rebuilt ? { base, rebuilt: rebuilt.models } : undefined),
       (m) => `${m.length} marts, ${(m.reduce((n, x) => n + x.bytes, 0) / 1024).toFixed(0)} KiB`),
       stage('reports', async () => {
         if (previous?.reports?.key === reports.key && linkTree(join(options.warehouseDir, CURRENT, 'reports'), join(buildDir, 'reports')) > 0) {

@@ -72,10 +72,34 @@ const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
 const keyOf = (columns: string[]) => `concat_ws('|', ${columns.join(', ')})`;
 
 /**
- * The failing-rows query of one model's contract: columns `rule` (grain, unique, not_null,
- * references, accepted_values), `row_key` and `detail`.
+ * The rows of a model an incremental build replaced: those whose `columns` match a row of `table`
+ * (its delta_ table for an update by key, its affected_ partitions: incremental-sql.ts).
  */
-export function contractTestSql(model: string, contract: Contract): string {
+export interface TestScope { columns: string[]; table: string }
+
+/** A subquery of the model's rows in the scope. NULLs match too: a replaced row with a NULL key is one a not-null rule must see. */
+export const scopedRows = (model: string, scope: TestScope) =>
+  `(select s.* from ${model} as s semi join ${scope.table} as d on ${scope.columns.map((c) => `s.${c} is not distinct from d.${c}`).join(' and ')})`;
+
+/**
+ * The scope when testing only the replaced rows proves the whole table, given that the rest passed
+ * when it was built: every unique key holds the scope's columns (a repeated key then lies wholly
+ * within replaced rows), and no table a reference points at was rebuilt since (`rebuilt`).
+ */
+export function exactScope(contract: Contract, scope: TestScope, rebuilt: ReadonlySet<string>): TestScope | undefined {
+  const keys = [...(contract.grain ? [contract.grain] : []), ...contract.unique];
+  const keyed = keys.every((key) => scope.columns.every((c) => key.includes(c)));
+  return keyed && !contract.references.some((r) => rebuilt.has(r.table)) ? scope : undefined;
+}
+
+/**
+ * The failing-rows query of one model's contract: columns `rule` (grain, unique, not_null,
+ * references, accepted_values), `row_key` and `detail`. With a scope (exactScope), only the rows
+ * the incremental build replaced are read.
+ */
+export function contractTestSql(model: string, contract: Contract, scope?: TestScope): string {
+  const source = scope ? scopedRows(model, scope) : model;
+  const rows = (alias = model) => `${source} as ${alias}`;
   const key = contract.grain ?? contract.unique[0] ?? [];
   const rowKey = (alias = '') => (key.length > 0 ? keyOf(key.map((c) => alias + c)) : `'(no key)'`);
   const parts: string[] = [];
@@ -84,24 +108,24 @@ export function contractTestSql(model: string, contract: Contract): string {
     ...contract.unique.map((columns) => ['unique', columns] as const),
   ]) {
     parts.push(`select '${rule}' as rule, ${keyOf([...columns])} as row_key, count(*) || ' rows' as detail
-from ${model} group by ${columns.join(', ')} having count(*) > 1`);
+from ${rows()} group by ${columns.join(', ')} having count(*) > 1`);
   }
   const required = [...new Set([...(contract.grain ?? []), ...contract.notNull])];
   if (required.length > 0) {
     const nulls = required.map((c) => `case when ${c} is null then '${c}' end`).join(', ');
     parts.push(`select 'not_null' as rule, ${rowKey()} as row_key, concat_ws(', ', ${nulls}) || ' is NULL' as detail
-from ${model} where ${required.map((c) => `${c} is null`).join(' or ')}`);
+from ${rows()} where ${required.map((c) => `${c} is null`).join(' or ')}`);
   }
   for (const ref of contract.references) {
     const on = ref.columns.map((c, i) => `m.${c} = t.${ref.targetColumns[i]}`).join(' and ');
     const target = `${ref.table}(${ref.targetColumns.join(', ')})`;
     parts.push(`select 'references' as rule, ${rowKey('m.')} as row_key, ${keyOf(ref.columns.map((c) => `m.${c}`))} || ' not in ${target}' as detail
-from ${model} as m where ${ref.columns.map((c) => `m.${c} is not null`).join(' and ')}
+from ${rows('m')} where ${ref.columns.map((c) => `m.${c} is not null`).join(' and ')}
     and not exists (select 1 from ${ref.table} as t where ${on})`);
   }
   for (const { column, values } of contract.accepted) {
     parts.push(`select 'accepted_values' as rule, ${rowKey()} as row_key, ${column} || ' is not one of ${values.join(', ')}' as detail
-from ${model} where ${column} not in (${values.map(quote).join(', ')})`);
+from ${rows()} where ${column} not in (${values.map(quote).join(', ')})`);
   }
   return parts.join('\nunion all\n');
 }

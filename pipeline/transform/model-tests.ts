@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MODELS_DIR, TESTS_FOLDER, readModels, readSql, tablesRead } from './model-files.ts';
-import { contractTestSql } from './model-contracts.ts';
+import { contractTestSql, exactScope, scopedRows, type Contract, type TestScope } from './model-contracts.ts';
 import { variablesRead } from '../config/policy.ts';
 
 export interface ModelTestResult {
@@ -30,6 +30,29 @@ export interface RunModelTestsOptions {
    * the others' results are those of the run that built the rest of the warehouse.
    */
   reading?: ReadonlySet<string>;
+  /**
+   * Models updated in part in this run, with the rows they replaced (ModelRun.replaced): their
+   * contract tests read only those rows where that proves the whole table (exactScope, with
+   * `reading` as the tables rebuilt); the rest of the table passed in the run that built it.
+   */
+  replaced?: ReadonlyMap<string, TestScope>;
+}
+
+/**
+ * `-- per row of: <model>` in a custom test: its failing rows are rows of that model, each checked
+ * on its own (against other tables, which it may look up).
+ */
+const PER_ROW = /^--\s*per row of:\s*([a-z_][a-z0-9_]*)\s*$/m;
+
+/**
+ * A per-row test reads only the rows an incremental build replaced in its model (the others passed
+ * in the run that built them), unless a table it looks up was rebuilt too.
+ */
+function scopedCustomSql(sql: string, options: RunModelTestsOptions): string {
+  const model = PER_ROW.exec(sql)?.[1];
+  const scope = model ? options.replaced?.get(model) : undefined;
+  if (!model || !scope || !options.reading || [...tablesRead(sql)].some((t) => t !== model && options.reading!.has(t))) return sql;
+  return sql.replace(new RegExp(`\\b${model}\\b`, 'g'), scopedRows(model, scope));
 }
 
 /**
@@ -44,8 +67,12 @@ export async function runModelTests(
   const folder = join(dir, TESTS_FOLDER);
   const variables = await conn.runAndReadAll('SELECT name FROM duckdb_variables()');
   const set = new Set(variables.getRows().map((row) => String(row[0])));
+  const scope = (name: string, contract: Contract) => {
+    const replaced = options.replaced?.get(name);
+    return replaced && options.reading ? exactScope(contract, replaced, options.reading) : undefined;
+  };
   const generated = readModels(dir).flatMap(({ name, contract }) =>
-    contract ? [{ name: `contract_${name}`, sql: contractTestSql(name, contract) }] : []);
+    contract ? [{ name: `contract_${name}`, sql: contractTestSql(name, contract, scope(name, contract)) }] : []);
   const custom = readdirSync(folder)
     .filter((file) => file.endsWith('.sql'))
     .sort()
@@ -55,7 +82,8 @@ export async function runModelTests(
       if (!options.reading) return true;
       const read = tablesRead(sql);
       return read.size === 0 || [...read].some((table) => options.reading!.has(table));
-    });
+    })
+    .map((test) => ({ ...test, sql: scopedCustomSql(test.sql, options) }));
   for (const { name, sql } of tests) {
     const unset = variablesRead(sql).filter((v) => !set.has(v));
     if (unset.length > 0) throw new Error(`Model test ${name} reads unset variables ${unset.join(', ')}; run the models first`);

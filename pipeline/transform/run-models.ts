@@ -6,6 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MODELS_DIR, readModels, tablesRead, type ModelFile } from './model-files.ts';
 import { incrementalSql, type Changes } from './incremental-sql.ts';
+import type { TestScope } from './model-contracts.ts';
 import { flattenPolicy, setPolicyVariables, variablesRead, type Policy } from '../config/policy.ts';
 
 export { readPolicy, setPolicyVariables, type Policy } from '../config/policy.ts';
@@ -18,6 +19,8 @@ export interface ModelRun {
   path: string;
   rows: number;
   ms: number;
+  /** For a model updated in part (incremental-sql.ts), the rows it replaced; absent when it was rebuilt whole. */
+  replaced?: TestScope;
 }
 
 export interface RunModelsOptions {
@@ -81,7 +84,9 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
     }
     const counted = await lane.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${model.name}`);
     const ms = now() - t0;
-    runs.push({ name: model.name, path: model.path, rows: Number(counted.getRows()[0][0]), ms });
+    const replaced = changes.whole.has(model.name) ? undefined : changes.keyed.has(model.name)
+      ? { columns: model.uniqueKey!, table: `delta_${model.name}` } : { columns: model.partitions!, table: `affected_${model.name}` };
+    runs.push({ name: model.name, path: model.path, rows: Number(counted.getRows()[0][0]), ms, ...(replaced ? { replaced } : {}) });
     options.effects?.progress?.(model.name, runs.length, todo.length, ms);
   }
 

@@ -1,3 +1,4 @@
+-- per row of: int_posting_classified
 -- A classified posting carries a rule that exists and the rule's industry (and segment, which
 -- belongs to that industry), or none when the rule places it outside the key industries, and a
 -- confidence; an unclassified one carries neither rule, industry nor confidence.
