@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import loadHighs from 'highs';
-import { roundedRelaxation, solvePlan } from '../../pipeline/shared/planner/solve.ts';
+import { mendSeats, roundedRelaxation, solvePlan } from '../../pipeline/shared/planner/solve.ts';
 import { buildModel } from '../../pipeline/shared/planner/model.ts';
 import { startPlannerWorker } from '../../pipeline/planner/solve-in-worker.ts';
 import type { PlanInstance, PlanOption, PlannerSettings } from '../../pipeline/shared/planner/instance.ts';
@@ -111,6 +111,26 @@ describe('solvePlan', () => {
     expect(seats).toEqual([30, 30]);
     // The relaxation adds 120 seats: 880 short + 0.01 × 120.
     expect(bound).toBeCloseTo(881.2, 6);
+  });
+
+  it('mends a rounded plan until every row holds, when mending the city takes back a school\'s cut', () => {
+    // School A (plan 300, within ±30): A1 +30, A2 +20, A3 −20: +30, at its cap. School B (plan 200,
+    // within ±20): B1 −20. The city (plan 500) must grow by at least 4 %, 20 seats: +10 now.
+    const options = [option('A1', 100, null, { school_code: 'A' }), option('A2', 100, null, { school_code: 'A' }),
+      option('A3', 100, null, { school_code: 'A' }), option('B1', 200, null, { school_code: 'B' })];
+    const m = buildModel(instance(options, [], { school_cap: 0.1, city_change_min: 0.04 }));
+    const x = m.columns.map(() => 0);
+    const set = (name: string, value: number) => (x[m.columns.findIndex((c) => c.name === name)] = value);
+    set('up_A_A1', 30); set('up_A_A2', 20); set('down_A_A3', 20); set('down_B_B1', 20);
+    const broken = (rows: typeof m.rows) => rows.filter((r) => {
+      const a = [...r.entries].reduce((n, [j, v]) => n + v * x[j], 0);
+      return a < r.lower || a > r.upper;
+    }).map((r) => r.name);
+    expect(broken(m.rows)).toEqual(['city_total']);
+    // Taking back A3's cut for the city pushes school A past its cap; mending A lowers the city again.
+    mendSeats(m, x, settings.min_class);
+    expect(broken(m.rows)).toEqual([]);
+    expect(x.every((v, j) => v >= 0 && v <= m.columns[j].upper)).toBe(true);
   });
 
   it('says so when time runs out before any plan better than no change or any bound is found', async () => {

@@ -134,6 +134,51 @@ const activity = (r: PlanModel['rows'][number], x: readonly number[]) => {
   return sum;
 };
 
+/** Column of each new programme's seats, by option. */
+function newSeats(m: PlanModel): Map<number, number> {
+  const seatsOf = new Map<number, number>();
+  m.columns.forEach((c, j) => { if (c.role.kind === 'new') seatsOf.set(c.role.option, j); });
+  return seatsOf;
+}
+
+/**
+ * Rounding each column down, and dropping programmes below their minimum class, can push a
+ * school's total, the city's total or the budget past its bound: the excess is taken back (in
+ * place) from the changes pushing that way (fewer seats cut, or fewer added), schools first —
+ * changes of existing programmes first, then new programmes down to their minimum class, then new
+ * programmes closed.
+ */
+export function mendSeats(m: PlanModel, x: number[], minClass: number): void {
+  const openOf = new Map<number, number>();
+  const seatsOf = newSeats(m);
+  m.columns.forEach((c, j) => { if (c.role.kind === 'open') openOf.set(seatsOf.get(c.role.option)!, j); });
+  const seatRows = m.rows.filter((r) => r.name.startsWith('school_') || r.name === 'city_total' || r.name === 'budget');
+  // Mending the city's total can take back a school's cuts and push that school past its cap, and
+  // mending the school lowers the city's total again: repeat until every row holds. Each step only
+  // takes seats back, so this ends.
+  for (let mended = true; mended;) {
+    mended = false;
+    for (const r of seatRows) {
+      const a0 = activity(r, x);
+      let excess = a0 < r.lower - TOLERANCE ? a0 - r.lower : a0 > r.upper + TOLERANCE ? a0 - r.upper : 0;
+      for (const pass of ['existing', 'new', 'close'] as const) {
+        for (const [j, a] of r.entries) {
+          if (Math.abs(excess) <= TOLERANCE) break;
+          const opens = openOf.has(j);
+          if (Math.sign(a) !== Math.sign(excess) || x[j] === 0 || opens !== (pass !== 'existing')) continue;
+          const room = pass === 'new' ? x[j] - minClass : x[j];
+          const take = pass === 'close' ? x[j] : Math.min(room, Math.ceil(Math.abs(excess / a) - TOLERANCE));
+          if (take <= 0) continue;
+          x[j] -= take;
+          if (x[j] === 0 && opens) x[openOf.get(j)!] = 0;
+          excess -= a * take;
+          mended = true;
+        }
+      }
+    }
+  }
+}
+
 /**
  * The LP relaxation's seats rounded towards zero, a new programme kept only with its minimum class,
  * with the relaxation's optimum (a lower bound of every plan); null if the rounding breaks a row
@@ -147,8 +192,7 @@ export function roundedRelaxation(h: Highs, m: PlanModel, instance: PlanInstance
     lp.run();
     if (lp.getModelStatus() !== h.constants.modelStatus.optimal) return null;
     const x = [...lp.getSolution().colValue].map((v) => Math.floor(Math.abs(v) + 1e-9) * Math.sign(v));
-    const seatsOf = new Map<number, number>();
-    m.columns.forEach((c, j) => { if (c.role.kind === 'new') seatsOf.set(c.role.option, j); });
+    const seatsOf = newSeats(m);
     m.columns.forEach((c, j) => {
       if (c.role.kind !== 'open') return;
       const seats = seatsOf.get(c.role.option)!;
@@ -167,38 +211,7 @@ export function roundedRelaxation(h: Highs, m: PlanModel, instance: PlanInstance
         x[open(j)] = 0;
       }
     }
-    // Rounding each column down, and dropping programmes below their minimum class, can push a
-    // school's total, the city's total or the budget past its bound: take the excess back from
-    // the changes pushing that way (fewer seats cut, or fewer added), schools first — changes of
-    // existing programmes first, then new programmes down to their minimum class, then new
-    // programmes closed.
-    const openOf = new Map<number, number>();
-    m.columns.forEach((c, j) => { if (c.role.kind === 'open') openOf.set(seatsOf.get(c.role.option)!, j); });
-    const seatRows = m.rows.filter((r) => r.name.startsWith('school_') || r.name === 'city_total' || r.name === 'budget');
-    // Mending the city's total can take back a school's cuts and push that school past its cap, and
-    // mending the school lowers the city's total again: repeat until every row holds. Each step only
-    // takes seats back, so this ends.
-    for (let mended = true; mended;) {
-      mended = false;
-      for (const r of seatRows) {
-        const a0 = activity(r, x);
-        let excess = a0 < r.lower - TOLERANCE ? a0 - r.lower : a0 > r.upper + TOLERANCE ? a0 - r.upper : 0;
-        for (const pass of ['existing', 'new', 'close'] as const) {
-          for (const [j, a] of r.entries) {
-            if (Math.abs(excess) <= TOLERANCE) break;
-            const opens = openOf.has(j);
-            if (Math.sign(a) !== Math.sign(excess) || x[j] === 0 || opens !== (pass !== 'existing')) continue;
-            const room = pass === 'new' ? x[j] - instance.settings.min_class : x[j];
-            const take = pass === 'close' ? x[j] : Math.min(room, Math.ceil(Math.abs(excess / a) - TOLERANCE));
-            if (take <= 0) continue;
-            x[j] -= take;
-            if (x[j] === 0 && opens) x[openOf.get(j)!] = 0;
-            excess -= a * take;
-            mended = true;
-          }
-        }
-      }
-    }
+    mendSeats(m, x, instance.settings.min_class);
     // Shortfall and surplus follow from the rounded seats: each gap row is short − surplus + effects = gap.
     m.rows.forEach((r) => {
       if (!r.name.startsWith('gap_')) return;
