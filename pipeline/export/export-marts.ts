@@ -46,6 +46,6 @@ export async function exportMarts(conn: DuckDBConnection, dir: string,
   const from = join(reuse.base.dir, 'marts');
   const split = JSON.parse(readFileSync(join(from, 'split.json'), 'utf8')) as SplitExport[];
   await exportSplitMarts(conn, dir, { previous: split, rebuilt: reuse.rebuilt });
-  linkTree(from, dir, (file) => file === 'split.json' || reuse.rebuilt.has(basename(file, '.arrow')));
+  await linkTree(from, dir, (file) => file === 'split.json' || reuse.rebuilt.has(basename(file, '.arrow')));
   return marts;
 }

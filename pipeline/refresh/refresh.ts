@@ -198,7 +198,7 @@ async function outputStages(run: Run, instance: DuckDBInstance, conn: DuckDBConn
         base && rebuilt ? { base, rebuilt: rebuilt.models } : undefined),
       (m) => `${m.length} marts, ${(m.reduce((n, x) => n + x.bytes, 0) / 1024).toFixed(0)} KiB`),
       stage('reports', async () => {
-        if (previous?.reports?.key === reports.key && linkTree(join(options.warehouseDir, CURRENT, 'reports'), join(buildDir, 'reports')) > 0) {
+        if (previous?.reports?.key === reports.key && await linkTree(join(options.warehouseDir, CURRENT, 'reports'), join(buildDir, 'reports')) > 0) {
           reports.from = previous.reports.from;
           return `reused from snapshot ${reports.from} (only postings changed)`;
         }

@@ -181,7 +181,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('programme
     // The same snapshot, with a history of its own that ends in a failed night.
     beforeAll(async () => {
       warehouse = mkdtempSync(join(tmpdir(), 'chanjiao-failed-run-'));
-      servedSampleCopy(warehouse);
+      await servedSampleCopy(warehouse);
       const history = readFileSync(join(sampleWarehouseDir(), HISTORY_FILE), 'utf8');
       writeFileSync(join(warehouse, HISTORY_FILE), `${history}${JSON.stringify(failed)}\n`);
       server = await serve(s.dist, warehouse);

@@ -25,7 +25,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('estimated
 
   beforeAll(async () => {
     warehouse = mkdtempSync(join(tmpdir(), 'chanjiao-estimates-'));
-    servedSampleCopy(warehouse, { 'manifest.json': JSON.stringify({ ...sampleManifest(), figures }) });
+    await servedSampleCopy(warehouse, { 'manifest.json': JSON.stringify({ ...sampleManifest(), figures }) });
     server = await serve(s.dist, warehouse);
   });
 

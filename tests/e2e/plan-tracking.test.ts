@@ -70,7 +70,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('loop trac
       warehouse = mkdtempSync(join(tmpdir(), 'chanjiao-no-proposal-'));
       const marts = join(sampleWarehouseDir(), CURRENT, 'marts');
       const empty = (name: string) => tableToIPC(tableFromIPC(readFileSync(join(marts, `${name}.arrow`))).slice(0, 0));
-      servedSampleCopy(warehouse, {
+      await servedSampleCopy(warehouse, {
         'marts/mart_plan_tracking_city.arrow': empty('mart_plan_tracking_city'),
         'marts/mart_plan_tracking.arrow': empty('mart_plan_tracking'),
         'marts/mart_plan_tracking_detail.arrow': empty('mart_plan_tracking_detail'),

@@ -29,7 +29,7 @@ export async function rows<T = Record<string, unknown>>(conn: DuckDBConnection, 
  * A warehouse of its own serving the sample's snapshot, laid out as a refresh lays it out (the
  * server serves only files inside `snapshots/`): the files hard-linked, `files` written over them.
  */
-export function servedSampleCopy(warehouse: string, files: Record<string, string | Uint8Array> = {}): void {
+export async function servedSampleCopy(warehouse: string, files: Record<string, string | Uint8Array> = {}): Promise<void> {
   const snapshot = realpathSync(join(sampleWarehouseDir(), CURRENT));
   const id = basename(snapshot);
   const copy = join(warehouse, SNAPSHOTS, id);
@@ -38,6 +38,6 @@ export function servedSampleCopy(warehouse: string, files: Record<string, string
     mkdirSync(dirname(join(copy, name)), { recursive: true });
     writeFileSync(join(copy, name), content);
   }
-  linkTree(snapshot, copy);
+  await linkTree(snapshot, copy);
   symlinkSync(join(SNAPSHOTS, id), join(warehouse, CURRENT));
 }
