@@ -2,7 +2,7 @@
  * The app's one piece of navigation state: route and parameters, mirrored in the URL hash so any
  * view can be linked to. Language is a parameter too (`lang=en`), so a link keeps its language.
  */
-import { filtersFromParams, formatHash, parseHash, type Filters, type Route } from './lib/url-state.ts';
+import { filtersFromParams, formatHash, parseHash, type Filters, type Route, type ViewState } from './lib/url-state.ts';
 import { formatFor, type Format, type Lang } from '../../pipeline/shared/format.ts';
 import { zh } from './i18n/zh.ts';
 import { en } from './i18n/en.ts';
@@ -14,17 +14,28 @@ const FORMATS: Record<Lang, Format> = { zh: formatFor('zh'), en: formatFor('en')
 /** Parameters that follow the reader from view to view; the rest belong to one view. */
 const GLOBAL_PARAMS = ['year', 'level', 'district', 'ownership', 'lang'];
 
-let view = $state(parseHash(location.hash));
+const initial = parseHash(location.hash);
+let route = $state<Route>(initial.route);
+// One signal per parameter: a filter change re-runs only what reads that filter, not everything
+// that reads the language or another view's parameter.
+const current = $state<Record<string, string>>(initial.params);
+
+/** Shows `next`, touching only the parameters that differ. */
+function show(next: ViewState): void {
+  route = next.route;
+  for (const key of Object.keys(current)) if (!(key in next.params)) delete current[key];
+  Object.assign(current, next.params);
+}
 // Back and Forward between entries that differ only in the hash fire hashchange.
-window.addEventListener('hashchange', () => { view = parseHash(location.hash); });
+window.addEventListener('hashchange', () => show(parseHash(location.hash)));
 
 export const app = {
-  get route(): Route { return view.route; },
-  get params(): Record<string, string> { return view.params; },
-  get lang(): Lang { return view.params.lang === 'en' ? 'en' : 'zh'; },
+  get route(): Route { return route; },
+  get params(): Record<string, string> { return current; },
+  get lang(): Lang { return current.lang === 'en' ? 'en' : 'zh'; },
   get m(): Messages { return MESSAGES[this.lang]; },
   get f(): Format { return FORMATS[this.lang]; },
-  get filters(): Filters { return filtersFromParams(view.params); },
+  get filters(): Filters { return filtersFromParams(current); },
 };
 
 /**
@@ -33,15 +44,16 @@ export const app = {
  * otherwise take one Back per keystroke.
  */
 export function setParams(patch: Record<string, string>, { replace = false } = {}): void {
-  const next = { route: view.route, params: { ...view.params, ...patch } };
-  if (formatHash(next) === formatHash(view)) return;
-  view = next;
-  if (replace) history.replaceState(null, '', formatHash(view));
-  else history.pushState(null, '', formatHash(view));
+  const next = { route, params: { ...current, ...patch } };
+  const hash = formatHash(next);
+  if (hash === formatHash({ route, params: current })) return;
+  show(next);
+  if (replace) history.replaceState(null, '', hash);
+  else history.pushState(null, '', hash);
 }
 
 /** The link to another view, carrying the global parameters along. */
 export function linkTo(route: Route, params: Record<string, string> = {}): string {
-  const kept = Object.fromEntries(GLOBAL_PARAMS.filter((k) => view.params[k]).map((k) => [k, view.params[k]]));
+  const kept = Object.fromEntries(GLOBAL_PARAMS.filter((k) => current[k]).map((k) => [k, current[k]]));
   return formatHash({ route, params: { ...kept, ...params } });
 }
