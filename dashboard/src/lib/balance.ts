@@ -3,8 +3,7 @@
  * with the same rules as mart_industry (docs/metrics.md), so that with no filter the dashboard
  * shows exactly the warehouse's figures.
  */
-import { group } from 'd3-array';
-import { ratio, rollup, where } from './aggregate.ts';
+import { groupBy, ratio, rollup, where } from './aggregate.ts';
 import type { DemandSliceRow, Signal, SignalPolicy, SupplySliceRow } from './types.ts';
 import type { Filters } from './url-state.ts';
 
@@ -78,8 +77,8 @@ export function filterSlices(supply: readonly SupplySliceRow[], demand: readonly
 export function balancesByYear(codes: readonly string[], supply: readonly SupplySliceRow[], demand: readonly DemandSliceRow[],
   filters: Filters, years: readonly number[], policy: SignalPolicy): Balance[][] {
   const slices = filterSlices(supply, demand, { ...filters, year: null });
-  const s = group(slices.supply, (r) => r.year);
-  const d = group(slices.demand, (r) => r.year);
+  const s = groupBy(slices.supply, (r) => r.year);
+  const d = groupBy(slices.demand, (r) => r.year);
   return years.map((year) => industryBalance(codes, s.get(year) ?? [], d.get(year) ?? [], policy));
 }
 
