@@ -87,6 +87,23 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('reading t
     expect(await s.page.inputValue('select[name="level"]')).toBe('higher');
   });
 
+  it('on a filter change rewrites only what depends on the filter, not the page title or language', async () => {
+    await visit(s.page, s.server.url, '#/gaps');
+    const writes = await s.page.evaluate(async () => {
+      const records: string[] = [];
+      const observer = new MutationObserver((list) => { for (const r of list) records.push(`${r.type} ${r.target.nodeName}`); });
+      observer.observe(document.querySelector('title')!, { childList: true, characterData: true, subtree: true });
+      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+      const level = document.querySelector<HTMLSelectElement>('select[name="level"]')!;
+      level.value = 'higher';
+      level.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      observer.disconnect();
+      return records;
+    });
+    expect(writes).toEqual([]);
+  });
+
   it('on a 390-pixel phone scrolls the advice table to its last column, the first column staying in view', async () => {
     const { code } = await s.one<{ code: string }>(`
       SELECT school_code AS code FROM mart_school_report GROUP BY school_code ORDER BY count(*) DESC, school_code LIMIT 1`);
