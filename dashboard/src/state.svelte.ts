@@ -26,8 +26,16 @@ function show(next: ViewState): void {
   for (const key of Object.keys(current)) if (!(key in next.params)) delete current[key];
   Object.assign(current, next.params);
 }
+/** The last parameter changed on its own, and when: repeated changes of it make one history entry. */
+let lastChange: { key: string; at: number } | null = null;
+/** Changes of one parameter closer together than this are a burst (arrow keys stepping through a select's options). */
+const BURST_MS = 1000;
+
 // Back and Forward between entries that differ only in the hash fire hashchange.
-window.addEventListener('hashchange', () => show(parseHash(location.hash)));
+window.addEventListener('hashchange', () => {
+  lastChange = null;
+  show(parseHash(location.hash));
+});
 
 export const app = {
   get route(): Route { return route; },
@@ -40,15 +48,21 @@ export const app = {
 
 /**
  * Changes parameters of the current view. Each change is a history entry, so Back restores the
- * previous filter; `replace` is for input typed letter by letter (a search), which would
- * otherwise take one Back per keystroke.
+ * previous filter; but a burst of changes to one parameter (stepping through a select's options
+ * with the arrow keys) is one entry, so Back returns to the value before the burst instead of
+ * through every option passed on the way. `replace` is for input typed letter by letter (a
+ * search), which would otherwise take one Back per keystroke.
  */
 export function setParams(patch: Record<string, string>, { replace = false } = {}): void {
   const next = { route, params: { ...current, ...patch } };
   const hash = formatHash(next);
   if (hash === formatHash({ route, params: current })) return;
+  const changed = Object.keys(patch).filter((key) => (patch[key] || undefined) !== (current[key] || undefined));
+  const at = performance.now();
+  const burst = changed.length === 1 && lastChange?.key === changed[0] && at - lastChange.at < BURST_MS;
+  lastChange = changed.length === 1 ? { key: changed[0], at } : null;
   show(next);
-  if (replace) history.replaceState(null, '', hash);
+  if (replace || burst) history.replaceState(null, '', hash);
   else history.pushState(null, '', hash);
 }
 
