@@ -2,7 +2,7 @@
  * The app's one piece of navigation state: route and parameters, mirrored in the URL hash so any
  * view can be linked to. Language is a parameter too (`lang=en`), so a link keeps its language.
  */
-import { filtersFromParams, formatHash, parseHash, type Filters, type Route } from './lib/url-state.ts';
+import { filtersFromParams, formatHash, parseHash, type Filters, type Route, type ViewState } from './lib/url-state.ts';
 import { formatFor, type Format, type Lang } from '../../pipeline/shared/format.ts';
 import { zh } from './i18n/zh.ts';
 import { en } from './i18n/en.ts';
@@ -14,34 +14,60 @@ const FORMATS: Record<Lang, Format> = { zh: formatFor('zh'), en: formatFor('en')
 /** Parameters that follow the reader from view to view; the rest belong to one view. */
 const GLOBAL_PARAMS = ['year', 'level', 'district', 'ownership', 'lang'];
 
-let view = $state(parseHash(location.hash));
+const initial = parseHash(location.hash);
+let route = $state<Route>(initial.route);
+// One signal per parameter: a filter change re-runs only what reads that filter, not everything
+// that reads the language or another view's parameter.
+const current = $state<Record<string, string>>(initial.params);
+
+/** Shows `next`, touching only the parameters that differ. */
+function show(next: ViewState): void {
+  route = next.route;
+  for (const key of Object.keys(current)) if (!(key in next.params)) delete current[key];
+  Object.assign(current, next.params);
+}
+/** The last parameter changed on its own, and when: repeated changes of it make one history entry. */
+let lastChange: { key: string; at: number } | null = null;
+/** Changes of one parameter closer together than this are a burst (arrow keys stepping through a select's options). */
+const BURST_MS = 1000;
+
 // Back and Forward between entries that differ only in the hash fire hashchange.
-window.addEventListener('hashchange', () => { view = parseHash(location.hash); });
+window.addEventListener('hashchange', () => {
+  lastChange = null;
+  show(parseHash(location.hash));
+});
 
 export const app = {
-  get route(): Route { return view.route; },
-  get params(): Record<string, string> { return view.params; },
-  get lang(): Lang { return view.params.lang === 'en' ? 'en' : 'zh'; },
+  get route(): Route { return route; },
+  get params(): Record<string, string> { return current; },
+  get lang(): Lang { return current.lang === 'en' ? 'en' : 'zh'; },
   get m(): Messages { return MESSAGES[this.lang]; },
   get f(): Format { return FORMATS[this.lang]; },
-  get filters(): Filters { return filtersFromParams(view.params); },
+  get filters(): Filters { return filtersFromParams(current); },
 };
 
 /**
  * Changes parameters of the current view. Each change is a history entry, so Back restores the
- * previous filter; `replace` is for input typed letter by letter (a search), which would
- * otherwise take one Back per keystroke.
+ * previous filter; but a burst of changes to one parameter (stepping through a select's options
+ * with the arrow keys) is one entry, so Back returns to the value before the burst instead of
+ * through every option passed on the way. `replace` is for input typed letter by letter (a
+ * search), which would otherwise take one Back per keystroke.
  */
 export function setParams(patch: Record<string, string>, { replace = false } = {}): void {
-  const next = { route: view.route, params: { ...view.params, ...patch } };
-  if (formatHash(next) === formatHash(view)) return;
-  view = next;
-  if (replace) history.replaceState(null, '', formatHash(view));
-  else history.pushState(null, '', formatHash(view));
+  const next = { route, params: { ...current, ...patch } };
+  const hash = formatHash(next);
+  if (hash === formatHash({ route, params: current })) return;
+  const changed = Object.keys(patch).filter((key) => (patch[key] || undefined) !== (current[key] || undefined));
+  const at = performance.now();
+  const burst = changed.length === 1 && lastChange?.key === changed[0] && at - lastChange.at < BURST_MS;
+  lastChange = changed.length === 1 ? { key: changed[0], at } : null;
+  show(next);
+  if (replace || burst) history.replaceState(null, '', hash);
+  else history.pushState(null, '', hash);
 }
 
 /** The link to another view, carrying the global parameters along. */
 export function linkTo(route: Route, params: Record<string, string> = {}): string {
-  const kept = Object.fromEntries(GLOBAL_PARAMS.filter((k) => view.params[k]).map((k) => [k, view.params[k]]));
+  const kept = Object.fromEntries(GLOBAL_PARAMS.filter((k) => current[k]).map((k) => [k, current[k]]));
   return formatHash({ route, params: { ...kept, ...params } });
 }

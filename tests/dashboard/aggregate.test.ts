@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ratio, rollup, totals, where } from '../../dashboard/src/lib/aggregate.ts';
+import { groupBy, ratio, rollup, totals, where } from '../../dashboard/src/lib/aggregate.ts';
 
 const rows = [
   { year: 2025, level: 'higher', district_code: '500112', points: 10, students: 400 },
@@ -25,6 +25,12 @@ describe('totals and rollup', () => {
     const byDistrict = rollup(where(rows, { year: 2025 }), (r) => r.district_code, ['points']);
     // 500112: 10 + 4 = 14; 500101: 6
     expect([...byDistrict]).toEqual([['500112', { points: 14 }], ['500101', { points: 6 }]]);
+  });
+});
+
+describe('groupBy', () => {
+  it('keeps each group\'s rows in order, groups in first-seen order', () => {
+    expect([...groupBy(rows, (r) => r.year)].map(([year, list]) => [year, list.map((r) => r.points)])).toEqual([[2025, [10, 4, 6]], [2024, [9]]]);
   });
 });
 

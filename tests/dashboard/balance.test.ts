@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, filterSlices, industryBalance } from '../../dashboard/src/lib/balance.ts';
+import { balancesByYear, classify, filterSlices, industryBalance } from '../../dashboard/src/lib/balance.ts';
 import { where } from '../../dashboard/src/lib/aggregate.ts';
 import type { DemandSliceRow, SupplySliceRow } from '../../dashboard/src/lib/types.ts';
 
@@ -50,5 +50,20 @@ describe('filterSlices', () => {
     expect(sliced.supply.map((r) => r.supply)).toEqual([20]);
     // demand keeps both industries' rows of district 500112 (ownership does not apply)
     expect(sliced.demand.map((r) => r.openings)).toEqual([60, 20]);
+  });
+});
+
+describe('balancesByYear', () => {
+  it('gives each year the balance of that year under the other filters, and nothing for a year without rows', () => {
+    const older = [{ ...s('ai', 'public', 10), year: 2024 }, { ...s('ai', 'private', 99), year: 2024 }];
+    const olderDemand = [{ ...d('ai', '500112', 40, 20), year: 2024 }];
+    const filters = { year: 2025, level: 'higher' as const, district: '500112', ownership: 'public' as const };
+    const [y2023, y2024, y2025] = balancesByYear(['ai', 'materials'], [...older, ...supply], [...olderDemand, ...demand], filters, [2023, 2024, 2025], policy);
+    for (const [year, balances] of [[2024, y2024], [2025, y2025]] as const) {
+      const one = filterSlices([...older, ...supply], [...olderDemand, ...demand], { ...filters, year });
+      expect(balances).toEqual(industryBalance(['ai', 'materials'], one.supply, one.demand, policy));
+    }
+    expect(y2024[0]).toMatchObject({ supply: 10, demand: 40 });
+    expect(y2023.map((b) => b.signal)).toEqual(['no_demand', 'no_demand']);
   });
 });

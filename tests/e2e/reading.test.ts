@@ -87,6 +87,47 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('reading t
     expect(await s.page.inputValue('select[name="level"]')).toBe('higher');
   });
 
+  it('makes one history entry of a burst of changes to one filter, as arrow keys stepping through a select make', async () => {
+    await visit(s.page, s.server.url, '#/gaps');
+    const length = () => s.page.evaluate(() => history.length);
+    const before = await length();
+    const level = s.page.locator('select[name="level"]');
+    await level.focus();
+    // Down three times: secondary, higher, bachelor, each a change event, well within a second.
+    for (let i = 0; i < 3; i++) await s.page.keyboard.press('ArrowDown');
+    await settle(s.page);
+    expect(await level.inputValue()).toBe('bachelor');
+    expect(await length()).toBe(before + 1);
+    // After a pause, a change of the same filter is an entry of its own.
+    await s.page.waitForTimeout(1_100);
+    await s.page.selectOption('select[name="level"]', 'higher');
+    await settle(s.page);
+    expect(await length()).toBe(before + 2);
+    await s.page.goBack();
+    await settle(s.page);
+    expect(await level.inputValue()).toBe('bachelor');
+    await s.page.goBack();
+    await settle(s.page);
+    expect(await level.inputValue()).toBe('');
+  });
+
+  it('on a filter change rewrites only what depends on the filter, not the page title or language', async () => {
+    await visit(s.page, s.server.url, '#/gaps');
+    const writes = await s.page.evaluate(async () => {
+      const records: string[] = [];
+      const observer = new MutationObserver((list) => { for (const r of list) records.push(`${r.type} ${r.target.nodeName}`); });
+      observer.observe(document.querySelector('title')!, { childList: true, characterData: true, subtree: true });
+      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+      const level = document.querySelector<HTMLSelectElement>('select[name="level"]')!;
+      level.value = 'higher';
+      level.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      observer.disconnect();
+      return records;
+    });
+    expect(writes).toEqual([]);
+  });
+
   it('on a 390-pixel phone scrolls the advice table to its last column, the first column staying in view', async () => {
     const { code } = await s.one<{ code: string }>(`
       SELECT school_code AS code FROM mart_school_report GROUP BY school_code ORDER BY count(*) DESC, school_code LIMIT 1`);

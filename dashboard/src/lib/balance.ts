@@ -3,7 +3,7 @@
  * with the same rules as mart_industry (docs/metrics.md), so that with no filter the dashboard
  * shows exactly the warehouse's figures.
  */
-import { ratio, rollup, where } from './aggregate.ts';
+import { groupBy, ratio, rollup, where } from './aggregate.ts';
 import type { DemandSliceRow, Signal, SignalPolicy, SupplySliceRow } from './types.ts';
 import type { Filters } from './url-state.ts';
 
@@ -68,6 +68,18 @@ export function filterSlices(supply: readonly SupplySliceRow[], demand: readonly
     supply: where(supply, { year, level, district_code: district, ownership }),
     demand: where(demand, { year, level, district_code: district }),
   };
+}
+
+/**
+ * industryBalance for each of `years` under the other filters: the slices are filtered once and
+ * split by year, not filtered again for every year.
+ */
+export function balancesByYear(codes: readonly string[], supply: readonly SupplySliceRow[], demand: readonly DemandSliceRow[],
+  filters: Filters, years: readonly number[], policy: SignalPolicy): Balance[][] {
+  const slices = filterSlices(supply, demand, { ...filters, year: null });
+  const s = groupBy(slices.supply, (r) => r.year);
+  const d = groupBy(slices.demand, (r) => r.year);
+  return years.map((year) => industryBalance(codes, s.get(year) ?? [], d.get(year) ?? [], policy));
 }
 
 /** Nothing to show: no programme under the filters, and no demand either where demand can follow them. */
