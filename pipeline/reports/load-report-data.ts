@@ -4,6 +4,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { tableExists } from '../transform/table-exists.ts';
+import { groupBy } from '../shared/group-by.ts';
 
 /** A warehouse row as plain JS values (the marts hold INTEGER, DOUBLE, VARCHAR and BOOLEAN only). */
 export type Rec = Record<string, string | number | boolean | null>;
@@ -61,6 +62,9 @@ function unpackText(field: string): string | null {
   return text.includes('\x01') ? text.replace(/\x01([12])/g, (_, c: string) => (c === '1' ? '\x01' : '\x1f')) : text;
 }
 
+/** A row's value of a column as the text a group is keyed by. */
+const by = (column: string) => (row: Rec) => String(row[column]);
+
 /**
  * The rows of a query as plain objects. Converting DuckDB's text values to JS one by one costs
  * about a microsecond each (most of this stage at national scale), so every text column of a row
@@ -87,16 +91,6 @@ export async function read(conn: DuckDBConnection, sql: string): Promise<Rec[]> 
   });
 }
 
-function groupBy(rows: Rec[], key: string): Map<string, Rec[]> {
-  const groups = new Map<string, Rec[]>();
-  for (const row of rows) {
-    const k = String(row[key]);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}
 
 /** The policy values the labels were computed with; the refresh (or the caller) must have set them. */
 async function readThresholds(conn: DuckDBConnection): Promise<Thresholds> {
@@ -172,21 +166,21 @@ export async function loadReportData(conn: DuckDBConnection): Promise<ReportData
     schoolsByCode: new Map(schools.map((s) => [String(s.school_code), s])),
     industries,
     school: {
-      rows: groupBy(rows, 'school_code'),
-      recommendations: groupBy(recommendations, 'school_code'),
-      industries: groupBy(schoolIndustries, 'school_code'),
-      trend: groupBy(trend, 'school_code'),
-      plan: groupBy(plan, 'school_code'),
+      rows: groupBy(rows, by('school_code')),
+      recommendations: groupBy(recommendations, by('school_code')),
+      industries: groupBy(schoolIndustries, by('school_code')),
+      trend: groupBy(trend, by('school_code')),
+      plan: groupBy(plan, by('school_code')),
     },
     planStatus,
     industry: {
-      years: groupBy(years, 'industry_code'),
-      programmes: groupBy(programmes, 'industry_code'),
-      recommendations: groupBy(recommendations, 'industry_code'),
-      reviews: groupBy(rows.filter((r) => r.label === 'review'), 'industry_code'),
-      segments: groupBy(segments, 'industry_code'),
-      loop: groupBy(loop, 'industry_code'),
-      loopDetail: groupBy(loopDetail, 'industry_code'),
+      years: groupBy(years, by('industry_code')),
+      programmes: groupBy(programmes, by('industry_code')),
+      recommendations: groupBy(recommendations, by('industry_code')),
+      reviews: groupBy(rows.filter((r) => r.label === 'review'), by('industry_code')),
+      segments: groupBy(segments, by('industry_code')),
+      loop: groupBy(loop, by('industry_code')),
+      loopDetail: groupBy(loopDetail, by('industry_code')),
       lag: new Map(lag.map((r) => [String(r.industry_code), r])),
     },
   };

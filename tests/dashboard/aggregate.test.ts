@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupBy, ratio, rollup, totals, where } from '../../dashboard/src/lib/aggregate.ts';
+import { ratio, rollup, totals, where } from '../../dashboard/src/lib/aggregate.ts';
+import { groupBy } from '../../pipeline/shared/group-by.ts';
 
 const rows = [
   { year: 2025, level: 'higher', district_code: '500112', points: 10, students: 400 },

@@ -6,16 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { incrementalSql, type Changes } from '../../pipeline/transform/incremental-sql.ts';
-import type { ModelFile } from '../../pipeline/transform/model-files.ts';
+import { keyed, monthly } from './incremental-models.ts';
 
-const keyed: ModelFile = {
-  name: 'int_p', path: 'intermediate/int_p', uniqueKey: ['posting_id'],
-  sql: 'select posting_id, year(posted_on)::INTEGER as year, month(posted_on)::INTEGER as month, n from raw_p',
-};
-const monthly: ModelFile = {
-  name: 'mart_p', path: 'marts/mart_p', partitions: ['year', 'month'],
-  sql: 'select year, month, count(*)::INTEGER as postings, sum(n)::INTEGER as n from int_p group by year, month',
-};
 
 const fresh = (): Changes => ({ raw: new Set(), keyed: new Set(), whole: new Set() });
 const rows = async (conn: DuckDBConnection, sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS();

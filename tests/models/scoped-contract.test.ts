@@ -10,17 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { incrementalSql, type Changes } from '../../pipeline/transform/incremental-sql.ts';
 import { contractTestSql, exactScope, parseContract, type Contract } from '../../pipeline/transform/model-contracts.ts';
-import type { ModelFile } from '../../pipeline/transform/model-files.ts';
+import { keyed, monthly } from './incremental-models.ts';
 import { runModels, runModelTests } from '../../pipeline/transform/run-models.ts';
 
-const keyed: ModelFile = {
-  name: 'int_p', path: 'intermediate/int_p', uniqueKey: ['posting_id'],
-  sql: 'select posting_id, year(posted_on)::INTEGER as year, month(posted_on)::INTEGER as month, n from raw_p',
-};
-const monthly: ModelFile = {
-  name: 'mart_p', path: 'marts/mart_p', partitions: ['year', 'month'],
-  sql: 'select year, month, count(*)::INTEGER as postings, sum(n)::INTEGER as n from int_p group by year, month',
-};
 const contracts: Record<string, Contract> = {
   int_p: parseContract('-- grain: posting_id\n-- not null: n\n-- references: month -> dim_month', 'int_p')!,
   mart_p: parseContract('-- grain: year, month', 'mart_p')!,

@@ -46,18 +46,6 @@ export function rollup<T, K extends NumericKey<T>>(rows: readonly T[], by: (row:
   return groups;
 }
 
-/** Rows per group, groups in first-seen order. */
-export function groupBy<T, K>(rows: readonly T[], by: (row: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const id = by(row);
-    const list = groups.get(id);
-    if (list) list.push(row);
-    else groups.set(id, [row]);
-  }
-  return groups;
-}
-
 /** num ÷ den, or null when the denominator is 0 ("not computable", as in the warehouse). */
 export function ratio(num: number, den: number): number | null {
   return den > 0 ? num / den : null;

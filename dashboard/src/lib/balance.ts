@@ -3,7 +3,8 @@
  * with the same rules as mart_industry (docs/metrics.md), so that with no filter the dashboard
  * shows exactly the warehouse's figures.
  */
-import { groupBy, ratio, rollup, where } from './aggregate.ts';
+import { ratio, rollup, where } from './aggregate.ts';
+import { groupBy } from '../../../pipeline/shared/group-by.ts';
 import type { DemandSliceRow, Signal, SignalPolicy, SupplySliceRow } from './types.ts';
 import type { Filters } from './url-state.ts';
 

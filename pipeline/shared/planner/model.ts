@@ -3,6 +3,7 @@
  * keeps a label, so binding constraints and conflicts can be named to the analyst.
  */
 import type { BindingConstraint, PlanInstance } from './instance.ts';
+import { groupBy } from '../group-by.ts';
 
 export type ColumnRole =
   | { kind: 'up' | 'down' | 'new' | 'open'; option: number }
@@ -96,18 +97,6 @@ export function buildModel(instance: PlanInstance): PlanModel {
   }
 
   return { columns, rows: rows.filter((r) => r.entries.size > 0) };
-}
-
-/** Items by key, in their order (a national instance has majors offered at thousands of schools). */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
 
 const pctText = (x: number) => `${x > 0 ? '+' : ''}${(x * 100).toFixed(0)}%`;
