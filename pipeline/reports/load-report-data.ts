@@ -91,7 +91,6 @@ export async function read(conn: DuckDBConnection, sql: string): Promise<Rec[]> 
   });
 }
 
-
 /** The policy values the labels were computed with; the refresh (or the caller) must have set them. */
 async function readThresholds(conn: DuckDBConnection): Promise<Thresholds> {
   const [row] = await read(conn, `SELECT

@@ -76,14 +76,13 @@ export async function runModelTests(
   const custom = readdirSync(folder)
     .filter((file) => file.endsWith('.sql'))
     .sort()
-    .map((file) => ({ name: file.slice(0, -'.sql'.length), sql: readSql(join(folder, file)) }));
+    .map((file) => ({ name: file.slice(0, -'.sql'.length), sql: scopedCustomSql(readSql(join(folder, file)), options) }));
   const tests = [...generated, ...custom]
     .filter(({ sql }) => {
       if (!options.reading) return true;
       const read = tablesRead(sql);
       return read.size === 0 || [...read].some((table) => options.reading!.has(table));
-    })
-    .map((test) => ({ ...test, sql: scopedCustomSql(test.sql, options) }));
+    });
   for (const { name, sql } of tests) {
     const unset = variablesRead(sql).filter((v) => !set.has(v));
     if (unset.length > 0) throw new Error(`Model test ${name} reads unset variables ${unset.join(', ')}; run the models first`);
