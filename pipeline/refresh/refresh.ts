@@ -146,6 +146,7 @@ async function modelsStage(run: Run, instance: DuckDBInstance, conn: DuckDBConne
       only: rebuilt,
       deltas: postings.appended ? new Set([POSTINGS_DELTA, WORDS_TABLE]) : undefined,
       lanes: [lane],
+      first: worker ? INSTANCE_TABLES : undefined,
       effects: {
         progress: (model, i, n) => run.effects.progress('models', model, i, n),
         built: (models) => { if (worker && INSTANCE_TABLES.every((t) => models.has(t))) void startPlanner().catch(() => {}); },

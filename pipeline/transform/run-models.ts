@@ -41,6 +41,11 @@ export interface RunModelsOptions {
    * temporary, seen by the connection that made them only.
    */
   lanes?: readonly DuckDBConnection[];
+  /**
+   * Models wanted as early as possible (the planner's inputs: it runs beside the other models
+   * once they are built): a lane picks a model they need before any other ready model.
+   */
+  first?: readonly string[];
   effects?: {
     /** Called after each model, e.g. to log `[12/34] mart_industry 8 ms`. */
     progress?(model: string, i: number, n: number, ms: number): void;
@@ -49,6 +54,18 @@ export interface RunModelsOptions {
     /** Clock in milliseconds; defaults to performance.now. */
     now?(): number;
   };
+}
+
+/** `names` and every model they read, directly or not. */
+function ancestors(names: readonly string[], waitsFor: ReadonlyMap<string, string[]>): Set<string> {
+  const found = new Set<string>();
+  const visit = (name: string) => {
+    if (found.has(name) || !waitsFor.has(name)) return;
+    found.add(name);
+    waitsFor.get(name)!.forEach(visit);
+  };
+  names.forEach(visit);
+  return found;
 }
 
 /** Creates every model as a table in declared order; fails before running anything on a bad order or policy. */
@@ -71,6 +88,8 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
   const readByPartitionModels = new Set(todo.filter((m) => m.partitions).flatMap((m) => [...tablesRead(m.sql)]));
   const building = new Set(todo.map((m) => m.name));
   const waitsFor = new Map(todo.map((m) => [m.name, [...tablesRead(m.sql)].filter((t) => building.has(t) && t !== m.name)]));
+  const wanted = ancestors(options.first ?? [], waitsFor);
+  const order = [...todo.filter((m) => wanted.has(m.name)), ...todo.filter((m) => !wanted.has(m.name))];
   const runs: ModelRun[] = [];
   const started = new Set<string>();
   const built = new Set<string>();
@@ -95,7 +114,7 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
   // work; the models already running finish before it is thrown (their connection stays open).
   let failure: unknown = null;
   const waiting: (() => void)[] = [];
-  const ready = () => todo.find((m) => !started.has(m.name) && waitsFor.get(m.name)!.every((t) => built.has(t)));
+  const ready = () => order.find((m) => !started.has(m.name) && waitsFor.get(m.name)!.every((t) => built.has(t)));
   await Promise.all(lanes.map(async (lane) => {
     while (failure === null && started.size < todo.length) {
       const model = ready();

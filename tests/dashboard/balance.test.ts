@@ -59,11 +59,13 @@ describe('balancesByYear', () => {
     const olderDemand = [{ ...d('ai', '500112', 40, 20), year: 2024 }];
     const filters = { year: 2025, level: 'higher' as const, district: '500112', ownership: 'public' as const };
     const [y2023, y2024, y2025] = balancesByYear(['ai', 'materials'], [...older, ...supply], [...olderDemand, ...demand], filters, [2023, 2024, 2025], policy);
-    for (const [year, balances] of [[2024, y2024], [2025, y2025]] as const) {
+    for (const [year, { balances, rows }] of [[2024, y2024], [2025, y2025]] as const) {
       const one = filterSlices([...older, ...supply], [...olderDemand, ...demand], { ...filters, year });
       expect(balances).toEqual(industryBalance(['ai', 'materials'], one.supply, one.demand, policy));
+      expect(rows).toEqual({ supply: one.supply.length, demand: one.demand.length });
     }
-    expect(y2024[0]).toMatchObject({ supply: 10, demand: 40 });
-    expect(y2023.map((b) => b.signal)).toEqual(['no_demand', 'no_demand']);
+    expect(y2024.balances[0]).toMatchObject({ supply: 10, demand: 40 });
+    expect(y2023.balances.map((b) => b.signal)).toEqual(['no_demand', 'no_demand']);
+    expect(y2023.rows).toEqual({ supply: 0, demand: 0 });
   });
 });

@@ -107,6 +107,18 @@ describe('runModels', () => {
       expect(await rows(conn), model.name).toBe(await rows(one));
     }
   });
+
+  it('builds the models the first-wanted ones read before any other, so work waiting on them starts early', async () => {
+    const finished: string[] = [];
+    const first = ['mart_plan_options', 'mart_future_gap'];
+    await runModels(await openWarehouse(tiny), { policy: tinyPolicy, first, effects: { progress: (name) => finished.push(name) } });
+    // Up to the last of them, every model built is one of them or read by a model built after it.
+    const prefix = finished.slice(0, Math.max(...first.map((name) => finished.indexOf(name))) + 1);
+    const reads = new Map(readModels().map((m) => [m.name, tablesRead(m.sql)]));
+    const needless = prefix.filter((name, i) => !first.includes(name) && !prefix.slice(i + 1).some((later) => reads.get(later)!.has(name)));
+    expect(needless).toEqual([]);
+    expect(prefix.length).toBeLessThan(finished.length);
+  });
 });
 
 describe('policy', () => {

@@ -4,7 +4,6 @@
  * shows exactly the warehouse's figures.
  */
 import { ratio, rollup, where } from './aggregate.ts';
-import { groupBy } from '../../../pipeline/shared/group-by.ts';
 import type { DemandSliceRow, Signal, SignalPolicy, SupplySliceRow } from './types.ts';
 import type { Filters } from './url-state.ts';
 
@@ -34,6 +33,23 @@ export function classify(fill: number | null, policy: SignalPolicy): Signal {
   return 'balanced';
 }
 
+interface Sums { schools: number; programme_points: number; supply: number; openings: number; seekers: number; demand: number }
+
+const noSums = (): Sums => ({ schools: 0, programme_points: 0, supply: 0, openings: 0, seekers: 0, demand: 0 });
+
+/** An industry's Balance from its summed slices, with the rules of mart_industry. */
+function balanceOf(industry_code: string, sums: Sums, policy: SignalPolicy): Balance {
+  const { schools, programme_points, supply, openings, seekers, demand } = sums;
+  const fill_ratio = ratio(supply, demand);
+  const suppressed = openings < policy.min_openings;
+  const demand_ratio = suppressed ? null : ratio(openings, seekers);
+  return {
+    industry_code, schools, programme_points, supply, demand, gap: demand - supply, fill_ratio,
+    openings, seekers, demand_ratio, suppressed, signal: classify(fill_ratio, policy),
+    tight: demand_ratio !== null && demand_ratio > policy.tight_above,
+  };
+}
+
 /**
  * One Balance per industry code given, in that order. Supply and demand rows must already be
  * filtered (demand has no ownership: pass it unfiltered by ownership).
@@ -42,18 +58,7 @@ export function industryBalance(codes: readonly string[], supply: readonly Suppl
   demand: readonly DemandSliceRow[], policy: SignalPolicy): Balance[] {
   const s = rollup(supply, (r) => r.industry_code, ['schools', 'programme_points', 'supply']);
   const d = rollup(demand, (r) => r.industry_code, ['openings', 'seekers', 'demand']);
-  return codes.map((industry_code) => {
-    const { schools, programme_points, supply: sup } = s.get(industry_code) ?? { schools: 0, programme_points: 0, supply: 0 };
-    const { openings, seekers, demand: dem } = d.get(industry_code) ?? { openings: 0, seekers: 0, demand: 0 };
-    const fill_ratio = ratio(sup, dem);
-    const suppressed = openings < policy.min_openings;
-    const demand_ratio = suppressed ? null : ratio(openings, seekers);
-    return {
-      industry_code, schools, programme_points, supply: sup, demand: dem, gap: dem - sup, fill_ratio,
-      openings, seekers, demand_ratio, suppressed, signal: classify(fill_ratio, policy),
-      tight: demand_ratio !== null && demand_ratio > policy.tight_above,
-    };
-  });
+  return codes.map((code) => balanceOf(code, { ...noSums(), ...s.get(code), ...d.get(code) }, policy));
 }
 
 /**
@@ -71,19 +76,47 @@ export function filterSlices(supply: readonly SupplySliceRow[], demand: readonly
   };
 }
 
+/** A year's balances, and how many slice rows the filters kept on each side. */
+export interface YearBalances { year: number; balances: Balance[]; rows: { supply: number; demand: number } }
+
 /**
- * industryBalance for each of `years` under the other filters: the slices are filtered once and
- * split by year, not filtered again for every year.
+ * industryBalance for each of `years` under the other filters, in one pass over each slice (a
+ * filter change on the gaps view recomputes every year of the trend): no filtered copy, no
+ * grouping by year first.
  */
 export function balancesByYear(codes: readonly string[], supply: readonly SupplySliceRow[], demand: readonly DemandSliceRow[],
-  filters: Filters, years: readonly number[], policy: SignalPolicy): Balance[][] {
-  const slices = filterSlices(supply, demand, { ...filters, year: null });
-  const s = groupBy(slices.supply, (r) => r.year);
-  const d = groupBy(slices.demand, (r) => r.year);
-  return years.map((year) => industryBalance(codes, s.get(year) ?? [], d.get(year) ?? [], policy));
+  filters: Filters, years: readonly number[], policy: SignalPolicy): YearBalances[] {
+  const { level, district, ownership } = filters;
+  const sums = new Map(years.map((year) => [year, { rows: { supply: 0, demand: 0 }, by: new Map(codes.map((c) => [c, noSums()])) }]));
+  for (const r of supply) {
+    if ((level && r.level !== level) || (district && r.district_code !== district) || (ownership && r.ownership !== ownership)) continue;
+    const year = sums.get(r.year);
+    if (!year) continue;
+    year.rows.supply++;
+    const acc = year.by.get(r.industry_code);
+    if (!acc) continue;
+    acc.schools += r.schools ?? 0;
+    acc.programme_points += r.programme_points ?? 0;
+    acc.supply += r.supply ?? 0;
+  }
+  for (const r of demand) {
+    if ((level && r.level !== level) || (district && r.district_code !== district)) continue;
+    const year = sums.get(r.year);
+    if (!year) continue;
+    year.rows.demand++;
+    const acc = year.by.get(r.industry_code);
+    if (!acc) continue;
+    acc.openings += r.openings ?? 0;
+    acc.seekers += r.seekers ?? 0;
+    acc.demand += r.demand ?? 0;
+  }
+  return years.map((year) => {
+    const { rows, by } = sums.get(year)!;
+    return { year, rows, balances: codes.map((code) => balanceOf(code, by.get(code)!, policy)) };
+  });
 }
 
 /** Nothing to show: no programme under the filters, and no demand either where demand can follow them. */
-export function matchesNothing(slices: ReturnType<typeof filterSlices>, filters: Filters): boolean {
-  return !slices.supply.length && (supplyOnly(filters) || !slices.demand.length);
+export function matchesNothing(rows: YearBalances['rows'], filters: Filters): boolean {
+  return !rows.supply && (supplyOnly(filters) || !rows.demand);
 }
