@@ -3,7 +3,8 @@
  * classification reads it (words.ts): its cleaned text and its words. Titles and employers repeat
  * over thousands of postings, so each value is segmented once, not each posting; a run that
  * appends days segments only the values it has not seen, and leaves them in
- * delta_raw_posting_words for the incremental models. The words go to DuckDB through a JSON file
+ * delta_raw_posting_words for the incremental models (with replaced_raw_posting_words empty: a
+ * value segmented once is never replaced). The words go to DuckDB through a JSON file
  * in the run's scratch folder, DuckDB's fastest way in for a list column.
  */
 import { writeFileSync } from 'node:fs';
@@ -58,7 +59,8 @@ export async function segmentPostings(conn: DuckDBConnection, options: { tmpDir:
   const read = `SELECT field, value, clean, words FROM read_json(${sqlString(file)}, format = 'newline_delimited',
     columns = {field: 'VARCHAR', value: 'VARCHAR', clean: 'VARCHAR', words: 'VARCHAR[]'})`;
   if (options.append) {
-    await conn.run(`CREATE OR REPLACE TEMP TABLE delta_${WORDS_TABLE} AS ${values.length ? read : `SELECT * FROM ${WORDS_TABLE} LIMIT 0`}`);
+    await conn.run(`CREATE OR REPLACE TEMP TABLE delta_${WORDS_TABLE} AS ${values.length ? read : `SELECT * FROM ${WORDS_TABLE} LIMIT 0`};
+      CREATE OR REPLACE TEMP TABLE replaced_${WORDS_TABLE} AS FROM ${WORDS_TABLE} LIMIT 0`);
     await conn.run(`INSERT INTO ${WORDS_TABLE} SELECT * FROM delta_${WORDS_TABLE}`);
   } else if (values.length) {
     await conn.run(`INSERT INTO ${WORDS_TABLE} ${read}`);

@@ -71,16 +71,20 @@ export async function addedDays(conn: DuckDBConnection, ledger: Ledger): Promise
 /**
  * Adds the given later days to raw_postings: their latest copies replace older copies of the same
  * posting unless the held copy was posted later. The rows added or replaced stay in the temporary
- * table delta_raw_postings. Returns the postings in raw_postings.
+ * table delta_raw_postings, the held copies they replaced in replaced_raw_postings. Returns the
+ * postings in raw_postings.
  */
 export async function appendRawPostings(conn: DuckDBConnection, storeDir: string, ledger: Ledger, added: string[]): Promise<number> {
   const table = rawTable('postings');
   const delta = `delta_${POSTINGS_DELTA}`;
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${delta} (${columnDefinitions(readSchema('postings'))})`);
+  const replaced = `replaced_${POSTINGS_DELTA}`;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${delta} (${columnDefinitions(readSchema('postings'))});
+    CREATE OR REPLACE TEMP TABLE ${replaced} AS FROM ${delta}`);
   if (added.length > 0) {
     await conn.run(`
       INSERT INTO ${delta} ${latestCopies(parquetFiles(storeDir, ledger, added))};
       DELETE FROM ${delta} USING ${table} AS held WHERE held.posting_id = ${delta}.posting_id AND held.posted_on > ${delta}.posted_on;
+      INSERT INTO ${replaced} SELECT ${table}.* FROM ${table} SEMI JOIN ${delta} AS d ON ${table}.posting_id = d.posting_id;
       DELETE FROM ${table} USING ${delta} AS d WHERE ${table}.posting_id = d.posting_id;
       INSERT INTO ${table} SELECT * FROM ${delta}`);
     await recordFiles(conn, ledger, added);

@@ -7,6 +7,11 @@
  *   -- incremental: partitions a, b   an aggregate whose partition (a, b) depends only on its
  *                                     inputs' rows of that partition: the partitions the new and
  *                                     replaced rows of its changed inputs fall in are recomputed
+ *   -- incremental: sums by a, b      an aggregate of raw tables grouped by (a, b), every other
+ *                                     column a sum, one of them count(*): the sums of the new rows
+ *                                     (delta_<table>) are added, those of the rows they replaced
+ *                                     (replaced_<table>) taken away, and a group left with all
+ *                                     sums 0 (no row) removed
  * Anything else, or an input changed otherwise, is rebuilt whole (CREATE OR REPLACE TABLE).
  */
 import type { ModelFile } from './model-files.ts';
@@ -47,6 +52,25 @@ function byPartition(model: ModelFile, partitions: string[], inputs: string[]): 
     INSERT INTO ${model.name} ${renamed(model.sql, inputs, 'part_')}`;
 }
 
+function bySums(model: ModelFile, groups: string[], raw: string[]): string {
+  const measures = `COLUMNS(* EXCLUDE (${groups.join(', ')}))`;
+  const same = (left: string) => groups.map((c) => `${left}.${c} IS NOT DISTINCT FROM a.${c}`).join(' AND ');
+  const columns = groups.join(', ');
+  return `CREATE OR REPLACE TEMP TABLE delta_${model.name} AS\n${renamed(model.sql, raw, 'delta_')};
+    CREATE OR REPLACE TEMP TABLE removed_${model.name} AS\n${renamed(model.sql, raw, 'replaced_')};
+    CREATE OR REPLACE TEMP TABLE affected_${model.name} AS
+      SELECT ${columns} FROM delta_${model.name} UNION SELECT ${columns} FROM removed_${model.name};
+    CREATE OR REPLACE TEMP TABLE summed_${model.name} AS
+      SELECT ${columns}, sum(${measures}) FROM (
+        SELECT ${model.name}.* FROM ${model.name} SEMI JOIN affected_${model.name} AS a ON ${same(model.name)}
+        UNION ALL BY NAME SELECT * FROM delta_${model.name}
+        UNION ALL BY NAME SELECT ${columns}, -${measures} FROM removed_${model.name})
+      GROUP BY ${columns};
+    DELETE FROM ${model.name} USING affected_${model.name} AS a WHERE ${same(model.name)};
+    INSERT INTO ${model.name} BY NAME SELECT * FROM summed_${model.name}
+      WHERE list_bool_or(list_transform([*${measures}], x -> x <> 0))`;
+}
+
 /**
  * The statements that build `model` given what changed; records a model updated by key in
  * `changes.keyed`. `keepReplaced`: a later model needs the rows it replaces.
@@ -60,6 +84,7 @@ export function incrementalSql(model: ModelFile, changes: Changes, keepReplaced:
     changes.keyed.add(model.name);
     return byKey(model, model.uniqueKey, raw, keepReplaced);
   }
+  if (model.sums && raw.length > 0 && keyed.length === 0 && !readsWhole) return bySums(model, model.sums, raw);
   // A partition model is only exact when every changed input says which rows it replaced.
   if (model.partitions && keyed.length > 0 && raw.length === 0 && !readsWhole) return byPartition(model, model.partitions, keyed);
   changes.whole.add(model.name);

@@ -30,12 +30,18 @@ export interface ModelFile {
    * that partition (`-- incremental: partitions a, b`): only the partitions its changed inputs touched are recomputed.
    */
   partitions?: string[];
+  /**
+   * Group columns of an aggregate of raw tables, every other column a sum (`-- incremental: sums
+   * by a, b`): the sums of a night's new rows are added, those of the rows they replaced taken away.
+   */
+  sums?: string[];
   /** Grain, not-null columns, references and accepted values declared in the header. */
   contract?: Contract;
 }
 
 const TABLE_REFERENCE = /\b(?:raw|stg|int|dim|mart)_[a-z0-9_]+\b/g;
-const INCREMENTAL = /^--\s*incremental:\s*(unique key|partitions)\s+([a-z0-9_, ]+)$/m;
+const INCREMENTAL = /^--\s*incremental:\s*(unique key|partitions|sums by)\s+([a-z0-9_, ]+)$/m;
+const KINDS: Record<string, 'uniqueKey' | 'partitions' | 'sums'> = { 'unique key': 'uniqueKey', partitions: 'partitions', 'sums by': 'sums' };
 
 /** Tables (raw inputs and models) a SQL text reads, outside comments. */
 export function tablesRead(sql: string): Set<string> {
@@ -88,7 +94,7 @@ export function readModels(dir = MODELS_DIR): ModelFile[] {
     }
     return {
       name: basename(path), path, sql,
-      ...(columns ? { [kind === 'partitions' ? 'partitions' : 'uniqueKey']: columns } : {}),
+      ...(columns ? { [KINDS[kind]]: columns } : {}),
       ...(contract ? { contract } : {}),
     };
   });

@@ -104,7 +104,7 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
     const counted = await lane.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${model.name}`);
     const ms = now() - t0;
     const replaced = changes.whole.has(model.name) ? undefined : changes.keyed.has(model.name)
-      ? { columns: model.uniqueKey!, table: `delta_${model.name}` } : { columns: model.partitions!, table: `affected_${model.name}` };
+      ? { columns: model.uniqueKey!, table: `delta_${model.name}` } : { columns: (model.partitions ?? model.sums)!, table: `affected_${model.name}` };
     runs.push({ name: model.name, path: model.path, rows: Number(counted.getRows()[0][0]), ms, ...(replaced ? { replaced } : {}) });
     options.effects?.progress?.(model.name, runs.length, todo.length, ms);
   }

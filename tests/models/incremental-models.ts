@@ -1,4 +1,4 @@
-/** A hand-made pair of incremental models: a keyed model over raw postings and a monthly aggregate over it. */
+/** Hand-made incremental models: a keyed model over raw postings, a monthly aggregate over it, and sums over raw postings. */
 import type { ModelFile } from '../../pipeline/transform/model-files.ts';
 
 export const keyed: ModelFile = {
@@ -8,4 +8,8 @@ export const keyed: ModelFile = {
 export const monthly: ModelFile = {
   name: 'mart_p', path: 'marts/mart_p', partitions: ['year', 'month'],
   sql: 'select year, month, count(*)::INTEGER as postings, sum(n)::INTEGER as n from int_p group by year, month',
+};
+export const counted: ModelFile = {
+  name: 'int_t', path: 'intermediate/int_t', sums: ['title'],
+  sql: 'select title, count(*)::INTEGER as postings, sum(n)::INTEGER as n from raw_t group by title',
 };

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { incrementalSql, type Changes } from '../../pipeline/transform/incremental-sql.ts';
-import { keyed, monthly } from './incremental-models.ts';
+import { counted, keyed, monthly } from './incremental-models.ts';
 
 
 const fresh = (): Changes => ({ raw: new Set(), keyed: new Set(), whole: new Set() });
@@ -40,6 +40,30 @@ describe('incremental models', () => {
     expect(await rows(conn, 'select * from int_p order by posting_id')).toEqual(
       await rows(conn, `${keyed.sql} order by posting_id`));
     expect(night).toEqual(await rows(conn, `select * from (${monthly.sql.replace('int_p', `(${keyed.sql})`)}) order by year, month`));
+  });
+
+  it('adds the sums of new rows to a grouped model, takes away those of the rows they replaced and drops emptied groups', async () => {
+    const conn = await (await DuckDBInstance.create(':memory:')).connect();
+    await conn.run(`CREATE TABLE raw_t AS SELECT * FROM (VALUES
+      ('P1', 'a', 1), ('P2', 'b', 2), ('P3', 'a', 4), ('P5', NULL, 32)) t(posting_id, title, n)`);
+    await conn.run(incrementalSql(counted, fresh(), false));
+    // The night: P1 re-sent as c (its a copy replaced), P2 re-sent as x (b loses its only posting),
+    // P4 new as a, P6 new without a title.
+    await conn.run(`CREATE TEMP TABLE delta_raw_t AS SELECT * FROM (VALUES
+      ('P1', 'c', 8), ('P2', 'x', 16), ('P4', 'a', 64), ('P6', NULL, 128)) t(posting_id, title, n);
+      CREATE TEMP TABLE replaced_raw_t AS SELECT * FROM raw_t WHERE posting_id IN (SELECT posting_id FROM delta_raw_t);
+      DELETE FROM raw_t WHERE posting_id IN (SELECT posting_id FROM delta_raw_t);
+      INSERT INTO raw_t SELECT * FROM delta_raw_t`);
+    const changes: Changes = { ...fresh(), raw: new Set(['raw_t']) };
+    const sql = incrementalSql(counted, changes, false);
+    expect(sql).not.toMatch(/^CREATE OR REPLACE TABLE/);
+    await conn.run(sql);
+    const night = await rows(conn, 'select * from int_t order by title nulls last');
+    expect(night).toEqual([
+      { title: 'a', postings: 2, n: 68 }, { title: 'c', postings: 1, n: 8 }, { title: 'x', postings: 1, n: 16 },
+      { title: null, postings: 2, n: 160 }]);
+    expect(night).toEqual(await rows(conn, `${counted.sql} order by title nulls last`));
+    expect(changes.whole).toEqual(new Set());
   });
 
   it('rebuilds whole what reads a table rebuilt whole, or a raw table directly', async () => {

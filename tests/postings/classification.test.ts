@@ -134,6 +134,7 @@ describe('posting classification with the shipped rules', () => {
     expect(results.filter((t) => t.name.startsWith('posting_') || t.name.startsWith('contract_int_posting'))).toEqual([
       { name: 'contract_int_posting_occupations', failing_rows: 0, passed: true },
       { name: 'contract_int_posting_classified', failing_rows: 0, passed: true },
+      { name: 'contract_int_posting_value_counts', failing_rows: 0, passed: true },
       { name: 'posting_classification', failing_rows: 0, passed: true },
       { name: 'posting_reconcile', failing_rows: 0, passed: true },
     ]);

@@ -9,7 +9,9 @@
 -- medium when one field names it, low when only a cross-cutting title does (priority at or above
 -- postings_cross_cutting_priority). Vocational postings ask for a vocational level (secondary,
 -- higher, bachelor), as the aggregated demand counts them. The texts stay in raw_postings (join on
--- posting_id): copying them here would double the cost of the model.
+-- posting_id): copying them here would double the cost of the model. Only an unclassified
+-- posting (a few per cent) keeps its title, employer and hint here, for mart_posting_unclassified
+-- to list without reading every posting's texts.
 -- A nightly run with only new postings classifies only those (see run-models.ts).
 -- incremental: unique key posting_id
 -- grain: posting_id
@@ -54,7 +56,10 @@ select
         else 'low'
     end as confidence,
     o.occupation,
-    o.major_group
+    o.major_group,
+    case when f.rule_id is null then p.title end as unclassified_title,
+    case when f.rule_id is null then p.employer end as unclassified_employer,
+    case when f.rule_id is null then p.industry_hint end as unclassified_hint
 from raw_postings as p
 inner join fired as f on f.posting_id = p.posting_id
 left join int_posting_rules as r on r.rule_id = f.rule_id

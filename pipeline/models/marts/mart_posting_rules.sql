@@ -5,19 +5,10 @@
 -- those carrying one of the values it matches in that field. industry_code is '' for a rule that
 -- places postings outside the key industries.
 -- grain: rule_id
-with field_counts as (
-    select 'title' as field, title as value, count(*) as postings from raw_postings group by title
-    union all
-    select 'employer' as field, employer as value, count(*) as postings from raw_postings group by employer
-    union all
-    select 'industry_hint' as field, industry_hint as value, count(*) as postings from raw_postings
-    where industry_hint is not null group by industry_hint
-),
-
-matched as (
+with matched as (
     select m.rule_id, sum(c.postings) as matched
     from int_posting_rule_matches as m
-    inner join field_counts as c on c.field = m.field and c.value = m.value
+    inner join int_posting_value_counts as c on c.field = m.field and c.value = m.value
     group by m.rule_id
 ),
 

@@ -6,10 +6,9 @@
 -- grain: year, field, value
 -- accepted values: field in (title, employer)
 with unclassified as (
-    select c.year, p.title, p.employer, p.industry_hint, c.headcount
-    from int_posting_classified as c
-    inner join raw_postings as p on p.posting_id = c.posting_id
-    where not c.classified
+    select year, unclassified_title as title, unclassified_employer as employer, unclassified_hint as industry_hint, headcount
+    from int_posting_classified
+    where not classified
 ),
 
 listed as (
