@@ -32,19 +32,22 @@ const renamed = (sql: string, tables: string[], prefix: string) =>
 const matching = (left: string, right: string, columns: string[]) =>
   columns.map((column) => `${left}.${column} = ${right}.${column}`).join(' AND ');
 
+// The rows a night replaces are found once, with their row ids: deleting by row id reads no column.
 function byKey(model: ModelFile, key: string[], raw: string[], keepReplaced: boolean): string {
   const on = matching(model.name, 'd', key);
   return `CREATE OR REPLACE TEMP TABLE delta_${model.name} AS\n${renamed(model.sql, raw, 'delta_')};
-    ${keepReplaced ? `CREATE OR REPLACE TEMP TABLE replaced_${model.name} AS
-      SELECT ${model.name}.* FROM ${model.name} SEMI JOIN delta_${model.name} AS d ON ${on};` : ''}
-    DELETE FROM ${model.name} USING delta_${model.name} AS d WHERE ${on};
+    CREATE OR REPLACE TEMP TABLE held_${model.name} AS
+      SELECT ${model.name}.rowid AS held_row${keepReplaced ? `, ${model.name}.*` : ''} FROM ${model.name} SEMI JOIN delta_${model.name} AS d ON ${on};
+    ${keepReplaced ? `CREATE OR REPLACE TEMP TABLE replaced_${model.name} AS SELECT * EXCLUDE (held_row) FROM held_${model.name};` : ''}
+    DELETE FROM ${model.name} WHERE rowid IN (SELECT held_row FROM held_${model.name});
     INSERT INTO ${model.name} SELECT * FROM delta_${model.name}`;
 }
 
 function byPartition(model: ModelFile, partitions: string[], inputs: string[]): string {
   const columns = partitions.join(', ');
   const touched = inputs.flatMap((t) => [`SELECT DISTINCT ${columns} FROM delta_${t}`, `SELECT DISTINCT ${columns} FROM replaced_${t}`]);
-  const parts = inputs.map((t) => `CREATE OR REPLACE TEMP TABLE part_${t} AS
+  // Views, not copies: the model's query reads only the columns it needs of the touched partitions.
+  const parts = inputs.map((t) => `CREATE OR REPLACE TEMP VIEW part_${t} AS
       SELECT ${t}.* FROM ${t} SEMI JOIN affected_${model.name} AS a ON ${matching(t, 'a', partitions)};`);
   return `CREATE OR REPLACE TEMP TABLE affected_${model.name} AS ${touched.join(' UNION ')};
     ${parts.join('\n    ')}
