@@ -64,7 +64,12 @@ export interface RefreshOptions {
   now?: () => Date;
 }
 
-export interface RefreshResult { manifest: Manifest; snapshotDir: string }
+export interface RefreshResult {
+  manifest: Manifest;
+  snapshotDir: string;
+  /** Settles when the snapshots this run pruned are deleted from disk (they left the list at once). */
+  pruned: Promise<void>;
+}
 
 function previousManifest(warehouseDir: string): Manifest | null {
   const path = join(warehouseDir, CURRENT, 'manifest.json');
@@ -371,9 +376,13 @@ export async function refresh(options: RefreshOptions, effects: Effects = silent
     }
     const snapshotDir = publishSnapshot(options.warehouseDir, buildDir, id);
     keepProposal(options, effects, proposal.plan);
-    pruneSnapshots(options.warehouseDir, options.keepSnapshots ?? manifest.policy.refresh?.keep_snapshots ?? 7);
+    const pruned = pruneSnapshots(options.warehouseDir, options.keepSnapshots ?? manifest.policy.refresh?.keep_snapshots ?? 7);
     appendHistory(options.warehouseDir, line('ok', manifest, null));
-    return { manifest, snapshotDir };
+    return {
+      manifest, snapshotDir,
+      // Left undeleted (a process ending first), they are deleted at the next run's start.
+      pruned: pruned.deleted.catch((error) => effects.warn(`旧快照未能删除 — could not delete pruned snapshots: ${(error as Error).message}`)),
+    };
   } catch (error) {
     record('failed', error);
     throw error;

@@ -4,6 +4,7 @@
  * over the old one (atomic on POSIX): readers see the old snapshot or the new, never a mix.
  */
 import { mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const CURRENT = 'current';
@@ -25,13 +26,19 @@ export function beginSnapshot(warehouseDir: string, id: string): string {
   return dir;
 }
 
-/** Removes builds left by a refresh that was killed; call only while holding the refresh lock. */
+/** Prefix of a pruned snapshot moved aside, being deleted (pruneSnapshots). */
+const PRUNED = '.pruned-';
+
+/**
+ * Removes builds left by a refresh that was killed, and pruned snapshots a finished process left
+ * undeleted; call only while holding the refresh lock. Returns the interrupted builds.
+ */
 export function clearAbandonedBuilds(warehouseDir: string): string[] {
   const dir = join(warehouseDir, SNAPSHOTS);
   if (!existsSync(dir)) return [];
-  const left = readdirSync(dir).filter((d) => d.startsWith('.building-'));
+  const left = readdirSync(dir).filter((d) => d.startsWith('.building-') || d.startsWith(PRUNED));
   for (const d of left) rmSync(join(dir, d), { recursive: true, force: true });
-  return left;
+  return left.filter((d) => d.startsWith('.building-'));
 }
 
 /** Drops a snapshot that failed; `current` is untouched. */
@@ -71,10 +78,18 @@ export function listSnapshots(warehouseDir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((d) => !d.startsWith('.')).sort() : [];
 }
 
-/** Keeps the newest `keep` snapshots (and always the current one); returns the ids removed. */
-export function pruneSnapshots(warehouseDir: string, keep: number): string[] {
+/**
+ * Keeps the newest `keep` snapshots (and always the current one). The others are moved aside at
+ * once (a rename: they are gone from the list) and deleted in the background: a snapshot holds
+ * thousands of report files, whose deletion need not hold up the run that published a new one.
+ */
+export function pruneSnapshots(warehouseDir: string, keep: number): { removed: string[]; deleted: Promise<void> } {
   const current = currentSnapshot(warehouseDir);
-  const old = listSnapshots(warehouseDir).slice(0, -keep).filter((id) => id !== current);
-  for (const id of old) rmSync(join(warehouseDir, SNAPSHOTS, id), { recursive: true, force: true });
-  return old;
+  const removed = listSnapshots(warehouseDir).slice(0, -keep).filter((id) => id !== current);
+  const aside = removed.map((id) => {
+    const to = join(warehouseDir, SNAPSHOTS, `${PRUNED}${id}`);
+    renameSync(join(warehouseDir, SNAPSHOTS, id), to);
+    return to;
+  });
+  return { removed, deleted: Promise.all(aside.map((dir) => rm(dir, { recursive: true, force: true }))).then(() => {}) };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  abandonSnapshot, beginSnapshot, currentSnapshot, listSnapshots, publishSnapshot, pruneSnapshots, snapshotId, switchCurrent,
+  abandonSnapshot, beginSnapshot, clearAbandonedBuilds, currentSnapshot, listSnapshots, publishSnapshot, pruneSnapshots, snapshotId, switchCurrent,
 } from '../../pipeline/refresh/snapshot.ts';
 
 function publish(dir: string, id: string, body: string) {
@@ -43,11 +43,22 @@ describe('snapshots', () => {
     expect(() => switchCurrent(dir, 'zzz')).toThrow(/no snapshot zzz/);
   });
 
-  it('prunes all but the newest N, never the current one', () => {
+  it('prunes all but the newest N, never the current one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'snap-'));
     for (const id of ['a', 'b', 'c', 'd']) publish(dir, id, id);
     switchCurrent(dir, 'a');
-    expect(pruneSnapshots(dir, 2)).toEqual(['b']);
+    const { removed, deleted } = pruneSnapshots(dir, 2);
+    expect(removed).toEqual(['b']);
     expect(listSnapshots(dir)).toEqual(['a', 'c', 'd']);
+    await deleted;
+    expect(readdirSync(join(dir, 'snapshots')).sort()).toEqual(['a', 'c', 'd']);
+  });
+
+  it('deletes at the next start a pruned snapshot a process ended before deleting', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'snap-'));
+    for (const id of ['a', 'b']) publish(dir, id, id);
+    renameSync(join(dir, 'snapshots', 'a'), join(dir, 'snapshots', '.pruned-a'));
+    expect(clearAbandonedBuilds(dir)).toEqual([]);
+    expect(readdirSync(join(dir, 'snapshots'))).toEqual(['b']);
   });
 });
