@@ -87,33 +87,28 @@ export interface YearBalances { year: number; balances: Balance[]; rows: { suppl
 export function balancesByYear(codes: readonly string[], supply: readonly SupplySliceRow[], demand: readonly DemandSliceRow[],
   filters: Filters, years: readonly number[], policy: SignalPolicy): YearBalances[] {
   const { level, district, ownership } = filters;
-  const sums = new Map(years.map((year) => [year, { rows: { supply: 0, demand: 0 }, by: new Map(codes.map((c) => [c, noSums()])) }]));
-  for (const r of supply) {
-    if ((level && r.level !== level) || (district && r.district_code !== district) || (ownership && r.ownership !== ownership)) continue;
-    const year = sums.get(r.year);
-    if (!year) continue;
-    year.rows.supply++;
-    const acc = year.by.get(r.industry_code);
-    if (!acc) continue;
-    acc.schools += r.schools ?? 0;
-    acc.programme_points += r.programme_points ?? 0;
-    acc.supply += r.supply ?? 0;
-  }
-  for (const r of demand) {
-    if ((level && r.level !== level) || (district && r.district_code !== district)) continue;
-    const year = sums.get(r.year);
-    if (!year) continue;
-    year.rows.demand++;
-    const acc = year.by.get(r.industry_code);
-    if (!acc) continue;
-    acc.openings += r.openings ?? 0;
-    acc.seekers += r.seekers ?? 0;
-    acc.demand += r.demand ?? 0;
-  }
+  const sums: YearSums = new Map(years.map((year) => [year, { rows: { supply: 0, demand: 0 }, by: new Map(codes.map((c) => [c, noSums()])) }]));
+  const kept = (r: Pick<DemandSliceRow, 'level' | 'district_code'>) => (!level || r.level === level) && (!district || r.district_code === district);
+  addRows(supply, (r) => kept(r) && (!ownership || r.ownership === ownership), sums, 'supply', ['schools', 'programme_points', 'supply']);
+  addRows(demand, kept, sums, 'demand', ['openings', 'seekers', 'demand']);
   return years.map((year) => {
     const { rows, by } = sums.get(year)!;
     return { year, rows, balances: codes.map((code) => balanceOf(code, by.get(code)!, policy)) };
   });
+}
+
+type YearSums = Map<number, { rows: YearBalances['rows']; by: Map<string, Sums> }>;
+
+/** Adds the rows `keep` accepts to their year's sums (`fields` summed, nulls as 0) and counts them on their side. */
+function addRows<R extends SupplySliceRow | DemandSliceRow>(rows: readonly R[], keep: (row: R) => boolean, sums: YearSums,
+  side: keyof YearBalances['rows'], fields: readonly (keyof Sums & keyof R)[]) {
+  for (const r of rows) {
+    const year = keep(r) ? sums.get(r.year) : undefined;
+    if (!year) continue;
+    year.rows[side]++;
+    const acc = year.by.get(r.industry_code);
+    if (acc) for (const f of fields) acc[f] += (r[f] as number | null) ?? 0;
+  }
 }
 
 /** Nothing to show: no programme under the filters, and no demand either where demand can follow them. */
