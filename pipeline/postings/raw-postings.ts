@@ -81,14 +81,16 @@ export async function appendRawPostings(conn: DuckDBConnection, storeDir: string
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${delta} (${columnDefinitions(readSchema('postings'))});
     CREATE OR REPLACE TEMP TABLE ${replaced} AS FROM ${delta}`);
   if (added.length > 0) {
-    // The held copies of the new postings are looked up once, with their row ids to delete them by.
+    // The held copies of the new postings are looked up once, with their row ids to delete them by;
+    // those a later held copy keeps are then dropped from the list, which leaves the replaced ones.
     await conn.run(`
       INSERT INTO ${delta} ${latestCopies(parquetFiles(storeDir, ledger, added))};
       CREATE OR REPLACE TEMP TABLE held_${POSTINGS_DELTA} AS
         SELECT ${table}.rowid AS held_row, ${table}.* FROM ${table} SEMI JOIN ${delta} AS d ON ${table}.posting_id = d.posting_id;
       DELETE FROM ${delta} USING held_${POSTINGS_DELTA} AS held WHERE held.posting_id = ${delta}.posting_id AND held.posted_on > ${delta}.posted_on;
-      INSERT INTO ${replaced} SELECT * EXCLUDE (held_row) FROM held_${POSTINGS_DELTA} AS held SEMI JOIN ${delta} AS d ON held.posting_id = d.posting_id;
-      DELETE FROM ${table} WHERE rowid IN (SELECT held_row FROM held_${POSTINGS_DELTA} SEMI JOIN ${delta} AS d USING (posting_id));
+      DELETE FROM held_${POSTINGS_DELTA} AS held WHERE NOT EXISTS (SELECT 1 FROM ${delta} AS d WHERE d.posting_id = held.posting_id);
+      INSERT INTO ${replaced} SELECT * EXCLUDE (held_row) FROM held_${POSTINGS_DELTA};
+      DELETE FROM ${table} WHERE rowid IN (SELECT held_row FROM held_${POSTINGS_DELTA});
       INSERT INTO ${table} SELECT * FROM ${delta}`);
     await recordFiles(conn, ledger, added);
   }
