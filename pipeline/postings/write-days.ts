@@ -23,6 +23,12 @@ export interface DaysSource {
  */
 const ROWS_PER_COPY = 10_000;
 
+/**
+ * The store's files are written once and read at every full rebuild, from the local disk: without
+ * compression a day is written in about two thirds of the time, in three times the bytes.
+ */
+const PARQUET = 'FORMAT parquet, COMPRESSION uncompressed';
+
 /** Rejected row_ids up to which they are left out by a list of constants rather than a join. */
 const LISTED_REJECTS = 1_000;
 
@@ -63,7 +69,7 @@ export async function writeDays(conn: DuckDBConnection, schema: TableSchema, sou
       const part = join(storeDir, `.${parquet}.part`);
       const range = `r.row_id BETWEEN ${first} AND ${last}`;
       await conn.run(`COPY (SELECT ${values} FROM ${source.rows} r ${valid.join} WHERE ${range} ${valid.and(first, last)})
-        TO ${sqlString(part)} (FORMAT parquet)`);
+        TO ${sqlString(part)} (${PARQUET})`);
       renameSync(part, join(storeDir, parquet));
       faultPoint('postings:parquet');
     }
@@ -77,13 +83,13 @@ export async function writeDays(conn: DuckDBConnection, schema: TableSchema, sou
   await conn.run(`
     COPY (SELECT ${values}, d.day FROM ${source.rows} r JOIN (VALUES ${days}) d(k, day) ON r.${sqlName(source.dayColumn)} = d.k
       ${valid.join} WHERE true ${valid.and(-Infinity, Infinity)})
-    TO ${sqlString(dir)} (FORMAT parquet, PARTITION_BY (day))`);
+    TO ${sqlString(dir)} (${PARQUET}, PARTITION_BY (day))`);
   for (const [i, parquet] of parquets.entries()) {
     const part = join(dir, `day=${i + 1}`);
     // A day without valid rows has no partition; it still gets a file, so the ledger's every entry has one.
     mkdirSync(part, { recursive: true });
     if (readdirSync(part).length === 0) {
-      await conn.run(`COPY (SELECT ${values} FROM ${source.rows} WHERE false) TO ${sqlString(join(part, 'empty.parquet'))} (FORMAT parquet)`);
+      await conn.run(`COPY (SELECT ${values} FROM ${source.rows} WHERE false) TO ${sqlString(join(part, 'empty.parquet'))} (${PARQUET})`);
     }
     const written = readdirSync(part);
     if (written.length !== 1) throw new Error(`${part}: expected one Parquet file, found ${written.length}`);
