@@ -7,9 +7,12 @@ import { LoadError } from './errors.ts';
  * means input went missing without a reject (a line too long for DuckDB's buffer, a quote DuckDB
  * read otherwise), and a table missing rows must not be published.
  */
+/** The file's data records: its records less the header and any title rows above it. */
+export const dataRecords = (shape: CsvShape, headerLine: number): number =>
+  shape.records - shape.recordEnds.filter((line) => line <= headerLine).length;
+
 export function checkAccounting(file: string, shape: CsvShape, headerLine: number, read: number): void {
-  // The header and any title rows above it are not data.
-  const expected = shape.records - shape.recordEnds.filter((line) => line <= headerLine).length;
+  const expected = dataRecords(shape, headerLine);
   if (read === expected) return;
   const long = shape.longLines.length
     ? `; lines longer than the maximum of ${MAX_LINE_BYTES.toLocaleString('en')} bytes: ${shape.longLines.map((l) => `${file}:${l}`).join(', ')}`
