@@ -27,10 +27,21 @@ function parquetFiles(storeDir: string, ledger: Ledger, names: string[]): string
   return names.sort().map((name) => sqlString(join(storeDir, ledger.files[name].parquet))).join(', ');
 }
 
-/** One copy of each posting of the given days: the latest posted_on, then the latest file. */
+/**
+ * One copy of each posting of the given days: the latest posted_on, then the latest file. A day
+ * holds a posting_id once (a repeat within a day is rejected), so the copies to leave out are named
+ * by posting_id and file. Only the few posting_ids sent more than once are ranked, found by a 64-bit
+ * hash of the posting_id (rows of a shared hash are still ranked per posting_id): ranking every row
+ * carried all its columns through a sort, a third of the whole build.
+ */
 const latestCopies = (files: string) => `
-  SELECT ${columns()} FROM read_parquet([${files}], filename = true)
-  QUALIFY row_number() OVER (PARTITION BY posting_id ORDER BY posted_on DESC, filename DESC) = 1`;
+  WITH sent AS (SELECT posting_id, posted_on, filename FROM read_parquet([${files}], filename = true)),
+  older AS (
+    SELECT posting_id, filename FROM sent
+    WHERE hash(posting_id) IN (SELECT hash(posting_id) FROM sent GROUP BY ALL HAVING count(*) > 1)
+    QUALIFY row_number() OVER (PARTITION BY posting_id ORDER BY posted_on DESC, filename DESC) > 1)
+  SELECT ${columns()} FROM read_parquet([${files}], filename = true) r
+  ANTI JOIN older o ON r.posting_id = o.posting_id AND r.filename = o.filename`;
 
 async function count(conn: DuckDBConnection, table: string): Promise<number> {
   return (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table}`)).getRowObjectsJS()[0].n as number;
