@@ -11,7 +11,9 @@
 -- higher, bachelor), as the aggregated demand counts them. The texts stay in raw_postings (join on
 -- posting_id): copying them here would double the cost of the model. Only an unclassified
 -- posting (a few per cent) keeps its title, employer and hint here, for mart_posting_unclassified
--- to list without reading every posting's texts.
+-- to list without reading every posting's texts. Each posting goes through the rule lookups with
+-- its columns: joining the lookups' result back to raw_postings by posting_id cost a third of the
+-- model.
 -- A nightly run with only new postings classifies only those (see run-models.ts).
 -- incremental: unique key posting_id
 -- grain: posting_id
@@ -26,7 +28,7 @@ with best as (
 
 fired as (
     select
-        p.posting_id,
+        p.*,
         least(t.rank_key, e.rank_key, h.rank_key).rule_id as rule_id,
         list_filter([t.industry, e.industry, h.industry], x -> x is not null) as industries
     from raw_postings as p
@@ -44,23 +46,22 @@ select
     p.headcount,
     p.education,
     p.education <> 'other' as vocational,
-    f.rule_id,
+    p.rule_id,
     r.industry_code,
     r.segment_code,
-    f.rule_id is not null as classified,
-    f.rule_id is not null and r.industry_code is null as outside,
+    p.rule_id is not null as classified,
+    p.rule_id is not null and r.industry_code is null as outside,
     case
-        when f.rule_id is null then null
-        when r.source = 'employers' or len(list_filter(f.industries, x -> x = coalesce(r.industry_code, ''))) >= 2 then 'high'
+        when p.rule_id is null then null
+        when r.source = 'employers' or len(list_filter(p.industries, x -> x = coalesce(r.industry_code, ''))) >= 2 then 'high'
         when r.priority < getvariable('postings_cross_cutting_priority') then 'medium'
         else 'low'
     end as confidence,
     o.occupation,
     o.major_group,
-    case when f.rule_id is null then p.title end as unclassified_title,
-    case when f.rule_id is null then p.employer end as unclassified_employer,
-    case when f.rule_id is null then p.industry_hint end as unclassified_hint
-from raw_postings as p
-inner join fired as f on f.posting_id = p.posting_id
-left join int_posting_rules as r on r.rule_id = f.rule_id
+    case when p.rule_id is null then p.title end as unclassified_title,
+    case when p.rule_id is null then p.employer end as unclassified_employer,
+    case when p.rule_id is null then p.industry_hint end as unclassified_hint
+from fired as p
+left join int_posting_rules as r on r.rule_id = p.rule_id
 left join int_posting_occupations as o on o.title = p.title
