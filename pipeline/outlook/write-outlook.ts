@@ -6,6 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Policy } from '../config/policy.ts';
 import { seriesOutlook, type OutlookSettings } from './choose.ts';
+import { appendRows, type RowValue } from '../load/append-rows.ts';
 
 export const OUTLOOK_TABLES = ['raw_outlook', 'raw_outlook_backtest'] as const;
 
@@ -14,16 +15,6 @@ export function outlookSettings(policy: Policy): OutlookSettings {
 }
 
 export interface OutlookReport { industries: number; years: number; methods: Record<string, number> }
-
-const sqlValue = (v: string | number | boolean | null) =>
-  v === null || (typeof v === 'number' && !Number.isFinite(v)) ? 'NULL' : typeof v === 'string' ? `'${v.replaceAll("'", "''")}'` : String(v);
-
-async function insert(conn: DuckDBConnection, table: string, rows: (string | number | boolean | null)[][]) {
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = rows.slice(i, i + 1000);
-    if (chunk.length) await conn.run(`INSERT INTO ${table} VALUES ${chunk.map((r) => `(${r.map(sqlValue).join(', ')})`).join(', ')}`);
-  }
-}
 
 export async function writeOutlook(conn: DuckDBConnection, policy: Policy): Promise<OutlookReport> {
   const settings = outlookSettings(policy);
@@ -42,8 +33,8 @@ export async function writeOutlook(conn: DuckDBConnection, policy: Policy): Prom
   await conn.run(`CREATE OR REPLACE TABLE raw_outlook_backtest (industry_code VARCHAR, method VARCHAR, chosen BOOLEAN, reason VARCHAR,
     history_years INTEGER, origins INTEGER, pairs INTEGER, mape DOUBLE, baseline_mape DOUBLE, coverage80 DOUBLE, coverage95 DOUBLE)`);
 
-  const outlookRows: (string | number | boolean | null)[][] = [];
-  const backtestRows: (string | number | boolean | null)[][] = [];
+  const outlookRows: RowValue[][] = [];
+  const backtestRows: RowValue[][] = [];
   const methods: Record<string, number> = {};
   for (const s of series) {
     const result = seriesOutlook(s.openings, settings);
@@ -60,7 +51,7 @@ export async function writeOutlook(conn: DuckDBConnection, policy: Policy): Prom
         a.origins, a.pairs, a.mape, a.baseline_mape, a.coverage80, a.coverage95]);
     }
   }
-  await insert(conn, 'raw_outlook', outlookRows);
-  await insert(conn, 'raw_outlook_backtest', backtestRows);
+  await appendRows(conn, 'raw_outlook', outlookRows);
+  await appendRows(conn, 'raw_outlook_backtest', backtestRows);
   return { industries: series.length, years: series[0]?.openings.length ?? 0, methods };
 }

@@ -7,16 +7,11 @@ import type { Policy } from '../config/policy.ts';
 import type { PlanInstance, PlanResult } from '../shared/planner/instance.ts';
 import { policySettings, readInstance } from './read-instance.ts';
 import { solvePlan } from '../shared/planner/solve.ts';
-
-type Value = string | number | boolean | null;
-const sqlValue = (v: Value) =>
-  v === null || (typeof v === 'number' && !Number.isFinite(v)) ? 'NULL' : typeof v === 'string' ? `'${v.replaceAll("'", "''")}'` : String(v);
+import { appendRows, type RowValue as Value } from '../load/append-rows.ts';
 
 async function table(conn: DuckDBConnection, name: string, columns: string, rows: Value[][]) {
   await conn.run(`CREATE OR REPLACE TABLE ${name} (${columns})`);
-  for (let i = 0; i < rows.length; i += 1000) {
-    await conn.run(`INSERT INTO ${name} VALUES ${rows.slice(i, i + 1000).map((r) => `(${r.map(sqlValue).join(', ')})`).join(', ')}`);
-  }
+  await appendRows(conn, name, rows);
 }
 
 export async function writePlanTables(conn: DuckDBConnection, plan: PlanResult): Promise<void> {
