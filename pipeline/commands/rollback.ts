@@ -1,10 +1,11 @@
 /** `npm run rollback`: lists snapshots, or points `current` back at an earlier one. */
 import { parseArgs } from 'node:util';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEFAULTS } from '../config/paths.ts';
-import { currentSnapshot, listSnapshots, switchCurrent } from '../refresh/snapshot.ts';
-import { acquireLock } from '../refresh/lock.ts';
+import { existsSync } from 'node:fs';
+import { currentSnapshot, describeSnapshot, listSnapshots } from '../refresh/snapshot.ts';
+import { rollBack } from '../refresh/roll-back.ts';
+import { appDbPath, openAppDb } from '../platform/app-db.ts';
+import { audit } from '../platform/audit.ts';
 
 export const help = `用法 Usage: npm run rollback -- [--to SNAPSHOT | --previous] [--warehouse DIR]
 
@@ -17,10 +18,8 @@ follows at once. Without --to or --previous it lists the snapshots kept (newest 
   -h, --help      this help`;
 
 function describe(warehouseDir: string, id: string): string {
-  const path = join(warehouseDir, 'snapshots', id, 'manifest.json');
-  if (!existsSync(path)) return '';
-  const m = JSON.parse(readFileSync(path, 'utf8'));
-  return `${m.data_label}, finished ${m.finished_at}, ${m.summary?.programme_points ?? '?'} points in ${m.summary?.year ?? '?'}`;
+  const m = describeSnapshot(warehouseDir, id);
+  return m.finished_at === null ? '' : `${m.data_label}, finished ${m.finished_at}, ${m.programme_points ?? '?'} points in ${m.year ?? '?'}`;
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -45,12 +44,13 @@ export async function run(args: string[]): Promise<number> {
     for (const id of ids) console.log(`${id === current ? '→' : ' '} ${id}  ${describe(values.warehouse, id)}`);
     return 0;
   }
-  const release = acquireLock(values.warehouse, (m) => console.warn(`⚠ ${m}`));
-  try {
-    switchCurrent(values.warehouse, target);
-  } finally {
-    release();
+  const was = rollBack(values.warehouse, target, (m) => console.warn(`⚠ ${m}`));
+  // Audited beside the platform's own rollbacks, when the platform has its database here.
+  if (existsSync(appDbPath(values.warehouse))) {
+    const db = openAppDb(appDbPath(values.warehouse));
+    audit(db, { actor: `cli:${process.env.USER ?? 'unknown'}`, action: 'rollback', target, detail: `was ${was}` });
+    db.close();
   }
-  console.log(`current → ${target} (was ${current})`);
+  console.log(`current → ${target} (was ${was})`);
   return 0;
 }

@@ -68,6 +68,9 @@ export const ROUTES: readonly Route[] = [
   { name: 'upload discard', methods: POST, path: /^\/api\/uploads\/(\d{1,12})\/discard$/, rules: { ...signedIn('allow'), analyst: 'deny' } },
   { name: 'delivery status', methods: GET, path: /^\/api\/deliveries$/, rules: { ...signedIn('deny'), provider: 'allow' } },
   { name: 'refresh', methods: POST, path: /^\/api\/refresh$/, rules: adminOnly },
+  { name: 'snapshots', methods: GET, path: /^\/api\/snapshots$/, rules: adminOnly },
+  { name: 'rollback', methods: POST, path: /^\/api\/rollback$/, rules: adminOnly },
+  { name: 'schedule', methods: ['PUT'], path: /^\/api\/deliveries\/([a-z_]{1,64})$/, rules: adminOnly },
 ];
 
 /** Characters a path may hold once decoded: everything the server serves is named in ASCII. */

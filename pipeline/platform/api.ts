@@ -1,4 +1,4 @@
-/** The platform's JSON API: session and login, accounts (admin), audit, uploads, deliveries, refresh. */
+/** The platform's JSON API: session and login, accounts (admin), audit, uploads, deliveries and their schedule, refresh, snapshots and rollback. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ROLES, type Role } from './app-db.ts';
 import type { Match } from './access.ts';
@@ -6,7 +6,7 @@ import {
   AccountError, addUser, createUploadToken, findUser, listUsers, setPassword, updateUser, userRow, type User, type UserChange,
 } from './accounts.ts';
 import { audit, auditCsv, listAudit } from './audit.ts';
-import { deliveries } from './deliveries.ts';
+import { deliveries, setSchedule } from './deliveries.ts';
 import { clientAddress, isSecure, PRE_COOKIE, SESSION_COOKIE, type Caller, type GateContext } from './gate.ts';
 import { HttpError, parseCookies, readBody, readJson, sendJson, serializeCookie } from './http.ts';
 import { passwordLogin } from './login.ts';
@@ -14,6 +14,9 @@ import { verifyPassword } from './passwords.ts';
 import { createSession, endSession, randomToken, sessionHash } from './sessions.ts';
 import { acceptUpload, discardUpload, getUpload, listUploads, receiveUpload } from './uploads.ts';
 import { contentDisposition } from '../serve/report-route.ts';
+import { currentSnapshot, describeSnapshot, listSnapshots } from '../refresh/snapshot.ts';
+import { NoSuchSnapshot, rollBack } from '../refresh/roll-back.ts';
+import { LockedError } from '../refresh/lock.ts';
 
 /** What the browser is told about the signed-in user. */
 export function publicUser(user: User) {
@@ -184,6 +187,36 @@ export async function handleApi(ctx: GateContext | null, req: IncomingMessage, r
       return sendJson(res, 200, discardUpload(ctx.db, user!, Number(match.params[0]), ip));
     case 'delivery status':
       return sendJson(res, 200, deliveries(ctx.db, user!));
+    case 'schedule': {
+      const body = await readJson<{ every_days?: unknown }>(req);
+      const days = body.every_days === null ? null : Number(body.every_days);
+      try {
+        setSchedule(ctx.db, match.params[0], days);
+      } catch (error) {
+        throw new HttpError(400, (error as Error).message, 'invalid');
+      }
+      audit(ctx.db, { actor, action: 'schedule_set', target: match.params[0], detail: days === null ? 'none' : `every ${days} days`, ip });
+      return sendJson(res, 200, deliveries(ctx.db, user!));
+    }
+    case 'snapshots': {
+      const dir = ctx.uploads.warehouseDir;
+      const served = currentSnapshot(dir);
+      return sendJson(res, 200, listSnapshots(dir).map((id) => ({ ...describeSnapshot(dir, id), current: id === served })));
+    }
+    case 'rollback': {
+      const to = text((await readJson<{ to?: unknown }>(req)).to);
+      if (!to) throw new HttpError(400, '请选择要回滚到的快照 — name the snapshot to roll back to', 'invalid');
+      let was: string | null;
+      try {
+        was = rollBack(ctx.uploads.warehouseDir, to, () => {});
+      } catch (error) {
+        if (error instanceof NoSuchSnapshot) throw new HttpError(400, error.message, 'invalid');
+        if (error instanceof LockedError) throw new HttpError(409, '正在刷新，完成后再回滚 — a refresh is running; roll back once it has finished', 'locked');
+        throw error;
+      }
+      audit(ctx.db, { actor, action: 'rollback', target: to, detail: `was ${was}`, ip });
+      return sendJson(res, 200, { current: to, was });
+    }
     case 'refresh': {
       if (!ctx.refresh) throw new HttpError(404, '此服务器未配置刷新 — no refresh configured', 'no_refresh');
       audit(ctx.db, { actor, action: 'refresh', detail: 'started', ip });

@@ -8,7 +8,7 @@ export type AuditAction =
   | 'login' | 'login_failed' | 'logout' | 'password_changed' | 'password_reset'
   | 'user_added' | 'user_changed' | 'token_created'
   | 'upload' | 'upload_accepted' | 'upload_discarded'
-  | 'refresh' | 'rollback' | 'report_download';
+  | 'refresh' | 'rollback' | 'schedule_set' | 'report_download';
 
 export function audit(db: AppDb, entry: { actor: string; action: AuditAction; target?: string; detail?: string; ip?: string }, at = new Date()): void {
   db.prepare('INSERT INTO audit (at, actor, action, target, detail, ip) VALUES (?, ?, ?, ?, ?, ?)')

@@ -3,7 +3,7 @@
  * everything in it is written and checked is `current` switched to it, by renaming a new symlink
  * over the old one (atomic on POSIX): readers see the old snapshot or the new, never a mix.
  */
-import { mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -70,6 +70,15 @@ export function currentSnapshot(warehouseDir: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** What a snapshot's manifest says of it, for a person choosing one to serve (null fields when it has none). */
+export interface SnapshotSummary { id: string; data_label: string | null; finished_at: string | null; programme_points: number | null; year: number | null }
+
+export function describeSnapshot(warehouseDir: string, id: string): SnapshotSummary {
+  const path = join(warehouseDir, SNAPSHOTS, id, 'manifest.json');
+  const m = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
+  return { id, data_label: m.data_label ?? null, finished_at: m.finished_at ?? null, programme_points: m.summary?.programme_points ?? null, year: m.summary?.year ?? null };
 }
 
 /** Published snapshot ids, oldest first. */

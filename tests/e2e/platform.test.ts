@@ -2,7 +2,8 @@
  * The shared platform in chromium: sign-in on the login page; a school sees only its own school
  * and is refused another's report; an analyst sees every school; a provider submits a broken file
  * (every reject shown in the page) and a valid one, an admin accepts it and starts a refresh, and
- * the accepted figure reaches the served warehouse.
+ * the accepted figure reaches the served warehouse; the admin then sets an input's delivery
+ * interval and rolls back to the snapshot served before.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { refresh } from '../../pipeline/refresh/refresh.ts';
+import { currentSnapshot } from '../../pipeline/refresh/snapshot.ts';
 import { DEFAULTS } from '../../pipeline/config/paths.ts';
 import type { ReportIndex } from '../../pipeline/reports/generate-reports.ts';
 import { buildDashboardTo, chromiumAvailable, launchBrowser, type Browser } from './browser.ts';
@@ -140,4 +142,30 @@ describe.runIf(run)('platform in the browser', () => {
     expect(sorted).toEqual([...actions].sort(new Intl.Collator('zh-CN-u-co-pinyin', { numeric: true, sensitivity: 'base' }).compare));
     expect(errors).toEqual([]);
   }, 300_000);
+
+  it('lets an admin set an input’s delivery interval, and serve again the snapshot the refresh above replaced', async () => {
+    await signIn('admin1');
+    const { page } = browser;
+    await page.goto(`${platform.url}platform#deliveries`);
+    await page.waitForSelector('[data-schedule] option[value="demand"]', { state: 'attached' });
+    await page.selectOption('[data-schedule] select', 'demand');
+    await page.fill('[data-schedule] input', '7');
+    await page.click('[data-schedule] button[type="submit"]');
+    await page.waitForSelector('[role="status"]');
+    expect(await page.textContent('[data-tab="deliveries"] tr:has(td:text-is("demand"))')).toContain('每 7 天');
+
+    const served = currentSnapshot(warehouseDir)!;
+    await page.goto(`${platform.url}platform#snapshots`);
+    await page.waitForSelector(`tr[data-snapshot="${served}"][data-current]`);
+    const earlier = (await page.$$eval('tr[data-snapshot]', (trs) => trs.map((tr) => tr.getAttribute('data-snapshot')!))).filter((id) => id < served).at(-1)!;
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.click(`tr[data-snapshot="${earlier}"] button`);
+    await page.waitForSelector(`tr[data-snapshot="${earlier}"][data-current]`);
+    expect(currentSnapshot(warehouseDir)).toBe(earlier);
+    await page.goto(`${platform.url}platform#audit`);
+    await page.waitForSelector('[data-tab="audit"] td');
+    const actions = await page.$$eval('[data-tab="audit"] tbody tr', (trs) => trs.map((tr) => tr.children[2].textContent));
+    expect(actions).toEqual(expect.arrayContaining(['schedule_set', 'rollback']));
+    expect(errors).toEqual([]);
+  });
 });

@@ -55,6 +55,11 @@ function matrix(): [string, string, number[]][] {
     ['GET', '/api/uploads', [401, 200, 403, 200, 200]],
     ['GET', '/api/deliveries', [401, 200, 200, 403, 200]],
     ['POST', '/api/refresh', [401, 202, 403, 403, 403]],
+    ['GET', '/api/snapshots', adminOnly],
+    // Without a body: refused as a bad request once the role may ask at all.
+    ['POST', '/api/rollback', [401, 400, 403, 403, 403]],
+    ['PUT', '/api/deliveries/demand', [401, 400, 403, 403, 403]],
+    ['GET', '/api/deliveries/demand', [405, 405, 405, 405, 405]],
     ['GET', '/api/users/nobody', [405, 405, 405, 405, 405]],
     ['GET', '/auth/oidc', [404, 404, 404, 404, 404]],
     // Single sign-on is not configured on this server: its routes answer 404 to everyone.

@@ -19,7 +19,7 @@ const zh = {
   signedInAs: (name: string, role: string) => `${name}（${role}）`,
   logout: '退出',
   roles: { admin: '管理员', analyst: '分析员', school: '学校', provider: '数据报送' } as Record<string, string>,
-  tabs: { upload: '数据报送', review: '报送审核', users: '用户', audit: '审计日志', deliveries: '报送状态', password: '修改密码' } as Record<string, string>,
+  tabs: { upload: '数据报送', review: '报送审核', users: '用户', audit: '审计日志', deliveries: '报送状态', snapshots: '数据快照', password: '修改密码' } as Record<string, string>,
   mustChange: '管理员重置了您的密码，请先设置新密码。',
   currentPassword: '当前密码',
   newPassword: '新密码（至少 10 个字符）',
@@ -47,6 +47,12 @@ const zh = {
   exportCsv: '导出 CSV', actor: '用户', operation: '操作', target: '对象', detail: '详情', ip: '地址', more: '更早的记录',
   provider: '报送单位', lastUpload: '最近报送', lastAccepted: '最近采用', every: '应报送周期', due: '下次应报送', overdue: '已逾期', onTime: '按期', days: (n: number) => `每 ${n} 天`, never: '从未',
   noSchedule: '未设定',
+  setSchedule: '设定应报送周期', everyDays: '周期（天；留空则不设定）', save: '保存',
+  scheduleSaved: (input: string) => `“${input}”的应报送周期已保存。`,
+  snapshotsNote: '每次刷新发布一个数据快照。回滚后，看板和报告立即改用所选快照；下一次刷新再发布新的快照。',
+  snapshot: '快照', finishedAt: '完成时间', dataLabel: '数据', points: '专业点（年份）', served: '正在使用', rollback: '回滚到此快照',
+  confirmRollback: (id: string) => `确定改用快照 ${id}？看板和报告将立即改用它。`,
+  rolledBack: (id: string) => `已回滚到快照 ${id}。`,
 };
 
 export type PlatformMessages = typeof zh;
@@ -67,7 +73,7 @@ const en: PlatformMessages = {
   signedInAs: (name, role) => `${name} (${role})`,
   logout: 'Sign out',
   roles: { admin: 'Admin', analyst: 'Analyst', school: 'School', provider: 'Data provider' },
-  tabs: { upload: 'Submit data', review: 'Review', users: 'Users', audit: 'Audit log', deliveries: 'Deliveries', password: 'Password' },
+  tabs: { upload: 'Submit data', review: 'Review', users: 'Users', audit: 'Audit log', deliveries: 'Deliveries', snapshots: 'Snapshots', password: 'Password' },
   mustChange: 'An admin reset your password: set a new one first.',
   currentPassword: 'Current password',
   newPassword: 'New password (10 characters or more)',
@@ -95,6 +101,12 @@ const en: PlatformMessages = {
   exportCsv: 'Export CSV', actor: 'User', operation: 'Action', target: 'Target', detail: 'Detail', ip: 'Address', more: 'Older entries',
   provider: 'Provider', lastUpload: 'Last submission', lastAccepted: 'Last accepted', every: 'Expected every', due: 'Next due', overdue: 'Overdue', onTime: 'On time', days: (n) => `${n} days`, never: 'never',
   noSchedule: 'not set',
+  setSchedule: 'Set the expected delivery interval', everyDays: 'Every (days; empty: none)', save: 'Save',
+  scheduleSaved: (input) => `The expected interval of “${input}” is saved.`,
+  snapshotsNote: 'Each refresh publishes a snapshot. A rollback serves the chosen one to the dashboard and the reports at once; the next refresh publishes a new one.',
+  snapshot: 'Snapshot', finishedAt: 'Finished', dataLabel: 'Data', points: 'Programme points (year)', served: 'Served now', rollback: 'Roll back to this snapshot',
+  confirmRollback: (id) => `Serve snapshot ${id} instead? The dashboard and the reports switch to it at once.`,
+  rolledBack: (id) => `Rolled back to snapshot ${id}.`,
 };
 
 export const MESSAGES: Record<PlatformLang, PlatformMessages> = { zh, en };
