@@ -9,7 +9,8 @@ export class NoSuchSnapshot extends Error {}
 
 /** Points `current` at snapshot `to`; returns the snapshot served before. Throws LockedError while a refresh runs. */
 export function rollBack(warehouseDir: string, to: string, warn: (message: string) => void): string | null {
-  if (!listSnapshots(warehouseDir).includes(to)) throw new NoSuchSnapshot(`无此快照 — no snapshot ${to} is kept in ${warehouseDir}`);
+  // The id only: the message reaches the admin page, which is not told where the warehouse lives.
+  if (!listSnapshots(warehouseDir).includes(to)) throw new NoSuchSnapshot(`无此快照 — no snapshot ${to} is kept`);
   const release = acquireLock(warehouseDir, warn);
   try {
     const from = currentSnapshot(warehouseDir);
