@@ -116,8 +116,7 @@ export async function run(args: string[]): Promise<number> {
       case 'schedule': {
         if (!target || !extra) throw new Error('schedule TABLE DAYS|none');
         const days = extra === 'none' ? null : Number(extra);
-        setSchedule(db, target, days);
-        audit(db, { actor, action: 'schedule_set', target, detail: days === null ? 'none' : `every ${days} days` });
+        setSchedule(db, target, days, { actor });
         console.log(`✓ ${target}: ${days === null ? '无计划 no schedule' : `每 ${days} 天 every ${days} days`}`);
         return 0;
       }

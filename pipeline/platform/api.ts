@@ -191,11 +191,10 @@ export async function handleApi(ctx: GateContext | null, req: IncomingMessage, r
       const body = await readJson<{ every_days?: unknown }>(req);
       const days = body.every_days === null ? null : Number(body.every_days);
       try {
-        setSchedule(ctx.db, match.params[0], days);
+        setSchedule(ctx.db, match.params[0], days, { actor, ip });
       } catch (error) {
         throw new HttpError(400, (error as Error).message, 'invalid');
       }
-      audit(ctx.db, { actor, action: 'schedule_set', target: match.params[0], detail: days === null ? 'none' : `every ${days} days`, ip });
       return sendJson(res, 200, deliveries(ctx.db, user!));
     }
     case 'snapshots': {

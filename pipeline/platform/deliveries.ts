@@ -6,6 +6,7 @@
 import type { AppDb } from './app-db.ts';
 import type { User } from './accounts.ts';
 import { TABLES } from '../config/schema.ts';
+import { audit } from './audit.ts';
 
 export interface Delivery {
   input: string;
@@ -20,12 +21,13 @@ export interface Delivery {
 
 const DAY_MS = 86_400_000;
 
-/** Sets (a whole number of days) or clears (null) an input's expected delivery interval. */
-export function setSchedule(db: AppDb, input: string, everyDays: number | null): void {
+/** Sets (a whole number of days) or clears (null) an input's expected delivery interval, audited as `by`'s. */
+export function setSchedule(db: AppDb, input: string, everyDays: number | null, by: { actor: string; ip?: string }): void {
   if (!TABLES.includes(input as (typeof TABLES)[number])) throw new Error(`未知的数据表 unknown input "${input}" (${TABLES.join(', ')})`);
   if (everyDays !== null && !(Number.isInteger(everyDays) && everyDays > 0)) throw new Error(`天数无效 invalid number of days "${everyDays}": a whole number of days, or none`);
   if (everyDays === null) db.prepare('DELETE FROM delivery_schedule WHERE input = ?').run(input);
   else db.prepare('INSERT INTO delivery_schedule (input, every_days) VALUES (?, ?) ON CONFLICT (input) DO UPDATE SET every_days = excluded.every_days').run(input, everyDays);
+  audit(db, { ...by, action: 'schedule_set', target: input, detail: everyDays === null ? 'none' : `every ${everyDays} days` });
 }
 
 /** Every input's delivery state; a provider sees only the inputs it is bound to. */
