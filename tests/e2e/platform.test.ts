@@ -148,6 +148,8 @@ describe.runIf(run)('platform in the browser', () => {
     const { page } = browser;
     await page.goto(`${platform.url}platform#deliveries`);
     await page.waitForSelector('[data-schedule] option[value="demand"]', { state: 'attached' });
+    // The form names an input from the start, the one it would set.
+    expect(await page.inputValue('[data-schedule] select')).toBe(await page.textContent('[data-tab="deliveries"] tbody tr td'));
     await page.selectOption('[data-schedule] select', 'demand');
     await page.fill('[data-schedule] input', '7');
     await page.click('[data-schedule] button[type="submit"]');
