@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { resolve } from 'node:path';
+import { READ_LINE_BYTES } from './csv-shape.ts';
 import type { CsvScan } from './read-csv.ts';
 import { sqlString } from './sql.ts';
 
@@ -23,7 +24,7 @@ export async function mapLines(conn: DuckDBConnection, csvPath: string, scan: Cs
   await conn.run(`
     CREATE OR REPLACE TEMP TABLE ${name}_physical AS
     SELECT l FROM read_csv(${sqlString(resolve(csvPath))}, columns = {'l': 'VARCHAR'},
-      header = false, auto_detect = false, quote = '', escape = '', delim = chr(0))`);
+      header = false, auto_detect = false, quote = '', escape = '', delim = chr(0), max_line_size = ${READ_LINE_BYTES})`);
   for (const startsRecord of RECORD_STARTS) {
     await conn.run(`
       CREATE OR REPLACE TEMP TABLE ${name}_lines AS

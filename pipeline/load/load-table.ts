@@ -9,6 +9,7 @@ import { insertValidRows } from './insert-rows.ts';
 import type { TableMapping } from './mapping.ts';
 import { normalisedNote, normaliseRows } from './normalise.ts';
 import { prepareInput } from './prepare-input.ts';
+import { inLineOrder, setAsideRejects } from './set-aside.ts';
 import { checkPrimaryKey } from './primary-key.ts';
 import { readCsv } from './read-csv.ts';
 import { assertUnchanged } from './stable-file.ts';
@@ -52,7 +53,7 @@ export async function loadTable(
   const { table, file } = source;
   const schema = readSchema(table);
   const name = `load_${table}`;
-  const { csvPath, sha256, header, shape, stamp } = await prepareInput(file, schema, options);
+  const { csvPath, sha256, header, shape, stamp, setAside } = await prepareInput(file, schema, options);
 
   const scan = await readCsv(conn, csvPath, schema, header, name, { totals: true }).catch((error) => {
     throw asLoadError(file, error);
@@ -76,11 +77,13 @@ export async function loadTable(
              (SELECT count(DISTINCT row_id) FROM ${rejects})::INTEGER + n AS rejected, n AS malformed
       FROM malformed`)
   ).getRowObjectsJS()[0] as { rows: number; rejected: number; malformed: number };
-  checkAccounting(file, shape, header.line, scan.parsed + counts.malformed);
-  const found: Reject[] = counts.rejected === 0 ? [] : await fileRejects(conn, { table, file, csvPath, schema, scan, rejects, name }, options.warn);
-  checkRejectShare(file, counts, found, options.rejectShareMax);
+  checkAccounting(file, shape, header.line, scan.parsed + counts.malformed + setAside.length);
+  const read: Reject[] = counts.rejected === 0 ? [] : await fileRejects(conn, { table, file, csvPath, schema, scan, rejects, name }, options.warn);
+  const found = inLineOrder(read, setAsideRejects(table, file, setAside));
+  const total = { rows: counts.rows + setAside.length, rejected: counts.rejected + setAside.length };
+  checkRejectShare(file, total, found, options.rejectShareMax);
   const loaded = await insertValidRows(conn, schema, rows, rejects);
   if (programmes) await recordSources(conn, rows, table);
   await dropTempTables(conn, `${name}_`);
-  return { input: { table, file, sha256, rows: loaded, rejected: counts.rejected }, rejects: found };
+  return { input: { table, file, sha256, rows: loaded, rejected: total.rejected }, rejects: found };
 }

@@ -3,6 +3,7 @@ import { readResources } from '../config/resources.ts';
 import type { CsvShape } from './csv-shape.ts';
 import { asLoadError, LoadError } from './errors.ts';
 import { scanFile } from './scan-file.ts';
+import { setAsideLines, type SetAsideLine } from './set-aside.ts';
 import { assertUnchanged, stampOf, type FileStamp } from './stable-file.ts';
 import { transcodeGb18030 } from './transcode.ts';
 import { xlsxToCsv, type SheetChoice } from './xlsx-to-csv.ts';
@@ -17,6 +18,8 @@ export interface PreparedCsv {
   shape: CsvShape;
   /** The input as it was hashed: checked again once it is read (assertUnchanged). */
   stamp: FileStamp;
+  /** Lines too long to read, emptied in csvPath: each a reject of the loader's own (set-aside.ts). */
+  setAside: SetAsideLine[];
 }
 
 /**
@@ -31,7 +34,7 @@ export async function prepareCsv(file: string, tmpDir: string, choice: SheetChoi
     const stamp = stampOf(file);
     const xlsx = file.endsWith('.xlsx');
     const scan = await scanFile(file, { csv: !xlsx });
-    let prepared: PreparedCsv;
+    let prepared: Omit<PreparedCsv, 'setAside'>;
     if (xlsx) prepared = { ...(await xlsxToCsv(file, copy, choice, readResources().converted_max)), sha256: scan.sha256, stamp };
     else {
       const shape = scan.shape!;
@@ -49,7 +52,10 @@ export async function prepareCsv(file: string, tmpDir: string, choice: SheetChoi
       else throw new LoadError(`${file}: 无法识别的编码 — unrecognised encoding (not UTF-8 or GB18030); save it as "CSV UTF-8"`);
     }
     assertUnchanged(file, stamp);
-    return prepared;
+    const long = prepared.shape.longRecords;
+    if (long.length === 0) return { ...prepared, setAside: [] };
+    const short = `${copy}.short.csv`;
+    return { ...prepared, csvPath: short, setAside: await setAsideLines(prepared.csvPath, short, long) };
   } catch (error) {
     throw asLoadError(file, error);
   }

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { resolve } from 'node:path';
 import type { TableSchema } from '../config/schema.ts';
-import { MAX_LINE_BYTES } from './csv-shape.ts';
+import { READ_BUFFER_BYTES, READ_LINE_BYTES } from './csv-shape.ts';
 import type { HeaderMap } from './map-header.ts';
 import { totalRowTest } from './normalise.ts';
 import { sqlName, sqlString } from './sql.ts';
@@ -57,7 +57,7 @@ export async function readCsv(conn: DuckDBConnection, csvPath: string | readonly
     SELECT ordinality - 1 AS row_id, filename AS source_file, ${values.join(', ')}${options.totals ? `, ${totalRowTest(header.width)} AS is_total` : ''}
     FROM read_csv([${paths.map(sqlString).join(', ')}],
       columns = {${columns}}, header = true, skip = ${header.line - 1}, auto_detect = false, filename = true,
-      delim = ',', quote = '"', escape = '"', max_line_size = ${MAX_LINE_BYTES},
+      delim = ',', quote = '"', escape = '"', max_line_size = ${READ_LINE_BYTES}, buffer_size = ${READ_BUFFER_BYTES},
       store_rejects = true, rejects_table = '${scan.errors}', rejects_scan = '${scan.scans}') WITH ORDINALITY`);
   const parsed = await conn.runAndReadAll(
     `SELECT source_file, min(row_id)::INTEGER AS first, count(*)::INTEGER AS n FROM ${scan.rows} GROUP BY source_file`);

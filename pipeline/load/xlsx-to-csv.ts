@@ -84,7 +84,7 @@ async function convertSheets(source: string, target: string, choice: SheetChoice
 async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown }>, target: string | undefined,
   limits: { source: string; maxBytes: number }): Promise<CsvShape> {
   const { source, maxBytes } = limits;
-  const shape: CsvShape = { lines: 0, records: 0, recordEnds: [], longLines: [], nulLine: null, openQuote: null };
+  const shape: CsvShape = { lines: 0, records: 0, recordEnds: [], longLines: [], longRecords: [], nulLine: null, openQuote: null };
   const out = target === undefined ? undefined : createWriteStream(target);
   let width = 0;
   let bytes = 0;
@@ -106,7 +106,10 @@ async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown 
       if (bytes > maxBytes) {
         throw new LoadError(`${source}:${row.number}: 转换后文件过大 — converted to CSV the sheet exceeds ${maxBytes.toLocaleString('en')} bytes at row ${row.number} (CHANJIAO_CONVERTED_MAX)`);
       }
-      if (line.length > MAX_LINE_BYTES && Buffer.byteLength(text) > MAX_LINE_BYTES && shape.longLines.length < 5) shape.longLines.push(row.number);
+      if (line.length > MAX_LINE_BYTES && Buffer.byteLength(text) > MAX_LINE_BYTES) {
+        if (shape.longLines.length < 5) shape.longLines.push(row.number);
+        shape.longRecords.push({ line: row.number, lines: 1 }); // a row is one line: line breaks in cells become spaces
+      }
       if (text !== '') countRecord(shape, row.number);
       shape.lines = row.number;
       if (!out.write(line)) await once(out, 'drain');

@@ -15,7 +15,7 @@
 import { dirname, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { dataRecords } from '../load/accounting.ts';
-import { MAX_LINE_BYTES } from '../load/csv-shape.ts';
+import { READ_BUFFER_BYTES, READ_LINE_BYTES } from '../load/csv-shape.ts';
 import { asLoadError } from '../load/errors.ts';
 import type { Reject } from '../load/rejects/reject.ts';
 import { sqlName, sqlString } from '../load/sql.ts';
@@ -109,7 +109,7 @@ export async function fastPass(conn: DuckDBConnection, schema: TableSchema, days
     SELECT ordinality - 1 AS row_id, list_position(${paths}, filename) AS day, ${values.join(', ')}
     FROM read_csv(${paths},
       columns = {${columns}}, header = true, skip = ${header.line - 1}, auto_detect = false, filename = true,
-      delim = ',', quote = '"', escape = '"', max_line_size = ${MAX_LINE_BYTES}, ignore_errors = true) WITH ORDINALITY`).catch((error) => {
+      delim = ',', quote = '"', escape = '"', max_line_size = ${READ_LINE_BYTES}, buffer_size = ${READ_BUFFER_BYTES}, ignore_errors = true) WITH ORDINALITY`).catch((error) => {
     throw asLoadError(dirname(days[0].file.path), error);
   });
   const keyed = new Set((schema.foreignKeys ?? []).flatMap((fk) => fk.fields));

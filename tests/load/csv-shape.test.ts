@@ -3,7 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_VALUE_LINES, shapeReader, type CsvShape } from '../../pipeline/load/csv-shape.ts';
+import { MAX_LINE_BYTES, MAX_VALUE_LINES, shapeReader, type CsvShape } from '../../pipeline/load/csv-shape.ts';
+import { checkAccounting } from '../../pipeline/load/accounting.ts';
 
 /** The shape of `text` read in chunks of `size` bytes (every split point matters: quotes and line ends straddle chunks). */
 function shapeOf(text: string | Buffer, size = Infinity): CsvShape {
@@ -76,5 +77,25 @@ describe('the shape of a CSV, read while it is hashed', () => {
   it('the line of the first NUL byte', () => {
     for (const size of [1, 3, Infinity]) expect(shapeOf('a,b,c\n1,2,3\n4,\u00005,6\n7,8,9\0\n', size).nulLine).toBe(3);
     expect(shapeOf('a,b,c\n').nulLine).toBeNull();
+  });
+
+  it('every record with a line over the maximum: where it starts and how many lines it spans', () => {
+    const long = 'x'.repeat(MAX_LINE_BYTES + 1);
+    const text = `a,b,c\n1,2,${long}\n3,"${long}\nend",4\n5,6,7\n8,"two\n${long}",9\n${'1,2,3\n'.repeat(6)}9,9,${long}`;
+    for (const size of [4096, 1 << 20, Infinity]) {
+      const shape = shapeOf(text, size);
+      expect(shape.longRecords, `chunks of ${size}`).toEqual([{ line: 2, lines: 1 }, { line: 3, lines: 2 }, { line: 6, lines: 2 }, { line: 14, lines: 1 }]);
+      expect(shape.longLines, 'the first five long lines, for messages').toEqual([2, 3, 7, 14]);
+    }
+  });
+});
+
+describe('every data record is read or rejected', () => {
+  it('a count that differs from the file\'s records stops the load, naming the long lines', () => {
+    const shape = shapeOf(`a,b,c\n1,2,3\n4,5,${'x'.repeat(MAX_LINE_BYTES + 1)}\n`);
+    expect(() => checkAccounting('f.csv', shape, 1, 2)).not.toThrow();
+    expect(() => checkAccounting('f.csv', shape, 1, 1)).toThrow(
+      `f.csv: 读取不完整 — 1 of its 2 data records were read; the run stops rather than publish a table missing rows; ` +
+      `lines longer than the maximum of ${MAX_LINE_BYTES.toLocaleString('en')} bytes: f.csv:3`);
   });
 });

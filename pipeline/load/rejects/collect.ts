@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TableSchema } from '../../config/schema.ts';
 import type { CsvScan } from '../read-csv.ts';
 import type { Reject } from './reject.ts';
-import { MAX_LINE_BYTES } from '../csv-shape.ts';
+import { LONG_LINE_REASON } from '../csv-shape.ts';
 import { sqlString } from '../sql.ts';
 
 /** Longest raw line quoted in a reject: an unclosed quote can swallow the rest of the file. */
@@ -14,7 +14,7 @@ function malformedRows(scan: CsvScan): string {
     WHEN error_type IN ('TOO MANY COLUMNS', 'MISSING COLUMNS')
       THEN regexp_replace(error_message, '^Expected Number of Columns: (\\d+) Found: (\\d+).*$', 'expected \\1 fields, found \\2')
     WHEN error_type = 'UNQUOTED VALUE' THEN 'quote not closed, or text after a closing quote'
-    WHEN error_type = 'LINE SIZE OVER MAXIMUM' THEN 'line longer than the maximum of ${MAX_LINE_BYTES.toLocaleString('en')} bytes'
+    WHEN error_type = 'LINE SIZE OVER MAXIMUM' THEN ${sqlString(LONG_LINE_REASON)}
     ELSE lower(error_type) END`;
   // A line too long has no column: it sorts first.
   const value = `left(ltrim(arg_min(csv_line, coalesce(column_idx, -1)), chr(10) || chr(13)), ${QUOTED_LINE_MAX})`;
