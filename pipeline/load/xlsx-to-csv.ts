@@ -106,7 +106,8 @@ async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown 
       if (bytes > maxBytes) {
         throw new LoadError(`${source}:${row.number}: 转换后文件过大 — converted to CSV the sheet exceeds ${maxBytes.toLocaleString('en')} bytes at row ${row.number} (CHANJIAO_CONVERTED_MAX)`);
       }
-      if (line.length > MAX_LINE_BYTES && Buffer.byteLength(text) > MAX_LINE_BYTES) {
+      // A UTF-16 unit is at most 3 bytes of UTF-8: only a line that may be too long is measured.
+      if (line.length * 3 > MAX_LINE_BYTES && Buffer.byteLength(text) > MAX_LINE_BYTES) {
         if (shape.longLines.length < 5) shape.longLines.push(row.number);
         shape.longRecords.push({ line: row.number, lines: 1 }); // a row is one line: line breaks in cells become spaces
       }

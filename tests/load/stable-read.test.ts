@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadInputs } from '../../pipeline/load/index.ts';
 import { MAX_LINE_BYTES } from '../../pipeline/load/csv-shape.ts';
-import { FIXTURES, inputsWith, load, removeInputs, VALID } from './helpers.ts';
+import { FIXTURES, inputsFrom, inputsWith, load, removeInputs, VALID } from './helpers.ts';
+import { xlsxWithRows } from '../hostile/files.ts';
 
 afterAll(removeInputs);
 
@@ -66,5 +67,15 @@ describe('what is loaded is what was read', () => {
     const { report } = await load(dir);
     // Read whole: rejected for its value (not a status), not for its length.
     expect(report.rejects.filter((r) => r.table === 'programmes').map((r) => [r.line, r.column, r.value.length])).toEqual([[2, 'status', 500_000]]);
+  }, 60_000);
+
+  it('a sheet row over the maximum as CSV: a reject of that row, the others load', async () => {
+    const rows = programmes().map((line, i): [number, string[]] => [i + 1, line.split(',')]);
+    rows[2][1][8] = '焊工'.repeat(180_000);
+    const dir = await inputsFrom(VALID, { 'programmes.xlsx': xlsxWithRows(rows) }, ['programmes.csv']);
+    const { report } = await load(dir);
+    expect(report.rejects.filter((r) => r.table === 'programmes').map((r) => [r.line, r.reason]))
+      .toEqual([[3, `line longer than the maximum of ${MAX_LINE_BYTES.toLocaleString('en')} bytes`]]);
+    expect(report.inputs.find((i) => i.table === 'programmes')).toMatchObject({ rows: rows.length - 2, rejected: 1 });
   }, 60_000);
 });
