@@ -81,8 +81,7 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
     for (const [i, table] of TABLES.entries()) {
       const tableMapping = mapping.tables[table];
       if (table === 'programmes') {
-        const source = locateProgrammes(options.dataDir,
-          { programmes: tableMapping?.file, listing: mapping.tables.programme_listing?.file, figures: mapping.tables.programme_figures?.file }, options.overrides);
+        const source = locateProgrammes(options.dataDir, mapping.tables, options.overrides);
         if ('listing' in source) {
           for (const [part, file] of [['programme_listing', source.listing], ['programme_figures', source.figures]] as const) {
             if (file) keep(await loadTable(conn, { table: part, file }, { ...settings, mapping: mapping.tables[part], catalogue }));

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REFERENCE_TABLES, type TableName } from '../config/schema.ts';
 import { LoadError } from './errors.ts';
+import type { Mapping } from './mapping.ts';
 
 /** `<table>.csv` or `<table>.xlsx` in a folder; undefined when neither; both is ambiguous and aborts. */
 function findIn(dir: string, table: string): string | undefined {
@@ -48,8 +49,8 @@ export type ProgrammeSource = { programmes: string } | { listing: string; figure
  * else the 备案结果 export (programme_listing) and its figures (programme_figures, optional); both
  * a programmes file and a listing is ambiguous and aborts, since either could be the one meant.
  */
-export function locateProgrammes(dataDir: string, named: { programmes?: string; listing?: string; figures?: string },
-  overrides: InputOverrides = {}): ProgrammeSource {
+export function locateProgrammes(dataDir: string, tables: Mapping['tables'], overrides: InputOverrides = {}): ProgrammeSource {
+  const named = { programmes: tables.programmes?.file, listing: tables.programme_listing?.file, figures: tables.programme_figures?.file };
   const listing = locateOptional('programme_listing', dataDir, dataDir, named.listing);
   const own = overrides.programmes ?? (named.programmes !== undefined ? namedFile('programmes', dataDir, named.programmes) : findIn(dataDir, 'programmes'));
   if (listing === undefined) return { programmes: locateInput('programmes', dataDir, dataDir, { overrides, named: named.programmes }) };

@@ -9,8 +9,8 @@ import { TABLES } from '../config/schema.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LEGACY_TABLES } from '../load/catalogue-versions.ts';
-import { locateInput, locateOptional, type InputOverrides } from '../load/locate-input.ts';
-import { MAPPING_FILE, readMapping } from '../load/mapping.ts';
+import { locateInput, locateOptional, locateProgrammes, type InputOverrides } from '../load/locate-input.ts';
+import { MAPPING_FILE, readMapping, type Mapping } from '../load/mapping.ts';
 import { classificationFile, CLASSIFICATION_TABLES } from '../postings/classification-tables.ts';
 import { contentKey, fileSha256 } from './fingerprint.ts';
 
@@ -32,6 +32,13 @@ export async function mappingInput(dataDir: string): Promise<BaseInput[]> {
   return existsSync(file) ? [{ table: 'mapping', sha256: await fileSha256(file) }] : [];
 }
 
+/** The files the programme rows come from, under the names the loader reports them by (load-inputs.ts). */
+function programmeFiles(dataDir: string, mapping: Mapping, overrides: InputOverrides): { table: string; file: string }[] {
+  const source = locateProgrammes(dataDir, mapping.tables, overrides);
+  if ('programmes' in source) return [{ table: 'programmes', file: source.programmes }];
+  return [{ table: 'programme_listing', file: source.listing }, ...(source.figures ? [{ table: 'programme_figures', file: source.figures }] : [])];
+}
+
 /**
  * The base inputs as the loader would find them, hashed without loading; null when one is missing
  * or ambiguous, which only a full run reports properly.
@@ -39,9 +46,9 @@ export async function mappingInput(dataDir: string): Promise<BaseInput[]> {
 export async function locateBaseInputs(dataDir: string, referenceDir: string, overrides: InputOverrides = {}): Promise<BaseInput[] | null> {
   try {
     const mapping = readMapping(dataDir);
-    const files = TABLES.map((table) => ({
+    const files = TABLES.flatMap((table) => (table === 'programmes' ? programmeFiles(dataDir, mapping, overrides) : [{
       table: table as string, file: locateInput(table, dataDir, referenceDir, { overrides, named: mapping.tables[table]?.file }),
-    }));
+    }]));
     const legacy = LEGACY_TABLES.map((table) => ({ table: table as string, file: locateOptional(table, dataDir, referenceDir) }));
     if (legacy.every((f) => f.file !== undefined)) files.unshift(...legacy as { table: string; file: string }[]);
     const proposals = locateOptional('plan_proposals', dataDir, dataDir, mapping.tables.plan_proposals?.file);

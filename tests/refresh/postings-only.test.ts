@@ -3,7 +3,7 @@
  * the new days, rebuilds only the models the postings feed and links every other file. Whatever
  * path a run takes, the warehouse must equal what a full refresh of the same folder builds.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { refresh, type RefreshResult } from '../../pipeline/refresh/refresh.ts';
@@ -111,5 +111,24 @@ describe('a night with only new postings', () => {
     // Nothing new at all, but a full run asked for (refresh --full).
     expect((await refreshOf(data, wh, {}, true)).manifest.mode).toBe('full');
     expect((await refreshOf(data, wh)).manifest.mode).toBe('postings');
+  }, 120_000);
+
+  it('takes the same path when the programmes come from the 备案 listing and its figures', async () => {
+    const data = dataFolder();
+    // The fixture's programmes as a listing (year, school, major) and a figures file (the rest).
+    const [header, ...rows] = readFileSync(join(data, 'programmes.csv'), 'utf8').trim().split('\n');
+    writeFileSync(join(data, 'programme_listing.csv'), ['year,school_code,major_code', ...rows.map((r) => r.split(',').slice(0, 3).join(','))].join('\n') + '\n');
+    writeFileSync(join(data, 'programme_figures.csv'), [header, ...rows].join('\n') + '\n');
+    rmSync(join(data, 'programmes.csv'));
+    const wh = scratch('wh-listing-');
+    const first = await refreshOf(data, wh);
+    expect(first.manifest.inputs.map((i) => i.table)).toEqual(expect.arrayContaining(['programme_listing', 'programme_figures']));
+    deliver(data, '2025-03-04.csv');
+    const night = await refreshOf(data, wh);
+    expect(night.manifest.mode).toBe('postings');
+    expect((await againstFull(night, data)).differences).toEqual([]);
+    // A corrected figures file is a change of the base.
+    writeFileSync(join(data, 'programme_figures.csv'), [header, ...rows.slice(0, -1)].join('\n') + '\n');
+    expect((await refreshOf(data, wh)).manifest.mode).toBe('full');
   }, 120_000);
 });
