@@ -45,15 +45,18 @@ export function locateInput(table: TableName, dataDir: string, referenceDir: str
 export type ProgrammeSource = { programmes: string } | { listing: string; figures?: string };
 
 /**
- * programmes.csv (an upload, the file mapping.json names, or the folder's own) when there is one,
- * else the 备案结果 export (programme_listing) and its figures (programme_figures, optional); both
- * a programmes file and a listing is ambiguous and aborts, since either could be the one meant.
+ * An accepted upload of programmes when there is one; else the folder's programmes.csv (the file
+ * mapping.json names, or its own), else its 备案结果 export (programme_listing) and figures
+ * (programme_figures, optional). A folder with both a programmes file and a listing is ambiguous
+ * and aborts, since either could be the one meant.
  */
 export function locateProgrammes(dataDir: string, tables: Mapping['tables'], overrides: InputOverrides = {}): ProgrammeSource {
   const named = { programmes: tables.programmes?.file, listing: tables.programme_listing?.file, figures: tables.programme_figures?.file };
+  // An accepted upload is the bureau's latest word: it stands in for whatever the folder holds.
+  if (overrides.programmes !== undefined) return { programmes: overrides.programmes };
   const listing = locateOptional('programme_listing', dataDir, dataDir, named.listing);
-  const own = overrides.programmes ?? (named.programmes !== undefined ? namedFile('programmes', dataDir, named.programmes) : findIn(dataDir, 'programmes'));
-  if (listing === undefined) return { programmes: locateInput('programmes', dataDir, dataDir, { overrides, named: named.programmes }) };
+  const own = named.programmes !== undefined ? namedFile('programmes', dataDir, named.programmes) : findIn(dataDir, 'programmes');
+  if (listing === undefined) return { programmes: locateInput('programmes', dataDir, dataDir, { named: named.programmes }) };
   if (own !== undefined) throw new LoadError(`${own} / ${listing}: 文件重复 — both a programmes file and a 备案 listing (programme_listing): keep only one`);
   return { listing, figures: locateOptional('programme_figures', dataDir, dataDir, named.figures) };
 }

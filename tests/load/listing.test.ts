@@ -5,6 +5,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { loadInputs } from '../../pipeline/load/index.ts';
 import { FIXTURES, inputsFrom, load, loadFailure, query, REAL, removeInputs } from './helpers.ts';
 
 afterAll(removeInputs);
@@ -79,6 +81,17 @@ describe('the 备案结果 export', () => {
   it('refuses a folder with both a programmes file and a listing', async () => {
     const dir = await inputsFrom(await beian(), { 'programmes.csv': await readFile(join(REAL, 'programmes.csv'), 'utf8') });
     expect((await loadFailure(dir)).message).toMatch(/文件重复 — both a programmes file and a 备案 listing/);
+  });
+
+  it('reads a programmes file accepted on the platform in place of the folder\'s listing', async () => {
+    const dir = await beian();
+    const conn = await (await DuckDBInstance.create(':memory:')).connect();
+    const report = await loadInputs(conn, { dataDir: dir, referenceDir: join(FIXTURES, 'no-reference'), policy: { reject_share_max: 0.5 },
+      overrides: { programmes: join(REAL, 'programmes.csv') } });
+    expect(report.inputs.map((i) => i.table)).toContain('programmes');
+    expect(report.inputs.map((i) => i.table)).not.toContain('programme_listing');
+    const clean = await load(REAL);
+    expect(await query(conn, 'SELECT count(*)::INTEGER AS n FROM raw_programmes')).toEqual(await query(clean.conn, 'SELECT count(*)::INTEGER AS n FROM raw_programmes'));
   });
 });
 
