@@ -20,16 +20,21 @@ const UNSIZED = new Set(['plan_proposals']);
 
 const HEADLINES = ['programme_points', 'schools', 'graduates'] as const;
 
+/** Inputs holding the same rows under another name: the 备案 listing holds the programme rows (load/locate-input.ts). */
+const ROWS_OF: Record<string, string> = { programme_listing: 'programmes' };
+const rowsOf = (table: string) => ROWS_OF[table] ?? table;
+
 /** Findings in plain words; empty when the new snapshot looks like a plausible successor. */
 export function checkDrift(previous: Side | null, next: Side, limits: DriftLimits): string[] {
   if (!previous) return [];
   const findings: string[] = [];
   for (const input of next.inputs) {
-    const before = previous.inputs.find((i) => i.table === input.table);
+    const before = previous.inputs.find((i) => i.table === input.table) ?? previous.inputs.find((i) => rowsOf(i.table) === rowsOf(input.table));
     if (!before || before.rows === 0 || UNSIZED.has(input.table)) continue;
     const shrink = 1 - input.rows / before.rows;
     if (shrink > limits.drift_max_shrink) {
-      findings.push(`${input.table}: ${before.rows} → ${input.rows} rows (−${(shrink * 100).toFixed(0)} %, limit ${limits.drift_max_shrink * 100} %)`);
+      const name = before.table === input.table ? input.table : `${input.table} (before: ${before.table})`;
+      findings.push(`${name}: ${before.rows} → ${input.rows} rows (−${(shrink * 100).toFixed(0)} %, limit ${limits.drift_max_shrink * 100} %)`);
     }
   }
   const a = previous.summary;

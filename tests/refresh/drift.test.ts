@@ -48,4 +48,18 @@ describe('drift checks on refresh', () => {
     // The store has dropped the day by now; the refusal must not depend on it.
     await expect(refreshOf(data, wh)).rejects.toThrow('postings: 5 → 0 rows');
   }, 120_000);
+
+  it('compares the programme rows whatever file they come from: a 备案 listing of one year after years of programmes', async () => {
+    const wh = scratch('wh-drift-');
+    const data = dataFolder();
+    await refreshOf(data, wh);
+    const [header, ...rows] = readFileSync(join(data, 'programmes.csv'), 'utf8').trim().split('\n');
+    const latest = Math.max(...rows.map((r) => Number(r.split(',')[0])));
+    const kept = rows.filter((r) => Number(r.split(',')[0]) === latest);
+    writeFileSync(join(data, 'programme_listing.csv'), ['year,school_code,major_code', ...kept.map((r) => r.split(',').slice(0, 3).join(','))].join('\n') + '\n');
+    writeFileSync(join(data, 'programme_figures.csv'), [header, ...kept].join('\n') + '\n');
+    rmSync(join(data, 'programmes.csv'));
+    const shrink = Math.round((1 - kept.length / rows.length) * 100);
+    await expect(refreshOf(data, wh)).rejects.toThrow(`programme_listing (before: programmes): ${rows.length} → ${kept.length} rows (−${shrink} %, limit 30 %)`);
+  }, 120_000);
 });
