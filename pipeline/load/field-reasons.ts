@@ -32,6 +32,9 @@ const TYPE_REASONS: Record<Field['type'], string> = {
   string: '',
 };
 
+/** A code written in scientific notation, as Excel shows a long number: its digits are lost. */
+export const SCIENTIFIC_REASON = 'a code in scientific notation (as Excel shows a long number): its digits are lost; format the column as text and save the file again';
+
 /** Plain-language reason for a pattern failure; the schema's two code shapes get their own words. */
 export function patternReason(pattern: string): string {
   const digits = /^\^\\d\{(\d+)\}\$$/.exec(pattern);
@@ -50,7 +53,11 @@ export function fieldReason(field: Field, v: string): string {
   const typed = typedValue(field, v);
   const whens = [`WHEN ${v} IS NULL THEN ${c.required ? "'missing required value'" : 'NULL'}`];
   if (field.type !== 'string') whens.push(`WHEN ${typed} IS NULL THEN ${sqlString(TYPE_REASONS[field.type])}`);
-  if (c.pattern) whens.push(`WHEN NOT regexp_full_match(${v}, ${sqlString(c.pattern)}) THEN ${sqlString(patternReason(c.pattern))}`);
+  if (c.pattern) {
+    // Excel shows a long number so, and a CSV saved from it keeps only those digits: no guess at the code.
+    whens.push(`WHEN regexp_full_match(${v}, '[0-9](\\.[0-9]+)?[eE]\\+?[0-9]+') THEN ${sqlString(SCIENTIFIC_REASON)}`);
+    whens.push(`WHEN NOT regexp_full_match(${v}, ${sqlString(c.pattern)}) THEN ${sqlString(patternReason(c.pattern))}`);
+  }
   if (c.minimum !== undefined) whens.push(`WHEN ${typed} < ${c.minimum} THEN ${sqlString(`must be ≥ ${c.minimum}`)}`);
   if (c.maximum !== undefined) whens.push(`WHEN ${typed} > ${c.maximum} THEN ${sqlString(`must be ≤ ${c.maximum}`)}`);
   if (c.enum) whens.push(`WHEN ${v} NOT IN (${list(c.enum)}) THEN ${sqlString(`must be one of ${c.enum.join(', ')}`)}`);

@@ -4,6 +4,10 @@
  * form the schema checks, and every rewrite is counted per field and reported with an example,
  * so nothing changes silently. Rules (docs/inputs.md, "Values"):
  * - full-width letters, digits and signs (Ａ, ５, ％) become ASCII, as NFKC does;
+ * - in a field that may be empty, a mark tables write for "no value" (—, -, /, 无, 暂无, N/A) is
+ *   empty: it says nothing is known, never zero;
+ * - a code or number loses the apostrophe a spreadsheet or export puts before it to keep it text
+ *   ('4150012215);
  * - a code (a field with a pattern) loses spaces inside it (not line breaks): "510 201" → 510201;
  * - a year: 2025年, 2025学年, 2025年度, 2025.0 → 2025; a school year 2025-2026 or 2025-26 → 2025,
  *   the autumn it starts; a date → its calendar year; a year typed into a date-formatted cell
@@ -22,6 +26,12 @@ import { sqlName, sqlString } from './sql.ts';
 
 const FULL_WIDTH = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0xff01 + i)).join('');
 const ASCII = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i)).join('');
+
+/** What tables write for "no value" in a cell (full-width forms are made ASCII first). */
+const NO_VALUE = ['-', '--', '—', '——', '–', '―', '/', '无', '暂无', 'N/A', 'n/a', 'NA', '空'];
+
+/** The apostrophe before a value a spreadsheet keeps as text ('4150012215), with its typographic forms. */
+const TEXT_MARK = sqlString("^['‘’`]");
 
 /** Spaces inside a code (a line break is not one: a code split over lines stays a reject). */
 const INNER_SPACE = sqlString('[ \t\u00a0\u3000]');
@@ -84,6 +94,8 @@ export function normalisedValue(field: Field, v: string, words: Record<string, s
   let x = `CASE WHEN regexp_matches(${v}, '[\uff01-\uff5e]') THEN translate(${v}, ${sqlString(FULL_WIDTH)}, ${sqlString(ASCII)}) ELSE ${v} END`;
   x = mapped(x, words);
   const c = field.constraints ?? {};
+  if (!c.required) x = `CASE WHEN ${x} IN (${NO_VALUE.map(sqlString).join(', ')}) THEN NULL ELSE ${x} END`;
+  if (c.pattern || field.type !== 'string') x = `CASE WHEN regexp_matches(${x}, ${TEXT_MARK}) THEN nullif(regexp_replace(${x}, ${TEXT_MARK}, ''), '') ELSE ${x} END`;
   if (c.pattern) x = `CASE WHEN regexp_matches(${x}, ${INNER_SPACE}) THEN regexp_replace(${x}, ${INNER_SPACE}, '', 'g') ELSE ${x} END`;
   if (field.type === 'integer') x = field.name === 'year' ? yearValue(x) : integerValue(x);
   if (isShare(field)) x = shareValue(x, inPercent);

@@ -19,6 +19,8 @@ const FORMS: [RegExp, (...m: string[]) => string][] = [
   [/^duplicate key$/, () => '重复的主键'],
   [/^expected (\d+) fields, found (\d+)$/, (want, got) => `应有 ${want} 列，实际 ${got} 列`],
   [/^quote not closed, or text after a closing quote$/, () => '引号未闭合，或闭合引号后还有文字'],
+  [/^line longer than the maximum of ([\d,]+) bytes$/, (n) => `行过长（超过 ${n} 字节）`],
+  [/^a code in scientific notation/, () => '代码被写成科学计数法（Excel 显示长数字的方式），位数已丢失：请把该列设为文本后重新保存'],
 ];
 
 /** `不是整数 — not an integer`; suggestions and back-references carried over. */

@@ -24,6 +24,21 @@ const fullWidth = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(
 /** 0.952 → "95.2" without binary noise. */
 const percent = (rate: string) => String(Number((Number(rate) * 100).toFixed(6)));
 
+/** Columns a programmes file may leave empty, and the marks tables write there for "no value". */
+const OPTIONAL = ['graduates', 'employment_rate'];
+const NO_VALUE = ['—', '/', '无', 'N/A'];
+
+/**
+ * The normalisation note for rewrites of [column, count, value before (by row), value after (by row)];
+ * the example is the column's first row rewritten.
+ */
+function noteOf(columns: [string, number, (i: number) => string, ((i: number) => string)?][]): string {
+  const first = (name: string) => ROWS.findIndex((r) => r[col(name)] === '' || !OPTIONAL.includes(name));
+  const total = columns.reduce((n, [, count]) => n + count, 0);
+  return `规范化 — normalised ${total} values before validation: ${columns.map(([name, count, before, after]) =>
+    `${name} ${count} (e.g. "${before(first(name))}" → "${after ? after(first(name)) : ''}")`).join(', ')}`;
+}
+
 interface Tables { report: LoadReport; programmes: unknown[]; schools: unknown[] }
 
 async function tables(files: Record<string, string | Buffer>, removed: string[] = []): Promise<Tables> {
@@ -84,6 +99,12 @@ describe('each messy form loads to the same rows as the clean file', () => {
     ['a header wrapped over two lines', () => ({
       'programmes.csv': csv(['年份', '学校标识码', '专业代码', '招生', '实际', '在校', '毕业', '就业率', '状态'], [['', '', '', '计划数', '招生数', '生数', '生数', '', ''], ...ROWS]),
     }), ['表头在第 2 行 — header found ending on line 2; the rows above it are skipped as titles']],
+    ['no-value marks (—, /, 无, N/A) in the columns that may be empty', () => ({
+      'programmes.csv': csv(HEADER, ROWS.map((r, i) => r.map((v, j) => (v === '' && OPTIONAL.includes(HEADER[j]) ? NO_VALUE[i % NO_VALUE.length] : v)))),
+    }), [noteOf(OPTIONAL.map((name) => [name, ROWS.filter((r) => r[col(name)] === '').length, (i: number) => NO_VALUE[i % NO_VALUE.length]]))]],
+    ['an apostrophe before codes and numbers, as a spreadsheet keeps a number as text', () => ({
+      'programmes.csv': csv(HEADER, ROWS.map((r) => r.map((v, j) => (['school_code', 'major_code', 'plan'].includes(HEADER[j]) ? `'${v}` : v)))),
+    }), [noteOf(['school_code', 'major_code', 'plan'].map((name) => [name, ROWS.length, (i: number) => `'${ROWS[i][col(name)]}`, (i: number) => ROWS[i][col(name)]]))]],
     ['schools with 学校代码, 公办/民办 and 高职/专科 words', () => {
       const [, ...schools] = readFileSync(join(REAL, 'schools.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
       const words = schools.map(([code, name, level, district, ownership], i) =>
@@ -131,6 +152,16 @@ describe('what cannot be read right is rejected with its exact message', () => {
     const { report } = await tables(programmes(rows));
     expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
       [6, 'major_code', '520101', 'unknown major_code 520101 — 国控专业代码带 K: the catalogue code is 520101K 临床医学'],
+    ]);
+  });
+
+  it('a code Excel wrote in scientific notation: its digits are lost, so no code is guessed', async () => {
+    // As Excel shows 4150012215 in a narrow column: 4.15001E+09.
+    const excel = (v: string) => Number(v).toExponential(5).replace(/e\+(\d+)$/, (_, e: string) => `E+${e.padStart(2, '0')}`);
+    const rows = withColumn('school_code', (v, i) => (i === 1 ? excel(v) : v));
+    const { report } = await tables(programmes(rows));
+    expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
+      [3, 'school_code', rows[1][col('school_code')], 'a code in scientific notation (as Excel shows a long number): its digits are lost; format the column as text and save the file again'],
     ]);
   });
 
