@@ -31,7 +31,7 @@ const ASCII = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i)
 const NO_VALUE = ['-', '--', '—', '——', '–', '―', '/', '无', '暂无', 'N/A', 'n/a', 'NA', '空'];
 
 /** The apostrophe before a value a spreadsheet keeps as text ('4150012215), with its typographic forms. */
-const TEXT_MARK = sqlString("^['‘’`]");
+const TEXT_MARKS = ["'", '‘', '’', '`'].map(sqlString).join(', ');
 
 /** Spaces inside a code (a line break is not one: a code split over lines stays a reject). */
 const INNER_SPACE = sqlString('[ \t\u00a0\u3000]');
@@ -87,15 +87,24 @@ function mapped(x: string, words: Record<string, string>): string {
 }
 
 /**
- * SQL expression for the normalised text of field value `v` (trimmed text, NULL when empty);
- * `words` is the folder's own value map for the field (mapping.json).
+ * SQL expression for the text of field value `v` (trimmed text, NULL when empty) made plain: ASCII
+ * for full-width forms, then the folder's own value map (`words`, mapping.json), a "no value" mark
+ * emptied, a text apostrophe dropped. Computed once per value (normaliseRows) and then read by
+ * normalisedValue: each rule below repeats its input, so rules nested in one expression multiply
+ * its size, and with it the time of the national load.
  */
-export function normalisedValue(field: Field, v: string, words: Record<string, string> = {}, inPercent = false): string {
+function plainText(field: Field, v: string, words: Record<string, string>): string {
   let x = `CASE WHEN regexp_matches(${v}, '[\uff01-\uff5e]') THEN translate(${v}, ${sqlString(FULL_WIDTH)}, ${sqlString(ASCII)}) ELSE ${v} END`;
   x = mapped(x, words);
   const c = field.constraints ?? {};
   if (!c.required) x = `CASE WHEN ${x} IN (${NO_VALUE.map(sqlString).join(', ')}) THEN NULL ELSE ${x} END`;
-  if (c.pattern || field.type !== 'string') x = `CASE WHEN regexp_matches(${x}, ${TEXT_MARK}) THEN nullif(regexp_replace(${x}, ${TEXT_MARK}, ''), '') ELSE ${x} END`;
+  if (c.pattern || field.type !== 'string') x = `CASE WHEN left(${x}, 1) IN (${TEXT_MARKS}) THEN nullif(substr(${x}, 2), '') ELSE ${x} END`;
+  return x;
+}
+
+/** SQL expression for the normalised text of plain text `x` (plainText) of a field. */
+function normalisedValue(field: Field, x: string, inPercent = false): string {
+  const c = field.constraints ?? {};
   if (c.pattern) x = `CASE WHEN regexp_matches(${x}, ${INNER_SPACE}) THEN regexp_replace(${x}, ${INNER_SPACE}, '', 'g') ELSE ${x} END`;
   if (field.type === 'integer') x = field.name === 'year' ? yearValue(x) : integerValue(x);
   if (isShare(field)) x = shareValue(x, inPercent);
@@ -126,17 +135,19 @@ export interface Normalised {
 export async function normaliseRows(conn: DuckDBConnection, schema: TableSchema, rows: string, values: Record<string, Record<string, string>> = {}): Promise<Normalised> {
   const totals = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${rows} WHERE is_total`)).getRowObjectsJS()[0].n);
   if (totals > 0) await conn.run(`DELETE FROM ${rows} WHERE is_total`);
-  const shares = schema.fields.filter(isShare);
+  // Each value's plain text (p0…) beside its original (o0…), then the rules on the plain text.
+  const plain = `(SELECT row_id, ${schema.fields.map((f, i) => `${plainText(f, sqlName(f.name), values[f.name] ?? {})} AS p${i}, ${sqlName(f.name)} AS o${i}`).join(', ')} FROM ${rows})`;
+  const shares = schema.fields.flatMap((f, i) => (isShare(f) ? [{ f, i }] : []));
   const percent = shares.length === 0 ? {} : (await conn.runAndReadAll(
-    `SELECT ${shares.map((f) => `${percentColumn(normalisedValue(f, sqlName(f.name), values[f.name]))} AS ${sqlName(f.name)}`).join(', ')} FROM ${rows}`,
+    `SELECT ${shares.map(({ f, i }) => `${percentColumn(normalisedValue(f, `p${i}`))} AS ${sqlName(f.name)}`).join(', ')} FROM ${plain}`,
   )).getRowObjectsJS()[0];
-  const norms = schema.fields.map((f) => ({ f, n: normalisedValue(f, sqlName(f.name), values[f.name], percent[f.name] === true) }));
+  const norms = schema.fields.map((f, i) => ({ f, n: normalisedValue(f, `p${i}`, percent[f.name] === true) }));
   // Only the rows a rule rewrites are kept, with their old values beside the new: a clean file
   // (the usual case) costs one scan, and a rewrite touches only the rows it changes.
   const target = `${rows}_normal`;
   const changed = (i: number) => `n${i} IS DISTINCT FROM o${i}`;
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${target} AS SELECT * FROM (
-      SELECT row_id, ${norms.map(({ f, n }, i) => `${n} AS n${i}, ${sqlName(f.name)} AS o${i}`).join(', ')} FROM ${rows})
+      SELECT row_id, ${norms.map(({ n }, i) => `${n} AS n${i}, o${i}`).join(', ')} FROM ${plain})
     WHERE ${norms.map((_, i) => changed(i)).join(' OR ')}`);
   const counts = (await conn.runAndReadAll(`SELECT ${norms.map((_, i) => `count(*) FILTER (WHERE ${changed(i)})::INTEGER AS n${i},
       arg_min(left('"' || o${i} || '" → "' || coalesce(n${i}, '') || '"', 80), row_id) FILTER (WHERE ${changed(i)}) AS e${i}`).join(', ')}
