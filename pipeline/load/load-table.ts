@@ -8,6 +8,7 @@ import { checkForeignKeys } from './foreign-keys.ts';
 import { insertValidRows } from './insert-rows.ts';
 import type { TableMapping } from './mapping.ts';
 import { normalisedNote, normaliseRows } from './normalise.ts';
+import { codesFromNames, readByNameNote } from './codes-from-names.ts';
 import { prepareInput } from './prepare-input.ts';
 import { inLineOrder, setAsideRejects } from './set-aside.ts';
 import { checkPrimaryKey } from './primary-key.ts';
@@ -41,7 +42,7 @@ export interface TableLoad {
 
 /**
  * Loads one input file into raw_<table>: prepare a UTF-8 CSV, find and match the header, bulk-read
- * with DuckDB, normalise the values (counted), check fields, read programme codes in the catalogue
+ * with DuckDB, normalise the values and read district and school names as their codes (both counted), check fields, read programme codes in the catalogue
  * of their year and check their level (catalogue-versions.ts), foreign keys (against raw_ tables loaded before) and the primary key in
  * SQL, then keep the valid rows. Throws LoadError on anything that makes the table unusable.
  */
@@ -61,6 +62,7 @@ export async function loadTable(
   assertUnchanged(file, stamp);
   const rows = scan.rows;
   normalisedNote(file, await normaliseRows(conn, schema, rows, options.mapping?.values)).forEach(options.warn);
+  readByNameNote(file, await codesFromNames(conn, schema, rows)).forEach(options.warn);
   const rejects = await checkFields(conn, schema, rows, name);
   const programmes = PROGRAMME_TABLES.includes(table) && options.catalogue;
   if (programmes) await resolveCatalogue(conn, rows, rejects, programmes);

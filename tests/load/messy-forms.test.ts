@@ -112,6 +112,34 @@ describe('each messy form loads to the same rows as the clean file', () => {
       return { 'schools.csv': csv(['学校代码', '学校名称', '办学层次', '所在区县代码', '办学性质'], words) };
     }, []],
   ];
+  it('district and school names where codes belong: read as the codes they name', async () => {
+    const districts = new Map(readFileSync(join(REAL, 'districts.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 2) as [string, string]));
+    const [schoolHeader, ...schools] = readFileSync(join(REAL, 'schools.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    const names = new Map(schools.map((r) => [r[0], r[1]]));
+    const messy = await tables({
+      'schools.csv': csv(schoolHeader, schools.map((r) => r.map((v, j) => (schoolHeader[j] === 'district_code' ? districts.get(v)! : v)))),
+      'programmes.csv': csv(HEADER, withColumn('school_code', (v) => names.get(v)!)),
+    });
+    expect(messy.report.rejects).toEqual([]);
+    expect(messy.programmes).toEqual(clean.programmes);
+    expect(messy.schools).toEqual(clean.schools);
+    const first = (rows: string[][], at: number, name: Map<string, string>) => `"${name.get(rows[0][at])}" → "${rows[0][at]}"`;
+    expect(notes(messy, 'schools')).toEqual([
+      `按名称读作代码 — read ${schools.length} names as codes: district_code ${schools.length} (e.g. ${first(schools, schoolHeader.indexOf('district_code'), districts)})`]);
+    expect(notes(messy, 'programmes')).toEqual([
+      `按名称读作代码 — read ${ROWS.length} names as codes: school_code ${ROWS.length} (e.g. ${first(ROWS, col('school_code'), names)})`]);
+  });
+
+  it('a name two rows of the referenced table share is not read as either code', async () => {
+    const [schoolHeader, ...schools] = readFileSync(join(REAL, 'schools.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    const districts = readFileSync(join(REAL, 'districts.csv'), 'utf8').trim();
+    const [code, name] = districts.split('\n')[1].split(',');
+    const twice = `${districts}\n${String(Number(code) + 90)},${name},x\n`;
+    const rows = schools.map((r, i) => r.map((v, j) => (i === 0 && schoolHeader[j] === 'district_code' ? name : v)));
+    const { report } = await load(await inputsFrom(REAL, { 'districts.csv': twice, 'schools.csv': csv(schoolHeader, rows) }));
+    expect(report.rejects.filter((r) => r.table === 'schools').map((r) => [r.line, r.column, r.value])).toEqual([[2, 'district_code', name]]);
+  });
+
   it.each(cases)('%s', async (_, files, expectedNotes) => {
     const messy = await tables(files());
     expect(messy.report.rejects).toEqual([]);
