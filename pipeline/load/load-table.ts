@@ -42,9 +42,10 @@ export interface TableLoad {
 
 /**
  * Loads one input file into raw_<table>: prepare a UTF-8 CSV, find and match the header, bulk-read
- * with DuckDB, normalise the values and read district and school names as their codes (both counted), check fields, read programme codes in the catalogue
- * of their year and check their level (catalogue-versions.ts), foreign keys (against raw_ tables loaded before) and the primary key in
- * SQL, then keep the valid rows. Throws LoadError on anything that makes the table unusable.
+ * with DuckDB, normalise the values and read district and school names as their codes (both
+ * counted), check fields, read programme codes in the catalogue of their year and check their
+ * level (catalogue-versions.ts), foreign keys (against raw_ tables loaded before) and the primary
+ * key in SQL, then keep the valid rows. Throws LoadError on anything that makes the table unusable.
  */
 export async function loadTable(
   conn: DuckDBConnection,
