@@ -10,7 +10,7 @@ import type { TableMapping } from './mapping.ts';
 import { normalisedNote, normaliseRows } from './normalise.ts';
 import { codesFromNames, readByNameNote } from './codes-from-names.ts';
 import { prepareInput } from './prepare-input.ts';
-import { inLineOrder, setAsideRejects } from './set-aside.ts';
+import { withSetAside } from './set-aside.ts';
 import { checkPrimaryKey } from './primary-key.ts';
 import { readCsv } from './read-csv.ts';
 import { assertUnchanged } from './stable-file.ts';
@@ -82,7 +82,7 @@ export async function loadTable(
   ).getRowObjectsJS()[0] as { rows: number; rejected: number; malformed: number };
   checkAccounting(file, shape, header.line, scan.parsed + counts.malformed + setAside.length);
   const read: Reject[] = counts.rejected === 0 ? [] : await fileRejects(conn, { table, file, csvPath, schema, scan, rejects, name }, options.warn);
-  const found = inLineOrder(read, setAsideRejects(table, file, setAside));
+  const found = withSetAside(read, table, file, setAside);
   const total = { rows: counts.rows + setAside.length, rejected: counts.rejected + setAside.length };
   checkRejectShare(file, total, found, options.rejectShareMax);
   const loaded = await insertValidRows(conn, schema, rows, rejects);

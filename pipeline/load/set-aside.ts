@@ -68,10 +68,9 @@ export async function setAsideLines(source: string, target: string, records: rea
   return kept;
 }
 
-/** The rejects of the lines set aside, one per line. */
-export const setAsideRejects = (table: string, file: string, lines: readonly SetAsideLine[]): Reject[] =>
-  lines.map(({ line, text }) => ({ table, file, line, column: '', value: text, reason: LONG_LINE_REASON }));
-
-/** Rejects of one file in line order, those of the lines set aside among them. */
-export const inLineOrder = (rejects: Reject[], setAside: Reject[]): Reject[] =>
-  setAside.length === 0 ? rejects : [...rejects, ...setAside].sort((a, b) => a.line - b.line);
+/** A file's rejects with one for each record set aside (reason LONG_LINE_REASON), in line order. */
+export function withSetAside(rejects: Reject[], table: string, file: string, lines: readonly SetAsideLine[]): Reject[] {
+  if (lines.length === 0) return rejects;
+  const setAside = lines.map(({ line, text }) => ({ table, file, line, column: '', value: text, reason: LONG_LINE_REASON }));
+  return [...rejects, ...setAside].sort((a, b) => a.line - b.line);
+}

@@ -17,7 +17,7 @@ import { readCsv } from '../load/read-csv.ts';
 import { sqlString } from '../load/sql.ts';
 import type { Reject } from '../load/rejects/reject.ts';
 import { checkRejectShare } from '../load/rejects/share.ts';
-import { inLineOrder, setAsideRejects } from '../load/set-aside.ts';
+import { withSetAside } from '../load/set-aside.ts';
 import { assertUnchanged } from '../load/stable-file.ts';
 import { suggestCodes } from '../load/suggest.ts';
 import { dropTempTables } from '../load/temp-tables.ts';
@@ -91,7 +91,7 @@ export async function convertBatch(conn: DuckDBConnection, days: PreparedDay[], 
     const read = fast.days[i] ?? results.pop()!;
     const n = day.setAside.length;
     const counts = { rows: read.counts.rows + n, rejected: read.counts.rejected + n, read: read.counts.read + n };
-    const rejects = inLineOrder(read.rejects, setAsideRejects(schema.name, day.file.path, day.setAside));
+    const rejects = withSetAside(read.rejects, schema.name, day.file.path, day.setAside);
     assertUnchanged(day.file.path, day.stamp);
     checkAccounting(day.file.path, day.shape, day.header.line, counts.read);
     checkRejectShare(day.file.path, counts, rejects, options.rejectShareMax);
