@@ -9,6 +9,9 @@ import { policySettings, readInstance } from './read-instance.ts';
 import { solvePlan } from '../shared/planner/solve.ts';
 import { appendRows, type RowValue as Value } from '../load/append-rows.ts';
 
+/** The marts the planner writes, in the order it writes them. */
+export const PLAN_TABLES = ['mart_plan', 'mart_plan_gap', 'mart_plan_constraints', 'mart_plan_status'] as const;
+
 async function table(conn: DuckDBConnection, name: string, columns: string, rows: Value[][]) {
   await conn.run(`CREATE OR REPLACE TABLE ${name} (${columns})`);
   await appendRows(conn, name, rows);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { loadInputs, type LoadReport } from '../load/load-inputs.ts';
 import { readPolicy, setPolicyVariables, type Policy } from '../config/policy.ts';
-import { runModels, runModelTests } from '../transform/run-models.ts';
+import { runModels, runModelTests, type ModelRun } from '../transform/run-models.ts';
 import { exportMarts } from '../export/export-marts.ts';
 import { exportParquet } from '../export/export-parquet.ts';
 import { generateReports } from '../reports/generate-reports.ts';
@@ -40,7 +40,7 @@ import { loadPostings, type PostingsReport } from '../postings/load-postings.ts'
 import { faultPoint } from './fault.ts';
 import { publicPath, publicText } from './public-paths.ts';
 import { writeOutlook } from '../outlook/write-outlook.ts';
-import { writePlan } from '../planner/write-plan.ts';
+import { PLAN_TABLES, writePlan } from '../planner/write-plan.ts';
 import { startPlannerWorker, type PlannerWorker } from '../planner/solve-in-worker.ts';
 import { INSTANCE_TABLES } from '../planner/read-instance.ts';
 import { commitProposal, discardProposal, writePendingProposal, type PendingPlan } from '../planner/archive.ts';
@@ -96,6 +96,8 @@ interface Run {
   base: Base | null;
   /** Accepted uploads, loaded instead of the data folder's files. */
   accepted: InputOverrides;
+  /** The plan the planner proposes, pending until the snapshot is published (discarded if it is not). */
+  proposal: { plan: PendingPlan | null };
   now: () => Date;
 }
 
@@ -133,20 +135,25 @@ async function outlookStage(run: Run, conn: DuckDBConnection): Promise<void> {
 /** What a postings-only run's models stage rebuilt, and the rows its models updated in part replaced. */
 interface Rebuilt { models: Set<string>; replaced: Map<string, TestScope> }
 
+/** What the models stage leaves: what it rebuilt, and the planner still solving (settles when its marts are written). */
+interface Modelled { rebuilt: Rebuilt | undefined; planned: Promise<void> }
+
 /**
- * Builds the models (in a postings-only run only those the postings feed) and, in a full run, the
- * plan: the planner starts as soon as the models it reads are built, on its own connection with
- * HiGHS in a worker thread, while the other models go on. Returns what a postings-only run rebuilt.
+ * Builds the models (in a postings-only run only those the postings feed) and, in a full run, starts
+ * the plan: the planner starts as soon as the models it reads are built, on its own connection with
+ * HiGHS in a worker thread, while the other models go on, and goes on solving after them while the
+ * outputs that do not read its marts are written.
  */
-async function modelsStage(run: Run, instance: DuckDBInstance, conn: DuckDBConnection, postings: PostingsReport): Promise<Rebuilt | undefined> {
+async function modelsStage(run: Run, instance: DuckDBInstance, conn: DuckDBConnection, postings: PostingsReport): Promise<Modelled> {
   // The rules are part of the base, unchanged: only what reads the postings is rebuilt.
   const rebuilt = run.base ? new Set(dependents(readModels(), [POSTINGS_DELTA, WORDS_TABLE]).map((m) => m.name)) : undefined;
   const worker = run.base ? null : startPlannerWorker();
   let planner: Promise<void> | null = null;
   const startPlanner = () => (planner ??= worker ? plannerStage(run, instance, worker) : Promise.resolve());
   const lane = await instance.connect();
+  let runs: ModelRun[];
   try {
-    const runs = await run.stage('models', () => runModels(conn, {
+    runs = await run.stage('models', () => runModels(conn, {
       policy: run.policy,
       only: rebuilt,
       deltas: postings.appended ? new Set([POSTINGS_DELTA, WORDS_TABLE]) : undefined,
@@ -157,21 +164,31 @@ async function modelsStage(run: Run, instance: DuckDBInstance, conn: DuckDBConne
         built: (models) => { if (worker && INSTANCE_TABLES.every((t) => models.has(t))) void startPlanner().catch(() => {}); },
       },
     }), (runs) => `${runs.length} models`);
-    await startPlanner();
-    return rebuilt && { models: rebuilt, replaced: new Map(runs.flatMap((r) => (r.replaced ? [[r.name, r.replaced] as const] : []))) };
-  } finally {
+  } catch (error) {
     await (planner as Promise<void> | null)?.catch(() => {}); // nothing left running on a connection about to close
-    lane.closeSync();
     await worker?.close();
+    throw error;
+  } finally {
+    lane.closeSync();
   }
+  const planned = startPlanner().finally(() => worker?.close());
+  planned.catch(() => {}); // its failure is the outputs' that wait for it
+  return {
+    rebuilt: rebuilt && { models: rebuilt, replaced: new Map(runs.flatMap((r) => (r.replaced ? [[r.name, r.replaced] as const] : []))) },
+    planned,
+  };
 }
 
-/** The proposed enrolment plan as marts (a postings-only run keeps the base's, whose inputs are unchanged). */
+/**
+ * The proposed enrolment plan as marts (a postings-only run keeps the base's, whose inputs are
+ * unchanged), then the plan kept pending until the snapshot is published.
+ */
 async function plannerStage(run: Run, instance: DuckDBInstance, worker: PlannerWorker): Promise<void> {
   const conn = await instance.connect();
   try {
     await run.stage('planner', () => writePlan(conn, run.policy, worker.solve),
       (p) => `${p.status}, ${p.changes.length} changes, ${p.variables.toLocaleString('en')} variables, gap ${p.mip_gap ?? '—'}`);
+    run.proposal.plan = await writePendingProposal(conn, run.options.warehouseDir, { snapshot: run.id, proposed_at: run.now().toISOString() });
   } finally {
     conn.closeSync();
   }
@@ -180,28 +197,31 @@ async function plannerStage(run: Run, instance: DuckDBInstance, worker: PlannerW
 /**
  * The model tests, the Arrow export and the reports. The tests are DuckDB's work, the export mostly
  * JavaScript's and the reports render in worker threads: run side by side on their own
- * connections, they keep both cores busy, while DuckDB's cache gives way to Node's memory. Files
- * written before a test fails are discarded with the build.
+ * connections, they keep both cores busy, while DuckDB's cache gives way to Node's memory. The
+ * planner may still be solving on one core: the tests, the export and the reports start at once
+ * and leave what reads the plan's marts to the end. Files written before a test fails are
+ * discarded with the build.
  */
 async function outputStages(run: Run, instance: DuckDBInstance, conn: DuckDBConnection, load: LoadReport,
-  rebuilt: Rebuilt | undefined) {
+  { rebuilt, planned }: Modelled) {
   const { options, effects, stage, base, previous, buildDir } = run;
   await conn.run(`SET memory_limit = '${readResources().output_memory_limit}'`);
   const [exportConn, reportConn] = [await instance.connect(), await instance.connect()];
+  const plan = { tables: new Set(PLAN_TABLES), ready: planned };
   try {
     await setPolicyVariables(reportConn, run.policy); // DuckDB variables belong to a connection
     const reports = { key: reportsKey(load.inputs, run.policy), from: run.id };
     const [tests, marts] = await allSettledOrThrow([
       stage('tests', async () => {
         const ran = await runModelTests(conn, {
-          reading: rebuilt && new Set([...rebuilt.models, POSTINGS_DELTA, WORDS_TABLE]), replaced: rebuilt?.replaced,
+          reading: rebuilt && new Set([...rebuilt.models, POSTINGS_DELTA, WORDS_TABLE]), replaced: rebuilt?.replaced, later: plan,
         });
         // Tests not run again passed on the same tables in the run that built them.
         return [...(base?.manifest.model_tests ?? []).filter((t) => !ran.some((r) => r.name === t.name)), ...ran]
           .sort((a, b) => (a.name < b.name ? -1 : 1));
       }, (r) => `${r.filter((t) => t.passed).length}/${r.length} passed`),
       stage('export', () => exportMarts(exportConn, join(buildDir, 'marts'), (mart, done, total) => effects.progress('export', mart, done, total),
-        base && rebuilt ? { base, rebuilt: rebuilt.models } : undefined),
+        base && rebuilt ? { base, rebuilt: rebuilt.models } : undefined, plan),
       (m) => `${m.length} marts, ${(m.reduce((n, x) => n + x.bytes, 0) / 1024).toFixed(0)} KiB`),
       stage('reports', async () => {
         if (previous?.reports?.key === reports.key && await linkTree(join(options.warehouseDir, CURRENT, 'reports'), join(buildDir, 'reports')) > 0) {
@@ -211,7 +231,7 @@ async function outputStages(run: Run, instance: DuckDBInstance, conn: DuckDBConn
         const index = await generateReports(reportConn, join(buildDir, 'reports'),
           { snapshot: run.id, finished_at: run.now().toISOString(), ...run.label, estimates: estimatesNote(await readFigureSources(reportConn)) },
           { progress: (label, done, total) => effects.progress('reports', label, done, total) },
-          { minWorkers: 1 });
+          { minWorkers: 1, planned });
         return `${index.schools.length} school and ${index.industries.length} industry reports`;
       }, (detail) => detail),
     ] as const);
@@ -248,7 +268,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
   });
   const stage = stageRunner(effects, stages);
   const run: Run = {
-    options, effects, stage, id, buildDir, tmpDir: join(buildDir, 'tmp'), policy, label, previous, base, accepted, now: options.now ?? (() => new Date()),
+    options, effects, stage, id, buildDir, tmpDir: join(buildDir, 'tmp'), policy, label, previous, base, accepted, proposal, now: options.now ?? (() => new Date()),
   };
   if (base) {
     await stage('load', async () => copyBaseWarehouse(base, buildDir),
@@ -266,10 +286,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
     const rejects = load.rejects.map((r) => ({ ...r, file: publicPath(r.file, options) }));
     if (rejects.length > 0) writeRejectsCsv(join(buildDir, REJECTS_FILE), rejects);
     await outlookStage(run, conn);
-    const rebuilt = await modelsStage(run, instance, conn, postings);
-    // the planner has finished with the models: its plan is pending until the snapshot is published
-    if (!base) proposal.plan = await writePendingProposal(conn, options.warehouseDir, { snapshot: id, proposed_at: run.now().toISOString() });
-    const { tests, marts, reports } = await outputStages(run, instance, conn, load, rebuilt);
+    const { tests, marts, reports } = await outputStages(run, instance, conn, load, await modelsStage(run, instance, conn, postings));
     const summary = await checkPublishable(run, conn, load, tests, drift);
     if (options.parquet) {
       await stage('parquet', () => exportParquet(conn, join(buildDir, 'parquet')),

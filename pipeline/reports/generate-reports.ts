@@ -38,6 +38,8 @@ export interface ReportOptions {
   workers?: number;
   /** At least this many workers, e.g. 1 when this thread has other work meanwhile (the refresh's export). */
   minWorkers?: number;
+  /** Settles when the planner has written its marts, if it still is: the rest is read meanwhile. */
+  planned?: Promise<unknown>;
 }
 
 function defaultWorkers(schools: number): number {
@@ -53,7 +55,7 @@ function defaultWorkers(schools: number): number {
  */
 export async function generateReports(conn: DuckDBConnection, outDir: string, context: ReportContext,
   effects: ReportEffects = {}, options: ReportOptions = {}): Promise<ReportIndex> {
-  const data = await loadReportData(conn);
+  const data = await loadReportData(conn, options.planned);
   for (const folder of ['schools', 'industries']) {
     rmSync(join(outDir, folder), { recursive: true, force: true });
     mkdirSync(join(outDir, folder), { recursive: true });

@@ -103,8 +103,11 @@ async function readThresholds(conn: DuckDBConnection): Promise<Thresholds> {
   return row as unknown as Thresholds;
 }
 
-/** Reads the latest year's report data from a built warehouse. */
-export async function loadReportData(conn: DuckDBConnection): Promise<ReportData> {
+/**
+ * Reads the latest year's report data from a built warehouse; the plan's marts last, once
+ * `planned` has settled when the planner is still writing them.
+ */
+export async function loadReportData(conn: DuckDBConnection, planned?: Promise<unknown>): Promise<ReportData> {
   const thresholds = await readThresholds(conn);
   const [{ year }] = await read(conn, 'SELECT max(year) AS year FROM mart_school');
   const y = Number(year);
@@ -152,12 +155,13 @@ export async function loadReportData(conn: DuckDBConnection): Promise<ReportData
   const [
     schools, industries, rows, recommendations, schoolIndustries, trend, years, programmes, segments, loop, loopDetail, lag,
   ] = results;
-  const planned = await tableExists(conn, 'mart_plan_status');
-  const plan = planned ? await read(conn, `SELECT p.school_code, p.major_code, m.major_name, p.existing, p.plan, p.change, p.proposed,
+  await planned;
+  const hasPlan = await tableExists(conn, 'mart_plan_status');
+  const plan = hasPlan ? await read(conn, `SELECT p.school_code, p.major_code, m.major_name, p.existing, p.plan, p.change, p.proposed,
       p.year, i.name_zh AS industry_name, p.reason_zh
     FROM mart_plan AS p LEFT JOIN dim_major AS m USING (major_code) LEFT JOIN dim_industry AS i USING (industry_code)
     ORDER BY p.school_code, p.major_code`) : [];
-  const [planStatus = null] = planned ? await read(conn, 'SELECT status, message_zh FROM mart_plan_status') : [];
+  const [planStatus = null] = hasPlan ? await read(conn, 'SELECT status, message_zh FROM mart_plan_status') : [];
   return {
     year: y,
     thresholds,

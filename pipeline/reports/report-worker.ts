@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { writeSchoolReport, type SchoolReportEntry } from './write-report.ts';
-import { BoundedWrites } from '../export/bounded-writes.ts';
+import { immediateWrites } from '../export/bounded-writes.ts';
 import type { SchoolBatch, WorkerMessage } from './report-workers.ts';
 
 const port = parentPort!;
@@ -12,7 +12,7 @@ const send = (message: WorkerMessage) => port.postMessage(message);
 
 port.on('message', async (batch: SchoolBatch) => {
   try {
-    const writes = new BoundedWrites();
+    const writes = immediateWrites();
     const entries: SchoolReportEntry[] = [];
     for (const school of batch.data.schools) {
       const entry = await writeSchoolReport(batch.outDir, batch.data, school, batch.context, writes);

@@ -10,7 +10,7 @@ import { renderXlsx } from './render-xlsx.ts';
 import { renderCsv } from './render-csv.ts';
 import { reportFiles, type ReportFormat, type ReportKind } from './report-files.ts';
 import type { Report, ReportContext } from './report-model.ts';
-import type { BoundedWrites } from '../export/bounded-writes.ts';
+import type { FileWrites } from '../export/bounded-writes.ts';
 
 export interface ReportEntry {
   code: string;
@@ -42,9 +42,9 @@ export async function renderReport(report: Report, format: ReportFormat, context
   return renderXlsx(report, context);
 }
 
-/** Renders the three files of a report; their writes go on while the next report renders. */
+/** Renders the three files of a report and starts their writes (see FileWrites for when they are done). */
 export async function writeReport(outDir: string, kind: ReportKind, report: Report, name: string, context: ReportContext,
-  writes: BoundedWrites) {
+  writes: FileWrites) {
   const entry = { code: report.code, name, ...reportFiles(kind, report.code, name) };
   for (const format of Object.keys(entry.files) as ReportFormat[]) {
     await writes.start(join(outDir, entry.files[format]), await renderReport(report, format, context));
@@ -65,7 +65,7 @@ function schoolEntry(data: ReportData, school: Rec) {
 
 /** Builds and writes one school's report; its entry in index.json. */
 export async function writeSchoolReport(outDir: string, data: ReportData, school: Rec, context: ReportContext,
-  writes: BoundedWrites): Promise<SchoolReportEntry> {
+  writes: FileWrites): Promise<SchoolReportEntry> {
   const entry = await writeReport(outDir, 'school', buildSchoolReport(data, school), String(school.school_name), context, writes);
   return { ...entry, ...schoolEntry(data, school) };
 }

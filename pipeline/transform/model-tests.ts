@@ -36,7 +36,15 @@ export interface RunModelTestsOptions {
    * `reading` as the tables rebuilt); the rest of the table passed in the run that built it.
    */
   replaced?: ReadonlyMap<string, TestScope>;
+  /** Tables still being written (the planner's marts): the tests reading them run last, once `ready` has settled. */
+  later?: Later;
 }
+
+/** Tables written beside a stage, and the promise that settles once they are (it may reject: the writer's failure is its own). */
+export interface Later { tables: ReadonlySet<string>; ready: Promise<unknown> }
+
+/** Whether a query reads one of the tables still being written. */
+export const readsLater = (later: Later | undefined, read: ReadonlySet<string>) => later !== undefined && [...read].some((t) => later.tables.has(t));
 
 /**
  * `-- per row of: <model>` in a custom test: its failing rows are rows of that model, each checked
@@ -87,9 +95,13 @@ export async function runModelTests(
     const unset = variablesRead(sql).filter((v) => !set.has(v));
     if (unset.length > 0) throw new Error(`Model test ${name} reads unset variables ${unset.join(', ')}; run the models first`);
   }
-  const results: ModelTestResult[] = [];
-  for (const { name, sql } of tests) results.push(await runTest(conn, name, sql, options.sampleSize ?? 5));
-  return results;
+  const waits = ({ sql }: { sql: string }) => readsLater(options.later, tablesRead(sql));
+  const results = new Map<string, ModelTestResult>();
+  for (const { name, sql } of tests.filter((t) => !waits(t))) results.set(name, await runTest(conn, name, sql, options.sampleSize ?? 5));
+  const rest = tests.filter(waits);
+  if (rest.length > 0) await options.later!.ready;
+  for (const { name, sql } of rest) results.set(name, await runTest(conn, name, sql, options.sampleSize ?? 5));
+  return tests.map(({ name }) => results.get(name)!);
 }
 
 async function runTest(conn: DuckDBConnection, name: string, sql: string, sampleSize: number): Promise<ModelTestResult> {
