@@ -282,7 +282,8 @@ function readPlan(instance: PlanInstance, m: PlanModel, col: Float64Array, row: 
     if (c.role.kind === 'up' || c.role.kind === 'new') change.set(c.role.option, (change.get(c.role.option) ?? 0) + v);
     if (c.role.kind === 'down') change.set(c.role.option, (change.get(c.role.option) ?? 0) - v);
   });
-  const gapAfter = new Map(instance.gaps.map((g) => [`${g.industry_code}|${g.year}`, g.gap]));
+  const gapBefore = new Map(instance.gaps.map((g) => [`${g.industry_code}|${g.year}`, g.gap]));
+  const gapAfter = new Map(gapBefore);
   for (const [i, d] of change) {
     const o = instance.options[i];
     for (const e of o.effects) {
@@ -294,7 +295,7 @@ function readPlan(instance: PlanInstance, m: PlanModel, col: Float64Array, row: 
     const o = instance.options[i];
     const main = [...o.effects].filter((e) => gapAfter.has(`${e.industry_code}|${o.year}`)).sort((a, b) => b.per_seat - a.per_seat)[0];
     const key = main && `${main.industry_code}|${o.year}`;
-    const before = main ? instance.gaps.find((g) => `${g.industry_code}|${g.year}` === key)!.gap : null;
+    const before = main ? gapBefore.get(key!)! : null;
     return {
       school_code: o.school_code, major_code: o.major_code, existing: o.existing, plan: o.plan, change: d, proposed: o.plan + d,
       year: o.year, industry_code: main?.industry_code ?? null,
@@ -335,7 +336,9 @@ const verdict = (optimal: boolean, gap: number) => ({
     : Number.isFinite(gap) ? `time limit reached: the plan is within ${percent(gap)} of the best bound` : 'time limit reached before a plan better than no change, or a bound, was found',
 });
 
-const people = (x: number) => Math.round(Math.abs(x)).toLocaleString('en');
+// One formatter for every reason: toLocaleString makes one per call, and a plan has 150,000 reasons.
+const thousands = new Intl.NumberFormat('en');
+const people = (x: number) => thousands.format(Math.round(Math.abs(x)));
 
 function reason(instance: PlanInstance, existing: boolean, d: number, year: number, industry: string | null,
   before: number | null, after: number | null): { reason_zh: string; reason_en: string } {
