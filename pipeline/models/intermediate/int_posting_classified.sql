@@ -17,22 +17,41 @@
 -- A nightly run with only new postings classifies only those (see run-models.ts).
 -- incremental: unique key posting_id
 -- grain: posting_id
-with best as (
-    select field, value, coalesce(industry_code, '') as industry, {'priority': priority, 'rule_id': rule_id} as rank_key
-    from int_posting_rule_matches
-    qualify row_number() over (partition by field, value order by priority, rule_id) = 1
-        and (field <> 'industry_hint'
-            or min(coalesce(industry_code, '')) over (partition by field, value)
-                = max(coalesce(industry_code, '')) over (partition by field, value))
+with ranked as (
+    -- Each rule's place in the order rules fire (lowest priority number, then lowest rule_id): a
+    -- posting compares three integers, not three (priority, rule_id) pairs.
+    select *, row_number() over (order by priority, rule_id)::INTEGER as rank
+    from int_posting_rules
+),
+
+best as (
+    select m.field, m.value, coalesce(m.industry_code, '') as industry, r.rank
+    from int_posting_rule_matches as m
+    join ranked as r using (rule_id)
+    qualify row_number() over (partition by m.field, m.value order by r.rank) = 1
+        and (m.field <> 'industry_hint'
+            or min(coalesce(m.industry_code, '')) over (partition by m.field, m.value)
+                = max(coalesce(m.industry_code, '')) over (partition by m.field, m.value))
+),
+
+-- One lookup per distinct title: its best rule and the occupation it names.
+title_facts as (
+    select coalesce(b.value, o.title) as title, b.industry, b.rank, o.occupation, o.major_group
+    from (select value, industry, rank from best where field = 'title') as b
+    full join int_posting_occupations as o on o.title = b.value
 ),
 
 fired as (
     select
         p.*,
-        least(t.rank_key, e.rank_key, h.rank_key).rule_id as rule_id,
-        list_filter([t.industry, e.industry, h.industry], x -> x is not null) as industries
+        least(t.rank, e.rank, h.rank) as rank,
+        t.occupation,
+        t.major_group,
+        t.industry as title_industry,
+        e.industry as employer_industry,
+        h.industry as hint_industry
     from raw_postings as p
-    left join best as t on t.field = 'title' and t.value = p.title
+    left join title_facts as t on t.title = p.title
     left join best as e on e.field = 'employer' and e.value = p.employer
     left join best as h on h.field = 'industry_hint' and h.value = p.industry_hint
 )
@@ -46,22 +65,23 @@ select
     p.headcount,
     p.education,
     p.education <> 'other' as vocational,
-    p.rule_id,
+    r.rule_id,
     r.industry_code,
     r.segment_code,
-    p.rule_id is not null as classified,
-    p.rule_id is not null and r.industry_code is null as outside,
+    p.rank is not null as classified,
+    p.rank is not null and r.industry_code is null as outside,
     case
-        when p.rule_id is null then null
-        when r.source = 'employers' or len(list_filter(p.industries, x -> x = coalesce(r.industry_code, ''))) >= 2 then 'high'
+        when p.rank is null then null
+        when r.source = 'employers' or coalesce(p.title_industry = coalesce(r.industry_code, ''), false)::INTEGER
+            + coalesce(p.employer_industry = coalesce(r.industry_code, ''), false)::INTEGER
+            + coalesce(p.hint_industry = coalesce(r.industry_code, ''), false)::INTEGER >= 2 then 'high'
         when r.priority < getvariable('postings_cross_cutting_priority') then 'medium'
         else 'low'
     end as confidence,
-    o.occupation,
-    o.major_group,
-    case when p.rule_id is null then p.title end as unclassified_title,
-    case when p.rule_id is null then p.employer end as unclassified_employer,
-    case when p.rule_id is null then p.industry_hint end as unclassified_hint
+    p.occupation,
+    p.major_group,
+    case when p.rank is null then p.title end as unclassified_title,
+    case when p.rank is null then p.employer end as unclassified_employer,
+    case when p.rank is null then p.industry_hint end as unclassified_hint
 from fired as p
-left join int_posting_rules as r on r.rule_id = p.rule_id
-left join int_posting_occupations as o on o.title = p.title
+left join ranked as r on r.rank = p.rank
