@@ -19,8 +19,10 @@ const encoder = new TextEncoder();
 const encoded = new Map<string, Uint8Array>();
 const EMPTY = new Uint8Array(0);
 
+/** A text's UTF-8 bytes; a value already given as its bytes (split-marts.ts) is taken as it is. */
 function utf8Bytes(value: unknown): Uint8Array {
   if (value === null || value === undefined) return EMPTY;
+  if (value instanceof Uint8Array) return value;
   const text = String(value);
   let bytes = encoded.get(text);
   if (!bytes) {

@@ -44,7 +44,7 @@ export interface SplitExport {
  * they are written.
  */
 async function writeSplit(conn: DuckDBConnection, name: string, sql: string, columns: ColumnSpec[],
-  key: string, pathFor: (value: string) => string): Promise<SplitExport> {
+  key: string, pathFor: (value: string) => string, texts: TextIds = new Map()): Promise<SplitExport> {
   const at = columns.findIndex((c) => c.name === key);
   const out: SplitExport = { name, files: 0, rows: 0, bytes: 0, max_file_bytes: 0 };
   let current: string | null = null;
@@ -62,7 +62,8 @@ async function writeSplit(conn: DuckDBConnection, name: string, sql: string, col
   };
   const result = await conn.stream(sql);
   for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-    const values = chunk.getColumns() as unknown[][];
+    const values = (chunk.getColumns() as unknown[][])
+      .map((column, c) => (texts.has(c) ? column.map((id) => (id === null ? null : texts.get(c)![id as number])) : column));
     // Rows arrive ordered by key: copy each run of one key's rows as slices, not value by value.
     let start = 0;
     const take = (end: number) => {
@@ -81,6 +82,40 @@ async function writeSplit(conn: DuckDBConnection, name: string, sql: string, col
   await flush();
   await writes.done();
   return out;
+}
+
+/** Per column index, the UTF-8 bytes of each text the query gives as an id. */
+type TextIds = Map<number, Uint8Array[]>;
+
+/**
+ * The query of a school-grain mart's rows, ordered by the school then every other column (so a
+ * school's file is the same bytes from the same data), with each text column but the key given as
+ * the id of its value in a list of the column's distinct values, read once: turning a text into a
+ * JS string costs the node API more than the rest of the split (a buffer for every string over 12
+ * bytes), and a school's rows repeat a few hundred names. The lists are temporary tables of the
+ * connection, dropped once the files are written.
+ */
+async function textsById(conn: DuckDBConnection, table: string, columns: ColumnSpec[], key: string):
+  Promise<{ sql: string; texts: TextIds; lists: string[] }> {
+  const texts: TextIds = new Map();
+  const select: string[] = [];
+  const joins: string[] = [];
+  const encoder = new TextEncoder();
+  for (const [i, { name, type }] of columns.entries()) {
+    if (type !== 'VARCHAR' || name === key) {
+      select.push(`m."${name}"`);
+      continue;
+    }
+    const list = `split_texts_${i}`;
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${list} AS
+      SELECT value, (row_number() OVER (ORDER BY value) - 1)::INTEGER AS id FROM (SELECT DISTINCT "${name}" AS value FROM ${table} WHERE "${name}" IS NOT NULL)`);
+    const rows = (await conn.runAndReadAll(`SELECT value FROM ${list} ORDER BY id`)).getRowsJS();
+    texts.set(i, rows.map(([value]) => encoder.encode(String(value))));
+    select.push(`${list}.id AS "${name}"`);
+    joins.push(`LEFT JOIN ${list} ON ${list}.value = m."${name}"`);
+  }
+  const order = [key, ...columns.map((c) => c.name)].map((name) => `m."${name}"`).join(', ');
+  return { sql: `SELECT ${select.join(', ')} FROM ${table} AS m ${joins.join(' ')} ORDER BY ${order}`, texts, lists: [...texts.keys()].map((i) => `split_texts_${i}`) };
 }
 
 /** The mart summed to provinces: district_code becomes PP0000, additive columns are summed. */
@@ -117,10 +152,9 @@ export async function exportSplitMarts(conn: DuckDBConnection, martsDir: string,
     const columns = await martColumns(conn, table);
     const dir = table === SCHOOL_DETAIL ? join(martsDir, 'schools') : join(martsDir, 'schools', table);
     mkdirSync(dir, { recursive: true });
-    // Ordered by every column after the school, so a school's file is the same bytes from the same data.
-    const order = ['school_code', ...columns.map((c) => c.name)].map((name) => `"${name}"`).join(', ');
-    done.push(await writeSplit(conn, `schools/${table}`, `SELECT * FROM ${table} ORDER BY ${order}`,
-      columns, 'school_code', (code) => join(dir, `${code}.arrow`)));
+    const { sql, texts, lists } = await textsById(conn, table, columns, 'school_code');
+    done.push(await writeSplit(conn, `schools/${table}`, sql, columns, 'school_code', (code) => join(dir, `${code}.arrow`), texts));
+    for (const list of lists) await conn.run(`DROP TABLE ${list}`);
   }
   for (const table of COUNTY_MARTS) {
     if (!fresh(table) || !(await tableExists(conn, table))) continue;
