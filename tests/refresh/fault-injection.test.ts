@@ -89,4 +89,17 @@ describe('refresh killed or failing at any point', () => {
     expect(readHistory(wh).map((r) => r.outcome)).toEqual(['ok', 'failed', ...points.map(() => 'killed'), 'ok']);
     expect(readHistory(wh)[2]).toMatchObject({ error: KILLED, snapshot: null });
   }, 240_000);
+
+  it('fails the run with its record when the planner fails while the outputs go on without it', async () => {
+    const data = dataFolder();
+    const wh = scratch('wh-planner-');
+    const run = await runRefresh(data, wh, { CHANJIAO_FAIL_AT: 'planner' });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain('ENOSPC: no space left on device (simulated at planner)');
+    expect(existsSync(join(wh, 'current'))).toBe(false);
+    // Recorded by the refresh itself: a failure nothing awaited yet would end the process before that.
+    expect(readHistory(wh).map((r) => r.outcome)).toContain('failed');
+    expect(readHistory(wh).find((r) => r.outcome === 'failed')?.error).toContain('simulated at planner');
+    expect((await runRefresh(data, wh)).code).toBe(0);
+  }, 120_000);
 });
