@@ -93,29 +93,30 @@ type TextIds = Map<number, Uint8Array[]>;
  * the id of its value in a list of the column's distinct values, read once: turning a text into a
  * JS string costs the node API more than the rest of the split (a buffer for every string over 12
  * bytes), and a school's rows repeat a few hundred names. The lists are temporary tables of the
- * connection, dropped once the files are written.
+ * connection, dropped by `drop` once the files are written.
  */
 async function textsById(conn: DuckDBConnection, table: string, columns: ColumnSpec[], key: string):
-  Promise<{ sql: string; texts: TextIds; lists: string[] }> {
+  Promise<{ sql: string; texts: TextIds; drop: () => Promise<void> }> {
   const texts: TextIds = new Map();
   const select: string[] = [];
   const joins: string[] = [];
   const encoder = new TextEncoder();
+  const list = (column: number) => `split_texts_${column}`;
   for (const [i, { name, type }] of columns.entries()) {
     if (type !== 'VARCHAR' || name === key) {
       select.push(`m."${name}"`);
       continue;
     }
-    const list = `split_texts_${i}`;
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${list} AS
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${list(i)} AS
       SELECT value, (row_number() OVER (ORDER BY value) - 1)::INTEGER AS id FROM (SELECT DISTINCT "${name}" AS value FROM ${table} WHERE "${name}" IS NOT NULL)`);
-    const rows = (await conn.runAndReadAll(`SELECT value FROM ${list} ORDER BY id`)).getRowsJS();
+    const rows = (await conn.runAndReadAll(`SELECT value FROM ${list(i)} ORDER BY id`)).getRowsJS();
     texts.set(i, rows.map(([value]) => encoder.encode(String(value))));
-    select.push(`${list}.id AS "${name}"`);
-    joins.push(`LEFT JOIN ${list} ON ${list}.value = m."${name}"`);
+    select.push(`${list(i)}.id AS "${name}"`);
+    joins.push(`LEFT JOIN ${list(i)} ON ${list(i)}.value = m."${name}"`);
   }
   const order = [key, ...columns.map((c) => c.name)].map((name) => `m."${name}"`).join(', ');
-  return { sql: `SELECT ${select.join(', ')} FROM ${table} AS m ${joins.join(' ')} ORDER BY ${order}`, texts, lists: [...texts.keys()].map((i) => `split_texts_${i}`) };
+  const drop = async () => { for (const i of texts.keys()) await conn.run(`DROP TABLE ${list(i)}`); };
+  return { sql: `SELECT ${select.join(', ')} FROM ${table} AS m ${joins.join(' ')} ORDER BY ${order}`, texts, drop };
 }
 
 /** The mart summed to provinces: district_code becomes PP0000, additive columns are summed. */
@@ -152,9 +153,9 @@ export async function exportSplitMarts(conn: DuckDBConnection, martsDir: string,
     const columns = await martColumns(conn, table);
     const dir = table === SCHOOL_DETAIL ? join(martsDir, 'schools') : join(martsDir, 'schools', table);
     mkdirSync(dir, { recursive: true });
-    const { sql, texts, lists } = await textsById(conn, table, columns, 'school_code');
+    const { sql, texts, drop } = await textsById(conn, table, columns, 'school_code');
     done.push(await writeSplit(conn, `schools/${table}`, sql, columns, 'school_code', (code) => join(dir, `${code}.arrow`), texts));
-    for (const list of lists) await conn.run(`DROP TABLE ${list}`);
+    await drop();
   }
   for (const table of COUNTY_MARTS) {
     if (!fresh(table) || !(await tableExists(conn, table))) continue;
