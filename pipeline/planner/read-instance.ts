@@ -4,6 +4,7 @@ import type { PlanInstance } from '../shared/planner/instance.ts';
 import { instanceFromRows, type EffectRow, type FutureGapRow, type IndustryNameRow, type Locks, type OptionRow,
   type PlannerParameters, plannerSettings } from '../shared/planner/instance-rows.ts';
 import type { Policy } from '../config/policy.ts';
+import { readRows } from '../transform/read-rows.ts';
 
 export type { Locks } from '../shared/planner/instance-rows.ts';
 
@@ -14,7 +15,7 @@ export const policySettings = (policy: Policy): PlannerParameters =>
 /** What the instance reads: the planner can start once the models building these are done. */
 export const INSTANCE_TABLES = ['mart_plan_options', 'mart_plan_effects', 'mart_future_gap', 'stg_industries'] as const;
 
-const rows = async <T>(conn: DuckDBConnection, sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[];
+const rows = async <T>(conn: DuckDBConnection, sql: string) => (await readRows(conn, sql)) as unknown as T[];
 
 export async function readInstance(conn: DuckDBConnection, parameters: PlannerParameters, locks: Locks = {}): Promise<PlanInstance> {
   return instanceFromRows({

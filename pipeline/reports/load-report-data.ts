@@ -5,9 +5,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { tableExists } from '../transform/table-exists.ts';
 import { groupBy } from '../shared/group-by.ts';
+import { readRows, type Rec } from '../transform/read-rows.ts';
 
-/** A warehouse row as plain JS values (the marts hold INTEGER, DOUBLE, VARCHAR and BOOLEAN only). */
-export type Rec = Record<string, string | number | boolean | null>;
+export type { Rec } from '../transform/read-rows.ts';
 
 export interface Thresholds {
   shortage_below: number;
@@ -46,54 +46,12 @@ export interface ReportData {
   };
 }
 
-async function readRows(conn: DuckDBConnection, sql: string): Promise<Rec[]> {
-  return (await conn.runAndReadAll(sql)).getRowObjectsJS() as Rec[];
-}
-
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
-/** A text column inside the packed column: NULL → '', any other value → \x02 + value with \x01 and \x1f escaped. */
-const packedText = (name: string) =>
-  `coalesce(chr(2) || replace(replace(${quote(name)}, chr(1), chr(1) || '1'), chr(31), chr(1) || '2'), '')`;
-
-function unpackText(field: string): string | null {
-  if (field === '') return null;
-  const text = field.slice(1);
-  return text.includes('\x01') ? text.replace(/\x01([12])/g, (_, c: string) => (c === '1' ? '\x01' : '\x1f')) : text;
-}
-
 /** A row's value of a column as the text a group is keyed by. */
 const by = (column: string) => (row: Rec) => String(row[column]);
 
-/**
- * The rows of a query as plain objects. Converting DuckDB's text values to JS one by one costs
- * about a microsecond each (most of this stage at national scale), so every text column of a row
- * travels in one packed string, split here; the other columns convert as they are.
- */
-export async function read(conn: DuckDBConnection, sql: string): Promise<Rec[]> {
-  const described = (await conn.runAndReadAll(`DESCRIBE ${sql}`)).getRowObjectsJS() as { column_name: string; column_type: string }[];
-  const names = described.map((c) => c.column_name);
-  const isText = described.map((c) => c.column_type === 'VARCHAR');
-  const texts = names.filter((_, i) => isText[i]);
-  if (texts.length < 2 || new Set(names).size !== names.length) return readRows(conn, sql);
-  const others = names.filter((_, i) => !isText[i]);
-  const packed = (await conn.runAndReadAll(`SELECT ${[...others.map(quote), `concat_ws(chr(31), ${texts.map(packedText).join(', ')})`]
-    .join(', ')} FROM (${sql})`)).getRowsJS();
-  return packed.map((values) => {
-    const fields = String(values[others.length]).split('\x1f');
-    const row: Rec = {};
-    let other = 0;
-    let text = 0;
-    for (let i = 0; i < names.length; i++) {
-      row[names[i]] = isText[i] ? unpackText(fields[text++]) : values[other++] as Rec[string];
-    }
-    return row;
-  });
-}
-
 /** The policy values the labels were computed with; the refresh (or the caller) must have set them. */
 async function readThresholds(conn: DuckDBConnection): Promise<Thresholds> {
-  const [row] = await read(conn, `SELECT
+  const [row] = await readRows(conn, `SELECT
     getvariable('signal_shortage_below') AS shortage_below,
     getvariable('signal_oversupply_above') AS oversupply_above,
     getvariable('recommend_review_employment_below') AS review_employment_below,
@@ -109,7 +67,7 @@ async function readThresholds(conn: DuckDBConnection): Promise<Thresholds> {
  */
 export async function loadReportData(conn: DuckDBConnection, planned?: Promise<unknown>): Promise<ReportData> {
   const thresholds = await readThresholds(conn);
-  const [{ year }] = await read(conn, 'SELECT max(year) AS year FROM mart_school');
+  const [{ year }] = await readRows(conn, 'SELECT max(year) AS year FROM mart_school');
   const y = Number(year);
   const queries = [
     `SELECT s.*, d.area_group FROM mart_school AS s JOIN dim_district AS d USING (district_code)
@@ -151,17 +109,17 @@ export async function loadReportData(conn: DuckDBConnection, planned?: Promise<u
     'SELECT * FROM mart_lag',
   ];
   const results: Rec[][] = [];
-  for (const sql of queries) results.push(await read(conn, sql)); // one connection runs one query at a time
+  for (const sql of queries) results.push(await readRows(conn, sql)); // one connection runs one query at a time
   const [
     schools, industries, rows, recommendations, schoolIndustries, trend, years, programmes, segments, loop, loopDetail, lag,
   ] = results;
   await planned;
   const hasPlan = await tableExists(conn, 'mart_plan_status');
-  const plan = hasPlan ? await read(conn, `SELECT p.school_code, p.major_code, m.major_name, p.existing, p.plan, p.change, p.proposed,
+  const plan = hasPlan ? await readRows(conn, `SELECT p.school_code, p.major_code, m.major_name, p.existing, p.plan, p.change, p.proposed,
       p.year, i.name_zh AS industry_name, p.reason_zh
     FROM mart_plan AS p LEFT JOIN dim_major AS m USING (major_code) LEFT JOIN dim_industry AS i USING (industry_code)
     ORDER BY p.school_code, p.major_code`) : [];
-  const [planStatus = null] = hasPlan ? await read(conn, 'SELECT status, message_zh FROM mart_plan_status') : [];
+  const [planStatus = null] = hasPlan ? await readRows(conn, 'SELECT status, message_zh FROM mart_plan_status') : [];
   return {
     year: y,
     thresholds,
