@@ -7,7 +7,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { loadReportData } from './load-report-data.ts';
+import { addPlan, loadReportBase } from './load-report-data.ts';
 import { buildIndustryReport } from './industry-report.ts';
 import type { ReportContext } from './report-model.ts';
 import { writeReport, writeSchoolReport, type IndustryReportEntry, type SchoolReportEntry } from './write-report.ts';
@@ -55,36 +55,45 @@ function defaultWorkers(schools: number): number {
  */
 export async function generateReports(conn: DuckDBConnection, outDir: string, context: ReportContext,
   effects: ReportEffects = {}, options: ReportOptions = {}): Promise<ReportIndex> {
-  const data = await loadReportData(conn, options.planned);
+  const base = await loadReportBase(conn);
   for (const folder of ['schools', 'industries']) {
     rmSync(join(outDir, folder), { recursive: true, force: true });
     mkdirSync(join(outDir, folder), { recursive: true });
   }
-  const total = data.schools.length + data.industries.length;
+  const total = base.schools.length + base.industries.length;
   let done = 0;
   const writes = new BoundedWrites();
-  const workers = options.workers ?? Math.max(options.minWorkers ?? 0, defaultWorkers(data.schools.length));
+  const workers = options.workers ?? Math.max(options.minWorkers ?? 0, defaultWorkers(base.schools.length));
+  // The school reports print the plan; the industry reports do not, and are written while the planner may still solve.
+  const data = addPlan(conn, base, options.planned);
   const inWorkers = workers > 0
-    ? writeSchoolsInWorkers(data, outDir, context, workers, (code) => effects.progress?.(code, ++done, total))
+    ? data.then((withPlan) => writeSchoolsInWorkers(withPlan, outDir, context, workers, (code) => effects.progress?.(code, ++done, total)))
     : undefined;
-  inWorkers?.catch(() => {}); // awaited below, after the industries
+  data.catch(() => {}); // awaited below, after the industries
+  inWorkers?.catch(() => {});
+  const industries: IndustryReportEntry[] = [];
+  try {
+    for (const industry of base.industries) {
+      const entry = await writeReport(outDir, 'industry', buildIndustryReport(base, industry), String(industry.name_zh),
+        context, writes);
+      const candidates = base.industry.recommendations.get(entry.code)?.length ?? 0;
+      industries.push({ ...entry, signal: String(industry.signal), candidates });
+      effects.progress?.(entry.code, ++done, total);
+    }
+  } catch (error) {
+    await data.catch(() => {}); // no query left running on a connection the caller is about to close
+    throw error;
+  }
   const schools: SchoolReportEntry[] = [];
   if (!inWorkers) {
-    for (const school of data.schools) {
-      const entry = await writeSchoolReport(outDir, data, school, context, writes);
+    const withPlan = await data;
+    for (const school of withPlan.schools) {
+      const entry = await writeSchoolReport(outDir, withPlan, school, context, writes);
       schools.push(entry);
       effects.progress?.(entry.code, ++done, total);
     }
   }
-  const industries: IndustryReportEntry[] = [];
-  for (const industry of data.industries) {
-    const entry = await writeReport(outDir, 'industry', buildIndustryReport(data, industry), String(industry.name_zh),
-      context, writes);
-    const candidates = data.industry.recommendations.get(entry.code)?.length ?? 0;
-    industries.push({ ...entry, signal: String(industry.signal), candidates });
-    effects.progress?.(entry.code, ++done, total);
-  }
-  const index: ReportIndex = { ...context, year: data.year, schools: inWorkers ? await inWorkers : schools, industries };
+  const index: ReportIndex = { ...context, year: base.year, schools: inWorkers ? await inWorkers : schools, industries };
   await writes.start(join(outDir, 'index.json'), `${JSON.stringify(index, null, 1)}\n`);
   await writes.done();
   return index;

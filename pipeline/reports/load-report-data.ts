@@ -66,6 +66,11 @@ async function readThresholds(conn: DuckDBConnection): Promise<Thresholds> {
  * `planned` has settled when the planner is still writing them.
  */
 export async function loadReportData(conn: DuckDBConnection, planned?: Promise<unknown>): Promise<ReportData> {
+  return addPlan(conn, await loadReportBase(conn), planned);
+}
+
+/** The latest year's report data but the plan (no plan rows, no plan status): the industry reports need no more. */
+export async function loadReportBase(conn: DuckDBConnection): Promise<ReportData> {
   const thresholds = await readThresholds(conn);
   const [{ year }] = await readRows(conn, 'SELECT max(year) AS year FROM mart_school');
   const y = Number(year);
@@ -113,13 +118,6 @@ export async function loadReportData(conn: DuckDBConnection, planned?: Promise<u
   const [
     schools, industries, rows, recommendations, schoolIndustries, trend, years, programmes, segments, loop, loopDetail, lag,
   ] = results;
-  await planned;
-  const hasPlan = await tableExists(conn, 'mart_plan_status');
-  const plan = hasPlan ? await readRows(conn, `SELECT p.school_code, p.major_code, m.major_name, p.existing, p.plan, p.change, p.proposed,
-      p.year, i.name_zh AS industry_name, p.reason_zh
-    FROM mart_plan AS p LEFT JOIN dim_major AS m USING (major_code) LEFT JOIN dim_industry AS i USING (industry_code)
-    ORDER BY p.school_code, p.major_code`) : [];
-  const [planStatus = null] = hasPlan ? await readRows(conn, 'SELECT status, message_zh FROM mart_plan_status') : [];
   return {
     year: y,
     thresholds,
@@ -131,9 +129,9 @@ export async function loadReportData(conn: DuckDBConnection, planned?: Promise<u
       recommendations: groupBy(recommendations, by('school_code')),
       industries: groupBy(schoolIndustries, by('school_code')),
       trend: groupBy(trend, by('school_code')),
-      plan: groupBy(plan, by('school_code')),
+      plan: new Map(),
     },
-    planStatus,
+    planStatus: null,
     industry: {
       years: groupBy(years, by('industry_code')),
       programmes: groupBy(programmes, by('industry_code')),
@@ -145,4 +143,16 @@ export async function loadReportData(conn: DuckDBConnection, planned?: Promise<u
       lag: new Map(lag.map((r) => [String(r.industry_code), r])),
     },
   };
+}
+
+/** `base` with the proposed plan's changes and status, read once `planned` has settled (the planner may still be writing them). */
+export async function addPlan(conn: DuckDBConnection, base: ReportData, planned?: Promise<unknown>): Promise<ReportData> {
+  await planned;
+  if (!await tableExists(conn, 'mart_plan_status')) return base;
+  const plan = await readRows(conn, `SELECT p.school_code, p.major_code, m.major_name, p.existing, p.plan, p.change, p.proposed,
+      p.year, i.name_zh AS industry_name, p.reason_zh
+    FROM mart_plan AS p LEFT JOIN dim_major AS m USING (major_code) LEFT JOIN dim_industry AS i USING (industry_code)
+    ORDER BY p.school_code, p.major_code`);
+  const [planStatus = null] = await readRows(conn, 'SELECT status, message_zh FROM mart_plan_status');
+  return { ...base, school: { ...base.school, plan: groupBy(plan, by('school_code')) }, planStatus };
 }

@@ -5,7 +5,7 @@
  * read them early would fail for want of them.
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -13,6 +13,7 @@ import { runModelTests } from '../../pipeline/transform/run-models.ts';
 import { exportMarts } from '../../pipeline/export/export-marts.ts';
 import { PLAN_TABLES, writePlan } from '../../pipeline/planner/write-plan.ts';
 import { loadReportData } from '../../pipeline/reports/load-report-data.ts';
+import { generateReports } from '../../pipeline/reports/generate-reports.ts';
 import { setPolicyVariables } from '../../pipeline/config/policy.ts';
 import { buildWarehouse, one } from '../models/warehouse.ts';
 import { tiny, tinyPolicy } from '../fixtures/models/tiny.ts';
@@ -84,5 +85,27 @@ describe('work beside the planner', () => {
     expect(n).toBeGreaterThan(0);
     expect(data.planStatus).not.toBeNull();
     expect([...data.school.plan.values()].flat()).toHaveLength(n as number);
+  });
+
+  it('writes the industry reports before the planner has finished, the school reports with their plan after', async () => {
+    const conn = await buildWarehouse(tiny, tinyPolicy);
+    await setPolicyVariables(conn, tinyPolicy);
+    for (const table of PLAN_TABLES) await conn.run(`DROP TABLE ${table}`);
+    const dir = tempDir();
+    const { ready, open } = gate();
+    const generated = generateReports(conn, dir, { snapshot: 't', finished_at: '2026-01-01T00:00:00Z', data_label: 'tiny', synthetic: true, title: 'tiny' },
+      {}, { workers: 0, planned: ready });
+    await vi.waitFor(() => expect(readdirSync(join(dir, 'industries')).filter((f) => f.endsWith('.html')).length).toBeGreaterThan(0),
+      { timeout: 20_000 });
+    expect(readdirSync(join(dir, 'schools'))).toEqual([]);
+    await writePlan(conn, tinyPolicy);
+    open();
+    const index = await generated;
+    const { n } = await one(conn, "SELECT count(*)::INTEGER AS n FROM mart_plan WHERE change <> 0");
+    expect(n).toBeGreaterThan(0);
+    const planned = await one(conn, 'SELECT min(school_code) AS code FROM mart_plan WHERE change <> 0');
+    expect(index.schools.map((s) => s.code)).toContain(planned.code);
+    // The school's report prints its plan: written from the plan, not from the data read before it.
+    expect(readFileSync(join(dir, 'schools', `${planned.code}.csv`), 'utf8')).toMatch(/[+-]\d/);
   });
 });
