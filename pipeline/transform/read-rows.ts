@@ -47,6 +47,6 @@ export async function readRows(conn: DuckDBConnection, sql: string): Promise<Rec
   let t = 0;
   const make = new Function('values', 'fields', 'text', `return {${names.map((name, i) =>
     `[${JSON.stringify(name)}]: ${isText[i] ? `text(${t}, fields[${t++}])` : `values[${other++}]`}`).join(', ')}};`) as
-    (values: unknown[], fields: string[], intern: typeof text) => Rec;
+    (values: unknown[], fields: string[], texts: typeof text) => Rec;
   return packed.map((values) => make(values, texts.length ? String(values[others.length]).split('\x1f') : [], text));
 }
