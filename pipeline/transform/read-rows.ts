@@ -3,15 +3,14 @@
  * reports and the planner keep in memory.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlName } from '../load/sql.ts';
 
 /** A warehouse row as plain JS values (the marts hold INTEGER, DOUBLE, VARCHAR and BOOLEAN only). */
 export type Rec = Record<string, string | number | boolean | null>;
 
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
 /** A text column inside the packed column: NULL → '', any other value → \x02 + value with \x01 and \x1f escaped. */
 const packedText = (name: string) =>
-  `coalesce(chr(2) || replace(replace(${quote(name)}, chr(1), chr(1) || '1'), chr(31), chr(1) || '2'), '')`;
+  `coalesce(chr(2) || replace(replace(${sqlName(name)}, chr(1), chr(1) || '1'), chr(31), chr(1) || '2'), '')`;
 
 function unpackText(field: string): string | null {
   if (field === '') return null;
@@ -31,7 +30,7 @@ export async function readRows(conn: DuckDBConnection, sql: string): Promise<Rec
   const isText = described.map((c) => c.column_type === 'VARCHAR');
   const texts = names.filter((_, i) => isText[i]);
   const others = names.filter((_, i) => !isText[i]);
-  const packed = (await conn.runAndReadAll(`SELECT ${[...others.map(quote), ...texts.length ? [`concat_ws(chr(31), ${texts.map(packedText).join(', ')})`] : []]
+  const packed = (await conn.runAndReadAll(`SELECT ${[...others.map(sqlName), ...texts.length ? [`concat_ws(chr(31), ${texts.map(packedText).join(', ')})`] : []]
     .join(', ')} FROM (${sql})`)).getRowsJS();
   // One string per distinct value of a column: the rows repeat names and labels many times over, and
   // hundreds of thousands of rows are kept for the whole run.
