@@ -69,10 +69,20 @@ export async function convertDays(conns: DuckDBConnection[], files: DailyFile[],
   const limit = (left: number) => Math.min(BATCH_BYTES, Math.max(SHARED_BYTES, Math.ceil(left / conns.length) + largest));
   const total = sizes.reduce((n, size) => n + size, 0);
   const source = batches(prepared(files, { ...options, warn: (message) => fileWarnings.push(message) }), total, limit);
+  // The next batch is prepared while the connections convert theirs: prepared only when asked for,
+  // each batch would wait for the hashing and reading of its files with its connection idle.
+  const ahead = () => {
+    const next = source.next();
+    next.catch(() => {}); // awaited by take; a failure is reported there, not as an unhandled rejection
+    return next;
+  };
+  let upcoming = ahead();
   let taken = 0;
   const take = async () => {
+    const current = upcoming;
+    upcoming = ahead(); // queued behind current: one batch is always being prepared
     try {
-      const next = await source.next();
+      const next = await current;
       return next.done ? undefined : { index: taken++, days: next.value };
     } catch (error) {
       unprepared ??= { error };
@@ -91,6 +101,7 @@ export async function convertDays(conns: DuckDBConnection[], files: DailyFile[],
       }
     }
   }));
+  await upcoming.catch(() => {}); // nothing is still being prepared once this returns
   fileWarnings.forEach(options.warn);
   if (unprepared) throw unprepared.error;
   const first = failed.sort((a, b) => a.index - b.index)[0];

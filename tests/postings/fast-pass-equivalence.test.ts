@@ -146,6 +146,19 @@ describe('the fast pass of a batch of daily files', () => {
     expect(entries.filter((e) => e.rejected > 0).length).toBeGreaterThan(forms.length / 2);
   });
 
+  it('tests the pattern of a code itself when a referenced code does not match it', async () => {
+    // The district codes all match the postings' pattern, which the key test then settles; a
+    // referenced code outside it must not let a posting's code through unchecked.
+    const odd = '5001X7';
+    await warehouse.run(`INSERT INTO raw_districts SELECT * REPLACE ('${odd}' AS district_code) FROM raw_districts LIMIT 1`);
+    try {
+      const entries = await expectEqual(writeDays(mulberry32(4), [{ broken: [['district_code', odd], ['district_code', odd]] }, {}]));
+      expect(entries[0].rejects.filter((r) => r.value === odd)).toHaveLength(2);
+    } finally {
+      await warehouse.run(`DELETE FROM raw_districts WHERE district_code = '${odd}'`);
+    }
+  });
+
   it.each([1, 2, 3])('accepts and rejects exactly what the loader does on mixed days (seed %i)', async (seed) => {
     const rng = mulberry32(seed);
     const plans: DayPlan[] = [{}, { repeatShare: 0.08 }, { brokenShare: 0.05, repeatShare: 0.08 }, { brokenShare: 0.3, shapes: ['short', 'line break'] }];
