@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumAvailable, serve } from './browser.ts';
 import { dashboardSession, SHOTS } from './session.ts';
-import { cardValue, chartTable, dataRequests, settle, visit } from './page-helpers.ts';
+import { cardValue, chartTable, dataRequests, settle, visit, screenshotPage } from './page-helpers.ts';
 import { sampleManifest, sampleWarehouseDir, servedSampleCopy } from '../support/warehouse.ts';
 import { HISTORY_FILE, type RunRecord } from '../../pipeline/refresh/history.ts';
 import { CURRENT } from '../../pipeline/refresh/snapshot.ts';
@@ -63,7 +63,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('programme
     expect(await tab.textContent('body')).toContain(school.school_name);
     await tab.close();
     expect(await links.locator('a[data-report="html-download"]').getAttribute('href')).toBe(`data/reports/${entry.files.html}?download`);
-    await s.page.screenshot({ path: join(SHOTS, 'school-reports.png'), fullPage: true });
+    await screenshotPage(s.page, join(SHOTS, 'school-reports.png'));
   });
 
   it("shows the school's programme advice in the mart's order and the industries it is a candidate for", async () => {
@@ -103,7 +103,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('programme
       expect(table.map((r) => [r[0], r[1], r[3], r[4]])).toEqual(candidates.map((c) => [String(c.rank), c.school_name, zh.labels[c.action], c.suggested_majors]));
       expect(await s.page.textContent('figure[data-chart="industry-candidates"] h3')).toContain(name);
     }
-    await s.page.screenshot({ path: join(SHOTS, 'gaps-candidates.png'), fullPage: true });
+    await screenshotPage(s.page, join(SHOTS, 'gaps-candidates.png'));
     await s.page.goto(`${s.server.url}#/gaps`);
     await settle(s.page);
     await s.page.screenshot({ path: join(SHOTS, 'gaps-1280x800.png') });
@@ -131,7 +131,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('programme
       expect(gaps.map((r) => [r[0], r[1], r[2]]).sort()).toEqual(rows.map((r) => [r.name_zh, f.int(r.gap_before), f.int(r.gap_after)]).sort());
       expect((await chartTable(s.page, 'loop-detail')).length - 1).toBe(details.n);
     }
-    await s.page.screenshot({ path: join(SHOTS, 'loop-earliest.png'), fullPage: true });
+    await screenshotPage(s.page, join(SHOTS, 'loop-earliest.png'));
   });
 
   it('shows demand from postings beside aggregated demand with the confidence of the classification, the occupations, the unclassified titles and employers, and every rule', async () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { chromiumAvailable, serve } from './browser.ts';
 import { dashboardSession, SHOTS } from './session.ts';
-import { cardValue, chartTable, csvRows, dataRequests, download, settle, visit } from './page-helpers.ts';
+import { cardValue, chartTable, csvRows, dataRequests, download, settle, visit, screenshotPage } from './page-helpers.ts';
 import { sampleManifest, sampleWarehouseDir } from '../support/warehouse.ts';
 import { POSTINGS_STORE } from '../../pipeline/postings/load-postings.ts';
 import { CURRENT } from '../../pipeline/refresh/snapshot.ts';
@@ -34,7 +34,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('dashboard
       expect(await s.page.getAttribute('main', 'data-view')).toBe(route);
       expect(await s.page.textContent('[data-banner="synthetic"]')).toBe(zh.syntheticBanner);
       expect(await s.page.locator('[data-banner="failed-run"]').count(), route).toBe(0);
-      await s.page.screenshot({ path: join(SHOTS, `${route}.png`), fullPage: true });
+      await screenshotPage(s.page, join(SHOTS, `${route}.png`));
       expect(s.errors, route).toEqual([]);
     }
   });
@@ -169,7 +169,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('dashboard
     expect(await s.page.textContent('[data-banner="synthetic"]')).toBe(en.syntheticBanner);
     expect(await s.page.getAttribute('html', 'lang')).toBe('en');
     expect(s.page.url()).toContain('lang=en');
-    await s.page.screenshot({ path: join(SHOTS, 'overview-en.png'), fullPage: true });
+    await screenshotPage(s.page, join(SHOTS, 'overview-en.png'));
     await s.page.click('[data-lang-switch]');
     expect(await s.page.textContent('nav a[data-route="gaps"]')).toBe(zh.routes.gaps);
   });
@@ -184,6 +184,31 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('dashboard
     expect(await s.page.textContent('figure[data-chart="gap"] .tooltip-head')).toBe(second[0]);
     await s.page.keyboard.press('Home');
     expect(await s.page.textContent('figure[data-chart="gap"] .tooltip-head')).toBe(first[0]);
+  });
+
+  it('draws charts out of view when printing, and no containment of an undrawn chart clips a tooltip', async () => {
+    await visit(s.page, s.server.url, '#/gaps');
+    // Charts out of view are skipped (content-visibility), which contains their paint: the tooltip
+    // of the last bar, below the chart's area, must not be inside what is contained.
+    await s.page.locator('figure[data-chart="gap"] svg.chart').focus();
+    await s.page.keyboard.press('End');
+    const clippers = await s.page.locator('figure[data-chart="gap"] .tooltip').evaluate((tip) => {
+      const found: string[] = [];
+      for (let el = tip.parentElement; el && el.tagName !== 'FIGURE'; el = el.parentElement) {
+        const style = getComputedStyle(el);
+        if (style.contentVisibility !== 'visible' || /paint|strict|content/.test(style.contain) || style.overflow !== 'visible') found.push(el.className);
+      }
+      return found;
+    });
+    expect(clippers).toEqual([]);
+    const skipped = () => s.page.$$eval('.chart-area', (areas) => areas.filter((a) => getComputedStyle(a).contentVisibility !== 'visible').length);
+    expect(await skipped()).toBeGreaterThan(0);
+    await s.page.emulateMedia({ media: 'print' });
+    try {
+      expect(await skipped()).toBe(0);
+    } finally {
+      await s.page.emulateMedia({ media: 'screen' });
+    }
   });
 
   it('shows the data status: inputs with rows and rejects, model tests', async () => {
@@ -210,7 +235,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('dashboard
     expect(await s.page.textContent('.school-name')).toBe(school.school_name);
     expect((await chartTable(s.page, 'school-programmes')).length - 1).toBe(school.n);
     expect(await s.page.locator('[data-reports="school"] a[data-report]').count()).toBe(4);
-    await s.page.screenshot({ path: join(SHOTS, 'school.png'), fullPage: true });
+    await screenshotPage(s.page, join(SHOTS, 'school.png'));
   });
 
   /**
@@ -265,7 +290,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('dashboard
       // Its programmes come from its own file: the school detail is not written whole here.
       const code = await s.page.getAttribute('[data-school-page]', 'data-school-page');
       expect(requests.seen).toContainEqual({ path: `marts/schools/${code}.arrow`, status: 200 });
-      await s.page.screenshot({ path: join(SHOTS, 'school-xss.png'), fullPage: true });
+      await screenshotPage(s.page, join(SHOTS, 'school-xss.png'));
     });
 
     it('reads the province roll-ups when the county marts are not written whole, with the same city-wide figures', async () => {

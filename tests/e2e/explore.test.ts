@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { chromiumAvailable } from './browser.ts';
 import { dashboardSession, SHOTS } from './session.ts';
-import { chartTable, csvRows, download, visit } from './page-helpers.ts';
+import { chartTable, csvRows, download, visit, screenshotPage } from './page-helpers.ts';
 import { ROOT } from '../../pipeline/config/paths.ts';
 import { formatFor } from '../../pipeline/shared/format.ts';
 import { ROUTES } from '../../dashboard/src/lib/url-state.ts';
@@ -66,7 +66,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('following
       SELECT dim.district_name AS name FROM mart_supply_slice m JOIN dim_district dim USING (district_code)
       WHERE year = ${s.year} GROUP BY 1 ORDER BY sum(supply) DESC LIMIT 1`);
     expect(await map.locator('h3').textContent()).toContain(`各区县供给（人）：${name}最高`);
-    await s.page.screenshot({ path: join(SHOTS, 'district-map.png'), fullPage: true });
+    await screenshotPage(s.page, join(SHOTS, 'district-map.png'));
     expect(s.errors).toEqual([]);
   });
 
@@ -97,7 +97,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('following
     await s.page.waitForFunction(() => document.querySelector('[data-all-majors]'));
     const schools = await drill.locator('figure[data-chart="drill-schools"] a[data-school]').evaluateAll((as) => as.map((a) => a.getAttribute('data-school')!));
     expect([...new Set(schools)].sort()).toEqual(offering.map((o) => o.school));
-    await s.page.screenshot({ path: join(SHOTS, 'drill-down.png'), fullPage: true });
+    await screenshotPage(s.page, join(SHOTS, 'drill-down.png'));
     await drill.locator('figure[data-chart="drill-schools"] a[data-school]').first().click();
     await s.page.locator(`[data-school-page="${schools[0]}"]`).waitFor();
 
@@ -143,7 +143,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('following
       for (const lang of ['zh', 'en'] as const) {
         for (const route of ROUTES) {
           await visit(s.page, s.server.url, `#/${route}${lang === 'en' ? '?lang=en' : ''}`);
-          await s.page.screenshot({ path: join(SHOTS, 'views', `${route}-${lang}-${width}.png`), fullPage: true });
+          await screenshotPage(s.page, join(SHOTS, 'views', `${route}-${lang}-${width}.png`));
           // A page wider than the screen scrolls sideways as a whole: wide tables and charts must scroll in their own box.
           const scroll = await s.page.evaluate(() => document.documentElement.scrollWidth);
           if (scroll > width) wide.push(`${route} ${lang} ${width}: ${scroll}px`);

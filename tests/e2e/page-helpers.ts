@@ -10,6 +10,14 @@ export async function visit(page: Page, baseUrl: string, hash: string): Promise<
   await settle(page);
 }
 
+/**
+ * A screenshot of the whole page. Charts out of view are not drawn until scrolled near
+ * (content-visibility in app.css); the capture draws them all, as printing does.
+ */
+export async function screenshotPage(page: Page, path: string): Promise<void> {
+  await page.screenshot({ path, fullPage: true, style: '.chart-area { content-visibility: visible; }' });
+}
+
 /** Waits until the current view has drawn something and nothing is loading. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('main[data-view]') && !document.querySelector('.loading')

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { chromiumAvailable } from './browser.ts';
 import { dashboardSession, SHOTS } from './session.ts';
-import { chartTable, settle, visit } from './page-helpers.ts';
+import { chartTable, settle, visit, screenshotPage } from './page-helpers.ts';
 import { pdfText } from './pdf-text.ts';
 import { formatFor } from '../../pipeline/shared/format.ts';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
@@ -151,7 +151,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('reading t
       expect(geometry.last.left).toBeGreaterThanOrEqual(geometry.left);
       expect(Math.abs(geometry.first.left - geometry.left)).toBeLessThanOrEqual(1);
       expect(geometry.columns).toBe((await chartTable(s.page, 'school-labels'))[0].length);
-      await s.page.screenshot({ path: join(SHOTS, 'school-advice-390.png'), fullPage: true });
+      await screenshotPage(s.page, join(SHOTS, 'school-advice-390.png'));
     } finally {
       await s.page.setViewportSize({ width: 1280, height: 800 });
     }
@@ -218,7 +218,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('definitio
       const [, ...cited] = await chartTable(s.page, 'sources');
       expect(cited.map((r) => r[1])).toContain(SOURCES.majors[lang]);
     }
-    await s.page.screenshot({ path: join(SHOTS, 'definitions.png'), fullPage: true });
+    await screenshotPage(s.page, join(SHOTS, 'definitions.png'));
   });
 });
 
