@@ -26,18 +26,22 @@ async function* prepared(files: DailyFile[], options: ConvertOptions): AsyncGene
 /**
  * Days of one header layout, in date order, cut into batches (at least one day each); a batch is
  * handed out as soon as it is full, so it converts while later files are prepared. A batch holds
- * at most `limit(left)` bytes, `left` being the bytes not yet handed out: the last batches shrink,
- * so the connections finish together instead of one converting the last large batch alone.
+ * at most `limit(left, handed)` bytes, `left` being the bytes not yet handed out and `handed` the
+ * batches handed out before: the first batches are small, so every connection starts soon, and
+ * the last batches shrink, so the connections finish together instead of one converting the last
+ * large batch alone.
  */
-async function* batches(days: AsyncIterable<PreparedDay>, total: number, limit: (left: number) => number): AsyncGenerator<PreparedDay[]> {
+async function* batches(days: AsyncIterable<PreparedDay>, total: number, limit: (left: number, handed: number) => number): AsyncGenerator<PreparedDay[]> {
   const open = new Map<string, { days: PreparedDay[]; bytes: number }>();
   let left = total;
+  let handed = 0;
   for await (const day of days) {
     const layout = JSON.stringify([day.header.width, day.header.line, [...day.header.positions]]);
     const bytes = statSync(day.csvPath).size;
     let run = open.get(layout);
-    if (run && run.bytes + bytes > limit(left)) {
+    if (run && run.bytes + bytes > limit(left, handed)) {
       left -= run.bytes;
+      handed++;
       yield run.days;
       run = undefined;
     }
@@ -63,24 +67,27 @@ export async function convertDays(conns: DuckDBConnection[], files: DailyFile[],
   const failed: { index: number; error: unknown }[] = [];
   let unprepared: { error: unknown } | undefined;
   // What is left is shared out evenly between the connections (a file's bytes more than an even
-  // share, so the last file does not make a batch of its own).
+  // share, so the last file does not make a batch of its own). Each connection's first batch is a
+  // quarter of the others: a full one takes the second connection half a second to wait for.
   const sizes = files.map((f) => statSync(f.path).size);
   const largest = Math.max(0, ...sizes);
-  const limit = (left: number) => Math.min(BATCH_BYTES, Math.max(SHARED_BYTES, Math.ceil(left / conns.length) + largest));
+  const limit = (left: number, handed: number) => Math.min(handed < conns.length ? BATCH_BYTES / 4 : BATCH_BYTES,
+    Math.max(SHARED_BYTES, Math.ceil(left / conns.length) + largest));
   const total = sizes.reduce((n, size) => n + size, 0);
   const source = batches(prepared(files, { ...options, warn: (message) => fileWarnings.push(message) }), total, limit);
-  // The next batch is prepared while the connections convert theirs: prepared only when asked for,
-  // each batch would wait for the hashing and reading of its files with its connection idle.
+  // The next batches, one per connection, are prepared while the connections convert theirs:
+  // prepared only when asked for, each batch would wait for the hashing and reading of its files
+  // with its connection idle.
   const ahead = () => {
     const next = source.next();
     next.catch(() => {}); // awaited by take; a failure is reported there, not as an unhandled rejection
     return next;
   };
-  let upcoming = ahead();
+  const upcoming = conns.map(ahead);
   let taken = 0;
   const take = async () => {
-    const current = upcoming;
-    upcoming = ahead(); // queued behind current: one batch is always being prepared
+    const current = upcoming.shift()!;
+    upcoming.push(ahead()); // queued behind the others: the generator prepares them in turn
     try {
       const next = await current;
       return next.done ? undefined : { index: taken++, days: next.value };
@@ -101,7 +108,7 @@ export async function convertDays(conns: DuckDBConnection[], files: DailyFile[],
       }
     }
   }));
-  await upcoming.catch(() => {}); // nothing is still being prepared once this returns
+  await Promise.all(upcoming.map((next) => next.catch(() => {}))); // nothing is still being prepared once this returns
   fileWarnings.forEach(options.warn);
   if (unprepared) throw unprepared.error;
   const first = failed.sort((a, b) => a.index - b.index)[0];
