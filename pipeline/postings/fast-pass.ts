@@ -87,9 +87,9 @@ function doubtful(field: Field, v: string, keyed: boolean, patternHeld: boolean)
 }
 
 /**
- * The text fields of one-field foreign keys whose pattern every value of the referenced column matches. A
- * value the key test admits equals one of those values, so it matches the pattern as well: testing
- * the pattern on every row again costs a sixth of the pass (the district code of the postings).
+ * The text fields of one-field foreign keys whose pattern every value of the referenced column
+ * matches. A value the key test admits equals one of those values, so it matches the pattern as
+ * well: testing the pattern on every row again costs a sixth of the pass (the postings' district code).
  */
 async function keysMatchingPattern(conn: DuckDBConnection, schema: TableSchema): Promise<Set<string>> {
   const fields = new Map(schema.fields.map((f) => [f.name, f]));
@@ -97,15 +97,13 @@ async function keysMatchingPattern(conn: DuckDBConnection, schema: TableSchema):
   for (const fk of schema.foreignKeys ?? []) {
     // A key of several fields is not looked up when one of them is NULL: the others are then untested.
     if (fk.fields.length !== 1) continue;
-    for (const [i, name] of fk.fields.entries()) {
-      const field = fields.get(name)!;
-      const pattern = field.constraints?.pattern;
-      if (!pattern || field.type !== 'string') continue;
-      const ref = sqlName(fk.reference.fields[i]);
-      const found = await conn.runAndReadAll(`SELECT count(*) FILTER (WHERE NOT regexp_full_match(${ref}::VARCHAR, ${sqlString(pattern)}))::INTEGER AS n
-        FROM ${rawTable(fk.reference.resource)}`);
-      if (found.getRowObjectsJS()[0].n === 0) held.add(name);
-    }
+    const field = fields.get(fk.fields[0])!;
+    const pattern = field.constraints?.pattern;
+    if (!pattern || field.type !== 'string') continue;
+    const found = await conn.runAndReadAll(`
+      SELECT count(*) FILTER (WHERE NOT regexp_full_match(${sqlName(fk.reference.fields[0])}::VARCHAR, ${sqlString(pattern)}))::INTEGER AS n
+      FROM ${rawTable(fk.reference.resource)}`);
+    if (found.getRowObjectsJS()[0].n === 0) held.add(field.name);
   }
   return held;
 }
