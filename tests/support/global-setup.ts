@@ -22,7 +22,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A warehouse folder whose `current` snapshot was built from data/sample. */
     sampleWarehouse: string;
-    /** The run's temporary folder, which the system's temporary folder is for the tests. */
+    /** The run's temporary folder: the TMPDIR of the tests and of every process they start. */
     runTmpDir: string;
   }
 }
