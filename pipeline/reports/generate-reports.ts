@@ -30,7 +30,7 @@ export interface ReportEffects {
   progress?(label: string, done: number, total: number): void;
 }
 
-/** Below this many schools one thread is quicker than starting workers (a thread costs ≈ 0.3 s to load). */
+/** Below this many schools one thread is quicker than starting workers (a thread costs ≈ 0.1 s to start). */
 const MIN_SCHOOLS_FOR_WORKERS = 1000;
 
 export interface ReportOptions {

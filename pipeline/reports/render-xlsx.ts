@@ -9,17 +9,16 @@
  * spanning every column) and stored uncompressed in a zip laid out as JSZip lays it out;
  * tests/reports/xlsx-writer.test.ts compares both writers part by part.
  */
-import { createRequire } from 'node:module';
+import exceljsUtils from 'exceljs/lib/utils/utils.js';
+import THEME from 'exceljs/lib/xlsx/xml/theme1.js';
 import type { Cell, CellType, Column, Report, ReportContext } from './report-model.ts';
 import { neutralise } from '../shared/csv.ts';
 import { NUMBER_FORMATS } from './format-cell.ts';
 import { beijingTime } from './render-html.ts';
 import { zipStore } from './zip-store.ts';
 
-const require = createRequire(import.meta.url);
-/** exceljs's own escaping (it also drops characters XML cannot hold) and its theme part. */
-const { xmlEncode } = require('exceljs/lib/utils/utils.js') as { xmlEncode(text: string): string };
-const THEME = require('exceljs/lib/xlsx/xml/theme1.js') as string;
+/** exceljs's own escaping (it also drops characters XML cannot hold); its theme part is imported above. */
+const { xmlEncode } = exceljsUtils;
 
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;

@@ -4,7 +4,8 @@
  * DuckDB and hands each worker a batch of schools with only their rows; results come back in
  * batch order, so index.json is the same as in one thread.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../config/worker-code.ts';
 import type { Rec, ReportData } from './load-report-data.ts';
 import type { ReportContext } from './report-model.ts';
 import type { SchoolReportEntry } from './write-report.ts';
@@ -57,8 +58,12 @@ export async function writeSchoolsInWorkers(data: ReportData, outDir: string, co
   const batches: Rec[][] = [];
   for (let i = 0; i < data.schools.length; i += BATCH) batches.push(data.schools.slice(i, i + BATCH));
   const results: SchoolReportEntry[][] = [];
-  const threads: Worker[] = [];
+  const started = await Promise.allSettled(Array.from({ length: Math.min(workers, batches.length) },
+    () => startWorker(new URL('./report-worker.ts', import.meta.url))));
+  const threads = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   try {
+    const failedStart = started.find((s) => s.status === 'rejected');
+    if (failedStart) throw failedStart.reason;
     await new Promise<void>((resolve, reject) => {
       let next = 0;
       let finished = 0;
@@ -68,9 +73,7 @@ export async function writeSchoolsInWorkers(data: ReportData, outDir: string, co
         worker.postMessage({ id, outDir, context, data: schoolSlice(data, batches[id]) } satisfies SchoolBatch);
       };
       if (batches.length === 0) resolve();
-      for (let i = 0; i < Math.min(workers, batches.length); i++) {
-        const worker = new Worker(new URL('./report-worker.mjs', import.meta.url));
-        threads.push(worker);
+      for (const worker of threads) {
         worker.on('message', (message: WorkerMessage) => {
           if (message.type === 'progress') return progress(message.code);
           if (message.type === 'failed') return reject(new Error(`report worker failed: ${message.message}`));
