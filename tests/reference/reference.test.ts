@@ -129,9 +129,14 @@ describe('majors', () => {
     for (const m of majors.filter((x) => x.major_code.endsWith('K'))) expect(byCode.has(m.major_code.slice(0, 6)), m.major_code).toBe(false);
   });
 
-  it('adds the 2026 additions from their first intake in 2027, numbered after the 2021 majors of their 专业类', () => {
+  it('adds the later additions from the first intake a source shows them in, numbered after the 2021 majors of their 专业类', () => {
     const later = majors.filter((m) => m.valid_from !== '2021');
-    expect(later.map((m) => `${m.major_code} ${m.valid_from}`)).toContain('510313 2027');
+    // The 2026 list (first intake 2027), the 2025 list at all three levels (first intake 2026) and the
+    // other additions in the catalogue as updated to 2026-07, in force by the 2026 intake.
+    expect(Object.fromEntries(countBy(later, (m) => `${m.level} ${m.valid_from}`)))
+      .toEqual({ 'higher 2027': 9, 'higher 2026': 58, 'bachelor 2026': 17, 'secondary 2026': 2 });
+    const start = new Map(later.map((m) => [m.major_code, m.valid_from]));
+    expect([start.get('510313'), start.get('510217'), start.get('460207'), start.get('260204'), start.get('710214')]).toEqual(['2027', '2026', '2026', '2026', '2026']);
     for (const m of later) {
       const last2021 = Math.max(...catalogue2021.filter((c) => c.category_code === m.category_code).map((c) => Number(c.major_code.slice(4, 6))));
       expect(Number(m.major_code.slice(4, 6)), m.major_code).toBeGreaterThan(last2021);
@@ -192,18 +197,22 @@ describe('crosswalk', () => {
   it('lets only materials majors serve advanced_materials and only drone/aviation majors serve low_altitude', () => {
     // Materials: 黑色/有色/非金属材料类 (x304-x306) or a major named for materials or polymers.
     const isMaterials = (m: Row) => /^[246]30[456]$/.test(m.category_code) || /材料|高分子/.test(m.major_name);
-    // Aviation: 航空装备类 (x606) and 航空运输类 (x004), plus drone majors filed elsewhere (无人机测绘技术).
-    const isAviation = (m: Row) => /^(2606|4606|6606|3004|5004|7004)$/.test(m.category_code) || m.major_name.includes('无人机');
+    // Aviation: 航空装备类 (x606) and 航空运输类 (x004), plus drone and low-altitude majors filed
+    // elsewhere (无人机测绘技术, 低空智联网技术).
+    const isAviation = (m: Row) => /^(2606|4606|6606|3004|5004|7004)$/.test(m.category_code) || /无人机|低空/.test(m.major_name);
     const servedBy = (industry: string) => resolved.filter((r) => r.industry_code === industry).map((r) => majorByCode.get(r.major_code)!);
     for (const m of servedBy('advanced_materials')) expect(isMaterials(m), m.major_name).toBe(true);
     for (const m of servedBy('low_altitude')) expect(isAviation(m), m.major_name).toBe(true);
     expect(servedBy('low_altitude').map((m) => m.major_code)).toContain('460609');
   });
 
-  it('reaches every key-industry segment except the two documented thin ones', () => {
-    const reached = new Set(resolved.map(segmentKey));
-    const unreached = segments.filter((s) => keyIndustries.includes(s.industry_code) && !reached.has(segmentKey(s))).map(segmentKey);
-    expect(unreached.sort()).toEqual(['biomedicine.rnd_clinical', 'low_altitude.infrastructure']);
+  it('reaches every key-industry segment except the documented thin ones: two until 2025, one from the 2026 intake', () => {
+    const unreached = (year: number) => {
+      const reached = new Set(resolved.filter((r) => Number(majorByCode.get(r.major_code)!.valid_from) <= year).map(segmentKey));
+      return segments.filter((s) => keyIndustries.includes(s.industry_code) && !reached.has(segmentKey(s))).map(segmentKey).sort();
+    };
+    expect(unreached(2025)).toEqual(['biomedicine.rnd_clinical', 'low_altitude.infrastructure']);
+    expect(unreached(2026)).toEqual(['biomedicine.rnd_clinical']);
   });
 
   it('gives every major a crosswalk: rows of its own, or its 专业类 default (weights or one serves-none row)', () => {
