@@ -186,7 +186,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('dashboard
     expect(await s.page.textContent('figure[data-chart="gap"] .tooltip-head')).toBe(first[0]);
   });
 
-  it('draws charts out of view when printing, and no containment of an undrawn chart clips a tooltip', async () => {
+  it('draws the charts near the screen, all of them when printing, and no containment of an undrawn chart clips a tooltip', async () => {
     await visit(s.page, s.server.url, '#/gaps');
     // Charts out of view are skipped (content-visibility), which contains their paint: the tooltip
     // of the last bar, below the chart's area, must not be inside what is contained.
@@ -210,9 +210,18 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('dashboard
     expect(await heights()).toEqual(undrawn);
     await s.page.reload();
     await settle(s.page);
+    // Only the charts near the screen are drawn; one scrolled to is drawn then.
+    const drawn = () => s.page.$$eval('svg.chart', (svgs) => svgs.map((svg) => svg.childElementCount > 0));
+    const onScreen = await drawn();
+    expect(onScreen[0]).toBe(true);
+    expect(onScreen.at(-1)).toBe(false);
+    await s.page.locator('svg.chart').last().scrollIntoViewIfNeeded();
+    await s.page.waitForFunction(() => [...document.querySelectorAll('svg.chart')].at(-1)!.childElementCount > 0);
+    await s.page.evaluate(() => scrollTo(0, 0));
     await s.page.emulateMedia({ media: 'print' });
     try {
       expect(await skipped()).toBe(0);
+      expect((await drawn()).every(Boolean)).toBe(true);
     } finally {
       await s.page.emulateMedia({ media: 'screen' });
     }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './browser.ts';
 import { dashboardSession } from './session.ts';
-import { visit } from './page-helpers.ts';
+import { visit, withAllDrawn } from './page-helpers.ts';
 import { ROUTES } from '../../dashboard/src/lib/url-state.ts';
 import { formatFor } from '../../pipeline/shared/format.ts';
 
@@ -27,11 +27,11 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('legibilit
       for (const lang of ['zh', 'en'] as const) {
         for (const page of pages) {
           await visit(s.page, s.server.url, `${page}${lang === 'en' ? `${page.includes('?') ? '&' : '?'}lang=en` : ''}`);
-          const items = await s.page.evaluate(() => [...document.querySelectorAll('[data-legend-item]')].map((item) => {
+          const items = await withAllDrawn(s.page, () => s.page.evaluate(() => [...document.querySelectorAll('[data-legend-item]')].map((item) => {
             const box = item.getBoundingClientRect();
             const svg = item.closest('svg')!.getBoundingClientRect();
             return { text: item.textContent!.trim(), left: box.left, right: box.right, svgLeft: svg.left, svgRight: svg.right, chart: item.closest('figure')?.getAttribute('data-chart') };
-          }));
+          })));
           seen += items.length;
           for (const i of items) {
             if (i.left < i.svgLeft - 0.5 || i.right > i.svgRight + 0.5 || i.right > width) {

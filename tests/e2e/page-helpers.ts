@@ -11,17 +11,30 @@ export async function visit(page: Page, baseUrl: string, hash: string): Promise<
 }
 
 /**
- * A screenshot of the whole page. Charts out of view are not drawn until scrolled near
- * (content-visibility in app.css); the capture draws them all, as printing does.
+ * Runs `work` with every chart of the page drawn, as printing draws them: charts out of view are
+ * neither drawn (charts/in-view.svelte.ts) nor laid out (content-visibility in app.css) until
+ * scrolled near.
  */
+export async function withAllDrawn<T>(page: Page, work: () => Promise<T>): Promise<T> {
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  try {
+    return await work();
+  } finally {
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  }
+}
+
+/** A screenshot of the whole page, every chart drawn. */
 export async function screenshotPage(page: Page, path: string): Promise<void> {
-  await page.screenshot({ path, fullPage: true, style: '.chart-area { content-visibility: visible; }' });
+  await withAllDrawn(page, () => page.screenshot({ path, fullPage: true, style: '.chart-area { content-visibility: visible; }' }));
 }
 
 /** Waits until the current view has drawn something and nothing is loading. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('main[data-view]') && !document.querySelector('.loading')
     && document.querySelector('main figure[data-chart], main [data-results], main [data-empty], main .error'));
+  // The charts near the screen are drawn once the frame after that has seen where they are.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 export async function cardValue(page: Page, id: string): Promise<string> {
