@@ -8,7 +8,7 @@
  * worker must therefore not find files by its own location (`import.meta.url`), which a test checks.
  */
 import { build, type Plugin } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,25 +37,28 @@ export async function bundleWorker(entry: URL): Promise<string> {
 }
 
 let folder: string | undefined;
-const files = new Map<string, Promise<string>>();
+const bundles = new Map<string, Promise<string>>();
 
-/** The bundle's file, written once per process into a folder removed when the process exits. */
-function workerFile(entry: URL): Promise<string> {
-  let file = files.get(entry.href);
-  if (!file) {
-    file = bundleWorker(entry).then((code) => {
-      if (!folder) {
-        const made = mkdtempSync(join(tmpdir(), 'chanjiao-workers-'));
-        process.once('exit', () => rmSync(made, { recursive: true, force: true }));
-        folder = made;
-      }
-      const path = join(folder, basename(entry.pathname).replace(/\.ts$/, '.mjs'));
-      writeFileSync(path, code);
-      return path;
-    });
-    files.set(entry.href, file);
+/**
+ * The bundle's file, bundled once per process into a folder removed when the process exits. A
+ * server runs its scheduled refreshes for weeks: a file the system's cleaning of the temporary
+ * folder took away meanwhile is written again.
+ */
+async function workerFile(entry: URL): Promise<string> {
+  let code = bundles.get(entry.href);
+  if (!code) bundles.set(entry.href, (code = bundleWorker(entry)));
+  const text = await code;
+  if (!folder) {
+    const made = mkdtempSync(join(tmpdir(), 'chanjiao-workers-'));
+    process.once('exit', () => rmSync(made, { recursive: true, force: true }));
+    folder = made;
   }
-  return file;
+  const path = join(folder, basename(entry.pathname).replace(/\.ts$/, '.mjs'));
+  if (!existsSync(path)) {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path, text);
+  }
+  return path;
 }
 
 /** A worker thread running the TypeScript module `entry`. */

@@ -36,18 +36,24 @@ describe('worker threads', () => {
     expect(packages.every((spec) => spec.startsWith('file:///'))).toBe(true);
   });
 
-  it('run from a folder removed when the process exits', () => {
+  it('run from a folder removed when the process exits, and written again if it went meanwhile', () => {
     const dir = mkdtempSync(join(tmpdir(), 'worker-code-'));
-    const script = `import { readdirSync } from 'node:fs';
+    // A worker started, its folder taken away (as a cleaning of the temporary folder would), another started.
+    const script = `import { readdirSync, rmSync } from 'node:fs';
+      import { join } from 'node:path';
       import { startWorker } from './pipeline/config/worker-code.ts';
-      const worker = await startWorker(new URL('./pipeline/planner/solve-worker.ts', import.meta.url));
-      await new Promise((resolve) => worker.once('online', resolve));
-      process.stdout.write(JSON.stringify(readdirSync(process.env.TMPDIR)));
-      await worker.terminate();`;
+      const entry = new URL('./pipeline/planner/solve-worker.ts', import.meta.url);
+      const online = async () => { const worker = await startWorker(entry); await new Promise((resolve) => worker.once('online', resolve)); await worker.terminate(); };
+      await online();
+      const during = readdirSync(process.env.TMPDIR);
+      for (const name of during) if (name.startsWith('chanjiao-workers-')) rmSync(join(process.env.TMPDIR, name), { recursive: true });
+      await online();
+      process.stdout.write(JSON.stringify({ during, again: readdirSync(process.env.TMPDIR) }));`;
     const ours = (names: string[]) => names.filter((name) => name.startsWith('chanjiao-workers-'));
-    const during = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script],
-      { cwd: ROOT, env: { ...process.env, TMPDIR: dir }, encoding: 'utf8' })) as string[];
+    const { during, again } = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script],
+      { cwd: ROOT, env: { ...process.env, TMPDIR: dir }, encoding: 'utf8' })) as { during: string[]; again: string[] };
     expect(ours(during)).toHaveLength(1);
+    expect(ours(again)).toEqual(ours(during));
     expect(ours(readdirSync(dir))).toEqual([]);
   });
 });
