@@ -7,7 +7,7 @@
  * and are imported by absolute URL, so the file can sit in the temporary folder; a module in a
  * worker must therefore not find files by its own location (`import.meta.url`), which a test checks.
  */
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -29,6 +29,8 @@ const packagesByUrl: Plugin = {
 
 /** The bundle of a worker's entry module, as JavaScript text. */
 export async function bundleWorker(entry: URL): Promise<string> {
+  // Loaded when a worker is first started, not by every command that imports this module.
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [fileURLToPath(entry)], bundle: true, write: false, platform: 'node', format: 'esm', target: 'node20',
     plugins: [packagesByUrl], logLevel: 'silent',
