@@ -38,6 +38,8 @@ export interface LoadOptions {
   overrides?: InputOverrides;
   /** The warehouse folder, whose plans/ archive holds the plans earlier refreshes proposed. */
   warehouseDir?: string;
+  /** Called as each input is loaded, so that work needing only some tables can start meanwhile. */
+  loaded?(input: InputReport): void;
 }
 
 /** What the join of a listing with its figures leaves without data or reads from 备注, said in the warnings. */
@@ -70,6 +72,7 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
     const keep = (load: Awaited<ReturnType<typeof loadTable>>) => {
       report.inputs.push(load.input);
       report.rejects.push(...load.rejects);
+      options.loaded?.(load.input);
     };
     // The legacy catalogues, optional: read only where both are given (programme rows before 2021 need them).
     const legacyFiles = LEGACY_TABLES.map((table) => ({ table, file: locateOptional(table, options.dataDir, options.referenceDir) }));

@@ -11,8 +11,10 @@
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { LoadReport } from '../load/load-inputs.ts';
+import type { InputReport } from '../load/load-table.ts';
 import { listDailyFiles, POSTINGS_FOLDER } from './daily-files.ts';
-import { loadClassificationTables, RULES_TABLE } from './classification-tables.ts';
+import { CLASSIFICATION_TABLES, loadClassificationTables, RULES_TABLE } from './classification-tables.ts';
+import { readSchema } from '../config/schema.ts';
 import { syncStore } from './sync-store.ts';
 import { addedDays, appendRawPostings, buildRawPostings } from './raw-postings.ts';
 import { segmentPostings } from './posting-words.ts';
@@ -29,8 +31,10 @@ export interface PostingsOptions {
   /** Scratch folder for transcoded copies (the snapshot build's tmp/). */
   tmpDir: string;
   policy: { reject_share_max: number };
-  /** The run's load report, which the postings' inputs, rejects and warnings are added to. */
+  /** The report the postings' inputs, rejects and warnings are added to. */
   report: LoadReport;
+  /** The loaded inputs the postings' foreign keys look up (the districts): a day is converted again when they change. */
+  lookups: readonly InputReport[];
   /** The warehouse is a copy of the previous run's, inputs other than the daily files unchanged. */
   append?: boolean;
   effects?: { progress?(file: string, done: number, total: number): void; warn?(message: string): void };
@@ -51,6 +55,10 @@ export interface PostingsReport {
   segmented: number;
 }
 
+/** The loaded inputs the stage reads: those the postings' and the classification tables' foreign keys look up. */
+export const POSTINGS_LOOKUPS: ReadonlySet<string> = new Set(['postings', ...CLASSIFICATION_TABLES]
+  .flatMap((table) => (readSchema(table).foreignKeys ?? []).map((fk) => fk.reference.resource)));
+
 export async function loadPostings(conn: DuckDBConnection, options: PostingsOptions): Promise<PostingsReport> {
   const { report } = options;
   const warn = (message: string) => {
@@ -66,7 +74,7 @@ export async function loadPostings(conn: DuckDBConnection, options: PostingsOpti
   const files = listDailyFiles(options.dataDir, warn, (options.now ?? (() => new Date()))());
   const storeDir = join(options.warehouseDir, POSTINGS_STORE);
   const sync = await syncStore(conn, files, storeDir, {
-    ...validation, checks: checksKey(report.inputs), progress: options.effects?.progress, now: options.now ?? (() => new Date()),
+    ...validation, checks: checksKey(options.lookups), progress: options.effects?.progress, now: options.now ?? (() => new Date()),
   });
   const appended = options.append ? await addedDays(conn, sync.ledger) : null;
   const postings = appended ? await appendRawPostings(conn, storeDir, sync.ledger, appended)

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { loadInputs, type LoadReport } from '../load/load-inputs.ts';
+import type { InputReport } from '../load/load-table.ts';
 import { readPolicy, setPolicyVariables, type Policy } from '../config/policy.ts';
 import { runModels, runModelTests, type ModelRun } from '../transform/run-models.ts';
 import { exportMarts } from '../export/export-marts.ts';
@@ -36,7 +37,7 @@ import { acceptedInputs } from '../config/accepted-inputs.ts';
 import type { InputOverrides } from '../load/locate-input.ts';
 import { appendHistory, recordKilled, type RunRecord } from './history.ts';
 import { REJECTS_FILE, saveRejects, writeRejectsCsv } from './save-rejects.ts';
-import { loadPostings, type PostingsReport } from '../postings/load-postings.ts';
+import { loadPostings, POSTINGS_LOOKUPS, type PostingsReport } from '../postings/load-postings.ts';
 import { faultPoint } from './fault.ts';
 import { publicPath, publicText } from './public-paths.ts';
 import { writeOutlook } from '../outlook/write-outlook.ts';
@@ -101,9 +102,8 @@ interface Run {
   now: () => Date;
 }
 
-/** The inputs validated into raw_ tables, or in a postings-only run the base's report. */
-function loadStage(run: Run, conn: DuckDBConnection): Promise<LoadReport> {
-  if (run.base) return baseReport(conn, run.base);
+/** The inputs validated into raw_ tables; `loaded` hears of each input as it is loaded. */
+function loadStage(run: Run, conn: DuckDBConnection, loaded: (input: InputReport) => void): Promise<LoadReport> {
   const { options, effects, policy } = run;
   return run.stage('load', () => loadInputs(conn, {
     dataDir: options.dataDir,
@@ -113,16 +113,59 @@ function loadStage(run: Run, conn: DuckDBConnection): Promise<LoadReport> {
     overrides: run.accepted,
     warehouseDir: options.warehouseDir,
     effects: { progress: (table, done, total) => effects.progress('load', table, done, total), warn: effects.warn },
+    loaded,
   }), (r) => `${r.inputs.reduce((n, i) => n + i.rows, 0).toLocaleString('en')} rows, ${r.rejects.length} rejected`);
 }
 
-function postingsStage(run: Run, conn: DuckDBConnection, load: LoadReport): Promise<PostingsReport> {
+/** The postings feed into `report`, checked against `lookups`, the loaded tables its foreign keys look up. */
+function postingsStage(run: Run, conn: DuckDBConnection, report: LoadReport, lookups: readonly InputReport[]): Promise<PostingsReport> {
   const { options, effects } = run;
   return run.stage('postings', () => loadPostings(conn, {
     dataDir: options.dataDir, referenceDir: options.referenceDir, warehouseDir: options.warehouseDir, tmpDir: run.tmpDir,
-    policy: { reject_share_max: run.policy.load.reject_share_max }, report: load, now: run.now, append: run.base !== null,
+    policy: { reject_share_max: run.policy.load.reject_share_max }, report, lookups, now: run.now, append: run.base !== null,
     effects: { progress: (file, done, total) => effects.progress('postings', file, done, total), warn: effects.warn },
   }), (r) => `${r.postings.toLocaleString('en')} postings from ${r.files} daily files, ${r.converted.length} converted${r.appended ? ', appended' : ''}`);
+}
+
+/**
+ * The inputs and the postings feed, with the load's warnings alone (the base key's). In a full run
+ * the postings start on a connection of their own as soon as the tables their foreign keys look up
+ * are loaded, while the other inputs load: neither keeps both cores busy alone. Their inputs,
+ * rejects and warnings then join the load report after the load's, as when run one after the
+ * other. A postings-only run reads the base's report and then appends the new days.
+ */
+async function loadAndPostings(run: Run, instance: DuckDBInstance, conn: DuckDBConnection) {
+  if (run.base) {
+    const load = await baseReport(conn, run.base);
+    const loadWarnings = [...load.warnings];
+    return { load, loadWarnings, postings: await postingsStage(run, conn, load, load.inputs) };
+  }
+  const found: InputReport[] = [];
+  const feed: LoadReport = { inputs: [], rejects: [], warnings: [] };
+  const postingsConn = await instance.connect();
+  let postings: Promise<PostingsReport> | undefined;
+  const start = (inputs: readonly InputReport[]) => {
+    postings = postingsStage(run, postingsConn, feed, inputs);
+    postings.catch(() => {}); // awaited below, once the load has settled
+  };
+  try {
+    const load = await loadStage(run, conn, (input) => {
+      if (POSTINGS_LOOKUPS.has(input.table)) found.push(input);
+      if (!postings && found.length === POSTINGS_LOOKUPS.size) start(found);
+    }).catch(async (error) => {
+      await postings?.catch(() => {}); // nothing left running on a connection about to close
+      throw error;
+    });
+    if (!postings) start(load.inputs); // a table looked up that is not an input: the postings check without it, as before
+    const report = await postings!;
+    const loadWarnings = [...load.warnings];
+    load.inputs.push(...feed.inputs);
+    load.rejects.push(...feed.rejects);
+    load.warnings.push(...feed.warnings);
+    return { load, loadWarnings, postings: report };
+  } finally {
+    postingsConn.closeSync();
+  }
 }
 
 /** Forecasts per industry for the models to read; a postings-only run keeps the base's, whose demand is unchanged. */
@@ -279,9 +322,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
   try {
     await setPolicyVariables(conn, policy);
     mkdirSync(run.tmpDir);
-    const load = await loadStage(run, conn);
-    const baseWarnings = [...load.warnings];
-    const postings = await postingsStage(run, conn, load);
+    const { load, loadWarnings: baseWarnings, postings } = await loadAndPostings(run, instance, conn);
     await saveRejects(conn, load.rejects);
     const rejects = load.rejects.map((r) => ({ ...r, file: publicPath(r.file, options) }));
     if (rejects.length > 0) writeRejectsCsv(join(buildDir, REJECTS_FILE), rejects);

@@ -46,7 +46,7 @@ async function batchNight(rejectShareMax: number) {
   const wh = scratch('wh-');
   const report: LoadReport = { inputs: [], rejects: [], warnings: [] };
   const run = () => loadPostings(conn, {
-    dataDir: data, referenceDir: REFERENCE, warehouseDir: wh, tmpDir: scratch('postings-tmp-'), policy: { reject_share_max: rejectShareMax }, report,
+    dataDir: data, referenceDir: REFERENCE, warehouseDir: wh, tmpDir: scratch('postings-tmp-'), policy: { reject_share_max: rejectShareMax }, report, lookups: report.inputs,
   });
   return { data, store: join(wh, POSTINGS_STORE), report, run };
 }
@@ -56,7 +56,7 @@ async function convertFolder(data: string) {
   const wh = scratch('wh-');
   const report: LoadReport = { inputs: [], rejects: [], warnings: [] };
   await loadPostings(conn, {
-    dataDir: data, referenceDir: REFERENCE, warehouseDir: wh, tmpDir: scratch('postings-tmp-'), policy: { reject_share_max: 0.5 }, report,
+    dataDir: data, referenceDir: REFERENCE, warehouseDir: wh, tmpDir: scratch('postings-tmp-'), policy: { reject_share_max: 0.5 }, report, lookups: report.inputs,
   });
   const rejects = report.rejects.filter((r) => r.table === 'postings').map(({ file, line, column, value, reason }) => ({ file, line, column, value, reason }));
   const counts = Object.fromEntries(Object.entries(readLedger(join(wh, POSTINGS_STORE)).files).map(([day, e]) => [day, [e.rows, e.rejected]]));

@@ -27,7 +27,7 @@ interface Posting { posting_id: string; posted_on: string; headcount: number; ti
 async function nightly(dataDir: string, warehouseDir: string, rejectShareMax = 0.05) {
   const report: LoadReport = { inputs: [], rejects: [], warnings: [] };
   const result = await loadPostings(conn, {
-    dataDir, referenceDir: REFERENCE, warehouseDir, tmpDir: scratch('postings-tmp-'), policy: { reject_share_max: rejectShareMax }, report,
+    dataDir, referenceDir: REFERENCE, warehouseDir, tmpDir: scratch('postings-tmp-'), policy: { reject_share_max: rejectShareMax }, report, lookups: report.inputs,
   });
   const rows = (await conn.runAndReadAll(
     'SELECT posting_id, posted_on::VARCHAR AS posted_on, headcount, title FROM raw_postings ORDER BY posting_id',
@@ -174,7 +174,7 @@ describe('postings store', () => {
     const night = async () => {
       const report = await loadInputs(own, { dataDir: data, referenceDir: REFERENCE, policy: { reject_share_max: 0.05 } });
       const result = await loadPostings(own, {
-        dataDir: data, referenceDir: REFERENCE, warehouseDir: wh, tmpDir: scratch('postings-tmp-'), policy: { reject_share_max: 0.5 }, report,
+        dataDir: data, referenceDir: REFERENCE, warehouseDir: wh, tmpDir: scratch('postings-tmp-'), policy: { reject_share_max: 0.5 }, report, lookups: report.inputs,
       });
       return { result, report };
     };

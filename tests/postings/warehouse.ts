@@ -12,7 +12,7 @@ export async function buildWarehouse(dataDir: string): Promise<DuckDBConnection>
   const report = await loadInputs(conn, { dataDir, referenceDir: REFERENCE, policy: policy.load as { reject_share_max: number } });
   await loadPostings(conn, {
     dataDir, referenceDir: REFERENCE, warehouseDir: scratch('wh-'), tmpDir: scratch('postings-tmp-'),
-    policy: policy.load as { reject_share_max: number }, report,
+    policy: policy.load as { reject_share_max: number }, report, lookups: report.inputs,
   });
   await writeOutlook(conn, policy);
   await runModels(conn, { policy });
