@@ -56,7 +56,7 @@ export interface PostingsReport {
 }
 
 /** The loaded inputs the stage reads: those the postings' and the classification tables' foreign keys look up. */
-export const POSTINGS_LOOKUPS: ReadonlySet<string> = new Set(['postings', ...CLASSIFICATION_TABLES]
+export const postingsLookups = (): ReadonlySet<string> => new Set(['postings', ...CLASSIFICATION_TABLES]
   .flatMap((table) => (readSchema(table).foreignKeys ?? []).map((fk) => fk.reference.resource)));
 
 export async function loadPostings(conn: DuckDBConnection, options: PostingsOptions): Promise<PostingsReport> {

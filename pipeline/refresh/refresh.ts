@@ -37,7 +37,7 @@ import { acceptedInputs } from '../config/accepted-inputs.ts';
 import type { InputOverrides } from '../load/locate-input.ts';
 import { appendHistory, recordKilled, type RunRecord } from './history.ts';
 import { REJECTS_FILE, saveRejects, writeRejectsCsv } from './save-rejects.ts';
-import { loadPostings, POSTINGS_LOOKUPS, type PostingsReport } from '../postings/load-postings.ts';
+import { loadPostings, postingsLookups, type PostingsReport } from '../postings/load-postings.ts';
 import { faultPoint } from './fault.ts';
 import { publicPath, publicText } from './public-paths.ts';
 import { writeOutlook } from '../outlook/write-outlook.ts';
@@ -140,6 +140,7 @@ async function loadAndPostings(run: Run, instance: DuckDBInstance, conn: DuckDBC
     const loadWarnings = [...load.warnings];
     return { load, loadWarnings, postings: await postingsStage(run, conn, load, load.inputs) };
   }
+  const lookups = postingsLookups();
   const found: InputReport[] = [];
   const feed: LoadReport = { inputs: [], rejects: [], warnings: [] };
   const postingsConn = await instance.connect();
@@ -150,8 +151,8 @@ async function loadAndPostings(run: Run, instance: DuckDBInstance, conn: DuckDBC
   };
   try {
     const load = await loadStage(run, conn, (input) => {
-      if (POSTINGS_LOOKUPS.has(input.table)) found.push(input);
-      if (!postings && found.length === POSTINGS_LOOKUPS.size) start(found);
+      if (lookups.has(input.table)) found.push(input);
+      if (!postings && found.length === lookups.size) start(found);
     }).catch(async (error) => {
       await postings?.catch(() => {}); // nothing left running on a connection about to close
       throw error;

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { refresh } from '../../pipeline/refresh/refresh.ts';
 import { silentEffects } from '../../pipeline/config/effects.ts';
 import { TABLES } from '../../pipeline/config/schema.ts';
-import { POSTINGS_LOOKUPS } from '../../pipeline/postings/load-postings.ts';
+import { postingsLookups } from '../../pipeline/postings/load-postings.ts';
 import { cleanup, dataFolder, REFERENCE, scratch } from '../postings/fixture.ts';
 
 afterAll(cleanup);
@@ -37,8 +37,8 @@ describe('the postings beside the load', () => {
     if (result instanceof Error) throw result;
     const at = (event: string) => heard.indexOf(event);
     // Started as the last of the tables they look up is loaded: after the ones before it, before the programmes.
-    const lookups = TABLES.filter((t) => POSTINGS_LOOKUPS.has(t));
-    expect(lookups).toHaveLength(POSTINGS_LOOKUPS.size);
+    const lookups = TABLES.filter((t) => postingsLookups().has(t));
+    expect(lookups).toHaveLength(postingsLookups().size);
     for (const table of lookups.slice(0, -1)) expect(at('start postings')).toBeGreaterThan(at(`loaded ${table}`));
     expect(at('start postings')).toBeLessThan(at('loaded programmes'));
     expect(at('start postings')).toBeLessThan(at('end load'));
