@@ -4,13 +4,11 @@
  * module through it, so a worker took about 0.35 s and 0.5 s of CPU before it could start work.
  * esbuild bundles a worker's modules in about 40 ms (in its own process), and the thread starts in
  * about 0.1 s. Packages stay outside the bundle (HiGHS finds its WebAssembly beside its own files)
- * and are imported by absolute URL, so the file can sit in the temporary folder; a module in a
- * worker must therefore not find files by its own location (`import.meta.url`), which a test checks.
+ * and are imported by absolute URL, so the bundle needs no place of its own; a module in a worker
+ * must therefore not find files by its own location (`import.meta.url`), which a test checks.
  */
 import type { Plugin } from 'esbuild';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
@@ -38,32 +36,17 @@ export async function bundleWorker(entry: URL): Promise<string> {
   return result.outputFiles[0].text;
 }
 
-let folder: string | undefined;
 const bundles = new Map<string, Promise<string>>();
 
 /**
- * The bundle's file, bundled once per process into a folder removed when the process exits. A
- * server runs its scheduled refreshes for weeks: a file the system's cleaning of the temporary
- * folder took away meanwhile is written again.
+ * A worker thread running the TypeScript module `entry`, bundled once per process. The thread
+ * starts from the bundle as a data: URL, not a file: a process killed meanwhile (out of memory, a
+ * signal) leaves nothing behind, and nothing can be taken away under a server running for weeks.
+ * Stack traces name the bundle by its sourceURL.
  */
-async function workerFile(entry: URL): Promise<string> {
+export async function startWorker(entry: URL): Promise<Worker> {
   let code = bundles.get(entry.href);
   if (!code) bundles.set(entry.href, (code = bundleWorker(entry)));
-  const text = await code;
-  if (!folder) {
-    const made = mkdtempSync(join(tmpdir(), 'chanjiao-workers-'));
-    process.once('exit', () => rmSync(made, { recursive: true, force: true }));
-    folder = made;
-  }
-  const path = join(folder, basename(entry.pathname).replace(/\.ts$/, '.mjs'));
-  if (!existsSync(path)) {
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(path, text);
-  }
-  return path;
-}
-
-/** A worker thread running the TypeScript module `entry`. */
-export async function startWorker(entry: URL): Promise<Worker> {
-  return new Worker(await workerFile(entry));
+  const name = basename(entry.pathname).replace(/\.ts$/, '.bundle.mjs');
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(`${await code}\n//# sourceURL=${name}\n`)}`));
 }

@@ -1,10 +1,10 @@
 /**
- * Worker threads run one bundled JavaScript file each (pipeline/config/worker-code.ts): the file
- * sits in a temporary folder, so no module a worker loads may find files by its own location, and
- * the folder goes when the process exits.
+ * Worker threads run one bundled JavaScript module each (pipeline/config/worker-code.ts), given as
+ * a data: URL: no module a worker loads may find files by its own location, and no file is left
+ * behind, whatever ends the process.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,24 +36,28 @@ describe('worker threads', () => {
     expect(packages.every((spec) => spec.startsWith('file:///'))).toBe(true);
   });
 
-  it('run from a folder removed when the process exits, and written again if it went meanwhile', () => {
+  it('leave nothing in the temporary folder, even when their process is killed while they run', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'worker-code-'));
-    // A worker started, its folder taken away (as a cleaning of the temporary folder would), another started.
-    const script = `import { readdirSync, rmSync } from 'node:fs';
-      import { join } from 'node:path';
-      import { startWorker } from './pipeline/config/worker-code.ts';
-      const entry = new URL('./pipeline/planner/solve-worker.ts', import.meta.url);
-      const online = async () => { const worker = await startWorker(entry); await new Promise((resolve) => worker.once('online', resolve)); await worker.terminate(); };
-      await online();
-      const during = readdirSync(process.env.TMPDIR);
-      for (const name of during) if (name.startsWith('chanjiao-workers-')) rmSync(join(process.env.TMPDIR, name), { recursive: true });
-      await online();
-      process.stdout.write(JSON.stringify({ during, again: readdirSync(process.env.TMPDIR) }));`;
-    const ours = (names: string[]) => names.filter((name) => name.startsWith('chanjiao-workers-'));
-    const { during, again } = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script],
-      { cwd: ROOT, env: { ...process.env, TMPDIR: dir }, encoding: 'utf8' })) as { during: string[]; again: string[] };
-    expect(ours(during)).toHaveLength(1);
-    expect(ours(again)).toEqual(ours(during));
+    // The planner's worker and a report worker running, then the process killed as the system would kill it.
+    const script = `import { startWorker } from './pipeline/config/worker-code.ts';
+      for (const entry of ['./pipeline/planner/solve-worker.ts', './pipeline/reports/report-worker.ts']) {
+        const worker = await startWorker(new URL(entry, import.meta.url));
+        await new Promise((resolve) => worker.once('online', resolve));
+      }
+      process.stdout.write('online');
+      setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script],
+      { cwd: ROOT, env: { ...process.env, TMPDIR: dir }, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('online') && resolve());
+      child.once('exit', (code) => reject(new Error(`the workers never came online (exit ${code})`)));
+    });
+    const during = readdirSync(dir);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const ours = (names: string[]) => names.filter((name) => name.startsWith('chanjiao-'));
+    expect(ours(during)).toEqual([]);
     expect(ours(readdirSync(dir))).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
