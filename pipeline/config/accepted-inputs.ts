@@ -6,15 +6,15 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TABLES, type TableName } from './schema.ts';
+import { INPUT_NAMES, type InputName } from './schema.ts';
 import type { InputOverrides } from '../load/locate-input.ts';
 
 export const uploadsDir = (warehouseDir: string) => join(warehouseDir, 'uploads');
 export const uploadFilesDir = (warehouseDir: string) => join(uploadsDir(warehouseDir), 'files');
 const recordPath = (warehouseDir: string) => join(uploadsDir(warehouseDir), 'accepted.json');
 
-/** Stored file names of the accepted versions, by table. */
-export type AcceptedRecord = Partial<Record<TableName, string>>;
+/** Stored file names of the accepted versions, by input. */
+export type AcceptedRecord = Partial<Record<InputName, string>>;
 
 export function readAccepted(warehouseDir: string): AcceptedRecord {
   const path = recordPath(warehouseDir);
@@ -22,7 +22,7 @@ export function readAccepted(warehouseDir: string): AcceptedRecord {
   const record = JSON.parse(readFileSync(path, 'utf8')) as AcceptedRecord;
   for (const [table, name] of Object.entries(record)) {
     // Written only by the platform; checked anyway, so a hand edit cannot point a load outside the store.
-    if (!TABLES.includes(table as TableName) || !/^[\w.-]+$/.test(name ?? '')) throw new Error(`${path}: invalid entry ${table}: ${name}`);
+    if (!INPUT_NAMES.includes(table as InputName) || !/^[\w.-]+$/.test(name ?? '')) throw new Error(`${path}: invalid entry ${table}: ${name}`);
   }
   return record;
 }
@@ -31,6 +31,18 @@ export function readAccepted(warehouseDir: string): AcceptedRecord {
 export function acceptedInputs(warehouseDir: string): InputOverrides {
   const files = uploadFilesDir(warehouseDir);
   return Object.fromEntries(Object.entries(readAccepted(warehouseDir)).map(([table, name]) => [table, join(files, name!)]));
+}
+
+/**
+ * A record (of stored names or of paths) with `changes` accepted. Programmes come from one source, a
+ * programmes file or the 备案 listing with its figures: accepting one takes the other out, so a
+ * refresh never has to choose between two accepted sources.
+ */
+export function withAccepted<T extends Partial<Record<InputName, string>>>(record: T, changes: Partial<Record<InputName, string>>): T {
+  const next: Partial<Record<InputName, string>> = { ...record };
+  if (changes.programmes !== undefined) { delete next.programme_listing; delete next.programme_figures; }
+  if (changes.programme_listing !== undefined || changes.programme_figures !== undefined) delete next.programmes;
+  return { ...next, ...changes } as T;
 }
 
 /** Replaces the record atomically (a refresh reading it sees the old or the new one, never half). */

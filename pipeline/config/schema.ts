@@ -55,6 +55,13 @@ export const TABLES = [
 
 export type TableName = (typeof TABLES)[number];
 
+/** The 备案结果 export and its figures, read instead of programmes where a folder has no programmes file (load/listing.ts). */
+export const LISTING_TABLES = ['programme_listing', 'programme_figures'] as const;
+
+/** Every input a file of the data folder, or an upload accepted on the platform, provides. */
+export const INPUT_NAMES = [...TABLES, ...LISTING_TABLES] as const;
+export type InputName = (typeof INPUT_NAMES)[number];
+
 /** Reference tables fall back to data/reference when a data folder does not carry its own copy. */
 export const REFERENCE_TABLES: readonly TableName[] = ['districts', 'majors', 'industries', 'industry_segments', 'crosswalk', 'crosswalk_defaults'];
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { REFERENCE_TABLES, type TableName } from '../config/schema.ts';
+import { REFERENCE_TABLES, type InputName, type TableName } from '../config/schema.ts';
 import { LoadError } from './errors.ts';
 import type { Mapping } from './mapping.ts';
 
@@ -22,8 +22,8 @@ export function locateOptional(table: string, dataDir: string, referenceDir: str
   return named !== undefined ? namedFile(table, dataDir, named) : findIn(dataDir, table) ?? findIn(referenceDir, table);
 }
 
-/** Files that stand in for a data folder's own, by table: accepted uploads (accepted-inputs.ts). */
-export type InputOverrides = Partial<Record<TableName, string>>;
+/** Files that stand in for a data folder's own, by input: accepted uploads (accepted-inputs.ts). */
+export type InputOverrides = Partial<Record<InputName, string>>;
 
 /**
  * The file a table is loaded from: an override (an accepted upload), else the file mapping.json
@@ -45,18 +45,26 @@ export function locateInput(table: TableName, dataDir: string, referenceDir: str
 export type ProgrammeSource = { programmes: string } | { listing: string; figures?: string };
 
 /**
- * An accepted upload of programmes when there is one; else the folder's programmes.csv (the file
- * mapping.json names, or its own), else its 备案结果 export (programme_listing) and figures
- * (programme_figures, optional). A folder with both a programmes file and a listing is ambiguous
- * and aborts, since either could be the one meant.
+ * An accepted upload of programmes when there is one, or of a 备案 listing (with the accepted figures,
+ * else the folder's); else the folder's programmes.csv (the file mapping.json names, or its own), else
+ * its 备案结果 export (programme_listing) and figures (programme_figures, optional). A folder with both a
+ * programmes file and a listing is ambiguous and aborts, since either could be the one meant.
  */
 export function locateProgrammes(dataDir: string, tables: Mapping['tables'], overrides: InputOverrides = {}): ProgrammeSource {
   const named = { programmes: tables.programmes?.file, listing: tables.programme_listing?.file, figures: tables.programme_figures?.file };
   // An accepted upload is the bureau's latest word: it stands in for whatever the folder holds.
   if (overrides.programmes !== undefined) return { programmes: overrides.programmes };
+  const figures = () => overrides.programme_figures ?? locateOptional('programme_figures', dataDir, dataDir, named.figures);
+  if (overrides.programme_listing !== undefined) return { listing: overrides.programme_listing, figures: figures() };
   const listing = locateOptional('programme_listing', dataDir, dataDir, named.listing);
   const own = named.programmes !== undefined ? namedFile('programmes', dataDir, named.programmes) : findIn(dataDir, 'programmes');
-  if (listing === undefined) return { programmes: locateInput('programmes', dataDir, dataDir, { named: named.programmes }) };
+  if (listing === undefined) {
+    if (overrides.programme_figures !== undefined) {
+      throw new LoadError(`${overrides.programme_figures}: 没有对应的备案名单 — figures (programme_figures) belong to a 备案 listing (programme_listing), `
+        + `and the programmes come from ${own ?? join(dataDir, 'programmes.csv')}: submit the listing with them`);
+    }
+    return { programmes: locateInput('programmes', dataDir, dataDir, { named: named.programmes }) };
+  }
   if (own !== undefined) throw new LoadError(`${own} / ${listing}: 文件重复 — both a programmes file and a 备案 listing (programme_listing): keep only one`);
-  return { listing, figures: locateOptional('programme_figures', dataDir, dataDir, named.figures) };
+  return { listing, figures: figures() };
 }

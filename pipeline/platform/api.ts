@@ -172,7 +172,11 @@ export async function handleApi(ctx: GateContext | null, req: IncomingMessage, r
       if (req.method !== 'POST') return sendJson(res, 200, listUploads(ctx.db, user!));
       const q = new URL(req.url ?? '', 'http://x').searchParams;
       const bytes = await readBody(req, ctx.uploads.maxBytes);
-      const upload = await receiveUpload(ctx.db, ctx.uploads, user!, { input: q.get('input') ?? '', name: q.get('name') ?? '', bytes, ip });
+      const listing = q.get('listing');
+      if (listing !== null && !/^\d+$/.test(listing)) throw new HttpError(400, `备案名单编号无效 — invalid listing "${listing}"`, 'bad_listing');
+      const upload = await receiveUpload(ctx.db, ctx.uploads, user!, {
+        input: q.get('input') ?? '', name: q.get('name') ?? '', bytes, ip, listing: listing === null ? undefined : Number(listing),
+      });
       return sendJson(res, 201, upload);
     }
     case 'upload': {

@@ -64,6 +64,7 @@ CREATE TABLE IF NOT EXISTS upload_tokens (
 CREATE TABLE IF NOT EXISTS uploads (
   id INTEGER PRIMARY KEY,
   input TEXT NOT NULL,
+  listing_id INTEGER REFERENCES uploads(id),
   original_name TEXT NOT NULL,
   stored_name TEXT NOT NULL UNIQUE,
   sha256 TEXT NOT NULL,
@@ -104,5 +105,8 @@ export function openAppDb(path: string): AppDb {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  // Databases made before figures could be submitted with a listing lack the column.
+  const columns = db.prepare('SELECT name FROM pragma_table_info(\'uploads\')').pluck().all() as string[];
+  if (!columns.includes('listing_id')) db.exec('ALTER TABLE uploads ADD COLUMN listing_id INTEGER REFERENCES uploads(id)');
   return db;
 }

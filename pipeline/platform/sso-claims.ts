@@ -7,7 +7,7 @@
 import { ROLES, type Role } from './app-db.ts';
 import { SCHOOL_CODE, USERNAME } from './accounts.ts';
 import { isLoopback } from './bind.ts';
-import { TABLES } from '../config/schema.ts';
+import { INPUT_NAMES, type InputName } from '../config/schema.ts';
 
 export interface SsoSettings {
   issuer: URL;
@@ -132,7 +132,7 @@ export function mapClaims(settings: SsoSettings, claims: Record<string, unknown>
     }
   }
   const inputs = role === 'provider' ? values(claims[settings.inputClaim]) : [];
-  const unknownInputs = inputs.filter((input) => !TABLES.includes(input as (typeof TABLES)[number]));
+  const unknownInputs = inputs.filter((input) => !INPUT_NAMES.includes(input as InputName));
   if (unknownInputs.length) {
     return refuse('input', `统一身份认证的数据表 ${unknownInputs.map((v) => `“${v}”`).join('、')}（声明 ${settings.inputClaim}）不存在，请联系管理员 — `
       + `unknown input ${unknownInputs.join(', ')} in claim ${settings.inputClaim}`);

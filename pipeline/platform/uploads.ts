@@ -3,15 +3,17 @@
  * under a name the server makes (never the sender's), checked by the loader in a dry run against
  * the current inputs, and waits for acceptance. Accepting makes it the file the next refresh loads
  * for its table (accepted-inputs.ts); the version it replaces stays, marked superseded.
+ * A 备案 listing and its figures are checked against each other, so figures may be submitted with a
+ * pending listing (`listing`): the pair is checked together and accepted together.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { acceptedInputs, readAccepted, uploadFilesDir, uploadsDir, writeAccepted } from '../config/accepted-inputs.ts';
+import { acceptedInputs, readAccepted, uploadFilesDir, uploadsDir, withAccepted, writeAccepted } from '../config/accepted-inputs.ts';
 import { loadInputs, LoadError, type Reject } from '../load/index.ts';
 import { readPolicy } from '../config/policy.ts';
-import { TABLES, type TableName } from '../config/schema.ts';
+import { INPUT_NAMES, type InputName } from '../config/schema.ts';
 import type { AppDb } from './app-db.ts';
 import type { User } from './accounts.ts';
 import { audit } from './audit.ts';
@@ -44,7 +46,9 @@ export interface CheckReport {
 
 export interface Upload {
   id: number;
-  input: TableName;
+  input: InputName;
+  /** Figures submitted with a pending 备案 listing: that listing's upload, checked and accepted with them. */
+  listing_id: number | null;
   original_name: string;
   sha256: string;
   bytes: number;
@@ -92,25 +96,30 @@ export function listUploads(db: AppDb, user: User, limit = 200): Upload[] {
   return (rows as UploadRow[]).map(toUpload);
 }
 
+/** A submitted file in a dry run: the input it stands in for, where it is stored, the name its sender gave. */
+interface Submitted { input: InputName; file: string; shownAs: string }
+
 /**
- * Loads every input as the next refresh would, with `file` in place of `input`'s, into a throwaway
- * in-memory database. Rejects in other tables caused by this file (a school removed that
- * programmes still name) are reported too.
+ * Loads every input as the next refresh would, with the submitted files in place of their inputs'
+ * (accepted as acceptUpload would), into a throwaway in-memory database. Rejects in other tables
+ * caused by these files (a school removed that programmes still name) are reported too; the rows
+ * and rejects counted are the first file's.
  */
-export async function dryRun(settings: UploadSettings, input: TableName, file: string, shownAs: string): Promise<CheckReport> {
+export async function dryRun(settings: UploadSettings, submitted: Submitted[]): Promise<CheckReport> {
   const policy = readPolicy(settings.policyPath);
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   const tmpDir = mkdtempSync(join(uploadsDir(settings.warehouseDir), 'check-'));
-  const show = (text: string) => text.split(file).join(shownAs);
+  const shown = new Map(submitted.map((f) => [f.file, f.shownAs]));
+  const show = (text: string) => submitted.reduce((t, f) => t.split(f.file).join(f.shownAs), text);
   try {
     const report = await loadInputs(conn, {
       dataDir: settings.dataDir, referenceDir: settings.referenceDir, tmpDir,
       policy: { reject_share_max: policy.load.reject_share_max },
-      overrides: { ...acceptedInputs(settings.warehouseDir), [input]: file },
+      overrides: withAccepted(acceptedInputs(settings.warehouseDir), Object.fromEntries(submitted.map((f) => [f.input, f.file]))),
     });
-    const own = report.inputs.find((i) => i.table === input)!;
-    const rejects = report.rejects.map((r) => ({ ...r, file: r.file === file ? shownAs : basename(r.file), reason: reasonZh(r.reason) }));
+    const own = report.inputs.find((i) => i.table === submitted[0].input)!;
+    const rejects = report.rejects.map((r) => ({ ...r, file: shown.get(r.file) ?? basename(r.file), reason: reasonZh(r.reason) }));
     return { rows: own.rows, rejected: own.rejected, rejects, error: null };
   } catch (error) {
     if (!(error instanceof LoadError)) throw error;
@@ -122,12 +131,27 @@ export async function dryRun(settings: UploadSettings, input: TableName, file: s
   }
 }
 
+/** The pending listing figures are submitted with: one the sender may see, not yet decided. */
+function pendingListing(db: AppDb, user: User, input: string, id: number | undefined) {
+  if (id === undefined) return undefined;
+  if (input !== 'programme_figures') throw new HttpError(400, `只有招生数据（programme_figures）可以随备案名单报送 — only figures are submitted with a listing, not ${input}`, 'bad_listing');
+  const listing = getUpload(db, id);
+  if (!listing || listing.input !== 'programme_listing' || (user.role !== 'admin' && listing.uploader_id !== user.id)) {
+    throw new HttpError(404, `无此备案名单报送 #${id} — no such listing upload`, 'not_found');
+  }
+  if (listing.status !== 'checked' && listing.status !== 'failed') {
+    throw new HttpError(409, `备案名单 #${id} 状态为 ${listing.status}，不能再配招生数据 — only a pending listing takes figures`, 'bad_status');
+  }
+  return listing;
+}
+
 /** Stores and checks a submitted file; refuses (HttpError) what must not even be stored. */
 export async function receiveUpload(db: AppDb, settings: UploadSettings, user: User,
-  submission: { input: string; name: string; bytes: Buffer; ip: string }): Promise<Upload> {
+  submission: { input: string; name: string; bytes: Buffer; ip: string; listing?: number }): Promise<Upload> {
   const { input, bytes } = submission;
-  if (!TABLES.includes(input as TableName)) throw new HttpError(400, `未知的数据表 unknown input "${input}" (${TABLES.join(', ')})`, 'unknown_input');
+  if (!INPUT_NAMES.includes(input as InputName)) throw new HttpError(400, `未知的数据表 unknown input "${input}" (${INPUT_NAMES.join(', ')})`, 'unknown_input');
   if (!mayUpload(user, input)) throw new HttpError(403, `无权报送 ${input} — this account may not submit ${input}`, 'not_bound');
+  const listing = pendingListing(db, user, input, submission.listing);
   const name = displayName(submission.name);
   const ext = /\.(csv|xlsx)$/i.exec(name)?.[1].toLowerCase();
   if (!ext) throw new HttpError(415, '只接受 .csv 或 .xlsx 文件 — only .csv and .xlsx files are accepted', 'bad_type');
@@ -143,23 +167,28 @@ export async function receiveUpload(db: AppDb, settings: UploadSettings, user: U
   const at = new Date().toISOString();
   const pending = JSON.stringify({ rows: 0, rejected: 0, rejects: [], error: '检查中 — being checked' } satisfies CheckReport);
   const id = Number(db.prepare(
-    `INSERT INTO uploads (input, original_name, stored_name, sha256, bytes, uploaded_by, uploaded_at, status, check_report)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'failed', ?)`,
-  ).run(input, name, `pending-${sha256}-${Date.now()}-${Math.random()}`, sha256, bytes.length, user.id, at, pending).lastInsertRowid);
+    `INSERT INTO uploads (input, listing_id, original_name, stored_name, sha256, bytes, uploaded_by, uploaded_at, status, check_report)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'failed', ?)`,
+  ).run(input, listing?.id ?? null, name, `pending-${sha256}-${Date.now()}-${Math.random()}`, sha256, bytes.length, user.id, at, pending).lastInsertRowid);
   // The server's own name: the id (unique) and the content hash; the sender's name is only shown.
   const stored = `${id}-${sha256.slice(0, 16)}.${ext}`;
   mkdirSync(uploadFilesDir(settings.warehouseDir), { recursive: true });
   const path = join(uploadFilesDir(settings.warehouseDir), stored);
   writeFileSync(path, bytes, { flag: 'wx', mode: 0o440 });
-  const check = await dryRun(settings, input as TableName, path, name);
+  const check = await dryRun(settings, [{ input: input as InputName, file: path, shownAs: name },
+    ...(listing ? [{ input: listing.input, file: join(uploadFilesDir(settings.warehouseDir), listing.stored_name), shownAs: listing.original_name }] : [])]);
   db.prepare('UPDATE uploads SET stored_name = ?, status = ?, rows = ?, rejected = ?, check_report = ? WHERE id = ?')
     .run(stored, check.error ? 'failed' : 'checked', check.rows, check.rejected, JSON.stringify(check), id);
-  audit(db, { actor: user.username, action: 'upload', target: `${input}#${id}`, ip: submission.ip,
+  audit(db, { actor: user.username, action: 'upload', target: `${input}#${id}${listing ? ` with programme_listing#${listing.id}` : ''}`, ip: submission.ip,
     detail: check.error ? `failed: ${check.error}` : `${name}, ${check.rows} rows, ${check.rejected} rejected` });
   return getUpload(db, id)!;
 }
 
-/** Makes a checked upload the one its table is loaded from; the version it replaces is kept, superseded. */
+/**
+ * Makes a checked upload the one its input is loaded from, with the listing it was checked with; the
+ * versions they replace (or take out: a programmes file and a listing exclude each other) are kept,
+ * superseded.
+ */
 export function acceptUpload(db: AppDb, settings: UploadSettings, user: User, id: number, ip: string): Upload {
   const upload = getUpload(db, id);
   if (!upload) throw new HttpError(404, '无此报送 — no such upload', 'not_found');
@@ -168,12 +197,25 @@ export function acceptUpload(db: AppDb, settings: UploadSettings, user: User, id
     throw new HttpError(403, '只有管理员可以采用报送的数据 — only an admin may accept uploads', 'not_allowed');
   }
   if (upload.status !== 'checked') throw new HttpError(409, `此报送状态为 ${upload.status}，不能采用 — only a checked upload can be accepted`, 'bad_status');
+  const listing = upload.listing_id === null ? undefined : getUpload(db, upload.listing_id)!;
+  if (listing && listing.status !== 'checked' && listing.status !== 'failed') {
+    throw new HttpError(409, `备案名单 #${listing.id} 状态为 ${listing.status} — the listing these figures were checked with is no longer pending`, 'bad_status');
+  }
+  const accepted = [upload, ...(listing ? [listing] : [])];
   db.transaction(() => {
     const now = new Date().toISOString();
-    db.prepare(`UPDATE uploads SET status = 'superseded' WHERE input = ? AND status = 'accepted'`).run(upload.input);
-    db.prepare(`UPDATE uploads SET status = 'accepted', decided_by = ?, decided_at = ? WHERE id = ?`).run(user.id, now, id);
-    writeAccepted(settings.warehouseDir, { ...readAccepted(settings.warehouseDir), [upload.input]: upload.stored_name });
-    audit(db, { actor: user.username, action: 'upload_accepted', target: `${upload.input}#${id}`, ip, detail: `${upload.original_name}, ${upload.rows} rows` });
+    const before = readAccepted(settings.warehouseDir);
+    const after = withAccepted(before, Object.fromEntries(accepted.map((u) => [u.input, u.stored_name])));
+    for (const input of INPUT_NAMES) {
+      if (before[input] !== undefined && before[input] !== after[input]) {
+        db.prepare(`UPDATE uploads SET status = 'superseded' WHERE input = ? AND status = 'accepted'`).run(input);
+      }
+    }
+    for (const u of accepted) {
+      db.prepare(`UPDATE uploads SET status = 'accepted', decided_by = ?, decided_at = ? WHERE id = ?`).run(user.id, now, u.id);
+      audit(db, { actor: user.username, action: 'upload_accepted', target: `${u.input}#${u.id}`, ip, detail: `${u.original_name}, ${u.rows} rows` });
+    }
+    writeAccepted(settings.warehouseDir, after);
   })();
   return getUpload(db, id)!;
 }

@@ -3,7 +3,8 @@
  * and is refused another's report; an analyst sees every school; a provider submits a broken file
  * (every reject shown in the page) and a valid one, an admin accepts it and starts a refresh, and
  * the accepted figure reaches the served warehouse; the admin then sets an input's delivery
- * interval and rolls back to the snapshot served before.
+ * interval and rolls back to the snapshot served before. A 备案 listing fails alone, its figures
+ * submitted with it are checked with it, and accepting the figures accepts the pair.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,6 +44,7 @@ describe.runIf(run)('platform in the browser', () => {
       { username: 'analyst1', role: 'analyst' },
       { username: 'school1', role: 'school', schools: [own] },
       { username: 'rensheju', role: 'provider', inputs: ['demand'], display_name: '市人社局' },
+      { username: 'jiaowei', role: 'provider', inputs: ['programme_listing', 'programme_figures'], display_name: '市教委' },
     ], {
       refresh: async () => (await refresh({ dataDir: DEFAULTS.dataDir, referenceDir: DEFAULTS.referenceDir, warehouseDir, acceptDrift: true })).manifest.snapshot,
     }, dist);
@@ -170,4 +172,38 @@ describe.runIf(run)('platform in the browser', () => {
     expect(actions).toEqual(expect.arrayContaining(['schedule_set', 'rollback']));
     expect(errors).toEqual([]);
   });
+
+  it('checks figures with the pending 备案 listing chosen for them, and accepts the two together', async () => {
+    const programmes = readFileSync(join(DEFAULTS.dataDir, 'programmes.csv'), 'utf8').trimEnd().split('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'platform-e2e-listing-'));
+    writeFileSync(join(dir, '备案结果.csv'), ['年份,学校代码,专业代码', ...programmes.slice(1).map((l) => l.split(',').slice(0, 3).join(','))].join('\n'));
+    writeFileSync(join(dir, '招生数据.csv'), programmes.join('\n'));
+
+    await signIn('jiaowei');
+    const { page } = browser;
+    await page.goto(`${platform.url}platform#upload`);
+    await page.waitForSelector('select[name="input"] option[value="programme_listing"]', { state: 'attached' });
+    await page.selectOption('select[name="input"]', 'programme_listing');
+    await page.setInputFiles('input[name="file"]', join(dir, '备案结果.csv'));
+    await page.click('form button[type="submit"]');
+    await page.waitForSelector('h3[data-result="failed"]:has-text("备案结果.csv")');
+    expect(await page.textContent('[data-tab="upload"] p.error')).toContain('缺少招生与在校生数据');
+    const listing = await page.$eval('tr:has(td:text-is("备案结果.csv"))', (tr) => tr.getAttribute('data-upload'));
+
+    await page.selectOption('select[name="input"]', 'programme_figures');
+    await page.selectOption('select[name="listing"]', listing!);
+    await page.setInputFiles('input[name="file"]', join(dir, '招生数据.csv'));
+    await page.click('form button[type="submit"]');
+    await page.waitForSelector('h3[data-result="checked"]:has-text("招生数据.csv")');
+    const figures = await page.$eval('tr:has(td:text-is("招生数据.csv"))', (tr) => tr.getAttribute('data-upload'));
+    expect(await page.textContent(`tr[data-upload="${figures}"]`)).toContain(`随备案名单 #${listing}`);
+
+    await signIn('admin1');
+    await page.goto(`${platform.url}platform#review`);
+    await page.waitForSelector(`tr[data-upload="${figures}"] [data-accept]`);
+    await page.click(`tr[data-upload="${figures}"] [data-accept]`);
+    await page.waitForSelector(`tr[data-upload="${listing}"]:has-text("已采用")`);
+    expect(await page.textContent(`tr[data-upload="${figures}"]`)).toContain('已采用');
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

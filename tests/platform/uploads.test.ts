@@ -12,7 +12,9 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { refresh } from '../../pipeline/refresh/refresh.ts';
 import { DEFAULTS, ROOT } from '../../pipeline/config/paths.ts';
 import { POSTINGS_STORE } from '../../pipeline/postings/index.ts';
-import { readAccepted, uploadFilesDir } from '../../pipeline/config/accepted-inputs.ts';
+import { acceptedInputs, readAccepted, uploadFilesDir } from '../../pipeline/config/accepted-inputs.ts';
+import { loadInputs } from '../../pipeline/load/index.ts';
+import type { InputOverrides } from '../../pipeline/load/locate-input.ts';
 import { createUploadToken } from '../../pipeline/platform/accounts.ts';
 import { zipProblem } from '../../pipeline/platform/zip-check.ts';
 import { sampleWarehouseDir } from '../support/warehouse.ts';
@@ -57,8 +59,9 @@ beforeAll(async () => {
     { username: 'admin1', role: 'admin' },
     { username: 'rensheju', role: 'provider', inputs: ['demand'], display_name: '市人社局' },
     { username: 'analyst1', role: 'analyst' },
+    { username: 'jiaowei', role: 'provider', inputs: ['programme_listing', 'programme_figures'], display_name: '市教委' },
   ]);
-  for (const name of ['admin1', 'rensheju', 'analyst1']) {
+  for (const name of ['admin1', 'rensheju', 'analyst1', 'jiaowei']) {
     clients[name] = new Client(platform.url);
     expect((await clients[name].login(name)).status).toBe(200);
   }
@@ -160,5 +163,73 @@ describe('uploads', () => {
     expect(deliveries.map((d) => d.input)).toEqual(['demand']);
     expect(deliveries[0].providers).toEqual(['rensheju']);
     expect(deliveries[0].last_accepted).not.toBeNull();
+  });
+});
+
+describe('a 备案 listing with its figures', () => {
+  // The sample's programmes as a bureau has them: the 备案 listing (which school runs which major) and
+  // the figures of each listed programme, in two files that are only valid together.
+  const programmes = readFileSync(join(DEFAULTS.dataDir, 'programmes.csv'), 'utf8').trimEnd().split('\n');
+  const listing = ['年份,学校代码,专业代码,备注', ...programmes.slice(1).map((l) => `${l.split(',').slice(0, 3).join(',')},`)].join('\n') + '\n';
+  const figures = `${programmes.join('\n')}\n`;
+  const FIELDS = 'year, school_code, major_code, plan, enrolled, students, graduates, employment_rate, status';
+
+  async function rawProgrammes(overrides: InputOverrides) {
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    await loadInputs(conn, { dataDir: DEFAULTS.dataDir, referenceDir: DEFAULTS.referenceDir, policy: { reject_share_max: 0.05 }, overrides });
+    const rows = (await conn.runAndReadAll(`SELECT ${FIELDS} FROM raw_programmes ORDER BY ALL`)).getRowsJS();
+    conn.closeSync();
+    instance.closeSync();
+    return rows;
+  }
+
+  it('fails each file alone, each naming what it lacks, as neither is valid without the other', async () => {
+    const alone = (await upload(clients.jiaowei, 'programme_listing', '2025年备案结果.csv', listing)).json();
+    expect(alone).toMatchObject({ input: 'programme_listing', status: 'failed', listing_id: null });
+    expect(alone.check.error).toContain('2025年备案结果.csv: 缺少招生与在校生数据');
+    expect(alone.check.error).not.toContain(warehouseDir);
+    const lone = (await upload(clients.jiaowei, 'programme_figures', '招生数据.csv', figures)).json();
+    expect(lone.status).toBe('failed');
+    expect(lone.check.error).toContain('招生数据.csv: 没有对应的备案名单');
+  });
+
+  it('checks figures submitted with a pending listing together, and accepts the pair in place of programmes.csv', async () => {
+    const list = (await upload(clients.jiaowei, 'programme_listing', '备案结果.csv', listing)).json();
+    const reply = await clients.jiaowei.send('POST', `/api/uploads?input=programme_figures&name=${encodeURIComponent('招生数据.csv')}&listing=${list.id}`,
+      Buffer.from(figures), { 'content-type': 'application/octet-stream' });
+    expect(reply.status).toBe(201);
+    const pair = reply.json();
+    expect(pair).toMatchObject({ input: 'programme_figures', listing_id: list.id, status: 'checked', rows: programmes.length - 1, rejected: 0 });
+    expect(pair.check.error).toBeNull();
+
+    expect((await clients.admin1.send('POST', `/api/uploads/${pair.id}/accept`)).status).toBe(200);
+    const all = (await clients.admin1.get('/api/uploads')).json<{ id: number; status: string }[]>();
+    expect(all.filter((u) => u.id === pair.id || u.id === list.id).map((u) => u.status)).toEqual(['accepted', 'accepted']);
+    const record = readAccepted(warehouseDir);
+    expect(record.programme_listing).toMatch(new RegExp(`^${list.id}-`));
+    expect(record.programme_figures).toMatch(new RegExp(`^${pair.id}-`));
+    expect(record.programmes).toBeUndefined();
+    // The next load reads the pair, to the same programme rows as the folder's programmes.csv.
+    expect(await rawProgrammes(acceptedInputs(warehouseDir))).toEqual(await rawProgrammes({}));
+  });
+
+  it('takes the pair out when a programmes file is accepted, and pairs figures only with a pending listing of the sender', async () => {
+    const own = (await upload(clients.admin1, 'programmes', 'programmes.csv', figures)).json();
+    expect(own.status).toBe('checked');
+    await clients.admin1.send('POST', `/api/uploads/${own.id}/accept`);
+    const record = readAccepted(warehouseDir);
+    expect(Object.keys(record).sort()).toEqual(['demand', 'programmes']);
+    const all = (await clients.admin1.get('/api/uploads')).json<{ input: string; status: string }[]>();
+    expect(all.filter((u) => u.input.startsWith('programme_') && u.status === 'accepted')).toEqual([]);
+
+    const theirs = (await upload(clients.admin1, 'programme_listing', 'admin.csv', listing)).json();
+    const send = (who: Client, id: number, input = 'programme_figures') => who.send('POST', `/api/uploads?input=${input}&name=f.csv&listing=${id}`,
+      Buffer.from(figures), { 'content-type': 'application/octet-stream' });
+    expect((await send(clients.jiaowei, theirs.id)).status).toBe(404);
+    expect((await send(clients.admin1, own.id)).status).toBe(404);
+    expect((await send(clients.admin1, theirs.id, 'programme_listing')).status).toBe(400);
+    await clients.admin1.send('POST', `/api/uploads/${theirs.id}/discard`);
+    expect((await send(clients.admin1, theirs.id)).status).toBe(409);
   });
 });
