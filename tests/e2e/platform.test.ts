@@ -151,12 +151,13 @@ describe.runIf(run)('platform in the browser', () => {
     await page.goto(`${platform.url}platform#deliveries`);
     await page.waitForSelector('[data-schedule] option[value="demand"]', { state: 'attached' });
     // The form names an input from the start, the one it would set.
-    expect(await page.inputValue('[data-schedule] select')).toBe(await page.textContent('[data-tab="deliveries"] tbody tr td'));
+    // Inputs are named in words with their code: 产业需求（demand）.
+    expect(await page.textContent('[data-tab="deliveries"] tbody tr td')).toContain(`（${await page.inputValue('[data-schedule] select')}）`);
     await page.selectOption('[data-schedule] select', 'demand');
     await page.fill('[data-schedule] input', '7');
     await page.click('[data-schedule] button[type="submit"]');
     await page.waitForSelector('[role="status"]');
-    expect(await page.textContent('[data-tab="deliveries"] tr:has(td:text-is("demand"))')).toContain('每 7 天');
+    expect(await page.textContent('[data-tab="deliveries"] tr:has(td:text-is("产业需求（demand）"))')).toContain('每 7 天');
 
     const served = currentSnapshot(warehouseDir)!;
     await page.goto(`${platform.url}platform#snapshots`);

@@ -1,10 +1,17 @@
 /** Words of the login and platform pages, in Chinese and English (`?lang=en`). */
+import { zh as dashboardZh } from '../i18n/zh.ts';
+import { en as dashboardEn } from '../i18n/en.ts';
+
+// An input is named as the dashboard names it, with the code that scripts and bindings use.
+const named = (names: Record<string, string>, open: string, close: string) => (code: string) => (names[code] ? `${names[code]}${open}${code}${close}` : code);
+
 export type PlatformLang = 'zh' | 'en';
 
 export const pageLang = (): PlatformLang => (new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'zh');
 
 const zh = {
   appTitle: '产教匹配看板',
+  inputName: named(dashboardZh.inputTables, '（', '）'),
   languageSwitch: 'English',
   login: '登录',
   username: '用户名',
@@ -62,6 +69,7 @@ const zh = {
 export type PlatformMessages = typeof zh;
 
 const en: PlatformMessages = {
+  inputName: named(dashboardEn.inputTables, ' (', ')'),
   appTitle: 'Programme–industry matching dashboard',
   languageSwitch: '中文',
   login: 'Sign in',
