@@ -62,6 +62,10 @@ export const LISTING_TABLES = ['programme_listing', 'programme_figures'] as cons
 export const INPUT_NAMES = [...TABLES, ...LISTING_TABLES] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
+/** What departments deliver on the platform: every input's file, and the postings feed's daily files. */
+export const DELIVERED_INPUTS = [...INPUT_NAMES, 'postings'] as const;
+export type DeliveredInput = (typeof DELIVERED_INPUTS)[number];
+
 /** Reference tables fall back to data/reference when a data folder does not carry its own copy. */
 export const REFERENCE_TABLES: readonly TableName[] = ['districts', 'majors', 'industries', 'industry_segments', 'crosswalk', 'crosswalk_defaults'];
 

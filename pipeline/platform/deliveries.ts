@@ -5,7 +5,7 @@
  */
 import type { AppDb } from './app-db.ts';
 import type { User } from './accounts.ts';
-import { INPUT_NAMES, type InputName } from '../config/schema.ts';
+import { DELIVERED_INPUTS, type DeliveredInput } from '../config/schema.ts';
 import { audit } from './audit.ts';
 
 export interface Delivery {
@@ -23,7 +23,7 @@ const DAY_MS = 86_400_000;
 
 /** Sets (a whole number of days) or clears (null) an input's expected delivery interval, audited as `by`'s. */
 export function setSchedule(db: AppDb, input: string, everyDays: number | null, by: { actor: string; ip?: string }): void {
-  if (!INPUT_NAMES.includes(input as InputName)) throw new Error(`未知的数据表 unknown input "${input}" (${INPUT_NAMES.join(', ')})`);
+  if (!DELIVERED_INPUTS.includes(input as DeliveredInput)) throw new Error(`未知的数据表 unknown input "${input}" (${DELIVERED_INPUTS.join(', ')})`);
   if (everyDays !== null && !(Number.isInteger(everyDays) && everyDays > 0)) throw new Error(`天数无效 invalid number of days "${everyDays}": a whole number of days, or none`);
   if (everyDays === null) db.prepare('DELETE FROM delivery_schedule WHERE input = ?').run(input);
   else db.prepare('INSERT INTO delivery_schedule (input, every_days) VALUES (?, ?) ON CONFLICT (input) DO UPDATE SET every_days = excluded.every_days').run(input, everyDays);
@@ -32,7 +32,7 @@ export function setSchedule(db: AppDb, input: string, everyDays: number | null, 
 
 /** Every input's delivery state; a provider sees only the inputs it is bound to. */
 export function deliveries(db: AppDb, viewer: User, now = new Date()): Delivery[] {
-  const inputs = viewer.role === 'provider' ? INPUT_NAMES.filter((t) => viewer.inputs.includes(t)) : [...INPUT_NAMES];
+  const inputs = viewer.role === 'provider' ? DELIVERED_INPUTS.filter((t) => viewer.inputs.includes(t)) : [...DELIVERED_INPUTS];
   return inputs.map((input) => {
     const providers = db.prepare(
       `SELECT u.username FROM user_inputs b JOIN users u ON u.id = b.user_id WHERE b.input = ? AND u.disabled = 0 ORDER BY 1`,

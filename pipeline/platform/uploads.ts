@@ -4,16 +4,20 @@
  * the current inputs, and waits for acceptance. Accepting makes it the file the next refresh loads
  * for its table (accepted-inputs.ts); the version it replaces stays, marked superseded.
  * A 备案 listing and its figures are checked against each other, so figures may be submitted with a
- * pending listing (`listing`): the pair is checked together and accepted together.
+ * pending listing (`listing`): the pair is checked together and accepted together. A day of the
+ * postings feed (`YYYY-MM-DD.csv`) is checked as the refresh converts a day, and once accepted
+ * stands in for the data folder's file of that day (postings/daily-files.ts).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { acceptedInputs, readAccepted, uploadFilesDir, uploadsDir, withAccepted, writeAccepted } from '../config/accepted-inputs.ts';
 import { loadInputs, LoadError, type Reject } from '../load/index.ts';
 import { readPolicy } from '../config/policy.ts';
-import { INPUT_NAMES, type InputName } from '../config/schema.ts';
+import { DELIVERED_INPUTS, INPUT_NAMES, type DeliveredInput, type InputName } from '../config/schema.ts';
+import { acceptedPostingsDir, DAILY, dayProblem } from '../postings/daily-files.ts';
+import { syncStore } from '../postings/sync-store.ts';
 import type { AppDb } from './app-db.ts';
 import type { User } from './accounts.ts';
 import { audit } from './audit.ts';
@@ -46,7 +50,7 @@ export interface CheckReport {
 
 export interface Upload {
   id: number;
-  input: InputName;
+  input: DeliveredInput;
   /** Figures submitted with a pending 备案 listing: that listing's upload, checked and accepted with them. */
   listing_id: number | null;
   original_name: string;
@@ -97,7 +101,7 @@ export function listUploads(db: AppDb, user: User, limit = 200): Upload[] {
 }
 
 /** A submitted file in a dry run: the input it stands in for, where it is stored, the name its sender gave. */
-interface Submitted { input: InputName; file: string; shownAs: string }
+interface Submitted { input: DeliveredInput; file: string; shownAs: string }
 
 /**
  * Loads every input as the next refresh would, with the submitted files in place of their inputs'
@@ -116,8 +120,9 @@ export async function dryRun(settings: UploadSettings, submitted: Submitted[]): 
     const report = await loadInputs(conn, {
       dataDir: settings.dataDir, referenceDir: settings.referenceDir, tmpDir,
       policy: { reject_share_max: policy.load.reject_share_max },
-      overrides: withAccepted(acceptedInputs(settings.warehouseDir), Object.fromEntries(submitted.map((f) => [f.input, f.file]))),
+      overrides: withAccepted(acceptedInputs(settings.warehouseDir), Object.fromEntries(submitted.filter((f) => f.input !== 'postings').map((f) => [f.input, f.file]))),
     });
+    if (submitted[0].input === 'postings') return await checkDay(conn, submitted[0], tmpDir, policy.load.reject_share_max);
     const own = report.inputs.find((i) => i.table === submitted[0].input)!;
     const rejects = report.rejects.map((r) => ({ ...r, file: shown.get(r.file) ?? basename(r.file), reason: reasonZh(r.reason) }));
     return { rows: own.rows, rejected: own.rejected, rejects, error: null };
@@ -129,6 +134,23 @@ export async function dryRun(settings: UploadSettings, submitted: Submitted[]): 
     instance.closeSync();
     rmSync(tmpDir, { recursive: true, force: true });
   }
+}
+
+/** A day of postings converted as the refresh would, into a scratch store, against the loaded districts. */
+async function checkDay(conn: DuckDBConnection, day: Submitted, tmpDir: string, rejectShareMax: number): Promise<CheckReport> {
+  const { ledger } = await syncStore(conn, [{ name: day.shownAs, path: day.file }], join(tmpDir, 'store'), {
+    checks: 'check', tmpDir, rejectShareMax, warn: () => {}, now: () => new Date(),
+  });
+  const entry = ledger.files[day.shownAs];
+  const rejects = entry.rejects.map((r) => ({ ...r, table: 'postings', file: day.shownAs, reason: reasonZh(r.reason) }));
+  return { rows: entry.rows, rejected: entry.rejected, rejects, error: null };
+}
+
+/** A daily postings file is named for its day, a calendar date no later than tomorrow (as the refresh requires). */
+function checkDayName(name: string): void {
+  if (!DAILY.test(name)) throw new HttpError(400, `每日招聘岗位文件须以日期命名 — a day of postings is named YYYY-MM-DD.csv or .xlsx, not "${name}"`, 'bad_name');
+  const problem = dayProblem(name.slice(0, 10), new Date());
+  if (problem) throw new HttpError(400, `${name}: ${problem}`, 'bad_name');
 }
 
 /** The pending listing figures are submitted with: one the sender may see, not yet decided. */
@@ -149,10 +171,11 @@ function pendingListing(db: AppDb, user: User, input: string, id: number | undef
 export async function receiveUpload(db: AppDb, settings: UploadSettings, user: User,
   submission: { input: string; name: string; bytes: Buffer; ip: string; listing?: number }): Promise<Upload> {
   const { input, bytes } = submission;
-  if (!INPUT_NAMES.includes(input as InputName)) throw new HttpError(400, `未知的数据表 unknown input "${input}" (${INPUT_NAMES.join(', ')})`, 'unknown_input');
+  if (!DELIVERED_INPUTS.includes(input as DeliveredInput)) throw new HttpError(400, `未知的数据表 unknown input "${input}" (${DELIVERED_INPUTS.join(', ')})`, 'unknown_input');
   if (!mayUpload(user, input)) throw new HttpError(403, `无权报送 ${input} — this account may not submit ${input}`, 'not_bound');
   const listing = pendingListing(db, user, input, submission.listing);
   const name = displayName(submission.name);
+  if (input === 'postings') checkDayName(name);
   const ext = /\.(csv|xlsx)$/i.exec(name)?.[1].toLowerCase();
   if (!ext) throw new HttpError(415, '只接受 .csv 或 .xlsx 文件 — only .csv and .xlsx files are accepted', 'bad_type');
   if (bytes.length > settings.maxBytes) throw new HttpError(413, `文件过大 — larger than ${settings.maxBytes} bytes`, 'too_large');
@@ -175,7 +198,7 @@ export async function receiveUpload(db: AppDb, settings: UploadSettings, user: U
   mkdirSync(uploadFilesDir(settings.warehouseDir), { recursive: true });
   const path = join(uploadFilesDir(settings.warehouseDir), stored);
   writeFileSync(path, bytes, { flag: 'wx', mode: 0o440 });
-  const check = await dryRun(settings, [{ input: input as InputName, file: path, shownAs: name },
+  const check = await dryRun(settings, [{ input: input as DeliveredInput, file: path, shownAs: name },
     ...(listing ? [{ input: listing.input, file: join(uploadFilesDir(settings.warehouseDir), listing.stored_name), shownAs: listing.original_name }] : [])]);
   db.prepare('UPDATE uploads SET stored_name = ?, status = ?, rows = ?, rejected = ?, check_report = ? WHERE id = ?')
     .run(stored, check.error ? 'failed' : 'checked', check.rows, check.rejected, JSON.stringify(check), id);
@@ -202,10 +225,15 @@ export function acceptUpload(db: AppDb, settings: UploadSettings, user: User, id
     throw new HttpError(409, `备案名单 #${listing.id} 状态为 ${listing.status} — the listing these figures were checked with is no longer pending`, 'bad_status');
   }
   const accepted = [upload, ...(listing ? [listing] : [])];
+  if (upload.input === 'postings') placeDay(settings.warehouseDir, upload);
   db.transaction(() => {
     const now = new Date().toISOString();
+    if (upload.input === 'postings') {
+      db.prepare(`UPDATE uploads SET status = 'superseded' WHERE input = 'postings' AND status = 'accepted' AND substr(original_name, 1, 10) = ?`)
+        .run(upload.original_name.slice(0, 10));
+    }
     const before = readAccepted(settings.warehouseDir);
-    const after = withAccepted(before, Object.fromEntries(accepted.map((u) => [u.input, u.stored_name])));
+    const after = withAccepted(before, Object.fromEntries(accepted.filter((u) => u.input !== 'postings').map((u) => [u.input, u.stored_name])));
     for (const input of INPUT_NAMES) {
       if (before[input] !== undefined && before[input] !== after[input]) {
         db.prepare(`UPDATE uploads SET status = 'superseded' WHERE input = ? AND status = 'accepted'`).run(input);
@@ -218,6 +246,22 @@ export function acceptUpload(db: AppDb, settings: UploadSettings, user: User, id
     writeAccepted(settings.warehouseDir, after);
   })();
   return getUpload(db, id)!;
+}
+
+/** Puts an accepted day where the refresh reads delivered days, in place of an earlier delivery of that day. */
+function placeDay(warehouseDir: string, upload: Pick<Upload, 'original_name'> & { stored_name: string }): void {
+  const dir = acceptedPostingsDir(warehouseDir);
+  mkdirSync(dir, { recursive: true });
+  const target = join(dir, upload.original_name);
+  // Copied under a hidden name, then renamed: a refresh listing the folder meanwhile sees the old day or the new one.
+  const part = join(dir, `.${upload.original_name}.part`);
+  copyFileSync(join(uploadFilesDir(warehouseDir), upload.stored_name), part);
+  renameSync(part, target);
+  // The same day in the other format would be the day given twice.
+  for (const ext of ['csv', 'xlsx']) {
+    const other = join(dir, `${upload.original_name.slice(0, 10)}.${ext}`);
+    if (other !== target) rmSync(other, { force: true });
+  }
 }
 
 export function discardUpload(db: AppDb, user: User, id: number, ip: string): Upload {

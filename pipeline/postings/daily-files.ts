@@ -1,12 +1,18 @@
 /**
- * The daily files of the postings feed: `postings/YYYY-MM-DD.csv` (or .xlsx) in the data folder.
- * The date in the name orders the files, so when a posting is sent again the later file wins.
+ * The daily files of the postings feed: `postings/YYYY-MM-DD.csv` (or .xlsx) in the data folder,
+ * and the days delivered on the platform and accepted (`<warehouse>/uploads/postings/`), which
+ * stand in for the folder's file of their day. The date in the name orders the files, so when a
+ * posting is sent again the later file wins.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LoadError } from '../load/errors.ts';
+import { uploadsDir } from '../config/accepted-inputs.ts';
 
 export const POSTINGS_FOLDER = 'postings';
+
+/** Where the platform keeps the accepted daily files (platform/uploads.ts). */
+export const acceptedPostingsDir = (warehouseDir: string) => join(uploadsDir(warehouseDir), POSTINGS_FOLDER);
 
 export interface DailyFile {
   /** File name, the key of the store's ledger, e.g. `2025-03-01.csv`. */
@@ -15,7 +21,7 @@ export interface DailyFile {
   path: string;
 }
 
-const DAILY = /^\d{4}-\d{2}-\d{2}\.(csv|xlsx)$/;
+export const DAILY = /^\d{4}-\d{2}-\d{2}\.(csv|xlsx)$/;
 
 /** `YYYY-MM-DD` of a date (UTC). */
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
@@ -24,7 +30,7 @@ const dayOf = (date: Date) => date.toISOString().slice(0, 10);
  * Why a file's day cannot be a day of postings: not a calendar date, or later than the day after the
  * refresh's (a day's grace for time zones: a file dated tomorrow in Chongqing is today in UTC).
  */
-function dayProblem(day: string, now: Date): string | null {
+export function dayProblem(day: string, now: Date): string | null {
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || dayOf(date) !== day) return `日期无效 — ${day} is not a calendar date`;
   const latest = dayOf(new Date(now.getTime() + 86_400_000));
@@ -33,12 +39,18 @@ function dayProblem(day: string, now: Date): string | null {
 }
 
 /**
- * The folder's daily files by date; other files are reported and skipped. A day given twice, a name
- * that is no calendar date or a day after tomorrow stops the run: its postings would be counted in a
- * month that is not theirs.
+ * The daily files by date, the data folder's and the accepted deliveries of `warehouseDir` (when
+ * given), a delivered day in place of the folder's file of that day; other files are reported and
+ * skipped. A day given twice in one folder, a name that is no calendar date or a day after tomorrow
+ * stops the run: its postings would be counted in a month that is not theirs.
  */
-export function listDailyFiles(dataDir: string, warn: (message: string) => void, now: Date): DailyFile[] {
-  const dir = join(dataDir, POSTINGS_FOLDER);
+export function listDailyFiles(dataDir: string, warn: (message: string) => void, now: Date, warehouseDir?: string): DailyFile[] {
+  const days = new Map(dailyFilesIn(join(dataDir, POSTINGS_FOLDER), warn, now).map((f) => [f.name.slice(0, 10), f]));
+  if (warehouseDir) for (const f of dailyFilesIn(acceptedPostingsDir(warehouseDir), warn, now)) days.set(f.name.slice(0, 10), f);
+  return [...days.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+function dailyFilesIn(dir: string, warn: (message: string) => void, now: Date): DailyFile[] {
   if (!existsSync(dir)) return [];
   const names = readdirSync(dir).filter((name) => !name.startsWith('.')).sort();
   for (const name of names.filter((n) => !DAILY.test(n))) {

@@ -71,7 +71,7 @@ export async function loadPostings(conn: DuckDBConnection, options: PostingsOpti
     report.inputs.push(table.input);
     report.rejects.push(...table.rejects);
   }
-  const files = listDailyFiles(options.dataDir, warn, (options.now ?? (() => new Date()))());
+  const files = listDailyFiles(options.dataDir, warn, (options.now ?? (() => new Date()))(), options.warehouseDir);
   const storeDir = join(options.warehouseDir, POSTINGS_STORE);
   const sync = await syncStore(conn, files, storeDir, {
     ...validation, checks: checksKey(options.lookups), progress: options.effects?.progress, now: options.now ?? (() => new Date()),
@@ -85,8 +85,9 @@ export async function loadPostings(conn: DuckDBConnection, options: PostingsOpti
   // Always listed, even empty: a feed that vanishes must show as a shrink to the drift checks.
   const input = postingsInput(options.dataDir, sync.ledger, postings);
   report.inputs.push(input);
+  const paths = new Map(files.map((f) => [f.name, f.path]));
   for (const [name, entry] of Object.entries(sync.ledger.files)) {
-    const file = join(options.dataDir, POSTINGS_FOLDER, name);
+    const file = paths.get(name) ?? join(options.dataDir, POSTINGS_FOLDER, name);
     report.rejects.push(...entry.rejects.map((r) => ({ table: 'postings', file, ...r })));
   }
   return { files: input.files, converted: sync.converted, removed: sync.removed, postings, rejected: input.rejected, appended, segmented };

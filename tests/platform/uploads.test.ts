@@ -9,11 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
+import ExcelJS from 'exceljs';
 import { refresh } from '../../pipeline/refresh/refresh.ts';
 import { DEFAULTS, ROOT } from '../../pipeline/config/paths.ts';
 import { POSTINGS_STORE } from '../../pipeline/postings/index.ts';
 import { acceptedInputs, readAccepted, uploadFilesDir } from '../../pipeline/config/accepted-inputs.ts';
 import { loadInputs } from '../../pipeline/load/index.ts';
+import { acceptedPostingsDir, listDailyFiles } from '../../pipeline/postings/daily-files.ts';
 import type { InputOverrides } from '../../pipeline/load/locate-input.ts';
 import { createUploadToken } from '../../pipeline/platform/accounts.ts';
 import { zipProblem } from '../../pipeline/platform/zip-check.ts';
@@ -60,8 +62,9 @@ beforeAll(async () => {
     { username: 'rensheju', role: 'provider', inputs: ['demand'], display_name: '市人社局' },
     { username: 'analyst1', role: 'analyst' },
     { username: 'jiaowei', role: 'provider', inputs: ['programme_listing', 'programme_figures'], display_name: '市教委' },
+    { username: 'zhaopin', role: 'provider', inputs: ['postings'], display_name: '招聘平台' },
   ]);
-  for (const name of ['admin1', 'rensheju', 'analyst1', 'jiaowei']) {
+  for (const name of ['admin1', 'rensheju', 'analyst1', 'jiaowei', 'zhaopin']) {
     clients[name] = new Client(platform.url);
     expect((await clients[name].login(name)).status).toBe(200);
   }
@@ -231,5 +234,51 @@ describe('a 备案 listing with its figures', () => {
     expect((await send(clients.admin1, theirs.id, 'programme_listing')).status).toBe(400);
     await clients.admin1.send('POST', `/api/uploads/${theirs.id}/discard`);
     expect((await send(clients.admin1, theirs.id)).status).toBe(409);
+  });
+});
+
+describe('a day of the postings feed', () => {
+  // The sample's last day as another day's delivery: its postings re-dated and given new ids.
+  const [head, ...rows] = readFileSync(join(DEFAULTS.dataDir, 'postings', '2025-12-31.csv'), 'utf8').trimEnd().split('\n');
+  const dayOf = (day: string, edit = (row: string, _i: number) => row) =>
+    [head, ...rows.map((r, i) => edit(r.replace('2025-12-31', day).replace(/^CQ/, 'PF'), i))].join('\n') + '\n';
+  const days = () => listDailyFiles(DEFAULTS.dataDir, () => {}, new Date(), warehouseDir);
+  /** The same rows as a workbook, every cell text. */
+  async function xlsxOf(csv: string): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('岗位');
+    for (const line of csv.trimEnd().split('\n')) sheet.addRow(line.split(','));
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  it('checks a day as the refresh converts it, each reject with its line, and refuses a name that is not a day', async () => {
+    const broken = dayOf('2024-12-31', (row, i) => (i === 1 ? row.replace(/,5\d{5},/, ',999999,') : row));
+    const up = (await upload(clients.zhaopin, 'postings', '2024-12-31.csv', broken)).json();
+    expect(up).toMatchObject({ input: 'postings', status: 'checked', rows: rows.length - 1, rejected: 1 });
+    expect(up.check.rejects).toEqual([expect.objectContaining({ table: 'postings', file: '2024-12-31.csv', line: 3, column: 'district_code', value: '999999' })]);
+    expect(up.check.rejects[0].reason).toMatch(/^代码表中没有此 district_code/);
+    for (const name of ['postings.csv', '2024-02-30.csv', '2999-01-01.csv']) {
+      const refused = await upload(clients.zhaopin, 'postings', name, dayOf('2024-12-31'));
+      expect(refused.status).toBe(400);
+    }
+    expect((await upload(clients.rensheju, 'postings', '2024-12-31.csv', dayOf('2024-12-31'))).status).toBe(403);
+  });
+
+  it('once accepted, stands in for the folder’s file of its day at the next refresh; a later delivery of the day supersedes it', async () => {
+    const first = (await upload(clients.zhaopin, 'postings', '2025-12-31.csv', dayOf('2025-12-31'))).json();
+    expect(first.status).toBe('checked');
+    expect((await clients.admin1.send('POST', `/api/uploads/${first.id}/accept`)).status).toBe(200);
+    const dir = acceptedPostingsDir(warehouseDir);
+    expect(readdirSync(dir)).toEqual(['2025-12-31.csv']);
+    expect(days().find((d) => d.name === '2025-12-31.csv')!.path).toBe(join(dir, '2025-12-31.csv'));
+    expect(days()).toHaveLength(readdirSync(join(DEFAULTS.dataDir, 'postings')).length);
+    expect(Object.keys(readAccepted(warehouseDir))).not.toContain('postings');
+
+    const again = (await upload(clients.zhaopin, 'postings', '2025-12-31.xlsx', await xlsxOf(dayOf('2025-12-31')))).json();
+    expect(again.status).toBe('checked');
+    await clients.admin1.send('POST', `/api/uploads/${again.id}/accept`);
+    expect(readdirSync(dir)).toEqual(['2025-12-31.xlsx']);
+    const all = (await clients.admin1.get('/api/uploads')).json<{ id: number; status: string }[]>();
+    expect(all.filter((u) => u.id === first.id || u.id === again.id).map((u) => u.status)).toEqual(['accepted', 'superseded']);
   });
 });

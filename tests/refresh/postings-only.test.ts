@@ -3,7 +3,7 @@
  * the new days, rebuilds only the models the postings feed and links every other file. Whatever
  * path a run takes, the warehouse must equal what a full refresh of the same folder builds.
  */
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { refresh, type RefreshResult } from '../../pipeline/refresh/refresh.ts';
@@ -12,7 +12,8 @@ import { silentEffects } from '../../pipeline/config/effects.ts';
 import { dependents, readModels } from '../../pipeline/transform/model-files.ts';
 import { POSTINGS_DELTA } from '../../pipeline/postings/raw-postings.ts';
 import { WORDS_TABLE } from '../../pipeline/postings/posting-words.ts';
-import { cleanup, dataFolder, deliver, REFERENCE, scratch } from '../postings/fixture.ts';
+import { cleanup, dataFolder, deliver, FIXTURE, REFERENCE, scratch } from '../postings/fixture.ts';
+import { acceptedPostingsDir } from '../../pipeline/postings/daily-files.ts';
 import { tableDifferences } from '../support/same-tables.ts';
 
 afterAll(cleanup);
@@ -130,5 +131,23 @@ describe('a night with only new postings', () => {
     // A corrected figures file is a change of the base.
     writeFileSync(join(data, 'programme_figures.csv'), [header, ...rows.slice(0, -1)].join('\n') + '\n');
     expect((await refreshOf(data, wh)).manifest.mode).toBe('full');
+  }, 120_000);
+
+  it('appends a day delivered on the platform and accepted as it does a day dropped in the folder', async () => {
+    const data = dataFolder();
+    const wh = scratch('wh-delivered-');
+    await refreshOf(data, wh);
+    // Where the platform puts an accepted day (platform/uploads.ts).
+    mkdirSync(acceptedPostingsDir(wh), { recursive: true });
+    cpSync(join(FIXTURE, 'variants', '2025-03-04.csv'), join(acceptedPostingsDir(wh), '2025-03-04.csv'));
+    const night = await refreshOf(data, wh);
+    expect(night.manifest.mode).toBe('postings');
+    expect(stage('postings')).toMatch(/1 converted, appended$/);
+    const dropped = dataFolder();
+    deliver(dropped, '2025-03-04.csv');
+    const full = await refreshOf(dropped, scratch('wh-dropped-'));
+    const { tables, differences } = await tableDifferences(join(full.snapshotDir, WAREHOUSE_FILE), join(night.snapshotDir, WAREHOUSE_FILE));
+    expect(tables).toContain('raw_postings');
+    expect(differences).toEqual([]);
   }, 120_000);
 });
