@@ -1,6 +1,7 @@
 /** Accounts: users, their role, the schools and inputs they are bound to, upload tokens. */
 import { createHash, randomBytes } from 'node:crypto';
 import { ROLES, type AppDb, type Role } from './app-db.ts';
+import { DELIVERED_INPUTS, type DeliveredInput } from '../config/schema.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 
 export interface User {
@@ -80,8 +81,15 @@ function checkUser(user: Pick<NewUser, 'username' | 'role' | 'schools'>): void {
   for (const code of user.schools ?? []) if (!SCHOOL_CODE.test(code)) throw new AccountError(`学校代码无效 invalid school code "${code}"`);
 }
 
+/** An input a provider is bound to must be one the platform takes: a misspelt one would bind nothing. */
+function checkInputs(inputs: string[]): void {
+  const unknown = inputs.filter((input) => !DELIVERED_INPUTS.includes(input as DeliveredInput));
+  if (unknown.length) throw new AccountError(`数据表无效 unknown input ${unknown.map((i) => `"${i}"`).join(', ')} (${DELIVERED_INPUTS.join(', ')})`);
+}
+
 export async function addUser(db: AppDb, user: NewUser): Promise<User> {
   checkUser(user);
+  checkInputs(user.inputs ?? []);
   if (findUser(db, user.username)) throw new AccountError(`用户已存在 user "${user.username}" already exists`);
   if (user.password !== undefined) {
     const problem = passwordProblem(user.password, user.username);
@@ -115,6 +123,7 @@ export function updateUser(db: AppDb, username: string, change: UserChange): Use
   if (!current) throw new AccountError(`无此用户 no user "${username}"`);
   const next = { ...current, ...change };
   checkUser(next);
+  checkInputs(change.inputs ?? []);
   db.transaction(() => {
     db.prepare('UPDATE users SET role = ?, display_name = ?, disabled = ?, updated_at = ? WHERE id = ?')
       .run(next.role, next.display_name, next.disabled ? 1 : 0, now(), current.id);
