@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INPUT_NAMES, type InputName } from './schema.ts';
+import { isInputName, type InputName } from './schema.ts';
 import type { InputOverrides } from '../load/locate-input.ts';
 
 export const uploadsDir = (warehouseDir: string) => join(warehouseDir, 'uploads');
@@ -22,7 +22,7 @@ export function readAccepted(warehouseDir: string): AcceptedRecord {
   const record = JSON.parse(readFileSync(path, 'utf8')) as AcceptedRecord;
   for (const [table, name] of Object.entries(record)) {
     // Written only by the platform; checked anyway, so a hand edit cannot point a load outside the store.
-    if (!INPUT_NAMES.includes(table as InputName) || !/^[\w.-]+$/.test(name ?? '')) throw new Error(`${path}: invalid entry ${table}: ${name}`);
+    if (!isInputName(table) || !/^[\w.-]+$/.test(name ?? '')) throw new Error(`${path}: invalid entry ${table}: ${name}`);
   }
   return record;
 }

@@ -61,10 +61,12 @@ export const LISTING_TABLES = ['programme_listing', 'programme_figures'] as cons
 /** Every input a file of the data folder, or an upload accepted on the platform, provides. */
 export const INPUT_NAMES = [...TABLES, ...LISTING_TABLES] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
+export const isInputName = (name: string): name is InputName => (INPUT_NAMES as readonly string[]).includes(name);
 
 /** What departments deliver on the platform: every input's file, and the postings feed's daily files. */
 export const DELIVERED_INPUTS = [...INPUT_NAMES, 'postings'] as const;
 export type DeliveredInput = (typeof DELIVERED_INPUTS)[number];
+export const isDeliveredInput = (name: string): name is DeliveredInput => (DELIVERED_INPUTS as readonly string[]).includes(name);
 
 /** Reference tables fall back to data/reference when a data folder does not carry its own copy. */
 export const REFERENCE_TABLES: readonly TableName[] = ['districts', 'majors', 'industries', 'industry_segments', 'crosswalk', 'crosswalk_defaults'];

@@ -14,7 +14,7 @@
  * 中职 school is reported by the 高职 school that awards its diploma.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { rawTable } from '../config/schema.ts';
+import { LISTING_TABLES, rawTable } from '../config/schema.ts';
 import { sqlString } from './sql.ts';
 
 /** First school year read in the 2021 catalogue unless mapping.json says otherwise. */
@@ -23,7 +23,7 @@ export const CURRENT_FROM = 2021;
 export const LEGACY_TABLES = ['legacy_majors', 'major_successors'] as const;
 
 /** Tables of programme rows, read in the catalogue of their year: programmes, or the 备案 listing and its figures. */
-export const PROGRAMME_TABLES: readonly string[] = ['programmes', 'programme_listing', 'programme_figures'];
+export const PROGRAMME_TABLES: readonly string[] = ['programmes', ...LISTING_TABLES];
 
 const LEVEL_NAMES: Record<string, string> = { secondary: '中职', higher: '高职专科', bachelor: '职业本科' };
 const CATALOGUE_NAMES: Record<string, string> = { 'higher-2015': '2015 高职专科目录', 'secondary-2010': '2010 中职目录' };

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSchema, TABLES } from '../config/schema.ts';
+import { INPUT_NAMES, readSchema } from '../config/schema.ts';
 import { LoadError } from './errors.ts';
 
 export interface TableMapping {
@@ -30,7 +30,7 @@ export interface Mapping {
 
 export const MAPPING_FILE = 'mapping.json';
 
-const MAPPED_TABLES: readonly string[] = [...TABLES, 'programme_listing', 'programme_figures', 'postings', 'posting_rules', 'legacy_majors', 'major_successors', 'plan_proposals'];
+const MAPPED_TABLES: readonly string[] = [...INPUT_NAMES, 'postings', 'posting_rules', 'legacy_majors', 'major_successors', 'plan_proposals'];
 
 function fail(file: string, where: string, message: string): never {
   throw new LoadError(`${file}: 映射文件有误 — ${where}: ${message}`);

@@ -1,7 +1,7 @@
 /** Accounts: users, their role, the schools and inputs they are bound to, upload tokens. */
 import { createHash, randomBytes } from 'node:crypto';
 import { ROLES, type AppDb, type Role } from './app-db.ts';
-import { DELIVERED_INPUTS, type DeliveredInput } from '../config/schema.ts';
+import { DELIVERED_INPUTS, isDeliveredInput } from '../config/schema.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 
 export interface User {
@@ -83,7 +83,7 @@ function checkUser(user: Pick<NewUser, 'username' | 'role' | 'schools'>): void {
 
 /** An input a provider is bound to must be one the platform takes: a misspelt one would bind nothing. */
 function checkInputs(inputs: string[]): void {
-  const unknown = inputs.filter((input) => !DELIVERED_INPUTS.includes(input as DeliveredInput));
+  const unknown = inputs.filter((input) => !isDeliveredInput(input));
   if (unknown.length) throw new AccountError(`数据表无效 unknown input ${unknown.map((i) => `"${i}"`).join(', ')} (${DELIVERED_INPUTS.join(', ')})`);
 }
 

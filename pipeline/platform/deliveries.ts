@@ -5,7 +5,7 @@
  */
 import type { AppDb } from './app-db.ts';
 import type { User } from './accounts.ts';
-import { DELIVERED_INPUTS, type DeliveredInput } from '../config/schema.ts';
+import { DELIVERED_INPUTS, isDeliveredInput } from '../config/schema.ts';
 import { audit } from './audit.ts';
 
 export interface Delivery {
@@ -23,7 +23,7 @@ const DAY_MS = 86_400_000;
 
 /** Sets (a whole number of days) or clears (null) an input's expected delivery interval, audited as `by`'s. */
 export function setSchedule(db: AppDb, input: string, everyDays: number | null, by: { actor: string; ip?: string }): void {
-  if (!DELIVERED_INPUTS.includes(input as DeliveredInput)) throw new Error(`未知的数据表 unknown input "${input}" (${DELIVERED_INPUTS.join(', ')})`);
+  if (!isDeliveredInput(input)) throw new Error(`未知的数据表 unknown input "${input}" (${DELIVERED_INPUTS.join(', ')})`);
   if (everyDays !== null && !(Number.isInteger(everyDays) && everyDays > 0)) throw new Error(`天数无效 invalid number of days "${everyDays}": a whole number of days, or none`);
   if (everyDays === null) db.prepare('DELETE FROM delivery_schedule WHERE input = ?').run(input);
   else db.prepare('INSERT INTO delivery_schedule (input, every_days) VALUES (?, ?) ON CONFLICT (input) DO UPDATE SET every_days = excluded.every_days').run(input, everyDays);

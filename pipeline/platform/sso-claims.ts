@@ -7,7 +7,7 @@
 import { ROLES, type Role } from './app-db.ts';
 import { SCHOOL_CODE, USERNAME } from './accounts.ts';
 import { isLoopback } from './bind.ts';
-import { DELIVERED_INPUTS, type DeliveredInput } from '../config/schema.ts';
+import { isDeliveredInput } from '../config/schema.ts';
 
 export interface SsoSettings {
   issuer: URL;
@@ -132,7 +132,7 @@ export function mapClaims(settings: SsoSettings, claims: Record<string, unknown>
     }
   }
   const inputs = role === 'provider' ? values(claims[settings.inputClaim]) : [];
-  const unknownInputs = inputs.filter((input) => !DELIVERED_INPUTS.includes(input as DeliveredInput));
+  const unknownInputs = inputs.filter((input) => !isDeliveredInput(input));
   if (unknownInputs.length) {
     return refuse('input', `统一身份认证的数据表 ${unknownInputs.map((v) => `“${v}”`).join('、')}（声明 ${settings.inputClaim}）不存在，请联系管理员 — `
       + `unknown input ${unknownInputs.join(', ')} in claim ${settings.inputClaim}`);

@@ -15,7 +15,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { acceptedInputs, readAccepted, uploadFilesDir, uploadsDir, withAccepted, writeAccepted } from '../config/accepted-inputs.ts';
 import { loadInputs, LoadError, type Reject } from '../load/index.ts';
 import { readPolicy } from '../config/policy.ts';
-import { DELIVERED_INPUTS, INPUT_NAMES, type DeliveredInput, type InputName } from '../config/schema.ts';
+import { DELIVERED_INPUTS, INPUT_NAMES, isDeliveredInput, type DeliveredInput } from '../config/schema.ts';
 import { acceptedPostingsDir, DAILY, dayProblem } from '../postings/daily-files.ts';
 import { syncStore } from '../postings/sync-store.ts';
 import type { AppDb } from './app-db.ts';
@@ -171,7 +171,7 @@ function pendingListing(db: AppDb, user: User, input: string, id: number | undef
 export async function receiveUpload(db: AppDb, settings: UploadSettings, user: User,
   submission: { input: string; name: string; bytes: Buffer; ip: string; listing?: number }): Promise<Upload> {
   const { input, bytes } = submission;
-  if (!DELIVERED_INPUTS.includes(input as DeliveredInput)) throw new HttpError(400, `未知的数据表 unknown input "${input}" (${DELIVERED_INPUTS.join(', ')})`, 'unknown_input');
+  if (!isDeliveredInput(input)) throw new HttpError(400, `未知的数据表 unknown input "${input}" (${DELIVERED_INPUTS.join(', ')})`, 'unknown_input');
   if (!mayUpload(user, input)) throw new HttpError(403, `无权报送 ${input} — this account may not submit ${input}`, 'not_bound');
   const listing = pendingListing(db, user, input, submission.listing);
   const name = displayName(submission.name);
@@ -198,7 +198,7 @@ export async function receiveUpload(db: AppDb, settings: UploadSettings, user: U
   mkdirSync(uploadFilesDir(settings.warehouseDir), { recursive: true });
   const path = join(uploadFilesDir(settings.warehouseDir), stored);
   writeFileSync(path, bytes, { flag: 'wx', mode: 0o440 });
-  const check = await dryRun(settings, [{ input: input as DeliveredInput, file: path, shownAs: name },
+  const check = await dryRun(settings, [{ input, file: path, shownAs: name },
     ...(listing ? [{ input: listing.input, file: join(uploadFilesDir(settings.warehouseDir), listing.stored_name), shownAs: listing.original_name }] : [])]);
   db.prepare('UPDATE uploads SET stored_name = ?, status = ?, rows = ?, rejected = ?, check_report = ? WHERE id = ?')
     .run(stored, check.error ? 'failed' : 'checked', check.rows, check.rejected, JSON.stringify(check), id);
