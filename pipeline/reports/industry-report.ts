@@ -7,8 +7,9 @@
 import { candidacyReason, schoolAdviceReason, type CandidacyFacts, type SchoolAdviceFacts } from '../shared/advice.ts';
 import type { Rec, ReportData } from './load-report-data.ts';
 import type { Chart, Column, Figure, Report, Row } from './report-model.ts';
+import { estimateOf } from '../shared/vocabulary.ts';
 import {
-  LABEL_ZH, LEVEL_ZH, OUTCOME_ZH, PROXIMITY_ZH, SIGNAL_ZH, STAGE_ZH, STRENGTH_ZH, zh,
+  ESTIMATE_ZH, LABEL_ZH, LEVEL_ZH, OUTCOME_ZH, PROXIMITY_ZH, SIGNAL_ZH, STAGE_ZH, STRENGTH_ZH, zh,
 } from './labels-zh.ts';
 import { methodNotes, table, trendChart } from './report-parts.ts';
 
@@ -20,6 +21,7 @@ const PROGRAMME_COLUMNS: Column[] = [
   { key: 'major_name', label: '专业', type: 'text' },
   { key: 'students', label: '在校生', type: 'integer' },
   { key: 'graduates', label: '毕业生', type: 'integer' },
+  { key: 'estimate_zh', label: '估算', type: 'text', width: 24, printed: false },
   { key: 'weight', label: '对应权重', type: 'ratio' },
   { key: 'supply', label: '年供给', type: 'integer' },
   { key: 'label_zh', label: '建议', type: 'text', width: 10 },
@@ -150,7 +152,7 @@ export function buildIndustryReport(data: ReportData, industry: Rec): Report {
     });
   }
   const programmes = (data.industry.programmes.get(code) ?? []).map((r) =>
-    ({ ...r, level_zh: zh(LEVEL_ZH, r.level), label_zh: zh(LABEL_ZH, r.label) }) as Row);
+    ({ ...r, level_zh: zh(LEVEL_ZH, r.level), label_zh: zh(LABEL_ZH, r.label), estimate_zh: zh(ESTIMATE_ZH, estimateOf(r)) }) as Row);
   const segments = (data.industry.segments.get(code) ?? []).map((r) =>
     ({ ...r, stage_zh: zh(STAGE_ZH, r.stage), covered_zh: r.covered ? '已覆盖' : '未覆盖' }) as Row);
   const loop = (data.industry.loopDetail.get(code) ?? []).map((r) =>

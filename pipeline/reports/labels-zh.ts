@@ -10,6 +10,7 @@ export const OUTCOME_ZH: Record<string, string> = words.outcomes;
 export const STRENGTH_ZH: Record<string, string> = words.strengths;
 export const STAGE_ZH: Record<string, string> = words.stages;
 export const PROXIMITY_ZH: Record<string, string> = words.proximities;
+export const ESTIMATE_ZH: Record<string, string> = words.estimates;
 
 /** `zh(SIGNAL_ZH, 'shortage')` → '供给不足'; an unknown value is shown as it is rather than hidden. */
 export const zh = (words: Record<string, string>, value: unknown): string =>

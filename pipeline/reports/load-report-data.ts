@@ -80,7 +80,7 @@ export async function loadReportBase(conn: DuckDBConnection): Promise<ReportData
     `SELECT * FROM mart_industry WHERE year = ${y} ORDER BY urgency DESC, industry_code`,
     // the columns printed only: converting long text columns to JS dominates this stage
     `SELECT school_code, major_code, major_name, category_name, division_name, label, recommendation_id, offered,
-            students, graduates, plan, employment_rate, fill_ratio, industry_code, industry_name, industry_signal,
+            students, graduates, figures_estimated, graduates_estimated, plan, employment_rate, fill_ratio, industry_code, industry_name, industry_signal,
             industry_name_en, industry_fill_ratio, industry_gap, industries, candidate_rank, same_category
      FROM mart_school_report WHERE year = ${y} ORDER BY school_code, position`,
     `SELECT * FROM mart_recommendation WHERE year = ${y} ORDER BY industry_code, rank`,
@@ -99,7 +99,7 @@ export async function loadReportBase(conn: DuckDBConnection): Promise<ReportData
      FROM mart_school_programme GROUP BY ALL ORDER BY school_code, year`,
     'SELECT * FROM mart_industry ORDER BY industry_code, year',
     `SELECT p.industry_code, p.school_code, s.school_name, s.level, d.district_name, p.major_code,
-            sp.major_name, sp.students, sp.graduates, p.weight, p.supply, r.label
+            sp.major_name, sp.students, sp.graduates, sp.figures_estimated, sp.graduates_estimated, p.weight, p.supply, r.label
      FROM int_point_industry AS p
      JOIN mart_school_programme AS sp USING (year, school_code, major_code)
      JOIN dim_school AS s ON s.school_code = p.school_code

@@ -4,9 +4,10 @@
  * candidate, and the industry figures all of this rests on.
  */
 import { candidacyReason, schoolAdviceReason, type CandidacyFacts, type SchoolAdviceFacts } from '../shared/advice.ts';
+import { estimateOf } from '../shared/vocabulary.ts';
 import type { Rec, ReportData, Thresholds } from './load-report-data.ts';
 import type { Column, Report, Row } from './report-model.ts';
-import { LABEL_ZH, LEVEL_ZH, OWNERSHIP_ZH, SIGNAL_ZH, zh } from './labels-zh.ts';
+import { ESTIMATE_ZH, LABEL_ZH, LEVEL_ZH, OWNERSHIP_ZH, SIGNAL_ZH, zh } from './labels-zh.ts';
 import { fillRatioChart, methodNotes, table, trendChart } from './report-parts.ts';
 
 const PROGRAMME_COLUMNS: Column[] = [
@@ -15,6 +16,7 @@ const PROGRAMME_COLUMNS: Column[] = [
   { key: 'category_name', label: '专业类', type: 'text' },
   { key: 'students', label: '在校生', type: 'integer' },
   { key: 'graduates', label: '毕业生', type: 'integer' },
+  { key: 'estimate_zh', label: '估算', type: 'text', width: 24 },
   { key: 'plan', label: '招生计划', type: 'integer' },
   { key: 'employment_rate', label: '就业率', type: 'percent' },
   { key: 'industries', label: '服务产业（供需比）', type: 'text', width: 36 },
@@ -58,6 +60,7 @@ const CSV_COLUMNS: Column[] = [
   { key: 'offered_zh', label: '已开设', type: 'text' },
   { key: 'students', label: '在校生', type: 'integer' },
   { key: 'graduates', label: '毕业生', type: 'integer' },
+  { key: 'estimate_zh', label: '估算', type: 'text' },
   { key: 'plan', label: '招生计划', type: 'integer' },
   { key: 'employment_rate', label: '就业率', type: 'percent' },
   { key: 'fill_ratio', label: '加权供需比', type: 'percent' },
@@ -114,6 +117,7 @@ function described(rows: Rec[], thresholds: Thresholds): Row[] {
     reason_zh: schoolAdviceReason(r as unknown as SchoolAdviceFacts, thresholds, 'zh'),
     label_zh: zh(LABEL_ZH, r.label),
     offered_zh: r.offered ? '是' : '否',
+    estimate_zh: zh(ESTIMATE_ZH, estimateOf(r)),
     industry_signal_zh: zh(SIGNAL_ZH, r.industry_signal),
   }) as Row);
 }

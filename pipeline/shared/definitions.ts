@@ -82,6 +82,11 @@ export const DEFINITIONS: readonly Definition[] = [
     en: (p) => ({ name: 'Supply (graduates)', definition: 'Graduates of each point shared across the industries its major serves by the crosswalk weights, times the share assumed to stay and work locally; a graduate is never counted twice.', formula: 'S = Σ graduates × weight(major → industry) × retention', threshold: `retention ${p.num('supply.retention')}` }),
   },
   {
+    id: 'supply_estimated', inputs: ['programmes', 'majors', 'crosswalk'], policy: ['supply.retention'],
+    zh: (p) => ({ name: '供给中的估算部分', definition: '供给中来自估算毕业生的人数：专业点未报告毕业生时按在校生 ÷ 学制估算（备案名单中未报数据的专业点，其在校生也是估算的）。数值越大，该产业的供给越依赖估算。', formula: 'Σ 估算毕业生 × 专业对产业的权重 × 留存率', threshold: `留存率 ${p.num('supply.retention')}` }),
+    en: (p) => ({ name: 'Estimated part of supply', definition: 'The graduates behind supply that are estimated: students ÷ programme length where a point reports no graduates (for points of the 备案 listing without figures, the students are estimated too). The larger it is, the more the industry\'s supply rests on estimates.', formula: 'Σ estimated graduates × weight(major → industry) × retention', threshold: `retention ${p.num('supply.retention')}` }),
+  },
+  {
     id: 'demand', inputs: ['demand'], policy: [],
     zh: () => ({ name: '需求（岗位）', definition: '需求统计中该产业的岗位需求数，所有区县、所有层次合计；需求不分举办性质。', formula: 'D = Σ 岗位需求数', threshold: '' }),
     en: () => ({ name: 'Demand (openings)', definition: 'Openings of the demand statistics for the industry, all districts and levels asked for; demand has no ownership.', formula: 'D = Σ openings', threshold: '' }),
@@ -173,8 +178,8 @@ export const DEFINITIONS: readonly Definition[] = [
   },
   {
     id: 'programme_advice', inputs: ['programmes', 'crosswalk', 'demand'], policy: ['signal.shortage_below', 'signal.oversupply_above', 'recommend.review_employment_below'],
-    zh: (p) => ({ name: '专业调整建议', definition: '每个专业点一条建议：列为短缺产业候选且为建议专业，或主要产业供给不足，则扩大招生；主要产业供给过剩，或就业率偏低且产业并非基本平衡，则论证调减；其余保持。另列可论证开设的专业。', formula: '扩大招生 / 论证开设 / 论证调减 / 保持', threshold: `供需比不足线 ${p.pct('signal.shortage_below')}、过剩线 ${p.pct('signal.oversupply_above')}；就业率低于 ${p.pct('recommend.review_employment_below')}` }),
-    en: (p) => ({ name: 'Programme advice', definition: "One label per programme: expand when the school is a listed candidate for a shortage industry and the major is suggested, or its main industry is short; review when that industry is oversupplied, or employment is low and the industry is not balanced; otherwise keep. Majors to consider opening are listed too.", formula: 'expand / open / review / keep', threshold: `fill ratio lines ${p.pct('signal.shortage_below')} and ${p.pct('signal.oversupply_above')}; employment below ${p.pct('recommend.review_employment_below')}` }),
+    zh: (p) => ({ name: '专业调整建议', definition: '每个专业点一条建议：列为短缺产业候选且为建议专业，或主要产业供给不足，则扩大招生；主要产业供给过剩，或就业率偏低且产业并非基本平衡（含不对接所列产业），则论证调减；其余保持。另列可论证开设的专业。', formula: '扩大招生 / 论证开设 / 论证调减 / 保持', threshold: `供需比不足线 ${p.pct('signal.shortage_below')}、过剩线 ${p.pct('signal.oversupply_above')}；就业率低于 ${p.pct('recommend.review_employment_below')}` }),
+    en: (p) => ({ name: 'Programme advice', definition: "One label per programme: expand when the school is a listed candidate for a shortage industry and the major is suggested, or its main industry is short; review when that industry is oversupplied, or employment is low and the industry is not balanced (or none listed is served); otherwise keep. Majors to consider opening are listed too.", formula: 'expand / open / review / keep', threshold: `fill ratio lines ${p.pct('signal.shortage_below')} and ${p.pct('signal.oversupply_above')}; employment below ${p.pct('recommend.review_employment_below')}` }),
   },
   {
     id: 'weighted_fill', inputs: BALANCE, policy: [],

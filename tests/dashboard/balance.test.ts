@@ -4,12 +4,12 @@ import { where } from '../../dashboard/src/lib/aggregate.ts';
 import type { DemandSliceRow, SupplySliceRow } from '../../dashboard/src/lib/types.ts';
 
 const policy = { shortage_below: 0.8, oversupply_above: 1.2, tight_above: 1.5, min_openings: 30 };
-const s = (industry_code: string, ownership: 'public' | 'private', supply: number, schools = 1): SupplySliceRow =>
-  ({ year: 2025, industry_code, level: 'higher', district_code: '500112', ownership, schools, programme_points: schools, supply });
+const s = (industry_code: string, ownership: 'public' | 'private', supply: number, schools = 1, supply_estimated = 0): SupplySliceRow =>
+  ({ year: 2025, industry_code, level: 'higher', district_code: '500112', ownership, schools, programme_points: schools, supply, supply_estimated });
 const d = (industry_code: string, district_code: string, openings: number, seekers: number): DemandSliceRow =>
   ({ year: 2025, industry_code, level: 'higher', district_code, openings, seekers, demand: openings });
 
-const supply = [s('ai', 'public', 30, 2), s('ai', 'private', 20), s('materials', 'public', 130)];
+const supply = [s('ai', 'public', 30, 2, 12), s('ai', 'private', 20, 1, 5), s('materials', 'public', 130)];
 const demand = [d('ai', '500112', 60, 30), d('ai', '500101', 40, 40), d('materials', '500112', 20, 40)];
 
 describe('industryBalance', () => {
@@ -17,6 +17,8 @@ describe('industryBalance', () => {
     const [ai, materials, drones] = industryBalance(['ai', 'materials', 'drones'], supply, demand, policy);
     // ai: supply 30 + 20 = 50, demand 60 + 40 = 100 → gap 50, fill 0.5 (shortage); ratio 100 / 70
     expect(ai).toMatchObject({ schools: 3, supply: 50, demand: 100, gap: 50, fill_ratio: 0.5, signal: 'shortage', suppressed: false });
+    // the estimated part of supply is summed beside it: 12 + 5
+    expect(ai.supply_estimated).toBe(17);
     expect(ai.demand_ratio).toBeCloseTo(100 / 70);
     expect(ai.tight).toBe(false); // 1.43 ≤ 1.5
     // materials: 130 / 20 = 6.5 → oversupply; 20 openings < 30 → ratio suppressed, never tight
@@ -27,7 +29,7 @@ describe('industryBalance', () => {
   it('changes when a filter drops slices: public supply only, demand untouched by ownership', () => {
     const [ai] = industryBalance(['ai'], where(supply, { ownership: 'public' }), demand, policy);
     // supply 30 of demand 100 → fill 0.3
-    expect(ai).toMatchObject({ supply: 30, fill_ratio: 0.3, gap: 70 });
+    expect(ai).toMatchObject({ supply: 30, supply_estimated: 12, fill_ratio: 0.3, gap: 70 });
   });
 
   it('flags tight demand above the threshold', () => {

@@ -54,9 +54,16 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('dashboard
   });
 
   it('recomputes every industry gap from the slices exactly as mart_industry has it', async () => {
-    const industries = await s.all<{ name_zh: string; gap: number; signal: keyof typeof zh.signals }>(`SELECT name_zh, gap, signal FROM mart_industry WHERE year = ${s.year} ORDER BY gap DESC`);
+    const industries = await s.all<{ name_zh: string; supply: number; supply_estimated: number; demand: number; gap: number; signal: keyof typeof zh.signals }>(
+      `SELECT name_zh, supply, supply_estimated, demand, gap, signal FROM mart_industry WHERE year = ${s.year} ORDER BY gap DESC`);
     await visit(s.page, s.server.url, '#/gaps');
     expect((await chartTable(s.page, 'gap')).slice(1)).toEqual(industries.map((i) => [i.name_zh, f.int(i.gap), zh.signals[i.signal]]));
+    // How much of each industry's supply rests on estimated graduates is shown beside it.
+    expect(industries.some((i) => i.supply_estimated > 0)).toBe(true);
+    const supplyDemand = await chartTable(s.page, 'supply-demand');
+    expect(supplyDemand[0]).toContain(zh.gaps.supplyEstimated);
+    expect(new Set(supplyDemand.slice(1))).toEqual(new Set(industries.map((i) =>
+      [i.name_zh, f.int(i.supply), f.int(i.supply_estimated), f.int(i.demand), f.int(i.gap), zh.signals[i.signal]])));
     // The sample's calibrated shortages stand out (signal from the warehouse, not assumed here).
     const shortages = industries.filter((i) => i.signal === 'shortage').map((i) => i.name_zh);
     expect(await s.page.textContent('figure[data-chart="supply-demand"] h3')).toContain(shortages.join('、'));
@@ -249,7 +256,14 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('dashboard
     await s.page.click(`a[data-school="${school.school_code}"]`);
     await settle(s.page);
     expect(await s.page.textContent('.school-name')).toBe(school.school_name);
-    expect((await chartTable(s.page, 'school-programmes')).length - 1).toBe(school.n);
+    const table = await chartTable(s.page, 'school-programmes');
+    expect(table.length - 1).toBe(school.n);
+    // each programme says whether its graduates are estimated, as the warehouse flags them
+    const estimate = table[0].indexOf(zh.schools.columns.estimate);
+    const [{ estimated }] = await s.all<{ estimated: number }>(`SELECT count(*) FILTER (WHERE graduates_estimated)::INTEGER AS estimated
+      FROM mart_school_programme WHERE year = ${s.year} AND school_code = '${school.school_code}'`);
+    expect(estimated).toBeGreaterThan(0);
+    expect(table.slice(1).filter((r) => r[estimate] === zh.estimates.graduates).length).toBe(estimated);
     expect(await s.page.locator('[data-reports="school"] a[data-report]').count()).toBe(4);
     await screenshotPage(s.page, join(SHOTS, 'school.png'));
   });

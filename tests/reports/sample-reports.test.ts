@@ -7,10 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { generateReports, type ReportIndex } from '../../pipeline/reports/generate-reports.ts';
 import { setPolicyVariables } from '../../pipeline/config/policy.ts';
 import { candidacyReason, type CandidacyFacts } from '../../pipeline/shared/advice.ts';
+import { VOCABULARY } from '../../pipeline/shared/vocabulary.ts';
 import { rows, sampleConnection, sampleManifest } from '../support/warehouse.ts';
 
 let conn: DuckDBConnection;
@@ -108,6 +110,33 @@ describe('generateReports on the sample', () => {
       + (SELECT count(*) FROM mart_plan p WHERE school_code = '${school.school_code}' AND major_code NOT IN
           (SELECT major_code FROM mart_school_report WHERE school_code = '${school.school_code}')))::INTEGER AS n`);
     expect(lines.length - 2).toBe(n);
+  });
+
+  it('marks each programme whose graduates are estimated, in the workbook and the CSV', async () => {
+    // the school with the most estimated graduates among its programmes, read from the points themselves
+    const [school] = await rows<{ school_code: string }>(conn, `SELECT school_code FROM mart_school_programme
+      WHERE year = (SELECT max(year) FROM mart_school) GROUP BY school_code
+      ORDER BY count(*) FILTER (WHERE graduates_estimated) DESC, school_code LIMIT 1`);
+    const points = new Map((await rows<{ major_code: string; graduates_estimated: boolean; figures_estimated: boolean }>(conn,
+      `SELECT major_code, graduates_estimated, figures_estimated FROM mart_school_programme
+       WHERE year = (SELECT max(year) FROM mart_school) AND school_code = '${school.school_code}'`)).map((p) => [p.major_code, p]));
+    const expected = (code: string) => {
+      const p = points.get(code);
+      return p?.figures_estimated ? VOCABULARY.zh.estimates.figures : p?.graduates_estimated ? VOCABULARY.zh.estimates.graduates : '';
+    };
+    expect([...points.values()].some((p) => p.graduates_estimated)).toBe(true);
+    expect([...points.values()].some((p) => !p.graduates_estimated)).toBe(true);
+    const csv = parse(readFileSync(join(out, `schools/${school.school_code}.csv`), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    const offered = csv.filter((r) => r['已开设'] === '是');
+    expect(offered.length).toBe(points.size);
+    for (const r of offered) expect(r['估算'], r['专业代码']).toBe(expected(r['专业代码']));
+    const sheet = (await workbook(`schools/${school.school_code}.xlsx`)).getWorksheet('专业点')!;
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    const col = (label: string) => header.indexOf(label) + 1;
+    for (let i = 2; i <= sheet.rowCount; i++) {
+      const row = sheet.getRow(i);
+      expect(row.getCell(col('估算')).value ?? '').toBe(expected(String(row.getCell(col('专业代码')).value)));
+    }
   });
 
   it('gives each school its part of the proposed enrolment plan (建议招生计划) in the workbook, the page and the CSV', async () => {

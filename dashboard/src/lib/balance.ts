@@ -12,6 +12,8 @@ export interface Balance {
   schools: number;
   programme_points: number;
   supply: number;
+  /** The part of supply resting on estimated graduates. */
+  supply_estimated: number;
   demand: number;
   /** demand − supply: positive means graduates are missing. */
   gap: number;
@@ -33,18 +35,21 @@ export function classify(fill: number | null, policy: SignalPolicy): Signal {
   return 'balanced';
 }
 
-interface Sums { schools: number; programme_points: number; supply: number; openings: number; seekers: number; demand: number }
+interface Sums { schools: number; programme_points: number; supply: number; supply_estimated: number; openings: number; seekers: number; demand: number }
 
-const noSums = (): Sums => ({ schools: 0, programme_points: 0, supply: 0, openings: 0, seekers: 0, demand: 0 });
+const noSums = (): Sums => ({ schools: 0, programme_points: 0, supply: 0, supply_estimated: 0, openings: 0, seekers: 0, demand: 0 });
+
+/** The supply slices' additive columns. */
+const SUPPLY_SUMS = ['schools', 'programme_points', 'supply', 'supply_estimated'] as const;
 
 /** An industry's Balance from its summed slices, with the rules of mart_industry. */
 function balanceOf(industry_code: string, sums: Sums, policy: SignalPolicy): Balance {
-  const { schools, programme_points, supply, openings, seekers, demand } = sums;
+  const { schools, programme_points, supply, supply_estimated, openings, seekers, demand } = sums;
   const fill_ratio = ratio(supply, demand);
   const suppressed = openings < policy.min_openings;
   const demand_ratio = suppressed ? null : ratio(openings, seekers);
   return {
-    industry_code, schools, programme_points, supply, demand, gap: demand - supply, fill_ratio,
+    industry_code, schools, programme_points, supply, supply_estimated, demand, gap: demand - supply, fill_ratio,
     openings, seekers, demand_ratio, suppressed, signal: classify(fill_ratio, policy),
     tight: demand_ratio !== null && demand_ratio > policy.tight_above,
   };
@@ -56,7 +61,7 @@ function balanceOf(industry_code: string, sums: Sums, policy: SignalPolicy): Bal
  */
 export function industryBalance(codes: readonly string[], supply: readonly SupplySliceRow[],
   demand: readonly DemandSliceRow[], policy: SignalPolicy): Balance[] {
-  const s = rollup(supply, (r) => r.industry_code, ['schools', 'programme_points', 'supply']);
+  const s = rollup(supply, (r) => r.industry_code, SUPPLY_SUMS);
   const d = rollup(demand, (r) => r.industry_code, ['openings', 'seekers', 'demand']);
   return codes.map((code) => balanceOf(code, { ...noSums(), ...s.get(code), ...d.get(code) }, policy));
 }
@@ -89,7 +94,7 @@ export function balancesByYear(codes: readonly string[], supply: readonly Supply
   const { level, district, ownership } = filters;
   const sums: YearSums = new Map(years.map((year) => [year, { rows: { supply: 0, demand: 0 }, by: new Map(codes.map((c) => [c, noSums()])) }]));
   const kept = (r: Pick<DemandSliceRow, 'level' | 'district_code'>) => (!level || r.level === level) && (!district || r.district_code === district);
-  addRows(supply, (r) => kept(r) && (!ownership || r.ownership === ownership), sums, 'supply', ['schools', 'programme_points', 'supply']);
+  addRows(supply, (r) => kept(r) && (!ownership || r.ownership === ownership), sums, 'supply', SUPPLY_SUMS);
   addRows(demand, kept, sums, 'demand', ['openings', 'seekers', 'demand']);
   return years.map((year) => {
     const { rows, by } = sums.get(year)!;

@@ -24,6 +24,8 @@ export interface OverviewRow {
 export interface SupplySliceRow {
   year: number; industry_code: string; level: Level; district_code: string; ownership: Ownership;
   schools: number; programme_points: number; supply: number;
+  /** The part of supply from graduates estimated as students ÷ duration (docs/metrics.md). */
+  supply_estimated: number;
 }
 
 export interface DemandSliceRow {
@@ -81,6 +83,10 @@ export interface SchoolProgrammeRow {
   year: number; school_code: string; major_code: string; major_name: string; category_name: string;
   division_name: string; students: number; graduates: number | null; employment_rate: number | null;
   industries: string; key_matched: boolean;
+  /** Students (and so graduates) estimated: a point of the 备案 listing without figures. */
+  figures_estimated: boolean;
+  /** Graduates estimated as students ÷ duration. */
+  graduates_estimated: boolean;
 }
 
 export interface IndustrySupplyRow {

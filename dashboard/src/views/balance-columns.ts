@@ -13,6 +13,7 @@ export function balanceColumns(name: (code: string) => string, m: Messages, f: F
     industry: { ...col(c.industry, (b) => name(b.industry_code), undefined, false), link: (b: Balance) => ({ href: linkTo('gaps', { drill: b.industry_code, major: '' }), data: { 'data-drill-link': b.industry_code } }) },
     signal: col(c.signal, (b) => m.signals[b.signal], 'signal', false),
     supply: col(m.gaps.supply, (b) => f.int(b.supply), 'supply'),
+    supplyEstimated: col(m.gaps.supplyEstimated, (b) => f.int(b.supply_estimated), 'supply_estimated'),
     demand: col(m.gaps.demand, (b) => f.int(b.demand), 'demand'),
     gap: col(c.gap, (b) => f.int(b.gap), 'gap'),
     fill: col(c.fill, (b) => f.pct(b.fill_ratio), 'fill_ratio'),

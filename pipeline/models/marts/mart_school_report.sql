@@ -9,7 +9,9 @@
 --           recommend_review_employment_below unless that industry is balanced (a balanced
 --           industry is never advised a cut);
 --   expand: otherwise, its main industry is short;
---   keep:   otherwise (balanced, no demand recorded, or no industry served).
+--           An industry served by none of the listed ones is not balanced either.
+--   keep:   otherwise (balanced, no demand recorded, or no industry served and employment not low).
+-- figures_estimated / graduates_estimated say which of a row's figures are estimates (NULL on 'open' rows).
 -- grain: year, school_code, major_code
 -- unique: school_code, position
 with latest as (
@@ -35,6 +37,8 @@ offered as (
         pp.major_code,
         pp.students,
         pp.graduates,
+        pp.figures_estimated,
+        pp.graduates_estimated,
         p.plan,
         pp.employment_rate,
         f.fill_ratio,
@@ -156,6 +160,8 @@ select
     )::INTEGER as position,
     students::INTEGER as students,
     graduates::DOUBLE as graduates,
+    figures_estimated,
+    graduates_estimated,
     plan::INTEGER as plan,
     employment_rate,
     fill_ratio,
