@@ -12,20 +12,47 @@ export interface HeaderRow {
   moved: boolean;
 }
 
+/** A sub-heading naming the total of a group heading's columns: 在校生数 over 合计 | 其中女生. */
+const TOTAL_WORD = /^(合计|总计|小计|总数|合计数|共计)$/u;
+
 /**
  * A header wrapped over two rows, joined column by column: "招生" over "计划数" reads 招生计划数;
  * a group heading merged over several columns (only its first cell filled) is carried to the
- * right; where the joined text names no field, the lower or the upper text alone is tried.
+ * right; where the joined text names no field, the lower or the upper text alone is tried. A group
+ * heading split into parts (在校生数 over 男 | 女) names its field only through a total column
+ * (合计): one part alone is never read as the whole.
  */
 function joinRows(upper: string[], lower: string[], matcher: HeaderMatcher): string[] {
-  let carried = '';
-  return Array.from({ length: Math.max(upper.length, lower.length) }, (_, i) => {
-    const top = (upper[i] ?? '').trim() || (lower[i] ?? '').trim() ? (upper[i] ?? '').trim() || carried : '';
-    if ((upper[i] ?? '').trim()) carried = upper[i].trim();
-    const bottom = (lower[i] ?? '').trim();
-    const candidates = [top + bottom, bottom, top].filter((t) => t !== '');
+  const width = Math.max(upper.length, lower.length);
+  const up = (i: number) => (upper[i] ?? '').trim();
+  const low = (i: number) => (lower[i] ?? '').trim();
+  // the heading over each column: its own, or the one merged over it from the left
+  const heading: string[] = [];
+  const split = new Set<string>();
+  for (let i = 0; i < width; i++) {
+    const carried = !up(i) && low(i) && i > 0 && heading[i - 1] ? heading[i - 1] : '';
+    heading.push(up(i) || carried);
+    if (carried) split.add(carried);
+  }
+  return heading.map((top, i) => {
+    const bottom = low(i);
+    const whole = top && (!split.has(top) || TOTAL_WORD.test(bottom)) ? [top] : [];
+    const candidates = [top + bottom, bottom, ...whole].filter((t) => t !== '');
     return candidates.find((t) => matcher.fieldOf(t)) ?? candidates[0] ?? '';
   });
+}
+
+/**
+ * Whether the record under a complete header is the second line of it: sub-headings under a
+ * group heading merged over several columns (在校生数 over 男 | 女), text only, filled nowhere but
+ * in such groups — a data row fills the named columns and holds numbers.
+ */
+function subHeadings(header: string[], next: string[]): boolean {
+  const named = (i: number) => (header[i] ?? '').trim() !== '';
+  const inGroup = (i: number) => !named(i) ? i > 0 && (named(i - 1) || inGroup(i - 1)) : !named(i + 1) && i + 1 < next.length;
+  const cells = next.map((c, i) => ({ text: c.trim(), i })).filter((c) => c.text !== '');
+  return cells.some((c) => !named(c.i))
+    && cells.every((c) => inGroup(c.i) && !/^[\d.,%+\-\s]+$/u.test(c.text.normalize('NFKC')));
 }
 
 /**
@@ -37,8 +64,12 @@ function joinRows(upper: string[], lower: string[], matcher: HeaderMatcher): str
 export function detectHeader(records: TopRecord[], matcher: HeaderMatcher): HeaderRow | undefined {
   const fits = (texts: string[]) => matcher.match(texts).missing.length === 0;
   for (const [i, record] of records.entries()) {
-    if (fits(record.fields)) return { texts: record.fields, line: record.line, moved: i > 0 };
     const next = records[i + 1];
+    if (fits(record.fields)) {
+      return next && subHeadings(record.fields, next.fields)
+        ? { texts: joinRows(record.fields, next.fields, matcher), line: next.line, moved: true }
+        : { texts: record.fields, line: record.line, moved: i > 0 };
+    }
     if (next && !fits(next.fields)) {
       const joined = joinRows(record.fields, next.fields, matcher);
       if (fits(joined)) return { texts: joined, line: next.line, moved: true };

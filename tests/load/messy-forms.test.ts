@@ -99,6 +99,14 @@ describe('each messy form loads to the same rows as the clean file', () => {
     ['a header wrapped over two lines', () => ({
       'programmes.csv': csv(['年份', '学校标识码', '专业代码', '招生', '实际', '在校', '毕业', '就业率', '状态'], [['', '', '', '计划数', '招生数', '生数', '生数', '', ''], ...ROWS]),
     }), ['表头在第 2 行 — header found ending on line 2; the rows above it are skipped as titles']],
+    ['a group heading over the total and a part of it (在校生数 over 合计 | 其中女生)', () => {
+      const at = col('students');
+      const header = [...HEADER.slice(0, at), '在校生数', '', ...HEADER.slice(at + 1)];
+      const sub = header.map((_, i) => (i === at ? '合计' : i === at + 1 ? '其中女生' : ''));
+      const rows = ROWS.map((r) => [...r.slice(0, at), r[at], String(Math.floor(Number(r[at]) / 2)), ...r.slice(at + 1)]);
+      return { 'programmes.csv': csv(header, [sub, ...rows]) };
+    }, ['表头在第 2 行 — header found ending on line 2; the rows above it are skipped as titles',
+      '忽略未知列 — ignored column "在校生数其中女生" (not in the programmes schema) — did you mean students (在校生)? name it in mapping.json "columns"']],
     ['no-value marks (—, /, 无, N/A) in the columns that may be empty', () => ({
       'programmes.csv': csv(HEADER, ROWS.map((r, i) => r.map((v, j) => (v === '' && OPTIONAL.includes(HEADER[j]) ? NO_VALUE[i % NO_VALUE.length] : v)))),
     }), [noteOf(OPTIONAL.map((name) => [name, ROWS.filter((r) => r[col(name)] === '').length, (i: number) => NO_VALUE[i % NO_VALUE.length]]))]],
@@ -201,6 +209,17 @@ describe('what cannot be read right is rejected with its exact message', () => {
       [2, 'year', '2025-2027', 'not an integer'],
       [4, 'employment_rate', '93.7', 'must be ≤ 1'],
     ]);
+  });
+
+  it('a group heading split into parts with no total (在校生数 over 男 | 女): no part is read as the whole', async () => {
+    const at = col('students');
+    const header = [...HEADER.slice(0, at), '在校生数', '', ...HEADER.slice(at + 1)];
+    const sub = header.map((_, i) => (i === at ? '男' : i === at + 1 ? '女' : ''));
+    const rows = ROWS.map((r) => [...r.slice(0, at), String(Math.floor(Number(r[at]) / 2)), String(Math.ceil(Number(r[at]) / 2)), ...r.slice(at + 1)]);
+    const dir = await inputsFrom(REAL, programmes([sub, ...rows], header));
+    await expect(load(dir)).rejects.toThrow(
+      `${join(dir, 'programmes.csv')}: 缺少必需列 — missing required column students (在校生); `
+      + '可能是 — perhaps "在校生数男" → students (在校生)?, "在校生数女" → students (在校生)? (name it in mapping.json "columns")');
   });
 
   it('a near-miss header aborts with its suggestion, and loads once mapping.json names it', async () => {
