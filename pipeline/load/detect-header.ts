@@ -49,7 +49,7 @@ function joinRows(upper: string[], lower: string[], matcher: HeaderMatcher): str
  */
 function subHeadings(header: string[], next: string[]): boolean {
   const named = (i: number) => (header[i] ?? '').trim() !== '';
-  const inGroup = (i: number) => !named(i) ? i > 0 && (named(i - 1) || inGroup(i - 1)) : !named(i + 1) && i + 1 < next.length;
+  const inGroup = (i: number): boolean => !named(i) ? i > 0 && (named(i - 1) || inGroup(i - 1)) : !named(i + 1) && i + 1 < next.length;
   const cells = next.map((c, i) => ({ text: c.trim(), i })).filter((c) => c.text !== '');
   return cells.some((c) => !named(c.i))
     && cells.every((c) => inGroup(c.i) && !/^[\d.,%+\-\s]+$/u.test(c.text.normalize('NFKC')));

@@ -115,10 +115,19 @@ function normalisedValue(field: Field, x: string, inPercent = false): string {
   return x;
 }
 
-/** SQL test for a total row, on the raw columns c0…: a cell reading 合计, 小计 or 总计 (spaces inside allowed). */
-export function totalRowTest(width: number): string {
+const TOTAL_WORD = '[\\s\u3000]*[合小总][\\s\u3000]*计';
+
+/**
+ * SQL test for a total row, on the raw columns c0…: a cell reading 合计, 小计 or 总计 (spaces inside
+ * allowed), in a row that does not name a key of its own — a key column is empty or holds the word
+ * (a 备注 of a real row reading 总计划含扩招 does not make it a total).
+ */
+export function totalRowTest(width: number, keys: readonly (number | undefined)[]): string {
   const cells = Array.from({ length: width }, (_, i) => `c${i}`).join(', ');
-  return `regexp_matches(concat_ws(chr(31), '', ${cells}), '\\x1f[\\s\u3000]*[合小总][\\s\u3000]*计')`;
+  const word = `regexp_matches(concat_ws(chr(31), '', ${cells}), '\\x1f${TOTAL_WORD}')`;
+  if (keys.length === 0 || keys.includes(undefined)) return word;
+  const noKey = keys.map((at) => `coalesce(trim(c${at}), '') = '' OR regexp_matches(c${at}, '^${TOTAL_WORD}')`).join(' OR ');
+  return `(${word} AND (${noKey}))`;
 }
 
 export interface Normalised {
@@ -126,6 +135,8 @@ export interface Normalised {
   changes: { field: string; count: number; example: string }[];
   /** Total rows dropped. */
   totals: number;
+  /** The first of them, its values joined by commas, so it can be found in the file. */
+  totalExample: string;
 }
 
 /**
@@ -133,7 +144,10 @@ export interface Normalised {
  * rows (`is_total`, set by readCsv); returns what changed, for the note.
  */
 export async function normaliseRows(conn: DuckDBConnection, schema: TableSchema, rows: string, values: Record<string, Record<string, string>> = {}): Promise<Normalised> {
-  const totals = Number((await conn.runAndReadAll(`SELECT count(*) AS n FROM ${rows} WHERE is_total`)).getRowObjectsJS()[0].n);
+  const found = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n,
+      arg_min(left(concat_ws(',', ${schema.fields.map((f) => `coalesce(${sqlName(f.name)}, '')`).join(', ')}), 80), row_id) AS example
+    FROM ${rows} WHERE is_total`)).getRowObjectsJS()[0];
+  const totals = found.n as number;
   if (totals > 0) await conn.run(`DELETE FROM ${rows} WHERE is_total`);
   // Each value's plain text (p0…) beside its original (o0…), then the rules on the plain text.
   const plain = `(SELECT row_id, ${schema.fields.map((f, i) => `${plainText(f, sqlName(f.name), values[f.name] ?? {})} AS p${i}, ${sqlName(f.name)} AS o${i}`).join(', ')} FROM ${rows})`;
@@ -159,13 +173,16 @@ export async function normaliseRows(conn: DuckDBConnection, schema: TableSchema,
   }
   await conn.run(`DROP TABLE ${target}`);
   const changes = rewritten.map((i) => ({ field: norms[i].f.name, count: counts[`n${i}`] as number, example: counts[`e${i}`] as string }));
-  return { changes, totals };
+  return { changes, totals, totalExample: (found.example as string | null) ?? '' };
 }
 
 /** The note a file's normalisation leaves, or none when nothing changed. */
 export function normalisedNote(file: string, n: Normalised): string[] {
   const notes: string[] = [];
-  if (n.totals > 0) notes.push(`${file}: 跳过合计行 — skipped ${n.totals} total row${n.totals > 1 ? 's' : ''} (合计/小计/总计): figures are summed from the rows themselves`);
+  if (n.totals > 0) {
+    notes.push(`${file}: 跳过合计行 — skipped ${n.totals} total row${n.totals > 1 ? 's' : ''} (合计/小计/总计, e.g. "${n.totalExample}"): `
+      + 'figures are summed from the rows themselves');
+  }
   if (n.changes.length > 0) {
     const total = n.changes.reduce((s, c) => s + c.count, 0);
     notes.push(`${file}: 规范化 — normalised ${total} value${total > 1 ? 's' : ''} before validation: ` +

@@ -54,7 +54,7 @@ export async function readCsv(conn: DuckDBConnection, csvPath: string | readonly
   });
   await conn.run(`
     CREATE OR REPLACE TEMP TABLE ${scan.rows} AS
-    SELECT ordinality - 1 AS row_id, filename AS source_file, ${values.join(', ')}${options.totals ? `, ${totalRowTest(header.width)} AS is_total` : ''}
+    SELECT ordinality - 1 AS row_id, filename AS source_file, ${values.join(', ')}${options.totals ? `, ${totalRowTest(header.width, schema.primaryKey.map((f) => header.positions.get(f)))} AS is_total` : ''}
     FROM read_csv([${paths.map(sqlString).join(', ')}],
       columns = {${columns}}, header = true, skip = ${header.line - 1}, auto_detect = false, filename = true,
       delim = ',', quote = '"', escape = '"', max_line_size = ${READ_LINE_BYTES}, buffer_size = ${READ_BUFFER_BYTES},

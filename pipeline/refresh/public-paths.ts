@@ -8,8 +8,11 @@ import { basename, isAbsolute, relative, sep } from 'node:path';
 
 export interface PathRoots { dataDir: string; referenceDir: string; warehouseDir: string }
 
-/** Absolute paths inside a message: a slash not following a word, a colon, a slash or a dot, then segments. */
-const ABSOLUTE = /(?<![\w:/.])\/(?:[^\s/:'"`()<>]+\/)*[^\s/:'"`()<>]+/g;
+/**
+ * Absolute paths inside a message: a slash not following a letter or digit of any script (合计/小计
+ * is words, not a path), a colon, a slash or a dot, then segments.
+ */
+const ABSOLUTE = /(?<![\p{L}\p{N}_:/.])\/(?:[^\s/:'"`()<>]+\/)*[^\s/:'"`()<>]+/gu;
 
 const inside = (root: string, path: string) => {
   const rel = relative(root, path);

@@ -66,6 +66,10 @@ describe('the clean real-shaped files', () => {
   });
 });
 
+/** The row a bureau's sheet ends with: the columns summed, no key. */
+const sum = (name: string) => String(ROWS.reduce((n, r) => n + Number(r[col(name)] || 0), 0));
+const TOTAL_ROW = ['合计', '', '', sum('plan'), sum('enrolled'), sum('students'), sum('graduates'), '', ''];
+
 describe('each messy form loads to the same rows as the clean file', () => {
   const STATUS_WORDS: Record<string, string> = { active: '招生', suspended: '停招', closed: '撤销' };
   const cases: [string, () => Record<string, string>, string[]][] = [
@@ -89,16 +93,17 @@ describe('each messy form loads to the same rows as the clean file', () => {
     }), ['规范化 — normalised 7 values before validation: employment_rate 7 (e.g. "95.2" → "0.952")']],
     ['Chinese status words', () => ({ 'programmes.csv': csv(HEADER, withColumn('status', (v) => STATUS_WORDS[v])) }),
       ['规范化 — normalised 10 values before validation: status 10 (e.g. "招生" → "active")']],
-    ['a 合计 row at the bottom', () => {
-      const sum = (name: string) => String(ROWS.reduce((n, r) => n + Number(r[col(name)] || 0), 0));
-      return { 'programmes.csv': csv(HEADER, [...ROWS, ['合计', '', '', sum('plan'), sum('enrolled'), sum('students'), sum('graduates'), '', '']]) };
-    }, ['跳过合计行 — skipped 1 total row (合计/小计/总计): figures are summed from the rows themselves']],
+    ['a 合计 row at the bottom', () => ({ 'programmes.csv': csv(HEADER, [...ROWS, TOTAL_ROW]) }),
+      [`跳过合计行 — skipped 1 total row (合计/小计/总计, e.g. "${TOTAL_ROW.join(',')}"): figures are summed from the rows themselves`]],
     ['title rows above the header', () => ({
       'programmes.csv': `2025年重庆市高职院校专业设置情况汇总表,,,,,,,,\n填报单位：（盖章）,,,,,,填报日期：2025-10-15,,\n\n${csv(HEADER, ROWS)}`,
     }), ['表头在第 4 行 — header found ending on line 4; the rows above it are skipped as titles']],
     ['a header wrapped over two lines', () => ({
       'programmes.csv': csv(['年份', '学校标识码', '专业代码', '招生', '实际', '在校', '毕业', '就业率', '状态'], [['', '', '', '计划数', '招生数', '生数', '生数', '', ''], ...ROWS]),
     }), ['表头在第 2 行 — header found ending on line 2; the rows above it are skipped as titles']],
+    ['a 备注 column whose note on a real row begins like a total (总计划含退役军人扩招)', () => ({
+      'programmes.csv': csv([...HEADER, '备注'], ROWS.map((r, i) => [...r, i === 3 ? '总计划含退役军人扩招' : ''])),
+    }), ['忽略未知列 — ignored column "备注" (not in the programmes schema)']],
     ['a group heading over the total and a part of it (在校生数 over 合计 | 其中女生)', () => {
       const at = col('students');
       const header = [...HEADER.slice(0, at), '在校生数', '', ...HEADER.slice(at + 1)];

@@ -25,5 +25,9 @@ describe('paths as published', () => {
       .toBe("ENOSPC: no space left on device, write 'snapshots/.building-1/marts/x.arrow'");
     expect(publicText('see https://example.org/docs/a.html and data/sample/x.csv', roots, cwd))
       .toBe('see https://example.org/docs/a.html and data/sample/x.csv');
+    // words joined by slashes are not paths, in any script; a path after a full-width colon is
+    expect(publicText('/srv/bureau/data/programmes.csv: 跳过合计行 (合计/小计/总计), N/A', roots, cwd))
+      .toBe('programmes.csv: 跳过合计行 (合计/小计/总计), N/A');
+    expect(publicText('文件：/home/ops/x/programmes.xlsx', roots, cwd)).toBe('文件：programmes.xlsx');
   });
 });
