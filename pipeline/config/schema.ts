@@ -24,7 +24,12 @@ export interface Field {
   constraints?: FieldConstraints;
   /** Words read as an enum value before validation (招生 → active), each change counted and reported. */
   valueAliases?: Record<string, string>;
+  /** Read only to check another field against it (a major's name against its code), not kept in raw_<table>. */
+  checkOnly?: boolean;
 }
+
+/** The fields kept in raw_<table>: all but those read only for a check. */
+export const storedFields = (schema: TableSchema): Field[] => schema.fields.filter((f) => !f.checkOnly);
 
 export interface ForeignKey {
   fields: string[];
@@ -93,7 +98,7 @@ export function duckdbType(field: Field): string {
 
 /** `CREATE TABLE` column list for a schema, e.g. `"year" INTEGER, "school_code" VARCHAR`. */
 export function columnDefinitions(schema: TableSchema): string {
-  return schema.fields.map((f) => `"${f.name}" ${duckdbType(f)}`).join(', ');
+  return storedFields(schema).map((f) => `"${f.name}" ${duckdbType(f)}`).join(', ');
 }
 
 /**

@@ -8,9 +8,7 @@
  * the listing without any figures stops the load. Checks of the
  * export's own columns (docs/inputs.md, "The 备案结果 export"):
  * - 省份: a row of another province than the data folder's districts is rejected, naming both;
- * - 专业名称: the name of another major of the catalogue is rejected (a code is never read as another
- *   major); any other difference from the catalogue name is a counted warning, a 方向 in brackets
- *   after the catalogue name excepted.
+ * - 专业名称: as in any programme file that names its majors (major-names.ts).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { PROVINCES, placeName } from '../config/provinces.ts';
@@ -26,14 +24,8 @@ const SUSPENDED = '停招|暂停';
 const remarkStatus = (remark: string) => `CASE WHEN regexp_matches(coalesce(${remark}, ''), ${sqlString(CLOSED)}) THEN 'closed'
   WHEN regexp_matches(coalesce(${remark}, ''), ${sqlString(SUSPENDED)}) THEN 'suspended' ELSE 'active' END`;
 
-/** A name as compared: no spaces, brackets ASCII (the loader has already made full-width signs ASCII). */
-const nameKey = (x: string) => `regexp_replace(replace(replace(${x}, '（', '('), '）', ')'), '\\s', '', 'g')`;
-
-const clean = (rejects: string, fields: string[]) =>
-  `NOT EXISTS (SELECT 1 FROM ${rejects} j WHERE j.row_id = r.row_id AND j.field IN (${fields.map(sqlString).join(', ')}))`;
-
-/** The checks of 省份 and 专业名称; after the foreign keys and catalogue versions, so code and school are known. */
-export async function checkListing(conn: DuckDBConnection, rows: string, rejects: string, warn: (msg: string) => void, file: string): Promise<void> {
+/** The check of 省份 (专业名称: major-names.ts). */
+export async function checkListing(conn: DuckDBConnection, rows: string, rejects: string): Promise<void> {
   const provinces = PROVINCES.map((p) => `('${p.code}', ${sqlString(p.name)}, ${sqlString(placeName(p))})`).join(', ');
   await conn.run(`
     INSERT INTO ${rejects}
@@ -42,30 +34,6 @@ export async function checkListing(conn: DuckDBConnection, rows: string, rejects
                      FROM (SELECT DISTINCT left(district_code, 2) AS code FROM ${rawTable('districts')}) d
                      JOIN (VALUES ${provinces}) p(code, name, place) USING (code)) h
     WHERE r.province IS NOT NULL AND h.names IS NOT NULL AND NOT list_contains(h.known, r.province)`);
-  // The name the code has in the catalogue the row was read in: the 2021 one, or the legacy one for history.
-  const legacy = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'raw_legacy_majors'`))
-    .getRowObjectsJS()[0].n as number;
-  await conn.run(`
-    CREATE OR REPLACE TEMP TABLE ${rows}_names AS
-    SELECT r.row_id, r.major_name, r.major_code,
-           ${legacy ? 'coalesce(lm.major_name, m.major_name)' : 'm.major_name'} AS listed_name, m.level
-    FROM ${rows} r JOIN ${rawTable('majors')} m ON m.major_code = r.major_code
-    ${legacy ? `LEFT JOIN ${rows}_sources x ON x.row_id = r.row_id
-      LEFT JOIN ${rawTable('legacy_majors')} lm ON lm.catalogue = x.catalogue AND lm.major_code = x.source_major_code` : ''}
-    WHERE r.major_name IS NOT NULL AND ${clean(rejects, ['major_code'])}
-      AND ${nameKey('r.major_name')} <> ${nameKey(legacy ? 'coalesce(lm.major_name, m.major_name)' : 'm.major_name')}
-      AND NOT starts_with(${nameKey('r.major_name')}, ${nameKey(legacy ? 'coalesce(lm.major_name, m.major_name)' : 'm.major_name')} || '(')`);
-  await conn.run(`
-    INSERT INTO ${rejects}
-    SELECT n.row_id, 'major_name', n.major_name,
-           '专业名称 ' || n.major_name || ' is major ' || any_value(o.major_code) || ', not ' || n.major_code || ' ' || n.listed_name
-             || ': a code is never read as another major — correct the code or the name', NULL
-    FROM ${rows}_names n JOIN ${rawTable('majors')} o ON ${nameKey('o.major_name')} = ${nameKey('n.major_name')} AND o.major_code <> n.major_code
-    GROUP BY n.row_id, n.major_name, n.major_code, n.listed_name`);
-  const renamed = (await conn.runAndReadAll(`
-    SELECT count(*)::INTEGER AS n, any_value(major_code || ' ' || major_name || ' (catalogue: ' || listed_name || ')') AS example
-    FROM ${rows}_names n WHERE NOT EXISTS (SELECT 1 FROM ${rejects} j WHERE j.row_id = n.row_id)`)).getRowObjectsJS()[0] as { n: number; example: string };
-  if (renamed.n > 0) warn(`${file}: 专业名称与目录不同 — ${renamed.n} rows name their major otherwise than the catalogue, e.g. ${renamed.example}; read by code`);
 }
 
 /** What the join of a listing with its figures gave: rows listed, and how many have figures. */

@@ -94,7 +94,7 @@ export function mapHeader(header: string[], schema: TableSchema, file: string, o
   const warnings = near.map((u) => u.fields.length
     ? `${file}: 忽略未知列 — ignored column "${u.text}" (not in the ${schema.name} schema) — did you mean ${hint(u.fields)}? name it in mapping.json "columns"`
     : `${file}: 忽略未知列 — ignored column "${u.text}" (not in the ${schema.name} schema)`);
-  for (const f of schema.fields.filter((f) => !positions.has(f.name))) {
+  for (const f of schema.fields.filter((f) => !positions.has(f.name) && !f.checkOnly)) {
     warnings.push(`${file}: 可选列缺失 — optional column ${label(f)} absent, filled with NULL`);
   }
   return { positions, width: header.length, line: options.line ?? 1, warnings };

@@ -21,7 +21,7 @@
  * Total rows (合计, 小计, 总计 in any cell) are dropped with a note: they would count every figure twice.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Field, TableSchema } from '../config/schema.ts';
+import { storedFields, type Field, type TableSchema } from '../config/schema.ts';
 import { sqlName, sqlString } from './sql.ts';
 
 const FULL_WIDTH = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0xff01 + i)).join('');
@@ -145,7 +145,7 @@ export interface Normalised {
  */
 export async function normaliseRows(conn: DuckDBConnection, schema: TableSchema, rows: string, values: Record<string, Record<string, string>> = {}): Promise<Normalised> {
   const found = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n,
-      arg_min(left(concat_ws(',', ${schema.fields.map((f) => `coalesce(${sqlName(f.name)}, '')`).join(', ')}), 80), row_id) AS example
+      arg_min(left(concat_ws(',', ${storedFields(schema).map((f) => `coalesce(${sqlName(f.name)}, '')`).join(', ')}), 80), row_id) AS example
     FROM ${rows} WHERE is_total`)).getRowObjectsJS()[0];
   const totals = found.n as number;
   if (totals > 0) await conn.run(`DELETE FROM ${rows} WHERE is_total`);

@@ -1,14 +1,20 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { rawTable, readSchema, type TableSchema } from '../config/schema.ts';
+import { rawTable, readSchema, storedFields, type TableSchema } from '../config/schema.ts';
 import { keyColumn } from './foreign-keys.ts';
 import { sqlName, sqlString } from './sql.ts';
 
 /** Most candidates named in one "did you mean". */
 const MAX_SUGGESTIONS = 3;
 
-/** The column shown beside a suggested code so a person recognises it (major_name, name_zh, …). */
-export function nameField(schema: TableSchema): string | undefined {
-  return schema.fields.find((f) => f.name === 'name_zh' || f.name.endsWith('_name'))?.name;
+/**
+ * The column shown beside a suggested code so a person recognises it: the name of the thing the
+ * code names (major_name beside major_code, even where the table also holds school_name), else
+ * name_zh or the table's one name column.
+ */
+export function nameField(schema: TableSchema, code?: string): string | undefined {
+  const own = code?.endsWith('_code') ? `${code.slice(0, -'_code'.length)}_name` : undefined;
+  const fields = storedFields(schema);
+  return fields.find((f) => f.name === own)?.name ?? fields.find((f) => f.name === 'name_zh' || f.name.endsWith('_name'))?.name;
 }
 
 /**
@@ -43,7 +49,7 @@ export async function suggestCodes(conn: DuckDBConnection, schema: TableSchema, 
     const refCode = `t.${sqlName(fk.reference.fields[fk.reference.fields.length - 1])}::VARCHAR`;
     const refScope = fk.reference.fields.slice(0, -1).map((f) => `t.${sqlName(f)}::VARCHAR`);
     const rowScope = scope.map((f) => `r.${sqlName(f)}`);
-    const name = nameField(reference);
+    const name = nameField(reference, fk.reference.fields[fk.reference.fields.length - 1]);
     const refName = name ? `t.${sqlName(name)}` : 'NULL::VARCHAR';
     await conn.run(`
       UPDATE ${rejects} SET reason = reason || ' — did you mean ' || s.suggestion || '?'

@@ -54,11 +54,14 @@ describe('the 备案结果 export', () => {
     expect(error.message).toContain('2025年重庆市高职专业设置备案结果.xlsx: 缺少招生与在校生数据 — no programme of 2025 has figures in programme_figures');
   });
 
-  it('rejects a figures row no listed programme has, naming its key', async () => {
-    const figures = (await readFile(join(BEIAN, 'programme_figures.csv'), 'utf8')).trimEnd() + '\n2025,4150014428,520201,50,50,150,45,,\n';
+  it('rejects a figures row no listed programme has, naming its key and, for a typo, the listed major by its name', async () => {
+    const figures = (await readFile(join(BEIAN, 'programme_figures.csv'), 'utf8')).trimEnd()
+      + '\n2025,4150014428,520201,50,50,150,45,,\n2025,4150014009,520210,50,50,150,45,,\n';
     const { report } = await load(await beian({ 'programme_figures.csv': figures }));
     expect(report.rejects.map((r) => [r.table, r.line, r.column, r.value, r.reason])).toEqual([
       ['programme_figures', 9, 'major_code', '520201', 'unknown major_code 520201 for year 2025 for school_code 4150014428'],
+      // the listing also names the school: the suggestion names the major, never the school
+      ['programme_figures', 10, 'major_code', '520210', 'unknown major_code 520210 for year 2025 for school_code 4150014009 — did you mean 520201 护理?'],
     ]);
   });
 

@@ -19,6 +19,13 @@ const csv = (header: string[], rows: string[][]) => [header, ...rows].map((r) =>
 /** Each row with one column rewritten. */
 const withColumn = (name: string, f: (value: string, i: number) => string) =>
   ROWS.map((r, i) => r.map((v, j) => (j === col(name) ? f(v, i) : v)));
+/** The real catalogue rows of the fixture: code → name. */
+const MAJORS_CSV = readFileSync(join(REAL, 'majors.csv'), 'utf8');
+const MAJOR_NAMES = new Map(MAJORS_CSV.trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 2) as [string, string]));
+/** Each row with a 专业名称 column: the catalogue's name of its code, or the name `named` gives it. */
+const withNames = (named: Record<number, string> = {}) => ({
+  'programmes.csv': csv([...HEADER, '专业名称'], ROWS.map((r, i) => [...r, named[i] ?? MAJOR_NAMES.get(r[col('major_code')])!])),
+});
 /** Full-width forms of ASCII letters, digits and signs, as a Chinese input method types them. */
 const fullWidth = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 /** 0.952 → "95.2" without binary noise. */
@@ -101,6 +108,10 @@ describe('each messy form loads to the same rows as the clean file', () => {
     ['a header wrapped over two lines', () => ({
       'programmes.csv': csv(['年份', '学校标识码', '专业代码', '招生', '实际', '在校', '毕业', '就业率', '状态'], [['', '', '', '计划数', '招生数', '生数', '生数', '', ''], ...ROWS]),
     }), ['表头在第 2 行 — header found ending on line 2; the rows above it are skipped as titles']],
+    ['a 专业名称 column beside the code: the catalogue\'s names, a 方向 in brackets, an older name the new one contains', () => withNames({
+      0: `${MAJOR_NAMES.get(ROWS[0][col('major_code')])}（数控方向）`, 1: '会计',
+    }), ['规范化 — normalised 1 value before validation: major_name 1 (e.g. "机械设计与制造（数控方向）" → "机械设计与制造(数控方向)")',
+      '专业名称与目录不同 — 1 rows name their major otherwise than the catalogue, e.g. 530302 会计 (catalogue: 大数据与会计); read by code']],
     ['a 备注 column whose note on a real row begins like a total (总计划含退役军人扩招)', () => ({
       'programmes.csv': csv([...HEADER, '备注'], ROWS.map((r, i) => [...r, i === 3 ? '总计划含退役军人扩招' : ''])),
     }), ['忽略未知列 — ignored column "备注" (not in the programmes schema)']],
@@ -214,6 +225,18 @@ describe('what cannot be read right is rejected with its exact message', () => {
       [2, 'year', '2025-2027', 'not an integer'],
       [4, 'employment_rate', '93.7', 'must be ≤ 1'],
     ]);
+  });
+
+  it('a code beside another major\'s name (its 2015 name, or one nearer another major than its own): never read as the code\'s major', async () => {
+    expect([ROWS[0][col('major_code')], ROWS[2][col('major_code')]]).toEqual(['460101', '510201']);
+    const reference = readFileSync(join(process.cwd(), 'data/reference/majors.csv'), 'utf8').split('\n').find((l) => l.startsWith('460104,'))!;
+    const { report, programmes } = await tables({ ...withNames({ 0: '机械制造与自动化', 2: '作物生产技术' }), 'majors.csv': `${MAJORS_CSV.trimEnd()}\n${reference}\n` });
+    const never = 'a code is never read as another major — correct the code or the name';
+    expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
+      [2, 'major_name', '机械制造与自动化', `专业名称与代码不符 — 460101 is 机械设计与制造 in the catalogue, not 机械制造与自动化: ${never} — did you mean 460104 机械制造及自动化?`],
+      [4, 'major_name', '作物生产技术', `专业名称与代码不符 — 510201 is 计算机应用技术 in the catalogue, not 作物生产技术: ${never}`],
+    ]);
+    expect(programmes).toHaveLength(ROWS.length - 2);
   });
 
   it('a group heading split into parts with no total (在校生数 over 男 | 女): no part is read as the whole', async () => {

@@ -1,0 +1,83 @@
+/**
+ * 专业名称 beside 专业代码. Where a programme file names the major as well as coding it, the name is
+ * checked against the name the code has in the catalogue the row was read in (the 2021 one, or the
+ * legacy one for history), so a code is never read as another major:
+ * - the name of another major of the catalogue is rejected, naming that major;
+ * - a name sharing less than half its characters with the code's own name, neither containing the
+ *   other, is rejected too: 510101 作物生产技术 (a 2015 code and name) is not 510101 电子信息工程技术;
+ *   and so is one clearly nearer another major's name than the code's own (560102 机械制造与自动化,
+ *   a 2015 code and name, is 460104 机械制造及自动化, not 560102 网络新闻与传播); the reason names the
+ *   catalogue majors whose names are nearest, when one is near;
+ * - any other difference (虚拟现实技术应用 for 虚拟现实应用技术, 会计 for 大数据与会计) is a counted
+ *   warning, read by code; a 方向 in brackets after the catalogue name is no difference.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { rawTable } from '../config/schema.ts';
+
+/** A name as compared: no spaces, brackets ASCII (the loader has already made full-width signs ASCII). */
+const nameKey = (x: string) => `regexp_replace(replace(replace(${x}, '（', '('), '）', ')'), '\\s', '', 'g')`;
+
+/** Shared characters ÷ characters of either name (DuckDB's own jaccard counts bytes, not characters). */
+const likeness = (a: string, b: string) => `len(list_intersect(list_distinct(string_split(${a}, '')), list_distinct(string_split(${b}, ''))))
+  / len(list_distinct(string_split(${a}, '') || string_split(${b}, '')))`;
+
+/** Below this likeness a name is another major's, not a way of writing the code's own. */
+export const NAME_LIKENESS_MIN = 0.5;
+/** At or above it, a name nearer another major than the code's own is that major's (机械制造与自动化 is 机械制造及自动化). */
+export const NAME_LIKENESS_CLEAR = 0.7;
+
+const near = (a: string, b: string) => `(${likeness(a, b)} >= ${NAME_LIKENESS_MIN} OR contains(${a}, ${b}) OR contains(${b}, ${a}))`;
+
+/** The checks above, on the staged rows of a programme file with a major_name column; after the catalogue versions and foreign keys. */
+export async function checkMajorNames(conn: DuckDBConnection, rows: string, rejects: string, warn: (msg: string) => void, file: string): Promise<void> {
+  const legacy = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'raw_legacy_majors'`))
+    .getRowObjectsJS()[0].n as number;
+  const sources = legacy && (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = '${rows}_sources'`))
+    .getRowObjectsJS()[0].n as number;
+  const listed = sources ? 'coalesce(lm.major_name, m.major_name)' : 'm.major_name';
+  await conn.run(`
+    CREATE OR REPLACE TEMP TABLE ${rows}_names AS
+    SELECT r.row_id, r.major_name, r.major_code, ${nameKey('r.major_name')} AS name, ${nameKey(listed)} AS listed_key, ${listed} AS listed_name
+    FROM ${rows} r JOIN ${rawTable('majors')} m ON m.major_code = r.major_code
+    ${sources ? `LEFT JOIN ${rows}_sources x ON x.row_id = r.row_id
+      LEFT JOIN ${rawTable('legacy_majors')} lm ON lm.catalogue = x.catalogue AND lm.major_code = x.source_major_code` : ''}
+    WHERE r.major_name IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM ${rejects} j WHERE j.row_id = r.row_id AND j.field = 'major_code')
+      AND ${nameKey('r.major_name')} <> ${nameKey(listed)} AND NOT starts_with(${nameKey('r.major_name')}, ${nameKey(listed)} || '(')`);
+  await conn.run(`
+    INSERT INTO ${rejects}
+    SELECT n.row_id, 'major_name', n.major_name,
+           '专业名称 ' || n.major_name || ' is major ' || any_value(o.major_code) || ', not ' || n.major_code || ' ' || n.listed_name
+             || ': a code is never read as another major — correct the code or the name', NULL
+    FROM ${rows}_names n JOIN ${rawTable('majors')} o ON ${nameKey('o.major_name')} = n.name AND o.major_code <> n.major_code
+    GROUP BY n.row_id, n.major_name, n.major_code, n.listed_name`);
+  // each distinct name beside its code: how like the code's own name it is, and the nearest other majors
+  await conn.run(`
+    CREATE OR REPLACE TEMP TABLE ${rows}_likeness AS
+    WITH pairs AS (SELECT DISTINCT name, major_code, listed_key FROM ${rows}_names),
+    others AS (
+      SELECT p.name, p.major_code, o.major_code AS other_code, o.major_name AS other_name,
+             ${likeness('p.name', nameKey('o.major_name'))} AS likeness
+      FROM pairs p JOIN ${rawTable('majors')} o ON o.major_code <> p.major_code),
+    nearest AS (
+      SELECT name, major_code, max(likeness) AS best,
+             string_agg(other_code || ' ' || other_name, ', ' ORDER BY other_code) FILTER (WHERE likeness = best_all) AS suggestion
+      FROM (SELECT *, max(likeness) OVER (PARTITION BY name, major_code) AS best_all FROM others)
+      GROUP BY name, major_code)
+    SELECT p.name, p.major_code, ${likeness('p.name', 'p.listed_key')} AS own, ${near('p.name', 'p.listed_key')} AS near_own,
+           n.best, CASE WHEN n.best >= ${NAME_LIKENESS_MIN} THEN n.suggestion END AS suggestion
+    FROM pairs p LEFT JOIN nearest n USING (name, major_code)`);
+  await conn.run(`
+    INSERT INTO ${rejects}
+    SELECT n.row_id, 'major_name', n.major_name,
+           '专业名称与代码不符 — ' || n.major_code || ' is ' || n.listed_name || ' in the catalogue, not ' || n.major_name
+             || ': a code is never read as another major — correct the code or the name'
+             || coalesce(' — did you mean ' || l.suggestion || '?', ''), NULL
+    FROM ${rows}_names n JOIN ${rows}_likeness l USING (name, major_code)
+    WHERE (NOT l.near_own OR (l.best >= ${NAME_LIKENESS_CLEAR} AND l.best > l.own))
+      AND NOT EXISTS (SELECT 1 FROM ${rejects} j WHERE j.row_id = n.row_id AND j.field = 'major_name')`);
+  const renamed = (await conn.runAndReadAll(`
+    SELECT count(*)::INTEGER AS n, arg_min(major_code || ' ' || major_name || ' (catalogue: ' || listed_name || ')', row_id) AS example
+    FROM ${rows}_names n WHERE NOT EXISTS (SELECT 1 FROM ${rejects} j WHERE j.row_id = n.row_id)`)).getRowObjectsJS()[0] as { n: number; example: string };
+  if (renamed.n > 0) warn(`${file}: 专业名称与目录不同 — ${renamed.n} rows name their major otherwise than the catalogue, e.g. ${renamed.example}; read by code`);
+}
