@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rngFor } from './mulberry32.ts';
 import { inForceBy, keyMatchedMajors, readReference } from './reference.ts';
-import { readSchema } from '../config/schema.ts';
+import { readSchema, storedFields } from '../config/schema.ts';
 import { generateSchools } from './schools.ts';
 import { planPoints } from './point-plan.ts';
 import { programmeRow, type RowOptions } from './programmes.ts';
@@ -33,7 +33,7 @@ export interface GenerateEffects {
   log(message: string): void;
 }
 
-const fieldsOf = (table: string) => readSchema(table).fields.map((f) => f.name);
+const fieldsOf = (table: string) => storedFields(readSchema(table)).map((f) => f.name);
 
 /** The last year's graduates of active points, estimated where missing as the warehouse does. */
 function lastYearGraduates(points: readonly Point[], options: RowOptions): number {

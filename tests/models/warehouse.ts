@@ -2,7 +2,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Policy } from '../../pipeline/config/policy.ts';
 import { runModels } from '../../pipeline/transform/run-models.ts';
-import { TABLES, rawColumnDefinitions, rawTable, readSchema } from '../../pipeline/config/schema.ts';
+import { TABLES, rawColumnDefinitions, rawTable, readSchema, storedFields } from '../../pipeline/config/schema.ts';
 import { writeOutlook } from '../../pipeline/outlook/write-outlook.ts';
 import { writePlan } from '../../pipeline/planner/write-plan.ts';
 import { tinyPolicy, type Fixture, type Row } from '../fixtures/models/tiny.ts';
@@ -29,7 +29,7 @@ export async function openDatabase(fixture: Fixture | (Fixture & { plan_proposal
     await conn.run(`CREATE TABLE ${rawTable(table)} (${rawColumnDefinitions(schema)})`);
     const rows = (fixture as Partial<Record<string, Row[]>>)[table] ?? [];
     if (rows.length > 0) {
-      await conn.run(`INSERT INTO ${rawTable(table)} (${schema.fields.map((f) => `"${f.name}"`).join(', ')}) VALUES ${rows.map((r) => `(${r.map(literal).join(', ')})`).join(', ')}`);
+      await conn.run(`INSERT INTO ${rawTable(table)} (${storedFields(schema).map((f) => `"${f.name}"`).join(', ')}) VALUES ${rows.map((r) => `(${r.map(literal).join(', ')})`).join(', ')}`);
     }
   }
   await createWordsTable(conn);

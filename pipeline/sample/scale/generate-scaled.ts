@@ -11,7 +11,7 @@ import { emergingIndustries } from '../demand-profile.ts';
 import { openCsv } from '../write-csv.ts';
 import { createCalibration } from '../calibration.ts';
 import type { Point } from '../school-plan.ts';
-import { readSchema } from '../../config/schema.ts';
+import { readSchema, storedFields } from '../../config/schema.ts';
 import { syntheticCounties } from './counties.ts';
 import { generateScaledSchools } from './scaled-schools.ts';
 import { planScaledPoints } from './scaled-points.ts';
@@ -40,7 +40,7 @@ export interface ScaledFigures {
   postings: PostingsWritten;
 }
 
-const fieldsOf = (table: string) => readSchema(table).fields.map((f) => f.name);
+const fieldsOf = (table: string) => storedFields(readSchema(table)).map((f) => f.name);
 
 /** Sample every 16th point: intakes are set so the last year averages graduatesPerPoint per active point. */
 function intakeScale(points: readonly Point[], base: Omit<RowOptions, 'scale'>, target: number): number {
