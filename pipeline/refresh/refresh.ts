@@ -395,7 +395,8 @@ export async function refresh(options: RefreshOptions, effects: Effects = silent
     snapshot: manifest ? id : null,
     stages,
     rows: manifest?.inputs.reduce((n, i) => n + i.rows, 0) ?? 0,
-    rejected: manifest?.rejected_total ?? 0,
+    // rows, as the inputs count them; rejected_total counts reasons (a row may have several)
+    rejected: manifest?.inputs.reduce((n, i) => n + i.rejected, 0) ?? 0,
     drift,
     error: error ? publicText((error as Error).message, options) : null,
   });

@@ -239,6 +239,8 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('dashboard
     await visit(s.page, s.server.url, '#/data');
     const inputs = (await chartTable(s.page, 'inputs')).slice(1);
     expect(inputs.map((r) => [r[0], r[2], r[3]])).toEqual(manifest.inputs.map((i) => [(zh.inputTables as Record<string, string>)[i.table], f.int(i.rows), f.int(i.rejected)]));
+    // rejected records counted as the inputs count them, not by their reasons
+    expect(await s.page.textContent('figure[data-chart="rejects"] h3')).toBe(zh.data.rejectsTitle(f.int(manifest.inputs.reduce((n, i) => n + i.rejected, 0))));
     const tests = (await chartTable(s.page, 'model-tests')).slice(1);
     expect(tests.map((r) => r[0])).toEqual(manifest.model_tests.map((t) => t.name));
     expect(await s.page.textContent('[data-fact="finished"]')).toBe(f.dateTime(manifest.finished_at));

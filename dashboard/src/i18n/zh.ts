@@ -311,7 +311,7 @@ export const zh = {
     mode: '刷新方式', modeFull: '全量重建', modePostings: (from: string) => `仅追加新招聘岗位（其余数据沿用快照 ${from}）`,
     inputs: '输入文件', proposals: (source: 'data' | 'archive', file: string) => (source === 'data' ? `闭环跟踪对照的方案：数据目录中的采纳方案 ${file}（优先于平台存档）` : `闭环跟踪对照的方案：平台存档 ${file}`),
     noProposals: '闭环跟踪：尚无上一年度的方案可对照（无存档方案，数据目录中也没有 plan_proposals）。',
-    rejectsTitle: (n: string) => `被拒绝的记录：${n} 条`, rejectsNote: (shown: number, total: number) => `共 ${total} 条，列出前 ${shown} 条`,
+    rejectsTitle: (n: string) => `被拒绝的记录：${n} 条`, rejectsNote: (shown: number, total: number) => `共 ${total} 项拒收原因（一条记录可有多项），列出前 ${shown} 项`,
     noRejects: '没有被拒绝的记录', warnings: '警告', tests: '模型测试', passed: '通过', failed: '未通过', marts: '数据集市', policy: '政策参数',
     history: '运行记录', historyTitle: (n: number, failed: number) => `最近 ${n} 次刷新，${failed} 次失败`, noHistory: '没有运行记录',
     outcomes: { ok: '成功', failed: '失败', killed: '中断', running: '运行中' }, triggers: { manual: '手动', schedule: '定时' },
