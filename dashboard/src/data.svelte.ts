@@ -4,11 +4,18 @@
  * over tens of thousands of rows would slow every filter change.
  */
 import { fetchManifest, fetchOptionalJson, rowsCache } from './lib/load.ts';
+import { signInAgain } from './lib/sign-in-again.ts';
 import { martPath, schoolPath, totalsPath, type SnapshotFiles } from './lib/snapshot-files.ts';
 import type { MartName, Marts, SchoolMartName } from './lib/types.ts';
 import type { ReportIndex, RunRecord, SplitEntry } from './lib/types-snapshot.ts';
 
-const fetchFn = (url: string) => fetch(url);
+// A refusal for want of a session ends the page's work: the login page takes over and returns here.
+const fetchFn = async (url: string): Promise<Response> => {
+  const response = await fetch(url);
+  if (response.status !== 401) return response;
+  location.replace(signInAgain(location.hash));
+  return new Promise<Response>(() => {});
+};
 const rows = rowsCache(fetchFn);
 export const manifestRequest = fetchManifest(fetchFn);
 export const filesRequest: Promise<SnapshotFiles> = Promise.all([

@@ -19,6 +19,7 @@ import { buildDashboardTo, chromiumAvailable, launchBrowser, type Browser } from
 import { settle } from './page-helpers.ts';
 import { sampleWarehouseDir } from '../support/warehouse.ts';
 import { PASSWORD, platformServer, type Platform } from '../platform/helpers.ts';
+import { MESSAGES } from '../../dashboard/src/platform/messages.ts';
 
 const run = chromiumAvailable('the platform end-to-end tests');
 
@@ -82,6 +83,23 @@ describe.runIf(run)('platform in the browser', () => {
     expect(await fetchStatus(`data/reports/schools/${own}.html`)).toBe(200);
     expect(await fetchStatus(`data/marts/schools/${other}.arrow`)).toBe(403);
     expect(errors).toEqual([]);
+  });
+
+  it('takes a user whose session ended back to the login page, saying why, and then to the view that was open', async () => {
+    await signIn('analyst1');
+    const { page } = browser;
+    await page.goto(`${platform.url}#/schools`);
+    await settle(page);
+    await browser.context.clearCookies(); // the session is gone, as when it expires
+    await page.goto(`${platform.url}#/postings`);
+    await page.waitForURL(/\/login\?expired=1/);
+    expect(await page.textContent('[data-session-ended]')).toBe(MESSAGES.zh.sessionEnded);
+    await page.fill('input[name="username"]', 'analyst1');
+    await page.fill('input[name="password"]', PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('[data-user-menu]');
+    expect(new URL(page.url()).hash).toBe('#/postings');
+    expect(await page.getAttribute('main', 'data-view')).toBe('postings');
   });
 
   it('shows an analyst every school', async () => {
