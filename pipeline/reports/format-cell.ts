@@ -23,6 +23,7 @@ export function displayCell(value: Cell, type: CellType): string {
 /** Spreadsheet number format per type (percent cells hold the fraction, formatted ×100). */
 export const NUMBER_FORMATS: Record<Exclude<CellType, 'text'>, string> = {
   integer: '#,##0',
+  year: '0',
   ratio: '0.00',
   percent: '0.0%',
 };
@@ -32,7 +33,7 @@ export const NUMBER_FORMATS: Record<Exclude<CellType, 'text'>, string> = {
  * a percentage as the page prints it ("72.3%", read as 0.723).
  */
 export function csvNumber(value: number, type: CellType): string {
-  if (type === 'integer') return String(Math.round(value));
+  if (type === 'integer' || type === 'year') return String(Math.round(value));
   if (type === 'percent') return `${(value * 100).toFixed(1)}%`;
   return String(Number(value.toFixed(4)));
 }

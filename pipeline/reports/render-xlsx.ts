@@ -84,7 +84,7 @@ function columnLetters(n: number): string {
 type StyleKey = 'header' | 'text' | Exclude<CellType, 'text'>;
 
 /** Built-in Excel number formats among ours; the others are numbered from 164 in order of first use. */
-const BUILTIN_FORMATS: Record<string, number> = { '#,##0': 3, '0.00': 2 };
+const BUILTIN_FORMATS: Record<string, number> = { '0': 1, '#,##0': 3, '0.00': 2 };
 
 /** Cell styles and number formats numbered in order of first use, as exceljs numbers them. */
 class Styles {

@@ -8,7 +8,8 @@
  * How a value is stored and shown: integers (people, counts: never fractional people), ratios
  * (demand ratio, weights, scores: 0.89 → 0.89) and percents (fill ratios, shares: fractions shown ×100).
  */
-export type CellType = 'text' | 'integer' | 'ratio' | 'percent';
+/** `year`: a whole number read as a year, never grouped (2029, not 2,029). */
+export type CellType = 'text' | 'integer' | 'year' | 'ratio' | 'percent';
 
 export type Cell = string | number | null;
 

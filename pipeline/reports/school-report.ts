@@ -98,7 +98,7 @@ const PLAN_COLUMNS: Column[] = [
   { key: 'plan', label: '本年招生计划', type: 'integer' },
   { key: 'change', label: '建议调整', type: 'integer' },
   { key: 'proposed', label: '建议招生计划', type: 'integer' },
-  { key: 'year', label: '毕业年份', type: 'integer', width: 10 },
+  { key: 'year', label: '毕业年份', type: 'year', width: 10 },
   { key: 'industry_name', label: '主要服务产业', type: 'text', width: 16 },
   { key: 'reason_zh', label: '理由', type: 'text', width: 80 },
 ];

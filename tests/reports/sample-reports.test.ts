@@ -156,6 +156,7 @@ describe('generateReports on the sample', () => {
       expect(row.getCell(col('建议调整')).value).toBe(p.change); // a number cell
       expect(row.getCell(col('建议招生计划')).value).toBe(p.proposed);
       expect(row.getCell(col('理由')).value).toBe(p.reason_zh);
+      expect(row.getCell(col('毕业年份')).numFmt).toBe('0'); // 2029, not 2,029
     });
     const html = readFileSync(join(out, `schools/${school.school_code}.html`), 'utf8');
     expect(html).toContain('建议招生计划');
