@@ -55,6 +55,7 @@ export const planEn: typeof planZh = {
     minmax: "A new programme's minimum class must not exceed its most seats",
     unknown: (kind, codes) => `Unknown ${kind} codes: ${codes}`,
   },
+  schoolPart: 'This is your school’s part of the city’s plan. Re-solving needs the options of every school in the city, so a school account cannot re-solve here; ask the bureau’s analysts for changes.',
   compareTitle: 'Two plans side by side', compareNote: 'Left: the plan of the refresh; right: the plan re-solved with the changed settings.',
   compareOnly: 'Re-solve to compare two plans here.',
   differ: (n) => `${n} programmes change differently`,

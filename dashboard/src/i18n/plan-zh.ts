@@ -59,6 +59,7 @@ export const planZh = {
     minmax: '新设专业最小班额不得高于最多招生人数',
     unknown: (kind: string, codes: string) => `未知的${kind}代码：${codes}`,
   },
+  schoolPart: '这里是全市方案中本校的部分。重新求解要用全市所有学校的方案选项，学校账号不能在此重新求解；如需调整，请联系教育局分析员。',
   compareTitle: '两个方案对照', compareNote: '左：刷新时求得的方案；右：按修改后的参数重新求解的方案。',
   compareOnly: '重新求解后在此对照两个方案。',
   differ: (n: number) => `${n} 个专业点的调整不同`,

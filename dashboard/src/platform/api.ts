@@ -35,6 +35,10 @@ export async function session(): Promise<SessionInfo> {
   return info;
 }
 
+let current: Promise<SessionInfo | null> | null = null;
+/** The session as the page found it, asked once for every part of the page; null when there is no platform (vite dev). */
+export const currentSession = (): Promise<SessionInfo | null> => (current ??= session().catch(() => null));
+
 export async function get<T>(path: string): Promise<T> {
   return answer<T>(await fetch(path, { credentials: 'same-origin' }));
 }
