@@ -20,6 +20,7 @@ import { settle } from './page-helpers.ts';
 import { sampleWarehouseDir } from '../support/warehouse.ts';
 import { PASSWORD, platformServer, type Platform } from '../platform/helpers.ts';
 import { MESSAGES } from '../../dashboard/src/platform/messages.ts';
+import { zh } from '../../dashboard/src/i18n/zh.ts';
 
 const run = chromiumAvailable('the platform end-to-end tests');
 
@@ -82,6 +83,11 @@ describe.runIf(run)('platform in the browser', () => {
     expect(await fetchStatus(`data/reports/schools/${other}.html`)).toBe(403);
     expect(await fetchStatus(`data/reports/schools/${own}.html`)).toBe(200);
     expect(await fetchStatus(`data/marts/schools/${other}.arrow`)).toBe(403);
+    // its part of the plan, which it is not offered to re-solve as if it were the city's
+    await page.goto(`${platform.url}#/plan`);
+    await page.waitForSelector('[data-plan-partial]');
+    expect(await page.textContent('[data-plan-partial]')).toBe(zh.plan.schoolPart);
+    expect(await page.locator('[data-action="solve"]').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 
@@ -105,6 +111,9 @@ describe.runIf(run)('platform in the browser', () => {
   it('shows an analyst every school', async () => {
     await signIn('analyst1');
     const { page } = browser;
+    await page.goto(`${platform.url}#/plan`);
+    await page.waitForSelector('[data-action="solve"]');
+    expect(await page.locator('[data-plan-partial]').count()).toBe(0);
     await page.goto(`${platform.url}#/schools`);
     await settle(page);
     const listed = await page.$$eval('[data-school]', (links) => links.length);
@@ -122,10 +131,19 @@ describe.runIf(run)('platform in the browser', () => {
     await signIn('rensheju');
     const { page } = browser;
     await page.goto(`${platform.url}platform#upload`);
+    // the provider's one input is chosen from the start
+    await page.waitForSelector('select[name="input"]');
+    expect(await page.$eval('select[name="input"]', (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(MESSAGES.zh.inputName('demand'));
     await page.setInputFiles('input[name="file"]', join(dir, 'broken.csv'));
     await page.click('form button[type="submit"]');
     await page.waitForSelector('[data-rejects]');
     expect(await page.textContent('[data-rejects]')).toContain('broken.csv:2:openings: many — 不是整数');
+    // a file refused outright leaves no verdict of the file before on the page
+    writeFileSync(join(dir, 'notes.txt'), 'not a table');
+    await page.setInputFiles('input[name="file"]', join(dir, 'notes.txt'));
+    await page.click('form button[type="submit"]');
+    await page.waitForSelector('[role="alert"]');
+    expect(await page.locator('[data-rejects], h3[data-result]').count()).toBe(0);
     await page.setInputFiles('input[name="file"]', join(dir, 'demand.csv'));
     await page.click('form button[type="submit"]');
     await page.waitForSelector('h3[data-result="checked"]:has-text("demand.csv")');
