@@ -60,6 +60,17 @@ export function fieldReason(field: Field, v: string): string {
   }
   if (c.minimum !== undefined) whens.push(`WHEN ${typed} < ${c.minimum} THEN ${sqlString(`must be ≥ ${c.minimum}`)}`);
   if (c.maximum !== undefined) whens.push(`WHEN ${typed} > ${c.maximum} THEN ${sqlString(`must be ≤ ${c.maximum}`)}`);
-  if (c.enum) whens.push(`WHEN ${v} NOT IN (${list(c.enum)}) THEN ${sqlString(`must be one of ${c.enum.join(', ')}`)}`);
+  if (c.enum) whens.push(`WHEN ${v} NOT IN (${list(c.enum)}) THEN ${sqlString(enumReason(c.enum, field.valueAliases))}`);
   return `CASE ${whens.join(' ')} END`;
+}
+
+/**
+ * The values an enumerated field takes, each with the words read as it (招生, 停招 …), and where
+ * a folder's other words go: a person fixing the file sees what would have been read.
+ */
+function enumReason(values: string[], aliases: Record<string, string> = {}): string {
+  const words = (value: string) => Object.entries(aliases).filter(([, v]) => v === value).map(([word]) => word);
+  if (Object.keys(aliases).length === 0) return `must be one of ${values.join(', ')}`;
+  return `must be one of ${values.map((value) => (words(value).length ? `${value} (${words(value).join('/')})` : value)).join(', ')}`
+    + '; other words: mapping.json "values"';
 }

@@ -10,6 +10,16 @@ describe('reasons in Chinese', () => {
     expect(reasonZh(SCIENTIFIC_REASON)).toBe(`代码被写成科学计数法（Excel 显示长数字的方式），位数已丢失：请把该列设为文本后重新保存 — ${SCIENTIFIC_REASON}`);
   });
 
+  it('words the major code forms: a malformed code, a K major without its K (its hint once), a major of another level', () => {
+    expect(reasonZh('not a 6-digit code (or 6 digits and K)')).toBe('不是 6 位数字专业代码（国控专业为 6 位数字加 K） — not a 6-digit code (or 6 digits and K)');
+    const k = 'unknown major_code 520401 — 国控专业代码带 K: the catalogue code is 520401K 中医学';
+    expect(reasonZh(k)).toBe(`代码表中没有此 major_code：520401：国控专业代码带 K，目录中为 520401K 中医学 — ${k}`);
+    const level = 'major 610118 铁道工程技术 is 中职 (secondary) but school 5150000001 重庆某学院 is 高职专科 (higher)';
+    expect(reasonZh(level)).toBe(`专业 610118 铁道工程技术 属中职，而学校 5150000001 重庆某学院 为高职专科：层次不符 — ${level}`);
+    const status = 'must be one of active (招生/在招), suspended (停招), closed (撤销); other words: mapping.json "values"';
+    expect(reasonZh(status)).toBe(`应为以下之一：active (招生/在招), suspended (停招), closed (撤销)；其他写法可由数据目录的 mapping.json（values）指明，或请管理员添加 — ${status}`);
+  });
+
   it('carries a suggestion and a back-reference over, and leaves an unknown form as written', () => {
     expect(reasonZh('not a 10-digit code — did you mean 4150012609 重庆电子工程职业学院?'))
       .toBe('不是 10 位数字代码，是否应为 4150012609 重庆电子工程职业学院？ — not a 10-digit code — did you mean 4150012609 重庆电子工程职业学院?');
