@@ -41,3 +41,11 @@ export function reasonZh(reason: string): string {
     + (k ? `：国控专业代码带 K，目录中为 ${k[1]} ${k[2]}` : '') + (suggestion ? `，是否应为 ${suggestion[1]}？` : '');
   return `${zh} — ${reason}`;
 }
+
+/** A data folder's own column names: advice for whoever keeps the folder, not for a sender on the platform. */
+const MAPPING_HINT = / ?\(name it in mapping\.json "columns"\)/g;
+
+/** A whole file's refusal as a sender reads it: what to change in the file itself, rather than in a folder they cannot reach. */
+export function refusalZh(message: string): string {
+  return message.replace(MAPPING_HINT, '（请把该列的列名改为所列的中文名或字段名后重新上传 — rename the column as suggested and upload again）');
+}

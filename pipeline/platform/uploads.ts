@@ -23,7 +23,7 @@ import type { User } from './accounts.ts';
 import { audit } from './audit.ts';
 import { HttpError } from './http.ts';
 import { zipProblem } from './zip-check.ts';
-import { reasonZh } from './reject-zh.ts';
+import { reasonZh, refusalZh } from './reject-zh.ts';
 
 export interface UploadSettings {
   warehouseDir: string;
@@ -128,7 +128,7 @@ export async function dryRun(settings: UploadSettings, submitted: Submitted[]): 
     return { rows: own.rows, rejected: own.rejected, rejects, error: null };
   } catch (error) {
     if (!(error instanceof LoadError)) throw error;
-    return { rows: 0, rejected: 0, rejects: [], error: show(error.message) };
+    return { rows: 0, rejected: 0, rejects: [], error: show(refusalZh(error.message)) };
   } finally {
     conn.closeSync();
     instance.closeSync();

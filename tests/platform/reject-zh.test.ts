@@ -1,6 +1,6 @@
 /** Reject reasons as people submitting files read them: the Chinese wording first, the loader's text after it. */
 import { describe, expect, it } from 'vitest';
-import { reasonZh } from '../../pipeline/platform/reject-zh.ts';
+import { reasonZh, refusalZh } from '../../pipeline/platform/reject-zh.ts';
 import { SCIENTIFIC_REASON } from '../../pipeline/load/field-reasons.ts';
 import { LONG_LINE_REASON } from '../../pipeline/load/csv-shape.ts';
 
@@ -18,6 +18,12 @@ describe('reasons in Chinese', () => {
     expect(reasonZh(level)).toBe(`专业 610118 铁道工程技术 属中职，而学校 5150000001 重庆某学院 为高职专科：层次不符 — ${level}`);
     const status = 'must be one of active (招生/在招), suspended (停招), closed (撤销); other words: mapping.json "values"';
     expect(reasonZh(status)).toBe(`应为以下之一：active (招生/在招), suspended (停招), closed (撤销)；其他写法可由数据目录的 mapping.json（values）指明，或请管理员添加 — ${status}`);
+  });
+
+  it('tells a sender to rename a column in the file, not to edit the data folder\'s mapping file', () => {
+    const message = 'demand.csv: 缺少必需列 — missing required column district_code (区县代码); 可能是 — perhaps "区县" → district_code (区县代码)? (name it in mapping.json "columns")';
+    expect(refusalZh(message)).toBe('demand.csv: 缺少必需列 — missing required column district_code (区县代码); 可能是 — perhaps "区县" → district_code (区县代码)?'
+      + '（请把该列的列名改为所列的中文名或字段名后重新上传 — rename the column as suggested and upload again）');
   });
 
   it('carries a suggestion and a back-reference over, and leaves an unknown form as written', () => {
