@@ -6,6 +6,11 @@ import type { Column, Figure, Report, ReportContext, Table } from './report-mode
 import { escapeHtml as e } from './cell-safety.ts';
 import { displayCell } from './format-cell.ts';
 import { renderChart } from './svg-chart.ts';
+import { COLORS } from '../shared/colors.ts';
+
+/** A signal's colour, as the dashboard draws it. */
+const SIGNAL_TONE_CSS = (['shortage', 'balanced', 'oversupply'] as const)
+  .map((signal) => `.tone-${signal} { fill: ${COLORS[signal]}; stroke: ${COLORS[signal]}; }`).join(' ');
 
 const STYLE = `
 @page { size: A4; margin: 14mm 12mm 16mm; }
@@ -31,6 +36,7 @@ thead { display: table-header-group; } tr { break-inside: avoid; }
 .tone-review { fill: #c05621; stroke: #c05621; } .tone-keep { fill: #829ab1; stroke: #829ab1; }
 .tone-supply { fill: #2b6cb0; stroke: #2b6cb0; } .tone-demand { fill: #c53030; stroke: #c53030; }
 .tone-neutral { fill: #9aa5b1; stroke: #9aa5b1; }
+${SIGNAL_TONE_CSS}
 .empty { color: #7b8794; } .notes { font-size: 8pt; color: #52606d; padding-left: 5mm; }
 footer { margin-top: 6mm; border-top: 1px solid #9aa5b1; padding-top: 2mm; font-size: 8pt; color: #52606d; }
 @media screen { body { padding: 8mm; } }

@@ -44,8 +44,8 @@ export interface Figure {
   note?: string;
 }
 
-/** Colour family of a bar or line; the HTML stylesheet maps each to a colour. */
-export type Tone = 'expand' | 'keep' | 'review' | 'open' | 'supply' | 'demand' | 'neutral';
+/** Colour family of a bar or line; the HTML stylesheet maps each to a colour (a signal's as the dashboard's). */
+export type Tone = 'expand' | 'keep' | 'review' | 'open' | 'supply' | 'demand' | 'neutral' | 'shortage' | 'balanced' | 'oversupply';
 
 export interface BarChart {
   kind: 'bars';
@@ -54,6 +54,8 @@ export interface BarChart {
   /** Reference lines, e.g. the shortage and oversupply thresholds. */
   marks: { value: number; label: string }[];
   format: CellType;
+  /** What each colour of the bars means, below the bars. */
+  legend?: { tone: Tone; name: string }[];
 }
 
 export interface LineChart {

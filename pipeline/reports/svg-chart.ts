@@ -28,7 +28,8 @@ const text = (x: number, y: number, body: string, attrs = '') =>
 function bars(chart: BarChart): string {
   const top = 22;
   const plot = WIDTH - LABEL_WIDTH - 48;
-  const height = top + chart.bars.length * BAR_STEP + 22;
+  const legend = chart.legend ?? [];
+  const height = top + chart.bars.length * BAR_STEP + 22 + (legend.length ? 18 : 0);
   const ticks = niceTicks(Math.max(...chart.bars.map((b) => b.value), ...chart.marks.map((m) => m.value)));
   const max = ticks[ticks.length - 1] || 1;
   const x = (v: number) => LABEL_WIDTH + (v / max) * plot;
@@ -45,6 +46,10 @@ function bars(chart: BarChart): string {
     parts.push(`<line class="mark" x1="${x(m.value)}" x2="${x(m.value)}" y1="${top - 4}" y2="${bottom}"/>`,
       text(x(m.value), top - 8, m.label, 'class="mark-label" text-anchor="middle"'));
   }
+  legend.forEach((l, i) => {
+    parts.push(`<rect class="tone-${l.tone}" x="${LABEL_WIDTH + i * 110}" y="${bottom + 24}" width="12" height="8"/>`,
+      text(LABEL_WIDTH + i * 110 + 16, bottom + 32, l.name, 'class="legend"'));
+  });
   return svg(height, chart.title, parts);
 }
 

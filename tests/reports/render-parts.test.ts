@@ -1,6 +1,9 @@
 /** The small pieces every report relies on: chart ticks and escaping, cell text, neutralising. */
 import { describe, expect, it } from 'vitest';
 import { niceTicks, renderChart } from '../../pipeline/reports/svg-chart.ts';
+import { fillRatioChart } from '../../pipeline/reports/report-parts.ts';
+import { VOCABULARY } from '../../pipeline/shared/vocabulary.ts';
+import { COLORS } from '../../pipeline/shared/colors.ts';
 import { csvNumber, displayCell } from '../../pipeline/reports/format-cell.ts';
 import { downloadName, reportPath } from '../../pipeline/reports/report-files.ts';
 import { renderHtml } from '../../pipeline/reports/render-html.ts';
@@ -22,6 +25,26 @@ describe('charts', () => {
     expect(svg).toContain('&lt;img src=x&gt;');
     expect(svg.match(/<rect class="tone-/g)?.length).toBe(2);
     expect(renderChart({ kind: 'lines', title: 't', x: [], series: [], format: 'integer' })).toContain('无可绘制的数据');
+  });
+});
+
+describe('the fill-ratio chart of a school report', () => {
+  const thresholds = { shortage_below: 0.8, oversupply_above: 1.2 } as Parameters<typeof fillRatioChart>[2];
+  const rows = [
+    { major_name: '护理', industry_fill_ratio: 0.72, industry_signal: 'shortage', label: 'expand' },
+    { major_name: '机电', industry_fill_ratio: 1.5, industry_signal: 'oversupply', label: 'review' },
+    { major_name: '会计', industry_fill_ratio: 1.3, industry_signal: 'oversupply', label: 'keep' },
+  ];
+
+  it('colours each bar by its industry\'s signal, as the dashboard does, and says so in a legend', () => {
+    const chart = fillRatioChart('各专业主要产业的供需比', rows, thresholds);
+    expect(chart.bars.map((b) => [b.label, b.tone])).toEqual([['护理', 'shortage'], ['会计', 'oversupply'], ['机电', 'oversupply']]);
+    expect(chart.legend).toEqual([{ tone: 'shortage', name: VOCABULARY.zh.signals.shortage }, { tone: 'oversupply', name: VOCABULARY.zh.signals.oversupply }]);
+    const svg = renderChart(chart);
+    for (const l of chart.legend!) expect(svg).toContain(`>${l.name}</text>`);
+    const page = renderHtml({ kind: 'school', code: 'x', title: 't', subtitle: '', summary: [], charts: [chart], tables: [], notes: [] } as unknown as Report,
+      { snapshot: 's', finished_at: '2025-01-01T00:00:00.000Z', data_label: 'd', synthetic: false, title: 't' } as never);
+    expect(page).toContain(`.tone-shortage { fill: ${COLORS.shortage};`);
   });
 });
 
