@@ -7,7 +7,7 @@ import { fileRejects } from './rejects/from-file.ts';
 import { checkForeignKeys } from './foreign-keys.ts';
 import { insertValidRows } from './insert-rows.ts';
 import type { TableMapping } from './mapping.ts';
-import { normalisedNote, normaliseRows } from './normalise.ts';
+import { normalisedNote, normaliseRows, originalsOf } from './normalise.ts';
 import { codesFromNames, readByNameNote } from './codes-from-names.ts';
 import { prepareInput } from './prepare-input.ts';
 import { withSetAside } from './set-aside.ts';
@@ -83,7 +83,7 @@ export async function loadTable(
       FROM malformed`)
   ).getRowObjectsJS()[0] as { rows: number; rejected: number; malformed: number };
   checkAccounting(file, shape, header.line, scan.parsed + counts.malformed + setAside.length);
-  const read: Reject[] = counts.rejected === 0 ? [] : await fileRejects(conn, { table, file, csvPath, schema, scan, rejects, name }, options.warn);
+  const read: Reject[] = counts.rejected === 0 ? [] : await fileRejects(conn, { table, file, csvPath, schema, scan, rejects, name, originals: originalsOf(rows) }, options.warn);
   const found = withSetAside(read, table, file, setAside);
   const total = { rows: counts.rows + setAside.length, rejected: counts.rejected + setAside.length };
   checkRejectShare(file, total, found, options.rejectShareMax);

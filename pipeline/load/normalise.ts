@@ -130,6 +130,9 @@ export function totalRowTest(width: number, keys: readonly (number | undefined)[
   return `(${word} AND (${noKey}))`;
 }
 
+/** The table of a staged table's values as the file wrote them, where normalisation rewrote them. */
+export const originalsOf = (rows: string) => `${rows}_originals`;
+
 export interface Normalised {
   /** Field → rewrites, with a first example "before → after". */
   changes: { field: string; count: number; example: string }[];
@@ -167,6 +170,11 @@ export async function normaliseRows(conn: DuckDBConnection, schema: TableSchema,
       arg_min(left('"' || o${i} || '" → "' || coalesce(n${i}, '') || '"', 80), row_id) FILTER (WHERE ${changed(i)}) AS e${i}`).join(', ')}
     FROM ${target}`)).getRowObjectsJS()[0];
   const rewritten = norms.flatMap((_, i) => (counts[`n${i}`] as number) > 0 ? [i] : []);
+  // What the file said where a rule rewrote it: a reject quotes the file's text, so it can be found there.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${originalsOf(rows)} (row_id BIGINT, field VARCHAR, original VARCHAR)`);
+  for (const i of rewritten) {
+    await conn.run(`INSERT INTO ${originalsOf(rows)} SELECT row_id, ${sqlString(norms[i].f.name)}, o${i} FROM ${target} WHERE ${changed(i)}`);
+  }
   if (rewritten.length > 0) {
     const set = rewritten.map((i) => `${sqlName(norms[i].f.name)} = n.n${i}`).join(', ');
     await conn.run(`UPDATE ${rows} SET ${set} FROM ${target} n WHERE ${rows}.row_id = n.row_id`);

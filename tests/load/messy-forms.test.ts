@@ -250,6 +250,14 @@ describe('what cannot be read right is rejected with its exact message', () => {
       + '可能是 — perhaps "在校生数男" → students (在校生)?, "在校生数女" → students (在校生)? (name it in mapping.json "columns")');
   });
 
+  it('a rewritten value is quoted as the file wrote it, with what it was read as', async () => {
+    const rows = withColumn('employment_rate', (v, i) => (i === 0 ? '102%' : i === 2 ? '９５．２％' : v ? `${percent(v)}%` : ''));
+    const { report } = await tables(programmes(rows));
+    expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
+      [2, 'employment_rate', '102%', 'must be ≤ 1 (read as 1.02)'],
+    ]);
+  });
+
   it('a near-miss header aborts with its suggestion, and loads once mapping.json names it', async () => {
     const header = HEADER.map((h) => (h === 'plan' ? '招生计划数（2025）调整' : h));
     const dir = await inputsFrom(REAL, programmes(ROWS, header));

@@ -28,15 +28,19 @@ function malformedRows(scan: CsvScan): string {
  */
 export async function collectRejects(
   conn: DuckDBConnection,
-  source: { table: string; file: string; schema: TableSchema; scan: CsvScan; rejects: string; name: string },
+  source: { table: string; file: string; schema: TableSchema; scan: CsvScan; rejects: string; name: string; originals?: string },
 ): Promise<Reject[]> {
   const lines = `${source.name}_lines`;
+  // the file's own text where normalisation rewrote a value (originalsOf); none for a table read as it is
+  const originals = source.originals ?? '(SELECT NULL::BIGINT AS row_id, NULL::VARCHAR AS field, NULL::VARCHAR AS original WHERE false)';
   const order = source.schema.fields.map((f) => sqlString(f.name)).join(', ');
   const result = await conn.runAndReadAll(`
     SELECT line::INTEGER AS line, field, value, reason FROM (
-      SELECT coalesce(m.line, j.row_id + ${source.scan.headerLine + 1}) AS line, j.field, coalesce(j.value, '') AS value,
-             j.reason || coalesce(' (first at line ' || coalesce(f.line, j.first_row_id + ${source.scan.headerLine + 1}) || ')', '') AS reason
+      SELECT coalesce(m.line, j.row_id + ${source.scan.headerLine + 1}) AS line, j.field, coalesce(o.original, j.value, '') AS value,
+             j.reason || coalesce(' (first at line ' || coalesce(f.line, j.first_row_id + ${source.scan.headerLine + 1}) || ')', '')
+               || CASE WHEN o.original IS NOT NULL AND j.value IS DISTINCT FROM o.original THEN ' (read as ' || coalesce(j.value, 'no value') || ')' ELSE '' END AS reason
       FROM ${source.rejects} j LEFT JOIN ${lines} m ON m.row_id = j.row_id LEFT JOIN ${lines} f ON f.row_id = j.first_row_id
+      LEFT JOIN ${originals} o ON o.row_id = j.row_id AND o.field = j.field
       UNION ALL
       SELECT coalesce(m.line, e.line), '', e.value, e.reason FROM (${malformedRows(source.scan)}) e LEFT JOIN ${lines} m ON m.logical = e.line)
     ORDER BY line, list_position([${order}], field) NULLS LAST`);

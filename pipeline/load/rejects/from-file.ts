@@ -11,7 +11,7 @@ import type { Reject } from './reject.ts';
  */
 export async function fileRejects(
   conn: DuckDBConnection,
-  source: { table: string; file: string; csvPath: string; schema: TableSchema; scan: CsvScan; rejects: string; name: string },
+  source: { table: string; file: string; csvPath: string; schema: TableSchema; scan: CsvScan; rejects: string; name: string; originals?: string },
   warn: (msg: string) => void,
 ): Promise<Reject[]> {
   const consistent = await mapLines(conn, source.csvPath, source.scan, source.name);
