@@ -58,7 +58,7 @@ export async function loadTable(
   const name = `load_${table}`;
   const { csvPath, sha256, header, shape, stamp, setAside } = await prepareInput(file, schema, options);
 
-  const scan = await readCsv(conn, csvPath, schema, header, name, { totals: true }).catch((error) => {
+  const scan = await readCsv(conn, csvPath, schema, header, name, { totals: true, padded: true }).catch((error) => {
     throw asLoadError(file, error);
   });
   assertUnchanged(file, stamp);

@@ -130,6 +130,9 @@ export function totalRowTest(width: number, keys: readonly (number | undefined)[
   return `(${word} AND (${noKey}))`;
 }
 
+/** The column beside a staged field holding its text as the file had it, where that was padded around a value (else NULL). */
+export const paddedColumn = (field: string) => sqlName(`${field}__padded`);
+
 /** The table of a staged table's values as the file wrote them, where normalisation rewrote them. */
 export const originalsOf = (rows: string) => `${rows}_originals`;
 
@@ -153,7 +156,9 @@ export async function normaliseRows(conn: DuckDBConnection, schema: TableSchema,
   const totals = found.n as number;
   if (totals > 0) await conn.run(`DELETE FROM ${rows} WHERE is_total`);
   // Each value's plain text (p0…) beside its original (o0…), then the rules on the plain text.
-  const plain = `(SELECT row_id, ${schema.fields.map((f, i) => `${plainText(f, sqlName(f.name), values[f.name] ?? {})} AS p${i}, ${sqlName(f.name)} AS o${i}`).join(', ')} FROM ${rows})`;
+  // o: the value as the file wrote it (padding included, so trimming it is counted too)
+  const plain = `(SELECT row_id, ${schema.fields.map((f, i) => `${plainText(f, sqlName(f.name), values[f.name] ?? {})} AS p${i}, `
+    + `coalesce(${paddedColumn(f.name)}, ${sqlName(f.name)}) AS o${i}`).join(', ')} FROM ${rows})`;
   const shares = schema.fields.flatMap((f, i) => (isShare(f) ? [{ f, i }] : []));
   const percent = shares.length === 0 ? {} : (await conn.runAndReadAll(
     `SELECT ${shares.map(({ f, i }) => `${percentColumn(normalisedValue(f, `p${i}`))} AS ${sqlName(f.name)}`).join(', ')} FROM ${plain}`,

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { TableSchema } from '../config/schema.ts';
 import { READ_BUFFER_BYTES, READ_LINE_BYTES } from './csv-shape.ts';
 import type { HeaderMap } from './map-header.ts';
-import { totalRowTest } from './normalise.ts';
+import { paddedColumn, totalRowTest } from './normalise.ts';
 import { sqlName, sqlString } from './sql.ts';
 
 /** What one CSV scan leaves behind. */
@@ -33,6 +33,10 @@ function cleanValue(column: string): string {
   return `NULLIF(CASE WHEN regexp_matches(${column}, ${PADDED}) THEN trim(${column}, ${sqlString(BLANKS)}) ELSE ${column} END, '')`;
 }
 
+function paddedValue(column: string): string {
+  return `CASE WHEN regexp_matches(${column}, ${PADDED}) AND trim(${column}, ${sqlString(BLANKS)}) <> '' THEN ${column} END`;
+}
+
 /**
  * Bulk-reads a UTF-8 CSV with DuckDB into a temporary table of schema fields (all text; absent
  * optional fields NULL). Declared columns and auto_detect=false stop DuckDB guessing; rows with the
@@ -40,11 +44,11 @@ function cleanValue(column: string): string {
  * scan. Fields are found by header position, so Chinese or duplicated header texts do not matter.
  * Rows without any value (padding from spreadsheet exports) are dropped. Types and constraints
  * are checked afterwards in SQL. With `totals`, each row also says whether a cell reads 合计/小计/总计
- * (is_total), for normaliseRows. Several files of one header layout are read in one scan (a day's
+ * (is_total), and with `padded` keeps a padded value's text beside it (paddedColumn), for normaliseRows. Several files of one header layout are read in one scan (a day's
  * fixed cost paid once); their rows follow each other in row_id when DuckDB runs on one thread.
  */
 export async function readCsv(conn: DuckDBConnection, csvPath: string | readonly string[], schema: TableSchema, header: HeaderMap,
-  name: string, options: { totals?: boolean } = {}): Promise<CsvScan> {
+  name: string, options: { totals?: boolean; padded?: boolean } = {}): Promise<CsvScan> {
   const scan = { rows: `${name}_rows`, errors: `${name}_csv_errors`, scans: `${name}_csv_scans` };
   const paths = [csvPath].flat().map((p) => resolve(p));
   const columns = Array.from({ length: header.width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
@@ -52,6 +56,13 @@ export async function readCsv(conn: DuckDBConnection, csvPath: string | readonly
     const at = header.positions.get(f.name);
     return `${at === undefined ? 'NULL::VARCHAR' : cleanValue(`c${at}`)} AS ${sqlName(f.name)}`;
   });
+  // what padding was trimmed, so normalisation counts it as a change like any other
+  if (options.padded) {
+    values.push(...schema.fields.map((f) => {
+      const at = header.positions.get(f.name);
+      return `${at === undefined ? 'NULL::VARCHAR' : paddedValue(`c${at}`)} AS ${paddedColumn(f.name)}`;
+    }));
+  }
   await conn.run(`
     CREATE OR REPLACE TEMP TABLE ${scan.rows} AS
     SELECT ordinality - 1 AS row_id, filename AS source_file, ${values.join(', ')}${options.totals ? `, ${totalRowTest(header.width, schema.primaryKey.map((f) => header.positions.get(f)))} AS is_total` : ''}

@@ -73,6 +73,10 @@ describe('the clean real-shaped files', () => {
   });
 });
 
+/** Padding a spreadsheet export leaves around values. */
+const padded = (v: string) => ` ${v}\u00a0`;
+const PADDED_FIELDS = ['school_code', 'major_code', 'plan'];
+
 /** The row a bureau's sheet ends with: the columns summed, no key. */
 const sum = (name: string) => String(ROWS.reduce((n, r) => n + Number(r[col(name)] || 0), 0));
 const TOTAL_ROW = ['合计', '', '', sum('plan'), sum('enrolled'), sum('students'), sum('graduates'), '', ''];
@@ -112,6 +116,9 @@ describe('each messy form loads to the same rows as the clean file', () => {
       0: `${MAJOR_NAMES.get(ROWS[0][col('major_code')])}（数控方向）`, 1: '会计',
     }), ['规范化 — normalised 1 value before validation: major_name 1 (e.g. "机械设计与制造（数控方向）" → "机械设计与制造(数控方向)")',
       '专业名称与目录不同 — 1 rows name their major otherwise than the catalogue, e.g. 530302 会计 (catalogue: 大数据与会计); read by code']],
+    ['values padded with spaces (a no-break space among them), trimmed and counted', () => ({
+      'programmes.csv': csv(HEADER, ROWS.map((r, i) => r.map((v, j) => (PADDED_FIELDS.includes(HEADER[j]) && i % 3 === 0 ? padded(v) : v)))),
+    }), [noteOf(PADDED_FIELDS.map((name) => [name, Math.ceil(ROWS.length / 3), (i: number) => padded(ROWS[i][col(name)]), (i: number) => ROWS[i][col(name)]]))]],
     ['a 备注 column whose note on a real row begins like a total (总计划含退役军人扩招)', () => ({
       'programmes.csv': csv([...HEADER, '备注'], ROWS.map((r, i) => [...r, i === 3 ? '总计划含退役军人扩招' : ''])),
     }), ['忽略未知列 — ignored column "备注" (not in the programmes schema)']],
