@@ -13,8 +13,16 @@ import { dict } from '@node-rs/jieba/dict';
 
 export type WordField = 'title' | 'employer' | 'industry_hint';
 
+/**
+ * Words written back as text: Chinese words run on as a title writes them (跟单, 储备干部), so the
+ * text can be searched for; a space only where two Latin words or numbers would run together.
+ */
+export function joinWords(words: string[]): string {
+  return words.reduce((text, word) => text + (/[a-z0-9]$/i.test(text) && /^[a-z0-9]/i.test(word) ? ' ' : '') + word, '');
+}
+
 export interface Segmented {
-  /** The text as classified: what is left once the noise is taken out, words joined by spaces. */
+  /** The text as classified: what is left once the noise is taken out, its words written as a title writes them (joinWords). */
   clean: string;
   /** Its words, lower-cased, without punctuation or numbers, each after the words it is made of. */
   words: string[];
@@ -87,7 +95,7 @@ export function createSegmenter(vocabulary: Vocabulary): Segmenter {
   const segmentText = (text: string): Segmented => {
     const tokens = jieba.cut(text.toLowerCase(), false).filter((word) => known.has(word) || (!noise.has(word) && !NOT_A_WORD.test(word)));
     const clean = tokens.filter((word) => known.has(word) || !about(word).place);
-    return { clean: clean.join(' '), words: [...new Set(tokens.flatMap((word) => about(word).parts))] };
+    return { clean: joinWords(clean), words: [...new Set(tokens.flatMap((word) => about(word).parts))] };
   };
 
   return {

@@ -55,7 +55,7 @@ describe('posting classification with the shipped rules', () => {
     expect(await query(conn, 'SELECT * FROM mart_posting_unclassified ORDER BY field, rank')).toEqual([
       { year: 2025, field: 'employer', value: '重庆嘉陵实业有限公司', postings: 1, posting_openings: 5, top_industry_hint: '', share_of_postings: 0.125, rank: 1 },
       { year: 2025, field: 'employer', value: '重庆渝川科技有限公司', postings: 1, posting_openings: 1, top_industry_hint: '', share_of_postings: 0.125, rank: 2 },
-      { year: 2025, field: 'title', value: '提示 词 工程师', postings: 1, posting_openings: 1, top_industry_hint: '', share_of_postings: 0.125, rank: 1 },
+      { year: 2025, field: 'title', value: '提示词工程师', postings: 1, posting_openings: 1, top_industry_hint: '', share_of_postings: 0.125, rank: 1 },
       { year: 2025, field: 'title', value: '普工', postings: 1, posting_openings: 5, top_industry_hint: '', share_of_postings: 0.125, rank: 2 },
     ]);
   });
