@@ -1,6 +1,7 @@
 /** The planner's instance from mart rows: the same builder serves the refresh and the dashboard. */
 import { describe, expect, it } from 'vitest';
 import { instanceFromRows, plannerSettings, type OptionRow } from '../../pipeline/shared/planner/instance-rows.ts';
+import { buildModel } from '../../pipeline/shared/planner/model.ts';
 
 const policy = {
   change_cap: 0.3, school_cap: 0.1, min_class: 30, new_max: 50, budget: 1e6, city_change_min: -0.05, city_change_max: 0.05,
@@ -22,6 +23,7 @@ const rows = {
   ],
   gaps: [{ industry_code: 'X', year: 2029, future_gap: 10 }, { industry_code: 'Y', year: 2030, future_gap: null }],
   names: [{ industry_code: 'X', name_zh: '甲', name_en: 'Ex' }],
+  schools: [{ school_code: 'S1', school_name: '第一职校' }],
 };
 const codes = (i: ReturnType<typeof instanceFromRows>) => i.options.map((o) => `${o.school_code}|${o.major_code}`);
 
@@ -40,6 +42,11 @@ describe('instanceFromRows', () => {
     expect(i.options[0].effects.map((e) => e.industry_code)).toEqual(['X', 'Y']);
     expect(i.settings).not.toHaveProperty('require_adjacent');
     expect(i.industryNames).toEqual({ X: { zh: '甲', en: 'Ex' } });
+    expect(i.schoolNames).toEqual({ S1: '第一职校' });
+    // the constraints are named in words: the school and the industry, their codes where no name is known
+    const labels = buildModel(i).rows.map((r) => r.label.label_zh);
+    expect(labels).toEqual(expect.arrayContaining([expect.stringMatching(/^学校招生总量变动上限 ±\d+ 人（第一职校 S1）$/), '甲 2029 年缺口平衡']));
+    expect(labels).toEqual(expect.arrayContaining([expect.stringMatching(/^学校招生总量变动上限 ±\d+ 人（S2）$/)]));
   });
 
   it('locks whole schools, whole majors or single programmes', () => {

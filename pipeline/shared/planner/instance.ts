@@ -51,8 +51,10 @@ export interface PlanInstance {
   /** Schools offering each major today (duplication rule). */
   offered: Record<string, number>;
   settings: PlannerSettings;
-  /** Industry names for the reasons. */
+  /** Industry names for the reasons and the constraints' labels. */
   industryNames?: Record<string, { zh: string; en: string }>;
+  /** School names for the constraints' labels. */
+  schoolNames?: Record<string, string>;
 }
 
 export interface PlanChange {

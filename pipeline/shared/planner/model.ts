@@ -55,7 +55,8 @@ export function buildModel(instance: PlanInstance): PlanModel {
       let r = gapRows.get(g);
       if (!r) {
         const { industry_code, year, gap } = gaps[g];
-        r = row({ name: `gap_${industry_code}_${year}`, label: { label_zh: `${industry_code} ${year} 年缺口平衡`, label_en: `gap balance of ${industry_code} in ${year}` }, lower: gap, upper: gap });
+        const named = instance.industryNames?.[industry_code];
+        r = row({ name: `gap_${industry_code}_${year}`, label: { label_zh: `${named?.zh ?? industry_code} ${year} 年缺口平衡`, label_en: `gap balance of ${named?.en ?? industry_code} in ${year}` }, lower: gap, upper: gap });
         add(r, column({ name: `short_${industry_code}_${year}`, role: { kind: 'short', gap: g }, cost: s.w_shortfall, lower: 0, upper: INF, integer: false }), 1);
         add(r, column({ name: `surplus_${industry_code}_${year}`, role: { kind: 'surplus', gap: g }, cost: s.w_surplus, lower: 0, upper: INF, integer: false }), -1);
         gapRows.set(g, r);
@@ -69,7 +70,8 @@ export function buildModel(instance: PlanInstance): PlanModel {
   for (const [code, list] of bySchool) {
     const total = list.reduce((n, seat) => n + (seat.sign > 0 && options[seat.option].existing ? options[seat.option].plan : 0), 0);
     const cap = Math.floor(s.school_cap * total);
-    const r = row({ name: `school_${code}`, label: { label_zh: `学校招生总量变动上限 ±${cap} 人（${code}）`, label_en: `school intake change within ±${cap} (${code})` }, lower: -cap, upper: cap });
+    const school = [instance.schoolNames?.[code], code].filter(Boolean).join(' ');
+    const r = row({ name: `school_${code}`, label: { label_zh: `学校招生总量变动上限 ±${cap} 人（${school}）`, label_en: `school intake change within ±${cap} (${school})` }, lower: -cap, upper: cap });
     for (const seat of list) add(r, seat.col, seat.sign);
   }
 
