@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ratio, rollup, totals, where } from '../../dashboard/src/lib/aggregate.ts';
+import { distinctLabels, ratio, rollup, totals, where } from '../../dashboard/src/lib/aggregate.ts';
 import { groupBy } from '../../pipeline/shared/group-by.ts';
 
 const rows = [
@@ -39,5 +39,12 @@ describe('ratio', () => {
   it('is null when the denominator is 0', () => {
     expect(ratio(3, 4)).toBe(0.75);
     expect(ratio(3, 0)).toBeNull();
+  });
+});
+
+describe('distinctLabels', () => {
+  it('adds the qualifier only where two rows shown share a name', () => {
+    const majors = [{ name: '中药制药', level: '中职' }, { name: '护理', level: '高职专科' }, { name: '中药制药', level: '高职专科' }];
+    expect(distinctLabels(majors, (m) => m.name, (m) => m.level)).toEqual(['中药制药（中职）', '护理', '中药制药（高职专科）']);
   });
 });

@@ -55,3 +55,13 @@ export function ratio(num: number, den: number): number | null {
 export function yearsOf(rows: readonly { year: number }[]): number[] {
   return [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a);
 }
+
+/**
+ * Labels that tell rows apart: a row's name, with its qualifier added where another row shown has
+ * the same name (中药制药 of 中职 and of 高职专科 side by side).
+ */
+export function distinctLabels<T>(rows: readonly T[], name: (row: T) => string, qualifier: (row: T) => string): string[] {
+  const count = new Map<string, number>();
+  for (const r of rows) count.set(name(r), (count.get(name(r)) ?? 0) + 1);
+  return rows.map((r) => ((count.get(name(r)) ?? 0) > 1 ? `${name(r)}（${qualifier(r)}）` : name(r)));
+}
