@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceByIndustry, idleRules, occupationLines, postingsByMonth, postingsYear } from '../../dashboard/src/lib/postings.ts';
+import { confidenceByIndustry, idleRules, occupationLabel, occupationLines, postingsByMonth, postingsYear } from '../../dashboard/src/lib/postings.ts';
 import type { IndustryPostingsRow, PostingDemandRow, PostingOccupationRow, PostingRuleRow } from '../../dashboard/src/lib/types-postings.ts';
 
 const industry = (year: number, code: string, postings: number, demand: number) => ({
@@ -55,5 +55,12 @@ describe('postings', () => {
     const idle = idleRules([rule('T1', 10, 10), rule('T2', 5, 0), rule('T3', 0, 0), rule('T4', 8, 3)]);
     expect(idle.shadowed.map((r) => r.rule_id)).toEqual(['T2']);
     expect(idle.unmatched.map((r) => r.rule_id)).toEqual(['T3']);
+  });
+});
+
+describe('occupationLabel', () => {
+  it('names the major group beside an occupation, once', () => {
+    expect(occupationLabel('工程技术人员', '专业技术人员')).toBe('工程技术人员（专业技术人员）');
+    expect(occupationLabel('生产制造人员', '生产制造人员')).toBe('生产制造人员');
   });
 });

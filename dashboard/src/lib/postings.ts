@@ -92,3 +92,6 @@ export function confidenceByIndustry(rows: readonly PostingOccupationRow[], year
   }
   return out;
 }
+
+/** An occupation with its major group beside it, unless the group is its own name (生产制造人员). */
+export const occupationLabel = (occupation: string, group: string): string => (group === occupation ? occupation : `${occupation}（${group}）`);
