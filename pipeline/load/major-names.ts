@@ -64,7 +64,7 @@ export async function checkMajorNames(conn: DuckDBConnection, rows: string, reje
              string_agg(other_code || ' ' || other_name, ', ' ORDER BY other_code) FILTER (WHERE likeness = best_all) AS suggestion
       FROM (SELECT *, max(likeness) OVER (PARTITION BY name, major_code) AS best_all FROM others)
       GROUP BY name, major_code)
-    SELECT p.name, p.major_code, ${likeness('p.name', 'p.listed_key')} AS own, ${near('p.name', 'p.listed_key')} AS near_own,
+    SELECT p.name, p.major_code, p.listed_key, ${likeness('p.name', 'p.listed_key')} AS own, ${near('p.name', 'p.listed_key')} AS near_own,
            n.best, CASE WHEN n.best >= ${NAME_LIKENESS_MIN} THEN n.suggestion END AS suggestion
     FROM pairs p LEFT JOIN nearest n USING (name, major_code)`);
   await conn.run(`
@@ -73,7 +73,7 @@ export async function checkMajorNames(conn: DuckDBConnection, rows: string, reje
            '专业名称与代码不符 — ' || n.major_code || ' is ' || n.listed_name || ' in the catalogue, not ' || n.major_name
              || ': a code is never read as another major — correct the code or the name'
              || coalesce(' — did you mean ' || l.suggestion || '?', ''), NULL
-    FROM ${rows}_names n JOIN ${rows}_likeness l USING (name, major_code)
+    FROM ${rows}_names n JOIN ${rows}_likeness l USING (name, major_code, listed_key)
     WHERE (NOT l.near_own OR (l.best >= ${NAME_LIKENESS_CLEAR} AND l.best > l.own))
       AND NOT EXISTS (SELECT 1 FROM ${rejects} j WHERE j.row_id = n.row_id AND j.field = 'major_name')`);
   const renamed = (await conn.runAndReadAll(`

@@ -171,7 +171,7 @@ export const en: Messages = {
     majorsNote: 'City-wide; follows the year and level filters only.', cityWide: 'City-wide figures.', trendNote: 'City-wide, all years.',
     duplicatedRef: (n) => `duplication line ${n}`,
     trendTitle: (n, from, to) => `The top ${n} majors' share moved from ${from} to ${to}`,
-    trendAxis: 'Share of all programme points (%)', yearAxis: 'Year',
+    trendAxis: 'Share of all points (%)', yearAxis: 'Year',
     overlapTitle: (n, cap) => `${list(n, 'secondary school')} overlap with schools of their district by more than ${cap}`,
     overlapAxis: 'Overlap share (majors also offered in the same district, %)',
     overlapRef: (cap) => `secondary cap ${cap}`,

@@ -16,7 +16,7 @@ export const outlookEn: typeof outlookZh = {
   accuracyTitle: (beat, n) => (beat ? `In ${beat} of ${n} industries the model's back-test error is below the baseline's` : `In none of ${n} industries does a model beat the baseline: all use it`),
   accuracyAxis: 'Back-test mean absolute percentage error (%)', chosenMape: 'method used', baselineMape: 'baseline',
   gapTitle: (name, year, gap, short) => `${name} in ${year}, when next year's three-year intake graduates: ${short ? 'short of' : 'a surplus of'} ${gap}`,
-  gapAxis: 'Future gap (demand − graduates then)',
+  gapAxis: 'Future gap (demand − graduates then)', gapAxisShort: 'Future gap (people)',
   gapNote: "Supply: the graduates each programme's current intake and completion rate bring that year, through the major–industry mapping; the interval is the demand interval, shifted.",
   noOutlook: 'No outlook: the demand input has too few years or the outlook stage did not run.',
   columns: {

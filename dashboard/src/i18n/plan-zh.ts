@@ -15,7 +15,7 @@ export const outlookZh = {
   accuracyTitle: (beat: number, n: number) => (beat ? `${n} 个产业中 ${beat} 个的预测模型回测误差低于基线` : `${n} 个产业的预测模型均不优于基线，全部采用基线`),
   accuracyAxis: '回测平均绝对百分比误差（%）', chosenMape: '所用方法误差', baselineMape: '基线误差',
   gapTitle: (name: string, year: number, gap: string, short: boolean) => `${name}在 ${year} 年（明年招收的三年制学生毕业时）预计${short ? '缺口' : '过剩'} ${gap} 人`,
-  gapAxis: '未来缺口（需求 − 届时毕业生供给，人）',
+  gapAxis: '未来缺口（需求 − 届时毕业生供给，人）', gapAxisShort: '未来缺口（人）',
   gapNote: '供给为各专业点按当前招生和完成率推算的届时毕业生，经专业—产业映射折算；区间为需求预测区间平移。',
   noOutlook: '没有需求预测：需求输入的年份不足或未做研判。',
   columns: {
