@@ -18,7 +18,10 @@
  *   strictly between 0 and 1 — a column mixing 0.93 and 1.2 keeps 1.2, rejected as above 1;
  * - an enumerated field: the folder's value map, then the schema's words (招生 → active, 民办 →
  *   private, 高职 → higher), then case (Active → active).
- * Total rows (合计, 小计, 总计 in any cell) are dropped with a note: they would count every figure twice.
+ * Padding trimmed around a value while reading (read-csv.ts) is counted here too, the padded text
+ * kept beside it (paddedColumn); the file's text of every rewritten value is kept (originalsOf) for
+ * the rejects to quote. Total rows (合计, 小计, 总计 beginning a cell, in a row without a key of its
+ * own) are dropped with a note: they would count every figure twice.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { storedFields, type Field, type TableSchema } from '../config/schema.ts';
