@@ -7,6 +7,7 @@ import { setAsideLines, type SetAsideLine } from './set-aside.ts';
 import { assertUnchanged, stampOf, type FileStamp } from './stable-file.ts';
 import { transcodeGb18030 } from './transcode.ts';
 import { xlsxToCsv, type SheetChoice } from './xlsx-to-csv.ts';
+import type { MergedRange } from './merged-cells.ts';
 
 export interface PreparedCsv {
   /** UTF-8 CSV with the original's line numbering: the input itself, or a copy in tmpDir. */
@@ -20,6 +21,8 @@ export interface PreparedCsv {
   stamp: FileStamp;
   /** Lines too long to read, emptied in csvPath: each a reject of the loader's own (set-aside.ts). */
   setAside: SetAsideLine[];
+  /** A workbook's merged ranges (merged-cells.ts); none for a CSV. */
+  merges: MergedRange[];
 }
 
 /**
@@ -34,7 +37,7 @@ export async function prepareCsv(file: string, tmpDir: string, choice: SheetChoi
     const stamp = stampOf(file);
     const xlsx = file.endsWith('.xlsx');
     const scan = await scanFile(file, { csv: !xlsx });
-    let prepared: Omit<PreparedCsv, 'setAside'>;
+    let prepared: Omit<PreparedCsv, 'setAside' | 'merges'> & { merges?: MergedRange[] };
     if (xlsx) prepared = { ...(await xlsxToCsv(file, copy, choice, readResources().converted_max)), sha256: scan.sha256, stamp };
     else {
       const shape = scan.shape!;
@@ -53,9 +56,10 @@ export async function prepareCsv(file: string, tmpDir: string, choice: SheetChoi
     }
     assertUnchanged(file, stamp);
     const long = prepared.shape.longRecords;
-    if (long.length === 0) return { ...prepared, setAside: [] };
+    const merges = prepared.merges ?? [];
+    if (long.length === 0) return { ...prepared, merges, setAside: [] };
     const short = `${copy}.short.csv`;
-    return { ...prepared, csvPath: short, setAside: await setAsideLines(prepared.csvPath, short, long) };
+    return { ...prepared, merges, csvPath: short, setAside: await setAsideLines(prepared.csvPath, short, long) };
   } catch (error) {
     throw asLoadError(file, error);
   }

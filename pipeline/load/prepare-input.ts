@@ -6,6 +6,7 @@ import { headerMatcher, mapHeader, type HeaderMap } from './map-header.ts';
 import type { TableMapping } from './mapping.ts';
 import { prepareCsv, type PreparedCsv } from './prepare-csv.ts';
 import { readTopRecords } from './read-header.ts';
+import { fillMerged, mergedNotes } from './merged-cells.ts';
 import { SHEET_MAX_COLUMNS } from './xlsx-to-csv.ts';
 
 export interface PreparedInput extends PreparedCsv {
@@ -46,5 +47,6 @@ export async function prepareInput(file: string, schema: TableSchema,
   header.warnings.slice(0, WARNINGS_SHOWN).forEach(options.warn);
   const more = header.warnings.length - WARNINGS_SHOWN;
   if (more > 0) options.warn(`${file}: 另有 ${more} 条表头警告 — ${more.toLocaleString('en')} more header warnings (unknown or absent columns) not shown`);
+  mergedNotes(file, fillMerged(prepared.csvPath, prepared.merges, found.line)).forEach(options.warn);
   return { ...prepared, header };
 }

@@ -4,6 +4,7 @@ import { finished } from 'node:stream/promises';
 import { countRecord, MAX_LINE_BYTES, type CsvShape } from './csv-shape.ts';
 import { LoadError } from './errors.ts';
 import { dataCell } from '../shared/csv.ts';
+import { collectMerges, type MergedRange } from './merged-cells.ts';
 
 /** Excel's own limits: a sheet claiming more rows or columns was not made by a spreadsheet, and would only fill the disk. */
 export const SHEET_MAX_ROWS = 1_048_576;
@@ -24,7 +25,7 @@ export interface SheetChoice {
  * would exceed `maxBytes` (a few kilobytes of .xlsx can claim gigabytes of rows).
  */
 export async function xlsxToCsv(source: string, target: string, choice: SheetChoice, maxBytes: number):
-  Promise<{ csvPath: string; sheet: string; shape: CsvShape }> {
+  Promise<Converted> {
   try {
     return await convertSheets(source, target, choice, maxBytes);
   } catch (error) {
@@ -45,8 +46,10 @@ export async function xlsxToCsv(source: string, target: string, choice: SheetCho
 /** exceljs's TypeError when a workbook's sheet list was not read. */
 const unreadSheetList = (error: unknown) => error instanceof TypeError && error.message.includes("reading 'sheets'");
 
-async function convertSheets(source: string, target: string, choice: SheetChoice, maxBytes: number):
-  Promise<{ csvPath: string; sheet: string; shape: CsvShape }> {
+/** The chosen sheet as CSV: its path and name, its shape, and its merged ranges (merged-cells.ts). */
+export interface Converted { csvPath: string; sheet: string; shape: CsvShape; merges: MergedRange[] }
+
+async function convertSheets(source: string, target: string, choice: SheetChoice, maxBytes: number): Promise<Converted> {
   // Loaded on first use: exceljs costs a quarter of a second to load, and most runs read only CSV.
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
@@ -57,17 +60,21 @@ async function convertSheets(source: string, target: string, choice: SheetChoice
     entries: 'ignore',
   });
   const names: string[] = [];
-  let first: { csvPath: string; sheet: string; shape: CsvShape } | undefined;
+  let first: Converted | undefined;
   for await (const sheet of reader) {
     const name = (sheet as unknown as { name: string }).name;
     names.push(name);
     const wanted = choice.sheet === undefined || name === choice.sheet;
     const csvPath = `${target}.${names.length}.csv`;
+    // the sheet's XML read through a filter that notes its merged ranges (exceljs's stream reader skips them)
+    const merges: MergedRange[] = [];
+    const xml = sheet as unknown as { iterator: AsyncIterable<Buffer | string> };
+    if (wanted) xml.iterator = collectMerges(xml.iterator, merges);
     const shape = await writeSheet(sheet as AsyncIterable<{ number: number; values: unknown }>, wanted ? csvPath : undefined,
       { source, maxBytes });
     if (!wanted) continue;
-    if (choice.sheet !== undefined || choice.fits(csvPath)) return { csvPath, sheet: name, shape };
-    first ??= { csvPath, sheet: name, shape };
+    if (choice.sheet !== undefined || choice.fits(csvPath)) return { csvPath, sheet: name, shape, merges };
+    first ??= { csvPath, sheet: name, shape, merges };
   }
   if (choice.sheet !== undefined) {
     throw new LoadError(`${source}: 找不到工作表 — no sheet named "${choice.sheet}" (sheets: ${names.join(', ')})`);

@@ -201,6 +201,34 @@ describe('each messy form loads to the same rows as the clean file', () => {
     expect(messy.programmes).toEqual(clean.programmes);
     expect(notes(messy, 'programmes')).toEqual(['表头在第 2 行 — header found ending on line 2 of sheet "专业点"; the rows above it are skipped as titles']);
   });
+
+  it('a workbook whose school column is merged down each school\'s rows, and a note merged across columns', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('专业点');
+    sheet.addRow([...HEADER, '备注', '']);
+    const at = col('school_code');
+    ROWS.forEach((r, i) => sheet.addRow([...r.map((v, j) => (j === at && i > 0 && ROWS[i - 1][at] === v ? null : v)), i === 0 ? '新增' : null, null]));
+    // each school's code kept in its first row, merged down the rest, as bureau sheets lay them out
+    const merged: string[] = [];
+    for (let i = 0; i < ROWS.length;) {
+      let j = i;
+      while (j + 1 < ROWS.length && ROWS[j + 1][at] === ROWS[i][at]) j++;
+      if (j > i) merged.push(`B${i + 2}:B${j + 2}`);
+      i = j + 1;
+    }
+    for (const ref of merged) sheet.mergeCells(ref);
+    sheet.mergeCells(`J2:K2`);
+    const filled = merged.reduce((n, ref) => n + Number(ref.split(':')[1].slice(1)) - Number(ref.split(':')[0].slice(1)), 0);
+    expect(filled).toBeGreaterThan(0);
+    const messy = await tables({ 'programmes.xlsx': Buffer.from(await workbook.xlsx.writeBuffer()) }, ['programmes.csv']);
+    expect(messy.report.rejects).toEqual([]);
+    expect(messy.programmes).toEqual(clean.programmes);
+    expect(notes(messy, 'programmes')).toEqual([
+      '忽略未知列 — ignored column "备注" (not in the programmes schema)',
+      `合并单元格 — filled ${filled} cells of ${merged.length} ranges merged down a column with the value of their first cell (${merged.slice(0, 3).join(', ')}${merged.length > 3 ? ' …' : ''})`,
+      '合并单元格 — 1 range merged across columns below the header is read from their first cell only (J2:K2)',
+    ]);
+  });
 });
 
 describe('what cannot be read right is rejected with its exact message', () => {

@@ -1,0 +1,92 @@
+/**
+ * Merged cells of a worksheet. A spreadsheet keeps a merged range's value in its first cell only,
+ * and bureau sheets merge a school's code or name down all its rows: read as they are, those rows
+ * would lack a required value. Below the header, a range merged down one column is read as its
+ * first cell's value on every row it covers, each filled cell counted in a note; a range across
+ * columns is left as it is (its value stays in its first column) and said in the note.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { dataCell } from '../shared/csv.ts';
+
+/** A merged range, 1-based rows and columns. */
+export interface MergedRange { ref: string; top: number; left: number; bottom: number; right: number }
+
+/** `B19941:B19991` → rows 19941–19991 of column 2. */
+export function mergedRange(ref: string): MergedRange | null {
+  const m = /^([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)$/.exec(ref);
+  if (!m) return null;
+  const column = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+  return { ref, top: Number(m[2]), left: column(m[1]), bottom: Number(m[4]), right: column(m[3]) };
+}
+
+/**
+ * Passes a sheet's XML through unchanged, collecting its <mergeCell ref="…"/> elements (they come
+ * after the rows, so the list is complete once the rows have been read).
+ */
+export function collectMerges(chunks: AsyncIterable<Buffer | string>, into: MergedRange[]): AsyncIterable<Buffer | string> {
+  return (async function* () {
+    let tail = '';
+    for await (const chunk of chunks) {
+      const text = tail + chunk.toString();
+      // an element is matched once whole, so one cut anywhere is matched with the next chunk only
+      for (const m of text.matchAll(/<(?:\w+:)?mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"\s*\/?>/g)) {
+        const range = mergedRange(m[1]);
+        if (range) into.push(range);
+      }
+      const open = text.lastIndexOf('<');
+      tail = open >= 0 && !text.includes('>', open) ? text.slice(open) : '';
+      yield chunk;
+    }
+  })();
+}
+
+/** What filling did, for the note. */
+export interface Filled { cells: number; ranges: MergedRange[]; across: MergedRange[] }
+
+/** Fills the ranges merged down one column below the header line, in place; returns what it did. */
+export function fillMerged(csvPath: string, merges: readonly MergedRange[], headerLine: number): Filled {
+  const below = merges.filter((m) => m.top > headerLine);
+  const down = below.filter((m) => m.left === m.right && m.bottom > m.top);
+  const filled: Filled = { cells: 0, ranges: [], across: below.filter((m) => m.left !== m.right) };
+  if (down.length === 0) return filled;
+  const lines = readFileSync(csvPath, 'utf8').split('\n');
+  const cells = new Map<number, string[]>();
+  const changed = new Set<number>();
+  const row = (n: number) => {
+    if (!cells.has(n)) cells.set(n, (parse(lines[n - 1] ?? '', { relax_column_count: true, relax_quotes: true }) as string[][])[0] ?? []);
+    return cells.get(n)!;
+  };
+  for (const m of down) {
+    const value = row(m.top)[m.left - 1] ?? '';
+    if (value === '') continue;
+    let n = 0;
+    for (let r = m.top + 1; r <= m.bottom && r <= lines.length; r++) {
+      const fields = row(r);
+      if ((fields[m.left - 1] ?? '') !== '') continue;
+      while (fields.length < m.left) fields.push('');
+      fields[m.left - 1] = value;
+      changed.add(r);
+      n++;
+    }
+    if (n > 0) { filled.cells += n; filled.ranges.push(m); }
+  }
+  for (const n of changed) lines[n - 1] = cells.get(n)!.map(dataCell).join(',');
+  if (changed.size > 0) writeFileSync(csvPath, lines.join('\n'));
+  return filled;
+}
+
+/** The notes of what filling did: nothing changes unreported. */
+export function mergedNotes(file: string, filled: Filled): string[] {
+  const notes: string[] = [];
+  const refs = (ranges: MergedRange[]) => ranges.slice(0, 3).map((m) => m.ref).join(', ') + (ranges.length > 3 ? ' …' : '');
+  if (filled.cells > 0) {
+    notes.push(`${file}: 合并单元格 — filled ${filled.cells} cell${filled.cells > 1 ? 's' : ''} of ${filled.ranges.length} range${filled.ranges.length > 1 ? 's' : ''} merged down a column `
+      + `with the value of their first cell (${refs(filled.ranges)})`);
+  }
+  if (filled.across.length > 0) {
+    notes.push(`${file}: 合并单元格 — ${filled.across.length} range${filled.across.length > 1 ? 's' : ''} merged across columns below the header ${filled.across.length > 1 ? 'are' : 'is'} read `
+      + `from their first cell only (${refs(filled.across)})`);
+  }
+  return notes;
+}
