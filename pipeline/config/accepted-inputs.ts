@@ -4,8 +4,8 @@
  * in `<warehouse>/uploads/files/`; versions are never overwritten, so the file names stay valid
  * for as long as the record points at them.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { isInputName, type InputName } from './schema.ts';
 import type { InputOverrides } from '../load/locate-input.ts';
 
@@ -25,6 +25,24 @@ export function readAccepted(warehouseDir: string): AcceptedRecord {
     if (!isInputName(table) || !/^[\w.-]+$/.test(name ?? '')) throw new Error(`${path}: invalid entry ${table}: ${name}`);
   }
   return record;
+}
+
+/** Where a stored upload came from, kept beside it: the submission, its file name as sent, the sender and when. */
+export interface UploadSource { upload: number; name: string; by: string; at: string }
+
+/** Kept apart from the stored files, whose folder holds nothing but what was sent. */
+const sourcesDir = (warehouseDir: string) => join(uploadsDir(warehouseDir), 'sources');
+
+export function writeUploadSource(warehouseDir: string, stored: string, source: UploadSource): void {
+  mkdirSync(sourcesDir(warehouseDir), { recursive: true });
+  writeFileSync(join(sourcesDir(warehouseDir), `${stored}.json`), `${JSON.stringify(source)}\n`, { mode: 0o440 });
+}
+
+/** The source of a file the loader read, when it is a stored upload that has one. */
+export function uploadSource(warehouseDir: string, path: string): UploadSource | null {
+  if (resolve(dirname(path)) !== resolve(uploadFilesDir(warehouseDir))) return null;
+  const file = join(sourcesDir(warehouseDir), `${basename(path)}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as UploadSource) : null;
 }
 
 /** The accepted uploads as loader overrides (absolute paths). */

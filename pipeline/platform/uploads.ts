@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { acceptedInputs, readAccepted, uploadFilesDir, uploadsDir, withAccepted, writeAccepted } from '../config/accepted-inputs.ts';
+import { acceptedInputs, readAccepted, uploadFilesDir, uploadsDir, withAccepted, writeAccepted, writeUploadSource } from '../config/accepted-inputs.ts';
 import { loadInputs, LoadError, type Reject } from '../load/index.ts';
 import { readPolicy } from '../config/policy.ts';
 import { DELIVERED_INPUTS, INPUT_NAMES, isDeliveredInput, type DeliveredInput } from '../config/schema.ts';
@@ -198,6 +198,7 @@ export async function receiveUpload(db: AppDb, settings: UploadSettings, user: U
   mkdirSync(uploadFilesDir(settings.warehouseDir), { recursive: true });
   const path = join(uploadFilesDir(settings.warehouseDir), stored);
   writeFileSync(path, bytes, { flag: 'wx', mode: 0o440 });
+  writeUploadSource(settings.warehouseDir, stored, { upload: id, name, by: user.username, at });
   const check = await dryRun(settings, [{ input, file: path, shownAs: name },
     ...(listing ? [{ input: listing.input, file: join(uploadFilesDir(settings.warehouseDir), listing.stored_name), shownAs: listing.original_name }] : [])]);
   db.prepare('UPDATE uploads SET stored_name = ?, status = ?, rows = ?, rejected = ?, check_report = ? WHERE id = ?')

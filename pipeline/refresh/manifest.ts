@@ -4,10 +4,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { DataLabel } from '../config/data-label.ts';
+import type { UploadSource } from '../config/accepted-inputs.ts';
 import type { FigureSources } from './figures.ts';
 import type { Summary } from './summary.ts';
 
-export interface InputEntry { table: string; file: string; sha256: string; rows: number; rejected: number }
+/** An input as loaded; `upload`: where a file accepted on the platform came from. */
+export interface InputEntry { table: string; file: string; sha256: string; rows: number; rejected: number; upload?: UploadSource }
 export interface RejectEntry { table: string; file: string; line: number; column: string; value: string | null; reason: string }
 export interface ModelTestEntry { name: string; failing_rows: number; passed: boolean }
 export interface MartEntry { name: string; rows: number; bytes: number }

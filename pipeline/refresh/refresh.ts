@@ -33,7 +33,7 @@ import {
   abandonSnapshot, beginSnapshot, clearAbandonedBuilds, CURRENT, publishSnapshot, pruneSnapshots, snapshotId, WAREHOUSE_FILE,
 } from './snapshot.ts';
 import { acquireLock } from './lock.ts';
-import { acceptedInputs } from '../config/accepted-inputs.ts';
+import { acceptedInputs, uploadSource } from '../config/accepted-inputs.ts';
 import type { InputOverrides } from '../load/locate-input.ts';
 import { appendHistory, recordKilled, type RunRecord } from './history.ts';
 import { REJECTS_FILE, saveRejects, writeRejectsCsv } from './save-rejects.ts';
@@ -342,7 +342,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       started_at: started.toISOString(),
       finished_at: run.now().toISOString(),
       stages: inRunOrder(stages),
-      inputs: load.inputs.map((i) => ({ ...i, file: publicPath(i.file, options) })),
+      inputs: load.inputs.map((i) => { const upload = uploadSource(options.warehouseDir, i.file); return { ...i, file: publicPath(i.file, options), ...(upload ? { upload } : {}) }; }),
       rejected_total: load.rejects.length,
       rejects: rejects.slice(0, MANIFEST_REJECTS),
       ...(rejects.length > 0 ? { rejects_file: REJECTS_FILE } : {}),

@@ -16,7 +16,8 @@ import { currentSnapshot } from '../../pipeline/refresh/snapshot.ts';
 import { DEFAULTS } from '../../pipeline/config/paths.ts';
 import type { ReportIndex } from '../../pipeline/reports/generate-reports.ts';
 import { buildDashboardTo, chromiumAvailable, launchBrowser, type Browser } from './browser.ts';
-import { settle } from './page-helpers.ts';
+import { chartTable, settle } from './page-helpers.ts';
+import { formatFor } from '../../pipeline/shared/format.ts';
 import { sampleWarehouseDir } from '../support/warehouse.ts';
 import { PASSWORD, platformServer, type Platform } from '../platform/helpers.ts';
 import { MESSAGES } from '../../dashboard/src/platform/messages.ts';
@@ -167,6 +168,14 @@ describe.runIf(run)('platform in the browser', () => {
     conn.closeSync();
     db.closeSync();
     expect(rows).toEqual([[54321]]);
+    // the snapshot says where the file came from: the submission, its name as sent, the sender
+    const manifest = JSON.parse(readFileSync(join(warehouseDir, 'current/manifest.json'), 'utf8'));
+    const input = manifest.inputs.find((i: { table: string }) => i.table === 'demand');
+    expect(input.upload).toMatchObject({ upload: Number(id), name: 'demand.csv', by: 'rensheju' });
+    await page.goto(`${platform.url}#/data`);
+    await page.waitForSelector('figure[data-chart="inputs"]');
+    const inputs = await chartTable(page, 'inputs');
+    expect(inputs.find((r) => r[0] === zh.inputTables.demand)?.[1]).toBe(zh.data.uploaded('demand.csv', Number(id), 'rensheju', formatFor('zh', 'Asia/Shanghai').dateTime(input.upload.at)));
     await page.goto(`${platform.url}platform#audit`);
     await page.waitForSelector('[data-tab="audit"] td');
     const actions = await page.$$eval('[data-tab="audit"] tbody tr', (trs) => trs.map((tr) => tr.children[2].textContent));
