@@ -129,13 +129,13 @@ describe('generateReports on the sample', () => {
     const csv = parse(readFileSync(join(out, `schools/${school.school_code}.csv`), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
     const offered = csv.filter((r) => r['已开设'] === '是');
     expect(offered.length).toBe(points.size);
-    for (const r of offered) expect(r['估算'], r['专业代码']).toBe(expected(r['专业代码']));
+    for (const r of offered) expect(r['估算项'], r['专业代码']).toBe(expected(r['专业代码']));
     const sheet = (await workbook(`schools/${school.school_code}.xlsx`)).getWorksheet('专业点')!;
     const header = (sheet.getRow(1).values as string[]).slice(1);
     const col = (label: string) => header.indexOf(label) + 1;
     for (let i = 2; i <= sheet.rowCount; i++) {
       const row = sheet.getRow(i);
-      expect(row.getCell(col('估算')).value ?? '').toBe(expected(String(row.getCell(col('专业代码')).value)));
+      expect(row.getCell(col('估算项')).value ?? '').toBe(expected(String(row.getCell(col('专业代码')).value)));
     }
   });
 

@@ -233,7 +233,7 @@ export const zh = {
     labelsNote: (year: number) => `专业调整建议依据 ${year} 年数据，不随年份筛选变化。`,
     candidacyTitle: (n: number, year: number) => (n ? `${year} 年本校列为 ${n} 个短缺产业的候选院校` : `${year} 年本校未列为任何短缺产业的候选院校`),
     columns: { school: '学校', code: '学校标识码', level: '层次', district: '区县', ownership: '举办性质', points: '专业点', students: '在校生', graduates: '毕业生', match: '匹配度', overlap: '重叠率',
-      major: '专业', category: '专业类', employment: '就业率', industries: '对应产业', keyMatched: '对接重点产业', estimate: '估算',
+      major: '专业', category: '专业类', employment: '就业率', industries: '对应产业', keyMatched: '对接重点产业', estimate: '估算项',
       label: '建议', offered: '已开设', fill: '产业供需比', weightedFill: '所服务产业加权供需比', industry: '主要产业', signal: '产业信号', candidateRank: '候选排名', reason: '依据',
       rank: '排名', action: '建议动作', suggested: '建议专业', score: '得分' },
   },
