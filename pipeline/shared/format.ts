@@ -47,7 +47,8 @@ export function formatFor(lang: Lang, timeZone?: string): Format {
     signedPct: (n, digits = 1) => fmt(`signedPct${digits}`, fixed(digits, { signDisplay: 'exceptZero' }))(n === null ? null : n * 100),
     signedInt: fmt('signedInt', () => ({ maximumFractionDigits: 0, signDisplay: 'exceptZero' })),
     money: lang === 'zh'
-      ? (n) => { const text = fmt('money', () => ({ notation: 'compact', maximumFractionDigits: 1 }))(n); return n === null || !Number.isFinite(n) ? text : `${text}元`; }
+      // grouped as every other figure: 8,213万元 (compact notation leaves 4 digits ungrouped)
+      ? (n) => { const text = fmt('money', () => ({ notation: 'compact', maximumFractionDigits: 1, useGrouping: true }))(n); return n === null || !Number.isFinite(n) ? text : `${text}元`; }
       : fmt('money', () => ({ style: 'currency', currency: 'CNY', notation: 'compact', maximumFractionDigits: 1 })),
     dateTime: (iso) => dates.format(new Date(iso)),
   };

@@ -24,6 +24,12 @@ describe('formatFor', () => {
     expect(en.pct(-0.25)).toBe('-25.0%');
   });
 
+  it('writes money in 万元 and 亿元, its digits grouped as every other figure', () => {
+    expect(zh.money(82_130_000)).toBe('8,213万元');
+    expect(zh.money(-55_000_000)).toBe('-5,500万元');
+    expect(zh.money(1.2e9)).toBe('12亿元');
+  });
+
   it('shows "not computable" as a dash', () => {
     expect(zh.pct(null)).toBe('—');
     expect(en.dec(Number.NaN)).toBe('—');
