@@ -1,7 +1,7 @@
 /** The few lines a refresh ends with: what was loaded, what was rejected, the headline figures. */
 import { join } from 'node:path';
 import { formatReject } from '../load/rejects/reject.ts';
-import type { Manifest } from './manifest.ts';
+import { rejectedRows, type Manifest } from './manifest.ts';
 
 /** Rejects quoted in the terminal; the rest are in the snapshot's rejects.csv. */
 export const QUOTED_REJECTS = 10;
@@ -15,12 +15,11 @@ const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
  */
 export function formatSummary(m: Manifest, ms: number, snapshotDir?: string): string {
   const rows = m.inputs.reduce((n, i) => n + i.rows, 0);
-  const rejectedRows = m.inputs.reduce((n, i) => n + i.rejected, 0);
   const lines = [
     '',
     `数据 Data: ${m.title}`,
     ...(m.synthetic ? ['⚠ 合成示例数据，非真实统计 — synthetic sample, not real statistics'] : []),
-    `载入 Loaded: ${int(rows)} rows from ${m.inputs.length} inputs; 拒收 rejected: ${int(rejectedRows)} rows`
+    `载入 Loaded: ${int(rows)} rows from ${m.inputs.length} inputs; 拒收 rejected: ${int(rejectedRows(m.inputs))} rows`
       + (m.rejected_total > 0 ? ` (${int(m.rejected_total)} reasons)` : ''),
   ];
   if (m.rejected_total > 0) {

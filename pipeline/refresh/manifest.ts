@@ -10,6 +10,9 @@ import type { Summary } from './summary.ts';
 
 /** An input as loaded; `upload`: where a file accepted on the platform came from. */
 export interface InputEntry { table: string; file: string; sha256: string; rows: number; rejected: number; upload?: UploadSource }
+
+/** Rows rejected across the inputs (a row with several reasons counted once; `rejected_total` counts reasons). */
+export const rejectedRows = (inputs: readonly InputEntry[]): number => inputs.reduce((n, i) => n + i.rejected, 0);
 export interface RejectEntry { table: string; file: string; line: number; column: string; value: string | null; reason: string }
 export interface ModelTestEntry { name: string; failing_rows: number; passed: boolean }
 export interface MartEntry { name: string; rows: number; bytes: number }

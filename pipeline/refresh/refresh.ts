@@ -28,7 +28,7 @@ import { readSummary } from './summary.ts';
 import { checkDrift, type DriftLimits } from './drift.ts';
 import { readFigureSources } from './figures.ts';
 import { estimatesNote } from '../reports/estimates-note.ts';
-import { MANIFEST_REJECTS, writeManifest, type Manifest, type ModelTestEntry } from './manifest.ts';
+import { MANIFEST_REJECTS, rejectedRows, writeManifest, type Manifest, type ModelTestEntry } from './manifest.ts';
 import {
   abandonSnapshot, beginSnapshot, clearAbandonedBuilds, CURRENT, publishSnapshot, pruneSnapshots, snapshotId, WAREHOUSE_FILE,
 } from './snapshot.ts';
@@ -395,8 +395,7 @@ export async function refresh(options: RefreshOptions, effects: Effects = silent
     snapshot: manifest ? id : null,
     stages,
     rows: manifest?.inputs.reduce((n, i) => n + i.rows, 0) ?? 0,
-    // rows, as the inputs count them; rejected_total counts reasons (a row may have several)
-    rejected: manifest?.inputs.reduce((n, i) => n + i.rejected, 0) ?? 0,
+    rejected: manifest ? rejectedRows(manifest.inputs) : 0,
     drift,
     error: error ? publicText((error as Error).message, options) : null,
   });
