@@ -53,11 +53,12 @@ describe.skipIf(!chromiumAvailable('the outlook and plan end-to-end tests'))('ча
   });
 
   it('shows the served plan, re-solves it in the page to the same plan, and downloads it as a workbook', async () => {
-    const status = await s.one<{ status: string; changes: number }>('SELECT status, changes FROM mart_plan_status');
+    const status = await s.one<{ status: string; changes: number; message_zh: string }>('SELECT status, changes, message_zh FROM mart_plan_status');
     const plan = await s.all<{ school_code: string; major_code: string; change: number; reason_zh: string }>(
       'SELECT school_code, major_code, change, reason_zh FROM mart_plan ORDER BY school_code, major_code');
     await visit(s.page, s.server.url, '#/plan');
     expect(await s.page.getAttribute('[data-plan-status]', 'data-plan-status')).toBe(status.status);
+    expect(await s.page.textContent('[data-plan-message]')).toBe(status.message_zh);
     const changes = (await chartTable(s.page, 'plan-changes')).slice(1);
     expect(changes.map((r) => [r[1], r[3], r[6], r[9]])).toEqual(plan.map((p) => [p.school_code, p.major_code, `${p.change > 0 ? '+' : ''}${f.int(p.change)}`, p.reason_zh]));
 
