@@ -3,8 +3,7 @@
  * drift from what the loader enforces (a test compares the committed file with this output).
  */
 import { readFileSync } from 'node:fs';
-import { readSchema, TABLES, REFERENCE_TABLES, type Field, type TableSchema } from './schema.ts';
-import { CLASSIFICATION_TABLES } from '../postings/classification-tables.ts';
+import { CLASSIFICATION_TABLES, readSchema, TABLES, REFERENCE_TABLES, type Field, type TableSchema } from './schema.ts';
 
 /** The parts no schema says: messy files, value normalisation, mapping.json, catalogue versions. */
 const HAND_WRITTEN = new URL('../../docs/inputs-mapping.md', import.meta.url);
@@ -24,18 +23,27 @@ function constraintText(f: Field): string {
 
 const cell = (s: string) => s.replaceAll('|', '\\|');
 
+/** Tables the loader looks for in data/reference/ when the data folder has none. */
+const SHARED: readonly string[] = [...REFERENCE_TABLES, ...CLASSIFICATION_TABLES, 'legacy_majors', 'major_successors'];
+
+/** Where the loader finds a table's file, as it does (load/locate-input.ts, postings/daily-files.ts). */
+function whereRead(table: string): string {
+  if (table === 'postings') {
+    return 'Files: `postings/YYYY-MM-DD.csv` or `.xlsx` in the data folder, one per day (the days accepted on the platform stand in for the '
+      + 'folder\'s file of their day); a `postings.csv` beside the other inputs is not read. Their headings are not mapped by mapping.json.';
+  }
+  return `File: \`${table}.csv\` or \`${table}.xlsx\` (or the file mapping.json names), ${SHARED.includes(table) ? 'in the data folder, or else in data/reference/' : 'in the data folder'}.`;
+}
+
 function tableSection(s: TableSchema): string {
   const keys = [`Primary key: ${s.primaryKey.map((k) => `\`${k}\``).join(' + ')}.`];
   for (const fk of s.foreignKeys ?? []) {
     keys.push(`\`${fk.fields.join(' + ')}\` → ${fk.reference.resource}.\`${fk.reference.fields.join(' + ')}\`.`);
   }
-  const where = REFERENCE_TABLES.includes(s.name as never)
-    ? 'in the data folder, or else in data/reference/'
-    : 'in the data folder';
   return [
     `## ${s.name} — ${s.title}`,
     '',
-    `${s.description} File: \`${s.name}.csv\` or \`${s.name}.xlsx\`, ${where}.`,
+    `${s.description} ${whereRead(s.name)}`,
     '',
     '| field | 标题 title (and everyday headings) | type | constraints | meaning |',
     '|---|---|---|---|---|',

@@ -73,6 +73,9 @@ export const DELIVERED_INPUTS = [...INPUT_NAMES, 'postings'] as const;
 export type DeliveredInput = (typeof DELIVERED_INPUTS)[number];
 export const isDeliveredInput = (name: string): name is DeliveredInput => (DELIVERED_INPUTS as readonly string[]).includes(name);
 
+/** The tables that classify postings (postings/classification-tables.ts), loaded in this order: none refers to another. */
+export const CLASSIFICATION_TABLES = ['posting_rules', 'posting_employers', 'posting_occupations', 'posting_noise'] as const;
+
 /** Reference tables fall back to data/reference when a data folder does not carry its own copy. */
 export const REFERENCE_TABLES: readonly TableName[] = ['districts', 'majors', 'industries', 'industry_segments', 'crosswalk', 'crosswalk_defaults'];
 

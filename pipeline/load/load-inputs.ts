@@ -75,7 +75,7 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
       options.loaded?.(load.input);
     };
     // The legacy catalogues, optional: read only where both are given (programme rows before 2021 need them).
-    const legacyFiles = LEGACY_TABLES.map((table) => ({ table, file: locateOptional(table, options.dataDir, options.referenceDir) }));
+    const legacyFiles = LEGACY_TABLES.map((table) => ({ table, file: locateOptional(table, options.dataDir, options.referenceDir, mapping.tables[table]?.file) }));
     const legacy = legacyFiles.every((f) => f.file !== undefined);
     const lone = legacyFiles.filter((f) => f.file !== undefined);
     if (!legacy && lone.length > 0) warn(`${lone[0].file}: 未读取 — not read: the legacy catalogue needs both ${LEGACY_TABLES.join('.csv and ')}.csv`);

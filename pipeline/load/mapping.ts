@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INPUT_NAMES, readSchema } from '../config/schema.ts';
+import { CLASSIFICATION_TABLES, INPUT_NAMES, readSchema } from '../config/schema.ts';
 import { LoadError } from './errors.ts';
 
 export interface TableMapping {
@@ -30,7 +30,7 @@ export interface Mapping {
 
 export const MAPPING_FILE = 'mapping.json';
 
-const MAPPED_TABLES: readonly string[] = [...INPUT_NAMES, 'postings', 'posting_rules', 'legacy_majors', 'major_successors', 'plan_proposals'];
+const MAPPED_TABLES: readonly string[] = [...INPUT_NAMES, ...CLASSIFICATION_TABLES, 'legacy_majors', 'major_successors', 'plan_proposals'];
 
 function fail(file: string, where: string, message: string): never {
   throw new LoadError(`${file}: 映射文件有误 — ${where}: ${message}`);
@@ -93,6 +93,9 @@ export function readMapping(dataDir: string): Mapping {
       };
     } else if (MAPPED_TABLES.includes(key)) {
       mapping.tables[key] = checkTable(file, key, value);
+    } else if (key === 'postings') {
+      // Read nowhere: taken, it would look as if it applied.
+      fail(file, key, 'the daily postings files (postings/YYYY-MM-DD.csv) are not mapped: head their columns as schemas/postings.json does (docs/inputs.md)');
     } else {
       fail(file, key, `unknown key (catalogue, or a table: ${MAPPED_TABLES.join(', ')})`);
     }

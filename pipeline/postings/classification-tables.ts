@@ -10,12 +10,11 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadTable, type TableLoad } from '../load/load-table.ts';
 import { LoadError } from '../load/errors.ts';
-import { columnDefinitions, rawTable, readSchema, type TableName } from '../config/schema.ts';
+import { CLASSIFICATION_TABLES, columnDefinitions, rawTable, readSchema, type TableName } from '../config/schema.ts';
+import { locateOptional } from '../load/locate-input.ts';
+import { readMapping } from '../load/mapping.ts';
 
 export const RULES_TABLE = 'posting_rules';
-
-/** Loaded in this order: none refers to another. */
-export const CLASSIFICATION_TABLES = [RULES_TABLE, 'posting_employers', 'posting_occupations', 'posting_noise'] as const;
 
 export type ClassificationTable = (typeof CLASSIFICATION_TABLES)[number];
 
@@ -26,17 +25,21 @@ function tableFileIn(dir: string, table: string): string | undefined {
   return found[0];
 }
 
-/** The file a run uses for a table: the data folder's own, else the reference folder's; undefined when neither has one. */
-export const classificationFile = (dirs: { dataDir: string; referenceDir: string }, table: ClassificationTable) =>
-  tableFileIn(dirs.dataDir, table) ?? tableFileIn(dirs.referenceDir, table);
+/**
+ * The file a run uses for a table: the one mapping.json names (`named`), else the data folder's
+ * own, else the reference folder's; undefined when none.
+ */
+export const classificationFile = (dirs: { dataDir: string; referenceDir: string }, table: ClassificationTable, named?: string) =>
+  named !== undefined ? locateOptional(table, dirs.dataDir, dirs.referenceDir, named) : tableFileIn(dirs.dataDir, table) ?? tableFileIn(dirs.referenceDir, table);
 
-/** Loads every classification table; the loads of the files found, in table order. */
+/** Loads every classification table, as the data folder's mapping.json says; the loads of the files found, in table order. */
 export async function loadClassificationTables(conn: DuckDBConnection, dirs: { dataDir: string; referenceDir: string },
   options: { tmpDir: string; rejectShareMax: number; warn(message: string): void }): Promise<TableLoad[]> {
   const loads: TableLoad[] = [];
+  const mapping = readMapping(dirs.dataDir).tables;
   for (const table of CLASSIFICATION_TABLES) {
-    const file = classificationFile(dirs, table);
-    if (file) loads.push(await loadTable(conn, { table: table as TableName, file }, options));
+    const file = classificationFile(dirs, table, mapping[table]?.file);
+    if (file) loads.push(await loadTable(conn, { table: table as TableName, file }, { ...options, mapping: mapping[table] }));
     else await conn.run(`CREATE OR REPLACE TABLE ${rawTable(table)} (${columnDefinitions(readSchema(table))})`);
   }
   return loads;

@@ -40,11 +40,15 @@ export function dayProblem(day: string, now: Date): string | null {
 
 /**
  * The daily files by date, the data folder's and the accepted deliveries of `warehouseDir` (when
- * given), a delivered day in place of the folder's file of that day; other files are reported and
- * skipped. A day given twice in one folder, a name that is no calendar date or a day after tomorrow
+ * given), a delivered day in place of the folder's file of that day; other files, and a whole feed
+ * in one file beside the other inputs, are reported and skipped. A day given twice in one folder, a name that is no calendar date or a day after tomorrow
  * stops the run: its postings would be counted in a month that is not theirs.
  */
 export function listDailyFiles(dataDir: string, warn: (message: string) => void, now: Date, warehouseDir?: string): DailyFile[] {
+  // A feed delivered as one file beside the other inputs would otherwise be passed over without a word.
+  for (const whole of ['csv', 'xlsx'].map((ext) => join(dataDir, `${POSTINGS_FOLDER}.${ext}`)).filter(existsSync)) {
+    warn(`${whole}: 未读取 — not read: postings are read from one file a day, ${join(dataDir, POSTINGS_FOLDER, 'YYYY-MM-DD.csv')} (or .xlsx); split this file by day into that folder`);
+  }
   const days = new Map(dailyFilesIn(join(dataDir, POSTINGS_FOLDER), warn, now).map((f) => [f.name.slice(0, 10), f]));
   if (warehouseDir) for (const f of dailyFilesIn(acceptedPostingsDir(warehouseDir), warn, now)) days.set(f.name.slice(0, 10), f);
   return [...days.values()].sort((a, b) => (a.name < b.name ? -1 : 1));

@@ -5,13 +5,13 @@
  * snapshot's, the run starts from a copy of that snapshot's warehouse and rebuilds only what the
  * postings feed (refresh.ts); anything else changed, and the run is a full one.
  */
-import { TABLES } from '../config/schema.ts';
+import { CLASSIFICATION_TABLES, TABLES } from '../config/schema.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LEGACY_TABLES } from '../load/catalogue-versions.ts';
 import { locateInput, locateOptional, locateProgrammes, type InputOverrides } from '../load/locate-input.ts';
 import { MAPPING_FILE, readMapping, type Mapping } from '../load/mapping.ts';
-import { classificationFile, CLASSIFICATION_TABLES } from '../postings/classification-tables.ts';
+import { classificationFile } from '../postings/classification-tables.ts';
 import { contentKey, fileSha256 } from './fingerprint.ts';
 
 export interface BaseInput { table: string; sha256: string }
@@ -49,12 +49,12 @@ export async function locateBaseInputs(dataDir: string, referenceDir: string, ov
     const files = TABLES.flatMap((table) => (table === 'programmes' ? programmeFiles(dataDir, mapping, overrides) : [{
       table: table as string, file: locateInput(table, dataDir, referenceDir, { overrides, named: mapping.tables[table]?.file }),
     }]));
-    const legacy = LEGACY_TABLES.map((table) => ({ table: table as string, file: locateOptional(table, dataDir, referenceDir) }));
+    const legacy = LEGACY_TABLES.map((table) => ({ table: table as string, file: locateOptional(table, dataDir, referenceDir, mapping.tables[table]?.file) }));
     if (legacy.every((f) => f.file !== undefined)) files.unshift(...legacy as { table: string; file: string }[]);
     const proposals = locateOptional('plan_proposals', dataDir, dataDir, mapping.tables.plan_proposals?.file);
     if (proposals) files.push({ table: 'plan_proposals', file: proposals });
     for (const table of CLASSIFICATION_TABLES) {
-      const file = classificationFile({ dataDir, referenceDir }, table);
+      const file = classificationFile({ dataDir, referenceDir }, table, mapping.tables[table]?.file);
       if (file) files.push({ table, file });
     }
     return [...await Promise.all(files.map(async ({ table, file }) => ({ table, sha256: await fileSha256(file) }))), ...await mappingInput(dataDir)];

@@ -6,7 +6,7 @@
  */
 import { contentKey } from './fingerprint.ts';
 import type { InputEntry } from './manifest.ts';
-import { CLASSIFICATION_TABLES } from '../postings/classification-tables.ts';
+import { CLASSIFICATION_TABLES } from '../config/schema.ts';
 
 /** Inputs the reports do not read: the postings and what classifies them. */
 const NOT_IN_REPORTS = new Set<string>(['postings', ...CLASSIFICATION_TABLES]);

@@ -93,3 +93,18 @@ describe('levels', () => {
       'major 630302 风力发电设备运行与维护 is 中职 (secondary) but school 4150012215 重庆工业职业技术学院 is 高职专科 (higher)']]);
   });
 });
+
+describe('the legacy catalogue under other names', () => {
+  it('reads the files mapping.json names for legacy_majors and major_successors', async () => {
+    const dir = await inputsFrom(REAL, {
+      'programmes.csv': [HEADER, '2019,4150014128,630302,180,176,520,280,0.91,active'].join('\n'),
+      '2015高职目录.csv': LEGACY, '新旧专业对照表.csv': SUCCESSORS,
+      'mapping.json': JSON.stringify({ legacy_majors: { file: '2015高职目录.csv' }, major_successors: { file: '新旧专业对照表.csv' } }),
+    });
+    const { report, conn } = await load(dir);
+    expect(report.rejects).toEqual([]);
+    expect(report.inputs.filter((i) => i.table === 'legacy_majors' || i.table === 'major_successors').map((i) => i.file))
+      .toEqual([`${dir}/2015高职目录.csv`, `${dir}/新旧专业对照表.csv`]);
+    expect(await query(conn, 'SELECT major_code, source_major_code FROM raw_programmes')).toEqual([{ major_code: '530302', source_major_code: '630302' }]);
+  });
+});

@@ -6,7 +6,7 @@ import { TABLES, rawColumnDefinitions, rawTable, readSchema, storedFields } from
 import { writeOutlook } from '../../pipeline/outlook/write-outlook.ts';
 import { writePlan } from '../../pipeline/planner/write-plan.ts';
 import { tinyPolicy, type Fixture, type Row } from '../fixtures/models/tiny.ts';
-import { CLASSIFICATION_TABLES } from '../../pipeline/postings/classification-tables.ts';
+import { CLASSIFICATION_TABLES } from '../../pipeline/config/schema.ts';
 import { createWordsTable } from '../../pipeline/postings/posting-words.ts';
 
 const literal = (value: Row[number]) =>

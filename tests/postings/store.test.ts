@@ -11,7 +11,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { loadInputs, type LoadReport } from '../../pipeline/load/index.ts';
 import { loadPostings, POSTINGS_STORE, readLedger } from '../../pipeline/postings/index.ts';
 import { readSchema } from '../../pipeline/config/schema.ts';
-import { CLASSIFICATION_TABLES } from '../../pipeline/postings/classification-tables.ts';
+import { CLASSIFICATION_TABLES } from '../../pipeline/config/schema.ts';
 import { cleanup, dataFolder, deliver, FIXTURE, REFERENCE, scratch } from './fixture.ts';
 
 let conn: DuckDBConnection;
