@@ -10,6 +10,8 @@ export interface HeaderRow {
   line: number;
   /** Whether the header was found below the first line or joined from two lines (reported to the user). */
   moved: boolean;
+  /** The title rows above it, skipped: their 1-based line and non-empty texts. */
+  above: { line: number; texts: string[] }[];
 }
 
 /** A sub-heading naming the total of a group heading's columns: 在校生数 over 合计 | 其中女生. */
@@ -63,19 +65,21 @@ function subHeadings(header: string[], next: string[]): boolean {
  */
 export function detectHeader(records: TopRecord[], matcher: HeaderMatcher): HeaderRow | undefined {
   const fits = (texts: string[]) => matcher.match(texts).missing.length === 0;
+  const above = (i: number) => records.slice(0, i)
+    .map((r) => ({ line: r.line, texts: r.fields.map((t) => t.trim()).filter((t) => t !== '') })).filter((r) => r.texts.length > 0);
   for (const [i, record] of records.entries()) {
     const next = records[i + 1];
     if (fits(record.fields)) {
       return next && subHeadings(record.fields, next.fields)
-        ? { texts: joinRows(record.fields, next.fields, matcher), line: next.line, moved: true }
-        : { texts: record.fields, line: record.line, moved: i > 0 };
+        ? { texts: joinRows(record.fields, next.fields, matcher), line: next.line, moved: true, above: above(i) }
+        : { texts: record.fields, line: record.line, moved: i > 0, above: above(i) };
     }
     if (next && !fits(next.fields)) {
       const joined = joinRows(record.fields, next.fields, matcher);
-      if (fits(joined)) return { texts: joined, line: next.line, moved: true };
+      if (fits(joined)) return { texts: joined, line: next.line, moved: true, above: above(i) };
     }
   }
   const named = records.map((r) => matcher.match(r.fields).positions.size);
   const best = named.indexOf(Math.max(...named));
-  return records[best] && { texts: records[best].fields, line: records[best].line, moved: best > 0 };
+  return records[best] && { texts: records[best].fields, line: records[best].line, moved: best > 0, above: above(best) };
 }

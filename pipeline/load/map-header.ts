@@ -1,6 +1,6 @@
 import type { Field, TableSchema } from '../config/schema.ts';
 import { LoadError } from './errors.ts';
-import { editDistance, headerKey, withoutUnit } from './header-text.ts';
+import { editDistance, headerKey, scaledUnit, withoutUnit } from './header-text.ts';
 
 export interface HeaderMap {
   /** Schema field name → 0-based position in the file; fields absent from the file are missing. */
@@ -71,6 +71,24 @@ export type HeaderMatcher = ReturnType<typeof headerMatcher>;
 
 const hint = (fields: Field[]) => fields.map(label).join(' / ');
 
+const isFigure = (f: Field | undefined): f is Field => f?.type === 'integer' || f?.type === 'number';
+
+/**
+ * A figure column headed in a unit of tens, thousands or ten thousands (岗位需求数（万人）) stops
+ * the load: its figures would be read as ones, off by that factor. Named in mapping.json or not.
+ */
+function refuseScaledColumns(header: string[], matcher: HeaderMatcher, file: string): void {
+  for (const raw of header) {
+    const unit = scaledUnit(raw);
+    if (unit === null) continue;
+    const field = matcher.fieldOf(raw) ?? matcher.fieldOf(raw.normalize('NFKC').trim().replace(/\([^()]*\)$/u, ''));
+    if (isFigure(field)) {
+      throw new LoadError(`${file}: 计量单位不符 — column "${raw.trim()}" counts in ${unit}, and ${label(field)} is read as a plain count: `
+        + `give the figures as plain counts and take the unit out of the heading`);
+    }
+  }
+}
+
 /**
  * Matches header texts to schema fields by name, Chinese title, everyday alias or the mapping
  * file's columns, so files exported from the bureau's spreadsheets load without renaming. Unknown
@@ -79,6 +97,7 @@ const hint = (fields: Field[]) => fields.map(label).join(' / ');
  */
 export function mapHeader(header: string[], schema: TableSchema, file: string, options: { line?: number; matcher?: HeaderMatcher } = {}): HeaderMap {
   const matcher = options.matcher ?? headerMatcher(schema);
+  refuseScaledColumns(header, matcher, file);
   const { positions, unknown, repeated, missing } = matcher.match(header);
   if (repeated.length > 0) {
     const [field, first, second] = repeated[0];

@@ -3,7 +3,8 @@
  * and bureau sheets merge a school's code or name down all its rows: read as they are, those rows
  * would lack a required value. Below the header, a range merged down one column is read as its
  * first cell's value on every row it covers, each filled cell counted in a note; a range across
- * columns is left as it is (its value stays in its first column) and said in the note.
+ * columns is left as it is (its value stays in its first column) and said in the note. A figure
+ * merged down several rows (a group's 在校生 in one cell) is no row's figure: it stops the load.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
@@ -39,6 +40,11 @@ export function collectMerges(chunks: AsyncIterable<Buffer | string>, into: Merg
       yield chunk;
     }
   })();
+}
+
+/** The first range merged down one of the `figures` columns (0-based) below the header, or undefined. */
+export function mergedFigure(merges: readonly MergedRange[], headerLine: number, figures: ReadonlySet<number>): MergedRange | undefined {
+  return merges.find((m) => m.top > headerLine && m.left === m.right && m.bottom > m.top && figures.has(m.left - 1));
 }
 
 /** What filling did, for the note. */

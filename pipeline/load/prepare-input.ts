@@ -1,12 +1,13 @@
 import type { TableSchema } from '../config/schema.ts';
 import { MAX_LINE_BYTES } from './csv-shape.ts';
-import { detectHeader, HEADER_SEARCH_LINES } from './detect-header.ts';
+import { detectHeader, HEADER_SEARCH_LINES, type HeaderRow } from './detect-header.ts';
+import { statedScale } from './header-text.ts';
 import { LoadError } from './errors.ts';
 import { headerMatcher, mapHeader, type HeaderMap } from './map-header.ts';
 import type { TableMapping } from './mapping.ts';
 import { prepareCsv, type PreparedCsv } from './prepare-csv.ts';
 import { readTopRecords } from './read-header.ts';
-import { fillMerged, mergedNotes } from './merged-cells.ts';
+import { fillMerged, mergedFigure, mergedNotes, type MergedRange } from './merged-cells.ts';
 import { SHEET_MAX_COLUMNS } from './xlsx-to-csv.ts';
 
 export interface PreparedInput extends PreparedCsv {
@@ -15,6 +16,37 @@ export interface PreparedInput extends PreparedCsv {
 
 /** Header warnings printed one by one; the rest are summed up in one line (a header of a million unknown columns is an attack, not a report). */
 const WARNINGS_SHOWN = 10;
+
+/**
+ * A title above the header that puts the table in thousands or ten thousands (单位：千人) stops
+ * the load: the figures below it would be read as ones.
+ */
+function refuseStatedScale(file: string, above: HeaderRow['above']): void {
+  for (const row of above) {
+    const text = row.texts.find((t) => statedScale(t) !== null);
+    if (text !== undefined) {
+      throw new LoadError(`${file}:${row.line}: 计量单位不符 — the title says "${text}" (${statedScale(text)}), and figures are read as plain counts: `
+        + 'give them as plain counts and take the unit out of the title');
+    }
+  }
+}
+
+/**
+ * A figure (not a key: a year merged down its rows is every row's year) merged down several rows
+ * is one value for rows of which it is none's, such as a group's total: the load stops naming it.
+ */
+function refuseMergedFigures(file: string, merges: readonly MergedRange[], headerLine: number, header: HeaderMap, schema: TableSchema): void {
+  const figure = (name: string) => {
+    const f = schema.fields.find((x) => x.name === name);
+    return (f?.type === 'integer' || f?.type === 'number') && !schema.primaryKey.includes(name);
+  };
+  const columns = new Map([...header.positions].filter(([name]) => figure(name)).map(([name, at]) => [at, name]));
+  const range = mergedFigure(merges, headerLine, new Set(columns.keys()));
+  if (range) {
+    throw new LoadError(`${file}: 合并单元格 — ${range.ref} merges one ${columns.get(range.left - 1)} over rows ${range.top}–${range.bottom}: `
+      + 'a figure belongs to one row; unmerge it and give each row its own');
+  }
+}
 
 /**
  * An input file made ready for read_csv: UTF-8 CSV (for a workbook, the named sheet or the first
@@ -41,12 +73,14 @@ export async function prepareInput(file: string, schema: TableSchema,
     throw new LoadError(`${file}:${found.line}: 列数过多 — the header has ${found.texts.length.toLocaleString('en')} columns, ` +
       `more than the ${SHEET_MAX_COLUMNS.toLocaleString('en')} a spreadsheet can hold`);
   }
+  refuseStatedScale(file, found.above);
   const header = mapHeader(found.texts, schema, file, { line: found.line, matcher });
   const where = prepared.sheet === undefined ? '' : ` of sheet "${prepared.sheet}"`;
   if (found.moved) options.warn(`${file}: 表头在第 ${found.line} 行 — header found ending on line ${found.line}${where}; the rows above it are skipped as titles`);
   header.warnings.slice(0, WARNINGS_SHOWN).forEach(options.warn);
   const more = header.warnings.length - WARNINGS_SHOWN;
   if (more > 0) options.warn(`${file}: 另有 ${more} 条表头警告 — ${more.toLocaleString('en')} more header warnings (unknown or absent columns) not shown`);
+  refuseMergedFigures(file, prepared.merges, found.line, header, schema);
   mergedNotes(file, fillMerged(prepared.csvPath, prepared.merges, found.line)).forEach(options.warn);
   return { ...prepared, header };
 }

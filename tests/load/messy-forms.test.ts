@@ -233,6 +233,21 @@ describe('each messy form loads to the same rows as the clean file', () => {
   });
 });
 
+describe('a figure merged down several rows', () => {
+  it('stops the load naming the range: one 在校生 for several programmes is none\'s figure', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('专业点');
+    sheet.addRow(HEADER);
+    const at = col('students');
+    ROWS.forEach((r, i) => sheet.addRow(r.map((v, j) => (j === at && (i === 1 || i === 2) ? null : v))));
+    const letter = String.fromCharCode(65 + at);
+    sheet.mergeCells(`${letter}2:${letter}4`);
+    const dir = await inputsFrom(REAL, { 'programmes.xlsx': Buffer.from(await workbook.xlsx.writeBuffer()) }, ['programmes.csv']);
+    await expect(load(dir)).rejects.toThrow(`${join(dir, 'programmes.xlsx')}: 合并单元格 — ${letter}2:${letter}4 merges one students over rows 2–4: `
+      + 'a figure belongs to one row; unmerge it and give each row its own');
+  });
+});
+
 describe('what cannot be read right is rejected with its exact message', () => {
   const programmes = (rows: string[][], header = HEADER) => ({ 'programmes.csv': csv(header, rows) });
 
@@ -285,6 +300,22 @@ describe('what cannot be read right is rejected with its exact message', () => {
     await expect(load(dir)).rejects.toThrow(
       `${join(dir, 'programmes.csv')}: 缺少必需列 — missing required column students (在校生); `
       + '可能是 — perhaps "在校生数男" → students (在校生)?, "在校生数女" → students (在校生)? (name it in mapping.json "columns")');
+  });
+
+  it('a figure column in 万人 or a title in 千人 stops the load: its figures would be read as ones', async () => {
+    const header = HEADER.map((h) => (h === 'students' ? '在校生数（万人）' : h));
+    const dir = await inputsFrom(REAL, programmes(ROWS, header));
+    await expect(load(dir)).rejects.toThrow(`${join(dir, 'programmes.csv')}: 计量单位不符 — column "在校生数（万人）" counts in 万人, `
+      + 'and students (在校生) is read as a plain count: give the figures as plain counts and take the unit out of the heading');
+    // Named in mapping.json, the column is still in 万人.
+    const mapped = await inputsFrom(REAL, { ...programmes(ROWS, header), 'mapping.json': JSON.stringify({ programmes: { columns: { '在校生数（万人）': 'students' } } }) });
+    await expect(load(mapped)).rejects.toThrow('计量单位不符 — column "在校生数（万人）" counts in 万人');
+    const titled = await inputsFrom(REAL, { 'programmes.csv': `2025年专业点统计表（单位：千人）,,,,,,,,\n${csv(HEADER, ROWS)}` });
+    await expect(load(titled)).rejects.toThrow(`${join(titled, 'programmes.csv')}:1: 计量单位不符 — the title says "2025年专业点统计表（单位：千人）" (千人), `
+      + 'and figures are read as plain counts: give them as plain counts and take the unit out of the title');
+    // A unit of ones is no unit to refuse.
+    const ones = await tables(programmes(ROWS, HEADER.map((h) => (h === 'students' ? '在校生数（人）' : h))));
+    expect(ones.programmes).toEqual(clean.programmes);
   });
 
   it('a rewritten value is quoted as the file wrote it, with what it was read as', async () => {
