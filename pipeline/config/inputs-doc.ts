@@ -63,7 +63,7 @@ export function renderInputsDoc(): string {
     '<!-- Generated from schemas/*.json by `npm run docs`; edit the schemas, not this file. -->',
     '',
     'Each input is a CSV (UTF-8 with or without BOM, or GB18030/GBK; LF or CRLF) or an .xlsx workbook',
-    '(the sheet mapping.json names, else the first whose header names every required field). The',
+    '(the sheet mapping.json names, else the one whose header names every required field). The',
     'header row may use the field names, the Chinese titles or the everyday headings below, and may sit',
     'below title rows or wrap over two lines (see "Files as bureaus have them" below). Empty cells are',
     'missing values. Booleans are `true`/`false`. Rows that break a constraint or name an unknown code',

@@ -10,7 +10,7 @@ import { collectMerges, type MergedRange } from './merged-cells.ts';
 export const SHEET_MAX_ROWS = 1_048_576;
 export const SHEET_MAX_COLUMNS = 16_384;
 
-/** Which worksheet holds the data: the one named, else the first whose header `fits`. */
+/** Which worksheet holds the data: the one named, else the one whose header `fits`. */
 export interface SheetChoice {
   sheet?: string;
   fits(csvPath: string): boolean;
@@ -19,8 +19,9 @@ export interface SheetChoice {
 /**
  * Streams the chosen worksheet of an .xlsx into a UTF-8 CSV whose line n is sheet row n (empty
  * rows become empty lines), so rejects point at the row the analyst sees in the spreadsheet.
- * Sheets are converted in order until one is chosen; when none fits, the first is used, so the
- * header's verdict names what is missing. Returns the path of the chosen sheet's CSV, its name and
+ * Unless one is named, every sheet is converted: two that fit stop the load (one would be read and
+ * the other left out); when none fits, the first is used, so the header's verdict names what is
+ * missing. Returns the path of the chosen sheet's CSV, its name and
  * its shape. Stops with a LoadError at a row or column past Excel's limits, or once a sheet's CSV
  * would exceed `maxBytes` (a few kilobytes of .xlsx can claim gigabytes of rows).
  */
@@ -61,6 +62,7 @@ async function convertSheets(source: string, target: string, choice: SheetChoice
   });
   const names: string[] = [];
   let first: Converted | undefined;
+  let fitting: Converted | undefined;
   for await (const sheet of reader) {
     const name = (sheet as unknown as { name: string }).name;
     names.push(name);
@@ -73,9 +75,18 @@ async function convertSheets(source: string, target: string, choice: SheetChoice
     const shape = await writeSheet(sheet as AsyncIterable<{ number: number; values: unknown }>, wanted ? csvPath : undefined,
       { source, maxBytes });
     if (!wanted) continue;
-    if (choice.sheet !== undefined || choice.fits(csvPath)) return { csvPath, sheet: name, shape, merges };
+    if (choice.sheet !== undefined) return { csvPath, sheet: name, shape, merges };
+    if (choice.fits(csvPath)) {
+      // Reading one would drop the other's rows without a word (中职 on one sheet, 高职 on the next).
+      if (fitting) {
+        throw new LoadError(`${source}: 多个工作表 — sheets "${fitting.sheet}" and "${name}" both hold the table; one would be read and the other left out: `
+          + 'put the rows on one sheet, or name the sheet to read in mapping.json "sheet"');
+      }
+      fitting = { csvPath, sheet: name, shape, merges };
+    }
     first ??= { csvPath, sheet: name, shape, merges };
   }
+  if (fitting) return fitting;
   if (choice.sheet !== undefined) {
     throw new LoadError(`${source}: 找不到工作表 — no sheet named "${choice.sheet}" (sheets: ${names.join(', ')})`);
   }

@@ -233,6 +233,21 @@ describe('each messy form loads to the same rows as the clean file', () => {
   });
 });
 
+describe('a workbook with the rows on two sheets', () => {
+  it('stops the load naming both sheets, instead of reading the first and leaving the other out', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const half = Math.ceil(ROWS.length / 2);
+    for (const [name, rows] of [['中职学校', ROWS.slice(0, half)], ['高职及本科', ROWS.slice(half)]] as const) {
+      const sheet = workbook.addWorksheet(name);
+      sheet.addRow(HEADER);
+      rows.forEach((r) => sheet.addRow(r));
+    }
+    const dir = await inputsFrom(REAL, { 'programmes.xlsx': Buffer.from(await workbook.xlsx.writeBuffer()) }, ['programmes.csv']);
+    await expect(load(dir)).rejects.toThrow(`${join(dir, 'programmes.xlsx')}: 多个工作表 — sheets "中职学校" and "高职及本科" both hold the table; `
+      + 'one would be read and the other left out: put the rows on one sheet, or name the sheet to read in mapping.json "sheet"');
+  });
+});
+
 describe('a figure merged down several rows', () => {
   it('stops the load naming the range: one 在校生 for several programmes is none\'s figure', async () => {
     const workbook = new ExcelJS.Workbook();
