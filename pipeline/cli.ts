@@ -23,7 +23,7 @@ Commands:
   serve     build what is missing and serve the dashboard (npm start)
   rollback  list snapshots, or serve an earlier one again
   report    one school's gap report (or an industry's) as HTML, XLSX or CSV
-  docs      regenerate docs/inputs.md from the schemas
+  docs      regenerate docs/inputs.md and the definitions in docs/metrics.md
   users     accounts of the shared platform: add, list, reset passwords, upload tokens
 
 Run a command with --help for its options.`;

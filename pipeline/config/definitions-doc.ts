@@ -1,7 +1,7 @@
 /**
  * The "Figures on screen" section of docs/metrics.md is generated from pipeline/shared/definitions.ts, the
  * module the dashboard's ⓘ popovers and 口径说明 page read, so the two never differ (a test compares
- * the committed file with this output). Thresholds print the defaults of pipeline/policy.json.
+ * the committed file with this output). Thresholds print the defaults of pipeline/config/policy.json.
  */
 import { DEFINITIONS, SOURCES, policyReader, type InputTable } from '../shared/definitions.ts';
 import type { Policy } from './policy.ts';
@@ -24,7 +24,7 @@ export function renderDefinitions(policy: Policy): string {
     '## Figures on screen',
     '',
     'Each figure the dashboard shows carries an ⓘ with this definition (in Chinese or English), and the',
-    '口径说明 view lists them all. Thresholds are those of pipeline/policy.json; the dashboard prints the values',
+    '口径说明 view lists them all. Thresholds are those of pipeline/config/policy.json; the dashboard prints the values',
     'of the snapshot it shows.',
     '',
     '| id | figure | definition | formula | threshold |',

@@ -2,11 +2,11 @@
  * What every figure means (口径), in both languages: its definition, formula and the threshold it is
  * read against. The one source of the dashboard's ⓘ popovers, its 口径说明 page and the "Figures on
  * screen" section of docs/metrics.md (`npm run docs`), so the three cannot say different things.
- * Thresholds are printed from the policy in force (pipeline/policy.json, or a snapshot's copy of it).
+ * Thresholds are printed from the policy in force (pipeline/config/policy.json, or a snapshot's copy of it).
  */
 import type { Lang } from './format.ts';
 
-/** The policy blocks as pipeline/policy.json holds them (`signal.shortage_below` = policy.signal.shortage_below). */
+/** The policy blocks as pipeline/config/policy.json holds them (`signal.shortage_below` = policy.signal.shortage_below). */
 export type PolicyValues = Record<string, object>;
 
 export interface DefinitionText {
