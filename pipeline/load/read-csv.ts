@@ -25,7 +25,7 @@ export interface CsvScan {
 export interface ScannedFile { path: string; first: number; parsed: number }
 
 /** Spaces, tabs, line breaks, no-break, thin, zero-width and ideographic spaces, BOM: padding spreadsheets leave around values. */
-const BLANKS = ' \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff';
+export const BLANKS = ' \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff';
 const PADDED = sqlString(`^[${BLANKS}]|[${BLANKS}]$`);
 
 /** Trimmed text of a file column, NULL when empty (the schemas' missingValues); trims only padded values, as trim is costly. */
