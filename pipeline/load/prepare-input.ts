@@ -81,6 +81,11 @@ export async function prepareInput(file: string, schema: TableSchema,
   const more = header.warnings.length - WARNINGS_SHOWN;
   if (more > 0) options.warn(`${file}: 另有 ${more} 条表头警告 — ${more.toLocaleString('en')} more header warnings (unknown or absent columns) not shown`);
   refuseMergedFigures(file, prepared.merges, found.line, header, schema);
+  if (prepared.unsaved && prepared.unsaved.cells > 0) {
+    const n = prepared.unsaved.cells;
+    options.warn(`${file}: 公式无结果 — ${n.toLocaleString('en')} formula cell${n > 1 ? 's have' : ' has'} no saved result and ${n > 1 ? 'are' : 'is'} read as empty `
+      + `(e.g. ${prepared.unsaved.first}): the tool that wrote the workbook did not compute ${n > 1 ? 'them' : 'it'}; open it in Excel or WPS and save it again`);
+  }
   mergedNotes(file, fillMerged(prepared.csvPath, prepared.merges, found.line)).forEach(options.warn);
   return { ...prepared, header };
 }

@@ -47,8 +47,11 @@ export async function xlsxToCsv(source: string, target: string, choice: SheetCho
 /** exceljs's TypeError when a workbook's sheet list was not read. */
 const unreadSheetList = (error: unknown) => error instanceof TypeError && error.message.includes("reading 'sheets'");
 
-/** The chosen sheet as CSV: its path and name, its shape, and its merged ranges (merged-cells.ts). */
-export interface Converted { csvPath: string; sheet: string; shape: CsvShape; merges: MergedRange[] }
+/** Formula cells of a sheet written without their result (by a tool that does not compute them): read as empty. */
+export interface UnsavedFormulas { cells: number; first: string | null }
+
+/** The chosen sheet as CSV: its path and name, its shape, its merged ranges (merged-cells.ts) and its formulas without a result. */
+export interface Converted { csvPath: string; sheet: string; shape: CsvShape; merges: MergedRange[]; unsaved: UnsavedFormulas }
 
 async function convertSheets(source: string, target: string, choice: SheetChoice, maxBytes: number): Promise<Converted> {
   // Loaded on first use: exceljs costs a quarter of a second to load, and most runs read only CSV.
@@ -70,21 +73,22 @@ async function convertSheets(source: string, target: string, choice: SheetChoice
     const csvPath = `${target}.${names.length}.csv`;
     // the sheet's XML read through a filter that notes its merged ranges (exceljs's stream reader skips them)
     const merges: MergedRange[] = [];
+    const unsaved: UnsavedFormulas = { cells: 0, first: null };
     const xml = sheet as unknown as { iterator: AsyncIterable<Buffer | string> };
     if (wanted) xml.iterator = collectMerges(xml.iterator, merges);
     const shape = await writeSheet(sheet as AsyncIterable<{ number: number; values: unknown }>, wanted ? csvPath : undefined,
-      { source, maxBytes });
+      { source, maxBytes }, unsaved);
     if (!wanted) continue;
-    if (choice.sheet !== undefined) return { csvPath, sheet: name, shape, merges };
+    if (choice.sheet !== undefined) return { csvPath, sheet: name, shape, merges, unsaved };
     if (choice.fits(csvPath)) {
       // Reading one would drop the other's rows without a word (中职 on one sheet, 高职 on the next).
       if (fitting) {
         throw new LoadError(`${source}: 多个工作表 — sheets "${fitting.sheet}" and "${name}" both hold the table; one would be read and the other left out: `
           + 'put the rows on one sheet, or name the sheet to read in mapping.json "sheet"');
       }
-      fitting = { csvPath, sheet: name, shape, merges };
+      fitting = { csvPath, sheet: name, shape, merges, unsaved };
     }
-    first ??= { csvPath, sheet: name, shape, merges };
+    first ??= { csvPath, sheet: name, shape, merges, unsaved };
   }
   if (fitting) return fitting;
   if (choice.sheet !== undefined) {
@@ -100,7 +104,7 @@ async function convertSheets(source: string, target: string, choice: SheetChoice
  * a last column empty on most rows would otherwise make them a field short.
  */
 async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown }>, target: string | undefined,
-  limits: { source: string; maxBytes: number }): Promise<CsvShape> {
+  limits: { source: string; maxBytes: number }, unsaved: UnsavedFormulas): Promise<CsvShape> {
   const { source, maxBytes } = limits;
   const shape: CsvShape = { lines: 0, records: 0, recordEnds: [], longLines: [], longRecords: [], nulLine: null, openQuote: null };
   const out = target === undefined ? undefined : createWriteStream(target);
@@ -116,7 +120,11 @@ async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown 
       if (values.length - 1 > SHEET_MAX_COLUMNS) {
         throw new LoadError(`${source}:${row.number}: 列数超出 Excel 上限 — ${(values.length - 1).toLocaleString('en')} columns, past Excel's ${SHEET_MAX_COLUMNS.toLocaleString('en')}`);
       }
-      const cells = Array.from(values.slice(1), (v) => csvField(cellText(v)));
+      const cells = Array.from(values.slice(1), (v, i) => {
+        const formula = formulaWithoutResult(v);
+        if (formula !== null && unsaved.cells++ === 0) unsaved.first = `${columnLetters(i + 1)}${row.number} =${formula}`;
+        return csvField(cellText(v));
+      });
       width = Math.max(width, cells.length);
       const text = cells.concat(Array(width - cells.length).fill('')).join(',');
       const line = '\n'.repeat(row.number - shape.lines - 1) + text + '\n';
@@ -145,6 +153,21 @@ async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown 
 function csvField(text: string): string {
   // A line break inside a cell would shift every later line number; in a code or name it is layout only.
   return dataCell(text.replace(/\r\n|[\r\n]/g, ' '));
+}
+
+/** The formula of a cell stored without its result, or null: such a cell reads as empty. */
+function formulaWithoutResult(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || value instanceof Date) return null;
+  const cell = value as { formula?: string; sharedFormula?: string; result?: unknown };
+  const formula = cell.formula ?? cell.sharedFormula;
+  return formula !== undefined && (cell.result === undefined || cell.result === null) ? formula : null;
+}
+
+/** 1 → A, 27 → AA. */
+function columnLetters(n: number): string {
+  let letters = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
+  return letters;
 }
 
 /** Text of an exceljs cell value as a CSV export from Excel would show it. */

@@ -248,6 +248,21 @@ describe('a workbook with the rows on two sheets', () => {
   });
 });
 
+describe('a workbook with formulas stored without their results', () => {
+  it('says how many formula cells were read as empty, with the first, so no figure goes missing unsaid', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('专业点');
+    sheet.addRow(HEADER);
+    const at = col('graduates');
+    const letter = String.fromCharCode(65 + at);
+    const students = String.fromCharCode(65 + col('students'));
+    ROWS.forEach((r, i) => sheet.addRow(r.map((v, j) => (j === at && i < 2 ? { formula: `ROUND(${students}${i + 2}*0.3,0)` } : v))));
+    const messy = await tables({ 'programmes.xlsx': Buffer.from(await workbook.xlsx.writeBuffer()) }, ['programmes.csv']);
+    expect(notes(messy, 'programmes')).toEqual([`公式无结果 — 2 formula cells have no saved result and are read as empty (e.g. ${letter}2 =ROUND(${students}2*0.3,0)): `
+      + 'the tool that wrote the workbook did not compute them; open it in Excel or WPS and save it again']);
+  });
+});
+
 describe('a figure merged down several rows', () => {
   it('stops the load naming the range: one 在校生 for several programmes is none\'s figure', async () => {
     const workbook = new ExcelJS.Workbook();
