@@ -16,12 +16,17 @@ import { rawTable } from '../config/schema.ts';
 import { LoadError } from './errors.ts';
 import { sqlString } from './sql.ts';
 
-/** 备注 words that end or pause a programme; anything else (新增, 调整, empty) leaves it active. */
+/**
+ * 备注 words that end or pause a programme; anything else (新增, 调整, empty) leaves it active, and
+ * so does a remark saying intake resumed, whatever it says of before (恢复招生（原停招）).
+ */
+const RESUMED = '恢复招生|恢复办学|重新招生|复招';
 const CLOSED = '撤销|撤消|停办';
 const SUSPENDED = '停招|暂停';
 
 /** Status of a listing row without a figures row, from its 备注. */
-const remarkStatus = (remark: string) => `CASE WHEN regexp_matches(coalesce(${remark}, ''), ${sqlString(CLOSED)}) THEN 'closed'
+const remarkStatus = (remark: string) => `CASE WHEN regexp_matches(coalesce(${remark}, ''), ${sqlString(RESUMED)}) THEN 'active'
+  WHEN regexp_matches(coalesce(${remark}, ''), ${sqlString(CLOSED)}) THEN 'closed'
   WHEN regexp_matches(coalesce(${remark}, ''), ${sqlString(SUSPENDED)}) THEN 'suspended' ELSE 'active' END`;
 
 /** The check of 省份 (专业名称: major-names.ts). */
@@ -36,8 +41,13 @@ export async function checkListing(conn: DuckDBConnection, rows: string, rejects
     WHERE r.province IS NOT NULL AND h.names IS NOT NULL AND NOT list_contains(h.known, r.province)`);
 }
 
-/** What the join of a listing with its figures gave: rows listed, and how many have figures. */
-export interface ListingFigures { listed: number; with_figures: number; status_from_remark: Record<string, number> }
+/** What the join of a listing with its figures gave: rows listed, how many have figures, the statuses read from 备注 with a remark of each. */
+export interface ListingFigures {
+  listed: number;
+  with_figures: number;
+  status_from_remark: Record<string, number>;
+  remark_examples: Record<string, string | null>;
+}
 
 /**
  * raw_programmes from the listing and the figures (optional): figures where a row matches, NULL
@@ -64,7 +74,12 @@ export async function joinListing(conn: DuckDBConnection, programmesColumns: str
   const counts = (await conn.runAndReadAll(`
     SELECT count(*)::INTEGER AS listed, count(f.year)::INTEGER AS with_figures,
            count(*) FILTER (WHERE f.status IS NULL AND ${remarkStatus('l.remark')} = 'closed')::INTEGER AS closed,
-           count(*) FILTER (WHERE f.status IS NULL AND ${remarkStatus('l.remark')} = 'suspended')::INTEGER AS suspended
-    FROM ${l} l LEFT JOIN ${f} f USING (year, school_code, major_code)`)).getRowObjectsJS()[0] as Record<string, number>;
-  return { listed: counts.listed, with_figures: counts.with_figures, status_from_remark: { closed: counts.closed, suspended: counts.suspended } };
+           count(*) FILTER (WHERE f.status IS NULL AND ${remarkStatus('l.remark')} = 'suspended')::INTEGER AS suspended,
+           min(l.remark) FILTER (WHERE f.status IS NULL AND ${remarkStatus('l.remark')} = 'closed') AS closed_example,
+           min(l.remark) FILTER (WHERE f.status IS NULL AND ${remarkStatus('l.remark')} = 'suspended') AS suspended_example
+    FROM ${l} l LEFT JOIN ${f} f USING (year, school_code, major_code)`)).getRowObjectsJS()[0] as Record<string, number & string>;
+  return {
+    listed: counts.listed, with_figures: counts.with_figures, status_from_remark: { closed: counts.closed, suspended: counts.suspended },
+    remark_examples: { closed: counts.closed_example ?? null, suspended: counts.suspended_example ?? null },
+  };
 }

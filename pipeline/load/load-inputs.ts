@@ -50,7 +50,8 @@ function listingNotes(file: string, l: ListingFigures): string[] {
     + 'their plan, enrolled and students are estimated (median of the year\'s reported programmes of the same major, else 专业类, else level), '
     + 'graduates from those students ÷ 学制, employment rate no data; the estimates are flagged and shown as such');
   const { closed, suspended } = l.status_from_remark;
-  if (closed + suspended > 0) notes.push(`${file}: 备注读作状态 — status read from 备注: ${closed} closed (撤销), ${suspended} suspended (停招)`);
+  const e = (status: string) => (l.remark_examples[status] ? `, e.g. "${l.remark_examples[status]}"` : '');
+  if (closed + suspended > 0) notes.push(`${file}: 备注读作状态 — status read from 备注: ${closed} closed (撤销${e('closed')}), ${suspended} suspended (停招${e('suspended')})`);
   return notes;
 }
 

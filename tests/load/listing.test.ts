@@ -44,9 +44,25 @@ describe('the 备案结果 export', () => {
       { school_code: '4150014128', major_code: '530301', plan: null, enrolled: null, students: null, graduates: null, employment_rate: null, status: 'closed' },
       { school_code: '4150014428', major_code: '570102K', plan: null, enrolled: null, students: null, graduates: null, employment_rate: null, status: 'active' },
     ]);
-    expect(report.listing).toEqual({ listed: 10, with_figures: 7, status_from_remark: { closed: 1, suspended: 1 } });
+    expect(report.listing).toMatchObject({ listed: 10, with_figures: 7, status_from_remark: { closed: 1, suspended: 1 } });
     expect(report.warnings.filter((w) => w.includes('无招生与在校生数据'))).toHaveLength(1);
     expect(report.warnings.find((w) => w.includes('无招生与在校生数据'))).toContain('3 of 10 listed programmes');
+  });
+
+  it('reads a status from 备注 only where it says so, a resumed intake as active, and quotes a remark of each in the note', async () => {
+    const listing = ['年份,省份,学校代码,学校名称,专业代码,专业名称,修业年限,备注',
+      '2025,重庆市,4150012609,重庆电子工程职业学院,510201,计算机应用技术,3,',
+      '2025,重庆市,4150012609,重庆电子工程职业学院,510205,大数据技术,3,恢复招生（原停招）',
+      '2025,重庆市,4150014128,重庆财经职业学院,530302,大数据与会计,3,2025年暂停招生',
+      '2025,重庆市,4150014128,重庆财经职业学院,530301,大数据与财务管理,3,撤销'].join('\n');
+    const dir = await beian({ 'programme_listing.csv': listing, 'mapping.json': '{}', 'programme_figures.csv': FIGURES_2025 }, [EXPORT]);
+    const { report, conn } = await load(dir);
+    expect(await query(conn, 'SELECT major_code, status FROM raw_programmes ORDER BY major_code')).toEqual([
+      { major_code: '510201', status: 'active' }, { major_code: '510205', status: 'active' },
+      { major_code: '530301', status: 'closed' }, { major_code: '530302', status: 'suspended' },
+    ]);
+    expect(report.warnings.filter((w) => w.includes('备注读作状态'))).toEqual([
+      `${join(dir, 'programme_listing.csv')}: 备注读作状态 — status read from 备注: 1 closed (撤销, e.g. "撤销"), 1 suspended (停招, e.g. "2025年暂停招生")`]);
   });
 
   it('stops when a year of the listing has no figures at all, since nothing could be estimated from', async () => {
