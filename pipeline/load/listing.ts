@@ -8,6 +8,8 @@
  * the listing without any figures stops the load. Checks of the
  * export's own columns (docs/inputs.md, "The 备案结果 export"):
  * - 省份: a row of another province than the data folder's districts is rejected, naming both;
+ * - 学校名称: a name that is another school's (and not its code's) is rejected, naming both schools;
+ *   another spelling of the code's own school (简称, an old name) is left as it is;
  * - 专业名称: as in any programme file that names its majors (major-names.ts).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -29,8 +31,16 @@ const remarkStatus = (remark: string) => `CASE WHEN regexp_matches(coalesce(${re
   WHEN regexp_matches(coalesce(${remark}, ''), ${sqlString(CLOSED)}) THEN 'closed'
   WHEN regexp_matches(coalesce(${remark}, ''), ${sqlString(SUSPENDED)}) THEN 'suspended' ELSE 'active' END`;
 
-/** The check of 省份 (专业名称: major-names.ts). */
+/** The checks of 省份 and 学校名称 (专业名称: major-names.ts). */
 export async function checkListing(conn: DuckDBConnection, rows: string, rejects: string): Promise<void> {
+  const schools = rawTable('schools');
+  await conn.run(`
+    INSERT INTO ${rejects}
+    SELECT r.row_id, 'school_name', r.school_name, '学校名称与代码不符 — ' || r.school_code || ' is ' || s.school_name || ', not ' || r.school_name
+      || ' (' || o.school_code || '): a code is never read as another school — correct the code or the name', NULL
+    FROM ${rows} r JOIN ${schools} s ON s.school_code = r.school_code
+    JOIN (SELECT school_name, any_value(school_code) AS school_code FROM ${schools} GROUP BY 1 HAVING count(*) = 1) o ON o.school_name = r.school_name
+    WHERE r.school_name <> s.school_name AND o.school_code <> r.school_code`);
   const provinces = PROVINCES.map((p) => `('${p.code}', ${sqlString(p.name)}, ${sqlString(placeName(p))})`).join(', ');
   await conn.run(`
     INSERT INTO ${rejects}

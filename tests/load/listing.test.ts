@@ -65,6 +65,19 @@ describe('the 备案结果 export', () => {
       `${join(dir, 'programme_listing.csv')}: 备注读作状态 — status read from 备注: 1 closed (撤销, e.g. "撤销"), 1 suspended (停招, e.g. "2025年暂停招生")`]);
   });
 
+  it('rejects a row whose 学校名称 is another school\'s, naming both; another spelling of its own school passes', async () => {
+    const listing = ['年份,省份,学校代码,学校名称,专业代码,专业名称,修业年限,备注',
+      '2025,重庆市,4150012609,重庆电子工程职业学院,510201,计算机应用技术,3,',
+      '2025,重庆市,4150012609,重庆财经职业学院,510205,大数据技术,3,',
+      '2025,重庆市,4150014128,重庆财经职院,530302,大数据与会计,3,'].join('\n');
+    const dir = await beian({ 'programme_listing.csv': listing, 'mapping.json': '{}', 'programme_figures.csv': FIGURES_2025 }, [EXPORT]);
+    const { report } = await load(dir);
+    expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
+      [3, 'school_name', '重庆财经职业学院', '学校名称与代码不符 — 4150012609 is 重庆电子工程职业学院, not 重庆财经职业学院 (4150014128): '
+        + 'a code is never read as another school — correct the code or the name'],
+    ]);
+  });
+
   it('stops when a year of the listing has no figures at all, since nothing could be estimated from', async () => {
     const error = await loadFailure(await beian({}, ['programme_figures.csv']));
     expect(error.message).toContain('2025年重庆市高职专业设置备案结果.xlsx: 缺少招生与在校生数据 — no programme of 2025 has figures in programme_figures');
