@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 export interface FieldConstraints {
   required?: boolean;
   pattern?: string;
-  minimum?: number;
-  maximum?: number;
+  /** A number, or for a date field its earliest day (YYYY-MM-DD). */
+  minimum?: number | string;
+  maximum?: number | string;
   enum?: string[];
 }
 

@@ -44,6 +44,9 @@ export function patternReason(pattern: string): string {
   return `does not match ${pattern}`;
 }
 
+/** A bound of a constraint as SQL: a number as it is, a day as a DATE. */
+export const boundSql = (bound: number | string) => (typeof bound === 'number' ? String(bound) : `DATE ${sqlString(bound)}`);
+
 /**
  * SQL CASE giving the first failed constraint of field value `v` (trimmed text, NULL when empty),
  * or NULL when the value passes: one reason per field and row, in the order a person fixes them.
@@ -58,8 +61,8 @@ export function fieldReason(field: Field, v: string): string {
     whens.push(`WHEN regexp_full_match(${v}, '[0-9](\\.[0-9]+)?[eE]\\+?[0-9]+') THEN ${sqlString(SCIENTIFIC_REASON)}`);
     whens.push(`WHEN NOT regexp_full_match(${v}, ${sqlString(c.pattern)}) THEN ${sqlString(patternReason(c.pattern))}`);
   }
-  if (c.minimum !== undefined) whens.push(`WHEN ${typed} < ${c.minimum} THEN ${sqlString(`must be ≥ ${c.minimum}`)}`);
-  if (c.maximum !== undefined) whens.push(`WHEN ${typed} > ${c.maximum} THEN ${sqlString(`must be ≤ ${c.maximum}`)}`);
+  if (c.minimum !== undefined) whens.push(`WHEN ${typed} < ${boundSql(c.minimum)} THEN ${sqlString(`must be ≥ ${c.minimum}`)}`);
+  if (c.maximum !== undefined) whens.push(`WHEN ${typed} > ${boundSql(c.maximum)} THEN ${sqlString(`must be ≤ ${c.maximum}`)}`);
   if (c.enum) whens.push(`WHEN ${v} NOT IN (${list(c.enum)}) THEN ${sqlString(enumReason(c.enum, field.valueAliases))}`);
   return `CASE ${whens.join(' ')} END`;
 }

@@ -19,7 +19,7 @@ import { READ_BUFFER_BYTES, READ_LINE_BYTES } from '../load/csv-shape.ts';
 import { asLoadError } from '../load/errors.ts';
 import type { Reject } from '../load/rejects/reject.ts';
 import { sqlName, sqlString } from '../load/sql.ts';
-import { typedValue } from '../load/field-reasons.ts';
+import { boundSql, typedValue } from '../load/field-reasons.ts';
 import { BLANKS } from '../load/read-csv.ts';
 import { duckdbType, rawTable, type Field, type TableSchema } from '../config/schema.ts';
 import type { PreparedDay } from './convert-batch.ts';
@@ -88,8 +88,8 @@ function doubtful(field: Field, v: string, keyed: boolean, patternHeld: boolean)
   // A value of the enum, or printed by DuckDB, has no padding to trim.
   if (!c.enum && !keyed && field.type !== 'integer' && field.type !== 'date') tests.push(padded(v));
   if (c.pattern && !patternHeld) tests.push(`NOT regexp_full_match(${v}, ${sqlString(c.pattern)})`);
-  if (c.minimum !== undefined) tests.push(`${typed} < ${c.minimum}`);
-  if (c.maximum !== undefined) tests.push(`${typed} > ${c.maximum}`);
+  if (c.minimum !== undefined) tests.push(`${typed} < ${boundSql(c.minimum)}`);
+  if (c.maximum !== undefined) tests.push(`${typed} > ${boundSql(c.maximum)}`);
   if (c.enum) tests.push(`${v} NOT IN (${c.enum.map(sqlString).join(', ')})`);
   // The tests see no NULL: an OR of tests that are NULL on a NULL value is evaluated the slow way,
   // three times as long for a mostly empty column.

@@ -30,7 +30,7 @@ const VALID = {
 /** One way to break a field, as a bureau's export might: each is a reject kind of the loader, or a form it reads otherwise. */
 const BROKEN: Record<string, string[]> = {
   posting_id: ['', ' P-1', 'P-1\u3000', 'P-1\u200b', '\u2003P-1', 'P-1\ufeff'],
-  posted_on: ['', '2025-13-45', '2025/03/04', '20250304', ' 2025-03-04', '2025-3-4'],
+  posted_on: ['', '2025-13-45', '2025/03/04', '20250304', ' 2025-03-04', '2025-3-4', '25-03-04', '1999-12-31'],
   district_code: ['', '5001O7', '50010', '500999', ' 500103', '５００１０３'],
   employer: ['', ' 重庆某公司', '重庆某公司\u00a0'],
   title: ['', '焊工 ', '\t焊工', '焊工\u202f', '\u205f焊工'],

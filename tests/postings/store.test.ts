@@ -122,6 +122,17 @@ describe('postings store', () => {
     expect(later.report.inputs.find((i) => i.table === 'postings')?.rejected).toBe(1);
   });
 
+  it('rejects a posting dated before 2000, a year typed short (25-03-05 read as the year 25), by line', async () => {
+    const { data, wh } = await twoDays();
+    writeFileSync(join(data, 'postings', '2025-03-05.csv'), ['posting_id,posted_on,district_code,employer,title,industry_hint,headcount,education',
+      'D3-001,2025-03-05,500103,重庆宏达建设有限公司,钢筋工,,8,secondary',
+      'D3-002,25-03-05,500103,重庆博远物流有限公司,快递分拣员,,3,secondary',
+      'D3-003,2025-03-05,500103,重庆长嘉汽车有限公司,汽车装配工,,6,secondary'].join('\n'));
+    const night = await nightly(data, wh, 0.5);
+    expect(night.report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([[3, 'posted_on', '25-03-05', 'must be ≥ 2000-01-01']]);
+    expect(night.ids).not.toContain('D3-002');
+  });
+
   it('lists the feed as one input: daily files, postings after de-duplication, a hash of the days', async () => {
     const { data, night } = await twoDays();
     const days = ['2025-03-03.csv', '2025-03-04.csv'];
