@@ -8,27 +8,30 @@ export function headerKey(text: string): string {
   return text.normalize('NFKC').replace(/[\s\u200b\ufeff]/gu, '').toLowerCase();
 }
 
-/** A multiple of ten in a unit: 万人, 千人, 百元, 亿元 — a figure in it is not a count of ones. */
-const SCALE = /[十百千万亿]/u;
+/** A unit of tens to hundreds of millions (万人, 千人, 万元, 亿): a figure in it is not a count of ones. */
+const SCALED = /^[十百千万亿]+(人次|人|个|名|元)?$/u;
 
 /**
  * The key without a trailing unit in brackets: 招生计划数(人) → 招生计划数, 就业率(%) → 就业率. A
  * unit of thousands or ten thousands (万人) stays: such a column is not the field (scaledUnit).
  */
 export function withoutUnit(key: string): string {
-  return key.replace(/\(([^()]*)\)$/u, (unit, inside: string) => (SCALE.test(inside) ? unit : ''));
+  return key.replace(/\(([^()]*)\)$/u, (unit, inside: string) => (SCALED.test(inside) ? unit : ''));
 }
 
 /** The scaled unit a heading's trailing brackets give (岗位需求数（万人） → 万人), or null. */
 export function scaledUnit(text: string): string | null {
-  const inside = /\(([^()]*)\)$/u.exec(text.normalize('NFKC').trim())?.[1];
-  return inside !== undefined && SCALE.test(inside) ? inside : null;
+  const inside = /\(([^()]*)\)$/u.exec(text.normalize('NFKC').trim())?.[1]?.trim();
+  return inside !== undefined && SCALED.test(inside) ? inside : null;
 }
 
-/** The unit a title row states for the whole table (单位：千人, 计量单位: 万人) when it is a scaled one, or null. */
+/**
+ * The unit a title row states for the whole table (单位：千人, 计量单位: 万人) when it is a scaled one,
+ * or null; 填报单位：重庆市万州区教委 names who filled the form in, no unit.
+ */
 export function statedScale(text: string): string | null {
-  const unit = /单位\s*[:：]\s*([^\s,，;；)）]+)/u.exec(text.normalize('NFKC'))?.[1];
-  return unit !== undefined && SCALE.test(unit) ? unit : null;
+  for (const m of text.normalize('NFKC').matchAll(/单位\s*:\s*([^\s,;)]+)/gu)) if (SCALED.test(m[1])) return m[1];
+  return null;
 }
 
 /** Optimal string alignment distance (a swapped pair counts 1): how far a header is from a known one. */

@@ -21,9 +21,9 @@ export interface SheetChoice {
  * rows become empty lines), so rejects point at the row the analyst sees in the spreadsheet.
  * Unless one is named, every sheet is converted: two that fit stop the load (one would be read and
  * the other left out); when none fits, the first is used, so the header's verdict names what is
- * missing. Returns the path of the chosen sheet's CSV, its name and
- * its shape. Stops with a LoadError at a row or column past Excel's limits, or once a sheet's CSV
- * would exceed `maxBytes` (a few kilobytes of .xlsx can claim gigabytes of rows).
+ * missing. Returns the path of the chosen sheet's CSV, its name and its shape. Stops with a
+ * LoadError at a row or column past Excel's limits, or once a sheet's CSV would exceed `maxBytes`
+ * (a few kilobytes of .xlsx can claim gigabytes of rows).
  */
 export async function xlsxToCsv(source: string, target: string, choice: SheetChoice, maxBytes: number):
   Promise<Converted> {

@@ -343,9 +343,11 @@ describe('what cannot be read right is rejected with its exact message', () => {
     const titled = await inputsFrom(REAL, { 'programmes.csv': `2025年专业点统计表（单位：千人）,,,,,,,,\n${csv(HEADER, ROWS)}` });
     await expect(load(titled)).rejects.toThrow(`${join(titled, 'programmes.csv')}:1: 计量单位不符 — the title says "2025年专业点统计表（单位：千人）" (千人), `
       + 'and figures are read as plain counts: give them as plain counts and take the unit out of the title');
-    // A unit of ones is no unit to refuse.
+    // A unit of ones is no unit to refuse, nor a 填报单位 that names a place of 万 (万州区).
     const ones = await tables(programmes(ROWS, HEADER.map((h) => (h === 'students' ? '在校生数（人）' : h))));
     expect(ones.programmes).toEqual(clean.programmes);
+    const filler = await tables({ 'programmes.csv': `专业点统计表,,,,,,,,\n填报单位：重庆市万州区教育委员会,,,,,,,,\n${csv(HEADER, ROWS)}` });
+    expect(filler.programmes).toEqual(clean.programmes);
   });
 
   it('a rewritten value is quoted as the file wrote it, with what it was read as', async () => {
