@@ -16,6 +16,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { LISTING_TABLES, rawTable } from '../config/schema.ts';
 import { sqlString } from './sql.ts';
+import { originalsOf } from './normalise.ts';
 
 /** First school year read in the 2021 catalogue unless mapping.json says otherwise. */
 export const CURRENT_FROM = 2021;
@@ -44,11 +45,15 @@ export interface CatalogueOptions {
 const clean = (rejects: string, fields: string[]) =>
   `NOT EXISTS (SELECT 1 FROM ${rejects} j WHERE j.row_id = r.row_id AND j.field IN (${fields.map(sqlString).join(', ')}))`;
 
+/** The codes a file gave in an older catalogue and the loader carried to their 2021 successors, for the note. */
+export interface Converted { count: number; example: string | null }
+
 /**
  * Rows before currentFrom: old code → 2021 successor (rewritten in `rows`, recorded in
- * <rows>_sources), or a reject. Runs before the foreign-key checks, which then check the successor.
+ * <rows>_sources, the file's code kept in originalsOf(rows) for the rejects to quote), or a reject.
+ * Runs before the foreign-key checks, which then check the successor. Returns what it carried.
  */
-export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rejects: string, options: CatalogueOptions): Promise<void> {
+export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rejects: string, options: CatalogueOptions): Promise<Converted> {
   const sources = `${rows}_sources`;
   await conn.run(`
     CREATE OR REPLACE TEMP TABLE ${sources} AS
@@ -63,7 +68,7 @@ export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rej
       || ' (before ${options.currentFrom}), but no legacy_majors.csv and major_successors.csv are given: add them, '
       || 'or set catalogue.current_from in mapping.json if the file uses 2021 codes'`);
     await conn.run(`DELETE FROM ${sources}`);
-    return;
+    return { count: 0, example: null };
   }
   const choose = Object.entries(options.choose);
   await conn.run(`
@@ -91,7 +96,29 @@ export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rej
   await reject(`JOIN ${sources}_found f USING (row_id) WHERE f.listed AND len(f.successors) > 1 AND x.major_code IS NULL`,
     `${what} || ' was split in 2021 into ' || f.named || ': name the one this school runs in mapping.json catalogue.choose'`);
   await conn.run(`DELETE FROM ${sources} WHERE major_code IS NULL`);
+  // Two old majors merged into one: the later row is the same programme given again under its other old code.
+  await reject(`JOIN ${sources}_found f USING (row_id) JOIN ${rows} r USING (row_id)
+      JOIN (SELECT y.row_id AS first_id, y.source_major_code AS first_code, y.year, z.school_code, y.major_code
+            FROM ${sources} y JOIN ${rows} z USING (row_id)) p
+        ON p.year = x.year AND p.school_code = r.school_code AND p.major_code = x.major_code AND p.first_id < x.row_id AND p.first_code <> x.source_major_code
+      LEFT JOIN ${rawTable('majors')} m ON m.major_code = x.major_code
+      QUALIFY row_number() OVER (PARTITION BY x.row_id ORDER BY p.first_id) = 1`,
+    `${what} || ' and ' || p.first_code || ' on an earlier row both became ' || x.major_code || ' ' || coalesce(m.major_name, '')
+      || ' in 2021: one programme given twice, the earlier row kept — add these figures to it'`);
+  await conn.run(`DELETE FROM ${sources} x WHERE EXISTS (SELECT 1 FROM ${rejects} j WHERE j.row_id = x.row_id)`);
   await conn.run(`UPDATE ${rows} r SET major_code = x.major_code FROM ${sources} x WHERE x.row_id = r.row_id`);
+  await conn.run(`INSERT INTO ${originalsOf(rows)} SELECT x.row_id, 'major_code', x.source_major_code FROM ${sources} x
+    WHERE NOT EXISTS (SELECT 1 FROM ${originalsOf(rows)} o WHERE o.row_id = x.row_id AND o.field = 'major_code')`);
+  return (await conn.runAndReadAll(`
+    SELECT count(*)::INTEGER AS count, arg_min(${what} || ' → ' || x.major_code || ' ' || m.major_name, x.row_id) AS example
+    FROM ${sources} x JOIN ${sources}_found f USING (row_id) LEFT JOIN ${rawTable('majors')} m ON m.major_code = x.major_code`))
+    .getRowObjectsJS()[0] as unknown as Converted;
+}
+
+/** The note of the codes read in an older catalogue, or none. */
+export function convertedNote(file: string, converted: Converted): string[] {
+  return converted.count === 0 ? [] : [`${file}: 按旧目录读取 — read ${converted.count.toLocaleString('en')} major code${converted.count > 1 ? 's' : ''} `
+    + `in an older catalogue and carried ${converted.count > 1 ? 'them' : 'it'} to the 2021 successor (e.g. ${converted.example}); the file's code is kept as source_major_code`];
 }
 
 /** A major of another level than its school's (see the module comment); after the foreign keys, so both are known. */
@@ -110,11 +137,13 @@ export async function checkLevels(conn: DuckDBConnection, rows: string, rejects:
  * Records on raw_<table> which catalogue each row was read in ('2021', or the legacy one) and
  * the code as the file gave it where it was carried to its successor.
  */
-export async function recordSources(conn: DuckDBConnection, rows: string, table: string): Promise<void> {
+export async function recordSources(conn: DuckDBConnection, rows: string, table: string, rejects: string): Promise<void> {
   const target = rawTable(table);
   await conn.run(`UPDATE ${target} SET catalogue = '2021'`);
+  // Only the row kept: two old codes carried to one successor leave one row, the other a duplicate rejected.
   await conn.run(`
     UPDATE ${target} p SET source_major_code = x.source_major_code, catalogue = x.catalogue
     FROM ${rows}_sources x JOIN ${rows} r USING (row_id)
-    WHERE p.year = x.year AND p.school_code = r.school_code AND p.major_code = x.major_code`);
+    WHERE p.year = x.year AND p.school_code = r.school_code AND p.major_code = x.major_code
+      AND NOT EXISTS (SELECT 1 FROM ${rejects} j WHERE j.row_id = x.row_id)`);
 }

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readSchema, type TableName } from '../config/schema.ts';
 import { checkAccounting } from './accounting.ts';
-import { checkLevels, PROGRAMME_TABLES, recordSources, resolveCatalogue, type CatalogueOptions } from './catalogue-versions.ts';
+import { checkLevels, convertedNote, PROGRAMME_TABLES, recordSources, resolveCatalogue, type CatalogueOptions } from './catalogue-versions.ts';
 import { asLoadError } from './errors.ts';
 import { fileRejects } from './rejects/from-file.ts';
 import { checkForeignKeys } from './foreign-keys.ts';
@@ -67,7 +67,7 @@ export async function loadTable(
   readByNameNote(file, await codesFromNames(conn, schema, rows)).forEach(options.warn);
   const rejects = await checkFields(conn, schema, rows, name);
   const programmes = PROGRAMME_TABLES.includes(table) && options.catalogue;
-  if (programmes) await resolveCatalogue(conn, rows, rejects, programmes);
+  if (programmes) convertedNote(file, await resolveCatalogue(conn, rows, rejects, programmes)).forEach(options.warn);
   await checkForeignKeys(conn, schema, rows, rejects);
   await suggestCodes(conn, schema, rows, rejects);
   if (programmes) await checkLevels(conn, rows, rejects);
@@ -88,7 +88,7 @@ export async function loadTable(
   const total = { rows: counts.rows + setAside.length, rejected: counts.rejected + setAside.length };
   checkRejectShare(file, total, found, options.rejectShareMax);
   const loaded = await insertValidRows(conn, schema, rows, rejects);
-  if (programmes) await recordSources(conn, rows, table);
+  if (programmes) await recordSources(conn, rows, table, rejects);
   await dropTempTables(conn, `${name}_`);
   return { input: { table, file, sha256, rows: loaded, rejected: total.rejected }, rejects: found };
 }

@@ -108,3 +108,25 @@ describe('the legacy catalogue under other names', () => {
     expect(await query(conn, 'SELECT major_code, source_major_code FROM raw_programmes')).toEqual([{ major_code: '530302', source_major_code: '630302' }]);
   });
 });
+
+describe('codes carried to the 2021 catalogue, said and kept', () => {
+  it('counts the codes read in an older catalogue in a note, with an example', async () => {
+    const { report } = await load(await history(['2019,4150014128,630302,180,176,520,280,0.91,active', '2020,4150012609,610201,300,290,860,270,,active']));
+    expect(report.warnings.filter((w) => w.includes('按旧目录读取'))).toEqual([expect.stringContaining(
+      '按旧目录读取 — read 2 major codes in an older catalogue and carried them to the 2021 successor (e.g. 630302 会计 (2015 高职专科目录 (higher-2015)) → 530302 大数据与会计)')]);
+  });
+
+  it('two old codes merged into one major: the second rejected quoting its own code, the row kept recording its own', async () => {
+    const merged = `${SUCCESSORS}\nhigher-2015,630303,审计,530302,大数据与会计,merged`;
+    const { report, conn } = await load(await history([
+      '2019,4150014128,630302,180,176,520,280,0.91,active',
+      '2019,4150014128,630303,60,60,170,50,,active',
+    ], { 'major_successors.csv': merged }), 1);
+    expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([[3, 'major_code', '630303',
+      '630303 审计 (2015 高职专科目录 (higher-2015)) and 630302 on an earlier row both became 530302 大数据与会计 in 2021: '
+        + 'one programme given twice, the earlier row kept — add these figures to it']]);
+    expect(await query(conn, 'SELECT major_code, source_major_code, students FROM raw_programmes')).toEqual([
+      { major_code: '530302', source_major_code: '630302', students: 520 },
+    ]);
+  });
+});
