@@ -74,6 +74,9 @@ export const DELIVERED_INPUTS = [...INPUT_NAMES, 'postings'] as const;
 export type DeliveredInput = (typeof DELIVERED_INPUTS)[number];
 export const isDeliveredInput = (name: string): name is DeliveredInput => (DELIVERED_INPUTS as readonly string[]).includes(name);
 
+/** A field holding a number (a count, a rate, a year): what a unit or a merged cell can put wrong. */
+export const isNumeric = (f: Field | undefined): f is Field => f?.type === 'integer' || f?.type === 'number';
+
 /** The tables that classify postings (postings/classification-tables.ts), loaded in this order: none refers to another. */
 export const CLASSIFICATION_TABLES = ['posting_rules', 'posting_employers', 'posting_occupations', 'posting_noise'] as const;
 

@@ -19,10 +19,11 @@ export function withoutUnit(key: string): string {
   return key.replace(/\(([^()]*)\)$/u, (unit, inside: string) => (SCALED.test(inside) ? unit : ''));
 }
 
-/** The scaled unit a heading's trailing brackets give (岗位需求数（万人） → 万人), or null. */
-export function scaledUnit(text: string): string | null {
-  const inside = /\(([^()]*)\)$/u.exec(text.normalize('NFKC').trim())?.[1]?.trim();
-  return inside !== undefined && SCALED.test(inside) ? inside : null;
+/** The scaled unit a heading's trailing brackets give and the heading without it (岗位需求数（万人） → 万人, 岗位需求数), or null. */
+export function scaledUnit(text: string): { unit: string; heading: string } | null {
+  const m = /^(.*)\(([^()]*)\)$/u.exec(text.normalize('NFKC').trim());
+  const unit = m?.[2].trim();
+  return m && unit !== undefined && SCALED.test(unit) ? { unit, heading: m[1] } : null;
 }
 
 /**

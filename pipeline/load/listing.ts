@@ -82,12 +82,11 @@ export async function joinListing(conn: DuckDBConnection, programmesColumns: str
       + 'supply and enrolment cannot be computed or estimated from the listing alone; add programme_figures.csv with the year\'s figures');
   }
   const counts = (await conn.runAndReadAll(`
-    SELECT count(*)::INTEGER AS listed, count(f.year)::INTEGER AS with_figures,
-           count(*) FILTER (WHERE f.status IS NULL AND ${remarkStatus('l.remark')} = 'closed')::INTEGER AS closed,
-           count(*) FILTER (WHERE f.status IS NULL AND ${remarkStatus('l.remark')} = 'suspended')::INTEGER AS suspended,
-           min(l.remark) FILTER (WHERE f.status IS NULL AND ${remarkStatus('l.remark')} = 'closed') AS closed_example,
-           min(l.remark) FILTER (WHERE f.status IS NULL AND ${remarkStatus('l.remark')} = 'suspended') AS suspended_example
-    FROM ${l} l LEFT JOIN ${f} f USING (year, school_code, major_code)`)).getRowObjectsJS()[0] as Record<string, number & string>;
+    SELECT count(*)::INTEGER AS listed, count(year)::INTEGER AS with_figures,
+           count(*) FILTER (WHERE read = 'closed')::INTEGER AS closed, count(*) FILTER (WHERE read = 'suspended')::INTEGER AS suspended,
+           min(remark) FILTER (WHERE read = 'closed') AS closed_example, min(remark) FILTER (WHERE read = 'suspended') AS suspended_example
+    FROM (SELECT f.year, l.remark, CASE WHEN f.status IS NULL THEN ${remarkStatus('l.remark')} END AS read
+          FROM ${l} l LEFT JOIN ${f} f USING (year, school_code, major_code))`)).getRowObjectsJS()[0] as Record<string, number & string>;
   return {
     listed: counts.listed, with_figures: counts.with_figures, status_from_remark: { closed: counts.closed, suspended: counts.suspended },
     remark_examples: { closed: counts.closed_example ?? null, suspended: counts.suspended_example ?? null },

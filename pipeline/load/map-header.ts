@@ -1,4 +1,4 @@
-import type { Field, TableSchema } from '../config/schema.ts';
+import { isNumeric, type Field, type TableSchema } from '../config/schema.ts';
 import { LoadError } from './errors.ts';
 import { editDistance, headerKey, scaledUnit, withoutUnit } from './header-text.ts';
 
@@ -71,19 +71,17 @@ export type HeaderMatcher = ReturnType<typeof headerMatcher>;
 
 const hint = (fields: Field[]) => fields.map(label).join(' / ');
 
-const isFigure = (f: Field | undefined): f is Field => f?.type === 'integer' || f?.type === 'number';
-
 /**
  * A figure column headed in a unit of tens, thousands or ten thousands (岗位需求数（万人）) stops
  * the load: its figures would be read as ones, off by that factor. Named in mapping.json or not.
  */
 function refuseScaledColumns(header: string[], matcher: HeaderMatcher, file: string): void {
   for (const raw of header) {
-    const unit = scaledUnit(raw);
-    if (unit === null) continue;
-    const field = matcher.fieldOf(raw) ?? matcher.fieldOf(raw.normalize('NFKC').trim().replace(/\([^()]*\)$/u, ''));
-    if (isFigure(field)) {
-      throw new LoadError(`${file}: 计量单位不符 — column "${raw.trim()}" counts in ${unit}, and ${label(field)} is read as a plain count: `
+    const scaled = scaledUnit(raw);
+    if (scaled === null) continue;
+    const field = matcher.fieldOf(raw) ?? matcher.fieldOf(scaled.heading);
+    if (isNumeric(field)) {
+      throw new LoadError(`${file}: 计量单位不符 — column "${raw.trim()}" counts in ${scaled.unit}, and ${label(field)} is read as a plain count: `
         + `give the figures as plain counts and take the unit out of the heading`);
     }
   }

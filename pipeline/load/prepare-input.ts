@@ -1,4 +1,4 @@
-import type { TableSchema } from '../config/schema.ts';
+import { isNumeric, type TableSchema } from '../config/schema.ts';
 import { MAX_LINE_BYTES } from './csv-shape.ts';
 import { detectHeader, HEADER_SEARCH_LINES, type HeaderRow } from './detect-header.ts';
 import { statedScale } from './header-text.ts';
@@ -23,9 +23,10 @@ const WARNINGS_SHOWN = 10;
  */
 function refuseStatedScale(file: string, above: HeaderRow['above']): void {
   for (const row of above) {
-    const text = row.texts.find((t) => statedScale(t) !== null);
-    if (text !== undefined) {
-      throw new LoadError(`${file}:${row.line}: 计量单位不符 — the title says "${text}" (${statedScale(text)}), and figures are read as plain counts: `
+    for (const text of row.texts) {
+      const unit = statedScale(text);
+      if (unit === null) continue;
+      throw new LoadError(`${file}:${row.line}: 计量单位不符 — the title says "${text}" (${unit}), and figures are read as plain counts: `
         + 'give them as plain counts and take the unit out of the title');
     }
   }
@@ -36,10 +37,7 @@ function refuseStatedScale(file: string, above: HeaderRow['above']): void {
  * is one value for rows of which it is none's, such as a group's total: the load stops naming it.
  */
 function refuseMergedFigures(file: string, merges: readonly MergedRange[], headerLine: number, header: HeaderMap, schema: TableSchema): void {
-  const figure = (name: string) => {
-    const f = schema.fields.find((x) => x.name === name);
-    return (f?.type === 'integer' || f?.type === 'number') && !schema.primaryKey.includes(name);
-  };
+  const figure = (name: string) => isNumeric(schema.fields.find((x) => x.name === name)) && !schema.primaryKey.includes(name);
   const columns = new Map([...header.positions].filter(([name]) => figure(name)).map(([name, at]) => [at, name]));
   const range = mergedFigure(merges, headerLine, new Set(columns.keys()));
   if (range) {
