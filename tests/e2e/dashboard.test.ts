@@ -228,6 +228,9 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('dashboard
     await s.page.emulateMedia({ media: 'print' });
     try {
       expect(await skipped()).toBe(0);
+      // The charts draw on the print media change, a frame or two after it.
+      await s.page.waitForFunction(() => [...document.querySelectorAll('svg.chart')].every((svg) => svg.childElementCount > 0), undefined, { timeout: 5000 })
+        .catch(() => {});
       expect((await drawn()).every(Boolean)).toBe(true);
     } finally {
       await s.page.emulateMedia({ media: 'screen' });
