@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { rawTable, type TableSchema } from '../config/schema.ts';
+import { asciiWidth } from './normalise.ts';
 import { sqlName, sqlString } from './sql.ts';
 
 /**
@@ -23,7 +24,7 @@ export async function codesFromNames(conn: DuckDBConnection, schema: TableSchema
     const pattern = schema.fields.find((f) => f.name === fk.fields[0])?.constraints?.pattern;
     if (!nameField || fk.fields.length !== 1 || !pattern) continue;
     const field = sqlName(fk.fields[0]);
-    const names = `(SELECT ${sqlName(nameField)} AS name, any_value(${sqlName(fk.reference.fields[0])}) AS code
+    const names = `(SELECT ${asciiWidth(sqlName(nameField))} AS name, any_value(${sqlName(fk.reference.fields[0])}) AS code
       FROM ${rawTable(fk.reference.resource)} GROUP BY 1 HAVING count(*) = 1)`;
     const named = `${rows}.${field} = n.name AND NOT regexp_full_match(${rows}.${field}, ${sqlString(pattern)})`;
     const found = (await conn.runAndReadAll(`

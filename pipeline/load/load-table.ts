@@ -7,7 +7,7 @@ import { fileRejects } from './rejects/from-file.ts';
 import { checkForeignKeys } from './foreign-keys.ts';
 import { insertValidRows } from './insert-rows.ts';
 import type { TableMapping } from './mapping.ts';
-import { normalisedNote, normaliseRows, originalsOf } from './normalise.ts';
+import { normalisedIn, normalisedNote, normaliseRows, originalsOf } from './normalise.ts';
 import { codesFromNames, readByNameNote } from './codes-from-names.ts';
 import { prepareInput } from './prepare-input.ts';
 import { withSetAside } from './set-aside.ts';
@@ -63,7 +63,8 @@ export async function loadTable(
   });
   assertUnchanged(file, stamp);
   const rows = scan.rows;
-  normalisedNote(file, await normaliseRows(conn, schema, rows, options.mapping?.values)).forEach(options.warn);
+  const normalised = await normaliseRows(conn, schema, rows, { values: options.mapping?.values, totals: true });
+  normalisedNote(file, normalisedIn(normalised, scan.files[0].path)).forEach(options.warn);
   readByNameNote(file, await codesFromNames(conn, schema, rows)).forEach(options.warn);
   const rejects = await checkFields(conn, schema, rows, name);
   const programmes = PROGRAMME_TABLES.includes(table) && options.catalogue;

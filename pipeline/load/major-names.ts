@@ -13,9 +13,10 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { rawTable } from '../config/schema.ts';
+import { asciiWidth } from './normalise.ts';
 
-/** A name as compared: no spaces, brackets ASCII (the loader has already made full-width signs ASCII). */
-const nameKey = (x: string) => `regexp_replace(replace(replace(${x}, '（', '('), '）', ')'), '\\s', '', 'g')`;
+/** A name as compared: no spaces, full-width forms ASCII (机械设计与制造（数控方向） is 机械设计与制造(数控方向)). */
+const nameKey = (x: string) => `regexp_replace(${asciiWidth(x)}, '\\s', '', 'g')`;
 
 /** Shared characters ÷ characters of either name (DuckDB's own jaccard counts bytes, not characters). */
 const likeness = (a: string, b: string) => `len(list_intersect(list_distinct(string_split(${a}, '')), list_distinct(string_split(${b}, ''))))

@@ -3,7 +3,9 @@
  * (full-width digits, 2025年, 95.2%, 招生). Each field's text is rewritten in one SQL pass to the
  * form the schema checks, and every rewrite is counted per field and reported with an example,
  * so nothing changes silently. Rules (docs/inputs.md, "Values"):
- * - full-width letters, digits and signs (Ａ, ５, ％) become ASCII, as NFKC does;
+ * - in a code, a number, a date or a word from a list, full-width letters, digits and signs (Ａ,
+ *   ５, ％) become ASCII, as NFKC does; free text (a name, a job title) is kept as written, its
+ *   Chinese punctuation （），：with it;
  * - in a field that may be empty, a mark tables write for "no value" (—, -, /, 无, 暂无, N/A) is
  *   empty: it says nothing is known, never zero;
  * - a code or number loses the apostrophe a spreadsheet or export puts before it to keep it text
@@ -27,11 +29,21 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { storedFields, type Field, type TableSchema } from '../config/schema.ts';
 import { sqlName, sqlString } from './sql.ts';
 
+/** Full-width forms of the ASCII signs (U+FF01…U+FF5E: each shifted by 0xFEE0) and the signs. */
 const FULL_WIDTH = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0xff01 + i)).join('');
 const ASCII = Array.from({ length: 94 }, (_, i) => String.fromCharCode(0x21 + i)).join('');
 
-/** What tables write for "no value" in a cell (full-width forms are made ASCII first). */
-const NO_VALUE = ['-', '--', '—', '——', '–', '―', '/', '无', '暂无', 'N/A', 'n/a', 'NA', '空'];
+/**
+ * SQL: text `x` with its full-width forms made ASCII; names are compared so, since a name written
+ * where a code belongs is made so and the name in its table is kept as written.
+ */
+export const asciiWidth = (x: string) => `translate(${x}, ${sqlString(FULL_WIDTH)}, ${sqlString(ASCII)})`;
+
+/** Free text: a string field that is no code (no pattern) and no word from a list; kept as written. */
+const isFreeText = (field: Field) => field.type === 'string' && !field.constraints?.pattern && !field.constraints?.enum;
+
+/** What tables write for "no value" in a cell (full-width forms are made ASCII first, but in free text). */
+export const NO_VALUE = ['-', '--', '—', '——', '–', '―', '/', '无', '暂无', 'N/A', 'n/a', 'NA', '空'];
 
 /** The apostrophe before a value a spreadsheet keeps as text ('4150012215), with its typographic forms. */
 const TEXT_MARKS = ["'", '‘', '’', '`'].map(sqlString).join(', ');
@@ -91,13 +103,13 @@ function mapped(x: string, words: Record<string, string>): string {
 
 /**
  * SQL expression for the text of field value `v` (trimmed text, NULL when empty) made plain: ASCII
- * for full-width forms, then the folder's own value map (`words`, mapping.json), a "no value" mark
+ * for full-width forms (but in free text), then the folder's own value map (`words`, mapping.json), a "no value" mark
  * emptied, a text apostrophe dropped. Computed once per value (normaliseRows) and then read by
  * normalisedValue: each rule below repeats its input, so rules nested in one expression multiply
  * its size, and with it the time of the national load.
  */
 function plainText(field: Field, v: string, words: Record<string, string>): string {
-  let x = `CASE WHEN regexp_matches(${v}, '[\uff01-\uff5e]') THEN translate(${v}, ${sqlString(FULL_WIDTH)}, ${sqlString(ASCII)}) ELSE ${v} END`;
+  let x = isFreeText(field) ? v : `CASE WHEN regexp_matches(${v}, '[\uff01-\uff5e]') THEN ${asciiWidth(v)} ELSE ${v} END`;
   x = mapped(x, words);
   const c = field.constraints ?? {};
   if (!c.required) x = `CASE WHEN ${x} IN (${NO_VALUE.map(sqlString).join(', ')}) THEN NULL ELSE ${x} END`;
@@ -148,19 +160,32 @@ export interface Normalised {
   totalExample: string;
 }
 
+/** What normalising a file changed: nothing. */
+const UNCHANGED: Normalised = { changes: [], totals: 0, totalExample: '' };
+
+/** What normalisation changed in one file read into a staged table (by its `source_file`). */
+export const normalisedIn = (found: ReadonlyMap<string, Normalised>, file: string): Normalised => found.get(file) ?? UNCHANGED;
+
 /**
- * Rewrites the staged rows' values to their normal form (see the module comment) and drops total
- * rows (`is_total`, set by readCsv); returns what changed, for the note.
+ * Rewrites the staged rows' values to their normal form (see the module comment) and, with
+ * `totals`, drops total rows (`is_total`, set by readCsv); returns what changed in each file read
+ * into the table (by `source_file`: a batch of daily files is normalised at once), for the notes.
  */
-export async function normaliseRows(conn: DuckDBConnection, schema: TableSchema, rows: string, values: Record<string, Record<string, string>> = {}): Promise<Normalised> {
-  const found = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n,
-      arg_min(left(concat_ws(',', ${storedFields(schema).map((f) => `coalesce(${sqlName(f.name)}, '')`).join(', ')}), 80), row_id) AS example
-    FROM ${rows} WHERE is_total`)).getRowObjectsJS()[0];
-  const totals = found.n as number;
-  if (totals > 0) await conn.run(`DELETE FROM ${rows} WHERE is_total`);
+export async function normaliseRows(conn: DuckDBConnection, schema: TableSchema, rows: string,
+  options: { values?: Record<string, Record<string, string>>; totals?: boolean } = {}): Promise<Map<string, Normalised>> {
+  const values = options.values ?? {};
+  const found = new Map<string, Normalised>();
+  const of = (file: string) => found.get(file) ?? found.set(file, { ...UNCHANGED, changes: [] }).get(file)!;
+  if (options.totals) {
+    const totals = (await conn.runAndReadAll(`SELECT source_file, count(*)::INTEGER AS n,
+        arg_min(left(concat_ws(',', ${storedFields(schema).map((f) => `coalesce(${sqlName(f.name)}, '')`).join(', ')}), 80), row_id) AS example
+      FROM ${rows} WHERE is_total GROUP BY source_file`)).getRowObjectsJS();
+    for (const t of totals) Object.assign(of(t.source_file as string), { totals: t.n as number, totalExample: t.example as string });
+    if (totals.length > 0) await conn.run(`DELETE FROM ${rows} WHERE is_total`);
+  }
   // Each value's plain text (p0…) beside its original (o0…), then the rules on the plain text.
   // o: the value as the file wrote it (padding included, so trimming it is counted too)
-  const plain = `(SELECT row_id, ${schema.fields.map((f, i) => `${plainText(f, sqlName(f.name), values[f.name] ?? {})} AS p${i}, `
+  const plain = `(SELECT row_id, source_file, ${schema.fields.map((f, i) => `${plainText(f, sqlName(f.name), values[f.name] ?? {})} AS p${i}, `
     + `coalesce(${paddedColumn(f.name)}, ${sqlName(f.name)}) AS o${i}`).join(', ')} FROM ${rows})`;
   const shares = schema.fields.flatMap((f, i) => (isShare(f) ? [{ f, i }] : []));
   const percent = shares.length === 0 ? {} : (await conn.runAndReadAll(
@@ -172,12 +197,16 @@ export async function normaliseRows(conn: DuckDBConnection, schema: TableSchema,
   const target = `${rows}_normal`;
   const changed = (i: number) => `n${i} IS DISTINCT FROM o${i}`;
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${target} AS SELECT * FROM (
-      SELECT row_id, ${norms.map(({ n }, i) => `${n} AS n${i}, o${i}`).join(', ')} FROM ${plain})
+      SELECT row_id, source_file, ${norms.map(({ n }, i) => `${n} AS n${i}, o${i}`).join(', ')} FROM ${plain})
     WHERE ${norms.map((_, i) => changed(i)).join(' OR ')}`);
-  const counts = (await conn.runAndReadAll(`SELECT ${norms.map((_, i) => `count(*) FILTER (WHERE ${changed(i)})::INTEGER AS n${i},
+  const counts = (await conn.runAndReadAll(`SELECT source_file, ${norms.map((_, i) => `count(*) FILTER (WHERE ${changed(i)})::INTEGER AS n${i},
       arg_min(left('"' || o${i} || '" → "' || coalesce(n${i}, '') || '"', 80), row_id) FILTER (WHERE ${changed(i)}) AS e${i}`).join(', ')}
-    FROM ${target}`)).getRowObjectsJS()[0];
-  const rewritten = norms.flatMap((_, i) => (counts[`n${i}`] as number) > 0 ? [i] : []);
+    FROM ${target} GROUP BY source_file ORDER BY min(row_id)`)).getRowObjectsJS();
+  for (const c of counts) {
+    of(c.source_file as string).changes.push(...norms.flatMap(({ f }, i) => ((c[`n${i}`] as number) > 0
+      ? [{ field: f.name, count: c[`n${i}`] as number, example: c[`e${i}`] as string }] : [])));
+  }
+  const rewritten = norms.flatMap((_, i) => (counts.some((c) => (c[`n${i}`] as number) > 0) ? [i] : []));
   // What the file said where a rule rewrote it: a reject quotes the file's text, so it can be found there.
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${originalsOf(rows)} (row_id BIGINT, field VARCHAR, original VARCHAR)`);
   for (const i of rewritten) {
@@ -188,8 +217,7 @@ export async function normaliseRows(conn: DuckDBConnection, schema: TableSchema,
     await conn.run(`UPDATE ${rows} SET ${set} FROM ${target} n WHERE ${rows}.row_id = n.row_id`);
   }
   await conn.run(`DROP TABLE ${target}`);
-  const changes = rewritten.map((i) => ({ field: norms[i].f.name, count: counts[`n${i}`] as number, example: counts[`e${i}`] as string }));
-  return { changes, totals, totalExample: (found.example as string | null) ?? '' };
+  return found;
 }
 
 /** The note a file's normalisation leaves, or none when nothing changed. */

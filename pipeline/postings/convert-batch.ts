@@ -22,6 +22,7 @@ import { assertUnchanged } from '../load/stable-file.ts';
 import { suggestCodes } from '../load/suggest.ts';
 import { dropTempTables } from '../load/temp-tables.ts';
 import { checkFields } from '../load/check-fields.ts';
+import { normalisedIn, normaliseRows, type Normalised } from '../load/normalise.ts';
 import { readSchema, type TableSchema } from '../config/schema.ts';
 import { countByFile, type FileCounts } from './count-by-file.ts';
 import type { DailyFile } from './daily-files.ts';
@@ -29,6 +30,7 @@ import { dayRejects } from './day-rejects.ts';
 import { fastPass, plainValue } from './fast-pass.ts';
 import type { LedgerEntry } from './ledger.ts';
 import { parquetName } from './parquet-name.ts';
+import { checkPostedOn } from './posted-on.ts';
 import { writeDays, type DaysSource } from './write-days.ts';
 
 export interface ConvertOptions {
@@ -48,16 +50,19 @@ export interface ConvertOptions {
 /** A daily file made ready for read_csv (prepareInput). */
 export interface PreparedDay extends PreparedInput { file: DailyFile }
 
-interface DayResult { counts: FileCounts; rejects: Reject[] }
+/** What the checks found in a day: its counts, its rejects and (detailed pass) the values normalisation rewrote. */
+interface DayResult { counts: FileCounts; rejects: Reject[]; normalised?: Normalised['changes'] }
 
 /** The loader's checks over some days of a batch, each reject worded and placed at its file:line:column. */
 async function detailedPass(conn: DuckDBConnection, schema: TableSchema, days: PreparedDay[], warn: (message: string) => void):
   Promise<{ results: DayResult[]; source: DaysSource }> {
   const name = 'batch_postings';
-  const scan = await readCsv(conn, days.map((d) => d.csvPath), schema, days[0].header, name).catch((error) => {
+  const scan = await readCsv(conn, days.map((d) => d.csvPath), schema, days[0].header, name, { padded: true }).catch((error) => {
     throw asLoadError(dirname(days[0].file.path), error);
   });
+  const normalised = await normaliseRows(conn, schema, scan.rows);
   const rejects = await checkFields(conn, schema, scan.rows, name);
+  await checkPostedOn(conn, scan, days.map((d) => d.file.name), rejects);
   await checkForeignKeys(conn, schema, scan.rows, rejects);
   await suggestCodes(conn, schema, scan.rows, rejects);
   await checkPrimaryKey(conn, schema, scan.rows, rejects);
@@ -66,7 +71,7 @@ async function detailedPass(conn: DuckDBConnection, schema: TableSchema, days: P
   for (const [i, day] of days.entries()) {
     const found = counts[i].rejected === 0 ? []
       : await dayRejects(conn, { schema, scan, rejects, name }, { scanned: scan.files[i], file: day.file.path, csvPath: day.csvPath }, warn);
-    results.push({ counts: counts[i], rejects: found });
+    results.push({ counts: counts[i], rejects: found, normalised: normalisedIn(normalised, scan.files[i].path).changes });
   }
   const ranges = scan.files.map((f) => ({ key: sqlString(f.path), first: f.first, last: f.first + f.parsed - 1 }));
   return { results, source: { rows: scan.rows, rejects, dayColumn: 'source_file', days: ranges, typed: typedValue } };
@@ -88,7 +93,7 @@ export async function convertBatch(conn: DuckDBConnection, days: PreparedDay[], 
   const entries: Record<string, LedgerEntry> = {};
   for (const [i, day] of days.entries()) {
     // A day with lines set aside is never settled by the fast pass: it reads fewer records than the file has.
-    const read = fast.days[i] ?? results.pop()!;
+    const read: DayResult = fast.days[i] ?? results.pop()!;
     const n = day.setAside.length;
     const counts = { rows: read.counts.rows + n, rejected: read.counts.rejected + n, read: read.counts.read + n };
     const rejects = withSetAside(read.rejects, schema.name, day.file.path, day.setAside);
@@ -102,6 +107,7 @@ export async function convertBatch(conn: DuckDBConnection, days: PreparedDay[], 
       rows: counts.rows - counts.rejected,
       rejected: counts.rejected,
       rejects: rejects.map(({ line, column, value, reason }) => ({ line, column, value, reason })),
+      ...(read.normalised?.length ? { normalised: read.normalised } : {}),
       loaded_at: options.now().toISOString(),
     };
   }

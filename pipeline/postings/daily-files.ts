@@ -27,13 +27,19 @@ export const DAILY = /^\d{4}-\d{2}-\d{2}\.(csv|xlsx)$/;
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
+ * The latest day a file may hold postings of, given its own day: the next (a day's grace for time
+ * zones: a posting of tomorrow in Chongqing is today's in UTC).
+ */
+export const dayAfter = (day: string) => dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000));
+
+/**
  * Why a file's day cannot be a day of postings: not a calendar date, or later than the day after the
  * refresh's (a day's grace for time zones: a file dated tomorrow in Chongqing is today in UTC).
  */
 export function dayProblem(day: string, now: Date): string | null {
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || dayOf(date) !== day) return `日期无效 — ${day} is not a calendar date`;
-  const latest = dayOf(new Date(now.getTime() + 86_400_000));
+  const latest = dayAfter(dayOf(now));
   if (day > latest) return `日期晚于刷新日 — ${day} is after the refresh day ${dayOf(now)} (a day's grace: ${latest} at the latest); check the file's name`;
   return null;
 }

@@ -2,8 +2,9 @@
  * The single-pass check of a batch of daily files: one read of the batch as text, one aggregate
  * per day telling whether any row could fail a check of the loader, and one for repeated
  * posting_ids. Its tests are conservative: a value passes only when the loader's checks would pass
- * it and read it as the same typed value (no padding to trim, integers and dates in their plain
- * form, codes known to the referenced table), so a day that passes needs nothing more. Repeated
+ * it and read it as the same typed value (no padding to trim, nothing normalisation would rewrite,
+ * integers and dates in their plain form, codes known to the referenced table, no day after the
+ * file's own), so a day that passes needs nothing more. Repeated
  * posting_ids, which a feed re-sending postings has on most days, are rejected here as the loader
  * would ("duplicate key (first at line N)"), when each line of the file holds exactly one record
  * (line = position + 2). Every other day with anything doubtful goes to the loader's detailed pass,
@@ -21,8 +22,10 @@ import type { Reject } from '../load/rejects/reject.ts';
 import { sqlName, sqlString } from '../load/sql.ts';
 import { boundSql, typedValue } from '../load/field-reasons.ts';
 import { BLANKS } from '../load/read-csv.ts';
+import { NO_VALUE } from '../load/normalise.ts';
 import { duckdbType, rawTable, type Field, type TableSchema } from '../config/schema.ts';
 import type { PreparedDay } from './convert-batch.ts';
+import { postedLatest } from './posted-on.ts';
 import type { FileCounts } from './count-by-file.ts';
 
 /**
@@ -91,6 +94,9 @@ function doubtful(field: Field, v: string, keyed: boolean, patternHeld: boolean)
   if (c.minimum !== undefined) tests.push(`${typed} < ${boundSql(c.minimum)}`);
   if (c.maximum !== undefined) tests.push(`${typed} > ${boundSql(c.maximum)}`);
   if (c.enum) tests.push(`${v} NOT IN (${c.enum.map(sqlString).join(', ')})`);
+  // A value the checks above pass as it is which normalisation would rewrite (normalise.ts): a
+  // mark saying "no value" in a field that may be empty. (Free text is kept as written.)
+  if (!c.required) tests.push(`${v} IN (${NO_VALUE.map(sqlString).join(', ')})`);
   // The tests see no NULL: an OR of tests that are NULL on a NULL value is evaluated the slow way,
   // three times as long for a mostly empty column.
   const present = tests.length > 0 ? tests.map((t) => `(${t})`).join(' OR ') : 'false';
@@ -155,8 +161,10 @@ export async function fastPass(conn: DuckDBConnection, schema: TableSchema, days
   const rowTests = [...schema.fields.map((f) => doubtful(f, `r.${sqlName(f.name)}`, keyed.has(f.name), patternHeld.has(f.name))), ...unknownKeys(schema)];
   const perDay = new Map((await conn.runAndReadAll(`
     SELECT day::INTEGER AS day, min(row_id)::DOUBLE AS first, count(*)::INTEGER AS n,
-           count(*) FILTER (WHERE ${rowTests.map((t) => `(${t})`).join(' OR ')})::INTEGER AS doubtful
-    FROM ${rows} r GROUP BY day`)).getRowObjectsJS().map((r) => [r.day as number, r as { first: number; n: number; doubtful: number }]));
+           count(*) FILTER (WHERE ${rowTests.map((t) => `(${t})`).join(' OR ')})::INTEGER AS doubtful,
+           max(posted_on) AS last_posted
+    FROM ${rows} r GROUP BY day`)).getRowObjectsJS()
+    .map((r) => [r.day as number, r as { first: number; n: number; doubtful: number; last_posted: string | null }]));
   // Keys repeated within a day: every copy after the first is rejected, pointing back at it. Most
   // are pairs, whose second copy is the key's last row; only keys sent three times or more are
   // looked up among the rows again.
@@ -189,6 +197,8 @@ export async function fastPass(conn: DuckDBConnection, schema: TableSchema, days
   const settled = days.map((day, i): FastDay | undefined => {
     const counted = perDay.get(i + 1);
     if (!counted || counted.doubtful > 0 || counted.n !== dataRecords(day.shape, day.header.line)) return undefined;
+    // The day's dates passed as DuckDB prints them (YYYY-MM-DD), whose order as text is theirs as dates.
+    if (counted.last_posted !== null && counted.last_posted > postedLatest(day.file.name).latest) return undefined;
     const { first, n } = counted;
     const range = { key: String(i + 1), first, last: first + n - 1 };
     const dups = repeats.get(i + 1) ?? [];

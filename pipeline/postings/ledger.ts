@@ -6,6 +6,7 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Normalised } from '../load/normalise.ts';
 import type { Reject } from '../load/rejects/reject.ts';
 
 /** A reject as stored: the file is the ledger entry's, re-attached with the path of the day. */
@@ -20,6 +21,8 @@ export interface LedgerEntry {
   rows: number;
   rejected: number;
   rejects: StoredReject[];
+  /** Values normalisation rewrote before validation (normalise.ts), per field with a first example; absent when none. */
+  normalised?: Normalised['changes'];
   loaded_at: string;
   /**
    * Size and modification time of the daily file when its sha256 was last confirmed: while both

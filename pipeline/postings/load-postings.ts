@@ -20,6 +20,8 @@ import { addedDays, appendRawPostings, buildRawPostings } from './raw-postings.t
 import { segmentPostings } from './posting-words.ts';
 import { postingsInput } from './postings-input.ts';
 import { checksKey } from './checks-key.ts';
+import type { Ledger } from './ledger.ts';
+import { normalisedNote } from '../load/normalise.ts';
 
 /** Folder of the postings store inside the warehouse, beside the snapshots (it outlives them). */
 export const POSTINGS_STORE = 'postings-store';
@@ -59,6 +61,24 @@ export interface PostingsReport {
 export const postingsLookups = (): ReadonlySet<string> => new Set(['postings', ...CLASSIFICATION_TABLES]
   .flatMap((table) => (readSchema(table).foreignKeys ?? []).map((fk) => fk.reference.resource)));
 
+/**
+ * The values normalisation rewrote in the stored days, summed per field over the feed (each
+ * field's example from its first day), said in every run: the store keeps the rewritten values.
+ */
+export function feedNormalisedNote(folder: string, ledger: Ledger): string[] {
+  const entries = Object.entries(ledger.files).filter(([, e]) => e.normalised?.length);
+  const fields = new Map<string, { field: string; count: number; example: string }>();
+  for (const [name, entry] of entries) {
+    for (const c of entry.normalised!) {
+      const seen = fields.get(c.field);
+      if (seen) seen.count += c.count;
+      else fields.set(c.field, { ...c, example: `${c.example} in ${name}` });
+    }
+  }
+  const files = Object.keys(ledger.files).length;
+  return normalisedNote(`${folder} (${entries.length} of ${files} daily files)`, { changes: [...fields.values()], totals: 0, totalExample: '' });
+}
+
 export async function loadPostings(conn: DuckDBConnection, options: PostingsOptions): Promise<PostingsReport> {
   const { report } = options;
   const warn = (message: string) => {
@@ -83,6 +103,7 @@ export async function loadPostings(conn: DuckDBConnection, options: PostingsOpti
   const hasRules = report.inputs.some((i) => i.table === RULES_TABLE);
   if (!hasRules && postings > 0) warn('posting_rules: 缺少分类规则 — no posting_rules.csv in the data or reference folder; every posting stays unclassified');
   // Always listed, even empty: a feed that vanishes must show as a shrink to the drift checks.
+  feedNormalisedNote(join(options.dataDir, POSTINGS_FOLDER), sync.ledger).forEach(warn);
   const input = postingsInput(options.dataDir, sync.ledger, postings);
   report.inputs.push(input);
   const paths = new Map(files.map((f) => [f.name, f.path]));

@@ -43,6 +43,10 @@ const BRACKETS = /[(（【\[〔<《{][^)）】\]〕>》}]*([)）】\]〕>》}]|$
 const AMOUNTS = /(年薪|月薪|底薪)?\d+(\.\d+)?\s*([-~～至到]\s*\d+(\.\d+)?\s*([kKwW千万元]|元\/月)?|([kKwW千万元名人个](?![a-zA-Z])|元\/月))\+?/g;
 // A platform label separates the industries it names with these.
 const LABEL_SEPARATORS = /[/／、,，;；|()（）]+/;
+// Full-width letters and digits (ＪＡＶＡ, ５Ｇ): cut as their ASCII forms, so a rule's Latin word is
+// found in them; the posting keeps its text as written.
+const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
+const narrow = (text: string) => text.replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 // Tokens that are not words: punctuation, symbols, spaces.
 const NOT_A_WORD = /^[\p{P}\p{S}\p{Z}\s\d]*$/u;
 
@@ -99,7 +103,8 @@ export function createSegmenter(vocabulary: Vocabulary): Segmenter {
   };
 
   return {
-    segment(field, text) {
+    segment(field, written) {
+      const text = narrow(written);
       if (field === 'industry_hint') {
         const labels = text.toLowerCase().split(LABEL_SEPARATORS).map((part) => part.trim()).filter(Boolean);
         return { clean: labels.join(' '), words: labels };

@@ -114,8 +114,7 @@ describe('each messy form loads to the same rows as the clean file', () => {
     }), ['表头在第 2 行 — header found ending on line 2; the rows above it are skipped as titles']],
     ['a 专业名称 column beside the code: the catalogue\'s names, a 方向 in brackets, an older name the new one contains', () => withNames({
       0: `${MAJOR_NAMES.get(ROWS[0][col('major_code')])}（数控方向）`, 1: '会计',
-    }), ['规范化 — normalised 1 value before validation: major_name 1 (e.g. "机械设计与制造（数控方向）" → "机械设计与制造(数控方向)")',
-      '专业名称与目录不同 — 1 rows name their major otherwise than the catalogue, e.g. 530302 会计 (catalogue: 大数据与会计); read by code']],
+    }), ['专业名称与目录不同 — 1 rows name their major otherwise than the catalogue, e.g. 530302 会计 (catalogue: 大数据与会计); read by code']],
     ['values padded with spaces (a no-break space among them), trimmed and counted', () => ({
       'programmes.csv': csv(HEADER, ROWS.map((r, i) => r.map((v, j) => (PADDED_FIELDS.includes(HEADER[j]) && i % 3 === 0 ? padded(v) : v)))),
     }), [noteOf(PADDED_FIELDS.map((name) => [name, Math.ceil(ROWS.length / 3), (i: number) => padded(ROWS[i][col(name)]), (i: number) => ROWS[i][col(name)]]))]],
@@ -161,6 +160,23 @@ describe('each messy form loads to the same rows as the clean file', () => {
       `按名称读作代码 — read ${schools.length} names as codes: district_code ${schools.length} (e.g. ${first(schools, schoolHeader.indexOf('district_code'), districts)})`]);
     expect(notes(messy, 'programmes')).toEqual([
       `按名称读作代码 — read ${ROWS.length} names as codes: school_code ${ROWS.length} (e.g. ${first(ROWS, col('school_code'), names)})`]);
+  });
+
+  it('free text keeps its Chinese punctuation, and a name with （） written where a code belongs is still read as its code', async () => {
+    const [schoolHeader, ...schools] = readFileSync(join(REAL, 'schools.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    const at = schoolHeader.indexOf('school_name');
+    const bracketed = schools.map((r) => r.map((v, j) => (j === at ? `${v}（重庆市）` : v)));
+    const names = new Map(bracketed.map((r) => [r[0], r[at]]));
+    // The programmes file types the name with ASCII brackets on one row, and as the school list does on the others.
+    const messy = await tables({
+      'schools.csv': csv(schoolHeader, bracketed),
+      'programmes.csv': csv(HEADER, withColumn('school_code', (v, i) => (i === 0 ? names.get(v)!.replace('（', '(').replace('）', ')') : names.get(v)!))),
+    });
+    expect(messy.report.rejects).toEqual([]);
+    expect(messy.programmes).toEqual(clean.programmes);
+    expect(notes(messy, 'schools')).toEqual([]);
+    expect(await query((await load(await inputsFrom(REAL, { 'schools.csv': csv(schoolHeader, bracketed) }))).conn,
+      `SELECT school_name FROM raw_schools ORDER BY school_code LIMIT 1`)).toEqual([{ school_name: bracketed[0][at] }]);
   });
 
   it('a name two rows of the referenced table share is not read as either code', async () => {

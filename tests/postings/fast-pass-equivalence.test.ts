@@ -22,21 +22,23 @@ const HEADER = ['posting_id', 'posted_on', 'district_code', 'employer', 'title',
 const VALID = {
   district_code: ['500101', '500103', '500107', '500115', '500229'],
   employer: ['重庆恒润智能装备有限公司', '重庆某医院', 'Chongqing "Quoted" Ltd'],
-  title: ['数控车工', '护士', '焊工', 'SMT贴片操作员'],
+  // Chinese punctuation is free text's own: no rewrite, so no doubt.
+  title: ['数控车工', '护士', '焊工', 'SMT贴片操作员', '仓管员（包吃住）', '客服：长白班'],
   industry_hint: ['', '制造业', '医疗'],
   education: ['secondary', 'higher', 'bachelor', 'other'],
 };
 
 /** One way to break a field, as a bureau's export might: each is a reject kind of the loader, or a form it reads otherwise. */
 const BROKEN: Record<string, string[]> = {
-  posting_id: ['', ' P-1', 'P-1\u3000', 'P-1\u200b', '\u2003P-1', 'P-1\ufeff'],
-  posted_on: ['', '2025-13-45', '2025/03/04', '20250304', ' 2025-03-04', '2025-3-4', '25-03-04', '1999-12-31'],
+  posting_id: ['', ' P-1', 'P-1\u3000', 'P-1\u200b', '\u2003P-1', 'P-1\ufeff', 'Ｐ-１'],
+  // The days are in March 2025: a posting of 2052 or of two months on is after its file's day.
+  posted_on: ['', '2025-13-45', '2025/03/04', '20250304', ' 2025-03-04', '2025-3-4', '25-03-04', '1999-12-31', '2052-03-04', '2025-05-01'],
   district_code: ['', '5001O7', '50010', '500999', ' 500103', '５００１０３'],
-  employer: ['', ' 重庆某公司', '重庆某公司\u00a0'],
-  title: ['', '焊工 ', '\t焊工', '焊工\u202f', '\u205f焊工'],
-  industry_hint: [' 制造业', '制造业\u3000'],
+  employer: ['', ' 重庆某公司', '重庆某公司\u00a0', '重庆ＡＢＣ公司'],
+  title: ['', '焊工 ', '\t焊工', '焊工\u202f', '\u205f焊工', 'ＪＡＶＡ开发', 'Ｃ＋＋开发'],
+  industry_hint: [' 制造业', '制造业\u3000', '无', '—', 'N/A'],
   headcount: ['', '0', '-1', '+3', '03', '1.5', 'abc', ' 2', '2147483648'],
-  education: ['', '大专', ' higher', 'Higher'],
+  education: ['', '大专', ' higher', 'Higher', '本科', '硕士'],
 };
 
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];

@@ -133,6 +133,37 @@ describe('postings store', () => {
     expect(night.ids).not.toContain('D3-002');
   });
 
+  it('reads values as the loader reads any input: normalised and counted in a note every night, rejects quoting the file', async () => {
+    const { data, wh } = await twoDays();
+    writeFileSync(join(data, 'postings', '2025-03-05.csv'), ['posting_id,posted_on,district_code,employer,title,industry_hint,headcount,education',
+      'D3-001,2025-03-05,500103,重庆宏达建设有限公司,钢筋工（包吃住）,,8,大专',
+      'D3-002,2025-03-05,500103,重庆博远物流有限公司,ＪＡＶＡ开发,无, 3 ,本科',
+      'D3-003,2052-03-05,500103,重庆长嘉汽车有限公司,汽车装配工,,6,secondary',
+      'D3-004,2025-03-05,５００９９９,重庆长嘉汽车有限公司,汽车装配工,,6,secondary',
+      'D3-005,2025-03-06,500103,重庆长嘉汽车有限公司,汽车检测员,,2,中职'].join('\n'));
+    const night = await nightly(data, wh, 0.5);
+    expect(night.report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
+      [4, 'posted_on', '2052-03-05', "发布日期晚于文件日期 — after the file's day 2025-03-05 (a day's grace: 2025-03-06 at the latest)"],
+      [5, 'district_code', '５００９９９', expect.stringMatching(/^unknown district_code 500999 — did you mean .*\? \(read as 500999\)$/)],
+    ]);
+    const rows = (await conn.runAndReadAll(`SELECT posting_id, title, industry_hint, headcount, education FROM raw_postings WHERE posting_id LIKE 'D3-%' ORDER BY 1`)).getRowObjectsJS();
+    expect(rows).toEqual([
+      { posting_id: 'D3-001', title: '钢筋工（包吃住）', industry_hint: null, headcount: 8, education: 'higher' },
+      // free text as written: only codes, numbers, dates and words from a list are rewritten
+      { posting_id: 'D3-002', title: 'ＪＡＶＡ开发', industry_hint: null, headcount: 3, education: 'bachelor' },
+      { posting_id: 'D3-005', title: '汽车检测员', industry_hint: null, headcount: 2, education: 'secondary' },
+    ]);
+    const note = `${join(data, 'postings')} (1 of 3 daily files): 规范化 — normalised 6 values before validation: `
+      + 'district_code 1 (e.g. "５００９９９" → "500999" in 2025-03-05.csv), '
+      + 'industry_hint 1 (e.g. "无" → "" in 2025-03-05.csv), headcount 1 (e.g. " 3 " → "3" in 2025-03-05.csv), '
+      + 'education 3 (e.g. "大专" → "higher" in 2025-03-05.csv)';
+    expect(night.report.warnings).toEqual([note]);
+    // Said again on a night that converts nothing: the store keeps the rewritten values.
+    const later = await nightly(data, wh, 0.5);
+    expect(later.result.converted).toEqual([]);
+    expect(later.report.warnings).toEqual([note]);
+  });
+
   it('lists the feed as one input: daily files, postings after de-duplication, a hash of the days', async () => {
     const { data, night } = await twoDays();
     const days = ['2025-03-03.csv', '2025-03-04.csv'];

@@ -27,6 +27,9 @@ describe('segmentation of postings', () => {
     expect(title('4S店销售顾问 3-5K').clean).toBe('4s店销售顾问');
     expect(title('销售经理（英语，佛山8-12k）').clean).toBe('销售经理');
     expect(title('Java Developer 开发').clean).toBe('java developer开发');
+    // full-width letters and digits, as a Chinese input method types them, are the same words
+    expect(title('ＪＡＶＡ开发工程师（５Ｇ方向）')).toEqual(title('JAVA开发工程师（5G方向）'));
+    expect(title('ＪＡＶＡ开发工程师').words).toContain('java');
   });
 
   it('matches whole words: a compound brings its parts, another word does not', () => {
