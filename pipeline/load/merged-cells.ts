@@ -6,9 +6,8 @@
  * columns is left as it is (its value stays in its first column) and said in the note. A figure
  * merged down several rows (a group's 在校生 in one cell) is no row's figure: it stops the load.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
-import { dataCell } from '../shared/csv.ts';
+import { columnNumber } from '../shared/columns.ts';
+import { sheetLines } from './sheet-lines.ts';
 
 /** A merged range, 1-based rows and columns. */
 export interface MergedRange { ref: string; top: number; left: number; bottom: number; right: number }
@@ -17,8 +16,7 @@ export interface MergedRange { ref: string; top: number; left: number; bottom: n
 export function mergedRange(ref: string): MergedRange | null {
   const m = /^([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)$/.exec(ref);
   if (!m) return null;
-  const column = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
-  return { ref, top: Number(m[2]), left: column(m[1]), bottom: Number(m[4]), right: column(m[3]) };
+  return { ref, top: Number(m[2]), left: columnNumber(m[1]), bottom: Number(m[4]), right: columnNumber(m[3]) };
 }
 
 /**
@@ -56,29 +54,22 @@ export function fillMerged(csvPath: string, merges: readonly MergedRange[], head
   const down = below.filter((m) => m.left === m.right && m.bottom > m.top);
   const filled: Filled = { cells: 0, ranges: [], across: below.filter((m) => m.left !== m.right) };
   if (down.length === 0) return filled;
-  const lines = readFileSync(csvPath, 'utf8').split('\n');
-  const cells = new Map<number, string[]>();
-  const changed = new Set<number>();
-  const row = (n: number) => {
-    if (!cells.has(n)) cells.set(n, (parse(lines[n - 1] ?? '', { relax_column_count: true, relax_quotes: true }) as string[][])[0] ?? []);
-    return cells.get(n)!;
-  };
+  const sheet = sheetLines(csvPath);
   for (const m of down) {
-    const value = row(m.top)[m.left - 1] ?? '';
+    const value = sheet.row(m.top)[m.left - 1] ?? '';
     if (value === '') continue;
     let n = 0;
-    for (let r = m.top + 1; r <= m.bottom && r <= lines.length; r++) {
-      const fields = row(r);
+    for (let r = m.top + 1; r <= m.bottom && r <= sheet.count; r++) {
+      const fields = sheet.row(r);
       if ((fields[m.left - 1] ?? '') !== '') continue;
       while (fields.length < m.left) fields.push('');
       fields[m.left - 1] = value;
-      changed.add(r);
+      sheet.changed(r);
       n++;
     }
     if (n > 0) { filled.cells += n; filled.ranges.push(m); }
   }
-  for (const n of changed) lines[n - 1] = cells.get(n)!.map(dataCell).join(',');
-  if (changed.size > 0) writeFileSync(csvPath, lines.join('\n'));
+  sheet.save();
   return filled;
 }
 

@@ -6,7 +6,7 @@ import { scanFile } from './scan-file.ts';
 import { setAsideLines, type SetAsideLine } from './set-aside.ts';
 import { assertUnchanged, stampOf, type FileStamp } from './stable-file.ts';
 import { transcodeGb18030 } from './transcode.ts';
-import { xlsxToCsv, type SheetChoice, type UnsavedFormulas } from './xlsx-to-csv.ts';
+import { xlsxToCsv, type FilledWidths, type SheetChoice, type UnsavedFormulas } from './xlsx-to-csv.ts';
 import type { MergedRange } from './merged-cells.ts';
 
 export interface PreparedCsv {
@@ -25,6 +25,8 @@ export interface PreparedCsv {
   merges: MergedRange[];
   /** A workbook's formula cells stored without a result; none for a CSV. */
   unsaved?: UnsavedFormulas;
+  /** A workbook's rows' filled widths (outside-cells.ts); none for a CSV. */
+  widths?: FilledWidths;
 }
 
 /**

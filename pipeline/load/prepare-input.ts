@@ -8,6 +8,7 @@ import type { TableMapping } from './mapping.ts';
 import { prepareCsv, type PreparedCsv } from './prepare-csv.ts';
 import { readTopRecords } from './read-header.ts';
 import { fillMerged, mergedFigure, mergedNotes, type MergedRange } from './merged-cells.ts';
+import { cutOutside, outsideNote } from './outside-cells.ts';
 import { SHEET_MAX_COLUMNS } from './xlsx-to-csv.ts';
 
 export interface PreparedInput extends PreparedCsv {
@@ -85,5 +86,9 @@ export async function prepareInput(file: string, schema: TableSchema,
       + `(e.g. ${prepared.unsaved.first}): the tool that wrote the workbook did not compute ${n > 1 ? 'them' : 'it'}; open it in Excel or WPS and save it again`);
   }
   mergedNotes(file, fillMerged(prepared.csvPath, prepared.merges, found.line)).forEach(options.warn);
+  if (prepared.widths) {
+    const named = found.texts.findLastIndex((t) => t.trim() !== '') + 1;
+    outsideNote(file, cutOutside(prepared.csvPath, prepared.widths, found.line, named), named).forEach(options.warn);
+  }
   return { ...prepared, header };
 }

@@ -4,6 +4,7 @@ import { finished } from 'node:stream/promises';
 import { countRecord, MAX_LINE_BYTES, type CsvShape } from './csv-shape.ts';
 import { LoadError } from './errors.ts';
 import { dataCell } from '../shared/csv.ts';
+import { columnLetters } from '../shared/columns.ts';
 import { collectMerges, type MergedRange } from './merged-cells.ts';
 
 /** Excel's own limits: a sheet claiming more rows or columns was not made by a spreadsheet, and would only fill the disk. */
@@ -50,8 +51,14 @@ const unreadSheetList = (error: unknown) => error instanceof TypeError && error.
 /** Formula cells of a sheet written without their result (by a tool that does not compute them): read as empty. */
 export interface UnsavedFormulas { cells: number; first: string | null }
 
-/** The chosen sheet as CSV: its path and name, its shape, its merged ranges (merged-cells.ts) and its formulas without a result. */
-export interface Converted { csvPath: string; sheet: string; shape: CsvShape; merges: MergedRange[]; unsaved: UnsavedFormulas }
+/** Per sheet row (index: its number), how many cells it has up to the last one holding a value (outside-cells.ts). */
+export interface FilledWidths { rows: Uint16Array }
+
+/**
+ * The chosen sheet as CSV: its path and name, its shape, its merged ranges (merged-cells.ts), its
+ * formulas without a result and its rows' filled widths.
+ */
+export interface Converted { csvPath: string; sheet: string; shape: CsvShape; merges: MergedRange[]; unsaved: UnsavedFormulas; widths: FilledWidths }
 
 async function convertSheets(source: string, target: string, choice: SheetChoice, maxBytes: number): Promise<Converted> {
   // Loaded on first use: exceljs costs a quarter of a second to load, and most runs read only CSV.
@@ -74,21 +81,22 @@ async function convertSheets(source: string, target: string, choice: SheetChoice
     // the sheet's XML read through a filter that notes its merged ranges (exceljs's stream reader skips them)
     const merges: MergedRange[] = [];
     const unsaved: UnsavedFormulas = { cells: 0, first: null };
+    const widths: FilledWidths = { rows: new Uint16Array(0) };
     const xml = sheet as unknown as { iterator: AsyncIterable<Buffer | string> };
     if (wanted) xml.iterator = collectMerges(xml.iterator, merges);
     const shape = await writeSheet(sheet as AsyncIterable<{ number: number; values: unknown }>, wanted ? csvPath : undefined,
-      { source, maxBytes }, unsaved);
+      { source, maxBytes }, { unsaved, widths });
     if (!wanted) continue;
-    if (choice.sheet !== undefined) return { csvPath, sheet: name, shape, merges, unsaved };
+    if (choice.sheet !== undefined) return { csvPath, sheet: name, shape, merges, unsaved, widths };
     if (choice.fits(csvPath)) {
       // Reading one would drop the other's rows without a word (中职 on one sheet, 高职 on the next).
       if (fitting) {
         throw new LoadError(`${source}: 多个工作表 — sheets "${fitting.sheet}" and "${name}" both hold the table; one would be read and the other left out: `
           + 'put the rows on one sheet, or name the sheet to read in mapping.json "sheet"');
       }
-      fitting = { csvPath, sheet: name, shape, merges, unsaved };
+      fitting = { csvPath, sheet: name, shape, merges, unsaved, widths };
     }
-    first ??= { csvPath, sheet: name, shape, merges, unsaved };
+    first ??= { csvPath, sheet: name, shape, merges, unsaved, widths };
   }
   if (fitting) return fitting;
   if (choice.sheet !== undefined) {
@@ -104,7 +112,8 @@ async function convertSheets(source: string, target: string, choice: SheetChoice
  * a last column empty on most rows would otherwise make them a field short.
  */
 async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown }>, target: string | undefined,
-  limits: { source: string; maxBytes: number }, unsaved: UnsavedFormulas): Promise<CsvShape> {
+  limits: { source: string; maxBytes: number }, found: { unsaved: UnsavedFormulas; widths: FilledWidths }): Promise<CsvShape> {
+  const { unsaved, widths } = found;
   const { source, maxBytes } = limits;
   const shape: CsvShape = { lines: 0, records: 0, recordEnds: [], longLines: [], longRecords: [], nulLine: null, openQuote: null };
   const out = target === undefined ? undefined : createWriteStream(target);
@@ -125,6 +134,14 @@ async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown 
         if (formula !== null && unsaved.cells++ === 0) unsaved.first = `${columnLetters(i + 1)}${row.number} =${formula}`;
         return csvField(cellText(v));
       });
+      let filled = cells.length;
+      while (filled > 0 && cells[filled - 1] === '') filled--;
+      if (row.number >= widths.rows.length) {
+        const grown = new Uint16Array(Math.max(row.number + 1, widths.rows.length * 2));
+        grown.set(widths.rows);
+        widths.rows = grown;
+      }
+      widths.rows[row.number] = filled;
       width = Math.max(width, cells.length);
       const text = cells.concat(Array(width - cells.length).fill('')).join(',');
       const line = '\n'.repeat(row.number - shape.lines - 1) + text + '\n';
@@ -161,13 +178,6 @@ function formulaWithoutResult(value: unknown): string | null {
   const cell = value as { formula?: string; sharedFormula?: string; result?: unknown };
   const formula = cell.formula ?? cell.sharedFormula;
   return formula !== undefined && (cell.result === undefined || cell.result === null) ? formula : null;
-}
-
-/** 1 → A, 27 → AA. */
-function columnLetters(n: number): string {
-  let letters = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
-  return letters;
 }
 
 /** Text of an exceljs cell value as a CSV export from Excel would show it. */

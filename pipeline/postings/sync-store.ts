@@ -53,7 +53,7 @@ export async function syncStore(conn: DuckDBConnection, files: DailyFile[], stor
   }
   let ledger = removed.length ? save(storeDir, entries) : { files: entries };
   const rechecked = Object.values(entries).filter((e) => e.checks !== options.checks).length;
-  if (rechecked) options.warn(`postings: 校验依据已变 — the postings schema or the districts changed since ${rechecked} stored days were loaded; they are validated again`);
+  if (rechecked) options.warn(`postings: 校验依据已变 — the postings schema, the rules of its checks or the districts changed since ${rechecked} stored days were loaded; they are validated again`);
   const stats = new Map(files.map((f) => [f.name, statSync(f.path)]));
   const stamp = (name: string) => ({ size: stats.get(name)!.size, mtime_ms: stats.get(name)!.mtimeMs });
   const todo: DailyFile[] = [];

@@ -16,6 +16,7 @@ import { neutralise } from '../shared/csv.ts';
 import { NUMBER_FORMATS } from './format-cell.ts';
 import { beijingTime } from './render-html.ts';
 import { zipStore } from './zip-store.ts';
+import { columnLetters } from '../shared/columns.ts';
 
 /** exceljs's own escaping (it also drops characters XML cannot hold); its theme part is imported above. */
 const { xmlEncode } = exceljsUtils;
@@ -73,13 +74,6 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const OFFICE = 'application/vnd.openxmlformats-officedocument';
-
-/** Column letters of a 1-based column number: 1 → A, 27 → AA. */
-function columnLetters(n: number): string {
-  let letters = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
-  return letters;
-}
 
 type StyleKey = 'header' | 'text' | Exclude<CellType, 'text'>;
 

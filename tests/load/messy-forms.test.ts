@@ -220,6 +220,24 @@ describe('each messy form loads to the same rows as the clean file', () => {
     expect(notes(messy, 'programmes')).toEqual(['表头在第 2 行 — header found ending on line 2 of sheet "专业点"; the rows above it are skipped as titles']);
   });
 
+  it('a workbook with notes typed right of the table: its rows load, the notes are counted and quoted', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('专业点');
+    sheet.addRow(['2025年专业点统计表']);
+    sheet.mergeCells('A1:L1'); // a title wider than the table
+    sheet.addRow(HEADER);
+    ROWS.forEach((r) => sheet.addRow(r));
+    sheet.getCell('K5').value = '注：在校生含五年制前三年';
+    sheet.getCell('L7').value = 12;
+    const messy = await tables({ 'programmes.xlsx': Buffer.from(await workbook.xlsx.writeBuffer()) }, ['programmes.csv']);
+    expect(messy.report.rejects).toEqual([]);
+    expect(messy.programmes).toEqual(clean.programmes);
+    expect(notes(messy, 'programmes')).toEqual([
+      '表头在第 2 行 — header found ending on line 2 of sheet "专业点"; the rows above it are skipped as titles',
+      '表格外的单元格 — 2 cells on 2 rows right of the table\'s last column (I) are not read (e.g. K5 "注：在校生含五年制前三年"): no heading names them',
+    ]);
+  });
+
   it('a workbook whose school column is merged down each school\'s rows, and a note merged across columns', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('专业点');

@@ -227,7 +227,7 @@ describe('postings store', () => {
     writeFileSync(join(data, 'districts.csv'), `${readFileSync(join(REFERENCE, 'districts.csv'), 'utf8').trimEnd()}\n500199,新设区,主城都市区新城\n`);
     const after = await night();
     expect(after.result.converted).toEqual(['2025-03-03.csv', '2025-03-06.csv']);
-    expect(after.report.warnings).toContain('postings: 校验依据已变 — the postings schema or the districts changed since 2 stored days were loaded; they are validated again');
+    expect(after.report.warnings).toContain('postings: 校验依据已变 — the postings schema, the rules of its checks or the districts changed since 2 stored days were loaded; they are validated again');
     expect(after.report.rejects).toEqual([]);
     expect(after.result.postings).toBe(5 + 2);
     expect((await night()).result.converted).toEqual([]);
