@@ -54,11 +54,12 @@ export interface Converted { count: number; example: string | null }
  * Runs before the foreign-key checks, which then check the successor. Returns what it carried.
  */
 export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rejects: string, options: CatalogueOptions): Promise<Converted> {
+  await hintLegacyForms(conn, rows, rejects, options);
   const sources = `${rows}_sources`;
   await conn.run(`
     CREATE OR REPLACE TEMP TABLE ${sources} AS
     SELECT r.row_id, TRY_CAST(r.year AS INTEGER) AS year, r.major_code AS source_major_code,
-           CASE s.level WHEN 'secondary' THEN 'secondary-2010' ELSE 'higher-2015' END AS catalogue, NULL::VARCHAR AS major_code
+           ${legacyCatalogue('s.level')} AS catalogue, NULL::VARCHAR AS major_code
     FROM ${rows} r JOIN ${rawTable('schools')} s ON s.school_code = r.school_code
     WHERE ${clean(rejects, ['year', 'school_code', 'major_code'])} AND TRY_CAST(r.year AS INTEGER) < ${options.currentFrom}`);
   const reject = (where: string, reason: string) => conn.run(`
@@ -113,6 +114,33 @@ export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rej
     SELECT count(*)::INTEGER AS count, arg_min(${what} || ' → ' || x.major_code || ' ' || m.major_name, x.row_id) AS example
     FROM ${sources} x JOIN ${sources}_found f USING (row_id) LEFT JOIN ${rawTable('majors')} m ON m.major_code = x.major_code`))
     .getRowObjectsJS()[0] as unknown as Converted;
+}
+
+/** A row's legacy catalogue: the school's level read in the catalogue in force before 2021. */
+const legacyCatalogue = (level: string) => `CASE ${level} WHEN 'secondary' THEN 'secondary-2010' ELSE 'higher-2015' END`;
+
+/**
+ * A malformed major code in a year before currentFrom is no typo of a 2021 major (suggest.ts would
+ * offer the 2021 codes nearest it): its reason names the catalogue it is read in, and where five
+ * digits are a code of that catalogue after a 0 (Excel drops the 0 of 090100 in a number
+ * column), that code, as a question: adding the 0 would be a guess at the major.
+ */
+async function hintLegacyForms(conn: DuckDBConnection, rows: string, rejects: string, options: CatalogueOptions): Promise<void> {
+  const lost = options.legacy
+    ? `LEFT JOIN ${rawTable('legacy_majors')} lm ON lm.catalogue = ${legacyCatalogue('s.level')} AND regexp_full_match(j.value, '[0-9]{5}')
+        AND lm.major_code = '0' || j.value AND TRY_CAST(r.year AS INTEGER) BETWEEN lm.valid_from AND coalesce(lm.valid_to, 9999)`
+    : 'LEFT JOIN (SELECT NULL::VARCHAR AS major_code, NULL::VARCHAR AS major_name) lm ON false';
+  await conn.run(`
+    UPDATE ${rejects} SET reason = ${rejects}.reason || ' — ' || h.hint
+    FROM (
+      SELECT j.row_id, CASE WHEN lm.major_code IS NOT NULL
+          THEN '前导零丢失? a leading 0 lost: ' || lm.major_code || ' ' || lm.major_name || ' of the ' || ${catalogueName(legacyCatalogue('s.level'))}
+            || '; format the column as text and give the code again'
+          ELSE 'a code of the ' || ${catalogueName(legacyCatalogue('s.level'))} || ', in force for ' || r.year END AS hint
+      FROM ${rejects} j JOIN ${rows} r USING (row_id) JOIN ${rawTable('schools')} s ON s.school_code = r.school_code ${lost}
+      WHERE j.field = 'major_code' AND starts_with(j.reason, 'not a ') AND TRY_CAST(r.year AS INTEGER) < ${options.currentFrom}
+    ) h
+    WHERE ${rejects}.row_id = h.row_id AND ${rejects}.field = 'major_code'`);
 }
 
 /** The note of the codes read in an older catalogue, or none. */

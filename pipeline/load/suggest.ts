@@ -39,7 +39,9 @@ async function hintSuffixK(conn: DuckDBConnection, schema: TableSchema, rejects:
  * counts 1), ties broken by Jaro–Winkler similarity; only the nearest, up to three, and only when
  * close enough (at most max(2, length ÷ 3) edits) to be a plausible typo. Work is per distinct
  * wrong value, not per row. Only unknown and malformed codes get one: a legacy code rejected in its
- * own catalogue (catalogue-versions.ts) is not a typo of the 2021 major that has its number.
+ * own catalogue (catalogue-versions.ts) is not a typo of the 2021 major that has its number, nor
+ * is a malformed code of a legacy year, whose reason names its catalogue instead (a reason already
+ * carrying a hint after ' — ' gets no suggestion).
  */
 export async function suggestCodes(conn: DuckDBConnection, schema: TableSchema, rows: string, rejects: string): Promise<void> {
   await hintSuffixK(conn, schema, rejects);

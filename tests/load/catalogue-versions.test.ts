@@ -3,6 +3,8 @@
  * successors from the 新旧专业对照表 (a few rows, as in data/reference/legacy_majors.csv and
  * major_successors.csv), real Chongqing colleges.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inputsFrom, load, query, REAL, removeInputs } from './helpers.ts';
 
@@ -114,6 +116,30 @@ describe('codes carried to the 2021 catalogue, said and kept', () => {
     const { report } = await load(await history(['2019,4150014128,630302,180,176,520,280,0.91,active', '2020,4150012609,610201,300,290,860,270,,active']));
     expect(report.warnings.filter((w) => w.includes('按旧目录读取'))).toEqual([expect.stringContaining(
       '按旧目录读取 — read 2 major codes in an older catalogue and carried them to the 2021 successor (e.g. 630302 会计 (2015 高职专科目录 (higher-2015)) → 530302 大数据与会计)')]);
+  });
+
+  it('a malformed code in a legacy year: its catalogue named, a leading 0 Excel dropped asked about, no 2021 major suggested', async () => {
+    // A 中职 school (its identifier invented: no public list of 中职 identifiers was found) and the
+    // 2010 中职 row of 计算机应用 with its 2021 successor.
+    const school = '3150099901';
+    const schools = `${readFileSync(join(REAL, 'schools.csv'), 'utf8').trimEnd()}\n${school},重庆市某职业教育中心,secondary,500112,public\n`;
+    const { report, conn } = await load(await history([
+      `2019,${school},90100,120,118,350,110,,active`, // 090100 in a number column
+      `2019,${school},9010,120,118,350,110,,active`,
+      `2020,${school},090100,120,119,352,112,,active`,
+    ], {
+      'schools.csv': schools,
+      'legacy_majors.csv': `${LEGACY}\nsecondary-2010,090100,计算机应用,secondary,2010,2020`,
+      'major_successors.csv': `${SUCCESSORS}\nsecondary-2010,090100,计算机应用,710201,计算机应用,kept`,
+    }), 1);
+    expect(report.rejects.map((r) => [r.line, r.value, r.reason])).toEqual([
+      [2, '90100', 'not a 6-digit code (or 6 digits and K) — 前导零丢失? a leading 0 lost: 090100 计算机应用 of the 2010 中职目录 (secondary-2010); '
+        + 'format the column as text and give the code again'],
+      [3, '9010', 'not a 6-digit code (or 6 digits and K) — a code of the 2010 中职目录 (secondary-2010), in force for 2019'],
+    ]);
+    expect(await query(conn, 'SELECT year, major_code, source_major_code FROM raw_programmes')).toEqual([
+      { year: 2020, major_code: '710201', source_major_code: '090100' },
+    ]);
   });
 
   it('two old codes merged into one major: the second rejected quoting its own code, the row kept recording its own', async () => {
