@@ -75,6 +75,18 @@ describe('candidate schools per shortage industry (mart_recommendation)', () => 
     ]);
   });
 
+  it('suggests opening only majors the catalogue has in the intake the advice is for (year + 1)', async () => {
+    // U1 added to the catalogue in 2026 (a 增补专业): no major to open for the 2025 intake the 2024 advice is for.
+    const later = { ...city, majors: city.majors.map((m) => (m[0] === U1 ? [...m.slice(0, 10), 2026, null] : m)) } as typeof city;
+    const own = await buildWarehouse(later, cityPolicy);
+    expect(await query(own, `SELECT school_code, action, suggested_major_codes FROM mart_recommendation ORDER BY rank`)).toEqual([
+      { school_code: S1, action: 'expand', suggested_major_codes: U2 },
+      { school_code: S2, action: 'open', suggested_major_codes: U2 },
+    ]);
+    expect(await query(own, `SELECT DISTINCT major_code FROM mart_school_report WHERE label = 'open'`)).toEqual([{ major_code: U2 }]);
+    expect((await runModelTests(own)).filter((t) => !t.passed)).toEqual([]);
+  });
+
   it('carries the industry evidence and a stable id, and its reason is worded from the numbers', async () => {
     const [s1, s2] = await query(conn, 'SELECT * FROM mart_recommendation ORDER BY rank');
     expect(s1).toMatchObject({ fill_ratio: 0.0625, gap: 150, demand: 160, supply: 10, demand_ratio: 160 / 70 });

@@ -1,10 +1,7 @@
 -- Shortage industry × year × active programme point in the same 专业类 as an anchor major of the
--- industry (int_recommend_anchor): the points that make a school a candidate to respond. `mapped`:
--- the point's own major is an anchor, so the school can expand rather than open.
-with categories as (
-    select distinct industry_code, category_code from int_recommend_anchor
-)
-
+-- industry (int_recommend_anchor) that the catalogue has in the following year's intake: the points
+-- that make a school a candidate to respond. `mapped`: the point's own major is an anchor, so the
+-- school can expand rather than open.
 select
     s.year,
     s.industry_code,
@@ -17,6 +14,7 @@ select
 from int_industry_balance as s
 join int_programme_points as pp on pp.year = s.year
 join stg_majors as m on m.major_code = pp.major_code
-join categories as c on c.industry_code = s.industry_code and c.category_code = m.category_code
+semi join int_recommend_anchor as c on c.industry_code = s.industry_code and c.category_code = m.category_code
+    and c.valid_from <= s.year + 1 and coalesce(c.valid_to, s.year + 1) >= s.year + 1
 left join int_recommend_anchor as a on a.industry_code = s.industry_code and a.major_code = pp.major_code
 where s.signal = 'shortage'

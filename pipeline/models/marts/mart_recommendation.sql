@@ -2,7 +2,8 @@
 -- expand a programme for it (int_recommend_candidates), with the suggested majors, the evidence
 -- figures and a stable id (same year, industry, school and first suggestion → same id); the reason
 -- is worded from those figures where it is shown (pipeline/shared/advice.ts). Suggestions: for 'expand', the anchor majors the school offers,
--- largest first; for 'open', the anchor majors of its level in the 专业类 it offers, heaviest first.
+-- largest first; for 'open', the anchor majors of its level in the 专业类 it offers that the
+-- catalogue has in the following year's intake, heaviest first.
 -- grain: year, industry_code, school_code
 -- unique: recommendation_id
 with ranked as (
@@ -29,6 +30,7 @@ suggestions as (
         on c.year = r.year and c.industry_code = r.industry_code and c.school_code = r.school_code
     join int_recommend_anchor as a
         on a.industry_code = r.industry_code and a.category_code = c.category_code and a.level = s.level
+        and a.valid_from <= r.year + 1 and coalesce(a.valid_to, r.year + 1) >= r.year + 1
     where r.action = 'open'
 ),
 

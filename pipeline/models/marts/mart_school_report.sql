@@ -68,8 +68,9 @@ school_majors as (
     join stg_majors as m using (major_code)
 ),
 
--- anchor majors of a shortage industry in the school's 专业大类 that it does not offer; a major
--- serving several shortage industries is suggested once, for its heaviest-weighted one
+-- anchor majors of a shortage industry in the school's 专业大类 that it does not offer and the
+-- catalogue has in the next intake; a major serving several shortage industries is suggested once,
+-- for its heaviest-weighted one
 missing as (
     select
         sd.year,
@@ -81,6 +82,7 @@ missing as (
         sc.category_code is not null as same_category
     from (select distinct year, school_code, level, division_code from school_majors) as sd
     join int_recommend_anchor as a on a.division_code = sd.division_code and a.level = sd.level
+        and a.valid_from <= sd.year + 1 and coalesce(a.valid_to, sd.year + 1) >= sd.year + 1
     join mart_industry as i on i.industry_code = a.industry_code and i.year = sd.year and i.signal = 'shortage'
     left join (select distinct school_code, category_code from school_majors) as sc
         on sc.school_code = sd.school_code and sc.category_code = a.category_code

@@ -1,5 +1,6 @@
 -- Recommendation marts hold only the values the reports and the dashboard can label, the columns
--- every row needs are filled, and the paired columns agree (expand ⇔ already offers an anchor major).
+-- every row needs are filled, the paired columns agree (expand ⇔ already offers an anchor major),
+-- and a major suggested to open is in the catalogue in the intake the advice is for (year + 1).
 select 'mart_recommendation' as model, recommendation_id as row_key, 'unknown value or missing field' as problem
 from mart_recommendation
 where action not in ('expand', 'open') or adjacency not in ('mapped', 'category')
@@ -24,3 +25,14 @@ select 'mart_loop_detail', recommendation_id, 'unknown outcome'
 from mart_loop_detail
 where outcome not in ('opened', 'expanded', 'reduced', 'not_acted') or acted <> (outcome in ('opened', 'expanded'))
     or follow_year <> year + 1
+union all
+select 'mart_recommendation', r.recommendation_id, 'suggests opening ' || r.major_code || ', not in the catalogue in ' || (r.year + 1)
+from (select recommendation_id, year, unnest(string_split(suggested_major_codes, ',')) as major_code
+      from mart_recommendation where action = 'open') as r
+join stg_majors as m using (major_code)
+where m.valid_from > r.year + 1 or m.valid_to < r.year + 1
+union all
+select 'mart_school_report', concat_ws('|', s.school_code, s.major_code), 'suggests opening a major not in the catalogue in ' || (s.year + 1)
+from mart_school_report as s
+join stg_majors as m using (major_code)
+where s.label = 'open' and (m.valid_from > s.year + 1 or m.valid_to < s.year + 1)
