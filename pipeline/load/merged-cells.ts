@@ -19,19 +19,30 @@ export function mergedRange(ref: string): MergedRange | null {
   return { ref, top: Number(m[2]), left: columnNumber(m[1]), bottom: Number(m[4]), right: columnNumber(m[3]) };
 }
 
+/** What a sheet's XML says that exceljs's stream reader skips: its merged ranges and hidden rows. */
+export interface SheetMarks { merges: MergedRange[]; hiddenRows: number[] }
+
 /**
- * Passes a sheet's XML through unchanged, collecting its <mergeCell ref="…"/> elements (they come
- * after the rows, so the list is complete once the rows have been read).
+ * Passes a sheet's XML through unchanged, noting its merged ranges (<mergeCell ref="…"/>, after the
+ * rows, so the list is complete once the rows have been read) and its hidden rows (<row hidden="1">,
+ * numbered by r, or following the row before when r is left out).
  */
-export function collectMerges(chunks: AsyncIterable<Buffer | string>, into: MergedRange[]): AsyncIterable<Buffer | string> {
+export function collectMarks(chunks: AsyncIterable<Buffer | string>, into: SheetMarks): AsyncIterable<Buffer | string> {
   return (async function* () {
     let tail = '';
+    let row = 0;
     for await (const chunk of chunks) {
       const text = tail + chunk.toString();
       // an element is matched once whole, so one cut anywhere is matched with the next chunk only
-      for (const m of text.matchAll(/<(?:\w+:)?mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"\s*\/?>/g)) {
-        const range = mergedRange(m[1]);
-        if (range) into.push(range);
+      for (const m of text.matchAll(/<(?:\w+:)?(mergeCell|row)\b([^>]*)>/g)) {
+        if (m[1] === 'row') {
+          row = Number(/\br="(\d+)"/.exec(m[2])?.[1] ?? row + 1);
+          if (/\bhidden="(1|true)"/.test(m[2])) into.hiddenRows.push(row);
+          continue;
+        }
+        const ref = /\bref="([A-Z]+\d+:[A-Z]+\d+)"/.exec(m[2]);
+        const range = ref && mergedRange(ref[1]);
+        if (range) into.merges.push(range);
       }
       const open = text.lastIndexOf('<');
       tail = open >= 0 && !text.includes('>', open) ? text.slice(open) : '';

@@ -15,6 +15,8 @@
  *   the autumn it starts; a date → its calendar year; a year typed into a date-formatted cell
  *   (Excel shows 1905-07-17 for 2025) → the year typed; an Excel date serial → its year;
  * - another integer: 2,025 → 2025 and 96.0 → 96;
+ * - a date given as an Excel date serial (45809: a cell in 2025年6月1日 format, which the workbook
+ *   reader does not know as a date) → the day, 2025-06-01;
  * - a share (a number at most 1): 95.2% → 0.952; a bare number is read as a percentage (95.2 →
  *   0.952) only when the whole column is written so: some value above 1, none above 100 and none
  *   strictly between 0 and 1 — a column mixing 0.93 and 1.2 keeps 1.2, rejected as above 1;
@@ -58,6 +60,15 @@ const full = (x: string, re: string) => `regexp_full_match(${x}, ${sqlString(re)
 const percentOf = (x: string) =>
   `rtrim(rtrim((TRY_CAST(${x} AS DECIMAL(18,6)) * 0.01::DECIMAL(3,2))::VARCHAR, '0'), '.')`;
 
+/** Excel date serials of 2000-01-01 and 2099-12-31 (days since 1899-12-30): the days a serial is read as. */
+const SERIALS = 'BETWEEN 36526 AND 73050';
+const serialDay = (x: string) => `(DATE '1899-12-30' + ${x}::INTEGER)`;
+
+/** A date given as an Excel date serial (a cell in a date format the reader does not know as one) → the day. */
+function dateValue(x: string): string {
+  return `CASE WHEN ${full(x, '[0-9]{5}')} AND ${x}::INTEGER ${SERIALS} THEN ${serialDay(x)}::VARCHAR ELSE ${x} END`;
+}
+
 function yearValue(x: string): string {
   const date = `TRY_CAST(replace(replace(${x}, '/', '-'), '.', '-') AS DATE)`;
   const start = `left(${x}, 4)::INTEGER`;
@@ -68,7 +79,7 @@ function yearValue(x: string): string {
     when(`${full(x, '[0-9]{4} *[-—–~/至] *([0-9]{2}|[0-9]{4}) *(学年|年度|年)?')} AND ${end} IN (${start} + 1, (${start} + 1) % 100)`, `left(${x}, 4)`),
     when(`${full(x, '[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}')} AND year(${date}) < 1906`, `datediff('day', DATE '1899-12-30', ${date})::VARCHAR`),
     when(full(x, '[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}'), `year(${date})::VARCHAR`),
-    when(`${full(x, '[0-9]{5}')} AND ${x}::INTEGER BETWEEN 36526 AND 73050`, `year(DATE '1899-12-30' + ${x}::INTEGER)::VARCHAR`),
+    when(`${full(x, '[0-9]{5}')} AND ${x}::INTEGER ${SERIALS}`, `year(${serialDay(x)})::VARCHAR`),
   ].join(' ')} ELSE ${x} END`;
 }
 
@@ -122,6 +133,7 @@ function normalisedValue(field: Field, x: string, inPercent = false): string {
   const c = field.constraints ?? {};
   if (c.pattern) x = `CASE WHEN regexp_matches(${x}, ${INNER_SPACE}) THEN regexp_replace(${x}, ${INNER_SPACE}, '', 'g') ELSE ${x} END`;
   if (field.type === 'integer') x = field.name === 'year' ? yearValue(x) : integerValue(x);
+  if (field.type === 'date') x = dateValue(x);
   if (isShare(field)) x = shareValue(x, inPercent);
   if (c.enum) {
     x = mapped(x, field.valueAliases ?? {});

@@ -27,6 +27,9 @@ export interface PreparedCsv {
   unsaved?: UnsavedFormulas;
   /** A workbook's rows' filled widths (outside-cells.ts); none for a CSV. */
   widths?: FilledWidths;
+  /** A workbook's hidden rows of the sheet read, and its hidden sheets not read; none for a CSV. */
+  hiddenRows?: number[];
+  hiddenSheets?: string[];
 }
 
 /**

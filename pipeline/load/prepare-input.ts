@@ -9,7 +9,7 @@ import { prepareCsv, type PreparedCsv } from './prepare-csv.ts';
 import { readTopRecords } from './read-header.ts';
 import { fillMerged, mergedFigure, mergedNotes, type MergedRange } from './merged-cells.ts';
 import { cutOutside, outsideNote } from './outside-cells.ts';
-import { SHEET_MAX_COLUMNS } from './xlsx-to-csv.ts';
+import { SHEET_MAX_COLUMNS, type FilledWidths } from './xlsx-to-csv.ts';
 
 export interface PreparedInput extends PreparedCsv {
   header: HeaderMap;
@@ -47,6 +47,21 @@ function refuseMergedFigures(file: string, merges: readonly MergedRange[], heade
   }
 }
 
+/** Hidden rows named in a message at most. */
+const HIDDEN_NAMED = 5;
+
+/**
+ * A hidden row below the header holding values stops the load: it may be a stale copy kept out of
+ * sight, or one of the rows a filter hides, and which of them the sheet means cannot be told.
+ */
+function refuseHiddenRows(file: string, hiddenRows: readonly number[], headerLine: number, widths: FilledWidths | undefined): void {
+  const rows = hiddenRows.filter((r) => r > headerLine && (widths?.rows[r] ?? 0) > 0);
+  if (rows.length === 0) return;
+  const named = rows.slice(0, HIDDEN_NAMED).join(', ') + (rows.length > HIDDEN_NAMED ? ' …' : '');
+  throw new LoadError(`${file}: 隐藏行 — ${rows.length.toLocaleString('en')} row${rows.length > 1 ? 's' : ''} of the table ${rows.length > 1 ? 'are' : 'is'} hidden (${named}): `
+    + 'a hidden row may be an old copy kept out of sight, or hidden by a filter; show every row (clear the filter), delete the rows that are not data, and save again');
+}
+
 /**
  * An input file made ready for read_csv: UTF-8 CSV (for a workbook, the named sheet or the first
  * whose header fits), header row found below any title rows and matched to the schema (its
@@ -73,8 +88,13 @@ export async function prepareInput(file: string, schema: TableSchema,
       `more than the ${SHEET_MAX_COLUMNS.toLocaleString('en')} a spreadsheet can hold`);
   }
   refuseStatedScale(file, found.above);
+  refuseHiddenRows(file, prepared.hiddenRows ?? [], found.line, prepared.widths);
   const header = mapHeader(found.texts, schema, file, { line: found.line, matcher });
   const where = prepared.sheet === undefined ? '' : ` of sheet "${prepared.sheet}"`;
+  if (prepared.hiddenSheets?.length) {
+    options.warn(`${file}: 隐藏工作表未读取 — hidden sheet${prepared.hiddenSheets.length > 1 ? 's' : ''} ${prepared.hiddenSheets.map((n) => `"${n}"`).join(', ')} not read `
+      + `(sheet "${prepared.sheet}" was); to read a hidden sheet, name it in mapping.json "sheet"`);
+  }
   if (found.moved) options.warn(`${file}: 表头在第 ${found.line} 行 — header found ending on line ${found.line}${where}; the rows above it are skipped as titles`);
   header.warnings.slice(0, WARNINGS_SHOWN).forEach(options.warn);
   const more = header.warnings.length - WARNINGS_SHOWN;

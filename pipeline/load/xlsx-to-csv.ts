@@ -5,7 +5,10 @@ import { countRecord, MAX_LINE_BYTES, type CsvShape } from './csv-shape.ts';
 import { LoadError } from './errors.ts';
 import { dataCell } from '../shared/csv.ts';
 import { columnLetters } from '../shared/columns.ts';
-import { collectMerges, type MergedRange } from './merged-cells.ts';
+import { collectMarks, type SheetMarks } from './merged-cells.ts';
+
+/** A whole number of 16 digits or more cannot be what was typed: a spreadsheet keeps 15 significant digits. */
+const DIGITS_KEPT = 1e15;
 
 /** Excel's own limits: a sheet claiming more rows or columns was not made by a spreadsheet, and would only fill the disk. */
 export const SHEET_MAX_ROWS = 1_048_576;
@@ -31,18 +34,28 @@ export async function xlsxToCsv(source: string, target: string, choice: SheetCho
   try {
     return await convertSheets(source, target, choice, maxBytes);
   } catch (error) {
-    if (!unreadSheetList(error)) throw error;
+    if (!unreadSheetList(error)) throw unreadable(source, error);
   }
   // exceljs's stream reader has been seen, on a loaded machine, to miss the sheet list of a workbook it
   // reads the next time: read once more before calling the file unreadable.
   try {
     return await convertSheets(source, target, choice, maxBytes);
   } catch (error) {
-    if (!unreadSheetList(error)) throw error;
+    if (!unreadSheetList(error)) throw unreadable(source, error);
     throw new LoadError(`${source}: 工作簿目录无法读取 — the workbook's list of sheets (xl/workbook.xml) could not be read; ` +
       'the tool that wrote it may use a form of the format this reader does not follow (e.g. prefixed tags such as <x:workbook>). ' +
       'Open it in Excel or WPS and save it again as .xlsx');
   }
+}
+
+/**
+ * A failure of the reader inside a workbook (a form of the format it does not follow, such as cells
+ * without their r reference) said as such, with what the person can do; the loader's own errors as they are.
+ */
+function unreadable(source: string, error: unknown): unknown {
+  if (error instanceof LoadError || !(error instanceof TypeError || error instanceof RangeError)) return error;
+  return new LoadError(`${source}: 工作簿无法读取 — the workbook could not be read (${error.message}); `
+    + 'the tool that wrote it may use a form of the format this reader does not follow. Open it in Excel or WPS and save it again as .xlsx');
 }
 
 /** exceljs's TypeError when a workbook's sheet list was not read. */
@@ -55,10 +68,13 @@ export interface UnsavedFormulas { cells: number; first: string | null }
 export interface FilledWidths { rows: Uint16Array }
 
 /**
- * The chosen sheet as CSV: its path and name, its shape, its merged ranges (merged-cells.ts), its
- * formulas without a result and its rows' filled widths.
+ * The chosen sheet as CSV: its path and name, its shape, its merged ranges and hidden rows
+ * (merged-cells.ts), its formulas without a result, its rows' filled widths, and the hidden sheets
+ * of the workbook that were not read.
  */
-export interface Converted { csvPath: string; sheet: string; shape: CsvShape; merges: MergedRange[]; unsaved: UnsavedFormulas; widths: FilledWidths }
+export interface Converted extends SheetMarks {
+  csvPath: string; sheet: string; shape: CsvShape; unsaved: UnsavedFormulas; widths: FilledWidths; hiddenSheets: string[];
+}
 
 async function convertSheets(source: string, target: string, choice: SheetChoice, maxBytes: number): Promise<Converted> {
   // Loaded on first use: exceljs costs a quarter of a second to load, and most runs read only CSV.
@@ -71,36 +87,44 @@ async function convertSheets(source: string, target: string, choice: SheetChoice
     entries: 'ignore',
   });
   const names: string[] = [];
+  const hiddenSheets: string[] = [];
   let first: Converted | undefined;
   let fitting: Converted | undefined;
   for await (const sheet of reader) {
-    const name = (sheet as unknown as { name: string }).name;
+    const { name, state } = sheet as unknown as { name: string; state?: string };
     names.push(name);
-    const wanted = choice.sheet === undefined || name === choice.sheet;
+    // A hidden sheet (an old version, a lookup list) is read only when mapping.json names it.
+    const hidden = state === 'hidden' || state === 'veryHidden';
+    if (hidden && choice.sheet !== name) hiddenSheets.push(name);
+    const wanted = choice.sheet === undefined ? !hidden : name === choice.sheet;
     const csvPath = `${target}.${names.length}.csv`;
-    // the sheet's XML read through a filter that notes its merged ranges (exceljs's stream reader skips them)
-    const merges: MergedRange[] = [];
+    // the sheet's XML read through a filter that notes its merged ranges and hidden rows (exceljs's stream reader skips them)
+    const marks: SheetMarks = { merges: [], hiddenRows: [] };
     const unsaved: UnsavedFormulas = { cells: 0, first: null };
     const widths: FilledWidths = { rows: new Uint16Array(0) };
     const xml = sheet as unknown as { iterator: AsyncIterable<Buffer | string> };
-    if (wanted) xml.iterator = collectMerges(xml.iterator, merges);
+    if (wanted) xml.iterator = collectMarks(xml.iterator, marks);
     const shape = await writeSheet(sheet as AsyncIterable<{ number: number; values: unknown }>, wanted ? csvPath : undefined,
       { source, maxBytes }, { unsaved, widths });
     if (!wanted) continue;
-    if (choice.sheet !== undefined) return { csvPath, sheet: name, shape, merges, unsaved, widths };
+    const converted = { csvPath, sheet: name, shape, ...marks, unsaved, widths, hiddenSheets };
+    if (choice.sheet !== undefined) return converted;
     if (choice.fits(csvPath)) {
       // Reading one would drop the other's rows without a word (中职 on one sheet, 高职 on the next).
       if (fitting) {
         throw new LoadError(`${source}: 多个工作表 — sheets "${fitting.sheet}" and "${name}" both hold the table; one would be read and the other left out: `
           + 'put the rows on one sheet, or name the sheet to read in mapping.json "sheet"');
       }
-      fitting = { csvPath, sheet: name, shape, merges, unsaved, widths };
+      fitting = converted;
     }
-    first ??= { csvPath, sheet: name, shape, merges, unsaved, widths };
+    first ??= converted;
   }
   if (fitting) return fitting;
   if (choice.sheet !== undefined) {
     throw new LoadError(`${source}: 找不到工作表 — no sheet named "${choice.sheet}" (sheets: ${names.join(', ')})`);
+  }
+  if (!first && hiddenSheets.length > 0) {
+    throw new LoadError(`${source}: 工作表均已隐藏 — every sheet is hidden (${hiddenSheets.join(', ')}): show the one holding the table, or name it in mapping.json "sheet"`);
   }
   if (!first) throw new LoadError(`${source}: 文件为空 — empty file (no worksheet)`);
   return first;
@@ -130,6 +154,10 @@ async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown 
         throw new LoadError(`${source}:${row.number}: 列数超出 Excel 上限 — ${(values.length - 1).toLocaleString('en')} columns, past Excel's ${SHEET_MAX_COLUMNS.toLocaleString('en')}`);
       }
       const cells = Array.from(values.slice(1), (v, i) => {
+        if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) >= DIGITS_KEPT) {
+          throw new LoadError(`${source}:${columnLetters(i + 1)}${row.number}: 数字位数丢失 — ${v} is stored as a number, which keeps 15 digits: `
+            + 'the digits after them are lost (an ID or code of 16 digits or more); format the column as text and give the values again');
+        }
         const formula = formulaWithoutResult(v);
         if (formula !== null && unsaved.cells++ === 0) unsaved.first = `${columnLetters(i + 1)}${row.number} =${formula}`;
         return csvField(cellText(v));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectMerges, mergedRange, type MergedRange } from '../../pipeline/load/merged-cells.ts';
+import { collectMarks, mergedRange, type SheetMarks } from '../../pipeline/load/merged-cells.ts';
 
 describe('merged ranges of a sheet', () => {
   it('reads a range reference, columns past Z included', () => {
@@ -8,16 +8,19 @@ describe('merged ranges of a sheet', () => {
     expect(mergedRange('B2')).toBeNull();
   });
 
-  it('notes every mergeCell of the XML passed through, one cut between two chunks included, each once', async () => {
-    const xml = '<sheetData><row r="1"/></sheetData><mergeCells count="3"><mergeCell ref="A1:C1"/><mergeCell ref="B2:B9"/><x:mergeCell ref="D2:D3"/></mergeCells>';
-    // cut inside the reference, and just before an element's end
-    for (const cut of [xml.indexOf('B2:B9') - 3, xml.indexOf('B2:B9') + 6]) {
+  it('notes every mergeCell and hidden row of the XML passed through, one cut between two chunks included, each once', async () => {
+    const xml = '<sheetData><row r="1"/><row r="4" hidden="1" spans="1:3"><c r="A4"/></row><row spans="1:3" hidden="true"/><rowBreaks/></sheetData>'
+      + '<mergeCells count="3"><mergeCell ref="A1:C1"/><mergeCell ref="B2:B9"/><x:mergeCell ref="D2:D3"/></mergeCells>';
+    // cut inside the reference, just before an element's end, and inside a hidden row's attributes
+    for (const cut of [xml.indexOf('B2:B9') - 3, xml.indexOf('B2:B9') + 6, xml.indexOf('hidden="1"') + 3]) {
       const chunks = [xml.slice(0, cut), xml.slice(cut)];
-      const merges: MergedRange[] = [];
+      const marks: SheetMarks = { merges: [], hiddenRows: [] };
       let through = '';
-      for await (const chunk of collectMerges((async function* () { yield* chunks; })(), merges)) through += chunk;
+      for await (const chunk of collectMarks((async function* () { yield* chunks; })(), marks)) through += chunk;
       expect(through).toBe(xml);
-      expect(merges.map((m) => m.ref)).toEqual(['A1:C1', 'B2:B9', 'D2:D3']);
+      expect(marks.merges.map((m) => m.ref)).toEqual(['A1:C1', 'B2:B9', 'D2:D3']);
+      // a row without r follows the row before it
+      expect(marks.hiddenRows).toEqual([4, 5]);
     }
   });
 });

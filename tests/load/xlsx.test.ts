@@ -59,4 +59,59 @@ describe('.xlsx inputs', () => {
     await writeFile(file, await zip.generateAsync({ type: 'nodebuffer' }));
     await expect(load(dir)).rejects.toThrow(`${file}: 工作簿目录无法读取 — the workbook's list of sheets (xl/workbook.xml) could not be read;`);
   });
+
+  /** programmes.xlsx written by `edit` after the school's rows, in a fresh inputs folder; its path and folder. */
+  async function workbook(edit: (book: ExcelJS.Workbook, sheet: ExcelJS.Worksheet) => void) {
+    const dir = await inputsWith();
+    await rm(join(dir, 'programmes.csv'));
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('专业点');
+    sheet.addRow(['年份', '学校标识码', '专业代码', '招生计划', '实际招生', '在校生', '毕业生', '就业率', '状态']);
+    sheet.addRow([2024, '5001000001', '460609', 100, 96, 280, 85, 0.93, 'active']);
+    sheet.addRow([2024, '5001000002', '460601', 60, 55, 160, null, null, 'active']);
+    edit(book, sheet);
+    const file = join(dir, 'programmes.xlsx');
+    await book.xlsx.writeFile(file);
+    return { dir, file };
+  }
+
+  it('stops at hidden rows of the table, naming them: an old copy kept out of sight, or rows a filter hides', async () => {
+    const { dir, file } = await workbook((_, sheet) => {
+      sheet.addRow([2024, '5001000001', '460609', 200, 196, 780, 85, 0.93, 'active']).hidden = true; // a stale copy
+      sheet.addRow([]);
+      sheet.getRow(5).hidden = true; // an empty hidden row says nothing
+    });
+    await expect(load(dir)).rejects.toThrow(`${file}: 隐藏行 — 1 row of the table is hidden (4): `);
+  });
+
+  it('reads the visible sheet and says which hidden ones it left; a hidden sheet is never chosen unasked', async () => {
+    const { dir, file } = await workbook((book) => {
+      const old = book.addWorksheet('旧版', { state: 'veryHidden' });
+      old.addRow(['年份', '学校标识码', '专业代码', '招生计划', '实际招生', '在校生', '毕业生', '就业率', '状态']);
+      old.addRow([2024, '5001000001', '460609', 999, 999, 999, 99, 0.5, 'active']);
+    });
+    const { report, conn } = await load(dir);
+    expect(await query(conn, 'SELECT students FROM raw_programmes ORDER BY school_code')).toEqual([{ students: 280 }, { students: 160 }]);
+    expect(report.warnings).toContain(`${file}: 隐藏工作表未读取 — hidden sheet "旧版" not read (sheet "专业点" was); to read a hidden sheet, name it in mapping.json "sheet"`);
+  });
+
+  it('stops at an ID of 16 digits or more stored as a number: its last digits are already lost', async () => {
+    const { dir, file } = await workbook((_, sheet) => { sheet.getCell('B3').value = 1790000000000000001; });
+    await expect(load(dir)).rejects.toThrow(`${file}:B3: 数字位数丢失 — 1790000000000000000 is stored as a number, which keeps 15 digits`);
+  });
+
+  it('says a workbook whose cells the reader cannot follow (no r references) is to be saved again', async () => {
+    const { dir, file } = await workbook(() => {});
+    // r is optional in the format (ECMA-376), and some writers leave it out; those write the
+    // workbook part before the sheets, as zip -r does
+    const zip = await JSZip.loadAsync(await readFile(file));
+    const rewritten = new JSZip();
+    const parts = Object.entries(zip.files).filter(([, e]) => !e.dir).sort(([a], [b]) => Number(b === 'xl/workbook.xml') - Number(a === 'xl/workbook.xml'));
+    for (const [name, entry] of parts) {
+      const xml = await entry.async('string');
+      rewritten.file(name, name === 'xl/worksheets/sheet1.xml' ? xml.replace(/<row r="\d+"/g, '<row').replace(/<c r="[A-Z]+\d+"/g, '<c') : xml);
+    }
+    await writeFile(file, await rewritten.generateAsync({ type: 'nodebuffer' }));
+    await expect(load(dir)).rejects.toThrow(`${file}: 工作簿无法读取 — the workbook could not be read (`);
+  });
 });

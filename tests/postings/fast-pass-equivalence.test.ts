@@ -31,8 +31,9 @@ const VALID = {
 /** One way to break a field, as a bureau's export might: each is a reject kind of the loader, or a form it reads otherwise. */
 const BROKEN: Record<string, string[]> = {
   posting_id: ['', ' P-1', 'P-1\u3000', 'P-1\u200b', '\u2003P-1', 'P-1\ufeff', 'Ｐ-１'],
-  // The days are in March 2025: a posting of 2052 or of two months on is after its file's day.
-  posted_on: ['', '2025-13-45', '2025/03/04', '20250304', ' 2025-03-04', '2025-3-4', '25-03-04', '1999-12-31', '2052-03-04', '2025-05-01'],
+  // The days are in March 2025: a posting of 2052 or of two months on is after its file's day;
+  // Excel date serials of 2025-03-01 and 2025-03-04.
+  posted_on: ['', '2025-13-45', '2025/03/04', '20250304', ' 2025-03-04', '2025-3-4', '25-03-04', '1999-12-31', '2052-03-04', '2025-05-01', '45717', '45720'],
   district_code: ['', '5001O7', '50010', '500999', ' 500103', '５００１０３'],
   employer: ['', ' 重庆某公司', '重庆某公司\u00a0', '重庆ＡＢＣ公司'],
   title: ['', '焊工 ', '\t焊工', '焊工\u202f', '\u205f焊工', 'ＪＡＶＡ开发', 'Ｃ＋＋开发'],
@@ -145,7 +146,8 @@ describe('the fast pass of a batch of daily files', () => {
     const forms = Object.entries(BROKEN).flatMap(([field, values]) => values.map((value): DayPlan => ({ broken: [[field, value]] })));
     const shapes = (['short', 'long', 'too long', 'too long, Chinese', 'line break', 'blank line'] as Shape[]).map((shape): DayPlan => ({ shapes: [shape] }));
     const entries = await expectEqual(writeDays(rng, [{}, { repeatShare: 0.1 }, { repeatShare: 0.1, shapes: ['line break'] }, ...forms, ...shapes]));
-    expect(entries.filter((e) => e.rejected > 0).length).toBeGreaterThan(forms.length / 2);
+    // most forms are rejected or read otherwise (normalised), in either pass
+    expect(entries.filter((e) => e.rejected > 0 || e.normalised).length).toBeGreaterThan(forms.length / 2);
   });
 
   it('tests the pattern of a code itself when a referenced code does not match it', async () => {

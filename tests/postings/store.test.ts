@@ -140,7 +140,9 @@ describe('postings store', () => {
       'D3-002,2025-03-05,500103,重庆博远物流有限公司,ＪＡＶＡ开发,无, 3 ,本科',
       'D3-003,2052-03-05,500103,重庆长嘉汽车有限公司,汽车装配工,,6,secondary',
       'D3-004,2025-03-05,５００９９９,重庆长嘉汽车有限公司,汽车装配工,,6,secondary',
-      'D3-005,2025-03-06,500103,重庆长嘉汽车有限公司,汽车检测员,,2,中职'].join('\n'));
+      'D3-005,2025-03-06,500103,重庆长嘉汽车有限公司,汽车检测员,,2,中职',
+      // a date cell in a format the workbook reader does not know as a date (2025年3月5日) arrives as its serial
+      'D3-006,45721,500103,重庆长嘉汽车有限公司,汽车检测员,,1,secondary'].join('\n'));
     const night = await nightly(data, wh, 0.5);
     expect(night.report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
       [4, 'posted_on', '2052-03-05', "发布日期晚于文件日期 — after the file's day 2025-03-05 (a day's grace: 2025-03-06 at the latest)"],
@@ -152,9 +154,11 @@ describe('postings store', () => {
       // free text as written: only codes, numbers, dates and words from a list are rewritten
       { posting_id: 'D3-002', title: 'ＪＡＶＡ开发', industry_hint: null, headcount: 3, education: 'bachelor' },
       { posting_id: 'D3-005', title: '汽车检测员', industry_hint: null, headcount: 2, education: 'secondary' },
+      { posting_id: 'D3-006', title: '汽车检测员', industry_hint: null, headcount: 1, education: 'secondary' },
     ]);
-    const note = `${join(data, 'postings')} (1 of 3 daily files): 规范化 — normalised 6 values before validation: `
-      + 'district_code 1 (e.g. "５００９９９" → "500999" in 2025-03-05.csv), '
+    expect((await conn.runAndReadAll(`SELECT posted_on::VARCHAR FROM raw_postings WHERE posting_id = 'D3-006'`)).getRows()).toEqual([['2025-03-05']]);
+    const note = `${join(data, 'postings')} (1 of 3 daily files): 规范化 — normalised 7 values before validation: `
+      + 'posted_on 1 (e.g. "45721" → "2025-03-05" in 2025-03-05.csv), district_code 1 (e.g. "５００９９９" → "500999" in 2025-03-05.csv), '
       + 'industry_hint 1 (e.g. "无" → "" in 2025-03-05.csv), headcount 1 (e.g. " 3 " → "3" in 2025-03-05.csv), '
       + 'education 3 (e.g. "大专" → "higher" in 2025-03-05.csv)';
     expect(night.report.warnings).toEqual([note]);
