@@ -87,6 +87,23 @@ function refuseScaledColumns(header: string[], matcher: HeaderMatcher, file: str
   }
 }
 
+/** Separators a spreadsheet may save a "CSV" with instead of commas, as people name them. */
+const OTHER_DELIMITERS: [string, string][] = [[';', 'semicolons (;)'], ['\t', 'tabs'], ['|', 'bars (|)']];
+
+/**
+ * A header read as one column that holds another separator: the file is not comma-separated (a
+ * spreadsheet set to another list separator, or "Text (Tab delimited)" saved as .csv). Said so,
+ * instead of suggesting the whole line as a heading.
+ */
+function refuseOtherDelimiter(header: string[], file: string): void {
+  const texts = header.filter((t) => t.trim() !== '');
+  if (texts.length !== 1) return;
+  const found = OTHER_DELIMITERS.find(([d]) => texts[0].split(d).length > 2);
+  if (!found) return;
+  throw new LoadError(`${file}: 分隔符不是逗号 — the header is one column whose headings are separated by ${found[1]}, not commas: `
+    + 'save the file as "CSV UTF-8 (comma delimited)"');
+}
+
 /**
  * Matches header texts to schema fields by name, Chinese title, everyday alias or the mapping
  * file's columns, so files exported from the bureau's spreadsheets load without renaming. Unknown
@@ -102,6 +119,7 @@ export function mapHeader(header: string[], schema: TableSchema, file: string, o
     throw new LoadError(`${file}: 重复列 — column ${label(field)} appears twice (columns ${first + 1} and ${second + 1})`);
   }
   const near = unknown.map((u) => ({ ...u, fields: matcher.nearMisses(u.text) }));
+  if (missing.length > 0) refuseOtherDelimiter(header, file);
   if (missing.length > 0) {
     const candidates = near.filter((u) => u.fields.some((f) => missing.includes(f)));
     const guesses = candidates.map((u) => `"${u.text}" → ${hint(u.fields.filter((f) => missing.includes(f)))}?`);

@@ -28,6 +28,13 @@ describe('header matching', () => {
     );
   });
 
+  it.each([[';', 'semicolons (;)'], ['\t', 'tabs']])('says a file separated by %j is not comma-separated, instead of suggesting the line as a heading', async (separator, named) => {
+    const text = ['年份,学校标识码,专业代码,招生计划,实际招生,在校生,毕业生,就业率,状态', PROGRAMME].map((l) => l.replaceAll(',', separator)).join('\n');
+    const dir = await inputsWith({ 'programmes.csv': `${text}\n` });
+    expect((await loadFailure(dir)).message).toBe(`${join(dir, 'programmes.csv')}: 分隔符不是逗号 — the header is one column whose headings are `
+      + `separated by ${named}, not commas: save the file as "CSV UTF-8 (comma delimited)"`);
+  });
+
   it('fills missing optional columns with NULL and says so', async () => {
     const dir = await inputsWith({
       'programmes.csv': 'year,school_code,major_code,plan,enrolled,students,status\n2024,5001000001,460609,100,96,280,active\n',
