@@ -21,7 +21,7 @@ const PROGRAMME_COLUMNS: Column[] = [
   { key: 'major_name', label: '专业', type: 'text' },
   { key: 'students', label: '在校生', type: 'integer' },
   { key: 'graduates', label: '毕业生', type: 'integer' },
-  { key: 'estimate_zh', label: '估算项', type: 'text', width: 14, printed: false },
+  { key: 'estimate_zh', label: '估算项', type: 'text', width: 14 },
   { key: 'weight', label: '对应权重', type: 'ratio' },
   { key: 'supply', label: '年供给', type: 'integer' },
   { key: 'label_zh', label: '建议', type: 'text', width: 10 },

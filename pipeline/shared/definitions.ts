@@ -188,8 +188,8 @@ export const DEFINITIONS: readonly Definition[] = [
   },
   {
     id: 'loop_outcome', inputs: ['programmes'], policy: ['recommend.loop_min_change'],
-    zh: (p) => ({ name: '建议落实（闭环）', definition: '某年的建议对照下一年的专业设置：新开对接专业为已开设，招生计划增加为已扩招，减少为已调减，否则未响应；已开设与已扩招合计为已响应。', formula: '响应占比 = 已响应 ÷ 建议条数', threshold: `计划变化至少 ${p.pct('recommend.loop_min_change')}` }),
-    en: (p) => ({ name: 'Acted on (loop)', definition: "A year's recommendations checked against the next year's programmes: opened an anchor major, expanded or reduced the intake plan, or not acted; opened and expanded are acted on.", formula: 'share acted = acted ÷ recommendations', threshold: `plan change of at least ${p.pct('recommend.loop_min_change')}` }),
+    zh: (p) => ({ name: '建议落实（闭环）', definition: '某年的建议对照下一年的专业设置：新开对接专业为已开设，招生计划增加为已扩招，减少为已调减，否则未响应（招生计划含估算值的建议不作判断，新开专业除外）；已开设与已扩招合计为已响应。', formula: '响应占比 = 已响应 ÷ 建议条数', threshold: `计划变化至少 ${p.pct('recommend.loop_min_change')}` }),
+    en: (p) => ({ name: 'Acted on (loop)', definition: "A year's recommendations checked against the next year's programmes: opened an anchor major, expanded or reduced the intake plan, or not acted (not judged where the intake plans include estimates, unless a major was opened); opened and expanded are acted on.", formula: 'share acted = acted ÷ recommendations', threshold: `plan change of at least ${p.pct('recommend.loop_min_change')}` }),
   },
   {
     id: 'students', inputs: POINTS, policy: [],
@@ -268,8 +268,8 @@ export const DEFINITIONS: readonly Definition[] = [
   },
   {
     id: 'plan_followed', inputs: ['plan_proposals', 'programmes'], policy: ['planner.follow_share'],
-    zh: (p) => ({ name: '方案落实情况', definition: '上一年度招生计划方案中每项调整（扩招、缩减、新设或停招），与该年实际招生计划对照：实际调整方向与方案一致且幅度达到方案调整的规定比例为“已落实”，方向一致但不足为“部分落实”，计划未变为“未落实”，方向相反为“反向调整”。四类相加等于方案调整项数。实际计划取该年专业点的招生计划，未列出、停招或撤销计为 0。', formula: '实际调整 = 实际计划 − 原计划；方案调整 = 方案计划 − 原计划', threshold: `已落实：实际调整 ≥ 方案调整的 ${p.pct('planner.follow_share')}（同向）` }),
-    en: (p) => ({ name: 'Proposal followed', definition: "Each change of last year's proposed enrolment plan (expand, cut, open or close) against that year's actual plan: followed when the actual change has the proposed direction and at least the set share of its size, partly when the direction is right but the change smaller, not acted on when the plan stayed, opposite when it moved the other way. The four add up to the proposals. The actual plan is the programme's plan that year; not listed, suspended or closed counts as 0.", formula: 'actual change = actual plan − base plan; proposed change = proposed plan − base plan', threshold: `followed: actual change ≥ ${p.pct('planner.follow_share')} of the proposed change, same direction` }),
+    zh: (p) => ({ name: '方案落实情况', definition: '上一年度招生计划方案中每项调整（扩招、缩减、新设或停招），与该年实际招生计划对照（只有备案信息、招生计划为估算的专业点不作对照）：实际调整方向与方案一致且幅度达到方案调整的规定比例为“已落实”，方向一致但不足为“部分落实”，计划未变为“未落实”，方向相反为“反向调整”。四类相加等于方案调整项数。实际计划取该年专业点的招生计划，未列出、停招或撤销计为 0。', formula: '实际调整 = 实际计划 − 原计划；方案调整 = 方案计划 − 原计划', threshold: `已落实：实际调整 ≥ 方案调整的 ${p.pct('planner.follow_share')}（同向）` }),
+    en: (p) => ({ name: 'Proposal followed', definition: "Each change of last year's proposed enrolment plan (expand, cut, open or close) against that year's actual plan (not for a programme listed without figures, whose plan is only an estimate): followed when the actual change has the proposed direction and at least the set share of its size, partly when the direction is right but the change smaller, not acted on when the plan stayed, opposite when it moved the other way. The four add up to the proposals. The actual plan is the programme's plan that year; not listed, suspended or closed counts as 0.", formula: 'actual change = actual plan − base plan; proposed change = proposed plan − base plan', threshold: `followed: actual change ≥ ${p.pct('planner.follow_share')} of the proposed change, same direction` }),
   },
   {
     id: 'plan_new_opened', inputs: ['plan_proposals', 'programmes'], policy: [],

@@ -14,7 +14,7 @@ export const VOCABULARY = {
     planOutcomes: { followed: '已落实', partly: '部分落实', not_acted: '未落实', opposite: '反向调整' },
     stages: { upstream: '上游', midstream: '中游', downstream: '下游', service: '服务' },
     proximities: { district: '本区县有需求', area: '本片区有需求', none: '附近无需求' },
-    estimates: { figures: '在校生、毕业生', graduates: '毕业生' },
+    estimates: { figures: '招生计划、实际招生、在校生、毕业生', graduates: '毕业生' },
   },
   en: {
     levels: { secondary: 'Secondary vocational', higher: 'Higher vocational', bachelor: 'Vocational bachelor' },
@@ -26,7 +26,7 @@ export const VOCABULARY = {
     planOutcomes: { followed: 'Followed', partly: 'Partly followed', not_acted: 'Not acted on', opposite: 'Opposite' },
     stages: { upstream: 'Upstream', midstream: 'Midstream', downstream: 'Downstream', service: 'Services' },
     proximities: { district: 'Demand in its district', area: 'Demand in its area group', none: 'No demand nearby' },
-    estimates: { figures: 'students, graduates', graduates: 'graduates' },
+    estimates: { figures: 'plan, enrolment, students, graduates', graduates: 'graduates' },
   },
 };
 

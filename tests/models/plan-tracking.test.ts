@@ -57,6 +57,16 @@ describe('each proposal against the actual plan', () => {
     ].sort((a, b) => a.school_code.localeCompare(b.school_code) || a.major_code.localeCompare(b.major_code)));
   });
 
+  it('tracks no proposal whose actual plan is only an estimate (a 备案 listing row without figures)', async () => {
+    // S4·M2's 2024 row given by the listing alone: its plan would be the median of M2's reported points.
+    const listed = { ...tiny, plan_proposals: proposals,
+      programmes: tiny.programmes.map((p) => (p[0] === 2024 && p[1] === S4 && p[2] === M2 ? [2024, S4, M2, null, null, null, null, null, 'active'] : p)) };
+    const own = await openWarehouse(listed, tinyPolicy);
+    await runModels(own, { policy: tinyPolicy });
+    expect(await query(own, `SELECT school_code FROM int_plan_followed WHERE major_code = '${M2}'`)).toEqual([]);
+    expect((await query(own, 'SELECT count(*)::INTEGER AS n FROM int_plan_followed'))[0].n).toBe(5);
+  });
+
   it('uses the policy share: at 80 % an opening of 20 of 30 proposed seats is only partly followed', async () => {
     const strict = await build({ ...tinyPolicy, planner: { ...tinyPolicy.planner, follow_share: 0.8 } });
     expect((await one(strict, `SELECT outcome FROM int_plan_followed WHERE school_code = '${S3}' AND major_code = '${M1}'`)).outcome).toBe('partly');

@@ -33,6 +33,19 @@ describe('loop tracking (mart_loop_detail, mart_loop)', () => {
     expect((await runModelTests(conn)).filter((t) => !t.passed)).toEqual([]);
   });
 
+  it('does not check a recommendation against estimated intake plans, but an opening the listing shows is one', async () => {
+    // 2025 given by the 备案 listing alone for S1's U2 (its plan an estimate); S2 opens U1, listed without figures too.
+    const listed: Fixture = {
+      ...cityTwoYears,
+      programmes: [
+        ...cityTwoYears.programmes.map((p) => (p[0] === 2025 && p[1] === S1 && p[2] === U2 ? [2025, S1, U2, null, null, null, null, null, 'active'] : p)),
+        [2025, S2, U1, null, null, null, null, null, 'active'],
+      ],
+    };
+    const conn = await buildWarehouse(listed, cityPolicy);
+    expect((await detail(conn)).map((r) => [r.school_code, r.outcome])).toEqual([[S2, 'opened']]);
+  });
+
   it('tells an opened programme from a cut one', async () => {
     // 2025 instead: S1 cuts U2's plan to 15 (−25 %) and S2 opens U1 with a plan of 25.
     const changed: Fixture = {

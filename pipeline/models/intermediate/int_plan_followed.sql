@@ -1,5 +1,7 @@
 -- Each proposal of a plan year whose actual plans are in the data, against that actual plan: the
 -- programme's plan in plan_year (0 when it is not listed, suspended or closed: it takes no intake).
+-- A programme listed in the 备案 listing without its figures has only an estimated plan: its
+-- proposal is not tracked (an estimate is no school's decision).
 -- The changes are measured from the proposal's base plan, the figure the proposal changed.
 --   followed:  the actual change has the proposed sign and at least planner_follow_share of its size;
 --   partly:    the proposed sign, but less;
@@ -29,7 +31,7 @@ compared as (
     left join stg_programmes as a
         on a.year = p.plan_year and a.school_code = p.school_code and a.major_code = p.major_code and a.status = 'active'
     left join main_industry as mi using (major_code)
-    where p.plan_year in (select distinct year from stg_programmes)
+    where p.plan_year in (select distinct year from stg_programmes) and not coalesce(a.figures_estimated, false)
 )
 
 select

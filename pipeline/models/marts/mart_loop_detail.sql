@@ -3,10 +3,12 @@
 --   opened:    it lists an anchor major it did not list in year t;
 --   expanded:  otherwise, its planned intake in them rose by at least recommend_loop_min_change;
 --   reduced:   otherwise, that intake fell by at least as much (closing counts as intake 0);
---   not_acted: none of these. Years without a following year of listings are not checked yet.
+--   not_acted: none of these. Years without a following year of listings are not checked yet, nor
+-- is a recommendation whose intake plans include estimates (备案 listing rows without figures),
+-- unless the school opened a major: the listing shows that, an estimated plan shows no change.
 -- grain: recommendation_id
 with listed as (
-    select p.year, p.school_code, p.major_code, p.plan, a.industry_code, a.major_name
+    select p.year, p.school_code, p.major_code, p.plan, p.figures_estimated, a.industry_code, a.major_name
     from stg_programmes as p
     join int_recommend_anchor as a using (major_code)
     where p.status = 'active'
@@ -17,6 +19,7 @@ intake as (
         r.recommendation_id,
         coalesce(sum(l.plan) filter (where l.year = r.year), 0) as plan_before,
         coalesce(sum(l.plan) filter (where l.year = r.year + 1), 0) as plan_after,
+        coalesce(bool_or(l.figures_estimated), false) as estimated,
         string_agg(l.major_name, '、' order by l.major_code) filter (
             where l.year = r.year + 1 and not exists (
                 select 1 from listed as b
@@ -55,4 +58,4 @@ select
     outcome in ('opened', 'expanded') as acted
 from mart_recommendation as r
 join intake as i using (recommendation_id)
-where r.year + 1 in (select year from int_programme_points)
+where r.year + 1 in (select year from int_programme_points) and (i.opened_majors is not null or not i.estimated)
