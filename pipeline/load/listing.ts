@@ -19,17 +19,29 @@ import { LoadError } from './errors.ts';
 import { sqlString } from './sql.ts';
 
 /**
- * 备注 words that end or pause a programme; anything else (新增, 调整, empty) leaves it active, and
- * so does a remark saying intake resumed, whatever it says of before (恢复招生（原停招）).
+ * 备注 words that end or pause a programme. A remark saying intake resumed leaves it active,
+ * whatever it says of before (恢复招生（原停招）), and so does a change only planned or applied
+ * for (拟撤销, 撤销申请中): this year the programme still runs. Words that say it runs (新增, 调整,
+ * an empty remark) leave it active too; any other remark is read as active and quoted in the
+ * note, so a status the words below miss is seen.
  */
 const RESUMED = '恢复招生|恢复办学|重新招生|复招';
-const CLOSED = '撤销|撤消|停办';
-const SUSPENDED = '停招|暂停';
+const ENDING = '撤销|撤消|停办|取消|撤并|注销|停招|暂停|停止招生|不再招生|未招生';
+const PLANNED = `拟(${ENDING})|(${ENDING})(申请|申报)`;
+const CLOSED = '撤销|撤消|停办|取消|撤并|注销';
+const SUSPENDED = '停招|暂停|停止招生|不再招生|未招生';
+const RUNNING = '^(新增|新设|增设|调整|保留|正常|在招|招生|继续招生)$';
+
+/** How a listing row's 备注 is read: a status, or active as planned or unread (for the note); NULL when empty. */
+const remarkReading = (remark: string) => `CASE WHEN coalesce(trim(${remark}), '') = '' THEN NULL
+  WHEN regexp_matches(${remark}, ${sqlString(RESUMED)}) THEN 'active'
+  WHEN regexp_matches(${remark}, ${sqlString(PLANNED)}) THEN 'planned'
+  WHEN regexp_matches(${remark}, ${sqlString(CLOSED)}) THEN 'closed'
+  WHEN regexp_matches(${remark}, ${sqlString(SUSPENDED)}) THEN 'suspended'
+  WHEN regexp_matches(${remark}, ${sqlString(RUNNING)}) THEN 'active' ELSE 'unread' END`;
 
 /** Status of a listing row without a figures row, from its 备注. */
-const remarkStatus = (remark: string) => `CASE WHEN regexp_matches(coalesce(${remark}, ''), ${sqlString(RESUMED)}) THEN 'active'
-  WHEN regexp_matches(coalesce(${remark}, ''), ${sqlString(CLOSED)}) THEN 'closed'
-  WHEN regexp_matches(coalesce(${remark}, ''), ${sqlString(SUSPENDED)}) THEN 'suspended' ELSE 'active' END`;
+const remarkStatus = (remark: string) => `CASE ${remarkReading(remark)} WHEN 'closed' THEN 'closed' WHEN 'suspended' THEN 'suspended' ELSE 'active' END`;
 
 /** The checks of 省份 and 学校名称 (专业名称: major-names.ts). */
 export async function checkListing(conn: DuckDBConnection, rows: string, rejects: string): Promise<void> {
@@ -51,12 +63,15 @@ export async function checkListing(conn: DuckDBConnection, rows: string, rejects
     WHERE r.province IS NOT NULL AND h.names IS NOT NULL AND NOT list_contains(h.known, r.province)`);
 }
 
-/** What the join of a listing with its figures gave: rows listed, how many have figures, the statuses read from 备注 with a remark of each. */
+/** How 备注 was read where no figures row gives the status: each reading's rows and first remarks. */
+export type RemarkReading = 'closed' | 'suspended' | 'planned' | 'unread';
+
+/** What the join of a listing with its figures gave: rows listed, how many have figures, how 备注 was read, with remarks of each reading. */
 export interface ListingFigures {
   listed: number;
   with_figures: number;
-  status_from_remark: Record<string, number>;
-  remark_examples: Record<string, string | null>;
+  status_from_remark: Record<RemarkReading, number>;
+  remark_examples: Record<RemarkReading, string[]>;
 }
 
 /**
@@ -81,14 +96,17 @@ export async function joinListing(conn: DuckDBConnection, programmesColumns: str
     throw new LoadError(`${file}: 缺少招生与在校生数据 — no programme of ${bare} has figures in programme_figures: `
       + 'supply and enrolment cannot be computed or estimated from the listing alone; add programme_figures.csv with the year\'s figures');
   }
+  const readings: RemarkReading[] = ['closed', 'suspended', 'planned', 'unread'];
   const counts = (await conn.runAndReadAll(`
     SELECT count(*)::INTEGER AS listed, count(year)::INTEGER AS with_figures,
-           count(*) FILTER (WHERE read = 'closed')::INTEGER AS closed, count(*) FILTER (WHERE read = 'suspended')::INTEGER AS suspended,
-           min(remark) FILTER (WHERE read = 'closed') AS closed_example, min(remark) FILTER (WHERE read = 'suspended') AS suspended_example
-    FROM (SELECT f.year, l.remark, CASE WHEN f.status IS NULL THEN ${remarkStatus('l.remark')} END AS read
-          FROM ${l} l LEFT JOIN ${f} f USING (year, school_code, major_code))`)).getRowObjectsJS()[0] as Record<string, number & string>;
+           ${readings.map((r) => `count(*) FILTER (WHERE read = '${r}')::INTEGER AS ${r},
+           list_sort(list(DISTINCT remark) FILTER (WHERE read = '${r}'))[1:3] AS ${r}_examples`).join(',\n           ')}
+    FROM (SELECT f.year, l.remark, CASE WHEN f.status IS NULL THEN ${remarkReading('l.remark')} END AS read
+          FROM ${l} l LEFT JOIN ${f} f USING (year, school_code, major_code))`)).getRowObjectsJS()[0];
+  const of = <T>(f: (r: RemarkReading) => T) => Object.fromEntries(readings.map((r) => [r, f(r)])) as Record<RemarkReading, T>;
   return {
-    listed: counts.listed, with_figures: counts.with_figures, status_from_remark: { closed: counts.closed, suspended: counts.suspended },
-    remark_examples: { closed: counts.closed_example ?? null, suspended: counts.suspended_example ?? null },
+    listed: counts.listed as number, with_figures: counts.with_figures as number,
+    status_from_remark: of((r) => counts[r] as number),
+    remark_examples: of((r) => (counts[`${r}_examples`] ?? []) as string[]),
   };
 }

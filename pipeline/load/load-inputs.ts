@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rawColumnDefinitions, rawTable, readSchema, TABLES } from '../config/schema.ts';
 import { CURRENT_FROM, LEGACY_TABLES } from './catalogue-versions.ts';
-import { joinListing, type ListingFigures } from './listing.ts';
+import { joinListing, type ListingFigures, type RemarkReading } from './listing.ts';
 import { locateInput, locateOptional, locateProgrammes, type InputOverrides } from './locate-input.ts';
 import { loadTable, type InputReport } from './load-table.ts';
 import { readMapping } from './mapping.ts';
@@ -49,9 +49,14 @@ function listingNotes(file: string, l: ListingFigures): string[] {
   if (missing > 0) notes.push(`${file}: 无招生与在校生数据 — ${missing} of ${l.listed} listed programmes have no row in programme_figures: `
     + 'their plan, enrolled and students are estimated (median of the year\'s reported programmes of the same major, else 专业类, else level), '
     + 'graduates from those students ÷ 学制, employment rate no data; the estimates are flagged and shown as such');
-  const { closed, suspended } = l.status_from_remark;
-  const e = (status: string) => (l.remark_examples[status] ? `, e.g. "${l.remark_examples[status]}"` : '');
+  const { closed, suspended, planned, unread } = l.status_from_remark;
+  const e = (reading: RemarkReading) => (l.remark_examples[reading].length ? `, e.g. ${l.remark_examples[reading].map((r) => `"${r}"`).join(', ')}` : '');
   if (closed + suspended > 0) notes.push(`${file}: 备注读作状态 — status read from 备注: ${closed} closed (撤销${e('closed')}), ${suspended} suspended (停招${e('suspended')})`);
+  if (planned > 0) notes.push(`${file}: 备注为计划变动 — ${planned} programme${planned > 1 ? 's' : ''} with a change only planned or applied for in 备注 read as active this year${e('planned')}`);
+  if (unread > 0) {
+    notes.push(`${file}: 备注未识别 — ${unread} programme${unread > 1 ? 's have' : ' has'} a 备注 not read as a status, read as active${e('unread')}: `
+      + 'if one is not running, give its status in programme_figures');
+  }
   return notes;
 }
 

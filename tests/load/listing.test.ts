@@ -65,6 +65,26 @@ describe('the 备案结果 export', () => {
       `${join(dir, 'programme_listing.csv')}: 备注读作状态 — status read from 备注: 1 closed (撤销, e.g. "撤销"), 1 suspended (停招, e.g. "2025年暂停招生")`]);
   });
 
+  it('reads the other ways a 备注 ends or pauses intake, a change only planned as active, and quotes every remark it could not read', async () => {
+    const row = (major: string, name: string, remark: string) => `2025,重庆市,4150012609,重庆电子工程职业学院,${major},${name},3,${remark}`;
+    const listing = ['年份,省份,学校代码,学校名称,专业代码,专业名称,修业年限,备注',
+      row('510201', '计算机应用技术', '停止招生'), row('510205', '大数据技术', '取消'),
+      row('460101', '机械设计与制造', '拟撤销'), row('530302', '大数据与会计', '合并至智能制造学院'),
+      row('520201', '护理', '新增')].join('\n');
+    const dir = await beian({ 'programme_listing.csv': listing, 'mapping.json': '{}', 'programme_figures.csv': FIGURES_2025 }, [EXPORT]);
+    const { report, conn } = await load(dir);
+    expect(await query(conn, 'SELECT major_code, status FROM raw_programmes ORDER BY major_code')).toEqual([
+      { major_code: '460101', status: 'active' },
+      { major_code: '510201', status: 'suspended' }, { major_code: '510205', status: 'closed' }, { major_code: '520201', status: 'active' }, { major_code: '530302', status: 'active' },
+    ]);
+    const file = join(dir, 'programme_listing.csv');
+    expect(report.warnings.filter((w) => w.includes('备注'))).toEqual([
+      `${file}: 备注读作状态 — status read from 备注: 1 closed (撤销, e.g. "取消"), 1 suspended (停招, e.g. "停止招生")`,
+      `${file}: 备注为计划变动 — 1 programme with a change only planned or applied for in 备注 read as active this year, e.g. "拟撤销"`,
+      `${file}: 备注未识别 — 1 programme has a 备注 not read as a status, read as active, e.g. "合并至智能制造学院": if one is not running, give its status in programme_figures`,
+    ]);
+  });
+
   it('rejects a row whose 学校名称 is another school\'s, naming both; another spelling of its own school passes', async () => {
     const listing = ['年份,省份,学校代码,学校名称,专业代码,专业名称,修业年限,备注',
       '2025,重庆市,4150012609,重庆电子工程职业学院,510201,计算机应用技术,3,',
