@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { rawColumnDefinitions, rawTable, readSchema, TABLES } from '../config/schema.ts';
 import { CURRENT_FROM, LEGACY_TABLES } from './catalogue-versions.ts';
 import { joinListing, type ListingFigures, type RemarkReading } from './listing.ts';
+import { demandGapsNote } from './demand-gaps.ts';
 import { locateInput, locateOptional, locateProgrammes, type InputOverrides } from './locate-input.ts';
 import { loadTable, type InputReport } from './load-table.ts';
 import { readMapping } from './mapping.ts';
@@ -103,6 +104,7 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
       }
       const file = locateInput(table, options.dataDir, options.referenceDir, { overrides: options.overrides, named: tableMapping?.file });
       keep(await loadTable(conn, { table, file }, { ...settings, mapping: tableMapping, catalogue }));
+      if (table === 'demand') (await demandGapsNote(conn, file)).forEach(warn);
       options.effects?.progress?.(table, i + 1, TABLES.length);
     }
     report.proposals = await loadProposals(conn, options, mapping.tables.plan_proposals?.file, (file, archived) => loadTable(conn,

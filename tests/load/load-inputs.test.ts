@@ -42,6 +42,15 @@ describe('loadInputs on a valid input set', () => {
     expect(tables.map((t) => t.table_name)).toEqual([...TABLES, 'plan_proposals'].map(rawTable).sort());
   });
 
+  it('names an industry-year with no demand rows between years that have them, read as no openings', async () => {
+    const demand = ['year,district_code,industry_code,level,openings,seekers',
+      ...[2022, 2023, 2024].flatMap((y) => [`${y},500106,ai,higher,300,150`, ...(y === 2023 ? [] : [`${y},500103,low_altitude,higher,120,60`])])].join('\n');
+    const dir = await inputsWith({ 'demand.csv': demand });
+    const { report } = await load(dir);
+    expect(report.warnings).toEqual([`${join(dir, 'demand.csv')}: 需求年份缺失 — 1 industry-year between an industry's first and last year has no rows `
+      + 'while other industries have (low_altitude 2023): read as no openings asked for; if rows were left out of the file, add them']);
+  });
+
   it('types values: empty optional fields are NULL, booleans and numbers are typed', async () => {
     const { conn } = await load(VALID);
     // Line 3 of programmes.csv leaves graduates and employment_rate empty.
