@@ -20,6 +20,7 @@ import { suggestCodes } from './suggest.ts';
 import { dropTempTables } from './temp-tables.ts';
 import { checkFields } from './check-fields.ts';
 import { checkListing } from './listing.ts';
+import { checkProposals } from './proposal-checks.ts';
 import { checkMajorNames } from './major-names.ts';
 
 /** What the run report records about one input file. */
@@ -73,6 +74,7 @@ export async function loadTable(
   await suggestCodes(conn, schema, rows, rejects);
   if (programmes) await checkLevels(conn, rows, rejects);
   if (table === 'programme_listing') await checkListing(conn, rows, rejects);
+  if (table === 'plan_proposals') await checkProposals(conn, rows, rejects);
   if (header.positions.has('major_name') && PROGRAMME_TABLES.includes(table)) await checkMajorNames(conn, rows, rejects, options.warn, file);
   await checkPrimaryKey(conn, schema, rows, rejects);
 

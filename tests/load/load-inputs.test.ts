@@ -51,6 +51,24 @@ describe('loadInputs on a valid input set', () => {
       + 'while other industries have (low_altitude 2023): read as no openings asked for; if rows were left out of the file, add them']);
   });
 
+  it('rejects a proposal whose base plan is not the programme\'s plan the year before, or whose major is not of its school\'s level', async () => {
+    const proposals = ['plan_year,school_code,major_code,plan,proposed',
+      '2025,5001000001,460609,100,130', // the 2024 plan: tracked
+      '2025,5001000001,510201,500,400', // 2024 plan 120
+      '2025,5001000002,510201,80,0', // not run in 2024
+      '2025,5001000003,460609,0,30', // a 高职 major at a 中职 school
+      '2025,5001000002,460609,0,40'].join('\n'); // opens a major it did not run: base 0
+    const { report, conn } = await load(await inputsWith({ 'plan_proposals.csv': proposals }), 1);
+    expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
+      [3, 'plan', '500', 'base plan 500 is not the plan of 5001000001 510201 in 2024 in the programmes input (120): a proposal is measured from the plan it changed'],
+      [4, 'plan', '80', 'base plan 80 is not the plan of 5001000002 510201 in 2024 in the programmes input (not run that year: 0): a proposal is measured from the plan it changed'],
+      [5, 'major_code', '460609', 'major 460609 无人机应用技术 is of level higher but school 5001000003 渝北示例中等职业学校 is secondary: no programme of it can be planned there'],
+    ]);
+    expect(await query(conn, 'SELECT school_code, major_code FROM raw_plan_proposals ORDER BY ALL')).toEqual([
+      { school_code: '5001000001', major_code: '460609' }, { school_code: '5001000002', major_code: '460609' },
+    ]);
+  });
+
   it('types values: empty optional fields are NULL, booleans and numbers are typed', async () => {
     const { conn } = await load(VALID);
     // Line 3 of programmes.csv leaves graduates and employment_rate empty.
