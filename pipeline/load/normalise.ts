@@ -44,7 +44,7 @@ export const asciiWidth = (x: string) => `translate(${x}, ${sqlString(FULL_WIDTH
 /** Free text: a string field that is no code (no pattern) and no word from a list; kept as written. */
 const isFreeText = (field: Field) => field.type === 'string' && !field.constraints?.pattern && !field.constraints?.enum;
 
-/** What tables write for "no value" in a cell (full-width forms are made ASCII first, but in free text). */
+/** What tables write for "no value" in a cell (full-width forms are made ASCII first, except in free text). */
 export const NO_VALUE = ['-', '--', '—', '——', '–', '―', '/', '无', '暂无', 'N/A', 'n/a', 'NA', '空'];
 
 /** The apostrophe before a value a spreadsheet keeps as text ('4150012215), with its typographic forms. */
@@ -114,8 +114,8 @@ function mapped(x: string, words: Record<string, string>): string {
 
 /**
  * SQL expression for the text of field value `v` (trimmed text, NULL when empty) made plain: ASCII
- * for full-width forms (but in free text), then the folder's own value map (`words`, mapping.json), a "no value" mark
- * emptied, a text apostrophe dropped. Computed once per value (normaliseRows) and then read by
+ * for full-width forms (not in free text), then the folder's own value map (`words`, mapping.json),
+ * a "no value" mark emptied, a text apostrophe dropped. Computed once per value (normaliseRows) and then read by
  * normalisedValue: each rule below repeats its input, so rules nested in one expression multiply
  * its size, and with it the time of the national load.
  */
