@@ -11,6 +11,8 @@ export interface Summary {
   /** Points mapped to a key industry ÷ all points (a fraction, 0.89 = 89 %). */
   match_rate: number;
   graduates: number;
+  /** The part of `graduates` estimated (students ÷ 学制 where a school reported none); shown beside it. */
+  estimated_graduates: number;
   digital_share: number;
 }
 
@@ -21,6 +23,7 @@ export async function readSummary(conn: DuckDBConnection): Promise<Summary | nul
            sum(schools)::INTEGER AS schools,
            sum(matched_points) / nullif(sum(programme_points), 0) AS match_rate,
            round(sum(graduates))::INTEGER AS graduates,
+           round(sum(estimated_graduates))::INTEGER AS estimated_graduates,
            sum(digital_students) / nullif(sum(students), 0) AS digital_share
     FROM mart_overview
     WHERE year = (SELECT max(year) FROM mart_overview)

@@ -45,3 +45,9 @@ it('writes the full list for Excel: BOM, every reject, formula-like values neutr
   expect(lines).toHaveLength(rejects.length + 2);
   expect(lines[12]).toBe("in/schools.csv,3,school_code,'=1+1,not a 10-digit code,schools");
 });
+
+it('says which part of the graduates is estimated, beside them', () => {
+  const summary = { year: 2025, programme_points: 3350, schools: 170, match_rate: 0.89, graduates: 302253, estimated_graduates: 47189, digital_share: 0.157 };
+  expect(formatSummary({ ...manifest, summary } as Manifest, 1)).toContain(' · 毕业生 graduates 302,253 (其中估算 estimated 47,189) · ');
+  expect(formatSummary({ ...manifest, summary: { ...summary, estimated_graduates: 0 } } as Manifest, 1)).toContain(' · 毕业生 graduates 302,253 · ');
+});

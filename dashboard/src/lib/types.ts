@@ -185,7 +185,7 @@ export interface Manifest {
   warnings?: string[];
   rejects: { table: string; file: string; line: number; column: string; value: string | null; reason: string }[];
   model_tests: { name: string; failing_rows: number; passed: boolean }[];
-  summary: { year: number; programme_points: number; schools: number; match_rate: number; graduates: number; digital_share: number } | null;
+  summary: { year: number; programme_points: number; schools: number; match_rate: number; graduates: number; estimated_graduates: number; digital_share: number } | null;
   policy: Policy;
   marts: { name: string; rows: number; bytes: number }[];
   /** Programme figures estimated (with their method) or missing, and on how many rows; absent in older snapshots. */
