@@ -156,10 +156,16 @@ export async function checkLevels(conn: DuckDBConnection, rows: string, rejects:
     SELECT r.row_id, 'major_code', r.major_code,
            'major ' || m.major_code || ' ' || m.major_name || ' is ' || ${levelName('m.level')} || ' but school ' || s.school_code || ' '
              || s.school_name || ' is ' || ${levelName('s.level')}, NULL
-    FROM ${rows} r JOIN ${rawTable('schools')} s ON s.school_code = r.school_code JOIN ${rawTable('majors')} m ON m.major_code = r.major_code
-    WHERE ${clean(rejects, ['school_code', 'major_code'])}
-      AND m.level <> s.level AND NOT (s.level = 'bachelor' AND m.level = 'higher')`);
+    ${levelMismatches(rows, clean(rejects, ['school_code', 'major_code']))}`);
 }
+
+/**
+ * SQL from FROM on: the staged rows (r) meeting `where` whose major (m) is of another level than
+ * their school (s) — the module comment's rule, for every table of programmes a school runs or plans.
+ */
+export const levelMismatches = (rows: string, where: string) => `
+    FROM ${rows} r JOIN ${rawTable('schools')} s ON s.school_code = r.school_code JOIN ${rawTable('majors')} m ON m.major_code = r.major_code
+    WHERE ${where} AND m.level <> s.level AND NOT (s.level = 'bachelor' AND m.level = 'higher')`;
 
 /**
  * Records on raw_<table> which catalogue each row was read in ('2021', or the legacy one) and

@@ -7,6 +7,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { rawTable } from '../config/schema.ts';
+import { levelMismatches } from './catalogue-versions.ts';
 
 export async function checkProposals(conn: DuckDBConnection, rows: string, rejects: string): Promise<void> {
   const clean = `NOT EXISTS (SELECT 1 FROM ${rejects} j WHERE j.row_id = r.row_id)`;
@@ -15,8 +16,7 @@ export async function checkProposals(conn: DuckDBConnection, rows: string, rejec
     SELECT r.row_id, 'major_code', r.major_code,
            'major ' || m.major_code || ' ' || m.major_name || ' is of level ' || m.level || ' but school ' || s.school_code || ' ' || s.school_name
              || ' is ' || s.level || ': no programme of it can be planned there', NULL
-    FROM ${rows} r JOIN ${rawTable('schools')} s ON s.school_code = r.school_code JOIN ${rawTable('majors')} m ON m.major_code = r.major_code
-    WHERE ${clean} AND m.level <> s.level AND NOT (s.level = 'bachelor' AND m.level = 'higher')`);
+    ${levelMismatches(rows, clean)}`);
   // Only years the programmes input has: a base year before it cannot be checked, and is not tracked either.
   await conn.run(`
     INSERT INTO ${rejects}

@@ -47,8 +47,9 @@ export function dayProblem(day: string, now: Date): string | null {
 /**
  * The daily files by date, the data folder's and the accepted deliveries of `warehouseDir` (when
  * given), a delivered day in place of the folder's file of that day; other files, and a whole feed
- * in one file beside the other inputs, are reported and skipped. A day given twice in one folder, a name that is no calendar date or a day after tomorrow
- * stops the run: its postings would be counted in a month that is not theirs.
+ * in one file beside the other inputs, are reported and skipped. A day given twice in one folder, a
+ * name that is no calendar date or a day after tomorrow stops the run: its postings would be
+ * counted in a month that is not theirs.
  */
 export function listDailyFiles(dataDir: string, warn: (message: string) => void, now: Date, warehouseDir?: string): DailyFile[] {
   // A feed delivered as one file beside the other inputs would otherwise be passed over without a word.
