@@ -59,15 +59,13 @@ describe.runIf(run)('single sign-on through a local OpenID Connect provider', ()
   /** Cleared cookies, then the login page's single sign-on button: the browser is at the provider's login page. */
   async function toProvider(): Promise<void> {
     const { page } = browser;
-    if (page.url().startsWith(platform.url)) {
-      // Signed out on the server too, so no cookie the browser still holds can open the dashboard.
-      await page.evaluate(async () => {
-        const session = await (await fetch('/api/session')).json();
-        if (session.user) await fetch('/api/logout', { method: 'POST', headers: { 'x-csrf-token': session.csrf } });
-      });
-      // Left before anything else: the signed-out dashboard would send itself to its login page (login?expired=1), racing the one opened below.
-      await page.goto('about:blank');
-    }
+    // Left first, then signed out from outside the page: a dashboard that saw its session end would send
+    // itself to its login page (login?expired=1), racing whatever this page is asked to do next.
+    await page.goto('about:blank');
+    const api = browser.context.request;
+    const session = await (await api.get(`${platform.url}api/session`)).json();
+    // Signed out on the server too, so no cookie the browser still holds can open the dashboard.
+    if (session.user) await api.post(`${platform.url}api/logout`, { headers: { 'x-csrf-token': session.csrf } });
     await browser.context.clearCookies();
     await page.goto(`${platform.url}login`);
     await page.waitForSelector('[data-sso]');
