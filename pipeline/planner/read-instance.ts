@@ -19,7 +19,7 @@ const rows = async <T>(conn: DuckDBConnection, sql: string) => (await readRows(c
 
 export async function readInstance(conn: DuckDBConnection, parameters: PlannerParameters, locks: Locks = {}): Promise<PlanInstance> {
   return instanceFromRows({
-    options: await rows<OptionRow>(conn, 'SELECT school_code, major_code, existing, open_any, open_adjacent, plan, year, cost FROM mart_plan_options'),
+    options: await rows<OptionRow>(conn, 'SELECT school_code, major_code, existing, open_any, open_adjacent, plan, plan_estimated, year, cost FROM mart_plan_options'),
     effects: await rows<EffectRow>(conn, 'SELECT school_code, major_code, industry_code, per_seat FROM mart_plan_effects'),
     gaps: await rows<FutureGapRow>(conn, 'SELECT industry_code, year, future_gap FROM mart_future_gap'),
     names: await rows<IndustryNameRow>(conn, 'SELECT industry_code, name_zh, name_en FROM stg_industries'),

@@ -8,7 +8,7 @@ const policy = {
   require_adjacent: 1, w_shortfall: 1, w_surplus: 0.5, w_change: 0.01, time_limit: 60, mip_gap: 0.005,
 };
 const option = (school: string, major: string, plan: number, open: Partial<OptionRow> = {}): OptionRow => ({
-  school_code: school, major_code: major, existing: plan > 0, open_any: true, open_adjacent: true, plan, year: 2029, cost: 1000, ...open,
+  school_code: school, major_code: major, existing: plan > 0, open_any: true, open_adjacent: true, plan, plan_estimated: false, year: 2029, cost: 1000, ...open,
 });
 const rows = {
   options: [
@@ -56,5 +56,12 @@ describe('instanceFromRows', () => {
     expect(locked({ majors: ['A'] })).toEqual(['S1|A', 'S2|A']);
     expect(locked({ programmes: ['S1|M'] })).toEqual(['S1|M']);
     expect(locked({})).toEqual([]);
+  });
+
+  it('carries an estimated plan to the option, whose changes the model then holds at zero', () => {
+    const i = instanceFromRows({ ...rows, options: [option('S1', 'A', 100, { plan_estimated: true }), option('S2', 'A', 40)] }, plannerSettings(policy, 5));
+    expect(i.options.map((o) => o.estimated)).toEqual([true, false]);
+    const bounds = Object.fromEntries(buildModel(i).columns.filter((c) => c.name.startsWith('up_')).map((c) => [c.name, c.upper]));
+    expect(bounds).toEqual({ up_S1_A: 0, up_S2_A: 12 });
   });
 });

@@ -17,7 +17,7 @@ const settings: PlannerSettings = {
 
 const option = (major: string, plan: number, industry: string | null, extra: Partial<PlanOption> = {}): PlanOption => ({
   school_code: 'S', major_code: major, plan, existing: plan > 0, cost: 10_000, year: 2029,
-  effects: industry ? [{ industry_code: industry, per_seat: 1 }] : [], locked: false, ...extra,
+  effects: industry ? [{ industry_code: industry, per_seat: 1 }] : [], locked: false, estimated: false, ...extra,
 });
 
 const instance = (options: PlanOption[], gaps: [string, number][], more: Partial<PlannerSettings> = {}): PlanInstance => ({
@@ -69,6 +69,14 @@ describe('solvePlan', () => {
   it('keeps a locked programme as it is', async () => {
     const r = await solvePlan(instance([option('A', 100, 'X', { locked: true }), option('B', 100, 'X')], [['X', 50]]));
     expect(changes(r)).toEqual({ B: 30 });
+  });
+
+  it('leaves a programme whose plan is an estimate as it is, and says so', async () => {
+    // A's 100 seats are an estimate (a listed programme without figures): only B may grow (+30).
+    const r = await solvePlan(instance([option('A', 100, 'X', { estimated: true }), option('B', 100, 'X')], [['X', 50]]));
+    expect(changes(r)).toEqual({ B: 30 });
+    expect(r.message_zh).toBe('已求得最优方案；1 个专业点的招生计划为估算，未作调整');
+    expect(r.message_en).toBe('optimal plan found; 1 programme with an estimated plan left unchanged');
   });
 
   it('names the constraints in conflict when no plan satisfies them', async () => {

@@ -6,15 +6,16 @@
 -- recommend_max_open_per_school with the largest weight × expected shortage, once among all such majors
 -- (open_any) and once among those of a 专业类 the school already offers (open_adjacent), so the planner
 -- honours planner.require_adjacent either way without rebuilding the mart (the dashboard re-solves
--- with it switched). Each option carries its graduation year, cost per seat and completion rate.
+-- with it switched). Each option carries its graduation year, cost per seat and completion rate, and
+-- whether its plan is an estimate (a 备案 listing row without figures), which the planner keeps as it is.
 -- grain: school_code, major_code
--- not null: existing, open_any, open_adjacent, plan, year, cost, completion_rate
+-- not null: existing, open_any, open_adjacent, plan, plan_estimated, year, cost, completion_rate
 with latest as (
     select max(year)::INTEGER as y from stg_programmes
 ),
 
 active as (
-    select p.school_code, p.major_code, p.plan, s.level
+    select p.school_code, p.major_code, p.plan, p.figures_estimated, s.level
     from stg_programmes as p
     join stg_schools as s using (school_code)
     where p.year = (select y from latest) and p.status = 'active'
@@ -75,9 +76,10 @@ candidates as (
 ),
 
 options as (
-    select school_code, major_code, plan, level, true as existing, true as open_any, true as open_adjacent from active
+    select school_code, major_code, plan, figures_estimated as plan_estimated, level, true as existing, true as open_any, true as open_adjacent
+    from active
     union all
-    select school_code, major_code, plan, level, false as existing, open_any, open_adjacent from candidates
+    select school_code, major_code, plan, false as plan_estimated, level, false as existing, open_any, open_adjacent from candidates
 ),
 
 completion as (
@@ -91,6 +93,7 @@ select
     o.open_any,
     o.open_adjacent,
     o.plan,
+    o.plan_estimated,
     ((select y from latest) + 1 + m.duration_years)::INTEGER as year,
     getvariable('funding_per_student_base') * f.coefficient as cost,
     coalesce(c.completion_rate, getvariable('outlook_completion_default')) as completion_rate

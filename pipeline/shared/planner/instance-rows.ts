@@ -8,6 +8,8 @@ import type { PlanInstance, PlannerSettings } from './instance.ts';
 export interface OptionRow {
   school_code: string; major_code: string; existing: boolean; open_any: boolean; open_adjacent: boolean;
   plan: number; year: number; cost: number;
+  /** The plan is an estimate (stg_programmes.figures_estimated). */
+  plan_estimated: boolean;
 }
 export interface EffectRow { school_code: string; major_code: string; industry_code: string; per_seat: number }
 export interface FutureGapRow { industry_code: string; year: number; future_gap: number | null }
@@ -50,6 +52,7 @@ export function instanceFromRows(rows: { options: OptionRow[]; effects: EffectRo
       school_code: o.school_code, major_code: o.major_code, existing: o.existing, plan: o.plan, year: o.year, cost: o.cost,
       effects: (byOption.get(`${o.school_code}|${o.major_code}`) ?? []).toSorted((a, b) => (a.industry_code < b.industry_code ? -1 : 1)),
       locked: schools.has(o.school_code) || majors.has(o.major_code) || programmes.has(`${o.school_code}|${o.major_code}`),
+      estimated: o.plan_estimated,
     })),
     gaps: rows.gaps.filter((g): g is FutureGapRow & { future_gap: number } => g.future_gap !== null)
       .map((g) => ({ industry_code: g.industry_code, year: g.year, gap: g.future_gap }))

@@ -15,6 +15,11 @@ export interface PlanOption {
   effects: { industry_code: string; per_seat: number }[];
   /** A locked school or major keeps its plan and opens nothing. */
   locked: boolean;
+  /**
+   * The plan is an estimate (a programme of the 备案 listing without figures): kept as it is, as a
+   * locked one, since a change to a plan no school reported is no figure anyone could act on.
+   */
+  estimated: boolean;
 }
 
 export interface GapPoint { industry_code: string; year: number; gap: number }

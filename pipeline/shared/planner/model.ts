@@ -29,7 +29,7 @@ export function buildModel(instance: PlanInstance): PlanModel {
   options.forEach((o, i) => {
     const id = `${o.school_code}_${o.major_code}`;
     if (o.existing) {
-      const cap = o.locked ? 0 : Math.floor(s.change_cap * o.plan);
+      const cap = o.locked || o.estimated ? 0 : Math.floor(s.change_cap * o.plan);
       seats.push({ col: column({ name: `up_${id}`, role: { kind: 'up', option: i }, cost: s.w_change, lower: 0, upper: cap, integer: true }), sign: 1, option: i });
       seats.push({ col: column({ name: `down_${id}`, role: { kind: 'down', option: i }, cost: s.w_change, lower: 0, upper: Math.min(cap, o.plan), integer: true }), sign: -1, option: i });
     } else {

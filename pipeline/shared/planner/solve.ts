@@ -49,6 +49,9 @@ function boundLabel(instance: PlanInstance, c: Column): BindingConstraint | null
   const o = instance.options[role.option];
   const at = `${o.school_code} × ${o.major_code}`;
   if (o.locked) return { constraint: `lock_${o.school_code}_${o.major_code}`, label_zh: `已锁定，不作调整（${at}）`, label_en: `locked, left unchanged (${at})` };
+  if (o.estimated) {
+    return { constraint: `estimated_${o.school_code}_${o.major_code}`, label_zh: `招生计划为估算，不作调整（${at}）`, label_en: `plan estimated, left unchanged (${at})` };
+  }
   if (role.kind === 'up' || role.kind === 'down') {
     const cap = (instance.settings.change_cap * 100).toFixed(0);
     return { constraint: `change_${o.school_code}_${o.major_code}`, label_zh: `专业点招生计划变动上限 ±${cap}%（${at}）`, label_en: `programme plan change within ±${cap}% (${at})` };
@@ -90,7 +93,7 @@ export async function solvePlan(instance: PlanInstance, highs: HighsLoader = def
       const optimal = gap <= instance.settings.mip_gap;
       return {
         ...base, ...readPlan(instance, m, Float64Array.from(rounded.x), Float64Array.from(m.rows.map((r) => activity(r, rounded.x)))),
-        ...verdict(optimal, gap),
+        ...verdict(instance, optimal, gap),
         solver_status: optimal ? 'Optimal (within mip_gap of the LP relaxation bound)' : 'Time limit reached (rounded LP relaxation)',
         objective, mip_gap: gap, seconds: (performance.now() - started) / 1000,
       };
@@ -117,7 +120,7 @@ export async function solvePlan(instance: PlanInstance, highs: HighsLoader = def
     return {
       ...base,
       ...readPlan(instance, m, x.colValue, x.rowValue),
-      ...verdict(code === status.optimal, gap),
+      ...verdict(instance, code === status.optimal, gap),
       solver_status: code === status.optimal ? 'Optimal' : 'Time limit reached',
       objective: model.getObjectiveValue(),
       mip_gap: Number.isFinite(gap) ? gap : null,
@@ -327,14 +330,22 @@ function readPlan(instance: PlanInstance, m: PlanModel, col: Float64Array, row: 
 
 const percent = (x: number) => `${(x * 100).toPrecision(2)}%`;
 
-/** A plan proven within mip_gap of the best bound, or the best found when time ran out, with that distance. */
-const verdict = (optimal: boolean, gap: number) => ({
-  status: optimal ? 'optimal' as const : 'time_limit' as const,
-  message_zh: optimal ? '已求得最优方案'
-    : Number.isFinite(gap) ? `达到时间上限，方案与最优界的相对差距 ${percent(gap)}` : '达到时间上限，未找到优于现状的方案，也未证得最优界',
-  message_en: optimal ? 'optimal plan found'
-    : Number.isFinite(gap) ? `time limit reached: the plan is within ${percent(gap)} of the best bound` : 'time limit reached before a plan better than no change, or a bound, was found',
-});
+/**
+ * A plan proven within mip_gap of the best bound, or the best found when time ran out, with that
+ * distance; and how many programmes it left alone because their plans are estimates.
+ */
+function verdict(instance: PlanInstance, optimal: boolean, gap: number) {
+  const estimated = instance.options.filter((o) => o.existing && o.estimated).length;
+  const [noteZh, noteEn] = estimated === 0 ? ['', '']
+    : [`；${thousands.format(estimated)} 个专业点的招生计划为估算，未作调整`, `; ${thousands.format(estimated)} programme${estimated > 1 ? 's' : ''} with an estimated plan left unchanged`];
+  return {
+    status: optimal ? 'optimal' as const : 'time_limit' as const,
+    message_zh: (optimal ? '已求得最优方案'
+      : Number.isFinite(gap) ? `达到时间上限，方案与最优界的相对差距 ${percent(gap)}` : '达到时间上限，未找到优于现状的方案，也未证得最优界') + noteZh,
+    message_en: (optimal ? 'optimal plan found'
+      : Number.isFinite(gap) ? `time limit reached: the plan is within ${percent(gap)} of the best bound` : 'time limit reached before a plan better than no change, or a bound, was found') + noteEn,
+  };
+}
 
 // One formatter for every reason: toLocaleString makes one per call, and a plan has 150,000 reasons.
 const thousands = new Intl.NumberFormat('en');
