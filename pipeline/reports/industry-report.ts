@@ -7,6 +7,7 @@
 import { candidacyReason, schoolAdviceReason, type CandidacyFacts, type SchoolAdviceFacts } from '../shared/advice.ts';
 import type { Rec, ReportData } from './load-report-data.ts';
 import type { Chart, Column, Figure, Report, Row } from './report-model.ts';
+import { definitionName } from '../shared/definitions.ts';
 import { estimateOf } from '../shared/vocabulary.ts';
 import {
   ESTIMATE_ZH, LABEL_ZH, LEVEL_ZH, OUTCOME_ZH, PROXIMITY_ZH, SIGNAL_ZH, STAGE_ZH, STRENGTH_ZH, zh,
@@ -53,6 +54,7 @@ const EVIDENCE_COLUMNS: Column[] = [
   { key: 'schools', label: '开设学校', type: 'integer' },
   { key: 'programme_points', label: '专业点', type: 'integer' },
   { key: 'supply', label: '年供给', type: 'integer' },
+  { key: 'supply_estimated', label: definitionName('supply_estimated', 'zh'), type: 'integer' },
   { key: 'demand', label: '年需求', type: 'integer' },
   { key: 'gap', label: '缺口', type: 'integer' },
   { key: 'fill_ratio', label: '供需比', type: 'percent' },
@@ -116,11 +118,17 @@ function evidenceRows(data: ReportData, code: string): Row[] {
   });
 }
 
+/** How supply is computed, and how much of it rests on estimated graduates (never mixed in unsaid). */
+function suppliedNote(estimated: number): string {
+  const formula = '毕业生 × 对应权重 × 留存率';
+  return estimated > 0 ? `${formula}；其中 ${Math.round(estimated).toLocaleString('en')} 来自估算的毕业生` : formula;
+}
+
 function summary(i: Rec, lag: Rec | undefined, candidates: number): Figure[] {
   const lagNote = lag ? zh(STRENGTH_ZH, lag.strength) : '';
   return [
     { label: '信号', value: zh(SIGNAL_ZH, i.signal), type: 'text' },
-    { label: '年供给', value: i.supply as number, type: 'integer', note: '毕业生 × 对应权重 × 留存率' },
+    { label: '年供给', value: i.supply as number, type: 'integer', note: suppliedNote(i.supply_estimated as number) },
     { label: '年需求', value: i.demand as number, type: 'integer', note: '岗位数' },
     { label: '缺口', value: i.gap as number, type: 'integer', note: '需求 − 供给' },
     { label: '供需比', value: i.fill_ratio as number | null, type: 'percent' },

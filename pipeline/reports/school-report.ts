@@ -4,7 +4,7 @@
  * candidate, and the industry figures all of this rests on.
  */
 import { candidacyReason, schoolAdviceReason, type CandidacyFacts, type SchoolAdviceFacts } from '../shared/advice.ts';
-import { definitionText } from '../shared/definitions.ts';
+import { definitionName } from '../shared/definitions.ts';
 import { estimateOf } from '../shared/vocabulary.ts';
 import type { Rec, ReportData, Thresholds } from './load-report-data.ts';
 import type { Column, Report, Row } from './report-model.ts';
@@ -167,7 +167,7 @@ export function buildSchoolReport(data: ReportData, school: Rec): Report {
       { label: '专业点数', value: points, type: 'integer' },
       { label: '在校生', value: school.students as number, type: 'integer' },
       { label: '毕业生', value: school.graduates as number, type: 'integer', note: '未报告处按在校生÷学制估算' },
-      { label: definitionText('match_rate', 'zh', {}).name, value: points ? Number(school.matched_points) / points : null, type: 'percent' },
+      { label: definitionName('match_rate', 'zh'), value: points ? Number(school.matched_points) / points : null, type: 'percent' },
       { label: '同区县专业重叠率', value: school.overlap_share as number | null, type: 'percent' },
       { label: '建议扩大招生', value: count('expand'), type: 'integer' },
       { label: '建议论证调减', value: count('review'), type: 'integer' },

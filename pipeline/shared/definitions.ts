@@ -290,11 +290,21 @@ export const DEFINITIONS: readonly Definition[] = [
 
 const BY_ID = new Map(DEFINITIONS.map((d) => [d.id, d]));
 
-/** A definition's text in a language with the thresholds of `policy`; throws on an unknown id so a typo fails the build's tests. */
-export function definitionText(id: string, lang: Lang, policy: PolicyValues): DefinitionText {
+/** A definition by id; throws on an unknown id so a typo fails the build's tests. */
+function definitionOf(id: string): Definition {
   const definition = BY_ID.get(id);
   if (!definition) throw new Error(`no definition ${id}`);
-  return definition[lang](policyReader(policy));
+  return definition;
+}
+
+/** A definition's text in a language with the thresholds of `policy`. */
+export function definitionText(id: string, lang: Lang, policy: PolicyValues): DefinitionText {
+  return definitionOf(id)[lang](policyReader(policy));
+}
+
+/** A definition's name, which no threshold enters: a label where no policy is at hand. */
+export function definitionName(id: string, lang: Lang): string {
+  return definitionOf(id)[lang]({ pct: (key) => key, num: (key) => key }).name;
 }
 
 /** Who publishes each input table and what it is called, as an analyst cites it. */

@@ -139,6 +139,26 @@ describe('generateReports on the sample', () => {
     }
   });
 
+  it('says in each industry report how much of its supply rests on estimated graduates, on the page and by year in the workbook', async () => {
+    const industries = await rows<{ industry_code: string; year: number; supply_estimated: number }>(conn,
+      'SELECT industry_code, year::INTEGER AS year, supply_estimated FROM mart_industry ORDER BY industry_code, year');
+    const latest = Math.max(...industries.map((i) => i.year));
+    expect(industries.some((i) => i.year === latest && Math.round(i.supply_estimated) > 0)).toBe(true);
+    for (const code of new Set(industries.map((i) => i.industry_code))) {
+      const mine = industries.filter((i) => i.industry_code === code);
+      const now = Math.round(mine.find((i) => i.year === latest)!.supply_estimated);
+      const page = readFileSync(join(out, `industries/${code}.html`), 'utf8');
+      expect(page.includes(`其中 ${now.toLocaleString('en')} 来自估算的毕业生`), code).toBe(now > 0);
+      const sheet = (await workbook(`industries/${code}.xlsx`)).getWorksheet('证据')!;
+      const header = (sheet.getRow(1).values as string[]).slice(1);
+      const [year, estimated] = [header.indexOf('年份') + 1, header.indexOf('供给中的估算部分') + 1];
+      expect(estimated, code).toBeGreaterThan(0);
+      const printed = new Map<number, number>();
+      for (let i = 2; i <= sheet.rowCount; i++) printed.set(Number(sheet.getRow(i).getCell(year).value), Number(sheet.getRow(i).getCell(estimated).value));
+      for (const i of mine) expect(printed.get(i.year), `${code} ${i.year}`).toBeCloseTo(i.supply_estimated, 0);
+    }
+  });
+
   it('gives each school its part of the proposed enrolment plan (建议招生计划) in the workbook, the page and the CSV', async () => {
     const [school] = await rows<{ school_code: string }>(conn,
       'SELECT school_code FROM mart_plan GROUP BY school_code ORDER BY count(*) FILTER (WHERE NOT existing) DESC, count(*) DESC, school_code LIMIT 1');
