@@ -87,6 +87,18 @@ describe('candidate schools per shortage industry (mart_recommendation)', () => 
     expect((await runModelTests(own)).filter((t) => !t.passed)).toEqual([]);
   });
 
+  it('advises from the catalogue as first published in every year, also before its first year, and never from a later 增补专业', async () => {
+    // A catalogue first published in 2026, read from 2024 on (mapping.json catalogue.current_from), with U1 added in 2027:
+    // its other majors are open to the 2025 intake, as the programmes of 2024 are read in it.
+    const early = { ...city, majors: city.majors.map((m) => [...m.slice(0, 10), m[0] === U1 ? 2027 : 2026, null]) } as typeof city;
+    const own = await buildWarehouse(early, cityPolicy);
+    expect(await query(own, `SELECT school_code, action, suggested_major_codes FROM mart_recommendation ORDER BY rank`)).toEqual([
+      { school_code: S1, action: 'expand', suggested_major_codes: U2 },
+      { school_code: S2, action: 'open', suggested_major_codes: U2 },
+    ]);
+    expect((await runModelTests(own)).filter((t) => !t.passed)).toEqual([]);
+  });
+
   it('carries the industry evidence and a stable id, and its reason is worded from the numbers', async () => {
     const [s1, s2] = await query(conn, 'SELECT * FROM mart_recommendation ORDER BY rank');
     expect(s1).toMatchObject({ fill_ratio: 0.0625, gap: 150, demand: 160, supply: 10, demand_ratio: 160 / 70 });

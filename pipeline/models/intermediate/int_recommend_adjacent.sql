@@ -15,6 +15,6 @@ from int_industry_balance as s
 join int_programme_points as pp on pp.year = s.year
 join stg_majors as m on m.major_code = pp.major_code
 semi join int_recommend_anchor as c on c.industry_code = s.industry_code and c.category_code = m.category_code
-    and c.valid_from <= s.year + 1 and coalesce(c.valid_to, s.year + 1) >= s.year + 1
+    and coalesce(c.added_in, s.year + 1) <= s.year + 1 and coalesce(c.valid_to, s.year + 1) >= s.year + 1
 left join int_recommend_anchor as a on a.industry_code = s.industry_code and a.major_code = pp.major_code
 where s.signal = 'shortage'

@@ -2,7 +2,7 @@
 -- crosswalk weight of at least recommend_min_weight. A marginal link (a major touching an industry
 -- at 0.1) is no reason to open or expand a programme for that industry. Advice given in year t is
 -- for the intake of t + 1: a major is suggested to open only where the catalogue has it in that
--- year (valid_from ≤ t + 1 ≤ valid_to), never a 增补专业 added later nor a withdrawn one.
+-- year (added_in ≤ t + 1 ≤ valid_to), never a 增补专业 added later nor a withdrawn one.
 select
     mi.industry_code,
     mi.major_code,
@@ -13,7 +13,7 @@ select
     m.category_name,
     m.division_code,
     m.division_name,
-    m.valid_from,
+    m.added_in,
     m.valid_to
 from int_major_industry as mi
 join stg_majors as m using (major_code)

@@ -30,7 +30,7 @@ suggestions as (
         on c.year = r.year and c.industry_code = r.industry_code and c.school_code = r.school_code
     join int_recommend_anchor as a
         on a.industry_code = r.industry_code and a.category_code = c.category_code and a.level = s.level
-        and a.valid_from <= r.year + 1 and coalesce(a.valid_to, r.year + 1) >= r.year + 1
+        and coalesce(a.added_in, r.year + 1) <= r.year + 1 and coalesce(a.valid_to, r.year + 1) >= r.year + 1
     where r.action = 'open'
 ),
 

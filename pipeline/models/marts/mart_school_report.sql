@@ -82,7 +82,7 @@ missing as (
         sc.category_code is not null as same_category
     from (select distinct year, school_code, level, division_code from school_majors) as sd
     join int_recommend_anchor as a on a.division_code = sd.division_code and a.level = sd.level
-        and a.valid_from <= sd.year + 1 and coalesce(a.valid_to, sd.year + 1) >= sd.year + 1
+        and coalesce(a.added_in, sd.year + 1) <= sd.year + 1 and coalesce(a.valid_to, sd.year + 1) >= sd.year + 1
     join mart_industry as i on i.industry_code = a.industry_code and i.year = sd.year and i.signal = 'shortage'
     left join (select distinct school_code, category_code from school_majors) as sc
         on sc.school_code = sd.school_code and sc.category_code = a.category_code

@@ -11,5 +11,9 @@ select
     cast(digital as BOOLEAN) as digital,
     cast(cost_tier as INTEGER) as cost_tier,
     cast(valid_from as INTEGER) as valid_from,
-    cast(valid_to as INTEGER) as valid_to
+    cast(valid_to as INTEGER) as valid_to,
+    -- The year a 增补专业 entered the catalogue after its first publication; NULL for the majors
+    -- published with it, in which every year's programmes are read (older codes carried to them,
+    -- and mapping.json may read the catalogue from before its first year).
+    case when valid_from > min(valid_from) over (partition by level) then cast(valid_from as INTEGER) end as added_in
 from raw_majors

@@ -30,9 +30,9 @@ select 'mart_recommendation', r.recommendation_id, 'suggests opening ' || r.majo
 from (select recommendation_id, year, unnest(string_split(suggested_major_codes, ',')) as major_code
       from mart_recommendation where action = 'open') as r
 join stg_majors as m using (major_code)
-where m.valid_from > r.year + 1 or m.valid_to < r.year + 1
+where m.added_in > r.year + 1 or m.valid_to < r.year + 1
 union all
 select 'mart_school_report', concat_ws('|', s.school_code, s.major_code), 'suggests opening a major not in the catalogue in ' || (s.year + 1)
 from mart_school_report as s
 join stg_majors as m using (major_code)
-where s.label = 'open' and (m.valid_from > s.year + 1 or m.valid_to < s.year + 1)
+where s.label = 'open' and (m.added_in > s.year + 1 or m.valid_to < s.year + 1)
