@@ -1,6 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { rawTable, readSchema, storedFields, type TableSchema } from '../config/schema.ts';
 import { keyColumn } from './foreign-keys.ts';
+import { readRows } from '../transform/read-rows.ts';
+import { editDistance, jaroWinkler } from './edit-distance.ts';
 import { sqlName, sqlString } from './sql.ts';
 
 /** Most candidates named in one "did you mean". */
@@ -33,11 +35,28 @@ async function hintSuffixK(conn: DuckDBConnection, schema: TableSchema, rejects:
 }
 
 /**
+ * A district code of a whole province or city (500000 重庆市, 500100 its 市辖区, 500200 its 县) is
+ * unknown as a district, and no typo of one: the row is likely a total of the districts. Its reason
+ * says so, and no district near it by edit distance is suggested.
+ */
+async function hintAreaTotals(conn: DuckDBConnection, schema: TableSchema, rejects: string): Promise<void> {
+  for (const fk of (schema.foreignKeys ?? []).filter((k) => k.reference.resource === 'districts')) {
+    const { column } = keyColumn(fk);
+    await conn.run(`
+      UPDATE ${rejects} SET reason = reason || CASE WHEN regexp_full_match(value, '[0-9]{2}0000')
+          THEN ' — 省级（直辖市）行政区划代码，不是区县: the code of a province or of the whole city, not of a district (a total row?)'
+          ELSE ' — 地级（市辖区、县合计）行政区划代码，不是区县: the code of a city or of its group of districts or counties, not of a district (a total row?)' END
+      WHERE field = ${sqlString(column)} AND starts_with(reason, 'unknown ') AND regexp_full_match(value, '[0-9]{4}00')`);
+  }
+}
+
+/**
  * Appends "— did you mean 460609 无人机应用技术?" to rejects of foreign-key columns (unknown codes,
  * and malformed ones such as a name typed where the code belongs). Candidates are the referenced
  * rows nearest by Damerau–Levenshtein distance to the code or the name (a swapped digit pair
  * counts 1), ties broken by Jaro–Winkler similarity; only the nearest, up to three, and only when
- * close enough (at most max(2, length ÷ 3) edits) to be a plausible typo. Work is per distinct
+ * close enough to be a plausible typo: at most max(2, length ÷ 3) edits from the code, or length ÷ 3
+ * from the name (one character of a two-character name is half of it: 开县 is no typo of 忠县). Work is per distinct
  * wrong value, not per row. Only unknown and malformed codes get one: a legacy code rejected in its
  * own catalogue (catalogue-versions.ts) is not a typo of the 2021 major that has its number, nor
  * is a malformed code of a legacy year, whose reason names its catalogue instead (a reason already
@@ -45,37 +64,51 @@ async function hintSuffixK(conn: DuckDBConnection, schema: TableSchema, rejects:
  */
 export async function suggestCodes(conn: DuckDBConnection, schema: TableSchema, rows: string, rejects: string): Promise<void> {
   await hintSuffixK(conn, schema, rejects);
+  await hintAreaTotals(conn, schema, rejects);
   for (const fk of schema.foreignKeys ?? []) {
     const { column, scope } = keyColumn(fk);
     const reference = readSchema(fk.reference.resource);
-    const refCode = `t.${sqlName(fk.reference.fields[fk.reference.fields.length - 1])}::VARCHAR`;
-    const refScope = fk.reference.fields.slice(0, -1).map((f) => `t.${sqlName(f)}::VARCHAR`);
-    const rowScope = scope.map((f) => `r.${sqlName(f)}`);
-    const name = nameField(reference, fk.reference.fields[fk.reference.fields.length - 1]);
-    const refName = name ? `t.${sqlName(name)}` : 'NULL::VARCHAR';
+    const codeField = fk.reference.fields[fk.reference.fields.length - 1];
+    const name = nameField(reference, codeField);
+    const open = `j.field = ${sqlString(column)} AND j.value IS NOT NULL
+      AND (starts_with(j.reason, 'unknown ') OR starts_with(j.reason, 'not a ')) AND NOT contains(j.reason, ' — ')`;
+    const rowScope = `[${scope.map((f) => `r.${sqlName(f)}::VARCHAR`).join(', ')}]::VARCHAR[]::VARCHAR`;
+    const wrong = await readRows(conn, `SELECT DISTINCT j.value, ${rowScope} AS scope FROM ${rejects} j JOIN ${rows} r USING (row_id) WHERE ${open}`);
+    if (wrong.length === 0) continue;
+    const refScope = `[${fk.reference.fields.slice(0, -1).map((f) => `t.${sqlName(f)}::VARCHAR`).join(', ')}]::VARCHAR[]::VARCHAR`;
+    const candidates = new Map<string, Candidate[]>();
+    for (const c of await readRows(conn, `
+      SELECT ${refScope} AS scope, t.${sqlName(codeField)}::VARCHAR AS code, ${name ? `t.${sqlName(name)}` : 'NULL'}::VARCHAR AS label
+      FROM ${rawTable(fk.reference.resource)} t`) as unknown as (Candidate & { scope: string })[]) {
+      candidates.set(c.scope, [...candidates.get(c.scope) ?? [], c]);
+    }
+    const found = wrong.flatMap((w) => {
+      const suggestion = nearest(String(w.value), candidates.get(String(w.scope)) ?? []);
+      return suggestion ? [`(${sqlString(String(w.value))}, ${sqlString(String(w.scope))}, ${sqlString(suggestion)})`] : [];
+    });
+    if (found.length === 0) continue;
     await conn.run(`
       UPDATE ${rejects} SET reason = reason || ' — did you mean ' || s.suggestion || '?'
-      FROM (
-        WITH wrong AS (
-          SELECT DISTINCT j.value, [${rowScope.join(', ')}]::VARCHAR[] AS scope
-          FROM ${rejects} j JOIN ${rows} r USING (row_id)
-          WHERE j.field = ${sqlString(column)} AND j.value IS NOT NULL),
-        candidates AS (
-          SELECT w.value, w.scope, ${refCode} AS code, ${refName} AS label,
-                 least(damerau_levenshtein(w.value, ${refCode}), coalesce(damerau_levenshtein(w.value, ${refName}), 1000)) AS distance,
-                 jaro_winkler_similarity(w.value, ${refCode}) AS similarity
-          FROM wrong w JOIN ${rawTable(fk.reference.resource)} t ON [${refScope.join(', ')}]::VARCHAR[] = w.scope),
-        ranked AS (
-          SELECT *, min(distance) OVER (PARTITION BY value, scope) AS best,
-                 row_number() OVER (PARTITION BY value, scope ORDER BY distance, similarity DESC, code) AS rank
-          FROM candidates)
-        SELECT value, scope, string_agg(concat_ws(' ', code, label), ', ' ORDER BY rank) AS suggestion
-        FROM ranked
-        WHERE distance = best AND rank <= ${MAX_SUGGESTIONS} AND distance <= greatest(2, length(value) // 3)
-        GROUP BY value, scope
-      ) s, ${rows} r
-      WHERE ${rejects}.field = ${sqlString(column)} AND ${rejects}.value = s.value
-        AND (starts_with(${rejects}.reason, 'unknown ') OR starts_with(${rejects}.reason, 'not a ')) AND NOT contains(${rejects}.reason, ' — ')
-        AND r.row_id = ${rejects}.row_id AND [${rowScope.join(', ')}]::VARCHAR[] = s.scope`);
+      FROM (VALUES ${found.join(', ')}) s(value, scope, suggestion), ${rows} r
+      WHERE ${open.replaceAll('j.', `${rejects}.`)} AND ${rejects}.value = s.value
+        AND r.row_id = ${rejects}.row_id AND ${rowScope} = s.scope`);
   }
+}
+
+interface Candidate { code: string; label: string | null }
+
+/** The nearest candidates (up to three, "code name" each), or none near enough to be a typo. */
+function nearest(value: string, candidates: Candidate[]): string | undefined {
+  const length = [...value].length;
+  const near = candidates.flatMap((c) => {
+    const byCode = editDistance(value, c.code);
+    const byName = c.label === null ? Infinity : editDistance(value, c.label);
+    const distance = Math.min(byCode <= Math.max(2, Math.floor(length / 3)) ? byCode : Infinity, byName <= Math.floor(length / 3) ? byName : Infinity);
+    return Number.isFinite(distance) ? [{ ...c, distance, similarity: jaroWinkler(value, c.code) }] : [];
+  });
+  if (near.length === 0) return undefined;
+  const best = Math.min(...near.map((c) => c.distance));
+  return near.filter((c) => c.distance === best)
+    .sort((a, b) => b.similarity - a.similarity || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .slice(0, MAX_SUGGESTIONS).map((c) => [c.code, c.label].filter(Boolean).join(' ')).join(', ');
 }

@@ -112,6 +112,23 @@ describe('keys', () => {
     expect(rejects).toEqual([[2, 'major_code', '无人机应用技术', 'not a 6-digit code (or 6 digits and K) — did you mean 460609 无人机应用技术?']]);
   });
 
+  it('suggests a district by name only when the name is near as a share of its length, and never a district for a total row', async () => {
+    const districts = 'district_code,district_name,area_group\n500103,渝中区,主城都市区中心城区\n500106,沙坪坝区,主城都市区中心城区\n'
+      + '500112,渝北区,主城都市区中心城区\n500233,忠县,渝东北三峡库区城镇群\n500154,开州区,渝东北三峡库区城镇群\n';
+    const schools = 'school_code,school_name,level,district_code,ownership\n5001000001,渝中示例职业学院,higher,渝中区,public\n'
+      + '5001000002,沙坪坝示例职业技术学院,higher,沙坪坝县,private\n5001000003,开县示例中等职业学校,secondary,开县,public\n';
+    const demand = 'year,district_code,industry_code,level,openings,seekers\n2024,500103,ai,higher,120,60\n2024,500000,ai,higher,300,150\n'
+      + '2024,500100,ai,higher,200,100\n';
+    const { report } = await load(await inputsWith({ 'districts.csv': districts, 'schools.csv': schools, 'demand.csv': demand }), 1);
+    expect(report.rejects.filter((r) => r.column === 'district_code').map((r) => [r.table, r.line, r.reason])).toEqual([
+      // 沙坪坝县 is one character of four from 沙坪坝区; 开县 is one of two from 忠县, no typo of it (开县 is 开州区's old name).
+      ['schools', 3, 'not a 6-digit code — did you mean 500106 沙坪坝区?'],
+      ['schools', 4, 'not a 6-digit code'],
+      ['demand', 3, 'unknown district_code 500000 — 省级（直辖市）行政区划代码，不是区县: the code of a province or of the whole city, not of a district (a total row?)'],
+      ['demand', 4, 'unknown district_code 500100 — 地级（市辖区、县合计）行政区划代码，不是区县: the code of a city or of its group of districts or counties, not of a district (a total row?)'],
+    ]);
+  });
+
   it('checks a composite foreign key within its scope (segment within industry)', async () => {
     const crosswalk = 'major_code,industry_code,segment_code,weight\n460609,low_altitude,operation,0.6\n510201,ai,aircraft,0.5\n';
     const { report } = await load(await inputsWith({ 'crosswalk.csv': crosswalk }), 1);
