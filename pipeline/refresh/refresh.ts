@@ -26,6 +26,7 @@ import { WORDS_TABLE } from '../postings/posting-words.ts';
 import { readDataLabel, type DataLabel } from '../config/data-label.ts';
 import { readSummary } from './summary.ts';
 import { checkDrift, type DriftLimits } from './drift.ts';
+import { checkYearCoverage } from './year-coverage.ts';
 import { readFigureSources } from './figures.ts';
 import { estimatesNote } from '../reports/estimates-note.ts';
 import { MANIFEST_REJECTS, rejectedRows, writeManifest, type Manifest, type ModelTestEntry } from './manifest.ts';
@@ -293,7 +294,13 @@ async function checkPublishable(run: Run, conn: DuckDBConnection, load: LoadRepo
     throw new Error(`模型测试未通过 model tests failed: ${failed.map((t) => `${t.name} (${t.failing_rows} rows)`).join(', ')}`);
   }
   const summary = await readSummary(conn);
-  drift.push(...checkDrift(run.previous, { inputs: load.inputs, summary }, run.policy.refresh as unknown as DriftLimits));
+  const limits = run.policy.refresh as unknown as DriftLimits;
+  const coverage = await checkYearCoverage(conn, limits.drift_max_shrink);
+  for (const note of coverage.notes) {
+    load.warnings.push(note);
+    run.effects.warn(note);
+  }
+  drift.push(...coverage.findings, ...checkDrift(run.previous, { inputs: load.inputs, summary }, limits));
   if (drift.length && !run.options.acceptDrift) {
     throw new Error(`数据漂移检查未通过 drift check failed (use --accept-drift if the change is real):\n  ${drift.join('\n  ')}`);
   }

@@ -49,6 +49,41 @@ describe('drift checks on refresh', () => {
     await expect(refreshOf(data, wh)).rejects.toThrow('postings: 5 → 0 rows');
   }, 120_000);
 
+  it('refuses a latest year holding a few rows entered early, or a mistyped year, even on the first refresh', async () => {
+    const data = dataFolder();
+    const path = join(data, 'programmes.csv');
+    const [header, ...rows] = readFileSync(path, 'utf8').trim().split('\n');
+    const active = (year: number) => rows.filter((r) => r.startsWith(`${year},`) && r.endsWith(',active'));
+    // One programme of 2025 retyped as 2052: that year would be every figure's, with one point.
+    const typo = active(2025)[0];
+    writeFileSync(path, [header, ...rows.map((r) => (r === typo ? r.replace(/^2025,/, '2052,') : r))].join('\n') + '\n');
+    const finding = `2052 年数据不完整？— 2052: 1 active programme points at 1 schools, against ${active(2025).length - 1} at`;
+    await expect(refreshOf(data, scratch('wh-year-'))).rejects.toThrow(finding);
+    const wh = scratch('wh-year-');
+    const { manifest } = await refreshOf(data, wh, true);
+    expect(manifest.summary?.year).toBe(2052);
+  }, 120_000);
+
+  it('refuses an industry whose demand rows are missing from the latest year, and notes a school or district missing from it', async () => {
+    const data = dataFolder();
+    const demand = join(data, 'demand.csv');
+    const [header, ...rows] = readFileSync(demand, 'utf8').trim().split('\n');
+    const ai2024 = rows.filter((r) => r.startsWith('2024,') && r.split(',')[2] === 'ai').reduce((n, r) => n + Number(r.split(',')[4]), 0);
+    writeFileSync(demand, [header, ...rows.filter((r) => !(r.startsWith('2025,') && r.split(',')[2] === 'ai'))].join('\n') + '\n');
+    await expect(refreshOf(data, scratch('wh-year-'))).rejects.toThrow(
+      `2025 年无该产业需求数据 — 人工智能 (ai): no demand rows in 2025, ${ai2024.toLocaleString('en')} openings in 2024`);
+    writeFileSync(demand, [header, ...rows.filter((r) => !(r.startsWith('2025,') && r.split(',')[1] === rows[0].split(',')[1]))].join('\n') + '\n');
+    const programmes = join(data, 'programmes.csv');
+    const [pHeader, ...pRows] = readFileSync(programmes, 'utf8').trim().split('\n');
+    const school = pRows[0].split(',')[1];
+    writeFileSync(programmes, [pHeader, ...pRows.filter((r) => !(r.startsWith('2025,') && r.split(',')[1] === school))].join('\n') + '\n');
+    const { manifest } = await refreshOf(data, scratch('wh-year-'));
+    expect(manifest.warnings).toEqual(expect.arrayContaining([
+      expect.stringMatching(new RegExp(`^学校缺少最新年份数据 — 1 school with programmes in 2024 has no row in 2025 \\(${school}\\)`)),
+      expect.stringMatching(new RegExp(`^区县缺少最新年份需求 — 1 district with demand rows in 2024 has none in 2025 \\(${rows[0].split(',')[1]}\\)`)),
+    ]));
+  }, 120_000);
+
   it('compares the programme rows whatever file they come from: a 备案 listing of one year after years of programmes', async () => {
     const wh = scratch('wh-drift-');
     const data = dataFolder();
