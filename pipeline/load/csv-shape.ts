@@ -61,6 +61,12 @@ export interface CsvShape {
    * line `until` (MAX_VALUE_LINES later), or closed on line `until` by a quote with text after it.
    */
   openQuote: { line: number; until: number | null } | null;
+  /**
+   * The line inside a quoted value spanning lines (`inner`, the value opening on `line`) with the
+   * most commas inside the value: as many as a record has (its header's width − 1) means two stray
+   * quotes joined whole records into one value, which DuckDB would read as one row.
+   */
+  recordInValue: { line: number; inner: number; commas: number } | null;
 }
 
 const LF = 0x0a;
@@ -76,7 +82,7 @@ export interface ShapeReader {
 
 /** Reads the shape of a CSV chunk by chunk, in file order. */
 export function shapeReader(): ShapeReader {
-  const shape: CsvShape = { lines: 0, records: 0, recordEnds: [], longLines: [], longRecords: [], nulLine: null, openQuote: null };
+  const shape: CsvShape = { lines: 0, records: 0, recordEnds: [], longLines: [], longRecords: [], nulLine: null, openQuote: null, recordInValue: null };
   let offset = 0; // file offset of the current chunk
   let lineStart = 0; // file offset where the current line starts
   let line = 1;
@@ -89,6 +95,18 @@ export function shapeReader(): ShapeReader {
   let blankBefore = true; // the last chunk ended in an unquoted value holding only blanks so far
   let lastByte = -1;
   let bom = 0;
+  let innerCommas = 0; // commas so far on the current line, inside a quoted value opened on an earlier line
+
+  const countCommas = (bytes: Buffer, from: number, to: number) => {
+    let n = 0;
+    for (let k = bytes.indexOf(COMMA, from); k !== -1 && k < to; k = bytes.indexOf(COMMA, k + 1)) n++;
+    return n;
+  };
+  /** Ends the part of the current line inside a quoted value (at a line break or its closing quote). */
+  const endInner = () => {
+    if (line > quoteLine && innerCommas > (shape.recordInValue?.commas ?? -1)) shape.recordInValue = { line: quoteLine, inner: line, commas: innerCommas };
+    innerCommas = 0;
+  };
 
   /** Ends the line whose break is at file offset `at` (`cr`: the byte before it is a CR). */
   const endLine = (at: number, cr: boolean) => {
@@ -132,6 +150,7 @@ export function shapeReader(): ShapeReader {
    * was stray, and the lines it spans are not one value (DuckDB would reject them as one record).
    */
   const closeQuote = (next: number) => {
+    endInner();
     inQuotes = false;
     if (line > quoteLine && next !== COMMA && next !== CR && next !== LF && !shape.openQuote) shape.openQuote = { line: quoteLine, until: line };
   };
@@ -167,10 +186,15 @@ export function shapeReader(): ShapeReader {
         if (inQuotes) {
           const q = bytes.indexOf(QUOTE, i);
           const end = q === -1 ? bytes.length : q;
+          let from = i;
           for (let at = bytes.indexOf(LF, i); at !== -1 && at < end; at = bytes.indexOf(LF, at + 1)) {
+            if (line > quoteLine) innerCommas += countCommas(bytes, from, at);
+            endInner();
             endLine(offset + at, false);
             if (shape.openQuote) return;
+            from = at + 1;
           }
+          if (line > quoteLine) innerCommas += countCommas(bytes, from, end);
           if (q === -1 || q + 1 === bytes.length) {
             pendingQuote = q !== -1;
             break;

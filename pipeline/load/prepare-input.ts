@@ -87,6 +87,12 @@ export async function prepareInput(file: string, schema: TableSchema,
     throw new LoadError(`${file}:${found.line}: 列数过多 — the header has ${found.texts.length.toLocaleString('en')} columns, ` +
       `more than the ${SHEET_MAX_COLUMNS.toLocaleString('en')} a spreadsheet can hold`);
   }
+  const joined = prepared.shape.recordInValue;
+  if (joined && joined.commas >= found.texts.length - 1) {
+    throw new LoadError(`${file}:${joined.line}: 引号不配对 — a quote (") opens a value on line ${joined.line} that runs on to line ${joined.inner}, `
+      + `whose ${joined.commas} commas inside it make a whole record of ${found.texts.length} columns: two stray quotes would join records into one value. `
+      + 'Remove the stray quotes, or double a quote meant as text ("")');
+  }
   refuseStatedScale(file, found.above);
   refuseHiddenRows(file, prepared.hiddenRows ?? [], found.line, prepared.widths);
   const header = mapHeader(found.texts, schema, file, { line: found.line, matcher });

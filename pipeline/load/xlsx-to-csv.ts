@@ -139,7 +139,7 @@ async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown 
   limits: { source: string; maxBytes: number }, found: { unsaved: UnsavedFormulas; widths: FilledWidths }): Promise<CsvShape> {
   const { unsaved, widths } = found;
   const { source, maxBytes } = limits;
-  const shape: CsvShape = { lines: 0, records: 0, recordEnds: [], longLines: [], longRecords: [], nulLine: null, openQuote: null };
+  const shape: CsvShape = { lines: 0, records: 0, recordEnds: [], longLines: [], longRecords: [], nulLine: null, openQuote: null, recordInValue: null };
   const out = target === undefined ? undefined : createWriteStream(target);
   let width = 0;
   let bytes = 0;

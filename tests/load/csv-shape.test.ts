@@ -74,6 +74,18 @@ describe('the shape of a CSV, read while it is hashed', () => {
     expect(shapeOf('a,b,c\n1,"x"z,2\n').openQuote).toBeNull(); // on one line: DuckDB rejects that record alone
   });
 
+  it('the line inside a quoted value spanning lines with the most commas: a whole record inside means two stray quotes', () => {
+    // Line 3 is a record of its own inside the value that line 2 opens and line 4 closes.
+    const text = 'a,b,c\n1,"x,2\n3,4,5\n6",7,8\n9,10,11\n';
+    for (const size of [1, 2, 7, Infinity]) {
+      expect(shapeOf(text, size).recordInValue, `chunks of ${size}`).toEqual({ line: 2, inner: 3, commas: 2 });
+      expect(shapeOf(text, size).openQuote).toBeNull();
+    }
+    // An address over two lines: a line inside with no comma; a quote written as text ("") is no end.
+    expect(shapeOf('a,b,c\n1,"重庆市\n渝中区 ""解放碑""",3\n').recordInValue).toEqual({ line: 2, inner: 3, commas: 0 });
+    expect(shapeOf('a,b,c\n1,"x,y",3\n').recordInValue).toBeNull();
+  });
+
   it('the line of the first NUL byte', () => {
     for (const size of [1, 3, Infinity]) expect(shapeOf('a,b,c\n1,2,3\n4,\u00005,6\n7,8,9\0\n', size).nulLine).toBe(3);
     expect(shapeOf('a,b,c\n').nulLine).toBeNull();

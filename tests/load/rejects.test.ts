@@ -173,6 +173,20 @@ describe('malformed records', () => {
     expect((await loadFailure(dir)).message).toBe(`${join(dir, 'programmes.csv')}:3: 引号未闭合 — a quote (") opens a value on line 3 ` +
       'and is never closed; it would join the lines after it into one value. Remove the stray quote or close it');
   });
+  it('two stray quotes joining whole records into one value stop the load at the line the first opens on', async () => {
+    const dir = await inputsWith({
+      'programmes.csv': [
+        HEADER,
+        '2024,5001000001,460609,100,96,280,85,0.93,"active', // line 2: the value opens here …
+        '2024,5001000002,460601,60,55,160,50,0.9,active"', // line 3: … and holds this record whole
+        '2024,5001000003,510201,120,118,350,,,active',
+        '',
+      ].join('\n'),
+    });
+    expect((await loadFailure(dir)).message).toBe(`${join(dir, 'programmes.csv')}:2: 引号不配对 — a quote (") opens a value on line 2 that runs on to line 3, `
+      + 'whose 8 commas inside it make a whole record of 9 columns: two stray quotes would join records into one value. '
+      + 'Remove the stray quotes, or double a quote meant as text ("")');
+  });
 });
 
 describe('line numbers with a stray quote inside an unquoted value (DuckDB keeps it as text)', () => {
