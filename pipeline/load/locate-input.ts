@@ -2,18 +2,23 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REFERENCE_TABLES, type InputName, type TableName } from '../config/schema.ts';
 import { LoadError } from './errors.ts';
+import { assertRegularFile } from './stable-file.ts';
 import type { Mapping } from './mapping.ts';
 
 /** `<table>.csv` or `<table>.xlsx` in a folder; undefined when neither; both is ambiguous and aborts. */
 function findIn(dir: string, table: string): string | undefined {
   const found = ['csv', 'xlsx'].map((ext) => join(dir, `${table}.${ext}`)).filter((path) => existsSync(path));
   if (found.length > 1) throw new LoadError(`${found.join(' / ')}: 文件重复 — both present, keep only one`);
+  found.forEach(assertRegularFile);
   return found[0];
 }
 
 /** The file mapping.json names for a table; it must exist. */
 function namedFile(table: string, dataDir: string, named: string): string {
-  if (existsSync(join(dataDir, named))) return join(dataDir, named);
+  if (existsSync(join(dataDir, named))) {
+    assertRegularFile(join(dataDir, named));
+    return join(dataDir, named);
+  }
   throw new LoadError(`${join(dataDir, named)}: 缺少必需文件 — missing file named for ${table} in mapping.json`);
 }
 

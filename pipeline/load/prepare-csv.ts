@@ -4,7 +4,7 @@ import type { CsvShape } from './csv-shape.ts';
 import { asLoadError, LoadError } from './errors.ts';
 import { scanFile } from './scan-file.ts';
 import { setAsideLines, type SetAsideLine } from './set-aside.ts';
-import { assertUnchanged, stampOf, type FileStamp } from './stable-file.ts';
+import { assertRegularFile, assertUnchanged, stampOf, type FileStamp } from './stable-file.ts';
 import { transcodeGb18030 } from './transcode.ts';
 import { xlsxToCsv, type FilledWidths, type SheetChoice, type UnsavedFormulas } from './xlsx-to-csv.ts';
 import type { MergedRange } from './merged-cells.ts';
@@ -41,6 +41,7 @@ export interface PreparedCsv {
 export async function prepareCsv(file: string, tmpDir: string, choice: SheetChoice): Promise<PreparedCsv> {
   const copy = join(tmpDir, `${basename(file)}.csv`);
   try {
+    assertRegularFile(file);
     const stamp = stampOf(file);
     const xlsx = file.endsWith('.xlsx');
     const scan = await scanFile(file, { csv: !xlsx });

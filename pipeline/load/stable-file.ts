@@ -26,3 +26,14 @@ export function assertUnchanged(file: string, stamp: FileStamp): void {
     throw new LoadError(`${file}: 文件在读取期间被修改 — the file changed while it was read; nothing of it was loaded. Run the refresh again once it is completely written`);
   }
 }
+
+/**
+ * Throws a LoadError unless `path` (a link followed) is a regular file: reading a device such as
+ * /dev/zero or a named pipe would never end, and would hold the refresh's lock meanwhile.
+ */
+export function assertRegularFile(path: string): void {
+  const stats = statSync(path);
+  if (stats.isFile()) return;
+  const kind = stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a named pipe' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'a socket';
+  throw new LoadError(`${path}: 不是普通文件 — not a regular file but ${kind}: an input must be a file saved on disk`);
+}

@@ -7,6 +7,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LoadError } from '../load/errors.ts';
+import { assertRegularFile } from '../load/stable-file.ts';
 import { uploadsDir } from '../config/accepted-inputs.ts';
 
 export const POSTINGS_FOLDER = 'postings';
@@ -77,5 +78,6 @@ function dailyFilesIn(dir: string, warn: (message: string) => void, now: Date): 
       throw new LoadError(`${join(dir, daily[i - 1])} / ${name}: 文件重复 — the same day twice, keep only one`);
     }
   });
+  daily.forEach((name) => assertRegularFile(join(dir, name)));
   return daily.map((name) => ({ name, path: join(dir, name) }));
 }

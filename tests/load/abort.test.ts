@@ -1,8 +1,11 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { copyFile, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadInputs } from '../../pipeline/load/index.ts';
+import { assertRegularFile } from '../../pipeline/load/stable-file.ts';
+import { listDailyFiles } from '../../pipeline/postings/daily-files.ts';
 import { FIXTURES, inputsWith, load, loadFailure, query, removeInputs, VALID } from './helpers.ts';
 
 afterAll(removeInputs);
@@ -59,13 +62,28 @@ describe('files that abort the load', () => {
     await rm(join(dir, 'schools.csv'));
     await mkdir(join(dir, 'schools.csv'));
     expect((await loadFailure(dir)).message).toBe(
-      `${join(dir, 'schools.csv')}: 无法读取文件 — cannot read file (EISDIR: illegal operation on a directory, read)`,
+      `${join(dir, 'schools.csv')}: 不是普通文件 — not a regular file but a folder: an input must be a file saved on disk`,
     );
     await rm(join(dir, 'schools.csv'), { recursive: true });
     await writeFile(join(dir, 'schools.xlsx'), 'not a zip file');
     expect((await loadFailure(dir)).message).toBe(
       `${join(dir, 'schools.xlsx')}: 无法读取文件 — cannot read file (invalid signature: 0x20746f6e)`,
     );
+  });
+
+  it("a device or a named pipe in a file's place, which reading would never finish: an input or a day of postings", async () => {
+    const dir = await inputsWith();
+    await rm(join(dir, 'schools.csv'));
+    await symlink('/dev/zero', join(dir, 'schools.csv'));
+    expect((await loadFailure(dir)).message).toBe(
+      `${join(dir, 'schools.csv')}: 不是普通文件 — not a regular file but a device: an input must be a file saved on disk`,
+    );
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => assertRegularFile(fifo)).toThrow(`${fifo}: 不是普通文件 — not a regular file but a named pipe`);
+    await mkdir(join(dir, 'postings'), { recursive: true });
+    await symlink(fifo, join(dir, 'postings', '2025-03-03.csv'));
+    expect(() => listDailyFiles(dir, () => {}, new Date('2025-03-04'))).toThrow(`${join(dir, 'postings', '2025-03-03.csv')}: 不是普通文件`);
   });
 });
 
