@@ -25,11 +25,15 @@ export interface LedgerEntry {
   normalised?: Normalised['changes'];
   loaded_at: string;
   /**
-   * Size and modification time of the daily file when its sha256 was last confirmed: while both
-   * are unchanged the file is not read again (a year of a national feed is gigabytes).
+   * Size, modification and change times and inode of the daily file when its sha256 was last
+   * confirmed: while all are unchanged the file is not read again (a year of a national feed is
+   * gigabytes). The change time cannot be set back: a file corrected in place with its old
+   * modification time kept (touch -r, cp -p, rsync -t) is read again all the same.
    */
   size?: number;
   mtime_ms?: number;
+  ctime_ms?: number;
+  ino?: number;
 }
 
 export interface Ledger { files: Record<string, LedgerEntry> }

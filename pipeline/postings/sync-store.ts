@@ -55,14 +55,17 @@ export async function syncStore(conn: DuckDBConnection, files: DailyFile[], stor
   const rechecked = Object.values(entries).filter((e) => e.checks !== options.checks).length;
   if (rechecked) options.warn(`postings: 校验依据已变 — the postings schema, the rules of its checks or the districts changed since ${rechecked} stored days were loaded; they are validated again`);
   const stats = new Map(files.map((f) => [f.name, statSync(f.path)]));
-  const stamp = (name: string) => ({ size: stats.get(name)!.size, mtime_ms: stats.get(name)!.mtimeMs });
+  const stamp = (name: string) => {
+    const s = stats.get(name)!;
+    return { size: s.size, mtime_ms: s.mtimeMs, ctime_ms: s.ctimeMs, ino: s.ino };
+  };
   const todo: DailyFile[] = [];
   let restamped = false;
   for (const f of files) {
     const known = entries[f.name];
     const now = stamp(f.name);
     if (!known || known.checks !== options.checks || !existsSync(join(storeDir, known.parquet))) todo.push(f);
-    else if (known.size === now.size && known.mtime_ms === now.mtime_ms) continue;
+    else if (known.size === now.size && known.mtime_ms === now.mtime_ms && known.ctime_ms === now.ctime_ms && known.ino === now.ino) continue;
     else if (known.sha256 === (await fileSha256(f.path))) {
       // The same bytes delivered again: remember the new time, so it is not read again tomorrow.
       entries[f.name] = { ...known, ...now };

@@ -4,6 +4,7 @@
  * reported and dropped; rejects kept with file:line:column; leftovers of a killed run ignored.
  */
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +95,25 @@ describe('postings store', () => {
     const ledger = readLedger(join(wh, POSTINGS_STORE));
     expect(ledger.files['2025-03-03.csv'].sha256).toBe(sha256(join(data, 'postings/2025-03-03.csv')));
     expect(storeFiles(wh)).toEqual([ledger.files['2025-03-03.csv'].parquet, ledger.files['2025-03-04.csv'].parquet, 'ledger.json'].sort());
+  });
+
+  it('loads a day corrected in place with its old size and modification time kept (touch -r, cp -p)', async () => {
+    const { data, wh } = await twoDays();
+    const day1 = join(data, 'postings', '2025-03-03.csv');
+    const before = statSync(day1);
+    // The same number of bytes, one headcount changed, and the file's old modification time put back (to the nanosecond).
+    const reference = join(data, 'reference-time');
+    execFileSync('cp', ['-p', day1, reference]);
+    const text = readFileSync(day1, 'utf8');
+    const changed = text.replace(/,3,(\w+)\n/, ',4,$1\n');
+    expect(changed).not.toBe(text);
+    writeFileSync(day1, changed);
+    execFileSync('touch', ['-r', reference, day1]);
+    expect(statSync(day1)).toMatchObject({ size: before.size, mtimeMs: before.mtimeMs });
+    const night = await nightly(data, wh);
+    expect(night.result.converted).toEqual(['2025-03-03.csv']);
+    expect(night.report.warnings).toEqual([expect.stringMatching(/2025-03-03\.csv: .*changed since it was loaded on .*; loaded again$/)]);
+    expect(night.rows.find((r) => r.posting_id === 'D1-001')?.headcount).toBe(4);
   });
 
   it('reports a deleted day and drops its postings', async () => {
