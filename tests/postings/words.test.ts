@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { createSegmenter } from '../../pipeline/postings/words.ts';
+import { createSegmenter, joinWords } from '../../pipeline/postings/words.ts';
 import { REFERENCE } from './fixture.ts';
 
 const table = (name: string) => parse(readFileSync(join(REFERENCE, `${name}.csv`)), { columns: true }) as Record<string, string>[];
@@ -54,5 +54,15 @@ describe('segmentation of postings', () => {
   it('keeps every occupation word findable in a title made of it', () => {
     const lost = table('posting_occupations').filter((o) => !title(o.word).words.includes(o.word.toLowerCase()));
     expect(lost.map((o) => o.word)).toEqual([]);
+  });
+});
+
+describe('joinWords', () => {
+  it('runs Chinese words on, puts a space only between two Latin words or numbers, and skips empty words', () => {
+    expect(joinWords(['数控', '车工'])).toBe('数控车工');
+    expect(joinWords(['java', '开发', '工程师'])).toBe('java开发工程师');
+    expect(joinWords(['c', 'plus', '5g', '运维'])).toBe('c plus 5g运维');
+    expect(joinWords(['java', '', 'spring'])).toBe('java spring');
+    expect(joinWords([])).toBe('');
   });
 });
