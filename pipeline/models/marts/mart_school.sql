@@ -11,7 +11,7 @@ points as (
         school_code,
         count(*) as programme_points,
         sum(students) as students,
-        sum(graduates) as graduates,
+        sum(graduates::DECIMAL(38, 12))::DOUBLE as graduates,
         count(*) filter (where key_matched) as matched_points
     from int_programme_points
     where year = (select year from latest)
