@@ -6,7 +6,7 @@ import { scanFile } from './scan-file.ts';
 import { setAsideLines, type SetAsideLine } from './set-aside.ts';
 import { assertRegularFile, assertUnchanged, stampOf, type FileStamp } from './stable-file.ts';
 import { transcodeGb18030 } from './transcode.ts';
-import { xlsxToCsv, type FilledWidths, type SheetChoice, type UnsavedFormulas } from './xlsx-to-csv.ts';
+import { xlsxToCsv, type FilledWidths, type SheetChoice, type CellTally } from './xlsx-to-csv.ts';
 import type { MergedRange } from './merged-cells.ts';
 
 export interface PreparedCsv {
@@ -24,7 +24,8 @@ export interface PreparedCsv {
   /** A workbook's merged ranges (merged-cells.ts); none for a CSV. */
   merges: MergedRange[];
   /** A workbook's formula cells stored without a result; none for a CSV. */
-  unsaved?: UnsavedFormulas;
+  unsaved?: CellTally;
+  errors?: CellTally;
   /** A workbook's rows' filled widths (outside-cells.ts); none for a CSV. */
   widths?: FilledWidths;
   /** A workbook's hidden rows of the sheet read, and its hidden sheets not read; none for a CSV. */

@@ -106,10 +106,17 @@ export async function prepareInput(file: string, schema: TableSchema,
   const more = header.warnings.length - WARNINGS_SHOWN;
   if (more > 0) options.warn(`${file}: 另有 ${more} 条表头警告 — ${more.toLocaleString('en')} more header warnings (unknown or absent columns) not shown`);
   refuseMergedFigures(file, prepared.merges, found.line, header, schema);
+  if (prepared.errors && prepared.errors.cells > 0) {
+    const n = prepared.errors.cells;
+    options.warn(`${file}: 错误值读作空 — ${n.toLocaleString('en')} cell${n > 1 ? 's hold' : ' holds'} an error value, read as empty `
+      + `(e.g. ${prepared.errors.first}): correct the formula${n > 1 ? 's' : ''} in the workbook if a value is meant`);
+  }
   if (prepared.unsaved && prepared.unsaved.cells > 0) {
     const n = prepared.unsaved.cells;
+    // The reader cannot tell a result never saved from an error value (#DIV/0!) a formula computed.
     options.warn(`${file}: 公式无结果 — ${n.toLocaleString('en')} formula cell${n > 1 ? 's have' : ' has'} no saved result and ${n > 1 ? 'are' : 'is'} read as empty `
-      + `(e.g. ${prepared.unsaved.first}): the tool that wrote the workbook did not compute ${n > 1 ? 'them' : 'it'}; open it in Excel or WPS and save it again`);
+      + `(e.g. ${prepared.unsaved.first}): if Excel shows an error value (#DIV/0!, #N/A) there, correct the formula; otherwise the tool that wrote `
+      + 'the workbook did not compute the results: open it in Excel or WPS and save it again');
   }
   mergedNotes(file, fillMerged(prepared.csvPath, prepared.merges, found.line)).forEach(options.warn);
   if (prepared.widths) {

@@ -61,8 +61,11 @@ function unreadable(source: string, error: unknown): unknown {
 /** exceljs's TypeError when a workbook's sheet list was not read. */
 const unreadSheetList = (error: unknown) => error instanceof TypeError && error.message.includes("reading 'sheets'");
 
-/** Formula cells of a sheet written without their result (by a tool that does not compute them): read as empty. */
-export interface UnsavedFormulas { cells: number; first: string | null }
+/**
+ * Cells of a sheet read as empty, counted for a note with the first one: formulas written without
+ * their result (by a tool that does not compute them), or holding an error value (#DIV/0!, #N/A).
+ */
+export interface CellTally { cells: number; first: string | null }
 
 /** Per sheet row (index: its number), how many cells it has up to the last one holding a value (outside-cells.ts). */
 export interface FilledWidths { rows: Uint16Array }
@@ -73,7 +76,7 @@ export interface FilledWidths { rows: Uint16Array }
  * of the workbook that were not read.
  */
 export interface Converted extends SheetMarks {
-  csvPath: string; sheet: string; shape: CsvShape; unsaved: UnsavedFormulas; widths: FilledWidths; hiddenSheets: string[];
+  csvPath: string; sheet: string; shape: CsvShape; unsaved: CellTally; errors: CellTally; widths: FilledWidths; hiddenSheets: string[];
 }
 
 async function convertSheets(source: string, target: string, choice: SheetChoice, maxBytes: number): Promise<Converted> {
@@ -100,14 +103,15 @@ async function convertSheets(source: string, target: string, choice: SheetChoice
     const csvPath = `${target}.${names.length}.csv`;
     // the sheet's XML read through a filter that notes its merged ranges and hidden rows (exceljs's stream reader skips them)
     const marks: SheetMarks = { merges: [], hiddenRows: [] };
-    const unsaved: UnsavedFormulas = { cells: 0, first: null };
+    const unsaved: CellTally = { cells: 0, first: null };
+    const errors: CellTally = { cells: 0, first: null };
     const widths: FilledWidths = { rows: new Uint16Array(0) };
     const xml = sheet as unknown as { iterator: AsyncIterable<Buffer | string> };
     if (wanted) xml.iterator = collectMarks(xml.iterator, marks);
     const shape = await writeSheet(sheet as AsyncIterable<{ number: number; values: unknown }>, wanted ? csvPath : undefined,
-      { source, maxBytes }, { unsaved, widths });
+      { source, maxBytes }, { unsaved, errors, widths });
     if (!wanted) continue;
-    const converted = { csvPath, sheet: name, shape, ...marks, unsaved, widths, hiddenSheets };
+    const converted = { csvPath, sheet: name, shape, ...marks, unsaved, errors, widths, hiddenSheets };
     if (choice.sheet !== undefined) return converted;
     if (choice.fits(csvPath)) {
       // Reading one would drop the other's rows without a word (中职 on one sheet, 高职 on the next).
@@ -136,8 +140,8 @@ async function convertSheets(source: string, target: string, choice: SheetChoice
  * a last column empty on most rows would otherwise make them a field short.
  */
 async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown }>, target: string | undefined,
-  limits: { source: string; maxBytes: number }, found: { unsaved: UnsavedFormulas; widths: FilledWidths }): Promise<CsvShape> {
-  const { unsaved, widths } = found;
+  limits: { source: string; maxBytes: number }, found: { unsaved: CellTally; errors: CellTally; widths: FilledWidths }): Promise<CsvShape> {
+  const { unsaved, errors, widths } = found;
   const { source, maxBytes } = limits;
   const shape: CsvShape = { lines: 0, records: 0, recordEnds: [], longLines: [], longRecords: [], nulLine: null, openQuote: null, recordInValue: null };
   const out = target === undefined ? undefined : createWriteStream(target);
@@ -160,6 +164,11 @@ async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown 
         }
         const formula = formulaWithoutResult(v);
         if (formula !== null && unsaved.cells++ === 0) unsaved.first = `${columnLetters(i + 1)}${row.number} =${formula}`;
+        const error = errorOf(v);
+        if (error !== null) {
+          if (errors.cells++ === 0) errors.first = `${columnLetters(i + 1)}${row.number} ${error}`;
+          return '';
+        }
         return csvField(cellText(v));
       });
       let filled = cells.length;
@@ -208,10 +217,25 @@ function formulaWithoutResult(value: unknown): string | null {
   return formula !== undefined && (cell.result === undefined || cell.result === null) ? formula : null;
 }
 
+/** The error value a cell (or its formula's result) holds, such as #DIV/0! or #N/A, or null. */
+function errorOf(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || value instanceof Date) return null;
+  const cell = value as { error?: string; result?: unknown };
+  if (typeof cell.error === 'string') return cell.error;
+  return 'result' in cell ? errorOf(cell.result) : null;
+}
+
+/**
+ * A number as Excel shows and exports it in the General format: at most 15 significant digits, so a
+ * formula's 172.00000000000003 (binary rounding) reads as the 172 on screen.
+ */
+const generalNumber = (n: number) => String(Number(n.toPrecision(15)));
+
 /** Text of an exceljs cell value as a CSV export from Excel would show it. */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number') return generalNumber(value);
   if (typeof value !== 'object') return String(value);
   const cell = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
   if (cell.richText) return cell.richText.map((r) => r.text).join('');

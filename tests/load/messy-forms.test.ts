@@ -293,7 +293,8 @@ describe('a workbook with formulas stored without their results', () => {
     ROWS.forEach((r, i) => sheet.addRow(r.map((v, j) => (j === at && i < 2 ? { formula: `ROUND(${students}${i + 2}*0.3,0)` } : v))));
     const messy = await tables({ 'programmes.xlsx': Buffer.from(await workbook.xlsx.writeBuffer()) }, ['programmes.csv']);
     expect(notes(messy, 'programmes')).toEqual([`公式无结果 — 2 formula cells have no saved result and are read as empty (e.g. ${letter}2 =ROUND(${students}2*0.3,0)): `
-      + 'the tool that wrote the workbook did not compute them; open it in Excel or WPS and save it again']);
+      + 'if Excel shows an error value (#DIV/0!, #N/A) there, correct the formula; otherwise the tool that wrote the workbook did not compute the results: '
+      + 'open it in Excel or WPS and save it again']);
   });
 });
 

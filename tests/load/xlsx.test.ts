@@ -95,6 +95,22 @@ describe('.xlsx inputs', () => {
     expect(report.warnings).toContain(`${file}: 隐藏工作表未读取 — hidden sheet "旧版" not read (sheet "专业点" was); to read a hidden sheet, name it in mapping.json "sheet"`);
   });
 
+  it('reads a number as Excel shows it (15 significant digits) and an error value as empty, with a note', async () => {
+    const { dir, file } = await workbook((_, sheet) => {
+      // A formula's binary rounding, shown as 280 on screen; error values in two cells.
+      sheet.getCell('F2').value = { formula: 'F9*1.4', result: 280.00000000000006 };
+      sheet.getCell('H2').value = { error: '#DIV/0!' };
+      sheet.getCell('G3').value = { error: '#N/A' };
+    });
+    const { report, conn } = await load(dir);
+    expect(report.rejects).toEqual([]);
+    expect(await query(conn, 'SELECT students, graduates, employment_rate FROM raw_programmes ORDER BY school_code')).toEqual([
+      { students: 280, graduates: 85, employment_rate: null },
+      { students: 160, graduates: null, employment_rate: null },
+    ]);
+    expect(report.warnings).toContain(`${file}: 错误值读作空 — 2 cells hold an error value, read as empty (e.g. H2 #DIV/0!): correct the formulas in the workbook if a value is meant`);
+  });
+
   it('stops at an ID of 16 digits or more stored as a number: its last digits are already lost', async () => {
     const { dir, file } = await workbook((_, sheet) => { sheet.getCell('B3').value = 1790000000000000001; });
     await expect(load(dir)).rejects.toThrow(`${file}:B3: 数字位数丢失 — 1790000000000000000 is stored as a number, which keeps 15 digits`);
