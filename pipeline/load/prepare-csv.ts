@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { readResources } from '../config/resources.ts';
 import type { CsvShape } from './csv-shape.ts';
@@ -6,6 +7,7 @@ import { scanFile } from './scan-file.ts';
 import { setAsideLines, type SetAsideLine } from './set-aside.ts';
 import { assertRegularFile, assertUnchanged, stampOf, type FileStamp } from './stable-file.ts';
 import { transcodeGb18030 } from './transcode.ts';
+import { FOLDER_XLSX_LIMITS, zipProblem } from './zip-check.ts';
 import { xlsxToCsv, type FilledWidths, type SheetChoice, type CellTally } from './xlsx-to-csv.ts';
 import type { MergedRange } from './merged-cells.ts';
 
@@ -47,7 +49,11 @@ export async function prepareCsv(file: string, tmpDir: string, choice: SheetChoi
     const xlsx = file.endsWith('.xlsx');
     const scan = await scanFile(file, { csv: !xlsx });
     let prepared: Omit<PreparedCsv, 'setAside' | 'merges'> & { merges?: MergedRange[] };
-    if (xlsx) prepared = { ...(await xlsxToCsv(file, copy, choice, readResources().converted_max)), sha256: scan.sha256, stamp };
+    if (xlsx) {
+      const problem = zipProblem(readFileSync(file), FOLDER_XLSX_LIMITS);
+      if (problem) throw new LoadError(`${file}: ${problem}`);
+      prepared = { ...(await xlsxToCsv(file, copy, choice, readResources().converted_max)), sha256: scan.sha256, stamp };
+    }
     else {
       const shape = scan.shape!;
       if (shape.nulLine !== null) {

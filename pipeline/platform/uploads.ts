@@ -22,7 +22,7 @@ import type { AppDb } from './app-db.ts';
 import type { User } from './accounts.ts';
 import { audit } from './audit.ts';
 import { HttpError } from './http.ts';
-import { zipProblem } from './zip-check.ts';
+import { zipProblem } from '../load/zip-check.ts';
 import { reasonZh, refusalZh } from './reject-zh.ts';
 
 export interface UploadSettings {

@@ -6,6 +6,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inputsWith, load, query, removeInputs } from './helpers.ts';
+import { zipOf } from '../support/zip.ts';
 
 afterAll(removeInputs);
 
@@ -109,6 +110,14 @@ describe('.xlsx inputs', () => {
       { students: 160, graduates: null, employment_rate: null },
     ]);
     expect(report.warnings).toContain(`${file}: 错误值读作空 — 2 cells hold an error value, read as empty (e.g. H2 #DIV/0!): correct the formulas in the workbook if a value is meant`);
+  });
+
+  it('refuses a workbook that would inflate 200 times or more (a zip bomb) before reading it', async () => {
+    const dir = await inputsWith();
+    await rm(join(dir, 'programmes.csv'));
+    const file = join(dir, 'programmes.xlsx');
+    await writeFile(file, zipOf(64 * 1024 * 1024));
+    await expect(load(dir)).rejects.toThrow(`${file}: xlsx 压缩比异常（`);
   });
 
   it('stops at an ID of 16 digits or more stored as a number: its last digits are already lost', async () => {

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { refresh } from '../../pipeline/refresh/refresh.ts';
@@ -18,8 +17,9 @@ import { loadInputs } from '../../pipeline/load/index.ts';
 import { acceptedPostingsDir, listDailyFiles } from '../../pipeline/postings/daily-files.ts';
 import type { InputOverrides } from '../../pipeline/load/locate-input.ts';
 import { createUploadToken } from '../../pipeline/platform/accounts.ts';
-import { zipProblem } from '../../pipeline/platform/zip-check.ts';
+import { zipProblem } from '../../pipeline/load/zip-check.ts';
 import { sampleWarehouseDir } from '../support/warehouse.ts';
+import { zipOf } from '../support/zip.ts';
 import { Client, platformServer, raw, type Platform } from './helpers.ts';
 
 let platform: Platform;
@@ -32,23 +32,6 @@ const changed = () => [header, lines[0].replace(/,(\d+),(\d+)$/, ',98765,$2'), .
 
 function upload(client: Client, input: string, name: string, body: Buffer | string, headers: Record<string, string> = {}) {
   return client.send('POST', `/api/uploads?input=${input}&name=${encodeURIComponent(name)}`, Buffer.from(body), { 'content-type': 'application/octet-stream', ...headers });
-}
-
-/** A one-entry zip whose entry inflates to `size` zero bytes. */
-function zipOf(size: number): Buffer {
-  const data = deflateRawSync(Buffer.alloc(size));
-  const name = Buffer.from('xl/worksheets/sheet1.xml');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18); local.writeUInt32LE(size, 22); local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20); central.writeUInt32LE(size, 24); central.writeUInt16LE(name.length, 28);
-  const cdOffset = local.length + name.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + name.length, 12); end.writeUInt32LE(cdOffset, 16);
-  return Buffer.concat([local, name, data, central, name, end]);
 }
 
 const clients: Record<string, Client> = {};

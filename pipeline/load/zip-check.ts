@@ -1,11 +1,18 @@
 /**
  * An .xlsx is a zip archive, and a small zip can inflate to gigabytes (a zip bomb). Before the
- * loader opens an uploaded workbook, its central directory is read — only the directory, nothing
- * is inflated — and the archive is refused when it declares too much.
+ * loader opens a workbook, uploaded or in the data folder, its central directory is read — only the
+ * directory, nothing is inflated — and the archive is refused when it declares too much.
  */
 export interface ZipLimits { maxEntries: number; maxTotalBytes: number; maxRatio: number }
 
+/** An upload's limits. */
 export const XLSX_LIMITS: ZipLimits = { maxEntries: 2000, maxTotalBytes: 512 * 1024 * 1024, maxRatio: 200 };
+
+/**
+ * A data folder's workbook may be a whole province's programmes near Excel's last row, several
+ * hundred megabytes unpacked; no sheet of real data compresses 200:1, which a bomb must.
+ */
+export const FOLDER_XLSX_LIMITS: ZipLimits = { ...XLSX_LIMITS, maxTotalBytes: 2 * 1024 * 1024 * 1024 };
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
