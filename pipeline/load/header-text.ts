@@ -34,19 +34,3 @@ export function statedScale(text: string): string | null {
   for (const m of text.normalize('NFKC').matchAll(/单位\s*:\s*([^\s,;)]+)/gu)) if (SCALED.test(m[1])) return m[1];
   return null;
 }
-
-/** Optimal string alignment distance (a swapped pair counts 1): how far a header is from a known one. */
-export function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  const d = Array.from({ length: x.length + 1 }, (_, i) => [i, ...Array<number>(y.length).fill(0)]);
-  for (let j = 1; j <= y.length; j++) d[0][j] = j;
-  for (let i = 1; i <= x.length; i++) {
-    for (let j = 1; j <= y.length; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[x.length][y.length];
-}

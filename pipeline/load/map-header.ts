@@ -1,6 +1,7 @@
 import { isNumeric, type Field, type TableSchema } from '../config/schema.ts';
 import { LoadError } from './errors.ts';
-import { editDistance, headerKey, scaledUnit, withoutUnit } from './header-text.ts';
+import { editDistance } from '../shared/edit-distance.ts';
+import { headerKey, scaledUnit, withoutUnit } from './header-text.ts';
 
 export interface HeaderMap {
   /** Schema field name → 0-based position in the file; fields absent from the file are missing. */

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { rawTable, readSchema, storedFields, type TableSchema } from '../config/schema.ts';
 import { keyColumn } from './foreign-keys.ts';
 import { readRows } from '../transform/read-rows.ts';
-import { editDistance, jaroWinkler } from './edit-distance.ts';
+import { editDistance, jaroWinkler } from '../shared/edit-distance.ts';
 import { sqlName, sqlString } from './sql.ts';
 
 /** Most candidates named in one "did you mean". */

@@ -1,17 +1,5 @@
 /** Suggestions for a mistyped school or industry code: "did you mean …". */
-
-/** Edit distance (insertions, deletions, substitutions), for codes off by a digit or two. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
+import { editDistance } from '../shared/edit-distance.ts';
 
 /**
  * Up to `n` entries whose name contains the query or whose code is within a third of its length

@@ -67,7 +67,7 @@ describe('files that abort the load', () => {
     await rm(join(dir, 'schools.csv'), { recursive: true });
     await writeFile(join(dir, 'schools.xlsx'), 'not a zip file');
     expect((await loadFailure(dir)).message).toBe(
-      `${join(dir, 'schools.xlsx')}: 无法读取文件 — cannot read file (invalid signature: 0x20746f6e)`,
+      `${join(dir, 'schools.xlsx')}: 不是有效的 xlsx 文件 — not an xlsx (zip) file`,
     );
   });
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import { run } from '../../pipeline/commands/report.ts';
-import { closeMatches, editDistance } from '../../pipeline/reports/close-matches.ts';
+import { closeMatches } from '../../pipeline/reports/close-matches.ts';
+import { editDistance } from '../../pipeline/shared/edit-distance.ts';
 import { rows, sampleConnection, sampleWarehouseDir } from '../support/warehouse.ts';
 
 let dir: string;

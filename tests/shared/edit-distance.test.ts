@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, jaroWinkler } from '../../pipeline/load/edit-distance.ts';
+import { editDistance, jaroWinkler } from '../../pipeline/shared/edit-distance.ts';
 
 describe('editDistance', () => {
   it('counts characters, not bytes, and a swap of neighbours as one edit', () => {
