@@ -46,7 +46,8 @@ function checkStrings(file: string, where: string, value: unknown): Record<strin
 
 function checkTable(file: string, table: string, value: unknown): TableMapping {
   if (!isObject(value)) fail(file, table, 'must be an object');
-  const fields = new Set(readSchema(table).fields.map((f) => f.name));
+  const schema = readSchema(table);
+  const fields = new Set(schema.fields.map((f) => f.name));
   const known = ['file', 'sheet', 'columns', 'values'];
   for (const key of Object.keys(value)) if (!known.includes(key)) fail(file, `${table}.${key}`, `unknown key (one of ${known.join(', ')})`);
   for (const key of ['file', 'sheet'] as const) {
@@ -63,6 +64,11 @@ function checkTable(file: string, table: string, value: unknown): TableMapping {
     for (const [field, map] of Object.entries(value.values)) {
       if (!fields.has(field)) fail(file, `${table}.values.${field}`, `not a field of ${table}`);
       values[field] = checkStrings(file, `${table}.values.${field}`, map);
+      // A word read as a value the field cannot take would be rejected on every row that has it.
+      const allowed = schema.fields.find((f) => f.name === field)?.constraints?.enum;
+      for (const [word, read] of Object.entries(values[field])) {
+        if (allowed && !allowed.includes(read)) fail(file, `${table}.values.${field}."${word}"`, `"${read}" is not one of ${allowed.join(', ')}`);
+      }
     }
   }
   return { file: value.file as string | undefined, sheet: value.sheet as string | undefined, columns, values };

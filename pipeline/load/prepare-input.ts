@@ -1,7 +1,7 @@
 import { isNumeric, type TableSchema } from '../config/schema.ts';
 import { MAX_LINE_BYTES } from './csv-shape.ts';
 import { detectHeader, HEADER_SEARCH_LINES, type HeaderRow } from './detect-header.ts';
-import { statedScale } from './header-text.ts';
+import { headerKey, statedScale } from './header-text.ts';
 import { LoadError } from './errors.ts';
 import { headerMatcher, mapHeader, type HeaderMap } from './map-header.ts';
 import type { TableMapping } from './mapping.ts';
@@ -96,6 +96,12 @@ export async function prepareInput(file: string, schema: TableSchema,
   refuseStatedScale(file, found.above);
   refuseHiddenRows(file, prepared.hiddenRows ?? [], found.line, prepared.widths);
   const header = mapHeader(found.texts, schema, file, { line: found.line, matcher });
+  // A heading mapping.json names that the file does not have: misspelt, or the file's layout changed.
+  const unmatched = Object.keys(options.mapping?.columns ?? {}).filter((text) => !found.texts.some((t) => headerKey(t) === headerKey(text)));
+  if (unmatched.length > 0) {
+    options.warn(`${file}: 映射列未找到 — mapping.json "columns" names ${unmatched.map((t) => `"${t}"`).join(', ')}, `
+      + `which no column of the file is headed (the header ${found.line > 1 ? `ending on line ${found.line}` : 'on line 1'})`);
+  }
   const where = prepared.sheet === undefined ? '' : ` of sheet "${prepared.sheet}"`;
   if (prepared.hiddenSheets?.length) {
     options.warn(`${file}: 隐藏工作表未读取 — hidden sheet${prepared.hiddenSheets.length > 1 ? 's' : ''} ${prepared.hiddenSheets.map((n) => `"${n}"`).join(', ')} not read `

@@ -11,7 +11,7 @@ import { loadClassificationTables } from '../../pipeline/postings/classification
 import { loadTable } from '../../pipeline/load/load-table.ts';
 import { CLASSIFICATION_TABLES, INPUT_NAMES, SCHEMAS_DIR } from '../../pipeline/config/schema.ts';
 import { DEFAULTS } from '../../pipeline/config/paths.ts';
-import { inputsWith, query, removeInputs } from './helpers.ts';
+import { inputsWith, load, query, removeInputs } from './helpers.ts';
 
 afterAll(removeInputs);
 
@@ -48,5 +48,17 @@ describe('mapping.json tables', () => {
     expect(noise.input.file).toBe(join(dir, '标题噪声词.csv'));
     expect(noise.rejects).toEqual([]);
     expect((await query(conn, 'SELECT count(*)::INTEGER AS n FROM raw_posting_noise'))[0].n).toBe(rows.length);
+  });
+
+  it('refuses a value mapped to a word its field cannot take, naming the place, before any row is read', async () => {
+    const dir = await inputsWith({ 'mapping.json': JSON.stringify({ programmes: { values: { status: { 停办中: 'closedd' } } } }) });
+    expect(() => readMapping(dir)).toThrow('mapping.json: 映射文件有误 — programmes.values.status."停办中": "closedd" is not one of active, suspended, closed');
+  });
+
+  it('says which headings mapping.json names that the file does not have', async () => {
+    const dir = await inputsWith({ 'mapping.json': JSON.stringify({ programmes: { columns: { '实招人数（秋季）': 'enrolled' } } }) });
+    const { report } = await load(dir);
+    expect(report.warnings).toContain(`${join(dir, 'programmes.csv')}: 映射列未找到 — mapping.json "columns" names "实招人数（秋季）", `
+      + 'which no column of the file is headed (the header on line 1)');
   });
 });
