@@ -97,6 +97,11 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('following
     await s.page.waitForFunction(() => document.querySelector('[data-all-majors]'));
     const schools = await drill.locator('figure[data-chart="drill-schools"] a[data-school]').evaluateAll((as) => as.map((a) => a.getAttribute('data-school')!));
     expect([...new Set(schools)].sort()).toEqual(offering.map((o) => o.school));
+    // Each point whose graduates are estimated says so, as the mart flags it.
+    const shown = await chartTable(s.page, 'drill-schools');
+    const { estimated } = await s.one<{ estimated: number }>(`SELECT count(*) FILTER (WHERE graduates_estimated)::INTEGER AS estimated
+      FROM mart_industry_supply WHERE year = ${s.year} AND industry_code = '${top.code}' AND major_code = '${topMajor}'`);
+    expect(shown.slice(1).filter((r) => r[shown[0].indexOf('估算项')] === '毕业生').length).toBe(estimated);
     await screenshotPage(s.page, join(SHOTS, 'drill-down.png'));
     await drill.locator('figure[data-chart="drill-schools"] a[data-school]').first().click();
     await s.page.locator(`[data-school-page="${schools[0]}"]`).waitFor();

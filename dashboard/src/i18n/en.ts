@@ -124,7 +124,7 @@ export const en: Messages = {
     provinces: 'At national scale the programme points are too many to download whole, so they cannot be listed here: see each school\'s page.',
     columns: {
       major: 'Major', weight: 'Weight', schools: 'Schools', points: 'Programme points', graduates: 'Graduates', supply: 'Counted as supply',
-      school: 'School', district: 'District', demand: 'Demand (people)',
+      school: 'School', district: 'District', demand: 'Demand (people)', estimate: 'Estimated',
     },
   },
   trend: {

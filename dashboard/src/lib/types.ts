@@ -92,6 +92,10 @@ export interface SchoolProgrammeRow {
 export interface IndustrySupplyRow {
   year: number; industry_code: string; school_code: string; school_name: string; major_code: string; major_name: string;
   level: Level; district_code: string; ownership: Ownership; weight: number; graduates: number; supply: number;
+  /** Students (and so graduates) estimated: a point of the 备案 listing without figures. */
+  figures_estimated: boolean;
+  /** Graduates estimated (students ÷ duration, or none for a programme too new to have any). */
+  graduates_estimated: boolean;
 }
 
 export interface DistrictRow { district_code: string; district_name: string; area_group: string }

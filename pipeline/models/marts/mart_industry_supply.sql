@@ -1,8 +1,9 @@
 -- Programme point × industry it supplies: what is behind an industry's supply, for the dashboard's
 -- drill-down from an industry to its majors and the schools offering them. Rows add up to
--- mart_supply_slice (same supply, same level, district and ownership of the school).
+-- mart_supply_slice (same supply, same level, district and ownership of the school). Each point says
+-- whether its graduates, or its students too (a 备案 listing row without figures), are estimated.
 -- grain: year, industry_code, school_code, major_code
--- not null: school_name, major_name, level, district_code, ownership, weight, graduates, supply
+-- not null: school_name, major_name, level, district_code, ownership, weight, graduates, supply, figures_estimated, graduates_estimated
 -- references: industry_code -> dim_industry
 -- references: school_code -> dim_school
 -- references: major_code -> dim_major
@@ -18,7 +19,9 @@ select
     pi.ownership,
     pi.weight,
     pp.graduates::DOUBLE as graduates,
-    pi.supply::DOUBLE as supply
+    pi.supply::DOUBLE as supply,
+    pp.figures_estimated,
+    pp.graduates_estimated
 from int_point_industry as pi
 join int_programme_points as pp using (year, school_code, major_code)
 join stg_schools as s using (school_code)
