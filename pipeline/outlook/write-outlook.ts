@@ -8,8 +8,6 @@ import type { Policy } from '../config/policy.ts';
 import { seriesOutlook, type OutlookSettings } from './choose.ts';
 import { appendRows, type RowValue } from '../load/append-rows.ts';
 
-export const OUTLOOK_TABLES = ['raw_outlook', 'raw_outlook_backtest'] as const;
-
 export function outlookSettings(policy: Policy): OutlookSettings {
   return { horizon: policy.outlook.horizon, minTrain: policy.outlook.min_train, minOrigins: policy.outlook.min_origins };
 }

@@ -65,9 +65,6 @@ export function parseContract(sql: string, path: string): Contract | undefined {
   return declared ? contract : undefined;
 }
 
-/** Tables a contract's tests read besides the model itself. */
-export const contractTables = (contract: Contract) => contract.references.map((r) => r.table);
-
 const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
 const keyOf = (columns: string[]) => `concat_ws('|', ${columns.join(', ')})`;
 

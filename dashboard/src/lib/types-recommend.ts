@@ -11,7 +11,6 @@ export const PROGRAMME_LABELS: readonly ProgrammeLabel[] = ['expand', 'open', 'r
 
 export type RecommendAction = 'expand' | 'open';
 export type LoopOutcome = 'opened' | 'expanded' | 'reduced' | 'not_acted';
-export const LOOP_OUTCOMES: readonly LoopOutcome[] = ['opened', 'expanded', 'reduced', 'not_acted'];
 
 export interface RecommendationRow {
   year: number; recommendation_id: string; industry_code: string; industry_name: string; industry_name_en: string;

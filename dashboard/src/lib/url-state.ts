@@ -40,11 +40,3 @@ export function filtersFromParams(params: Record<string, string>): Filters {
   return { year, level, district, ownership };
 }
 
-export function filtersToParams(filters: Filters): Record<string, string> {
-  return {
-    year: filters.year === null ? '' : String(filters.year),
-    level: filters.level,
-    district: filters.district,
-    ownership: filters.ownership,
-  };
-}

@@ -12,5 +12,3 @@ export const BROWSER_BUDGET_BYTES = {
 
 export type SplitKind = keyof typeof BROWSER_BUDGET_BYTES;
 
-/** The kind of a split export from its name, e.g. `schools/mart_school_programme` → schools. */
-export const splitKind = (name: string): SplitKind => name.split('/')[0] as SplitKind;
