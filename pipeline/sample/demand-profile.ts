@@ -25,7 +25,7 @@ export const DEMAND_PROFILES: Record<string, DemandProfile> = {
   advanced_materials: { fill: 0.35, ratio: 1.6, growth: 0.06, minOpenings: 900 },
   // Demand surges from 2023; the programmes answering it have hardly any graduates yet.
   low_altitude: { fill: 0.3, ratio: 2.2, growth: 0.04, surge: { from: 2023, growth: 0.55 }, minOpenings: 2000 },
-  // The seed article: demand ratio of AI and intelligent manufacturing above 1.5 for years.
+  // As published for the city: demand ratio of AI and intelligent manufacturing above 1.5 for years.
   ai: { fill: 0.62, ratio: 1.9, growth: 0.25 },
   smart_manufacturing: { fill: 0.72, ratio: 1.75, growth: 0.08 },
   new_energy: { fill: 0.75, ratio: 1.45, growth: 0.2 },

@@ -1,6 +1,7 @@
 /**
  * The shipped sample, run through the whole pipeline, reproduces the public figures it is calibrated
- * to (analytics.md, "Calibration of the shipped sample"). The targets below are the spec's; every
+ * to (docs/scaling.md): 3,300+ programme points, 89 % matched to key industries, advanced materials
+ * served by 3 schools and the low-altitude economy by 4. The targets below are those; every
  * measured figure comes from the warehouse.
  */
 import { beforeAll, describe, expect, it } from 'vitest';

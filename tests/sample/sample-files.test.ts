@@ -88,7 +88,7 @@ describe('committed sample', () => {
     expect(checkCalibration(figures, CITY.targets!)).toEqual([]);
   });
 
-  it('hits the headline figures of the seed article', () => {
+  it('hits the city\'s published headline figures', () => {
     const t = CITY.targets!;
     expect(figures.active_points).toBeGreaterThanOrEqual(t.activePoints[0]);
     expect(figures.active_points).toBeLessThanOrEqual(t.activePoints[1]);
