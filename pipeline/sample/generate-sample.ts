@@ -12,15 +12,20 @@ import { generateScaled } from './scale/generate-scaled.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-const HELP = `Usage: generate-sample [options]
-Writes the synthetic sample: schools.csv, programmes.csv, demand.csv, datapackage.json, README.md, mapping.json.
-Same seed, same reference tables → byte-identical files. Fails if the result misses its calibration.
+const HELP = `用法 Usage: npm run sample -- [options]
+
+生成合成示例数据（虚构，仿重庆）：学校、专业点、产业需求、每日招聘岗位及其说明文件。
+Writes the synthetic sample: schools.csv, programmes.csv, demand.csv, postings/YYYY-MM-DD.csv,
+datapackage.json, README.md, mapping.json (plan_proposals.csv is written from them by
+npx tsx pipeline/sample/plan-proposals.ts). Same seed, same reference tables → byte-identical
+files. Fails if the result misses its calibration.
+
   --seed N          seed of the random draws (default ${DEFAULT_SEED})
   --out DIR         output folder (default data/sample; /tmp/chanjiao-<scale> for a scaled sample)
   --reference DIR   reference tables folder (default data/reference)
   --scale NAME      size of the sample: ${[...Object.keys(SIZES), ...Object.keys(SCALES)].join(', ')} (default city);
                     province and national are synthetic countries, not calibrated (docs/scaling.md)
-  --help            this text`;
+  -h, --help        this help`;
 
 function main(): void {
   const { values } = parseArgs({
@@ -29,7 +34,7 @@ function main(): void {
       out: { type: 'string' },
       reference: { type: 'string', default: `${ROOT}data/reference` },
       scale: { type: 'string', default: 'city' },
-      help: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) return console.log(HELP);
