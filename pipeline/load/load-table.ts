@@ -64,6 +64,8 @@ export async function loadTable(
   });
   assertUnchanged(file, stamp);
   const rows = scan.rows;
+  const empty = scan.files[0].empty;
+  if (empty > 0) options.warn(`${file}: 空行已跳过 — ${empty.toLocaleString('en')} row${empty > 1 ? 's' : ''} without any value (only separators, ,,,) skipped`);
   const normalised = await normaliseRows(conn, schema, rows, { values: options.mapping?.values, totals: true });
   normalisedNote(file, normalisedIn(normalised, scan.files[0].path)).forEach(options.warn);
   readByNameNote(file, await codesFromNames(conn, schema, rows)).forEach(options.warn);

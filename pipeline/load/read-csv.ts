@@ -22,7 +22,11 @@ export interface CsvScan {
   files: ScannedFile[];
 }
 
-export interface ScannedFile { path: string; first: number; parsed: number }
+export interface ScannedFile {
+  path: string; first: number; parsed: number;
+  /** Of those, rows without any value (only separators: ,,,,), dropped: said in a note. */
+  empty: number;
+}
 
 /** Spaces, tabs, line breaks, no-break, thin, zero-width and ideographic spaces, BOM: padding spreadsheets leave around values. */
 export const BLANKS = ' \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff';
@@ -70,10 +74,13 @@ export async function readCsv(conn: DuckDBConnection, csvPath: string | readonly
       columns = {${columns}}, header = true, skip = ${header.line - 1}, auto_detect = false, filename = true,
       delim = ',', quote = '"', escape = '"', max_line_size = ${READ_LINE_BYTES}, buffer_size = ${READ_BUFFER_BYTES},
       store_rejects = true, rejects_table = '${scan.errors}', rejects_scan = '${scan.scans}') WITH ORDINALITY`);
-  const parsed = await conn.runAndReadAll(
-    `SELECT source_file, min(row_id)::INTEGER AS first, count(*)::INTEGER AS n FROM ${scan.rows} GROUP BY source_file`);
+  const empty = `coalesce(${schema.fields.map((f) => sqlName(f.name)).join(', ')}) IS NULL`;
+  const parsed = await conn.runAndReadAll(`SELECT source_file, min(row_id)::INTEGER AS first, count(*)::INTEGER AS n,
+    count(*) FILTER (WHERE ${empty})::INTEGER AS empty FROM ${scan.rows} GROUP BY source_file`);
   const byPath = new Map(parsed.getRowObjectsJS().map((r) => [r.source_file as string, r]));
-  const files = paths.map((path) => ({ path, first: (byPath.get(path)?.first ?? 0) as number, parsed: (byPath.get(path)?.n ?? 0) as number }));
-  await conn.run(`DELETE FROM ${scan.rows} WHERE coalesce(${schema.fields.map((f) => sqlName(f.name)).join(', ')}) IS NULL`);
+  const files = paths.map((path) => ({
+    path, first: (byPath.get(path)?.first ?? 0) as number, parsed: (byPath.get(path)?.n ?? 0) as number, empty: (byPath.get(path)?.empty ?? 0) as number,
+  }));
+  await conn.run(`DELETE FROM ${scan.rows} WHERE ${empty}`);
   return { ...scan, headerLine: header.line, parsed: files.reduce((n, f) => n + f.parsed, 0), files };
 }

@@ -142,13 +142,13 @@ describe('keys', () => {
 
 describe('line numbers', () => {
   it('count lines of the original file across blank lines, multi-line values, malformed and empty rows', async () => {
-    const { rejects } = await programmeRejects([
+    const { rejects, report } = await programmeRejects([
       '2024,5001000001,460609,100,96,280,85,0.93,active', // line 2
       '', // line 3: blank, skipped by the reader
       '2024,5001000002,"46', // lines 4–5: one record, quoted value with a line break
       '0601",60,55,160,50,0.9,active',
       '2024,5001000003,710201,80,80,240,75,suspended', // line 6: 8 fields
-      ',,,,,,,,', // line 7: no values, spreadsheet padding, dropped silently
+      ',,,,,,,,', // line 7: no values, spreadsheet padding, dropped with a note
       '2024,5001000001,510201,120,-118,350,,,active', // line 8
     ]);
     expect(rejects).toEqual([
@@ -156,6 +156,7 @@ describe('line numbers', () => {
       [6, '', '2024,5001000003,710201,80,80,240,75,suspended', 'expected 9 fields, found 8'],
       [8, 'enrolled', '-118', 'must be ≥ 0'],
     ]);
+    expect(report.warnings.filter((w) => w.includes('空行已跳过'))).toEqual([expect.stringMatching(/programmes\.csv: 空行已跳过 — 1 row without any value \(only separators, ,,,\) skipped$/)]);
   });
 });
 
