@@ -28,6 +28,7 @@ export interface PreparedCsv {
   /** A workbook's formula cells stored without a result; none for a CSV. */
   unsaved?: CellTally;
   errors?: CellTally;
+  breaks?: CellTally;
   /** A workbook's rows' filled widths (outside-cells.ts); none for a CSV. */
   widths?: FilledWidths;
   /** A workbook's hidden rows of the sheet read, and its hidden sheets not read; none for a CSV. */

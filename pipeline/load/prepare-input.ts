@@ -112,6 +112,11 @@ export async function prepareInput(file: string, schema: TableSchema,
   const more = header.warnings.length - WARNINGS_SHOWN;
   if (more > 0) options.warn(`${file}: 另有 ${more} 条表头警告 — ${more.toLocaleString('en')} more header warnings (unknown or absent columns) not shown`);
   refuseMergedFigures(file, prepared.merges, found.line, header, schema);
+  if (prepared.breaks && prepared.breaks.cells > 0) {
+    const n = prepared.breaks.cells;
+    options.warn(`${file}: 单元格换行读作空格 — ${n.toLocaleString('en')} cell${n > 1 ? 's' : ''} with a line break inside, read with a space `
+      + `in its place (e.g. ${prepared.breaks.first}), so that a row stays one line`);
+  }
   if (prepared.errors && prepared.errors.cells > 0) {
     const n = prepared.errors.cells;
     options.warn(`${file}: 错误值读作空 — ${n.toLocaleString('en')} cell${n > 1 ? 's hold' : ' holds'} an error value, read as empty `

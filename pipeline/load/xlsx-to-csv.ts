@@ -76,7 +76,7 @@ export interface FilledWidths { rows: Uint16Array }
  * of the workbook that were not read.
  */
 export interface Converted extends SheetMarks {
-  csvPath: string; sheet: string; shape: CsvShape; unsaved: CellTally; errors: CellTally; widths: FilledWidths; hiddenSheets: string[];
+  csvPath: string; sheet: string; shape: CsvShape; unsaved: CellTally; errors: CellTally; breaks: CellTally; widths: FilledWidths; hiddenSheets: string[];
 }
 
 async function convertSheets(source: string, target: string, choice: SheetChoice, maxBytes: number): Promise<Converted> {
@@ -105,13 +105,14 @@ async function convertSheets(source: string, target: string, choice: SheetChoice
     const marks: SheetMarks = { merges: [], hiddenRows: [] };
     const unsaved: CellTally = { cells: 0, first: null };
     const errors: CellTally = { cells: 0, first: null };
+    const breaks: CellTally = { cells: 0, first: null };
     const widths: FilledWidths = { rows: new Uint16Array(0) };
     const xml = sheet as unknown as { iterator: AsyncIterable<Buffer | string> };
     if (wanted) xml.iterator = collectMarks(xml.iterator, marks);
     const shape = await writeSheet(sheet as AsyncIterable<{ number: number; values: unknown }>, wanted ? csvPath : undefined,
-      { source, maxBytes }, { unsaved, errors, widths });
+      { source, maxBytes }, { unsaved, errors, breaks, widths });
     if (!wanted) continue;
-    const converted = { csvPath, sheet: name, shape, ...marks, unsaved, errors, widths, hiddenSheets };
+    const converted = { csvPath, sheet: name, shape, ...marks, unsaved, errors, breaks, widths, hiddenSheets };
     if (choice.sheet !== undefined) return converted;
     if (choice.fits(csvPath)) {
       // Reading one would drop the other's rows without a word (中职 on one sheet, 高职 on the next).
@@ -140,8 +141,8 @@ async function convertSheets(source: string, target: string, choice: SheetChoice
  * a last column empty on most rows would otherwise make them a field short.
  */
 async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown }>, target: string | undefined,
-  limits: { source: string; maxBytes: number }, found: { unsaved: CellTally; errors: CellTally; widths: FilledWidths }): Promise<CsvShape> {
-  const { unsaved, errors, widths } = found;
+  limits: { source: string; maxBytes: number }, found: { unsaved: CellTally; errors: CellTally; breaks: CellTally; widths: FilledWidths }): Promise<CsvShape> {
+  const { unsaved, errors, breaks, widths } = found;
   const { source, maxBytes } = limits;
   const shape: CsvShape = { lines: 0, records: 0, recordEnds: [], longLines: [], longRecords: [], nulLine: null, openQuote: null, recordInValue: null };
   const out = target === undefined ? undefined : createWriteStream(target);
@@ -169,7 +170,13 @@ async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown 
           if (errors.cells++ === 0) errors.first = `${columnLetters(i + 1)}${row.number} ${error}`;
           return '';
         }
-        return csvField(cellText(v));
+        const text = cellText(v);
+        // A line break inside a cell would shift every later line number: it is read as a space, and counted.
+        if (/[\r\n]/.test(text)) {
+          if (breaks.cells++ === 0) breaks.first = `${columnLetters(i + 1)}${row.number}`;
+          return dataCell(text.replace(/\r\n|[\r\n]/g, ' '));
+        }
+        return dataCell(text);
       });
       let filled = cells.length;
       while (filled > 0 && cells[filled - 1] === '') filled--;
@@ -202,11 +209,6 @@ async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown 
     }
   }
   return shape;
-}
-
-function csvField(text: string): string {
-  // A line break inside a cell would shift every later line number; in a code or name it is layout only.
-  return dataCell(text.replace(/\r\n|[\r\n]/g, ' '));
 }
 
 /** The formula of a cell stored without its result, or null: such a cell reads as empty. */

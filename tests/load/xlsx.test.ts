@@ -96,20 +96,22 @@ describe('.xlsx inputs', () => {
     expect(report.warnings).toContain(`${file}: 隐藏工作表未读取 — hidden sheet "旧版" not read (sheet "专业点" was); to read a hidden sheet, name it in mapping.json "sheet"`);
   });
 
-  it('reads a number as Excel shows it (15 significant digits) and an error value as empty, with a note', async () => {
+  it('reads a number as Excel shows it (15 significant digits), an error value as empty and a line break as a space, with notes', async () => {
     const { dir, file } = await workbook((_, sheet) => {
       // A formula's binary rounding, shown as 280 on screen; error values in two cells.
       sheet.getCell('F2').value = { formula: 'F9*1.4', result: 280.00000000000006 };
       sheet.getCell('H2').value = { error: '#DIV/0!' };
       sheet.getCell('G3').value = { error: '#N/A' };
+      sheet.getCell('I3').value = 'act\nive'; // typed with Alt+Enter
     });
     const { report, conn } = await load(dir);
-    expect(report.rejects).toEqual([]);
+    expect(report.rejects.map((r) => [r.line, r.value])).toEqual([[3, 'act ive']]);
     expect(await query(conn, 'SELECT students, graduates, employment_rate FROM raw_programmes ORDER BY school_code')).toEqual([
       { students: 280, graduates: 85, employment_rate: null },
-      { students: 160, graduates: null, employment_rate: null },
     ]);
     expect(report.warnings).toContain(`${file}: 错误值读作空 — 2 cells hold an error value, read as empty (e.g. H2 #DIV/0!): correct the formulas in the workbook if a value is meant`);
+    // The line break is read as a space, said in a note: "act ive" is then no status.
+    expect(report.warnings).toContain(`${file}: 单元格换行读作空格 — 1 cell with a line break inside, read with a space in its place (e.g. I3), so that a row stays one line`);
   });
 
   it('refuses a workbook that would inflate 200 times or more (a zip bomb) before reading it', async () => {
