@@ -7,6 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { writeFileSync } from 'node:fs';
 import type { RejectEntry } from './manifest.ts';
 import { renderCsv } from '../reports/render-csv.ts';
+import { reasonZh } from '../load/rejects/reason-zh.ts';
 
 /** File name of the full reject list in a snapshot. */
 export const REJECTS_FILE = 'rejects.csv';
@@ -35,6 +36,6 @@ export function writeRejectsCsv(path: string, rejects: RejectEntry[]): void {
     sheet: '拒收', title: '拒收行 Rejected rows', empty: '',
     columns: [text('file', '文件 file'), { key: 'line', label: '行 line', type: 'integer' }, text('column', '列 column'),
       text('value', '值 value'), text('reason', '原因 reason'), text('table', '表 table')],
-    rows: rejects.map((r) => ({ ...r, value: r.value ?? null })),
+    rows: rejects.map((r) => ({ ...r, value: r.value ?? null, reason: reasonZh(r.reason) })),
   }));
 }

@@ -99,7 +99,7 @@ describe('reject share threshold', () => {
     expect((error as Error).name).toBe('LoadError');
     expect((error as Error).message).toBe(
       `${file}: 拒收比例过高 — 20.0% of rows rejected (1 of 5), above load.reject_share_max 5.0%; first rejects:\n` +
-        `  ${file}:6:plan: -1 — must be ≥ 0`,
+        `  ${file}:6:plan: -1 — 应不小于 0 — must be ≥ 0`,
     );
     // Tables before programmes were loaded; programmes itself was not created.
     expect(await query(conn, `SELECT table_name FROM duckdb_tables() WHERE table_name = 'raw_programmes'`)).toEqual([]);

@@ -227,11 +227,12 @@ describe('line numbers with a stray quote inside an unquoted value (DuckDB keeps
 });
 
 describe('formatReject', () => {
-  it('prints file:line:column: value — reason on one line', () => {
+  it('prints file:line:column: value — reason on one line, the reason in Chinese first where its form is known', () => {
     const reject = { table: 'programmes', file: 'data/x/programmes.csv', line: 4, column: 'major_code', value: '46\n0601', reason: 'not a 6-digit code' };
-    expect(formatReject(reject)).toBe('data/x/programmes.csv:4:major_code: 46\\n0601 — not a 6-digit code');
+    expect(formatReject(reject)).toBe('data/x/programmes.csv:4:major_code: 46\\n0601 — 不是 6 位数字代码 — not a 6-digit code');
     expect(formatReject({ ...reject, column: '', value: '1,2', reason: 'expected 9 fields, found 2' })).toBe(
-      'data/x/programmes.csv:4: 1,2 — expected 9 fields, found 2',
+      'data/x/programmes.csv:4: 1,2 — 应有 9 列，实际 2 列 — expected 9 fields, found 2',
     );
+    expect(formatReject({ ...reject, reason: 'a form no wording knows' })).toBe('data/x/programmes.csv:4:major_code: 46\\n0601 — a form no wording knows');
   });
 });

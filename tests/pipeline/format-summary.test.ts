@@ -27,7 +27,7 @@ it('counts rejected rows and reasons apart, quotes the first 10 rejects and name
   expect(lines).toContain('载入 Loaded: 49 rows from 2 inputs; 拒收 rejected: 3 rows (12 reasons)');
   const quoted = lines.filter((l) => l.startsWith('  in/'));
   expect(quoted).toHaveLength(10);
-  expect(quoted[0]).toBe('  in/programmes.csv:2:c0: x — not an integer');
+  expect(quoted[0]).toBe('  in/programmes.csv:2:c0: x — 不是整数 — not an integer');
   expect(lines).toContain(`  全部拒收 full list: ${join(dir, 'snap', 'rejects.csv')}`);
 });
 
@@ -43,7 +43,7 @@ it('writes the full list for Excel: BOM, every reject, formula-like values neutr
   const lines = readFileSync(path, 'utf8').split('\r\n');
   expect(lines[0]).toBe('\uFEFF文件 file,行 line,列 column,值 value,原因 reason,表 table');
   expect(lines).toHaveLength(rejects.length + 2);
-  expect(lines[12]).toBe("in/schools.csv,3,school_code,'=1+1,not a 10-digit code,schools");
+  expect(lines[12]).toBe("in/schools.csv,3,school_code,'=1+1,不是 10 位数字代码 — not a 10-digit code,schools");
 });
 
 it('says which part of the graduates is estimated, beside them', () => {

@@ -1,6 +1,7 @@
 /** Reject reasons as people submitting files read them: the Chinese wording first, the loader's text after it. */
 import { describe, expect, it } from 'vitest';
-import { reasonZh, refusalZh } from '../../pipeline/platform/reject-zh.ts';
+import { reasonZh } from '../../pipeline/load/rejects/reason-zh.ts';
+import { refusalZh } from '../../pipeline/platform/reject-zh.ts';
 import { SCIENTIFIC_REASON } from '../../pipeline/load/field-reasons.ts';
 import { LONG_LINE_REASON } from '../../pipeline/load/csv-shape.ts';
 

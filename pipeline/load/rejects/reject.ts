@@ -1,3 +1,5 @@
+import { reasonZh } from './reason-zh.ts';
+
 /** One failed check on one input row, kept so analysts can fix the source file. */
 export interface Reject {
   table: string;
@@ -13,9 +15,9 @@ export interface Reject {
 
 /**
  * `file:line:column: value — reason`, the form editors and terminals turn into a link; one line
- * per reject even when a quoted value spans lines.
+ * per reject even when a quoted value spans lines. The reason in Chinese first where its form is known.
  */
 export function formatReject(r: Reject): string {
   const where = r.column ? `${r.file}:${r.line}:${r.column}` : `${r.file}:${r.line}`;
-  return `${where}: ${r.value.replace(/\r?\n/g, '\\n')} — ${r.reason}`;
+  return `${where}: ${r.value.replace(/\r?\n/g, '\\n')} — ${reasonZh(r.reason)}`;
 }
