@@ -67,6 +67,12 @@ export interface CsvShape {
    * quotes joined whole records into one value, which DuckDB would read as one row.
    */
   recordInValue: { line: number; inner: number; commas: number } | null;
+  /**
+   * The first record line ending in CR LF and the first ending in LF alone (DuckDB reads one kind
+   * per file), and whether a CR stands anywhere without an LF after it (old Mac line ends, or a
+   * stray CR): either stops the read, which DuckDB would only refuse with an error about its state.
+   */
+  lineEnds: { crlf: number | null; lf: number | null; loneCr: boolean };
 }
 
 const LF = 0x0a;
@@ -82,7 +88,13 @@ export interface ShapeReader {
 
 /** Reads the shape of a CSV chunk by chunk, in file order. */
 export function shapeReader(): ShapeReader {
-  const shape: CsvShape = { lines: 0, records: 0, recordEnds: [], longLines: [], longRecords: [], nulLine: null, openQuote: null, recordInValue: null };
+  const shape: CsvShape = {
+    lines: 0, records: 0, recordEnds: [], longLines: [], longRecords: [], nulLine: null, openQuote: null, recordInValue: null,
+    lineEnds: { crlf: null, lf: null, loneCr: false },
+  };
+  let crs = 0; // CR bytes, and of them those an LF follows
+  let crlfs = 0;
+  let crLast = false; // the last chunk ended on a CR
   let offset = 0; // file offset of the current chunk
   let lineStart = 0; // file offset where the current line starts
   let line = 1;
@@ -159,6 +171,13 @@ export function shapeReader(): ShapeReader {
     update(bytes: Buffer) {
       if (shape.openQuote || bytes.length === 0) return; // a refused file: only its hash is still wanted
       if (offset === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bom = 3;
+      if (crLast && bytes[0] === LF) crlfs++;
+      crLast = false;
+      for (let k = bytes.indexOf(CR); k !== -1; k = bytes.indexOf(CR, k + 1)) {
+        crs++;
+        if (k + 1 === bytes.length) crLast = true;
+        else if (bytes[k + 1] === LF) crlfs++;
+      }
       if (shape.nulLine === null) {
         const nul = bytes.indexOf(0);
         if (nul !== -1) {
@@ -218,7 +237,10 @@ export function shapeReader(): ShapeReader {
         } else if (lf === -1) {
           break;
         } else {
-          endLine(offset + lf, crBefore(bytes, lf));
+          const cr = crBefore(bytes, lf);
+          if (cr) shape.lineEnds.crlf ??= line;
+          else shape.lineEnds.lf ??= line;
+          endLine(offset + lf, cr);
           i = lf + 1;
         }
       }
@@ -227,6 +249,7 @@ export function shapeReader(): ShapeReader {
       offset += bytes.length;
     },
     finish() {
+      shape.lineEnds.loneCr = crs > crlfs;
       if (shape.openQuote) return shape;
       if (pendingQuote) inQuotes = false; // a closing quote at the very end
       if (inQuotes) {

@@ -69,6 +69,16 @@ export async function prepareCsv(file: string, tmpDir: string, choice: SheetChoi
       if (scan.utf8) prepared = { csvPath: file, sha256: scan.sha256, shape, stamp };
       else if (await transcodeGb18030(file, copy)) prepared = { csvPath: copy, sha256: scan.sha256, shape, stamp };
       else throw new LoadError(`${file}: 无法识别的编码 — unrecognised encoding (not UTF-8 or GB18030); save it as "CSV UTF-8"`);
+      const ends = shape.lineEnds;
+      if (ends.loneCr) {
+        throw new LoadError(`${file}: 单独的回车符 — a carriage return (CR) stands without a line feed after it (old Mac line endings, or a stray CR `
+          + 'in a value), which the reader cannot follow; save the file as "CSV UTF-8"');
+      }
+      if (ends.crlf !== null && ends.lf !== null) {
+        const [first, other] = ends.crlf < ends.lf ? [`CR LF (line ${ends.crlf})`, `LF alone (line ${ends.lf})`] : [`LF alone (line ${ends.lf})`, `CR LF (line ${ends.crlf})`];
+        throw new LoadError(`${file}:${Math.max(ends.crlf, ends.lf)}: 换行符不一致 — lines end in ${first} and in ${other}, which the reader cannot follow `
+          + '(files joined or edited by different tools?); save the file as "CSV UTF-8"');
+      }
     }
     assertUnchanged(file, stamp);
     const long = prepared.shape.longRecords;

@@ -144,7 +144,10 @@ async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown 
   limits: { source: string; maxBytes: number }, found: { unsaved: CellTally; errors: CellTally; breaks: CellTally; widths: FilledWidths }): Promise<CsvShape> {
   const { unsaved, errors, breaks, widths } = found;
   const { source, maxBytes } = limits;
-  const shape: CsvShape = { lines: 0, records: 0, recordEnds: [], longLines: [], longRecords: [], nulLine: null, openQuote: null, recordInValue: null };
+  const shape: CsvShape = {
+    lines: 0, records: 0, recordEnds: [], longLines: [], longRecords: [], nulLine: null, openQuote: null, recordInValue: null,
+    lineEnds: { crlf: null, lf: null, loneCr: false },
+  };
   const out = target === undefined ? undefined : createWriteStream(target);
   let width = 0;
   let bytes = 0;

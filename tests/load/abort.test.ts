@@ -71,6 +71,15 @@ describe('files that abort the load', () => {
     );
   });
 
+  it('a file whose lines end in CR LF and in LF alone, or in CR alone, names it rather than failing in the reader', async () => {
+    const lines = ['year,district_code,industry_code,level,openings,seekers', '2024,500103,low_altitude,higher,120,60', '2024,500106,ai,higher,300,150'];
+    const mixed = await inputsWith({ 'demand.csv': `${lines[0]}\n${lines[1]}\r\n${lines[2]}\n` });
+    expect((await loadFailure(mixed)).message).toBe(`${join(mixed, 'demand.csv')}:2: 换行符不一致 — lines end in LF alone (line 1) and in CR LF (line 2), `
+      + 'which the reader cannot follow (files joined or edited by different tools?); save the file as "CSV UTF-8"');
+    const mac = await inputsWith({ 'demand.csv': `${lines.join('\r')}\r` });
+    expect((await loadFailure(mac)).message).toMatch(/demand\.csv: 单独的回车符 — a carriage return \(CR\) stands without a line feed/);
+  });
+
   it("a device or a named pipe in a file's place, which reading would never finish: an input or a day of postings", async () => {
     const dir = await inputsWith();
     await rm(join(dir, 'schools.csv'));

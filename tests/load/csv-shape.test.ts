@@ -86,6 +86,14 @@ describe('the shape of a CSV, read while it is hashed', () => {
     expect(shapeOf('a,b,c\n1,"x,y",3\n').recordInValue).toBeNull();
   });
 
+  it('line endings: CR LF and LF alone in one file, or a CR without LF, are named instead of failing in the reader', () => {
+    for (const size of [1, 5, Infinity]) {
+      expect(shapeOf('a,b,c\n1,2,3\n4,5,6\r\n7,8,9\n', size).lineEnds, `chunks of ${size}`).toEqual({ crlf: 3, lf: 1, loneCr: false });
+      expect(shapeOf('a,b,c\r1,2,3\r', size).lineEnds.loneCr).toBe(true);
+      expect(shapeOf('a,b,c\r\n1,"x\ny",3\r\n', size).lineEnds).toEqual({ crlf: 1, lf: null, loneCr: false });
+    }
+  });
+
   it('the line of the first NUL byte', () => {
     for (const size of [1, 3, Infinity]) expect(shapeOf('a,b,c\n1,2,3\n4,\u00005,6\n7,8,9\0\n', size).nulLine).toBe(3);
     expect(shapeOf('a,b,c\n').nulLine).toBeNull();
