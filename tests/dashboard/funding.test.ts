@@ -23,7 +23,7 @@ describe('coefficient', () => {
 describe('recomputeFunding', () => {
   it('recomputes the budget impact live when α changes', () => {
     const row: FundingRow = { major_code: '460101', major_name: '机械设计与制造', level: 'higher', cost_tier: 1, cost_factor: 1,
-      students: 100, urgency: 0.5, coefficient: 1.15, budget_impact: 180000 };
+      students: 100, urgency: 0.5, coefficient: 1.15, budget_impact: 180000, estimated_students: 40, budget_impact_estimated: 72000 };
     const [atDefault] = recomputeFunding([row], policy);
     // 100 × 12000 × (1.15 − 1) = 180,000
     expect(atDefault.budget_impact).toBeCloseTo(180000);
@@ -31,6 +31,8 @@ describe('recomputeFunding', () => {
     // coefficient 1.3 → 100 × 12000 × 0.3 = 360,000
     expect(doubled.coefficient).toBeCloseTo(1.3);
     expect(doubled.budget_impact).toBeCloseTo(360000);
+    // the 40 estimated students' part moves with it: 40 × 12000 × 0.3 = 144,000
+    expect(doubled.budget_impact_estimated).toBeCloseTo(144000);
   });
 });
 

@@ -61,6 +61,19 @@ describe('figures of listed programmes without a figures row', () => {
   });
 });
 
+describe('the funding of listed programmes without figures', () => {
+  it('gives the students and budget impact resting on the estimate apart', async () => {
+    const [m3] = await query(conn, `SELECT students, estimated_students, budget_impact, budget_impact_estimated, coefficient
+      FROM mart_funding WHERE major_code = '${M3}'`);
+    const [before] = await query(base, `SELECT students, estimated_students FROM mart_funding WHERE major_code = '${M3}'`);
+    expect(before.estimated_students).toBe(0);
+    expect(m3.students).toBe((before.students as number) + 90);
+    expect(m3.estimated_students).toBe(90);
+    const perStudent = tinyPolicy.funding.per_student_base;
+    expect(m3.budget_impact_estimated).toBeCloseTo(90 * perStudent * ((m3.coefficient as number) - 1), 6);
+  });
+});
+
 describe('labels of the estimates', () => {
   const rows = programmes.length + 2;
   const unreported = programmes.filter((p) => p[6] === null).length + 2;

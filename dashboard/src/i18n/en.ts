@@ -202,6 +202,7 @@ export const en: Messages = {
     reset: 'Reset to the policy file',
     formula: 'coefficient = clip(base × cost factor × (1 + α × urgency), floor, cap); budget impact = students × per-student base × (coefficient − 1)',
     total: 'Total budget impact', raised: 'Majors above 1', atCap: 'Majors at the cap',
+    estimated: (amount) => `of which ${amount} rests on estimated students`,
     impactTitle: (total, name) => `These parameters raise the budget by ${total}; ${name} gains most`,
     impactCutTitle: (total, name) => `These parameters cut the budget by ${total}; ${name} loses most`,
     impactAxis: 'Budget impact (CNY)',

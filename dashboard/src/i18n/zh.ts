@@ -211,6 +211,7 @@ export const zh = {
     reset: '恢复政策文件默认值',
     formula: '系数 = 截断(基准 × 成本系数 × (1 + α × 急需度), 下限, 上限)；预算影响 = 在校生 × 生均基数 × (系数 − 1)',
     total: '预算影响合计', raised: '系数高于 1 的专业', atCap: '触及上限的专业',
+    estimated: (amount: string) => `其中 ${amount} 基于估算的在校生`,
     impactTitle: (total: string, name: string) => `按当前参数预算增加 ${total}，${name}增幅最大`,
     impactCutTitle: (total: string, name: string) => `按当前参数预算减少 ${total}，${name}减幅最大`,
     impactAxis: '预算影响（万元 / 亿元）',

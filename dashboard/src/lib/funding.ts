@@ -3,6 +3,7 @@
  * formula as docs/metrics.md and mart_funding:
  *   coefficient = clip(base × cost_factor(cost_tier) × (1 + α × urgency), band_low, band_high)
  *   budget_impact = students × per_student_base × (coefficient − 1)
+ * and the part of it resting on estimated students, the same with estimated_students.
  */
 import type { FundingPolicy, FundingRow } from './types.ts';
 
@@ -21,6 +22,10 @@ export function coefficient(policy: FundingPolicy, costTier: number, urgency: nu
 export function recomputeFunding(rows: readonly FundingRow[], policy: FundingPolicy): FundingRow[] {
   return rows.map((row) => {
     const c = coefficient(policy, row.cost_tier, row.urgency);
-    return { ...row, cost_factor: costFactor(policy, row.cost_tier), coefficient: c, budget_impact: row.students * policy.per_student_base * (c - 1) };
+    return {
+      ...row, cost_factor: costFactor(policy, row.cost_tier), coefficient: c,
+      budget_impact: row.students * policy.per_student_base * (c - 1),
+      budget_impact_estimated: row.estimated_students * policy.per_student_base * (c - 1),
+    };
   });
 }

@@ -71,6 +71,8 @@ export interface LagRow {
 export interface FundingRow {
   major_code: string; major_name: string; level: Level; cost_tier: number; cost_factor: number;
   students: number; urgency: number; coefficient: number; budget_impact: number;
+  /** Of the students, those estimated (备案 listing rows without figures), and the budget impact resting on them. */
+  estimated_students: number; budget_impact_estimated: number;
 }
 
 export interface SchoolRow {
