@@ -28,7 +28,7 @@ describe('outlook figures', () => {
 
   it('keeps the future gap of the years the cohort flow reaches', () => {
     const row = (year: number, gap: number | null) => ({ industry_code: 'X', year, horizon: 1, method: 'drift', openings: 1, openings_lo80: null, openings_hi80: null,
-      openings_lo95: null, openings_hi95: null, supply_at_graduation: gap === null ? null : 1, supply_assumed: 0, future_gap: gap,
+      openings_lo95: null, openings_hi95: null, supply_at_graduation: gap === null ? null : 1, supply_assumed: 0, supply_estimated: 0, future_gap: gap,
       future_gap_lo80: null, future_gap_hi80: null, future_gap_lo95: null, future_gap_hi95: null });
     expect(futureGap([row(2031, null), row(2027, 5), row(2026, -3)], 'X').map((g) => g.year)).toEqual([2026, 2027]);
   });

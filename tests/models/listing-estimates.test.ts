@@ -74,6 +74,18 @@ describe('the funding of listed programmes without figures', () => {
   });
 });
 
+describe('the future supply of listed programmes without figures', () => {
+  it('flags the cohorts whose intake is an estimate, and gives the future supply resting on them apart', async () => {
+    const flows = await query(conn, `SELECT count(*)::INTEGER AS n, bool_and(cohort_estimated) AS all_estimated FROM int_cohort_flow
+      WHERE school_code = '${S1}' AND major_code = '${M3}'`);
+    expect(flows).toEqual([{ n: expect.any(Number), all_estimated: true }]);
+    expect(flows[0].n).toBeGreaterThan(0);
+    const estimated = `SELECT coalesce(sum(supply_estimated), 0)::DOUBLE AS s FROM mart_future_gap`;
+    expect((await one(base, estimated)).s).toBe(0);
+    expect((await one(conn, estimated)).s).toBeGreaterThan(0);
+  });
+});
+
 describe('labels of the estimates', () => {
   const rows = programmes.length + 2;
   const unreported = programmes.filter((p) => p[6] === null).length + 2;

@@ -23,7 +23,7 @@ export const outlookEn: typeof outlookZh = {
     industry: 'Industry', year: 'Year', kind: 'Kind', openings: 'Openings', lo80: '80 % low', hi80: '80 % high', lo95: '95 % low', hi95: '95 % high',
     method: 'Method used', mape: 'Error (MAPE)', baseline: 'Baseline error', coverage80: '80 % coverage', coverage95: '95 % coverage', origins: 'Origins',
     verdict: 'Beats the baseline?', beats: 'beats the baseline', notBeats: 'does not beat the baseline: baseline used', untested: 'not back-tested',
-    supply: 'Graduates then', assumed: 'of which from assumed intake', gap: 'Future gap',
+    supply: 'Graduates then', assumed: 'of which from assumed intake', estimated: 'of which from estimated intakes', gap: 'Future gap',
   },
 };
 

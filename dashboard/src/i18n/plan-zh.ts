@@ -22,7 +22,7 @@ export const outlookZh = {
     industry: '产业', year: '年份', kind: '类型', openings: '岗位需求', lo80: '80% 下限', hi80: '80% 上限', lo95: '95% 下限', hi95: '95% 上限',
     method: '所用方法', mape: '误差（MAPE）', baseline: '基线误差', coverage80: '80% 覆盖率', coverage95: '95% 覆盖率', origins: '回测起点',
     verdict: '是否优于基线', beats: '优于基线', notBeats: '不优于基线，采用基线', untested: '无法回测',
-    supply: '届时毕业生供给', assumed: '其中按当前招生假定', gap: '未来缺口',
+    supply: '届时毕业生供给', assumed: '其中按当前招生假定', estimated: '其中来自估算的招生', gap: '未来缺口',
   },
 };
 

@@ -17,6 +17,8 @@ export interface FutureGapRow {
   industry_code: string; year: number; horizon: number; method: string;
   openings: number; openings_lo80: number | null; openings_hi80: number | null; openings_lo95: number | null; openings_hi95: number | null;
   supply_at_graduation: number | null; supply_assumed: number | null;
+  /** The part of supply_at_graduation from intakes that are estimates (备案 listing rows without figures). */
+  supply_estimated: number | null;
   future_gap: number | null; future_gap_lo80: number | null; future_gap_hi80: number | null;
   future_gap_lo95: number | null; future_gap_hi95: number | null;
 }

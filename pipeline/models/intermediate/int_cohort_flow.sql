@@ -3,9 +3,11 @@
 -- already admitted (e ≤ Y) are the recorded intake of that year, whatever the point's status now
 -- (a suspended point still graduates its students); later cohorts assume the point's intake of Y
 -- continues, for points active in Y. Completion is graduates ÷ the intake 学制 years earlier per school
--- level where the data give both, else outlook_completion_default.
+-- level where the data give both, else outlook_completion_default. A cohort whose intake is an
+-- estimate (a 备案 listing row without figures) is flagged, so the future supply can say how much
+-- of it rests on estimates.
 -- grain: school_code, major_code, year
--- not null: cohort, completion_rate, graduates
+-- not null: cohort, completion_rate, graduates, cohort_estimated
 with latest as (
     select max(year)::INTEGER as y from stg_programmes
 ),
@@ -44,6 +46,10 @@ flows as (
             when l.y + h.horizon - pt.duration_years <= l.y then coalesce(entered.enrolled, 0)
             else coalesce(current_intake.enrolled, 0)
         end as cohort,
+        case
+            when l.y + h.horizon - pt.duration_years <= l.y then coalesce(entered.figures_estimated, false)
+            else coalesce(current_intake.figures_estimated, false)
+        end as cohort_estimated,
         coalesce(c.rate, getvariable('outlook_completion_default')) as completion_rate,
         c.rate is null as completion_defaulted
     from points as pt

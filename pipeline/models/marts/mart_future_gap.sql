@@ -16,7 +16,9 @@ supply as (
         -- exact decimal sums, as today's supply: the figure does not depend on the order of the rows
         sum((cf.graduates * mi.weight * getvariable('supply_retention'))::DECIMAL(38, 12))::DOUBLE as supply,
         sum((cf.graduates * mi.weight * getvariable('supply_retention'))::DECIMAL(38, 12))
-            filter (where cf.assumed_intake)::DOUBLE as supply_assumed
+            filter (where cf.assumed_intake)::DOUBLE as supply_assumed,
+        sum((cf.graduates * mi.weight * getvariable('supply_retention'))::DECIMAL(38, 12))
+            filter (where cf.cohort_estimated)::DOUBLE as supply_estimated
     from int_cohort_flow as cf
     join int_major_industry as mi using (major_code)
     group by all
@@ -42,6 +44,7 @@ select
     r.openings_hi95,
     case when r.reached then coalesce(s.supply, 0) end as supply_at_graduation,
     case when r.reached then coalesce(s.supply_assumed, 0) end as supply_assumed,
+    case when r.reached then coalesce(s.supply_estimated, 0) end as supply_estimated,
     r.openings - supply_at_graduation as future_gap,
     r.openings_lo80 - supply_at_graduation as future_gap_lo80,
     r.openings_hi80 - supply_at_graduation as future_gap_hi80,
