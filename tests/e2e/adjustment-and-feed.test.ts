@@ -20,6 +20,7 @@ import { zh } from '../../dashboard/src/i18n/zh.ts';
 import { ROUTES } from '../../dashboard/src/lib/url-state.ts';
 import { adviceThresholds } from '../../dashboard/src/lib/recommend.ts';
 import { schoolAdviceReason, type SchoolAdviceFacts } from '../../pipeline/shared/advice.ts';
+import { estimateOf } from '../../pipeline/shared/vocabulary.ts';
 
 const f = formatFor('zh', 'Asia/Shanghai');
 const XLSX_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
@@ -69,15 +70,19 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('programme
   it("shows the school's programme advice in the mart's order and the industries it is a candidate for", async () => {
     const school = await s.one<{ school_code: string }>(`
       SELECT school_code FROM mart_recommendation WHERE year = ${s.year} ORDER BY rank, industry_code, school_code LIMIT 1`);
-    const advice = await s.all<SchoolAdviceFacts & { major_name: string }>(`
+    const advice = await s.all<SchoolAdviceFacts & { major_name: string; figures_estimated: boolean | null; graduates_estimated: boolean | null }>(`
       SELECT * FROM mart_school_report WHERE school_code = '${school.school_code}' ORDER BY position`);
     const thresholds = adviceThresholds(sampleManifest().policy as unknown as Parameters<typeof adviceThresholds>[0]);
     const listed = await s.all<{ name_zh: string; rank: number; suggested_majors: string }>(`
       SELECT i.name_zh, r.rank, r.suggested_majors FROM mart_recommendation r JOIN dim_industry i USING (industry_code)
       WHERE r.year = ${s.year} AND r.school_code = '${school.school_code}' ORDER BY r.gap DESC, r.industry_code`);
     await visit(s.page, s.server.url, `#/schools?school=${school.school_code}`);
-    const labels = (await chartTable(s.page, 'school-labels')).slice(1);
+    const table = await chartTable(s.page, 'school-labels');
+    const labels = table.slice(1);
     expect(labels.map((r) => [r[0], r[1], r[2]])).toEqual(advice.map((a) => [zh.labels[a.label], a.major_name, schoolAdviceReason(a, thresholds, 'zh')]));
+    // each programme whose figures are estimates says which, as the mart flags them
+    const estimateAt = table[0].indexOf('估算项');
+    expect(labels.map((r) => r[estimateAt])).toEqual(advice.map((a) => { const e = estimateOf(a); return e ? zh.estimates[e] : ''; }));
     const candidacies = (await chartTable(s.page, 'school-candidacies')).slice(1);
     expect(candidacies.map((r) => [r[0], r[1], r[3]])).toEqual(listed.map((l) => [l.name_zh, String(l.rank), l.suggested_majors]));
   });

@@ -30,6 +30,8 @@ export interface SchoolReportRow {
   fill_ratio: number | null; industry_code: string | null; industry_name: string | null; industry_name_en: string | null;
   industry_signal: Signal | null; industry_fill_ratio: number | null; industry_gap: number | null; industries: string;
   candidate_rank: number | null; same_category: boolean | null;
+  /** Which of the row's figures are estimates (NULL on rows of majors to open). */
+  figures_estimated: boolean | null; graduates_estimated: boolean | null;
 }
 
 export interface LoopRow {
