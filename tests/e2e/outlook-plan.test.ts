@@ -46,9 +46,11 @@ describe.skipIf(!chromiumAvailable('the outlook and plan end-to-end tests'))('�
     if (chosen.method === 'naive') expect(note).toContain('没有模型优于基线');
     else expect(note).toContain(zh.outlook.methods[chosen.method]);
 
-    const gaps = await s.all<{ year: number; gap: number }>(`
-      SELECT year, future_gap AS gap FROM mart_future_gap WHERE industry_code = '${industry}' AND future_gap IS NOT NULL ORDER BY year`);
-    expect((await chartTable(s.page, 'future-gap')).slice(1).map((r) => [r[0], r[4]])).toEqual(gaps.map((g) => [String(g.year), f.int(g.gap)]));
+    const gaps = await s.all<{ year: number; gap: number; estimated: number }>(`
+      SELECT year, future_gap AS gap, supply_estimated AS estimated FROM mart_future_gap WHERE industry_code = '${industry}' AND future_gap IS NOT NULL ORDER BY year`);
+    const [header, ...rows] = await chartTable(s.page, 'future-gap');
+    const [gapAt, estimatedAt] = [header.indexOf(zh.outlook.columns.gap), header.indexOf(zh.outlook.columns.estimated)];
+    expect(rows.map((r) => [r[0], r[gapAt], r[estimatedAt]])).toEqual(gaps.map((g) => [String(g.year), f.int(g.gap), f.int(g.estimated)]));
     expect(await s.page.textContent('figure[data-chart="future-gap"] h3')).toContain(name);
   });
 
