@@ -9,6 +9,13 @@ import { sqlName, sqlString } from './sql.ts';
 const MAX_SUGGESTIONS = 3;
 
 /**
+ * Most wrong values of one column looked up, in file order: each is compared with every referenced
+ * row (11,000 schools nationally), and a file with more wrong codes than this has a fault no
+ * suggestion would mend (a column mapped to the wrong field, a code list of another year).
+ */
+const MAX_SUGGESTED_VALUES = 200;
+
+/**
  * The column shown beside a suggested code so a person recognises it: the name of the thing the
  * code names (major_name beside major_code, even where the table also holds school_name), else
  * name_zh or the table's one name column.
@@ -57,7 +64,7 @@ async function hintAreaTotals(conn: DuckDBConnection, schema: TableSchema, rejec
  * counts 1), ties broken by Jaro–Winkler similarity; only the nearest, up to three, and only when
  * close enough to be a plausible typo: at most max(2, length ÷ 3) edits from the code, or length ÷ 3
  * from the name (one character of a two-character name is half of it: 开县 is no typo of 忠县). Work is per distinct
- * wrong value, not per row. Only unknown and malformed codes get one: a legacy code rejected in its
+ * wrong value, not per row, for the first MAX_SUGGESTED_VALUES of them. Only unknown and malformed codes get one: a legacy code rejected in its
  * own catalogue (catalogue-versions.ts) is not a typo of the 2021 major that has its number, nor
  * is a malformed code of a legacy year, whose reason names its catalogue instead (a reason already
  * carrying a hint after ' — ' gets no suggestion).
@@ -73,7 +80,8 @@ export async function suggestCodes(conn: DuckDBConnection, schema: TableSchema, 
     const open = `j.field = ${sqlString(column)} AND j.value IS NOT NULL
       AND (starts_with(j.reason, 'unknown ') OR starts_with(j.reason, 'not a ')) AND NOT contains(j.reason, ' — ')`;
     const rowScope = `[${scope.map((f) => `r.${sqlName(f)}::VARCHAR`).join(', ')}]::VARCHAR[]::VARCHAR`;
-    const wrong = await readRows(conn, `SELECT DISTINCT j.value, ${rowScope} AS scope FROM ${rejects} j JOIN ${rows} r USING (row_id) WHERE ${open}`);
+    const wrong = await readRows(conn, `SELECT j.value, ${rowScope} AS scope FROM ${rejects} j JOIN ${rows} r USING (row_id) WHERE ${open}
+      GROUP BY ALL ORDER BY min(j.row_id) LIMIT ${MAX_SUGGESTED_VALUES}`);
     if (wrong.length === 0) continue;
     const refScope = `[${fk.reference.fields.slice(0, -1).map((f) => `t.${sqlName(f)}::VARCHAR`).join(', ')}]::VARCHAR[]::VARCHAR`;
     const candidates = new Map<string, Candidate[]>();

@@ -107,6 +107,15 @@ describe('keys', () => {
     ]);
   });
 
+  it('looks up at most 200 wrong codes of a column, in file order: more is a fault no suggestion mends', async () => {
+    // 201 distinct unknown schools, each within three edits of 5001000001: only the first 200 get a suggestion.
+    const lines = Array.from({ length: 201 }, (_, i) => `2024,5001000${100 + i},460609,100,96,280,85,0.93,active`);
+    const { rejects } = await programmeRejects(lines, 1);
+    expect(rejects).toHaveLength(201);
+    expect(rejects.filter((r) => String(r[3]).includes('did you mean'))).toHaveLength(200);
+    expect(rejects[200][3]).toBe(`unknown school_code ${lines[200].split(',')[1]}`);
+  });
+
   it('suggests the code when a name was typed where the code belongs', async () => {
     const { rejects } = await programmeRejects(['2024,5001000001,无人机应用技术,100,96,280,85,0.93,active']);
     expect(rejects).toEqual([[2, 'major_code', '无人机应用技术', 'not a 6-digit code (or 6 digits and K) — did you mean 460609 无人机应用技术?']]);
