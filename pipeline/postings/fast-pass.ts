@@ -1,17 +1,17 @@
 /**
- * The single-pass check of a batch of daily files: one read of the batch as text, the tests of
- * the loader's checks on each distinct value of a field (every row for the key), one aggregate per
- * day telling whether any row could fail them, and one for repeated posting_ids. Its tests are conservative: a value passes only when the loader's checks would pass
- * it and read it as the same typed value (no padding to trim, nothing normalisation would rewrite,
- * integers and dates in their plain form, codes known to the referenced table, no day after the
- * file's own), so a day that passes needs nothing more. Repeated
- * posting_ids, which a feed re-sending postings has on most days, are rejected here as the loader
- * would ("duplicate key (first at line N)"), when each line of the file holds exactly one record
- * (line = position + 2). Every other day with anything doubtful goes to the loader's detailed pass,
- * which words each reject. Malformed records (a field too many or too few, a line too long) are
- * skipped by the read, so a day with fewer rows than its data records (csv-shape.ts) has one and
- * goes to the detailed pass too: logging them with their lines as the read goes would cost a fifth
- * of the read, for days that are mostly clean.
+ * The single-pass check of a batch of daily files: one read of the batch as text, the tests of the
+ * loader's checks on each distinct value of a field (every row for the key), one aggregate per day
+ * telling whether any row could fail them, and one for repeated posting_ids. Its tests are
+ * conservative: a value passes only when the loader's checks would pass it and read it as the same
+ * typed value (no padding to trim, nothing normalisation would rewrite, integers and dates in their
+ * plain form, codes known to the referenced table, no day after the file's own), so a day that
+ * passes needs nothing more. Repeated posting_ids, which a feed re-sending postings has on most
+ * days, are rejected here as the loader would ("duplicate key (first at line N)"), when each line
+ * of the file holds exactly one record (line = position + 2). Every other day with anything
+ * doubtful goes to the loader's detailed pass, which words each reject. Malformed records (a field
+ * too many or too few, a line too long) are skipped by the read, so a day with fewer rows than its
+ * data records (csv-shape.ts) has one and goes to the detailed pass too: logging them with their
+ * lines as the read goes would cost a fifth of the read, for days that are mostly clean.
  */
 import { dirname, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
