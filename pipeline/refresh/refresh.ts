@@ -296,13 +296,17 @@ async function checkPublishable(run: Run, conn: DuckDBConnection, load: LoadRepo
   const summary = await readSummary(conn);
   const limits = run.policy.refresh as unknown as DriftLimits;
   const coverage = await checkYearCoverage(conn, limits.drift_max_shrink);
-  for (const note of coverage.notes) {
-    load.warnings.push(note);
-    run.effects.warn(note);
-  }
-  drift.push(...coverage.findings, ...checkDrift(run.previous, { inputs: load.inputs, summary }, limits));
+  // A finding about the data itself, once accepted, is in the served snapshot's notes: the next
+  // nights, whose inputs still hold it, say it again rather than stop on it.
+  const accepted = new Set(run.previous?.warnings ?? []);
+  const findings = coverage.findings.filter((f) => !accepted.has(f));
+  drift.push(...findings, ...checkDrift(run.previous, { inputs: load.inputs, summary }, limits));
   if (drift.length && !run.options.acceptDrift) {
     throw new Error(`数据漂移检查未通过 drift check failed (use --accept-drift if the change is real):\n  ${drift.join('\n  ')}`);
+  }
+  for (const note of [...coverage.notes, ...coverage.findings]) {
+    load.warnings.push(note);
+    run.effects.warn(note);
   }
   return summary;
 }

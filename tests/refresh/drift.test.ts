@@ -62,6 +62,10 @@ describe('drift checks on refresh', () => {
     const wh = scratch('wh-year-');
     const { manifest } = await refreshOf(data, wh, true);
     expect(manifest.summary?.year).toBe(2052);
+    // Accepted once, the finding is a note of the snapshot: the next night, on the same inputs, says it again and goes on.
+    expect(manifest.warnings).toEqual(expect.arrayContaining([expect.stringContaining(finding)]));
+    const night = await refreshOf(data, wh);
+    expect(night.manifest.warnings).toEqual(expect.arrayContaining([expect.stringContaining(finding)]));
   }, 120_000);
 
   it('refuses an industry whose demand rows are missing from the latest year, and notes a school or district missing from it', async () => {
