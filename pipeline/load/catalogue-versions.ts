@@ -29,7 +29,8 @@ export const PROGRAMME_TABLES: readonly string[] = ['programmes', ...LISTING_TAB
 const LEVEL_NAMES: Record<string, string> = { secondary: '中职', higher: '高职专科', bachelor: '职业本科' };
 const CATALOGUE_NAMES: Record<string, string> = { 'higher-2015': '2015 高职专科目录', 'secondary-2010': '2010 中职目录' };
 
-const levelName = (column: string) =>
+/** A level code as its Chinese name with the code: 高职专科 (higher). */
+export const levelName = (column: string) =>
   `CASE ${column} ${Object.entries(LEVEL_NAMES).map(([k, v]) => `WHEN '${k}' THEN '${v} (${k})'`).join(' ')} ELSE ${column} END`;
 const catalogueName = (column: string) =>
   `CASE ${column} ${Object.entries(CATALOGUE_NAMES).map(([k, v]) => `WHEN '${k}' THEN '${v} (${k})'`).join(' ')} ELSE ${column} END`;

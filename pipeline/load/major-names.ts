@@ -2,7 +2,8 @@
  * 专业名称 beside 专业代码. Where a programme file names the major as well as coding it, the name is
  * checked against the name the code has in the catalogue the row was read in (the 2021 one, or the
  * legacy one for history), so a code is never read as another major:
- * - the name of another major of the catalogue is rejected, naming that major;
+ * - the name of another major of the catalogue is rejected, naming every major of that name with its
+ *   level (药学 is 320301 职业本科 and 520301 高职专科);
  * - a name sharing less than half its characters with the code's own name, neither containing the
  *   other, is rejected too: 510101 作物生产技术 (a 2015 code and name) is not 510101 电子信息工程技术;
  *   and so is one clearly nearer another major's name than the code's own (560102 机械制造与自动化,
@@ -13,6 +14,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { rawTable } from '../config/schema.ts';
+import { levelName } from './catalogue-versions.ts';
 import { asciiWidth } from './normalise.ts';
 
 /** A name as compared: no spaces, full-width forms ASCII (机械设计与制造（数控方向） is 机械设计与制造(数控方向)). */
@@ -48,7 +50,8 @@ export async function checkMajorNames(conn: DuckDBConnection, rows: string, reje
   await conn.run(`
     INSERT INTO ${rejects}
     SELECT n.row_id, 'major_name', n.major_name,
-           '专业名称 ' || n.major_name || ' is major ' || any_value(o.major_code) || ', not ' || n.major_code || ' ' || n.listed_name
+           '专业名称 ' || n.major_name || ' is major ' || string_agg(o.major_code || ' ' || ${levelName('o.level')}, ', ' ORDER BY o.major_code)
+             || ', not ' || n.major_code || ' ' || n.listed_name
              || ': a code is never read as another major — correct the code or the name', NULL
     FROM ${rows}_names n JOIN ${rawTable('majors')} o ON ${nameKey('o.major_name')} = n.name AND o.major_code <> n.major_code
     GROUP BY n.row_id, n.major_name, n.major_code, n.listed_name`);

@@ -124,7 +124,7 @@ describe('the 备案结果 export', () => {
     const { report, conn } = await load(dir);
     expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
       [3, 'province', '四川省', '省份 四川省 is not the province of this data folder (重庆市)'],
-      [4, 'major_name', '大数据与财务管理', '专业名称 大数据与财务管理 is major 530301, not 530302 大数据与会计: a code is never read as another major — correct the code or the name'],
+      [4, 'major_name', '大数据与财务管理', '专业名称 大数据与财务管理 is major 530301 高职专科 (higher), not 530302 大数据与会计: a code is never read as another major — correct the code or the name'],
     ]);
     expect(report.warnings).toContain(`${join(dir, 'programme_listing.csv')}: 专业名称与目录不同 — 1 rows name their major otherwise than the catalogue, e.g. 510205 大数据技术与应用 (catalogue: 大数据技术); read by code`);
     expect(await query(conn, `SELECT major_code FROM raw_programmes ORDER BY 1`)).toEqual([{ major_code: '510201' }, { major_code: '510205' }]);

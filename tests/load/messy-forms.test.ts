@@ -356,6 +356,14 @@ describe('what cannot be read right is rejected with its exact message', () => {
     expect(programmes).toHaveLength(ROWS.length - 2);
   });
 
+  it('a name two majors share (药学 at two levels) beside a third code names both, each with its level', async () => {
+    const lines = readFileSync(join(process.cwd(), 'data/reference/majors.csv'), 'utf8').split('\n');
+    const both = ['320301,', '520301,'].map((code) => lines.find((l) => l.startsWith(code))!);
+    const { report } = await tables({ ...withNames({ 2: '药学' }), 'majors.csv': `${MAJORS_CSV.trimEnd()}\n${both.join('\n')}\n` });
+    expect(report.rejects.map((r) => [r.line, r.column, r.reason])).toEqual([[4, 'major_name',
+      '专业名称 药学 is major 320301 职业本科 (bachelor), 520301 高职专科 (higher), not 510201 计算机应用技术: a code is never read as another major — correct the code or the name']]);
+  });
+
   it('a group heading split into parts with no total (在校生数 over 男 | 女): no part is read as the whole', async () => {
     const at = col('students');
     const header = [...HEADER.slice(0, at), '在校生数', '', ...HEADER.slice(at + 1)];
