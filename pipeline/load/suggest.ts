@@ -3,6 +3,7 @@ import { rawTable, readSchema, storedFields, type TableSchema } from '../config/
 import { keyColumn } from './foreign-keys.ts';
 import { readRows } from '../transform/read-rows.ts';
 import { editDistance, jaroWinkler } from '../shared/edit-distance.ts';
+import { groupBy } from '../shared/group-by.ts';
 import { sqlName, sqlString } from './sql.ts';
 
 /** Most candidates named in one "did you mean". */
@@ -84,12 +85,9 @@ export async function suggestCodes(conn: DuckDBConnection, schema: TableSchema, 
       GROUP BY ALL ORDER BY min(j.row_id) LIMIT ${MAX_SUGGESTED_VALUES}`);
     if (wrong.length === 0) continue;
     const refScope = `[${fk.reference.fields.slice(0, -1).map((f) => `t.${sqlName(f)}::VARCHAR`).join(', ')}]::VARCHAR[]::VARCHAR`;
-    const candidates = new Map<string, Candidate[]>();
-    for (const c of await readRows(conn, `
+    const candidates = groupBy(await readRows(conn, `
       SELECT ${refScope} AS scope, t.${sqlName(codeField)}::VARCHAR AS code, ${name ? `t.${sqlName(name)}` : 'NULL'}::VARCHAR AS label
-      FROM ${rawTable(fk.reference.resource)} t`) as unknown as (Candidate & { scope: string })[]) {
-      candidates.set(c.scope, [...candidates.get(c.scope) ?? [], c]);
-    }
+      FROM ${rawTable(fk.reference.resource)} t`) as unknown as (Candidate & { scope: string })[], (c) => c.scope);
     const found = wrong.flatMap((w) => {
       const suggestion = nearest(String(w.value), candidates.get(String(w.scope)) ?? []);
       return suggestion ? [`(${sqlString(String(w.value))}, ${sqlString(String(w.scope))}, ${sqlString(suggestion)})`] : [];

@@ -3,6 +3,8 @@
  * The dashboard and the reports print these and no others, so a screen and a downloaded file never
  * name the same thing differently.
  */
+import type { Lang } from './format.ts';
+
 export const VOCABULARY = {
   zh: {
     levels: { secondary: '中职', higher: '高职专科', bachelor: '职业本科' },
@@ -34,4 +36,10 @@ export const VOCABULARY = {
 export function estimateOf(point: { figures_estimated?: boolean | null; graduates_estimated?: boolean | null }): keyof typeof VOCABULARY.zh.estimates | null {
   if (point.figures_estimated) return 'figures';
   return point.graduates_estimated ? 'graduates' : null;
+}
+
+/** The words for what of a point is estimated, in a language; '' when nothing is (a table's 估算项 cell). */
+export function estimateWords(point: Parameters<typeof estimateOf>[0], lang: Lang): string {
+  const e = estimateOf(point);
+  return e ? VOCABULARY[lang].estimates[e] : '';
 }

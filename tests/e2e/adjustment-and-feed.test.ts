@@ -20,7 +20,7 @@ import { zh } from '../../dashboard/src/i18n/zh.ts';
 import { ROUTES } from '../../dashboard/src/lib/url-state.ts';
 import { adviceThresholds } from '../../dashboard/src/lib/recommend.ts';
 import { schoolAdviceReason, type SchoolAdviceFacts } from '../../pipeline/shared/advice.ts';
-import { estimateOf } from '../../pipeline/shared/vocabulary.ts';
+import { estimateOf, VOCABULARY } from '../../pipeline/shared/vocabulary.ts';
 
 const f = formatFor('zh', 'Asia/Shanghai');
 const XLSX_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
@@ -82,7 +82,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('programme
     expect(labels.map((r) => [r[0], r[1], r[2]])).toEqual(advice.map((a) => [zh.labels[a.label], a.major_name, schoolAdviceReason(a, thresholds, 'zh')]));
     // each programme whose figures are estimates says which, as the mart flags them
     const estimateAt = table[0].indexOf('估算项');
-    expect(labels.map((r) => r[estimateAt])).toEqual(advice.map((a) => { const e = estimateOf(a); return e ? zh.estimates[e] : ''; }));
+    expect(labels.map((r) => r[estimateAt])).toEqual(advice.map((a) => { const e = estimateOf(a); return e ? VOCABULARY.zh.estimates[e] : ''; }));
     const candidacies = (await chartTable(s.page, 'school-candidacies')).slice(1);
     expect(candidacies.map((r) => [r[0], r[1], r[3]])).toEqual(listed.map((l) => [l.name_zh, String(l.rank), l.suggested_majors]));
   });

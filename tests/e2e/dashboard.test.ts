@@ -17,6 +17,7 @@ import { CURRENT } from '../../pipeline/refresh/snapshot.ts';
 import { refresh } from '../../pipeline/refresh/refresh.ts';
 import { DEFAULTS } from '../../pipeline/config/paths.ts';
 import { formatFor } from '../../pipeline/shared/format.ts';
+import { VOCABULARY } from '../../pipeline/shared/vocabulary.ts';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
 import { en } from '../../dashboard/src/i18n/en.ts';
 import { ROUTES } from '../../dashboard/src/lib/url-state.ts';
@@ -268,7 +269,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('dashboard
     const [{ estimated }] = await s.all<{ estimated: number }>(`SELECT count(*) FILTER (WHERE graduates_estimated)::INTEGER AS estimated
       FROM mart_school_programme WHERE year = ${s.year} AND school_code = '${school.school_code}'`);
     expect(estimated).toBeGreaterThan(0);
-    expect(table.slice(1).filter((r) => r[estimate] === zh.estimates.graduates).length).toBe(estimated);
+    expect(table.slice(1).filter((r) => r[estimate] === VOCABULARY.zh.estimates.graduates).length).toBe(estimated);
     expect(await s.page.locator('[data-reports="school"] a[data-report]').count()).toBe(4);
     await screenshotPage(s.page, join(SHOTS, 'school.png'));
   });

@@ -35,7 +35,6 @@ export const en: Messages = {
   outcomes: VOCABULARY.en.outcomes,
   planOutcomes: VOCABULARY.en.planOutcomes,
   stages: VOCABULARY.en.stages,
-  estimates: VOCABULARY.en.estimates,
   chart: {
     viewTable: 'View as table', viewChart: 'View as chart', csv: 'Download CSV', png: 'Export PNG', svg: 'Export SVG',
     source: (inputs, years, time) => `Source: ${inputs}; data of ${years}; refreshed ${time}`,

@@ -41,7 +41,6 @@ export const zh = {
   outcomes: VOCABULARY.zh.outcomes satisfies Record<LoopOutcome, string>,
   planOutcomes: VOCABULARY.zh.planOutcomes satisfies Record<PlanOutcome, string>,
   stages: VOCABULARY.zh.stages satisfies Record<Stage, string>,
-  estimates: VOCABULARY.zh.estimates,
   chart: {
     viewTable: '以表格查看', viewChart: '以图表查看', csv: '下载 CSV', png: '导出 PNG', svg: '导出 SVG',
     source: (inputs: string, years: string, time: string) => `数据来源：${inputs}；数据年份：${years} 年；刷新时间：${time}`,
