@@ -24,7 +24,7 @@ function constraintText(f: Field): string {
 const cell = (s: string) => s.replaceAll('|', '\\|');
 
 /** Tables the loader looks for in data/reference/ when the data folder has none. */
-const SHARED: readonly string[] = [...REFERENCE_TABLES, ...CLASSIFICATION_TABLES, 'legacy_majors', 'major_successors'];
+const SHARED: readonly string[] = [...REFERENCE_TABLES, ...CLASSIFICATION_TABLES, 'legacy_majors', 'major_successors', 'former_districts'];
 
 /** Where the loader finds a table's file, as it does (load/locate-input.ts, postings/daily-files.ts). */
 function whereRead(table: string): string {
@@ -56,7 +56,7 @@ function tableSection(s: TableSchema): string {
 
 /** The whole of docs/inputs.md. */
 export function renderInputsDoc(): string {
-  const tables = [...TABLES, 'programme_listing', 'programme_figures', 'postings', ...CLASSIFICATION_TABLES, 'legacy_majors', 'major_successors', 'plan_proposals'].map((name) => readSchema(name));
+  const tables = [...TABLES, 'programme_listing', 'programme_figures', 'postings', ...CLASSIFICATION_TABLES, 'legacy_majors', 'major_successors', 'former_districts', 'plan_proposals'].map((name) => readSchema(name));
   return [
     '# Inputs',
     '',

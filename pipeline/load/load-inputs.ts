@@ -6,6 +6,7 @@ import { rawColumnDefinitions, rawTable, readSchema, TABLES } from '../config/sc
 import { CURRENT_FROM, LEGACY_TABLES } from './catalogue-versions.ts';
 import { joinListing, type ListingFigures, type RemarkReading } from './listing.ts';
 import { demandGapsNote } from './demand-gaps.ts';
+import { FORMER_DISTRICTS } from './codes-from-names.ts';
 import { locateInput, locateOptional, locateProgrammes, type InputOverrides } from './locate-input.ts';
 import { loadTable, type InputReport } from './load-table.ts';
 import { readMapping } from './mapping.ts';
@@ -104,6 +105,8 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
       }
       const file = locateInput(table, options.dataDir, options.referenceDir, { overrides: options.overrides, named: tableMapping?.file });
       keep(await loadTable(conn, { table, file }, { ...settings, mapping: tableMapping, catalogue }));
+      if (table === 'districts') await loadFormerDistricts(conn, options, mapping.tables[FORMER_DISTRICTS]?.file, (former) => loadTable(conn,
+        { table: FORMER_DISTRICTS, file: former }, { ...settings, mapping: mapping.tables[FORMER_DISTRICTS] }).then(keep));
       if (table === 'demand') (await demandGapsNote(conn, file)).forEach(warn);
       options.effects?.progress?.(table, i + 1, TABLES.length);
     }
@@ -116,6 +119,13 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** The former districts (optional: the data folder's, else data/reference's); without them an empty table, so no value is read as a former district. */
+async function loadFormerDistricts(conn: DuckDBConnection, options: LoadOptions, named: string | undefined, load: (file: string) => Promise<void>): Promise<void> {
+  const file = locateOptional(FORMER_DISTRICTS, options.dataDir, options.referenceDir, named);
+  if (file) return load(file);
+  await conn.run(`CREATE OR REPLACE TABLE ${rawTable(FORMER_DISTRICTS)} (${rawColumnDefinitions(readSchema(FORMER_DISTRICTS))})`);
 }
 
 /**

@@ -8,7 +8,7 @@ import { checkForeignKeys } from './foreign-keys.ts';
 import { insertValidRows } from './insert-rows.ts';
 import type { TableMapping } from './mapping.ts';
 import { normalisedIn, normalisedNote, normaliseRows, originalsOf } from './normalise.ts';
-import { codesFromNames, readByNameNote } from './codes-from-names.ts';
+import { codesFromNames, formerDistricts, formerDistrictsNote, readByNameNote } from './codes-from-names.ts';
 import { prepareInput } from './prepare-input.ts';
 import { withSetAside } from './set-aside.ts';
 import { checkPrimaryKey } from './primary-key.ts';
@@ -44,8 +44,8 @@ export interface TableLoad {
 
 /**
  * Loads one input file into raw_<table>: prepare a UTF-8 CSV, find and match the header, bulk-read
- * with DuckDB, normalise the values and read district and school names as their codes (both
- * counted), check fields, read programme codes in the catalogue of their year and check their
+ * with DuckDB, normalise the values and read district and school names as their codes, and former
+ * districts as those of today (all counted), check fields, read programme codes in the catalogue of their year and check their
  * level (catalogue-versions.ts), foreign keys (against raw_ tables loaded before) and the primary
  * key in SQL, then keep the valid rows. Throws LoadError on anything that makes the table unusable.
  */
@@ -69,6 +69,7 @@ export async function loadTable(
   const normalised = await normaliseRows(conn, schema, rows, { values: options.mapping?.values, totals: true });
   normalisedNote(file, normalisedIn(normalised, scan.files[0].path)).forEach(options.warn);
   readByNameNote(file, await codesFromNames(conn, schema, rows)).forEach(options.warn);
+  formerDistrictsNote(file, await formerDistricts(conn, schema, rows)).forEach(options.warn);
   const rejects = await checkFields(conn, schema, rows, name);
   const programmes = PROGRAMME_TABLES.includes(table) && options.catalogue;
   if (programmes) convertedNote(file, await resolveCatalogue(conn, rows, rejects, programmes)).forEach(options.warn);

@@ -30,7 +30,7 @@ export interface Mapping {
 
 export const MAPPING_FILE = 'mapping.json';
 
-const MAPPED_TABLES: readonly string[] = [...INPUT_NAMES, ...CLASSIFICATION_TABLES, 'legacy_majors', 'major_successors', 'plan_proposals'];
+const MAPPED_TABLES: readonly string[] = [...INPUT_NAMES, ...CLASSIFICATION_TABLES, 'legacy_majors', 'major_successors', 'former_districts', 'plan_proposals'];
 
 function fail(file: string, where: string, message: string): never {
   throw new LoadError(`${file}: 映射文件有误 — ${where}: ${message}`);

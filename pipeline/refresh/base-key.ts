@@ -9,6 +9,7 @@ import { CLASSIFICATION_TABLES, TABLES } from '../config/schema.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LEGACY_TABLES } from '../load/catalogue-versions.ts';
+import { FORMER_DISTRICTS } from '../load/codes-from-names.ts';
 import { locateInput, locateOptional, locateProgrammes, type InputOverrides } from '../load/locate-input.ts';
 import { MAPPING_FILE, readMapping, type Mapping } from '../load/mapping.ts';
 import { classificationFile } from '../postings/classification-tables.ts';
@@ -51,6 +52,8 @@ export async function locateBaseInputs(dataDir: string, referenceDir: string, ov
     }]));
     const legacy = LEGACY_TABLES.map((table) => ({ table: table as string, file: locateOptional(table, dataDir, referenceDir, mapping.tables[table]?.file) }));
     if (legacy.every((f) => f.file !== undefined)) files.unshift(...legacy as { table: string; file: string }[]);
+    const former = locateOptional(FORMER_DISTRICTS, dataDir, referenceDir, mapping.tables[FORMER_DISTRICTS]?.file);
+    if (former) files.push({ table: FORMER_DISTRICTS, file: former });
     const proposals = locateOptional('plan_proposals', dataDir, dataDir, mapping.tables.plan_proposals?.file);
     if (proposals) files.push({ table: 'plan_proposals', file: proposals });
     for (const table of CLASSIFICATION_TABLES) {

@@ -38,8 +38,8 @@ describe('loadInputs on a valid input set', () => {
     const { conn, report } = await load(await inputsWith({ 'demand.csv': demand }));
     expect(report.rejects).toHaveLength(1);
     const tables = await query(conn, `SELECT table_name FROM duckdb_tables() ORDER BY 1`);
-    // and the optional proposal to track, empty without a plan_proposals file or an archive
-    expect(tables.map((t) => t.table_name)).toEqual([...TABLES, 'plan_proposals'].map(rawTable).sort());
+    // and the optional former districts and proposal to track, empty without a file (or an archived plan)
+    expect(tables.map((t) => t.table_name)).toEqual([...TABLES, 'former_districts', 'plan_proposals'].map(rawTable).sort());
   });
 
   it('names an industry-year with no demand rows between years that have them, read as no openings', async () => {

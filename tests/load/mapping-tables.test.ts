@@ -23,7 +23,7 @@ const schemaTables = () => {
 
 describe('mapping.json tables', () => {
   it('the JSON schema lists exactly the tables the loader reads as mapped', async () => {
-    const expected = [...INPUT_NAMES, ...CLASSIFICATION_TABLES, 'legacy_majors', 'major_successors', 'plan_proposals'].sort();
+    const expected = [...INPUT_NAMES, ...CLASSIFICATION_TABLES, 'legacy_majors', 'major_successors', 'former_districts', 'plan_proposals'].sort();
     expect(schemaTables()).toEqual(expected);
     for (const table of expected) expect(readMapping(await inputsWith({ 'mapping.json': JSON.stringify({ [table]: {} }) })).tables[table]).toBeDefined();
   });

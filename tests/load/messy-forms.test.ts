@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadReport } from '../../pipeline/load/index.ts';
 import { inputsFrom, load, query, REAL, removeInputs } from './helpers.ts';
@@ -160,6 +161,41 @@ describe('each messy form loads to the same rows as the clean file', () => {
       `按名称读作代码 — read ${schools.length} names as codes: district_code ${schools.length} (e.g. ${first(schools, schoolHeader.indexOf('district_code'), districts)})`]);
     expect(notes(messy, 'programmes')).toEqual([
       `按名称读作代码 — read ${ROWS.length} names as codes: school_code ${ROWS.length} (e.g. ${first(ROWS, col('school_code'), names)})`]);
+  });
+
+  it('former districts (万县区, 永川市 and its code 500183) read as the districts of today, counted; without former_districts.csv they are rejected', async () => {
+    const FORMER = readFileSync(fileURLToPath(new URL('../../data/reference/former_districts.csv', import.meta.url)), 'utf8');
+    const [schoolHeader, ...schools] = readFileSync(join(REAL, 'schools.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    const at = schoolHeader.indexOf('district_code');
+    // Each school in 万州区 or 永川区 written as a bureau's old list writes it: a former name, else a former code.
+    const former: Record<string, string[]> = { 500101: ['万县区'], 500118: ['永川市', '500183'] };
+    let n = 0;
+    const written = schools.map((r) => r.map((v, j) => (j === at && former[v] ? former[v][n++ % former[v].length] : v)));
+    const files = { 'schools.csv': csv(schoolHeader, written) };
+    const messy = await tables({ ...files, 'former_districts.csv': FORMER });
+    expect(messy.report.rejects).toEqual([]);
+    expect(messy.schools).toEqual(clean.schools);
+    const read = written.filter((r, i) => r[at] !== schools[i][at]);
+    expect(read.length).toBeGreaterThan(1);
+    const example = { 万县区: '"万县区" (万县区) → "500101" (万州区)', 永川市: '"永川市" (永川市) → "500118" (永川区)', 500183: '"500183" (永川市) → "500118" (永川区)' }[read[0][at]];
+    expect(notes(messy, 'schools')).toEqual([
+      `按现行区划读取 — read ${read.length} former districts as the districts of today (former_districts.csv): district_code ${read.length} (e.g. ${example})`]);
+    const without = await tables(files);
+    expect(without.report.rejects.filter((r) => r.table === 'schools').map((r) => r.value)).toEqual(read.map((r) => r[at]));
+  });
+
+  it('a former code the district of today kept (500110, 万盛区 then, 綦江区 now) stays its code; only the former name is read', async () => {
+    const districts = readFileSync(join(REAL, 'districts.csv'), 'utf8') + '500110,綦江区,主城都市区新城\n';
+    const [schoolHeader, ...schools] = readFileSync(join(REAL, 'schools.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    const at = schoolHeader.indexOf('district_code');
+    const written = schools.map((r, i) => r.map((v, j) => (j === at && i < 2 ? ['500110', '万盛区'][i] : v)));
+    const { report, conn } = await load(await inputsFrom(REAL, { 'districts.csv': districts, 'schools.csv': csv(schoolHeader, written),
+      'former_districts.csv': readFileSync(fileURLToPath(new URL('../../data/reference/former_districts.csv', import.meta.url)), 'utf8') }));
+    expect(report.rejects).toEqual([]);
+    expect(await query(conn, `SELECT district_code FROM raw_schools WHERE school_code IN ('${schools[0][0]}', '${schools[1][0]}')`))
+      .toEqual([{ district_code: '500110' }, { district_code: '500110' }]);
+    expect(report.warnings.filter((w) => w.includes('按现行区划读取')).map((w) => w.replace(/^.*?: /, ''))).toEqual([
+      '按现行区划读取 — read 1 former district as the district of today (former_districts.csv): district_code 1 (e.g. "万盛区" (万盛区) → "500110" (綦江区))']);
   });
 
   it('free text keeps its Chinese punctuation, and a name with （） written where a code belongs is still read as its code', async () => {

@@ -17,7 +17,7 @@ const schemaFields = (table: string) => schemaOf(table).map((f) => f.name);
 const countBy = <T>(items: T[], key: (item: T) => string) =>
   items.reduce((acc, item) => acc.set(key(item), (acc.get(key(item)) ?? 0) + 1), new Map<string, number>());
 
-const tables = ['districts', 'majors', 'industries', 'industry_segments', 'crosswalk', 'crosswalk_defaults'];
+const tables = ['districts', 'former_districts', 'majors', 'industries', 'industry_segments', 'crosswalk', 'crosswalk_defaults'];
 const districts = read('districts');
 const majors = read('majors');
 const industries = read('industries');
@@ -73,6 +73,19 @@ describe('districts', () => {
     const byCode = new Map(districts.map((d) => [d.district_code, d]));
     expect(byCode.get('500103')).toMatchObject({ district_name: '渝中区', area_group: '主城都市区中心城区' });
     expect(byCode.get('500243')).toMatchObject({ district_name: '彭水苗族土家族自治县', area_group: '渝东南武陵山区城镇群' });
+  });
+
+  it('reads each former district as one district of today: codes and names unique, no former name still in use, a former code in use only under a new name', () => {
+    const former = read('former_districts');
+    const byCode = new Map(districts.map((d) => [d.district_code, d.district_name]));
+    expect(new Set(former.map((f) => f.former_code)).size).toBe(former.length);
+    expect(new Set(former.map((f) => f.former_name)).size).toBe(former.length);
+    for (const f of former) {
+      const where = `${f.former_code} ${f.former_name}`;
+      expect(byCode.has(f.district_code), where).toBe(true);
+      expect([...byCode.values()], where).not.toContain(f.former_name);
+      if (byCode.has(f.former_code)) expect(f.former_code, where).toBe(f.district_code);
+    }
   });
 });
 
