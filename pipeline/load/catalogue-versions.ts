@@ -166,7 +166,10 @@ export async function checkLevels(conn: DuckDBConnection, rows: string, rejects:
  */
 export const levelMismatches = (rows: string, where: string) => `
     FROM ${rows} r JOIN ${rawTable('schools')} s ON s.school_code = r.school_code JOIN ${rawTable('majors')} m ON m.major_code = r.major_code
-    WHERE ${where} AND m.level <> s.level AND NOT (s.level = 'bachelor' AND m.level = 'higher')`;
+    WHERE ${where} AND NOT ${offers('s.level', 'm.level')}`;
+
+/** Whether a school of one level may run a major of another: its own level, and a 职业本科 school 高职专科 majors too. */
+export const offers = (schoolLevel: string, majorLevel: string) => `(${majorLevel} = ${schoolLevel} OR (${schoolLevel} = 'bachelor' AND ${majorLevel} = 'higher'))`;
 
 /**
  * Records on raw_<table> which catalogue each row was read in ('2021', or the legacy one) and

@@ -392,6 +392,22 @@ describe('what cannot be read right is rejected with its exact message', () => {
     expect(programmes).toHaveLength(ROWS.length - 2);
   });
 
+  it('a name short for the code\'s own that is a major of a level the school cannot run (计算机应用, 中职, at a 高职 school) is read by code, with a note', async () => {
+    expect(ROWS[2][col('major_code')]).toBe('510201');
+    const { report, programmes } = await tables(withNames({ 2: '计算机应用' }));
+    expect(report.rejects).toEqual([]);
+    expect(programmes).toEqual(clean.programmes);
+    expect(notes({ report } as Tables, 'programmes')).toEqual([
+      '专业名称为其他层次专业 — 1 rows name their major by the name of a major of a level their school cannot run, '
+        + 'e.g. 510201 计算机应用 (catalogue: 计算机应用技术; 计算机应用 is 710201 中职 (secondary)); read by code']);
+    // Where the school could run 710201 (a 中职 school), the code's level is the school's no more: the row is rejected, never read.
+    const school = ROWS[2][col('school_code')];
+    const schools = readFileSync(join(REAL, 'schools.csv'), 'utf8').replace(new RegExp(`^(${school},[^,]*),higher,`, 'm'), '$1,secondary,');
+    const secondary = await tables({ ...withNames({ 2: '计算机应用' }), 'schools.csv': schools });
+    expect(secondary.report.rejects.filter((r) => r.line === 4).map((r) => [r.column, r.reason.split(' but ')[0]])).toEqual([
+      ['major_code', 'major 510201 计算机应用技术 is 高职专科 (higher)']]);
+  });
+
   it('a name two majors share (药学 at two levels) beside a third code names both, each with its level', async () => {
     const lines = readFileSync(join(process.cwd(), 'data/reference/majors.csv'), 'utf8').split('\n');
     const both = ['320301,', '520301,'].map((code) => lines.find((l) => l.startsWith(code))!);
