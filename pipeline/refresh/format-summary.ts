@@ -31,7 +31,8 @@ export function formatSummary(m: Manifest, ms: number, snapshotDir?: string): st
     lines.push(
       `${s.year}: 专业点 points ${int(s.programme_points)} · 学校 schools ${int(s.schools)} · 重点产业匹配度 match ${pct(s.match_rate)}`
         + ` · 毕业生 graduates ${int(s.graduates)}${s.estimated_graduates > 0 ? ` (其中估算 estimated ${int(s.estimated_graduates)})` : ''}`
-        + ` · 数字技能占比 digital ${pct(s.digital_share)}`,
+        + ` · 数字技能占比 digital ${pct(s.digital_share)}`
+        + (s.estimated_students > 0 ? ` (在校生中估算 students estimated ${pct(s.estimated_students / s.students)})` : ''),
     );
   }
   lines.push(`快照 Snapshot ${m.snapshot} published in ${(ms / 1000).toFixed(2)} s`);

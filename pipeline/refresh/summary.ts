@@ -14,6 +14,10 @@ export interface Summary {
   /** The part of `graduates` estimated (students ÷ 学制 where a school reported none); shown beside it. */
   estimated_graduates: number;
   digital_share: number;
+  /** Students of the active points: the base of the digital share. */
+  students: number;
+  /** The part of `students` estimated (备案 listing points without figures); the digital share rests on it too. */
+  estimated_students: number;
 }
 
 export async function readSummary(conn: DuckDBConnection): Promise<Summary | null> {
@@ -24,7 +28,9 @@ export async function readSummary(conn: DuckDBConnection): Promise<Summary | nul
            sum(matched_points) / nullif(sum(programme_points), 0) AS match_rate,
            round(sum(graduates))::INTEGER AS graduates,
            round(sum(estimated_graduates))::INTEGER AS estimated_graduates,
-           sum(digital_students) / nullif(sum(students), 0) AS digital_share
+           sum(digital_students) / nullif(sum(students), 0) AS digital_share,
+           sum(students)::INTEGER AS students,
+           sum(estimated_students)::INTEGER AS estimated_students
     FROM mart_overview
     WHERE year = (SELECT max(year) FROM mart_overview)
     GROUP BY year`);

@@ -5,7 +5,7 @@ import type { OverviewRow } from '../../dashboard/src/lib/types.ts';
 
 const row = (year: number, level: OverviewRow['level'], points: number, matched: number, students: number, digital: number): OverviewRow => ({
   year, level, district_code: '500112', ownership: 'public', schools: 1, programme_points: points, matched_points: matched,
-  students, matched_students: 0, digital_students: digital, graduates: students / 3, estimated_graduates: 0,
+  students, estimated_students: students / 10, matched_students: 0, digital_students: digital, graduates: students / 3, estimated_graduates: 0,
 });
 const rows = [row(2025, 'higher', 80, 72, 900, 180), row(2025, 'secondary', 20, 10, 100, 0), row(2024, 'higher', 50, 40, 500, 50)];
 
@@ -17,6 +17,8 @@ describe('headline', () => {
     // 180 / 1000
     expect(h.digital_share).toBeCloseTo(0.18);
     expect(h.schools).toBe(2);
+    // the estimated part of the students behind it adds up too: 90 + 10
+    expect(h.estimated_students).toBe(100);
   });
 
   it('gives a null rate when nothing is left after filtering', () => {

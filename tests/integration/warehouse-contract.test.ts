@@ -20,7 +20,7 @@ describe('warehouse outputs', () => {
       const bytes = readFileSync(resolve(input.file));
       expect(input.sha256, input.file).toBe(createHash('sha256').update(bytes).digest('hex'));
     }
-    expect(Object.keys(m.summary!).sort()).toEqual(['digital_share', 'estimated_graduates', 'graduates', 'match_rate', 'programme_points', 'schools', 'year']);
+    expect(Object.keys(m.summary!).sort()).toEqual(['digital_share', 'estimated_graduates', 'estimated_students', 'graduates', 'match_rate', 'programme_points', 'schools', 'students', 'year']);
   });
 
   it('holds the dimension tables with the input columns and mart_industry with its contract columns', async () => {

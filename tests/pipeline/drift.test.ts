@@ -4,7 +4,7 @@ import { checkDrift } from '../../pipeline/refresh/drift.ts';
 const limits = { drift_max_shrink: 0.3, drift_max_jump: 0.5 };
 const input = (table: string, rows: number) => ({ table, file: `${table}.csv`, sha256: '', rows, rejected: 0 });
 const summary = (programme_points: number) => ({
-  year: 2025, programme_points, schools: 170, match_rate: 0.89, graduates: 300000, estimated_graduates: 0, digital_share: 0.15,
+  year: 2025, programme_points, schools: 170, match_rate: 0.89, graduates: 300000, estimated_graduates: 0, digital_share: 0.15, students: 900000, estimated_students: 0,
 });
 
 describe('checkDrift', () => {

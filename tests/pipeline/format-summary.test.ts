@@ -47,7 +47,15 @@ it('writes the full list for Excel: BOM, every reject, formula-like values neutr
 });
 
 it('says which part of the graduates is estimated, beside them', () => {
-  const summary = { year: 2025, programme_points: 3350, schools: 170, match_rate: 0.89, graduates: 302253, estimated_graduates: 47189, digital_share: 0.157 };
+  const summary = { year: 2025, programme_points: 3350, schools: 170, match_rate: 0.89, graduates: 302253, estimated_graduates: 47189, digital_share: 0.157,
+    students: 900000, estimated_students: 0 };
   expect(formatSummary({ ...manifest, summary } as Manifest, 1)).toContain(' · 毕业生 graduates 302,253 (其中估算 estimated 47,189) · ');
   expect(formatSummary({ ...manifest, summary: { ...summary, estimated_graduates: 0 } } as Manifest, 1)).toContain(' · 毕业生 graduates 302,253 · ');
+});
+
+it('says which part of the students behind the digital share is estimated', () => {
+  const summary = { year: 2025, programme_points: 3350, schools: 170, match_rate: 0.89, graduates: 302253, estimated_graduates: 0, digital_share: 0.157,
+    students: 900000, estimated_students: 37800 };
+  expect(formatSummary({ ...manifest, summary } as Manifest, 1)).toContain(' · 数字技能占比 digital 15.7 % (在校生中估算 students estimated 4.2 %)\n');
+  expect(formatSummary({ ...manifest, summary: { ...summary, estimated_students: 0 } } as Manifest, 1)).toContain(' · 数字技能占比 digital 15.7 %\n');
 });

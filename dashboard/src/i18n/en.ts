@@ -81,6 +81,7 @@ export const en: Messages = {
     noPrevious: 'no previous year',
     estimated: (n) => `of which ${n} estimated`,
     band: (lo, hi, status) => `${status} (${lo}–${hi})`,
+    studentsEstimated: (share) => `${share} of students estimated`,
     bandStatus: { below: 'below the band', within: 'within the band', above: 'above the band' },
     topShortagesTitle: (name, gap, n) => `${list(n, 'industry', 'industries')} short of graduates; the largest gap is ${name} (${gap} people)`,
     noShortages: 'No industry is short of graduates under these filters',

@@ -90,6 +90,7 @@ export const zh = {
     noPrevious: '无上年数据',
     estimated: (n: string) => `其中估算 ${n} 人`,
     band: (lo: string, hi: string, status: string) => `${status}（${lo}–${hi}）`,
+    studentsEstimated: (share: string) => `在校生中 ${share} 为估算`,
     bandStatus: { below: '低于参考区间', within: '处于参考区间', above: '高于参考区间' },
     topShortagesTitle: (name: string, gap: string, n: number) => `${n} 个产业供给不足，缺口最大的是${name}（缺 ${gap} 人）`,
     noShortages: '当前筛选下没有供给不足的产业',

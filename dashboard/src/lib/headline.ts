@@ -5,7 +5,7 @@
 import { ratio, rollup, totals } from './aggregate.ts';
 import type { OverviewRow } from './types.ts';
 
-const ADDITIVE = ['schools', 'programme_points', 'matched_points', 'students', 'matched_students',
+const ADDITIVE = ['schools', 'programme_points', 'matched_points', 'students', 'estimated_students', 'matched_students',
   'digital_students', 'graduates', 'estimated_graduates'] as const;
 
 export type Headline = Record<(typeof ADDITIVE)[number], number> & {

@@ -18,7 +18,7 @@ export const OWNERSHIPS: readonly Ownership[] = ['public', 'private'];
 export interface OverviewRow {
   year: number; level: Level; district_code: string; ownership: Ownership;
   schools: number; programme_points: number; matched_points: number; students: number;
-  matched_students: number; digital_students: number; graduates: number; estimated_graduates: number;
+  estimated_students: number; matched_students: number; digital_students: number; graduates: number; estimated_graduates: number;
 }
 
 export interface SupplySliceRow {
@@ -191,7 +191,8 @@ export interface Manifest {
   warnings?: string[];
   rejects: { table: string; file: string; line: number; column: string; value: string | null; reason: string }[];
   model_tests: { name: string; failing_rows: number; passed: boolean }[];
-  summary: { year: number; programme_points: number; schools: number; match_rate: number; graduates: number; estimated_graduates: number; digital_share: number } | null;
+  summary: { year: number; programme_points: number; schools: number; match_rate: number; graduates: number; estimated_graduates: number; digital_share: number;
+    students: number; estimated_students: number } | null;
   policy: Policy;
   marts: { name: string; rows: number; bytes: number }[];
   /** Programme figures estimated (with their method) or missing, and on how many rows; absent in older snapshots. */
