@@ -2,7 +2,9 @@
  * CSV cells as every file of the project writes them. Two kinds of file, one quoting rule:
  * - files for people (reports, chart downloads, the audit export): text a spreadsheet would run as
  *   a formula gets a leading apostrophe (Excel's rule, OWASP CSV injection) — a cell starting with
- *   = + - @ tab or CR — unless it is a plain number, which cannot run;
+ *   = + - @ tab or CR — unless it is a plain number, which cannot run; text Excel would read as a
+ *   number and so change (a code's leading 0, an id read as scientific notation) is written as the
+ *   formula ="…", whose result is the text itself;
  * - data files for the loader (the sample, an xlsx converted for reading): quoted, never altered.
  */
 
@@ -11,6 +13,12 @@ export type CsvValue = string | number | boolean | null | undefined;
 const FORMULA_START = /^[=+\-@\t\r]/;
 /** A number as a person writes it: sign, digits, grouping commas, decimal point, percent. */
 const PLAIN_NUMBER = /^[+-]?\d[\d,]*(\.\d+)?%?$/;
+
+/**
+ * Text Excel reads as a number, changing it: digits with a leading 0 (a code, 090100 → 90100), more
+ * digits than a number keeps (16 or more), digits around an e (an id, 1884045413e8 → 1.88E+17).
+ */
+const CHANGED_AS_NUMBER = /^(0\d+|\d{16,}|\d+(\.\d+)?[eE][+-]?\d+)$/;
 
 /** Text a spreadsheet would evaluate, made plain text with a leading `'`; numbers and other text unchanged. */
 export function neutralise(text: string): string {
@@ -24,9 +32,10 @@ export function dataCell(value: CsvValue): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** A cell of a file for people: numbers as they are, text neutralised, then quoted as needed. */
+/** A cell of a file for people: numbers as they are, text kept as text and neutralised, then quoted as needed. */
 export function csvCell(value: CsvValue): string {
-  return dataCell(typeof value === 'string' ? neutralise(value) : value);
+  if (typeof value !== 'string') return dataCell(value);
+  return dataCell(CHANGED_AS_NUMBER.test(value) ? `="${value}"` : neutralise(value));
 }
 
 /** A whole CSV for Excel: UTF-8 byte-order mark (Chinese text read right), CRLF line ends; first row the header. */
