@@ -9,7 +9,7 @@
  * - in a field that may be empty, a mark tables write for "no value" (—, -, /, 无, 暂无, N/A) is
  *   empty: it says nothing is known, never zero;
  * - a code or number loses the apostrophe a spreadsheet or export puts before it to keep it text
- *   ('4150012215);
+ *   ('4150012215), or the formula ="…" an export wraps it in for the same end (="0501634972");
  * - a code (a field with a pattern) loses spaces inside it (not line breaks): "510 201" → 510201;
  * - a year: 2025年, 2025学年, 2025年度, 2025.0 → 2025; a school year 2025-2026 or 2025-26 → 2025,
  *   the autumn it starts; a date → its calendar year; a year typed into a date-formatted cell
@@ -48,7 +48,11 @@ const isFreeText = (field: Field) => field.type === 'string' && !field.constrain
 export const NO_VALUE = ['-', '--', '—', '——', '–', '―', '/', '无', '暂无', 'N/A', 'n/a', 'NA', '空'];
 
 /** The apostrophe before a value a spreadsheet keeps as text ('4150012215), with its typographic forms. */
-const TEXT_MARKS = ["'", '‘', '’', '`'].map(sqlString).join(', ');
+const APOSTROPHES = ["'", '‘', '’', '`'];
+/** The first character of a value kept as text: an apostrophe, or = of the formula ="0501634972". */
+const TEXT_MARKS = [...APOSTROPHES, '='].map(sqlString).join(', ');
+/** The text inside either mark (group 1 of ="…", group 2 after an apostrophe); a formula of another form is left as it is. */
+const TEXT_MARKED = sqlString(`^="(.*)"$|^[${APOSTROPHES.join('')}](.*)$`);
 
 /** Spaces inside a code (a line break is not one: a code split over lines stays a reject). */
 const INNER_SPACE = sqlString('[ \t\u00a0\u3000]');
@@ -124,7 +128,7 @@ function plainText(field: Field, v: string, words: Record<string, string>): stri
   x = mapped(x, words);
   const c = field.constraints ?? {};
   if (!c.required) x = `CASE WHEN ${x} IN (${NO_VALUE.map(sqlString).join(', ')}) THEN NULL ELSE ${x} END`;
-  if (c.pattern || field.type !== 'string') x = `CASE WHEN left(${x}, 1) IN (${TEXT_MARKS}) THEN nullif(substr(${x}, 2), '') ELSE ${x} END`;
+  if (c.pattern || field.type !== 'string') x = `CASE WHEN left(${x}, 1) IN (${TEXT_MARKS}) THEN nullif(regexp_replace(${x}, ${TEXT_MARKED}, '\\1\\2'), '') ELSE ${x} END`;
   return x;
 }
 

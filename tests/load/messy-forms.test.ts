@@ -136,6 +136,9 @@ describe('each messy form loads to the same rows as the clean file', () => {
     ['an apostrophe before codes and numbers, as a spreadsheet keeps a number as text', () => ({
       'programmes.csv': csv(HEADER, ROWS.map((r) => r.map((v, j) => (['school_code', 'major_code', 'plan'].includes(HEADER[j]) ? `'${v}` : v)))),
     }), [noteOf(['school_code', 'major_code', 'plan'].map((name) => [name, ROWS.length, (i: number) => `'${ROWS[i][col(name)]}`, (i: number) => ROWS[i][col(name)]]))]],
+    ['codes and numbers as the formula ="…", as exports keep a number as text', () => ({
+      'programmes.csv': csv(HEADER, ROWS.map((r) => r.map((v, j) => (['school_code', 'major_code', 'plan'].includes(HEADER[j]) ? `"=""${v}"""` : v)))),
+    }), [noteOf(['school_code', 'major_code', 'plan'].map((name) => [name, ROWS.length, (i: number) => `="${ROWS[i][col(name)]}"`, (i: number) => ROWS[i][col(name)]]))]],
     ['schools with 学校代码, 公办/民办 and 高职/专科 words', () => {
       const [, ...schools] = readFileSync(join(REAL, 'schools.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
       const words = schools.map(([code, name, level, district, ownership], i) =>
