@@ -23,7 +23,7 @@ import type { User } from './accounts.ts';
 import { audit } from './audit.ts';
 import { HttpError } from './http.ts';
 import { zipProblem } from '../load/zip-check.ts';
-import { reasonZh } from '../load/rejects/reason-zh.ts';
+import { reasonZh } from '../shared/reason-zh.ts';
 import { refusalZh } from './reject-zh.ts';
 
 export interface UploadSettings {

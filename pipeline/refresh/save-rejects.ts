@@ -7,7 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { writeFileSync } from 'node:fs';
 import type { RejectEntry } from './manifest.ts';
 import { renderCsv } from '../reports/render-csv.ts';
-import { reasonZh } from '../load/rejects/reason-zh.ts';
+import { reasonZh } from '../shared/reason-zh.ts';
 
 /** File name of the full reject list in a snapshot. */
 export const REJECTS_FILE = 'rejects.csv';

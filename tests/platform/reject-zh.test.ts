@@ -1,6 +1,6 @@
 /** Reject reasons as people submitting files read them: the Chinese wording first, the loader's text after it. */
 import { describe, expect, it } from 'vitest';
-import { reasonZh } from '../../pipeline/load/rejects/reason-zh.ts';
+import { reasonZh } from '../../pipeline/shared/reason-zh.ts';
 import { refusalZh } from '../../pipeline/platform/reject-zh.ts';
 import { SCIENTIFIC_REASON } from '../../pipeline/load/field-reasons.ts';
 import { LONG_LINE_REASON } from '../../pipeline/load/csv-shape.ts';
@@ -32,5 +32,14 @@ describe('reasons in Chinese', () => {
       .toBe('不是 10 位数字代码，是否应为 4150012609 重庆电子工程职业学院？ — not a 10-digit code — did you mean 4150012609 重庆电子工程职业学院?');
     expect(reasonZh('duplicate key (first at line 7)')).toBe('重复的主键（首次出现在第 7 行） — duplicate key (first at line 7)');
     expect(reasonZh('something new')).toBe('something new');
+  });
+
+  it('words a reason whose value normalisation rewrote, saying what the value was read as', () => {
+    expect(reasonZh('not a 10-digit code (read as 950003614)')).toBe('不是 10 位数字代码（读作 950003614） — not a 10-digit code (read as 950003614)');
+    expect(reasonZh('not an integer (read as no value)')).toBe('不是整数（读作 空值） — not an integer (read as no value)');
+    const status = 'must be one of active (招生), suspended (停招), closed (撤销) (read as paused (x))';
+    expect(reasonZh(status)).toBe(`应为以下之一：active (招生), suspended (停招), closed (撤销)（读作 paused (x)） — ${status}`);
+    const near = 'not a 10-digit code — did you mean 4150012609 重庆电子工程职业学院? (read as 415001260)';
+    expect(reasonZh(near)).toBe(`不是 10 位数字代码，是否应为 4150012609 重庆电子工程职业学院？（读作 415001260） — ${near}`);
   });
 });

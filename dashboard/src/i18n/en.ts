@@ -51,7 +51,7 @@ export const en: Messages = {
   },
   inputTables: {
     programmes: 'Programmes', schools: 'Schools', majors: 'Major catalogue', crosswalk: 'Major–industry crosswalk', demand: 'Industry demand', industries: 'Key industries',
-    industry_segments: 'Chain segments', districts: 'Districts', postings: 'Job postings',
+    industry_segments: 'Chain segments', districts: 'Districts', former_districts: 'Former districts', postings: 'Job postings',
     posting_rules: 'Posting rules', posting_employers: 'Employer table', posting_occupations: 'Occupation words',
     crosswalk_defaults: 'Default crosswalk per category', posting_noise: 'Title noise words', legacy_majors: 'Earlier catalogues', major_successors: 'Old-to-new majors', plan_proposals: "Last year's proposed plan",
     programme_listing: '备案 listing (programmes registered)', programme_figures: 'Programme enrolment figures',

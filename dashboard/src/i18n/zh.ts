@@ -57,11 +57,11 @@ export const zh = {
   },
   inputTables: {
     programmes: '专业点', schools: '学校', majors: '专业目录', crosswalk: '专业—产业对照', demand: '产业需求', industries: '重点产业',
-    industry_segments: '产业链环节', districts: '区县', postings: '招聘岗位',
+    industry_segments: '产业链环节', districts: '区县', former_districts: '历史区划对照', postings: '招聘岗位',
     posting_rules: '岗位分类规则', posting_employers: '用人单位行业表', posting_occupations: '岗位职业词表',
     crosswalk_defaults: '专业类—产业默认对照', posting_noise: '岗位名称噪声词', legacy_majors: '旧版专业目录', major_successors: '新旧专业对照表', plan_proposals: '招生计划方案（上年）',
     programme_listing: '专业设置备案结果', programme_figures: '专业点招生与在校生数',
-  } satisfies Record<InputTable | 'crosswalk_defaults' | 'posting_noise' | 'legacy_majors' | 'major_successors' | 'programme_listing' | 'programme_figures', string>,
+  } satisfies Record<InputTable | 'crosswalk_defaults' | 'posting_noise' | 'legacy_majors' | 'major_successors' | 'former_districts' | 'programme_listing' | 'programme_figures', string>,
   print: {
     button: '打印 / 导出 PDF', filters: '筛选：', noFilters: '本页不按年份、层次、区县、举办性质筛选',
     refreshed: (time: string) => `数据刷新时间：${time}`,

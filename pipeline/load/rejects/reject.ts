@@ -1,4 +1,4 @@
-import { reasonZh } from './reason-zh.ts';
+import { reasonZh } from '../../shared/reason-zh.ts';
 
 /** One failed check on one input row, kept so analysts can fix the source file. */
 export interface Reject {
