@@ -64,6 +64,13 @@ describe.skipIf(!chromiumAvailable('the outlook and plan end-to-end tests'))('ча
     const changes = (await chartTable(s.page, 'plan-changes')).slice(1);
     expect(changes.map((r) => [r[1], r[3], r[6], r[9]])).toEqual(plan.map((p) => [p.school_code, p.major_code, `${p.change > 0 ? '+' : ''}${f.int(p.change)}`, p.reason_zh]));
 
+    // the gap table sums each industry's years, and its headings say so (the workbook's sheet gives them year by year)
+    const years = await s.one<{ first: number; last: number }>('SELECT min(year)::INTEGER AS first, max(year)::INTEGER AS last FROM mart_plan_gap');
+    const [gapHeader, ...gapRows] = await chartTable(s.page, 'plan-gap');
+    expect(gapHeader.slice(1)).toEqual([zh.plan.columns.gapBeforeSum(years.first, years.last), zh.plan.columns.gapAfterSum(years.first, years.last)]);
+    const sums = await s.all<{ before: number }>('SELECT sum(gap_before) AS before FROM mart_plan_gap GROUP BY industry_code ORDER BY before DESC');
+    expect(gapRows.map((r) => r[1])).toEqual(sums.map((g) => f.int(g.before)));
+
     await s.page.click('[data-action="solve"]');
     await s.page.waitForSelector('figure[data-chart="plan-compare"]', { timeout: SOLVE_TIMEOUT });
     expect(await s.page.textContent('figure[data-chart="plan-compare"] h3')).toContain(zh.plan.differ(0));

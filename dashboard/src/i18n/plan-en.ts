@@ -67,6 +67,8 @@ export const planEn: typeof planZh = {
     school: 'School', schoolCode: 'School code', major: 'Major', majorCode: 'Major code', existing: 'Kind', existingYes: 'change', existingNo: 'open',
     plan: 'Plan this year', change: 'Change', proposed: 'Proposed plan', year: 'Graduation year', reason: 'Reason', industry: 'Industry',
     gapBefore: 'Gap unchanged', gapAfter: 'Gap with the plan', constraint: 'Constraint',
+    gapBeforeSum: (first, last) => `Gap unchanged (${first}–${last}, summed over the years)`,
+    gapAfterSum: (first, last) => `Gap with the plan (${first}–${last}, summed over the years)`,
     left: 'Plan of the refresh', right: 'Re-solved plan',
   },
 };

@@ -71,6 +71,8 @@ export const planZh = {
     school: '学校', schoolCode: '学校代码', major: '专业', majorCode: '专业代码', existing: '类型', existingYes: '调整', existingNo: '新设',
     plan: '本年计划', change: '调整', proposed: '建议计划', year: '毕业年份', reason: '理由', industry: '产业',
     gapBefore: '不调整时缺口', gapAfter: '按方案缺口', constraint: '约束',
+    gapBeforeSum: (first: number, last: number) => `不调整时缺口（${first}–${last} 年逐年相加）`,
+    gapAfterSum: (first: number, last: number) => `按方案缺口（${first}–${last} 年逐年相加）`,
     left: '刷新时方案', right: '重新求解方案',
   },
 };
