@@ -76,7 +76,7 @@ export async function run(args: string[]): Promise<number> {
     await setPolicyVariables(conn, manifest.policy);
     const kind: ReportKind = values.school ? 'school' : 'industry';
     const { report, name } = pick(await loadReportData(conn), kind, (values.school ?? values.industry)!.trim());
-    const out = values.out ?? downloadName(kind, name, format);
+    const out = values.out ?? downloadName(kind, name, format, { year: report.year, synthetic: manifest.synthetic });
     writeFileSync(out, await renderReport(report, format, {
       snapshot: manifest.snapshot, finished_at: manifest.finished_at, data_label: manifest.data_label,
       synthetic: manifest.synthetic, title: manifest.title, estimates: estimatesNote(manifest.figures),

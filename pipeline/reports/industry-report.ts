@@ -169,6 +169,7 @@ export function buildIndustryReport(data: ReportData, industry: Rec): Report {
   return {
     kind: 'industry',
     code,
+    year: data.year,
     title,
     subtitle: `${data.year}年 · ${industry.name_en} · 全市`,
     summary: summary(industry, data.industry.lag.get(code), candidates.length),

@@ -20,18 +20,25 @@ export function reportPath(kind: ReportKind, code: string, format: ReportFormat)
   return `${FOLDERS[kind]}/${code}.${format}`;
 }
 
-/** `重庆某某职业学院_专业调整报告.xlsx`, with characters no file system accepts replaced by `_`. */
-export function downloadName(kind: ReportKind, name: string, format: ReportFormat): string {
+/** What a report's file name says besides whose it is: the data's year, and whether the data are the synthetic sample. */
+export interface ReportLabel { year: number; synthetic: boolean }
+
+/**
+ * `重庆某某职业学院_专业调整报告_2025年.xlsx` (`…_2025年_示例数据.xlsx` on the synthetic sample), with
+ * characters no file system accepts replaced by `_`: the file says whose, which year and what data
+ * it is, in a downloads folder and in a CSV, which has no room for a title.
+ */
+export function downloadName(kind: ReportKind, name: string, format: ReportFormat, label: ReportLabel): string {
   const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').trim() || 'report';
-  return `${safe}_${SUFFIXES[kind]}.${format}`;
+  return `${safe}_${SUFFIXES[kind]}_${label.year}年${label.synthetic ? '_示例数据' : ''}.${format}`;
 }
 
 /** Both paths and download names of a report in every format. */
-export function reportFiles(kind: ReportKind, code: string, name: string) {
+export function reportFiles(kind: ReportKind, code: string, name: string, label: ReportLabel) {
   const entry = (f: (format: ReportFormat) => string) =>
     Object.fromEntries(REPORT_FORMATS.map((format) => [format, f(format)])) as Record<ReportFormat, string>;
   return {
     files: entry((format) => reportPath(kind, code, format)),
-    download_names: entry((format) => downloadName(kind, name, format)),
+    download_names: entry((format) => downloadName(kind, name, format, label)),
   };
 }

@@ -71,6 +71,8 @@ export type Chart = BarChart | LineChart;
 export interface Report {
   kind: 'school' | 'industry';
   code: string;
+  /** The data's year the report is of. */
+  year: number;
   title: string;
   /** One line under the title: year, level, district … */
   subtitle: string;

@@ -160,6 +160,7 @@ export function buildSchoolReport(data: ReportData, school: Rec): Report {
   return {
     kind: 'school',
     code,
+    year: data.year,
     title: `${school.school_name} 专业调整报告`,
     subtitle: [`${data.year}年`, zh(LEVEL_ZH, school.level), String(school.district_name), zh(OWNERSHIP_ZH, school.ownership),
       `学校标识码 ${code}`].join(' · '),

@@ -45,7 +45,7 @@ export async function renderReport(report: Report, format: ReportFormat, context
 /** Renders the three files of a report and starts their writes (see FileWrites for when they are done). */
 export async function writeReport(outDir: string, kind: ReportKind, report: Report, name: string, context: ReportContext,
   writes: FileWrites) {
-  const entry = { code: report.code, name, ...reportFiles(kind, report.code, name) };
+  const entry = { code: report.code, name, ...reportFiles(kind, report.code, name, { year: report.year, synthetic: context.synthetic }) };
   for (const format of Object.keys(entry.files) as ReportFormat[]) {
     await writes.start(join(outDir, entry.files[format]), await renderReport(report, format, context));
   }

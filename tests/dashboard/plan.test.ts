@@ -1,6 +1,7 @@
 /** The plan view's figures: settings checked with reasons, seats and shortfall totals, two plans compared, the workbook read back. */
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { zh } from '../../dashboard/src/i18n/zh.ts';
 import { checkSettings, comparePlans, formFrom, gapByIndustry, seats, servedPlan, shortfallClosed, type ShownPlan } from '../../dashboard/src/lib/plan.ts';
 import { planWorkbook } from '../../dashboard/src/lib/plan-xlsx.ts';
 import { plannerSettings } from '../../pipeline/shared/planner/instance-rows.ts';
@@ -79,13 +80,18 @@ describe('planWorkbook', () => {
     };
     const names = { school: (c: string) => (c === 'S1' ? '=HYPERLINK("x")' : '乙校'), major: (c: string) => (c === 'B' ? '=1+2' : `专业${c}`), industry: (c: string | null) => c ?? '' };
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await planWorkbook(plan, names, 'zh').xlsx.writeBuffer());
+    await book.xlsx.load(await planWorkbook(plan, names, 'zh', false).xlsx.writeBuffer());
     expect(book.worksheets.map((w) => w.name)).toEqual(['汇总', '未来缺口', '约束', 'S1 =HYPERLINK("x")', 'S2 乙校']);
     for (const w of book.worksheets) expect(w.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const summary = book.getWorksheet('汇总')!;
     expect(summary.getCell('B4').value).toBe(0.004);
     expect(summary.getCell('B6').value).toBe(70);
     expect(summary.getCell('B7').value).toBe(10);
+    // on the synthetic sample the summary says so first, the rest one row lower
+    const sample = new ExcelJS.Workbook();
+    await sample.xlsx.load(await planWorkbook(plan, names, 'zh', true).xlsx.writeBuffer());
+    expect(sample.getWorksheet('汇总')!.getRow(2).values).toEqual([undefined, '注意', zh.syntheticBanner]);
+    expect(sample.getWorksheet('汇总')!.getCell('B7').value).toBe(70);
     const s1 = book.worksheets[3];
     expect(s1.getRow(1).values).toEqual([undefined, '专业代码', '专业', '类型', '本年计划', '调整', '建议计划', '毕业年份', '产业', '理由']);
     expect(s1.getColumn(5).values.slice(2)).toEqual([30, -10]);

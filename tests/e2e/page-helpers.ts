@@ -50,12 +50,17 @@ export async function chartTable(page: Page, chart: string): Promise<string[][]>
     .map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent!.trim())));
 }
 
-/** Clicks a chart's download button and returns the downloaded file's text. */
+/**
+ * Clicks a chart's download button and returns the downloaded file's text. The dashboard's tests
+ * run on the synthetic sample: every file's name says so, in the page's language.
+ */
 export async function download(page: Page, chart: string, kind: 'csv' | 'svg' | 'png'): Promise<Buffer> {
   const [file] = await Promise.all([
     page.waitForEvent('download'),
     page.click(`figure[data-chart="${chart}"] [data-download="${kind}"]`),
   ]);
+  const marker = (await page.evaluate(() => document.documentElement.lang)) === 'en' ? '_synthetic' : '_示例数据';
+  if (file.suggestedFilename() !== `${chart}${marker}.${kind}`) throw new Error(`downloaded as ${file.suggestedFilename()}, not ${chart}${marker}.${kind}`);
   return readFileSync((await file.path())!);
 }
 

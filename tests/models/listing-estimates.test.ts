@@ -109,7 +109,7 @@ describe('labels of the estimates', () => {
   it('every report says so, in the HTML page and the workbook', async () => {
     const note = estimatesNote(await readFigureSources(conn))!;
     expect(note).toMatch(new RegExp(`^2 / ${rows} 条专业点记录仅有备案信息`));
-    const report: Report = { kind: 'school', code: 'x', title: 't', subtitle: 's', summary: [], charts: [], notes: [], tables: [],
+    const report: Report = { kind: 'school', code: 'x', year: 2025, title: 't', subtitle: 's', summary: [], charts: [], notes: [], tables: [],
       csv: { sheet: 's', title: 't', columns: [], rows: [], empty: '' } };
     const context = { snapshot: 's', finished_at: '2025-01-01T00:00:00Z', data_label: 'd', synthetic: false, title: 'T', estimates: note };
     expect(renderHtml(report, context)).toContain(`<div class="banner" role="note" data-note="estimates">${note}</div>`);

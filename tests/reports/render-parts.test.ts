@@ -64,14 +64,15 @@ describe('cells', () => {
   it('refuses codes that are not plain file names and cleans download names', () => {
     expect(reportPath('industry', 'low_altitude', 'csv')).toBe('industries/low_altitude.csv');
     expect(() => reportPath('school', '../x', 'html')).toThrow('cannot be used as a file name');
-    expect(downloadName('school', 'a/b:c', 'xlsx')).toBe('a_b_c_专业调整报告.xlsx');
+    expect(downloadName('school', 'a/b:c', 'xlsx', { year: 2025, synthetic: false })).toBe('a_b_c_专业调整报告_2025年.xlsx');
+    expect(downloadName('industry', '人工智能', 'csv', { year: 2025, synthetic: true })).toBe('人工智能_产业人才供需报告_2025年_示例数据.csv');
   });
 });
 
 describe('printed page', () => {
   it('prints at most printedRows rows of a table and says where the rest are', () => {
     const report: Report = {
-      kind: 'industry', code: 'x', title: 't', subtitle: 's', summary: [], charts: [], notes: [],
+      kind: 'industry', code: 'x', year: 2025, title: 't', subtitle: 's', summary: [], charts: [], notes: [],
       tables: [{ sheet: 's', title: '专业点', columns: [{ key: 'n', label: 'n', type: 'integer' }], empty: '',
         rows: [1, 2, 3].map((n) => ({ n: n * 1000 })), printedRows: 2 }],
       csv: { sheet: 's', title: 't', columns: [], rows: [], empty: '' },

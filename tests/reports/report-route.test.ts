@@ -24,7 +24,7 @@ function writeReports(dir: string) {
   writeFileSync(join(dir, `schools/${CODE}.xlsx`), 'PK-not-really');
   writeFileSync(join(dir, `schools/${CODE}.csv`), '\uFEFF专业代码\r\n');
   writeFileSync(join(dir, 'index.json'), JSON.stringify({
-    schools: [{ code: CODE, name: NAME, ...reportFiles('school', CODE, NAME) }], industries: [],
+    schools: [{ code: CODE, name: NAME, ...reportFiles('school', CODE, NAME, { year: 2025, synthetic: false }) }], industries: [],
   }));
 }
 
@@ -91,7 +91,7 @@ describe('serveReport', () => {
       expect(res.headers['content-type']).toBe(type);
       const header = String(res.headers['content-disposition']);
       expect(header.startsWith(`${disposition}; filename="school-${CODE}.${format}"; filename*=UTF-8''`)).toBe(true);
-      expect(decodeURIComponent(header.split("UTF-8''")[1])).toBe(`${NAME}_专业调整报告.${format}`);
+      expect(decodeURIComponent(header.split("UTF-8''")[1])).toBe(`${NAME}_专业调整报告_2025年.${format}`);
       expect(header).toContain('%28'); // "(" encoded
     }
     const csv = await raw(base, `/data/reports/schools/${CODE}.csv`);

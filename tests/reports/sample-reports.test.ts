@@ -62,7 +62,8 @@ describe('generateReports on the sample', () => {
     expect(progress.at(-1)!.slice(1)).toEqual([schools + industries, schools + industries]);
     const first = index.schools[0];
     expect(first.files).toEqual({ html: `schools/${first.code}.html`, xlsx: `schools/${first.code}.xlsx`, csv: `schools/${first.code}.csv` });
-    expect(first.download_names.xlsx).toBe(`${first.name}_专业调整报告.xlsx`);
+    // the sample is synthetic: its file names say so, beside the year
+    expect(first.download_names.xlsx).toBe(`${first.name}_专业调整报告_${year}年_示例数据.xlsx`);
   });
 
   it('writes a school workbook with the five sheets, frozen headers and real numbers matching the mart', async () => {

@@ -71,7 +71,7 @@ describe('the workbook writer', () => {
   it('writes odd text, empty tables, wide sheets and percent-only formats as exceljs does', async () => {
     const wide = Array.from({ length: 30 }, (_, i) => ({ key: `k${i}`, label: `列${i}`, type: (i % 2 ? 'percent' : 'text') as CellType }));
     const report: Report = {
-      kind: 'school', code: 'edge', title: 'A & B <报告> "q" \'s\'', subtitle: '', charts: [], notes: [],
+      kind: 'school', code: 'edge', year: 2025, title: 'A & B <报告> "q" \'s\'', subtitle: '', charts: [], notes: [],
       summary: [{ label: ' 前后空格 ', value: 0.125, type: 'percent' }, { label: '换行\n文本', value: null, type: 'integer' },
         { label: '=1+1', value: '-5', type: 'text' }, { label: '控制\u0001字符\u007f', value: 12, type: 'text' }],
       tables: [

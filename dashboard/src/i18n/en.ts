@@ -38,7 +38,7 @@ export const en: Messages = {
   chart: {
     viewTable: 'View as table', viewChart: 'View as chart', csv: 'Download CSV', png: 'Export PNG', svg: 'Export SVG',
     source: (inputs, years, time) => `Source: ${inputs}; data of ${years}; refreshed ${time}`,
-    sourceSep: '; ', synthetic: ' (synthetic sample data)',
+    sourceSep: '; ', synthetic: ' (synthetic sample data)', syntheticFile: '_synthetic',
     tooFew: 'too few records', none: 'none',
   },
   definitions: {

@@ -44,7 +44,7 @@ export const zh = {
   chart: {
     viewTable: '以表格查看', viewChart: '以图表查看', csv: '下载 CSV', png: '导出 PNG', svg: '导出 SVG',
     source: (inputs: string, years: string, time: string) => `数据来源：${inputs}；数据年份：${years} 年；刷新时间：${time}`,
-    sourceSep: '；', synthetic: '（示例数据，合成）',
+    sourceSep: '；', synthetic: '（示例数据，合成）', syntheticFile: '_示例数据',
     tooFew: '记录过少', none: '无',
   },
   definitions: {

@@ -34,13 +34,15 @@ function sheetName(used: Set<string>, wanted: string): string {
   return name;
 }
 
-export function planWorkbook(plan: ShownPlan, names: Lookups, lang: Lang): ExcelJS.Workbook {
-  const m = (lang === 'en' ? en : zh).plan;
+export function planWorkbook(plan: ShownPlan, names: Lookups, lang: Lang, synthetic: boolean): ExcelJS.Workbook {
+  const messages = lang === 'en' ? en : zh;
+  const m = messages.plan;
   const c = m.columns;
   const book = new ExcelJS.Workbook();
   const used = new Set<string>();
   const totals = seats(plan.changes);
   const summary = sheet(book, sheetName(used, lang === 'en' ? 'Summary' : '汇总'), [lang === 'en' ? 'Item' : '项目', lang === 'en' ? 'Value' : '取值'], [
+    ...(synthetic ? [[lang === 'en' ? 'Note' : '注意', messages.syntheticBanner]] : []),
     [m.statusTitle, m.status[plan.status]],
     [lang === 'en' ? 'Message' : '说明', lang === 'en' ? plan.message_en : plan.message_zh],
     [lang === 'en' ? 'Relative gap to the best bound' : '与最优界的相对差距', plan.mip_gap],
