@@ -68,6 +68,14 @@ export interface CsvShape {
    */
   recordInValue: { line: number; inner: number; commas: number } | null;
   /**
+   * The record spanning lines (a quoted value holding a line break, opening on `line`, the record
+   * ending on `until`) with the most commas, inside quotes or out. Twice a record's (2 × (header
+   * width − 1)) means two lines that are records of their own were read as one: a stray quote
+   * opening a value on one line and another closing it part-way through the next join them, into
+   * one row (DuckDB reads it as well formed) or one reject (the other line missing).
+   */
+  joinedRecord: { line: number; until: number; commas: number } | null;
+  /**
    * The first record line ending in CR LF and the first ending in LF alone (DuckDB reads one kind
    * per file), and whether a CR stands anywhere without an LF after it (old Mac line ends, or a
    * stray CR): either stops the read, which DuckDB would only refuse with an error about its state.
@@ -89,7 +97,7 @@ export interface ShapeReader {
 /** Reads the shape of a CSV chunk by chunk, in file order. */
 export function shapeReader(): ShapeReader {
   const shape: CsvShape = {
-    lines: 0, records: 0, recordEnds: [], longLines: [], longRecords: [], nulLine: null, openQuote: null, recordInValue: null,
+    lines: 0, records: 0, recordEnds: [], longLines: [], longRecords: [], nulLine: null, openQuote: null, recordInValue: null, joinedRecord: null,
     lineEnds: { crlf: null, lf: null, loneCr: false },
   };
   let crs = 0; // CR bytes, and of them those an LF follows
@@ -108,6 +116,9 @@ export function shapeReader(): ShapeReader {
   let lastByte = -1;
   let bom = 0;
   let innerCommas = 0; // commas so far on the current line, inside a quoted value opened on an earlier line
+  let chunk: Buffer = Buffer.alloc(0); // the chunk being read
+  let carriedCommas = 0; // commas of the current line in the chunks before this one
+  let recordCommas = 0; // commas so far of the current record, once it spans lines (inside quotes or out)
 
   const countCommas = (bytes: Buffer, from: number, to: number) => {
     let n = 0;
@@ -123,6 +134,9 @@ export function shapeReader(): ShapeReader {
   /** Ends the line whose break is at file offset `at` (`cr`: the byte before it is a CR). */
   const endLine = (at: number, cr: boolean) => {
     const length = at - lineStart;
+    // Only the lines of a record spanning lines are counted: a file without line breaks in values costs nothing.
+    if (inQuotes || spansLines) recordCommas += carriedCommas + countCommas(chunk, Math.max(0, lineStart - offset), at - offset);
+    carriedCommas = 0;
     if (length > MAX_LINE_BYTES) {
       if (shape.longLines.length < KEEP) shape.longLines.push(line);
       recordLong = true;
@@ -131,6 +145,8 @@ export function shapeReader(): ShapeReader {
       const content = length - (lineStart === 0 ? bom : 0) - (cr ? 1 : 0);
       if (spansLines || content > 0) countRecord(shape, line);
       if (recordLong) shape.longRecords.push({ line: recordLine, lines: line - recordLine + 1 });
+      if (spansLines && recordCommas > (shape.joinedRecord?.commas ?? -1)) shape.joinedRecord = { line: recordLine, until: line, commas: recordCommas };
+      recordCommas = 0;
       spansLines = false;
       recordLong = false;
       recordLine = line + 1;
@@ -170,6 +186,7 @@ export function shapeReader(): ShapeReader {
   return {
     update(bytes: Buffer) {
       if (shape.openQuote || bytes.length === 0) return; // a refused file: only its hash is still wanted
+      chunk = bytes;
       if (offset === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bom = 3;
       if (crLast && bytes[0] === LF) crlfs++;
       crLast = false;
@@ -245,6 +262,7 @@ export function shapeReader(): ShapeReader {
         }
       }
       blankBefore = !inQuotes && startsValue(bytes, bytes.length);
+      carriedCommas += countCommas(bytes, Math.max(0, lineStart - offset), bytes.length);
       lastByte = bytes[bytes.length - 1];
       offset += bytes.length;
     },

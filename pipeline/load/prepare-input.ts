@@ -93,6 +93,15 @@ export async function prepareInput(file: string, schema: TableSchema,
       + `whose ${joined.commas} commas inside it make a whole record of ${found.texts.length} columns: two stray quotes would join records into one value. `
       + 'Remove the stray quotes, or double a quote meant as text ("")');
   }
+  // Two stray quotes on adjacent lines: neither line is inside the value whole, but the two lines' commas are all in one record.
+  const both = prepared.shape.joinedRecord;
+  const commas = found.texts.length - 1;
+  if (both && commas > 0 && both.commas >= 2 * commas) {
+    throw new LoadError(`${file}:${both.line}: 引号不配对 — a quote (") opens a value on line ${both.line} that runs on to line ${both.until}, `
+      + `and the record over lines ${both.line}–${both.until} holds ${both.commas} commas, as many as ${Math.floor(both.commas / commas)} records of ${found.texts.length} columns: `
+      + 'stray quotes would join lines that are records of their own into one row, or into one reject. '
+      + 'Remove the stray quotes, or double a quote meant as text ("")');
+  }
   refuseStatedScale(file, found.above);
   refuseHiddenRows(file, prepared.hiddenRows ?? [], found.line, prepared.widths);
   const header = mapHeader(found.texts, schema, file, { line: found.line, matcher });

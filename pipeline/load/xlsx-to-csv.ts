@@ -145,7 +145,7 @@ async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown 
   const { unsaved, errors, breaks, widths } = found;
   const { source, maxBytes } = limits;
   const shape: CsvShape = {
-    lines: 0, records: 0, recordEnds: [], longLines: [], longRecords: [], nulLine: null, openQuote: null, recordInValue: null,
+    lines: 0, records: 0, recordEnds: [], longLines: [], longRecords: [], nulLine: null, openQuote: null, recordInValue: null, joinedRecord: null,
     lineEnds: { crlf: null, lf: null, loneCr: false },
   };
   const out = target === undefined ? undefined : createWriteStream(target);

@@ -69,6 +69,23 @@ describe('hostile inputs stop the refresh, named by file and line', () => {
       (dir) => `${join(dir, 'programmes.csv')}:11: 引号未闭合 — a quote (") opens a value on line 11 and runs on to line ${11 + MAX_VALUE_LINES}`);
   }, 60_000);
 
+  it('two stray quotes on adjacent lines, the second closing part-way through its line: stopped, not two lines read as one record', async () => {
+    const lines = programmes();
+    lines[10] = lines[10].replace(',', ',"'); // opens school_code on line 11 …
+    lines[11] = lines[11].replace(/^([^,]*,[^,]*),/, '$1",'); // … closed after school_code on line 12
+    await refused({ 'programmes.csv': `${lines.join('\n')}\n` },
+      (dir) => `${join(dir, 'programmes.csv')}:11: 引号不配对 — a quote (") opens a value on line 11 that runs on to line 12, `
+        + 'and the record over lines 11–12 holds 16 commas, as many as 2 records of 9 columns');
+  }, 60_000);
+
+  it('a daily postings file with two stray quotes on adjacent lines: stopped, not one posting silently lost in another\'s employer', async () => {
+    const day = csvOf('posting_id,posted_on,district_code,employer,title,industry_hint,headcount,education', 40,
+      (i) => `J-${i},2025-03-04,500103,${i === 7 ? '"' : ''}重庆某公司${i === 8 ? '"' : ''},数控车工,,1,secondary`);
+    await refused({ 'postings/2025-03-04.csv': day },
+      (dir) => `${join(dir, 'postings/2025-03-04.csv')}:8: 引号不配对 — a quote (") opens a value on line 8 that runs on to line 9, `
+        + 'and the record over lines 8–9 holds 14 commas, as many as 2 records of 8 columns');
+  }, 60_000);
+
   it('a header of a million columns: refused at once, not read into memory column by column', async () => {
     const header = `${PROGRAMMES_HEADER},${Array.from({ length: 1_000_000 }, (_, i) => `x${i}`).join(',')}`;
     await refused({ 'programmes.csv': `${header}\n${programmes().slice(1).join('\n')}\n` },

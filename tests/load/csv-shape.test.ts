@@ -86,6 +86,22 @@ describe('the shape of a CSV, read while it is hashed', () => {
     expect(shapeOf('a,b,c\n1,"x,y",3\n').recordInValue).toBeNull();
   });
 
+  it('the record spanning lines with the most commas, inside quotes or out: two records\' worth means stray quotes joined two lines', () => {
+    // A quote opens b on line 3 and closes part-way through line 4: lines 3 and 4 are read as one record of 3 fields.
+    const joined = 'a,b,c\n1,2,3\n4,"5,6\n7,8",9\n10,11,12\n';
+    // A quote opens c on line 2 and closes in a of line 3: one record of 5 fields.
+    const wide = 'a,b,c\n1,2,"3\n4",5,6\n';
+    // Lines 2–4 are one record: its value has a line break and a comma in it, but it holds one record's commas and one more.
+    const address = 'a,b,c\n1,"重庆市渝中区,\n解放碑\n",3\n';
+    for (const size of [1, 2, 3, 7, Infinity]) {
+      expect(shapeOf(joined, size).joinedRecord, `chunks of ${size}`).toEqual({ line: 3, until: 4, commas: 4 });
+      expect(shapeOf(wide, size).joinedRecord, `chunks of ${size}`).toEqual({ line: 2, until: 3, commas: 4 });
+      expect(shapeOf(address, size).joinedRecord, `chunks of ${size}`).toEqual({ line: 2, until: 4, commas: 3 });
+      expect(shapeOf(`${joined}${address.slice(6)}`, size).joinedRecord, 'the record with most commas').toEqual({ line: 3, until: 4, commas: 4 });
+      expect(shapeOf('a,b,c\n1,2,3\n"x",5,6', size).joinedRecord, 'no value spans lines').toBeNull();
+    }
+  });
+
   it('line endings: CR LF and LF alone in one file, or a CR without LF, are named instead of failing in the reader', () => {
     for (const size of [1, 5, Infinity]) {
       expect(shapeOf('a,b,c\n1,2,3\n4,5,6\r\n7,8,9\n', size).lineEnds, `chunks of ${size}`).toEqual({ crlf: 3, lf: 1, loneCr: false });

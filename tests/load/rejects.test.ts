@@ -197,6 +197,55 @@ describe('malformed records', () => {
       + 'whose 8 commas inside it make a whole record of 9 columns: two stray quotes would join records into one value. '
       + 'Remove the stray quotes, or double a quote meant as text ("")');
   });
+
+  const SCHOOLS = 'school_code,school_name,level,district_code,ownership';
+  const strayPair = (dir: string) => `${join(dir, 'schools.csv')}:2: 引号不配对 — a quote (") opens a value on line 2 that runs on to line 3, `
+    + 'and the record over lines 2–3 holds 8 commas, as many as 2 records of 5 columns: '
+    + 'stray quotes would join lines that are records of their own into one row, or into one reject. '
+    + 'Remove the stray quotes, or double a quote meant as text ("")';
+
+  it('two stray quotes on adjacent lines, each holding part of the other\'s value, stop the load: never one row for two lines', async () => {
+    // Read as quoted, school 5001000002 would be part of the name of 5001000001, a row of 5 fields loaded without a word.
+    const dir = await inputsWith({
+      'schools.csv': [
+        SCHOOLS,
+        '5001000001,"渝中示例职业学院,higher,500103,public', // line 2: the value opens here …
+        '5001000002,沙坪坝示例职业技术学院",higher,500106,private', // line 3: … and closes part-way through this line
+        '5001000003,渝北示例中等职业学校,secondary,500112,public',
+        '',
+      ].join('\n'),
+    });
+    expect((await loadFailure(dir)).message).toBe(strayPair(dir));
+  });
+
+  it('two stray quotes on adjacent lines making one record too wide stop the load: never one reject for two lines', async () => {
+    const dir = await inputsWith({
+      'schools.csv': [
+        SCHOOLS,
+        '5001000001,渝中示例职业学院,higher,"500103,public', // line 2: the value opens in the 4th column …
+        '5001000002",沙坪坝示例职业技术学院,higher,500106,private', // line 3: … and closes in the 1st: one record of 8 fields
+        '5001000003,渝北示例中等职业学校,secondary,500112,public',
+        '',
+      ].join('\n'),
+    });
+    expect((await loadFailure(dir)).message).toBe(strayPair(dir));
+  });
+
+  it('a quoted value with a line break and commas inside (an address as exported) is still one row', async () => {
+    const { report, conn } = await load(await inputsWith({
+      'schools.csv': [
+        SCHOOLS,
+        '5001000001,"重庆市渝中区, 解放碑\n示例职业学院, 本部",higher,500103,public', // lines 2–3
+        '5001000002,沙坪坝示例职业技术学院,higher,500106,private',
+        '5001000003,渝北示例中等职业学校,secondary,500112,public',
+        '',
+      ].join('\n'),
+    }));
+    expect(report.inputs.find((i) => i.table === 'schools')).toMatchObject({ rows: 3, rejected: 0 });
+    expect(await query(conn, `SELECT school_name FROM raw_schools WHERE school_code = '5001000001'`)).toEqual([
+      { school_name: '重庆市渝中区, 解放碑\n示例职业学院, 本部' },
+    ]);
+  });
 });
 
 describe('line numbers with a stray quote inside an unquoted value (DuckDB keeps it as text)', () => {
