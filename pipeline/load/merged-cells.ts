@@ -19,13 +19,17 @@ export function mergedRange(ref: string): MergedRange | null {
   return { ref, top: Number(m[2]), left: columnNumber(m[1]), bottom: Number(m[4]), right: columnNumber(m[3]) };
 }
 
-/** What a sheet's XML says that exceljs's stream reader skips: its merged ranges and hidden rows. */
-export interface SheetMarks { merges: MergedRange[]; hiddenRows: number[] }
+/** Columns `min` to `max` (1-based) of one <col> element of a sheet. */
+export interface ColumnSpan { min: number; max: number }
+
+/** What a sheet's XML says that exceljs's stream reader skips: its merged ranges, hidden rows and hidden columns. */
+export interface SheetMarks { merges: MergedRange[]; hiddenRows: number[]; hiddenColumns: ColumnSpan[] }
 
 /**
  * Passes a sheet's XML through unchanged, noting its merged ranges (<mergeCell ref="…"/>, after the
- * rows, so the list is complete once the rows have been read) and its hidden rows (<row hidden="1">,
- * numbered by r, or following the row before when r is left out).
+ * rows, so the list is complete once the rows have been read), its hidden rows (<row hidden="1">,
+ * numbered by r, or following the row before when r is left out) and its hidden columns
+ * (<col min="…" max="…" hidden="1"/>, before the rows: a span, as the sheet gives it).
  */
 export function collectMarks(chunks: AsyncIterable<Buffer | string>, into: SheetMarks): AsyncIterable<Buffer | string> {
   return (async function* () {
@@ -34,10 +38,16 @@ export function collectMarks(chunks: AsyncIterable<Buffer | string>, into: Sheet
     for await (const chunk of chunks) {
       const text = tail + chunk.toString();
       // an element is matched once whole, so one cut anywhere is matched with the next chunk only
-      for (const m of text.matchAll(/<(?:\w+:)?(mergeCell|row)\b([^>]*)>/g)) {
+      for (const m of text.matchAll(/<(?:\w+:)?(mergeCell|row|col)\b([^>]*)>/g)) {
         if (m[1] === 'row') {
           row = Number(/\br="(\d+)"/.exec(m[2])?.[1] ?? row + 1);
           if (/\bhidden="(1|true)"/.test(m[2])) into.hiddenRows.push(row);
+          continue;
+        }
+        if (m[1] === 'col') {
+          const min = Number(/\bmin="(\d+)"/.exec(m[2])?.[1]);
+          const max = Number(/\bmax="(\d+)"/.exec(m[2])?.[1] ?? min);
+          if (/\bhidden="(1|true)"/.test(m[2]) && min >= 1 && max >= min) into.hiddenColumns.push({ min, max });
           continue;
         }
         const ref = /\bref="([A-Z]+\d+:[A-Z]+\d+)"/.exec(m[2]);

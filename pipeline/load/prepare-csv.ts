@@ -9,7 +9,7 @@ import { assertRegularFile, assertUnchanged, stampOf, type FileStamp } from './s
 import { transcodeGb18030 } from './transcode.ts';
 import { FOLDER_XLSX_LIMITS, zipProblem } from './zip-check.ts';
 import { xlsxToCsv, type FilledWidths, type SheetChoice, type CellTally } from './xlsx-to-csv.ts';
-import type { MergedRange } from './merged-cells.ts';
+import type { ColumnSpan, MergedRange } from './merged-cells.ts';
 
 export interface PreparedCsv {
   /** UTF-8 CSV with the original's line numbering: the input itself, or a copy in tmpDir. */
@@ -31,8 +31,9 @@ export interface PreparedCsv {
   breaks?: CellTally;
   /** A workbook's rows' filled widths (outside-cells.ts); none for a CSV. */
   widths?: FilledWidths;
-  /** A workbook's hidden rows of the sheet read, and its hidden sheets not read; none for a CSV. */
+  /** A workbook's hidden rows and hidden columns of the sheet read, and its hidden sheets not read; none for a CSV. */
   hiddenRows?: number[];
+  hiddenColumns?: ColumnSpan[];
   hiddenSheets?: string[];
 }
 

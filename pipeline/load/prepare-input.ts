@@ -7,9 +7,10 @@ import { headerMatcher, mapHeader, type HeaderMap } from './map-header.ts';
 import type { TableMapping } from './mapping.ts';
 import { prepareCsv, type PreparedCsv } from './prepare-csv.ts';
 import { readTopRecords } from './read-header.ts';
-import { fillMerged, mergedFigure, mergedNotes, type MergedRange } from './merged-cells.ts';
+import { fillMerged, mergedFigure, mergedNotes, type ColumnSpan, type MergedRange } from './merged-cells.ts';
 import { cutOutside, outsideNote } from './outside-cells.ts';
 import { SHEET_MAX_COLUMNS, type FilledWidths } from './xlsx-to-csv.ts';
+import { columnLetters } from '../shared/columns.ts';
 
 export interface PreparedInput extends PreparedCsv {
   header: HeaderMap;
@@ -60,6 +61,30 @@ function refuseHiddenRows(file: string, hiddenRows: readonly number[], headerLin
   const named = rows.slice(0, HIDDEN_NAMED).join(', ') + (rows.length > HIDDEN_NAMED ? ' …' : '');
   throw new LoadError(`${file}: 隐藏行 — ${rows.length.toLocaleString('en')} row${rows.length > 1 ? 's' : ''} of the table ${rows.length > 1 ? 'are' : 'is'} hidden (${named}): `
     + 'a hidden row may be an old copy kept out of sight, or hidden by a filter; show every row (clear the filter), delete the rows that are not data, and save again');
+}
+
+/** Hidden columns named in a note at most. */
+const HIDDEN_COLUMNS_NAMED = 10;
+
+/**
+ * A hidden column of the table (one with a header text) is read like a shown one: a note names each,
+ * by letter and header text, with the field it is read as, so that no value comes from out of sight
+ * unsaid. A bureau hides helper columns; one that is not data can then be deleted.
+ */
+function hiddenColumnsNote(file: string, sheet: string | undefined, spans: readonly ColumnSpan[], texts: readonly string[], header: HeaderMap): string | null {
+  const fields = new Map([...header.positions].map(([name, at]) => [at, name]));
+  const hidden: number[] = [];
+  for (let at = 0; at < texts.length; at++) {
+    if (texts[at].trim() !== '' && spans.some((s) => s.min <= at + 1 && at + 1 <= s.max)) hidden.push(at);
+  }
+  if (hidden.length === 0) return null;
+  const named = hidden.slice(0, HIDDEN_COLUMNS_NAMED).map((at) => {
+    const field = fields.get(at);
+    return `${columnLetters(at + 1)} "${texts[at].trim()}" (${field === undefined ? 'no field of the table: left out' : `read as ${field}`})`;
+  }).join(', ') + (hidden.length > HIDDEN_COLUMNS_NAMED ? ' …' : '');
+  const n = hidden.length;
+  return `${file}: 隐藏列照常读取 — ${n} hidden column${n > 1 ? 's' : ''}${sheet === undefined ? '' : ` of sheet "${sheet}"`} ${n > 1 ? 'are' : 'is'} read like the others: `
+    + `${named}; a hidden column that is not data (a helper column) is best deleted from the sheet`;
 }
 
 /**
@@ -116,6 +141,8 @@ export async function prepareInput(file: string, schema: TableSchema,
     options.warn(`${file}: 隐藏工作表未读取 — hidden sheet${prepared.hiddenSheets.length > 1 ? 's' : ''} ${prepared.hiddenSheets.map((n) => `"${n}"`).join(', ')} not read `
       + `(sheet "${prepared.sheet}" was); to read a hidden sheet, name it in mapping.json "sheet"`);
   }
+  const hiddenColumns = hiddenColumnsNote(file, prepared.sheet, prepared.hiddenColumns ?? [], found.texts, header);
+  if (hiddenColumns) options.warn(hiddenColumns);
   if (found.moved) options.warn(`${file}: 表头在第 ${found.line} 行 — header found ending on line ${found.line}${where}; the rows above it are skipped as titles`);
   header.warnings.slice(0, WARNINGS_SHOWN).forEach(options.warn);
   const more = header.warnings.length - WARNINGS_SHOWN;

@@ -71,8 +71,8 @@ export interface CellTally { cells: number; first: string | null }
 export interface FilledWidths { rows: Uint16Array }
 
 /**
- * The chosen sheet as CSV: its path and name, its shape, its merged ranges and hidden rows
- * (merged-cells.ts), its formulas without a result, its rows' filled widths, and the hidden sheets
+ * The chosen sheet as CSV: its path and name, its shape, its merged ranges, hidden rows and hidden
+ * columns (merged-cells.ts), its formulas without a result, its rows' filled widths, and the hidden sheets
  * of the workbook that were not read.
  */
 export interface Converted extends SheetMarks {
@@ -101,8 +101,8 @@ async function convertSheets(source: string, target: string, choice: SheetChoice
     if (hidden && choice.sheet !== name) hiddenSheets.push(name);
     const wanted = choice.sheet === undefined ? !hidden : name === choice.sheet;
     const csvPath = `${target}.${names.length}.csv`;
-    // the sheet's XML read through a filter that notes its merged ranges and hidden rows (exceljs's stream reader skips them)
-    const marks: SheetMarks = { merges: [], hiddenRows: [] };
+    // the sheet's XML read through a filter that notes its merged ranges, hidden rows and hidden columns (exceljs's stream reader skips them)
+    const marks: SheetMarks = { merges: [], hiddenRows: [], hiddenColumns: [] };
     const unsaved: CellTally = { cells: 0, first: null };
     const errors: CellTally = { cells: 0, first: null };
     const breaks: CellTally = { cells: 0, first: null };

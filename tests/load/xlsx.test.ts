@@ -85,6 +85,20 @@ describe('.xlsx inputs', () => {
     await expect(load(dir)).rejects.toThrow(`${file}: 隐藏行 — 1 row of the table is hidden (4): `);
   });
 
+  it('reads a hidden column of the table like a shown one, and says so, naming it by letter and header text', async () => {
+    const { dir, file } = await workbook((_, sheet) => {
+      sheet.getCell('J1').value = '辅助列'; // a helper column, no field of the table
+      sheet.getCell('J2').value = 'x';
+      sheet.getColumn(8).hidden = true; // 就业率
+      sheet.getColumn(10).hidden = true;
+      sheet.getColumn(12).hidden = true; // past the header: nothing of it is read
+    });
+    const { report, conn } = await load(dir);
+    expect(await query(conn, 'SELECT employment_rate FROM raw_programmes ORDER BY school_code')).toEqual([{ employment_rate: 0.93 }, { employment_rate: null }]);
+    expect(report.warnings).toContain(`${file}: 隐藏列照常读取 — 2 hidden columns of sheet "专业点" are read like the others: `
+      + 'H "就业率" (read as employment_rate), J "辅助列" (no field of the table: left out); a hidden column that is not data (a helper column) is best deleted from the sheet');
+  });
+
   it('reads the visible sheet and says which hidden ones it left; a hidden sheet is never chosen unasked', async () => {
     const { dir, file } = await workbook((book) => {
       const old = book.addWorksheet('旧版', { state: 'veryHidden' });
