@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { readResources } from '../config/resources.ts';
 import type { CsvShape } from './csv-shape.ts';
@@ -7,7 +6,7 @@ import { scanFile } from './scan-file.ts';
 import { setAsideLines, type SetAsideLine } from './set-aside.ts';
 import { assertRegularFile, assertUnchanged, stampOf, type FileStamp } from './stable-file.ts';
 import { transcodeGb18030 } from './transcode.ts';
-import { FOLDER_XLSX_LIMITS, zipProblem } from './zip-check.ts';
+import { FOLDER_XLSX_LIMITS, zipFileProblem } from './zip-check.ts';
 import { xlsxToCsv, type FilledWidths, type SheetChoice, type CellTally } from './xlsx-to-csv.ts';
 import type { ColumnSpan, MergedRange } from './merged-cells.ts';
 
@@ -49,11 +48,13 @@ export async function prepareCsv(file: string, tmpDir: string, choice: SheetChoi
     assertRegularFile(file);
     const stamp = stampOf(file);
     const xlsx = file.endsWith('.xlsx');
+    // A workbook's zip directory alone (a few KiB) is checked before the file is read: the file is
+    // then read once whole, to hash it, and a zip bomb is refused before even that.
+    const problem = xlsx ? zipFileProblem(file, FOLDER_XLSX_LIMITS) : null;
+    if (problem) throw new LoadError(`${file}: ${problem}`);
     const scan = await scanFile(file, { csv: !xlsx });
     let prepared: Omit<PreparedCsv, 'setAside' | 'merges'> & { merges?: MergedRange[] };
     if (xlsx) {
-      const problem = zipProblem(readFileSync(file), FOLDER_XLSX_LIMITS);
-      if (problem) throw new LoadError(`${file}: ${problem}`);
       prepared = { ...(await xlsxToCsv(file, copy, choice, readResources().converted_max)), sha256: scan.sha256, stamp };
     }
     else {

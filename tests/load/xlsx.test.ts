@@ -6,7 +6,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inputsWith, load, query, removeInputs } from './helpers.ts';
-import { zipOf } from '../support/zip.ts';
+import { writeSparseZip, zipOf } from '../support/zip.ts';
 
 afterAll(removeInputs);
 
@@ -135,6 +135,14 @@ describe('.xlsx inputs', () => {
     await writeFile(file, zipOf(64 * 1024 * 1024));
     await expect(load(dir)).rejects.toThrow(`${file}: xlsx 压缩比异常（`);
   });
+
+  it('checks a workbook\'s zip directory without reading the file whole again: one of 3 GB is refused by what it declares', async () => {
+    const dir = await inputsWith();
+    await rm(join(dir, 'programmes.csv'));
+    const file = join(dir, 'programmes.xlsx');
+    writeSparseZip(file, 3 * 1024 ** 3); // more than a file read whole into memory may be (2 GiB)
+    await expect(load(dir)).rejects.toThrow(`${file}: xlsx 解压后 3072 MB，超过上限 2048 MB — too large once unpacked`);
+  }, 60_000);
 
   it('stops at an ID of 16 digits or more stored as a number: its last digits are already lost', async () => {
     const { dir, file } = await workbook((_, sheet) => { sheet.getCell('B3').value = 1790000000000000001; });
