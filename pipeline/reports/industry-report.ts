@@ -50,7 +50,7 @@ const RECOMMENDATION_COLUMNS: Column[] = [
 ];
 
 const EVIDENCE_COLUMNS: Column[] = [
-  { key: 'year', label: '年份', type: 'text', width: 8 },
+  { key: 'year', label: '年份', type: 'year', width: 8 },
   { key: 'schools', label: '开设学校', type: 'integer' },
   { key: 'programme_points', label: '专业点', type: 'integer' },
   { key: 'supply', label: '年供给', type: 'integer' },
@@ -77,7 +77,7 @@ const SEGMENT_COLUMNS: Column[] = [
 ];
 
 const LOOP_COLUMNS: Column[] = [
-  { key: 'year', label: '建议年份', type: 'text', width: 8 },
+  { key: 'year', label: '建议年份', type: 'year', width: 8 },
   { key: 'school_name', label: '学校', type: 'text' },
   { key: 'action_zh', label: '建议', type: 'text', width: 8 },
   { key: 'suggested_majors', label: '建议专业', type: 'text', width: 24 },
@@ -111,7 +111,7 @@ function evidenceRows(data: ReportData, code: string): Row[] {
   return (data.industry.years.get(code) ?? []).map((y) => {
     const l = loop.get(Number(y.year));
     return {
-      ...y, year: String(y.year), signal_zh: zh(SIGNAL_ZH, y.signal),
+      ...y, signal_zh: zh(SIGNAL_ZH, y.signal),
       recommendations: l?.recommendations ?? null, share_acted: l?.share_acted ?? null,
       plan_added: l?.plan_added ?? null, gap_closed: l?.gap_closed ?? null,
     } as Row;
@@ -164,7 +164,7 @@ export function buildIndustryReport(data: ReportData, industry: Rec): Report {
   const segments = (data.industry.segments.get(code) ?? []).map((r) =>
     ({ ...r, stage_zh: zh(STAGE_ZH, r.stage), covered_zh: r.covered ? '已覆盖' : '未覆盖' }) as Row);
   const loop = (data.industry.loopDetail.get(code) ?? []).map((r) =>
-    ({ ...r, year: String(r.year), action_zh: zh(LABEL_ZH, r.action), outcome_zh: zh(OUTCOME_ZH, r.outcome) }) as Row);
+    ({ ...r, action_zh: zh(LABEL_ZH, r.action), outcome_zh: zh(OUTCOME_ZH, r.outcome) }) as Row);
   const title = `${industry.name_zh}产业 人才供需与专业调整报告`;
   return {
     kind: 'industry',

@@ -155,7 +155,11 @@ describe('generateReports on the sample', () => {
       const [year, estimated] = [header.indexOf('年份') + 1, header.indexOf('供给中的估算部分') + 1];
       expect(estimated, code).toBeGreaterThan(0);
       const printed = new Map<number, number>();
-      for (let i = 2; i <= sheet.rowCount; i++) printed.set(Number(sheet.getRow(i).getCell(year).value), Number(sheet.getRow(i).getCell(estimated).value));
+      for (let i = 2; i <= sheet.rowCount; i++) {
+        // years are number cells, as in a school's workbook
+        expect(typeof sheet.getRow(i).getCell(year).value, `${code} row ${i}`).toBe('number');
+        printed.set(sheet.getRow(i).getCell(year).value as number, Number(sheet.getRow(i).getCell(estimated).value));
+      }
       for (const i of mine) expect(printed.get(i.year), `${code} ${i.year}`).toBeCloseTo(i.supply_estimated, 0);
     }
   });
