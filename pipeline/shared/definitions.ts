@@ -93,8 +93,8 @@ export const DEFINITIONS: readonly Definition[] = [
   },
   {
     id: 'gap', inputs: BALANCE, policy: [],
-    zh: () => ({ name: '缺口', definition: '需求多于供给的人数；正值表示毕业生不足，负值表示毕业生多于岗位。', formula: '缺口 = D − S', threshold: '' }),
-    en: () => ({ name: 'Gap', definition: 'How many more openings than graduates; positive means graduates are missing, negative means more graduates than openings.', formula: 'gap = D − S', threshold: '' }),
+    zh: () => ({ name: '缺口', definition: '需求多于供给的人数；正值表示毕业生不足，负值表示毕业生多于岗位。供给含小数（按权重分摊、按学制估算），各数分别取整显示，所列缺口可能与所列两数之差相差 1。', formula: '缺口 = D − S', threshold: '' }),
+    en: () => ({ name: 'Gap', definition: 'How many more openings than graduates; positive means graduates are missing, negative means more graduates than openings. Supply has fractions (shared by weight, estimated by duration); each figure is rounded on its own, so a gap shown may differ by 1 from the difference of the two figures shown.', formula: 'gap = D − S', threshold: '' }),
   },
   {
     id: 'fill_ratio', inputs: BALANCE, policy: ['signal.shortage_below', 'signal.oversupply_above'],
@@ -248,8 +248,8 @@ export const DEFINITIONS: readonly Definition[] = [
   },
   {
     id: 'future_gap', inputs: BALANCE, policy: [],
-    zh: () => ({ name: '未来缺口', definition: '某年的预测岗位需求减去当年毕业的供给（由各专业点当前招生与在校生按学制推算的届次流转，经对接表计入产业）；区间随需求预测区间。', formula: '未来缺口(t) = D̂(t) − S(t)', threshold: '' }),
-    en: () => ({ name: 'Future gap', definition: "A year's forecast openings minus the graduates of that year (each programme's current intake and students carried through its years of study, mapped to industries); the interval follows the outlook's.", formula: 'future gap(t) = D̂(t) − S(t)', threshold: '' }),
+    zh: () => ({ name: '未来缺口', definition: '某年的预测岗位需求减去当年毕业的供给（由各专业点当前招生与在校生按学制推算的届次流转，经对接表计入产业）；区间随需求预测区间。各数分别取整显示，所列缺口可能与所列两数之差相差 1。', formula: '未来缺口(t) = D̂(t) − S(t)', threshold: '' }),
+    en: () => ({ name: 'Future gap', definition: "A year's forecast openings minus the graduates of that year (each programme's current intake and students carried through its years of study, mapped to industries); the interval follows the outlook's. Each figure is rounded on its own, so a gap shown may differ by 1 from the difference of the two figures shown.", formula: 'future gap(t) = D̂(t) − S(t)', threshold: '' }),
   },
   {
     id: 'enrolment_plan', inputs: POINTS, policy: [],
