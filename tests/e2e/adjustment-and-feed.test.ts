@@ -208,6 +208,8 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('programme
       const cell = (label: string) => runs[0][head.indexOf(label)];
       expect([cell(zh.data.columns.outcome), cell(zh.data.columns.trigger)]).toEqual([`✗ ${zh.data.outcomes.failed}`, zh.data.triggers.schedule]);
       expect(cell(zh.data.columns.error)).toBe(failed.error);
+      // seconds as a number under a heading with the unit, so the download sums in a spreadsheet
+      expect(cell(zh.data.columns.duration)).toMatch(/^[\d,]+\.\d$/);
       await s.page.screenshot({ path: join(SHOTS, 'failed-run-banner.png') });
     });
   });

@@ -310,7 +310,7 @@ export const en: Messages = {
     technical: 'Technical detail (model tests, marts, policy, for operators)',
     testsSummary: (n, failed) => (failed ? `${n} model tests, ${failed} failed` : `${n} model tests, all passed`),
     outcomes: { ok: 'ok', failed: 'failed', killed: 'killed', running: 'running' }, triggers: { manual: 'manual', schedule: 'scheduled' },
-    columns: { started: 'Started', duration: 'Duration', outcome: 'Outcome', trigger: 'Trigger', stages: 'Stage times', drift: 'Drift', error: 'Error',
+    columns: { started: 'Started', duration: 'Duration (s)', outcome: 'Outcome', trigger: 'Trigger', stages: 'Stage times', drift: 'Drift', error: 'Error',
       table: 'Table', file: 'File', rows: 'Rows', rejected: 'Rejected', sha: 'SHA-256', line: 'Line', column: 'Column', value: 'Value', reason: 'Reason', test: 'Test', failing: 'Failing rows', result: 'Result', mart: 'Name', bytes: 'Bytes', key: 'Parameter', setting: 'Value' },
   },
 };

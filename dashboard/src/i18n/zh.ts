@@ -320,7 +320,7 @@ export const zh = {
     seconds: (s: string) => `${s} 秒`, manifestSource: '数据快照清单', historySource: '运行记录',
     technical: '技术明细（模型测试、数据集市、政策参数，供运维人员查看）',
     testsSummary: (n: number, failed: number) => (failed ? `模型测试 ${n} 项，${failed} 项未通过` : `模型测试 ${n} 项，全部通过`),
-    columns: { started: '开始', duration: '用时', outcome: '结果', trigger: '触发', stages: '各阶段用时', drift: '漂移', error: '错误',
+    columns: { started: '开始', duration: '用时（秒）', outcome: '结果', trigger: '触发', stages: '各阶段用时', drift: '漂移', error: '错误',
       table: '表', file: '文件', rows: '行数', rejected: '拒绝', sha: '文件校验码', line: '行号', column: '列', value: '值', reason: '原因', test: '测试', failing: '失败行数', result: '结果', mart: '名称', bytes: '字节', key: '参数', setting: '取值' },
   },
 };
