@@ -2,6 +2,7 @@
 -- defaults of its 专业类 (crosswalk_defaults.csv); the serves-none default row gives no weight.
 -- A major's weights sum to at most 1 (checked by a model test).
 -- grain: major_code, industry_code, segment_code
+-- not null: weight
 -- references: major_code -> dim_major
 -- references: (industry_code, segment_code) -> dim_segment
 with own as (

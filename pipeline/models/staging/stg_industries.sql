@@ -1,4 +1,6 @@
 -- Industries and clusters the city prioritises.
+-- grain: industry_code
+-- not null: name_zh, name_en, tier, key
 select
     cast(industry_code as VARCHAR) as industry_code,
     cast(name_zh as VARCHAR) as name_zh,

@@ -1,4 +1,6 @@
 -- Chain segments (上游/中游/下游/服务) of each industry.
+-- grain: industry_code, segment_code
+-- not null: segment_name, segment_name_en, stage
 select
     cast(industry_code as VARCHAR) as industry_code,
     cast(segment_code as VARCHAR) as segment_code,

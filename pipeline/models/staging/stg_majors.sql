@@ -1,4 +1,6 @@
 -- Majors of the vocational catalogue (专业目录).
+-- grain: major_code
+-- not null: major_name, level, division_code, division_name, category_code, category_name, duration_years, digital, cost_tier, valid_from
 select
     cast(major_code as VARCHAR) as major_code,
     cast(major_name as VARCHAR) as major_name,

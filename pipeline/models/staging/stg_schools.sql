@@ -1,4 +1,6 @@
 -- Vocational schools; each has one level, district and ownership.
+-- grain: school_code
+-- not null: school_name, level, district_code, ownership
 select
     cast(school_code as VARCHAR) as school_code,
     cast(school_name as VARCHAR) as school_name,
