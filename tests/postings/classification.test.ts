@@ -133,6 +133,8 @@ describe('posting classification with the shipped rules', () => {
     const results = await runModelTests(conn);
     expect(results.filter((t) => t.name.startsWith('posting_') || t.name.startsWith('contract_int_posting'))).toEqual([
       { name: 'contract_int_posting_occupations', failing_rows: 0, passed: true },
+      { name: 'contract_int_posting_rules', failing_rows: 0, passed: true },
+      { name: 'contract_int_posting_rule_matches', failing_rows: 0, passed: true },
       { name: 'contract_int_posting_classified', failing_rows: 0, passed: true },
       { name: 'contract_int_posting_value_counts', failing_rows: 0, passed: true },
       { name: 'posting_classification', failing_rows: 0, passed: true },

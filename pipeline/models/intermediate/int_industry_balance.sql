@@ -1,6 +1,8 @@
 -- City-wide industry × year: coverage, supply against demand, demand ratio with small-cell
 -- suppression, chain coverage and urgency. Every threshold is a policy variable. Published as
 -- mart_industry; the recommendation models read it here, so no intermediate model reads a mart.
+-- The rules of its other columns are those of mart_industry, which publishes it whole.
+-- grain: year, industry_code
 with chain as (
     select
         year,

@@ -1,5 +1,7 @@
 -- Industry × year on a complete grid (every industry in every year that has programmes or demand),
 -- so a year without supply or demand reads 0 instead of going missing from growth and lag.
+-- grain: year, industry_code
+-- not null: schools, programme_points, supply, supply_estimated, openings, seekers, has_demand, has_programmes
 with years as (
     select year from stg_programmes
     union

@@ -1,6 +1,8 @@
 -- Year-on-year changes of demand and of mapped programme points per industry, over the years that
 -- have both demand figures for the industry and programme data. A change needs the previous
 -- calendar year, so a gap in the series breaks it rather than spanning two years.
+-- grain: industry_code, year
+-- not null: demand_change, points_change
 with series as (
     select
         industry_code,

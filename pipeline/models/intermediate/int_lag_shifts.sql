@@ -1,5 +1,7 @@
 -- Correlation, per industry and shift k in 0..lag_max_shift, between the demand change in year t and
 -- the programme-point change in year t + k; mart_lag picks the best shift.
+-- grain: industry_code, shift
+-- not null: pairs
 select
     d.industry_code,
     k.shift::INTEGER as shift,

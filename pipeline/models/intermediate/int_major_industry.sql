@@ -2,6 +2,8 @@
 -- once for it. `mapped` (weight above coverage_mapped_min_weight) drives coverage counts only;
 -- supply uses every weight, so a graduate is shared, never dropped or copied. Weights are summed as
 -- exact decimals, so 0.1 + 0.2 is 0.3 whichever row comes first.
+-- grain: major_code, industry_code
+-- not null: weight, mapped, key
 select
     c.major_code,
     c.industry_code,

@@ -1,5 +1,7 @@
 -- One row per catalogue major: whether it serves a key industry (the match rate counts any weight
 -- above 0) and the names of the industries it is mapped to, heaviest weight first.
+-- grain: major_code
+-- not null: key_matched, industries
 select
     m.major_code,
     coalesce(bool_or(mi.key and mi.weight > 0), false) as key_matched,

@@ -2,6 +2,8 @@
 -- across segments by crosswalk weight and kept locally at the retention rate. Supply is held as an
 -- exact DECIMAL from here on, so its sums do not depend on the order DuckDB's threads add the rows
 -- (a DOUBLE sum can differ in its last bits between two runs, and a published figure with it).
+-- grain: year, school_code, major_code, industry_code, segment_code
+-- not null: level, district_code, ownership, weight, mapped
 select
     pp.year,
     pp.school_code,

@@ -4,6 +4,8 @@
 -- matching runs once per distinct value, on the words raw_posting_words holds for it.
 -- A nightly run with only new postings matches only the values new to the warehouse (see run-models.ts).
 -- incremental: unique key field, value
+-- grain: field, value, rule_id
+-- not null: priority
 with words as (
     select distinct field, value, unnest(words) as word from raw_posting_words
     union

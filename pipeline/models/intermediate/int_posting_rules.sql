@@ -2,6 +2,12 @@
 -- table's, whose entries are rules on the employer field with priority 30 (after the title words,
 -- before the employer name words). Keywords and exclude words are lower-cased once, as the words
 -- of raw_posting_words are. A rule without an industry places a posting outside the key industries.
+-- grain: rule_id
+-- not null: priority, field, keyword_lower, exclude_words, source
+-- The posting marts write '' for no industry, so the rules' codes are checked here.
+-- references: industry_code -> dim_industry
+-- references: (industry_code, segment_code) -> dim_segment
+-- accepted values: field in (title, employer, industry_hint)
 select
     rule_id,
     priority,

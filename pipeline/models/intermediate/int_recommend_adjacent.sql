@@ -2,6 +2,8 @@
 -- industry (int_recommend_anchor) that the catalogue has in the following year's intake: the points
 -- that make a school a candidate to respond. `mapped`: the point's own major is an anchor, so the
 -- school can expand rather than open.
+-- grain: year, industry_code, school_code, major_code
+-- not null: category_code, mapped
 select
     s.year,
     s.industry_code,

@@ -3,6 +3,8 @@
 -- at 0.1) is no reason to open or expand a programme for that industry. Advice given in year t is
 -- for the intake of t + 1: a major is suggested to open only where the catalogue has it in that
 -- year (added_in ≤ t + 1 ≤ valid_to), never a 增补专业 added later nor a withdrawn one.
+-- grain: industry_code, major_code
+-- not null: weight, level, category_code
 select
     mi.industry_code,
     mi.major_code,

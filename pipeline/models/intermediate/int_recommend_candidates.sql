@@ -3,6 +3,9 @@
 -- proximity to the demand at the school's level (its district's openings against the busiest
 -- district's, its area group's against the busiest group's, mixed by recommend_proximity_district)
 -- and size (students against the largest candidate's), then ranked by the weighted score.
+-- grain: year, industry_code, school_code
+-- unique: year, industry_code, rank
+-- not null: action, adjacency, proximity
 with per_school as (
     select
         year,

@@ -3,6 +3,8 @@
 -- weight-averaged fill ratio of the industries the major is mapped to that have demand that year
 -- (NULL when none has). Reads int_industry_balance so that the fill ratio and signal have one definition.
 -- The weighted sums are exact decimals, so the average does not depend on the order of the rows.
+-- grain: year, major_code
+-- not null: industry_code, industries_zh, industries_en
 select
     i.year,
     mi.major_code,

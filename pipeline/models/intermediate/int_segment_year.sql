@@ -1,5 +1,7 @@
 -- Chain segment × year on the same year grid as int_industry_year: a segment is covered when at
 -- least one active point is mapped to it (segment weight above coverage_mapped_min_weight).
+-- grain: year, industry_code, segment_code
+-- not null: stage, schools, programme_points, supply, covered
 with served as (
     select
         year,
