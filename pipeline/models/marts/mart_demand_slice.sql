@@ -2,6 +2,8 @@
 -- dashboard applies suppression (signal_min_openings) to the summed openings of its selection.
 -- grain: year, industry_code, level, district_code
 -- not null: demand
+-- references: industry_code -> dim_industry
+-- references: district_code -> dim_district
 -- accepted values: level in (secondary, higher, bachelor)
 select
     year,

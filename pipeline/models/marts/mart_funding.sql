@@ -5,6 +5,7 @@
 -- are given apart, so the budget can say how much of it is an estimate.
 -- grain: major_code
 -- not null: cost_factor, urgency, coefficient, budget_impact, estimated_students, budget_impact_estimated
+-- references: major_code -> dim_major
 with latest as (
     select max(year) as year from int_programme_points
 ),

@@ -5,6 +5,7 @@
 -- share_unclassified is the year's: unclassified postings ÷ all postings; share_outside likewise
 -- for the postings the rules place outside the key industries.
 -- grain: year, industry_code
+-- references: industry_code -> dim_industry
 with years as (
     select
         year,

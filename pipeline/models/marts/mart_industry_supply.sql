@@ -7,6 +7,7 @@
 -- references: industry_code -> dim_industry
 -- references: school_code -> dim_school
 -- references: major_code -> dim_major
+-- references: district_code -> dim_district
 select
     pi.year,
     pi.industry_code,

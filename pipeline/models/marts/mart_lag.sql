@@ -3,6 +3,7 @@
 -- correlation of at least lag_weak_below counts as a clear response.
 -- grain: industry_code
 -- not null: years_available, strength
+-- references: industry_code -> dim_industry
 -- accepted values: strength in (clear, no_clear_response, insufficient_data)
 with available as (
     select industry_code, count(*) filter (where has_demand and has_programmes)::INTEGER as years_available

@@ -3,6 +3,7 @@
 -- from t to t + 1. gap_closed > 0 means the gap narrowed; the gap responds to graduates, so new
 -- intake (plan_added) shows a response years before the gap can.
 -- grain: year, industry_code
+-- references: industry_code -> dim_industry
 select
     d.year,
     d.follow_year,

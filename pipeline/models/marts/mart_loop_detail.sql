@@ -7,6 +7,8 @@
 -- is a recommendation whose intake plans include estimates (备案 listing rows without figures),
 -- unless the school opened a major: the listing shows that, an estimated plan shows no change.
 -- grain: recommendation_id
+-- references: industry_code -> dim_industry
+-- references: school_code -> dim_school
 with listed as (
     select p.year, p.school_code, p.major_code, p.plan, p.figures_estimated, a.industry_code, a.major_name
     from stg_programmes as p

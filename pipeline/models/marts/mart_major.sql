@@ -2,6 +2,7 @@
 -- ties are broken by students, then code, so the top-N share always counts exactly N majors.
 -- grain: year, major_code
 -- not null: major_name, share, rank, duplicated, industries
+-- references: major_code -> dim_major
 with offered as (
     select
         year,

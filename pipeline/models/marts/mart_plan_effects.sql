@@ -2,6 +2,9 @@
 -- completion rate × crosswalk weight × retention, as supply at graduation counts them.
 -- grain: school_code, major_code, industry_code
 -- not null: year, per_seat
+-- references: school_code -> dim_school
+-- references: major_code -> dim_major
+-- references: industry_code -> dim_industry
 select
     o.school_code,
     o.major_code,

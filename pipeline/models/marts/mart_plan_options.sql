@@ -10,6 +10,8 @@
 -- whether its plan is an estimate (a 备案 listing row without figures), which the planner keeps as it is.
 -- grain: school_code, major_code
 -- not null: existing, open_any, open_adjacent, plan, plan_estimated, year, cost, completion_rate
+-- references: school_code -> dim_school
+-- references: major_code -> dim_major
 with latest as (
     select max(year)::INTEGER as y from stg_programmes
 ),

@@ -6,6 +6,10 @@
 -- catalogue has in the following year's intake, heaviest first.
 -- grain: year, industry_code, school_code
 -- unique: recommendation_id
+-- references: industry_code -> dim_industry
+-- references: school_code -> dim_school
+-- references: district_code -> dim_district
+-- references: suggested_major_code -> dim_major.major_code
 with ranked as (
     select * from int_recommend_candidates where rank <= getvariable('recommend_max_candidates')
 ),

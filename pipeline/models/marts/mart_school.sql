@@ -2,6 +2,8 @@
 -- A school with no active point that year stays listed with zeros and no overlap share.
 -- grain: school_code
 -- not null: school_name, district_name, programme_points
+-- references: school_code -> dim_school
+-- references: district_code -> dim_district
 with latest as (
     select max(year) as year from int_programme_points
 ),

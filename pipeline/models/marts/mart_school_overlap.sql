@@ -2,6 +2,8 @@
 -- Only secondary schools are held to the city's overlap cap.
 -- grain: year, school_code
 -- not null: overlap_share, over_cap
+-- references: school_code -> dim_school
+-- references: district_code -> dim_district
 with offered as (
     select distinct year, school_code, district_code, major_code
     from int_programme_points

@@ -14,6 +14,9 @@
 -- figures_estimated / graduates_estimated say which of a row's figures are estimates (NULL on 'open' rows).
 -- grain: year, school_code, major_code
 -- unique: school_code, position
+-- references: school_code -> dim_school
+-- references: major_code -> dim_major
+-- references: industry_code -> dim_industry
 with latest as (
     select max(year) as year from int_programme_points
 ),
