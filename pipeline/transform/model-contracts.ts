@@ -35,13 +35,16 @@ function identifiers(text: string, where: string): string[] {
   return names;
 }
 
-/** The contract lines of a model's SQL; throws with the model's path on a line it cannot read. */
-export function parseContract(sql: string, path: string): Contract | undefined {
+/**
+ * The contract lines of a model's SQL, or of the DDL of a table written outside the models (the
+ * planner's marts); throws naming `file` (and the line) when a line cannot be read.
+ */
+export function parseContract(sql: string, file: string): Contract | undefined {
   const contract: Contract = { unique: [], notNull: [], references: [], accepted: [] };
   let declared = false;
   for (const [, kind, body] of sql.matchAll(LINE)) {
     declared = true;
-    const where = `${path}.sql, "-- ${kind}:"`;
+    const where = `${file}, "-- ${kind}:"`;
     if (kind === 'grain') {
       if (contract.grain) throw new Error(`${where} appears twice`);
       contract.grain = identifiers(body, where);
@@ -66,7 +69,10 @@ export function parseContract(sql: string, path: string): Contract | undefined {
 }
 
 const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
-const keyOf = (columns: string[]) => `concat_ws('|', ${columns.join(', ')})`;
+/** A column as the generated SQL names it: quoted, since a column may be named like a keyword (mart_plan_constraints."constraint"). */
+const col = (column: string, alias = '') => `${alias}"${column}"`;
+const cols = (columns: readonly string[], alias = '') => columns.map((c) => col(c, alias)).join(', ');
+const keyOf = (columns: readonly string[], alias = '') => `concat_ws('|', ${cols(columns, alias)})`;
 
 /**
  * The rows of a model an incremental build replaced: those whose `columns` match a row of `table`
@@ -98,7 +104,7 @@ export function contractTestSql(model: string, contract: Contract, scope?: TestS
   const source = scope ? scopedRows(model, scope) : model;
   const rows = (alias = model) => `${source} as ${alias}`;
   const key = contract.grain ?? contract.unique[0] ?? [];
-  const rowKey = (alias = '') => (key.length > 0 ? keyOf(key.map((c) => alias + c)) : `'(no key)'`);
+  const rowKey = (alias = '') => (key.length > 0 ? keyOf(key, alias) : `'(no key)'`);
   const parts: string[] = [];
   for (const [rule, columns] of [
     ...(contract.grain ? [['grain', contract.grain] as const] : []),
@@ -106,27 +112,27 @@ export function contractTestSql(model: string, contract: Contract, scope?: TestS
   ]) {
     // Keys are grouped by their 64-bit hash first, and only the rows of a repeated hash by the key
     // itself: grouping millions of text keys costs several times more than grouping their hashes.
-    const hashed = `hash(${columns.join(', ')})`;
-    parts.push(`select '${rule}' as rule, ${keyOf([...columns])} as row_key, count(*) || ' rows' as detail
+    const hashed = `hash(${cols(columns)})`;
+    parts.push(`select '${rule}' as rule, ${keyOf(columns)} as row_key, count(*) || ' rows' as detail
 from ${rows()} where ${hashed} in (select ${hashed} from ${rows()} group by all having count(*) > 1)
-group by ${columns.join(', ')} having count(*) > 1`);
+group by ${cols(columns)} having count(*) > 1`);
   }
   const required = [...new Set([...(contract.grain ?? []), ...contract.notNull])];
   if (required.length > 0) {
-    const nulls = required.map((c) => `case when ${c} is null then '${c}' end`).join(', ');
+    const nulls = required.map((c) => `case when ${col(c)} is null then '${c}' end`).join(', ');
     parts.push(`select 'not_null' as rule, ${rowKey()} as row_key, concat_ws(', ', ${nulls}) || ' is NULL' as detail
-from ${rows()} where ${required.map((c) => `${c} is null`).join(' or ')}`);
+from ${rows()} where ${required.map((c) => `${col(c)} is null`).join(' or ')}`);
   }
   for (const ref of contract.references) {
-    const on = ref.columns.map((c, i) => `m.${c} = t.${ref.targetColumns[i]}`).join(' and ');
+    const on = ref.columns.map((c, i) => `${col(c, 'm.')} = ${col(ref.targetColumns[i], 't.')}`).join(' and ');
     const target = `${ref.table}(${ref.targetColumns.join(', ')})`;
-    parts.push(`select 'references' as rule, ${rowKey('m.')} as row_key, ${keyOf(ref.columns.map((c) => `m.${c}`))} || ' not in ${target}' as detail
-from ${rows('m')} where ${ref.columns.map((c) => `m.${c} is not null`).join(' and ')}
+    parts.push(`select 'references' as rule, ${rowKey('m.')} as row_key, ${keyOf(ref.columns, 'm.')} || ' not in ${target}' as detail
+from ${rows('m')} where ${ref.columns.map((c) => `${col(c, 'm.')} is not null`).join(' and ')}
     and not exists (select 1 from ${ref.table} as t where ${on})`);
   }
   for (const { column, values } of contract.accepted) {
-    parts.push(`select 'accepted_values' as rule, ${rowKey()} as row_key, ${column} || ' is not one of ${values.join(', ')}' as detail
-from ${rows()} where ${column} not in (${values.map(quote).join(', ')})`);
+    parts.push(`select 'accepted_values' as rule, ${rowKey()} as row_key, ${col(column)} || ' is not one of ${values.join(', ')}' as detail
+from ${rows()} where ${col(column)} not in (${values.map(quote).join(', ')})`);
   }
   return parts.join('\nunion all\n');
 }

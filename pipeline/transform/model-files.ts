@@ -88,7 +88,7 @@ export function readModels(dir = MODELS_DIR): ModelFile[] {
     const columns = list?.split(',').map((c) => c.trim());
     let contract: Contract | undefined;
     try {
-      contract = parseContract(sql, path);
+      contract = parseContract(sql, `${path}.sql`);
     } catch (error) {
       problems.push((error as Error).message);
     }
