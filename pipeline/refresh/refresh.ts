@@ -42,7 +42,7 @@ import { loadPostings, postingsLookups, type PostingsReport } from '../postings/
 import { faultPoint } from './fault.ts';
 import { publicPath, publicText } from './public-paths.ts';
 import { writeOutlook } from '../outlook/write-outlook.ts';
-import { PLAN_TABLES, writePlan } from '../planner/write-plan.ts';
+import { PLAN_CONTRACTS, PLAN_TABLES, writePlan } from '../planner/write-plan.ts';
 import { startPlannerWorker, type PlannerWorker } from '../planner/solve-in-worker.ts';
 import { INSTANCE_TABLES } from '../planner/read-instance.ts';
 import { commitProposal, discardProposal, writePendingProposal, type PendingPlan } from '../planner/archive.ts';
@@ -260,6 +260,7 @@ async function outputStages(run: Run, instance: DuckDBInstance, conn: DuckDBConn
       stage('tests', async () => {
         const ran = await runModelTests(conn, {
           reading: rebuilt && new Set([...rebuilt.models, POSTINGS_DELTA, WORDS_TABLE]), replaced: rebuilt?.replaced, later: plan,
+          contracts: PLAN_CONTRACTS,
         });
         // Tests not run again passed on the same tables in the run that built them.
         return [...(base?.manifest.model_tests ?? []).filter((t) => !ran.some((r) => r.name === t.name)), ...ran]

@@ -9,7 +9,9 @@
  *   -- accepted values: signal in (shortage, balanced, oversupply, no_demand)
  *
  * The generic tests are generated from these lines: one failing-rows query per model,
- * `contract_<model>`, whose rows name the rule broken and the key of the offending row.
+ * `contract_<model>`, whose rows name the rule broken and the key of the offending row. A table
+ * written from TypeScript declares its contract with the same lines among its columns (the
+ * planner's marts: pipeline/planner/write-plan.ts).
  */
 
 export interface Reference { columns: string[]; table: string; targetColumns: string[] }

@@ -2,7 +2,8 @@
  * Model tests: each is a query returning the rows that break a rule, so a passing test returns
  * nothing and a failing one shows the offending rows as evidence. The generic ones (grain, not
  * null, references, accepted values) are generated from each model's declared contract
- * (`contract_<model>`); the custom ones are the files of pipeline/models/tests/.
+ * (`contract_<model>`), and from those of the tables written outside the models (the planner's
+ * marts, declared beside their columns); the custom ones are the files of pipeline/models/tests/.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +39,8 @@ export interface RunModelTestsOptions {
   replaced?: ReadonlyMap<string, TestScope>;
   /** Tables still being written (the planner's marts): the tests reading them run last, once `ready` has settled. */
   later?: Later;
+  /** Contracts of tables the models do not build (the planner's: PLAN_CONTRACTS), tested as a model's. */
+  contracts?: ReadonlyMap<string, Contract>;
 }
 
 /** Tables written beside a stage, and the promise that settles once they are (it may reject: the writer's failure is its own). */
@@ -79,8 +82,8 @@ export async function runModelTests(
     const replaced = options.replaced?.get(name);
     return replaced && options.reading ? exactScope(contract, replaced, options.reading) : undefined;
   };
-  const generated = readModels(dir).flatMap(({ name, contract }) =>
-    contract ? [{ name: `contract_${name}`, sql: contractTestSql(name, contract, scope(name, contract)) }] : []);
+  const declared = [...readModels(dir).flatMap(({ name, contract }) => (contract ? [[name, contract] as const] : [])), ...options.contracts ?? []];
+  const generated = declared.map(([name, contract]) => ({ name: `contract_${name}`, sql: contractTestSql(name, contract, scope(name, contract)) }));
   const custom = readdirSync(folder)
     .filter((file) => file.endsWith('.sql'))
     .sort()

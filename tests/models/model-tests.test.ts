@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readPolicy, runModelTests, runModels } from '../../pipeline/transform/run-models.ts';
+import { PLAN_CONTRACTS } from '../../pipeline/planner/write-plan.ts';
 import { M5, tiny, tinyPolicy, type Fixture } from '../fixtures/models/tiny.ts';
 import { buildWarehouse, openWarehouse } from './warehouse.ts';
 
@@ -66,6 +67,19 @@ describe('runModelTests', () => {
     const failed = await failing(orphan);
     expect(failed.map((t) => t.name)).toEqual(['contract_stg_programmes', 'slices_reconcile']);
     expect(failed[0].sample).toEqual([{ rule: 'references', row_key: `2024|5009999999|${M5}`, detail: '5009999999 not in dim_school(school_code)' }]);
+  });
+
+  it("checks the planner's marts by the contracts declared beside their columns", async () => {
+    const conn = await buildWarehouse(tiny, tinyPolicy);
+    const planned = (await runModelTests(conn, { contracts: PLAN_CONTRACTS })).filter((t) => t.name.startsWith('contract_mart_plan'));
+    expect(planned.filter((t) => !t.passed)).toEqual([]);
+    expect(planned.map((t) => t.name)).toEqual(expect.arrayContaining(
+      ['contract_mart_plan', 'contract_mart_plan_gap', 'contract_mart_plan_constraints', 'contract_mart_plan_status']));
+    await conn.run(`INSERT INTO mart_plan SELECT * FROM mart_plan LIMIT 1`);
+    await conn.run(`UPDATE mart_plan_constraints SET kind = 'slack'`);
+    const failed = (await runModelTests(conn, { contracts: PLAN_CONTRACTS })).filter((t) => !t.passed);
+    expect(failed.map((t) => t.name)).toEqual(['contract_mart_plan', 'contract_mart_plan_constraints']);
+    expect(failed[0].sample).toEqual([{ rule: 'grain', row_key: expect.stringMatching(/^\d{10}\|\d{6}K?$/), detail: '2 rows' }]);
   });
 
   it('refuses to run before the models have set the policy variables', async () => {
