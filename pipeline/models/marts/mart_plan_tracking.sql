@@ -9,20 +9,18 @@
 -- balance, for a shortage as for a surplus, the two the planner weighs). Gap columns sum the distinct
 -- graduation years; a proposal without archived gaps (a file that does not carry them) leaves
 -- gap_at_proposal, gap_planned and what is computed from them NULL.
--- Proposals whose major serves no industry count only in mart_plan_tracking_city.
+-- Proposals whose major serves no industry count only in mart_plan_tracking_city. The counts are
+-- int_plan_outcomes', which the city-wide mart adds up.
 -- grain: plan_year, industry_code
 -- not null: name_zh, name_en, proposals, followed, partly, not_acted, opposite, new_proposed, new_opened, seats_proposed, seats_changed
 -- references: industry_code -> dim_industry
-with rows as (
-    select * from int_plan_followed where industry_code is not null
-),
-
-years as (
+with years as (
     select plan_year, industry_code, graduation_year,
         -- one forecast per industry and year: every row of the pair carries the same archived figure
         any_value(future_gap) as future_gap,
         any_value(future_gap_planned) as future_gap_planned
-    from rows
+    from int_plan_followed
+    where industry_code is not null
     group by all
 ),
 
@@ -40,26 +38,25 @@ gaps as (
 )
 
 select
-    r.plan_year,
-    r.industry_code,
+    o.plan_year,
+    o.industry_code,
     i.name_zh,
     i.name_en,
-    count(*)::INTEGER as proposals,
-    count(*) filter (where r.outcome = 'followed')::INTEGER as followed,
-    count(*) filter (where r.outcome = 'partly')::INTEGER as partly,
-    count(*) filter (where r.outcome = 'not_acted')::INTEGER as not_acted,
-    count(*) filter (where r.outcome = 'opposite')::INTEGER as opposite,
-    count(*) filter (where r.outcome = 'followed') / count(*) as share_followed,
-    count(*) filter (where r.new_programme)::INTEGER as new_proposed,
-    count(*) filter (where r.opened)::INTEGER as new_opened,
-    sum(r.proposed_change)::INTEGER as seats_proposed,
-    sum(r.actual_change)::INTEGER as seats_changed,
+    o.proposals,
+    o.followed,
+    o.partly,
+    o.not_acted,
+    o.opposite,
+    o.followed / o.proposals as share_followed,
+    o.new_proposed,
+    o.new_opened,
+    o.seats_proposed,
+    o.seats_changed,
     g.gap_at_proposal,
     g.gap_planned,
     g.gap_now,
     g.gap_now - g.gap_at_proposal as gap_change,
     abs(g.gap_at_proposal) - abs(g.gap_now) as gap_narrowed
-from rows as r
+from int_plan_outcomes as o
 join stg_industries as i using (industry_code)
 join gaps as g using (plan_year, industry_code)
-group by all

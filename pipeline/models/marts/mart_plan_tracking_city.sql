@@ -1,7 +1,8 @@
 -- Loop tracking of the proposed plan, city-wide per plan year: the counts and seats of
 -- mart_plan_tracking over every proposal (also those whose major serves no industry), where the
 -- proposal came from, and how many industries' future gap came closer to balance (gap_narrowed > 0)
--- of those with both gap figures (industries_with_gap).
+-- of those with both gap figures (industries_with_gap). The counts add up int_plan_outcomes' rows,
+-- those of the industries and that of the proposals serving none.
 -- grain: plan_year
 -- not null: proposals, followed, partly, not_acted, opposite, new_proposed, new_opened, seats_proposed, seats_changed, industries, industries_narrowed
 with industries as (
@@ -15,22 +16,22 @@ with industries as (
 )
 
 select
-    f.plan_year,
-    count(*)::INTEGER as proposals,
-    count(*) filter (where f.outcome = 'followed')::INTEGER as followed,
-    count(*) filter (where f.outcome = 'partly')::INTEGER as partly,
-    count(*) filter (where f.outcome = 'not_acted')::INTEGER as not_acted,
-    count(*) filter (where f.outcome = 'opposite')::INTEGER as opposite,
-    count(*) filter (where f.outcome = 'followed') / count(*) as share_followed,
-    count(*) filter (where f.new_programme)::INTEGER as new_proposed,
-    count(*) filter (where f.opened)::INTEGER as new_opened,
-    sum(f.proposed_change)::INTEGER as seats_proposed,
-    sum(f.actual_change)::INTEGER as seats_changed,
+    o.plan_year,
+    sum(o.proposals)::INTEGER as proposals,
+    sum(o.followed)::INTEGER as followed,
+    sum(o.partly)::INTEGER as partly,
+    sum(o.not_acted)::INTEGER as not_acted,
+    sum(o.opposite)::INTEGER as opposite,
+    sum(o.followed) / sum(o.proposals) as share_followed,
+    sum(o.new_proposed)::INTEGER as new_proposed,
+    sum(o.new_opened)::INTEGER as new_opened,
+    sum(o.seats_proposed)::INTEGER as seats_proposed,
+    sum(o.seats_changed)::INTEGER as seats_changed,
     coalesce(any_value(i.industries), 0)::INTEGER as industries,
     coalesce(any_value(i.industries_narrowed), 0)::INTEGER as industries_narrowed,
     coalesce(any_value(i.industries_with_gap), 0)::INTEGER as industries_with_gap,
-    max(f.snapshot) as snapshot,
-    max(f.proposed_at) as proposed_at
-from int_plan_followed as f
+    max(o.snapshot) as snapshot,
+    max(o.proposed_at) as proposed_at
+from int_plan_outcomes as o
 left join industries as i using (plan_year)
-group by f.plan_year
+group by o.plan_year
