@@ -10,10 +10,23 @@ import { sqlName, sqlString } from './sql.ts';
  */
 const NAMED: Record<string, string> = { districts: 'district_name', schools: 'school_name' };
 
-export interface ReadByName { field: string; count: number; example: string }
+/** Values of one field read otherwise, in one file of the rows (a batch of postings holds several days). */
+export interface ReadByName { file: string; field: string; count: number; example: string }
 
 /** Former districts with the district of today (schemas/former_districts.json), optional, loaded right after the districts. */
 export const FORMER_DISTRICTS = 'former_districts';
+
+/**
+ * Rewrites the values of `field` that match a row of `lookup` (columns value, code, example: the
+ * note's text) as its code, and returns how many per file, with the first as an example.
+ */
+async function readAs(conn: DuckDBConnection, rows: string, field: string, lookup: string, match: string): Promise<ReadByName[]> {
+  const found = (await conn.runAndReadAll(`
+    SELECT ${rows}.source_file AS file, count(*)::INTEGER AS count, arg_min(l.example, ${rows}.row_id) AS example
+    FROM ${rows} JOIN ${lookup} l ON ${match} GROUP BY 1 ORDER BY min(${rows}.row_id)`)).getRowObjectsJS() as Omit<ReadByName, 'field'>[];
+  if (found.length > 0) await conn.run(`UPDATE ${rows} SET ${sqlName(field)} = l.code FROM ${lookup} l WHERE ${match}`);
+  return found.map((f) => ({ ...f, field }));
+}
 
 /**
  * Reads a name written where a code belongs as its code, when the referenced table (already
@@ -26,16 +39,11 @@ export async function codesFromNames(conn: DuckDBConnection, schema: TableSchema
     const nameField = NAMED[fk.reference.resource];
     const pattern = schema.fields.find((f) => f.name === fk.fields[0])?.constraints?.pattern;
     if (!nameField || fk.fields.length !== 1 || !pattern) continue;
-    const field = sqlName(fk.fields[0]);
-    const names = `(SELECT ${asciiWidth(sqlName(nameField))} AS name, any_value(${sqlName(fk.reference.fields[0])}) AS code
-      FROM ${rawTable(fk.reference.resource)} GROUP BY 1 HAVING count(*) = 1)`;
-    const named = `${rows}.${field} = n.name AND NOT regexp_full_match(${rows}.${field}, ${sqlString(pattern)})`;
-    const found = (await conn.runAndReadAll(`
-      SELECT count(*)::INTEGER AS count, arg_min('"' || n.name || '" → "' || n.code || '"', ${rows}.row_id) AS example
-      FROM ${rows} JOIN ${names} n ON ${named}`)).getRowObjectsJS()[0] as { count: number; example: string };
-    if (found.count === 0) continue;
-    await conn.run(`UPDATE ${rows} SET ${field} = n.code FROM ${names} n WHERE ${named}`);
-    read.push({ field: fk.fields[0], ...found });
+    const field = `${rows}.${sqlName(fk.fields[0])}`;
+    const names = `(SELECT name, code, '"' || name || '" → "' || code || '"' AS example FROM (
+      SELECT ${asciiWidth(sqlName(nameField))} AS name, any_value(${sqlName(fk.reference.fields[0])}) AS code
+      FROM ${rawTable(fk.reference.resource)} GROUP BY 1 HAVING count(*) = 1))`;
+    read.push(...await readAs(conn, rows, fk.fields[0], names, `${field} = l.name AND NOT regexp_full_match(${field}, ${sqlString(pattern)})`));
   }
   return read;
 }
@@ -48,25 +56,30 @@ export async function codesFromNames(conn: DuckDBConnection, schema: TableSchema
 export async function formerDistricts(conn: DuckDBConnection, schema: TableSchema, rows: string): Promise<ReadByName[]> {
   const read: ReadByName[] = [];
   const districts = rawTable('districts');
-  const former = `(SELECT f.former_code AS value, f.former_name AS was, d.district_code AS code, d.district_name AS now
+  const former = `(SELECT value, code, '"' || value || '" (' || was || ') → "' || code || '" (' || now || ')' AS example FROM (
+      SELECT f.former_code AS value, f.former_name AS was, d.district_code AS code, d.district_name AS now
       FROM ${rawTable(FORMER_DISTRICTS)} f JOIN ${districts} d USING (district_code)
       WHERE f.former_code NOT IN (SELECT district_code FROM ${districts})
     UNION ALL
     SELECT ${asciiWidth('f.former_name')}, f.former_name, d.district_code, d.district_name
       FROM ${rawTable(FORMER_DISTRICTS)} f JOIN ${districts} d USING (district_code)
-      WHERE f.former_name NOT IN (SELECT district_name FROM ${districts}))`;
+      WHERE f.former_name NOT IN (SELECT district_name FROM ${districts})))`;
   for (const fk of schema.foreignKeys ?? []) {
     if (fk.reference.resource !== 'districts' || fk.fields.length !== 1) continue;
-    const field = sqlName(fk.fields[0]);
-    const found = (await conn.runAndReadAll(`
-      SELECT count(*)::INTEGER AS count,
-        arg_min('"' || ${rows}.${field} || '" (' || f.was || ') → "' || f.code || '" (' || f.now || ')', ${rows}.row_id) AS example
-      FROM ${rows} JOIN ${former} f ON ${rows}.${field} = f.value`)).getRowObjectsJS()[0] as { count: number; example: string };
-    if (found.count === 0) continue;
-    await conn.run(`UPDATE ${rows} SET ${field} = f.code FROM ${former} f WHERE ${rows}.${field} = f.value`);
-    read.push({ field: fk.fields[0], ...found });
+    read.push(...await readAs(conn, rows, fk.fields[0], former, `${rows}.${sqlName(fk.fields[0])} = l.value`));
   }
   return read;
+}
+
+/** Counts of one kind of reading summed over files, per field, each with its first example. */
+function byField(read: readonly ReadByName[]): { field: string; count: number; example: string }[] {
+  const fields = new Map<string, { field: string; count: number; example: string }>();
+  for (const r of read) {
+    const seen = fields.get(r.field);
+    if (seen) seen.count += r.count;
+    else fields.set(r.field, { field: r.field, count: r.count, example: r.example });
+  }
+  return [...fields.values()];
 }
 
 /** The note of the former districts read as those of today, or none. */
@@ -74,7 +87,7 @@ export function formerDistrictsNote(file: string, read: ReadByName[]): string[] 
   if (read.length === 0) return [];
   const total = read.reduce((n, r) => n + r.count, 0);
   return [`${file}: 按现行区划读取 — read ${total} former district${total > 1 ? 's' : ''} as the district${total > 1 ? 's' : ''} of today (former_districts.csv): ` +
-    read.map((r) => `${r.field} ${r.count} (e.g. ${r.example})`).join(', ')];
+    byField(read).map((r) => `${r.field} ${r.count} (e.g. ${r.example})`).join(', ')];
 }
 
 /** The note of the names read as codes, or none. */
@@ -82,5 +95,5 @@ export function readByNameNote(file: string, read: ReadByName[]): string[] {
   if (read.length === 0) return [];
   const total = read.reduce((n, r) => n + r.count, 0);
   return [`${file}: 按名称读作代码 — read ${total} name${total > 1 ? 's' : ''} as codes: ` +
-    read.map((r) => `${r.field} ${r.count} (e.g. ${r.example})`).join(', ')];
+    byField(read).map((r) => `${r.field} ${r.count} (e.g. ${r.example})`).join(', ')];
 }

@@ -22,7 +22,8 @@ import { assertUnchanged } from '../load/stable-file.ts';
 import { suggestCodes } from '../load/suggest.ts';
 import { dropTempTables } from '../load/temp-tables.ts';
 import { checkFields } from '../load/check-fields.ts';
-import { normalisedIn, normaliseRows, type Normalised } from '../load/normalise.ts';
+import { normalisedIn, normalisedNote, normaliseRows, type Normalised } from '../load/normalise.ts';
+import { codesFromNames, formerDistricts } from '../load/codes-from-names.ts';
 import { readSchema, type TableSchema } from '../config/schema.ts';
 import { countByFile, type FileCounts } from './count-by-file.ts';
 import type { DailyFile } from './daily-files.ts';
@@ -57,10 +58,12 @@ interface DayResult { counts: FileCounts; rejects: Reject[]; normalised?: Normal
 async function detailedPass(conn: DuckDBConnection, schema: TableSchema, days: PreparedDay[], warn: (message: string) => void):
   Promise<{ results: DayResult[]; source: DaysSource }> {
   const name = 'batch_postings';
-  const scan = await readCsv(conn, days.map((d) => d.csvPath), schema, days[0].header, name, { padded: true }).catch((error) => {
+  const scan = await readCsv(conn, days.map((d) => d.csvPath), schema, days[0].header, name, { padded: true, totals: true }).catch((error) => {
     throw asLoadError(dirname(days[0].file.path), error);
   });
-  const normalised = await normaliseRows(conn, schema, scan.rows);
+  const normalised = await normaliseRows(conn, schema, scan.rows, { totals: true });
+  // a district's name, or a former district, read as the code of today, as in any input (load-table.ts)
+  const read = [...await codesFromNames(conn, schema, scan.rows), ...await formerDistricts(conn, schema, scan.rows)];
   const rejects = await checkFields(conn, schema, scan.rows, name);
   await checkPostedOn(conn, scan, days.map((d) => d.file.name), rejects);
   await checkForeignKeys(conn, schema, scan.rows, rejects);
@@ -71,7 +74,11 @@ async function detailedPass(conn: DuckDBConnection, schema: TableSchema, days: P
   for (const [i, day] of days.entries()) {
     const found = counts[i].rejected === 0 ? []
       : await dayRejects(conn, { schema, scan, rejects, name }, { scanned: scan.files[i], file: day.file.path, csvPath: day.csvPath }, warn);
-    results.push({ counts: counts[i], rejects: found, normalised: normalisedIn(normalised, scan.files[i].path).changes });
+    const rewritten = normalisedIn(normalised, scan.files[i].path);
+    // a total row is said when the day is read; the rewrites are kept in the ledger and said every night
+    normalisedNote(day.file.path, { ...rewritten, changes: [] }).forEach(warn);
+    const readAs = read.filter((r) => r.file === scan.files[i].path).map(({ field, count, example }) => ({ field, count, example }));
+    results.push({ counts: counts[i], rejects: found, normalised: [...rewritten.changes, ...readAs] });
   }
   const ranges = scan.files.map((f) => ({ key: sqlString(f.path), first: f.first, last: f.first + f.parsed - 1 }));
   return { results, source: { rows: scan.rows, rejects, dayColumn: 'source_file', days: ranges, typed: typedValue } };

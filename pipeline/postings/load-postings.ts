@@ -19,7 +19,7 @@ import { syncStore } from './sync-store.ts';
 import { addedDays, appendRawPostings, buildRawPostings } from './raw-postings.ts';
 import { segmentPostings } from './posting-words.ts';
 import { postingsInput } from './postings-input.ts';
-import { checksKey } from './checks-key.ts';
+import { checksKey, postingsReferences } from './checks-key.ts';
 import type { Ledger } from './ledger.ts';
 import { normalisedNote } from '../load/normalise.ts';
 
@@ -57,9 +57,9 @@ export interface PostingsReport {
   segmented: number;
 }
 
-/** The loaded inputs the stage reads: those the postings' and the classification tables' foreign keys look up. */
-export const postingsLookups = (): ReadonlySet<string> => new Set(['postings', ...CLASSIFICATION_TABLES]
-  .flatMap((table) => (readSchema(table).foreignKeys ?? []).map((fk) => fk.reference.resource)));
+/** The loaded inputs the stage reads: those the postings are read against (checks-key.ts) and the classification tables' foreign keys look up. */
+export const postingsLookups = (): ReadonlySet<string> => new Set([...postingsReferences(readSchema('postings')), ...CLASSIFICATION_TABLES
+  .flatMap((table) => (readSchema(table).foreignKeys ?? []).map((fk) => fk.reference.resource))]);
 
 /**
  * The values normalisation rewrote in the stored days, summed per field over the feed (each
