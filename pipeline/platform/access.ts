@@ -38,7 +38,7 @@ export const ROUTES: readonly Route[] = [
   // The app's code and styles, the same for everyone (the login page needs them before a session).
   { name: 'assets', methods: GET, path: /^\/assets\/[\w.-]+$/, rules: everyone('allow') },
   { name: 'manifest', methods: GET, path: /^\/data\/manifest\.json$/, rules: signedIn('cut') },
-  { name: 'history', methods: GET, path: /^\/data\/history\.json$/, rules: signedIn('allow') },
+  { name: 'history', methods: GET, path: /^\/data\/history\.json$/, rules: signedIn('cut') },
   { name: 'split index', methods: GET, path: /^\/data\/marts\/split\.json$/, rules: signedIn('allow') },
   { name: 'mart', methods: GET, path: /^\/data\/marts\/[\w-]+\.arrow$/, rules: signedIn('cut') },
   { name: 'province mart', methods: GET, path: /^\/data\/marts\/provinces\/[\w-]+\.arrow$/, rules: signedIn('allow') },

@@ -12,7 +12,8 @@ import { userByToken, type User } from './accounts.ts';
 import { readSession, DEFAULT_LIMITS, type Session, type SessionLimits } from './sessions.ts';
 import { AddressThrottle, DEFAULT_LOGIN_POLICY, type LoginPolicy } from './login.ts';
 import { HttpError, parseCookies, sendError } from './http.ts';
-import { CutCache } from './school-rows.ts';
+import { CutCache, cutHistory } from './school-rows.ts';
+import type { RunRecord } from '../refresh/history.ts';
 import { audit } from './audit.ts';
 import { handleApi, startSession } from './api.ts';
 import type { UploadSettings } from './uploads.ts';
@@ -27,6 +28,8 @@ export interface Serve {
   data(req: IncomingMessage, res: ServerResponse): void;
   /** Absolute path of a snapshot file (`/data/…` → file), for cutting. */
   dataFile(path: string): string;
+  /** The run history (outside any snapshot), for cutting. */
+  history(): RunRecord[];
 }
 
 export interface GateOptions {
@@ -159,6 +162,11 @@ export function createGate(options: GateOptions) {
     }
     const rule = match.route.rules[caller.who];
     const scoped = caller.user && (caller.user.role === 'school' || caller.user.role === 'provider');
+    if (rule === 'cut' && scoped && match.route.name === 'history') {
+      const bytes = Buffer.from(JSON.stringify(cutHistory(serve.history())));
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length, 'cache-control': 'private, no-cache', 'x-content-type-options': 'nosniff' });
+      return void res.end(req.method === 'HEAD' ? undefined : bytes);
+    }
     if (rule === 'cut' && scoped) return serveCut(req, res, serve, path, caller.user!.schools);
     if (ctx && caller.user && req.method === 'GET' && /report$/.test(match.route.name)) {
       audit(ctx.db, { actor: caller.user.username, action: 'report_download', target: path.replace('/data/reports/', ''), ip: clientAddress(req, ctx.trustProxy) });

@@ -9,6 +9,7 @@ import { DataType, tableFromIPC } from 'apache-arrow';
 import { arrowFile, type ColumnSpec, type ColumnType } from '../export/arrow-columns.ts';
 import type { ReportIndex } from '../reports/generate-reports.ts';
 import type { Manifest } from '../refresh/manifest.ts';
+import type { RunRecord } from '../refresh/history.ts';
 
 const SCHOOL_COLUMN = 'school_code';
 
@@ -39,6 +40,17 @@ export function cutArrow(bytes: Uint8Array, schools: ReadonlySet<string>): Uint8
 export function cutReportIndex(index: ReportIndex, schools: ReadonlySet<string>): ReportIndex {
   return { ...index, schools: index.schools.filter((s) => schools.has(s.code)), industries: [] };
 }
+
+/**
+ * The run history as a school or a department sees it: whether and when each run failed, without
+ * its error and drift findings, which quote other schools' rows (a rejected plan, a school missing
+ * from the latest year); the dashboard's banner still says a run failed.
+ */
+export function cutHistory(runs: readonly RunRecord[]): RunRecord[] {
+  return runs.map((r) => ({ ...r, error: r.error === null ? null : HIDDEN_ERROR, drift: [] }));
+}
+
+export const HIDDEN_ERROR = '刷新未完成，详情请联系数据管理员 — the refresh did not finish; the bureau\'s data administrators have the details';
 
 export function cutManifest(manifest: Manifest): Manifest {
   return { ...manifest, rejects: [], warnings: [], base: manifest.base && { ...manifest.base, warnings: [] } };

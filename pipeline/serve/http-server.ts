@@ -97,6 +97,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const gate = options.gate ?? createGate({ db: null, trustProxy: false });
   const serve = {
     app, data: serveData,
+    history: () => readHistory(options.warehouseDir),
     dataFile: (path: string) => {
       const file = join(options.warehouseDir, CURRENT, path.slice('/data/'.length));
       if (linkedOut(path.slice('/data'.length))) throw Object.assign(new Error(`not served: ${path}`), { code: 'ENOENT' });
