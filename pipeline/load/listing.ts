@@ -15,6 +15,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { PROVINCES, placeName } from '../config/provinces.ts';
 import { rawTable } from '../config/schema.ts';
+import { levelName } from './catalogue-versions.ts';
 import { LoadError } from './errors.ts';
 import { sqlString } from './sql.ts';
 
@@ -89,12 +90,14 @@ export async function joinListing(conn: DuckDBConnection, programmesColumns: str
     SELECT l.year, l.school_code, l.major_code, f.plan, f.enrolled, f.students, f.graduates, f.employment_rate,
            coalesce(f.status, ${remarkStatus('l.remark')}), l.source_major_code, l.catalogue
     FROM ${l} l LEFT JOIN ${f} f USING (year, school_code, major_code)`);
+  // the estimates fall back at most to the year's level (stg_programmes): a year and level without any figures has none to draw on
   const bare = (await conn.runAndReadAll(`
-    SELECT string_agg(year::VARCHAR, ', ' ORDER BY year) AS years FROM
-      (SELECT year FROM ${rawTable('programmes')} GROUP BY year HAVING count(students) = 0)`)).getRowObjectsJS()[0].years as string | null;
+    SELECT string_agg(year || ' ' || ${levelName('level')}, ', ' ORDER BY year, level) AS years FROM
+      (SELECT p.year, s.level FROM ${rawTable('programmes')} p JOIN ${rawTable('schools')} s USING (school_code)
+       GROUP BY ALL HAVING count(p.students) = 0)`)).getRowObjectsJS()[0].years as string | null;
   if (bare !== null) {
     throw new LoadError(`${file}: 缺少招生与在校生数据 — no programme of ${bare} has figures in programme_figures: `
-      + 'supply and enrolment cannot be computed or estimated from the listing alone; add programme_figures.csv with the year\'s figures');
+      + 'supply and enrolment cannot be computed or estimated from the listing alone; add programme_figures.csv with figures of that year and level');
   }
   const readings: RemarkReading[] = ['closed', 'suspended', 'planned', 'unread'];
   const counts = (await conn.runAndReadAll(`

@@ -2,6 +2,7 @@
  * The MoE 备案结果 export as a programmes source: the export as downloaded (title row, 修业年限,
  * 备注), joined with its optional figures file; real Chongqing colleges and 2021 catalogue rows.
  */
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -100,7 +101,16 @@ describe('the 备案结果 export', () => {
 
   it('stops when a year of the listing has no figures at all, since nothing could be estimated from', async () => {
     const error = await loadFailure(await beian({}, ['programme_figures.csv']));
-    expect(error.message).toContain('2025年重庆市高职专业设置备案结果.xlsx: 缺少招生与在校生数据 — no programme of 2025 has figures in programme_figures');
+    expect(error.message).toContain('2025年重庆市高职专业设置备案结果.xlsx: 缺少招生与在校生数据 — no programme of 2025 高职专科 (higher) has figures in programme_figures');
+  });
+
+  it('stops when a level of a year has no figures, figures of another level being no ground for its estimates', async () => {
+    const schools = `${readFileSync(join(REAL, 'schools.csv'), 'utf8').trimEnd()}\n5150000001,重庆示例中等职业学校,secondary,500101,public\n`;
+    const listing = ['年份,省份,学校代码,学校名称,专业代码,专业名称,修业年限,备注',
+      '2025,重庆市,4150012609,重庆电子工程职业学院,510201,计算机应用技术,3,',
+      '2025,重庆市,5150000001,重庆示例中等职业学校,710201,计算机应用,3,'].join('\n');
+    const error = await loadFailure(await beian({ 'schools.csv': schools, 'programme_listing.csv': listing, 'mapping.json': '{}', 'programme_figures.csv': FIGURES_2025 }, [EXPORT]));
+    expect(error.message).toContain('programme_listing.csv: 缺少招生与在校生数据 — no programme of 2025 中职 (secondary) has figures in programme_figures');
   });
 
   it('rejects a figures row no listed programme has, naming its key and, for a typo, the listed major by its name', async () => {
