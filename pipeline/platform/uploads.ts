@@ -15,7 +15,8 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { acceptedInputs, readAccepted, uploadFilesDir, uploadsDir, withAccepted, writeAccepted, writeUploadSource } from '../config/accepted-inputs.ts';
 import { loadInputs, LoadError, type Reject } from '../load/index.ts';
 import { readPolicy } from '../config/policy.ts';
-import { DELIVERED_INPUTS, INPUT_NAMES, isDeliveredInput, type DeliveredInput } from '../config/schema.ts';
+import { DELIVERED_INPUTS, INPUT_NAMES, isDeliveredInput, rawTable, type DeliveredInput } from '../config/schema.ts';
+import { sqlString } from '../load/sql.ts';
 import { acceptedPostingsDir, DAILY, dayProblem } from '../postings/daily-files.ts';
 import { syncStore } from '../postings/sync-store.ts';
 import type { AppDb } from './app-db.ts';
@@ -104,19 +105,38 @@ export function listUploads(db: AppDb, user: User, limit = 200): Upload[] {
 /** A submitted file in a dry run: the input it stands in for, where it is stored, the name its sender gave. */
 interface Submitted { input: DeliveredInput; file: string; shownAs: string }
 
+/** What a school's or a department's account is told of a failure in a file it did not send: it may quote other schools' rows. */
+export const OTHER_INPUT_FAILED = '数据目录中另一项数据未能载入（并非本次上传的文件），请联系数据管理员 — another input of the data folder does not load '
+  + '(not a file of this upload); the bureau\'s data administrators have the details';
+
+/** Rows a school's account sent of schools not its own: the first few codes and how many rows. */
+async function otherSchools(conn: DuckDBConnection, input: string, schools: readonly string[]): Promise<{ n: number; codes: string[] }> {
+  const table = rawTable(input);
+  const column = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM duckdb_columns() WHERE table_name = '${table}' AND column_name = 'school_code'`))
+    .getRowObjectsJS()[0].n as number;
+  if (column === 0) return { n: 0, codes: [] };
+  const own = schools.map(sqlString).join(', ') || 'NULL';
+  const [row] = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n, list_sort(list(DISTINCT school_code))[1:3] AS codes
+    FROM ${table} WHERE school_code NOT IN (${own})`)).getRowObjectsJS() as { n: number; codes: string[] }[];
+  return row;
+}
+
 /**
  * Loads every input as the next refresh would, with the submitted files in place of their inputs'
  * (accepted as acceptUpload would), into a throwaway in-memory database. Rejects in other tables
  * caused by these files (a school removed that programmes still name) are reported too; the rows
- * and rejects counted are the first file's.
+ * and rejects counted are the first file's. A school's or a department's account (`sender`) reads
+ * only the rejects of its own files and no failure of another file; a school's file holding rows
+ * of schools not its own is refused.
  */
-export async function dryRun(settings: UploadSettings, submitted: Submitted[]): Promise<CheckReport> {
+export async function dryRun(settings: UploadSettings, submitted: Submitted[], sender?: User): Promise<CheckReport> {
   const policy = readPolicy(settings.policyPath);
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   const tmpDir = mkdtempSync(join(uploadsDir(settings.warehouseDir), 'check-'));
   const shown = new Map(submitted.map((f) => [f.file, f.shownAs]));
   const show = (text: string) => submitted.reduce((t, f) => t.split(f.file).join(f.shownAs), text);
+  const scoped = sender !== undefined && (sender.role === 'school' || sender.role === 'provider');
   try {
     const report = await loadInputs(conn, {
       dataDir: settings.dataDir, referenceDir: settings.referenceDir, tmpDir,
@@ -125,11 +145,21 @@ export async function dryRun(settings: UploadSettings, submitted: Submitted[]): 
     });
     if (submitted[0].input === 'postings') return await checkDay(conn, submitted[0], tmpDir, policy.load.reject_share_max);
     const own = report.inputs.find((i) => i.table === submitted[0].input)!;
-    const rejects = report.rejects.map((r) => ({ ...r, file: shown.get(r.file) ?? basename(r.file), reason: reasonZh(r.reason) }));
+    if (sender?.role === 'school') {
+      const others = await otherSchools(conn, submitted[0].input, sender.schools);
+      if (others.n > 0) {
+        const error = `${submitted[0].shownAs}: 含其他学校的数据 — ${others.n} rows of schools other than this account's (${others.codes.join(', ')}${others.n > others.codes.length ? ' …' : ''}): `
+          + '学校账号只报送本校的数据 — a school account sends its own schools\' rows only';
+        return { rows: 0, rejected: 0, rejects: [], error };
+      }
+    }
+    const rejects = report.rejects.filter((r) => !scoped || shown.has(r.file))
+      .map((r) => ({ ...r, file: shown.get(r.file) ?? basename(r.file), reason: reasonZh(r.reason) }));
     return { rows: own.rows, rejected: own.rejected, rejects, error: null };
   } catch (error) {
     if (!(error instanceof LoadError)) throw error;
-    return { rows: 0, rejected: 0, rejects: [], error: show(refusalZh(error.message)) };
+    const ours = submitted.some((f) => error.message.includes(f.file));
+    return { rows: 0, rejected: 0, rejects: [], error: scoped && !ours ? OTHER_INPUT_FAILED : show(refusalZh(error.message)) };
   } finally {
     conn.closeSync();
     instance.closeSync();
@@ -201,7 +231,7 @@ export async function receiveUpload(db: AppDb, settings: UploadSettings, user: U
   writeFileSync(path, bytes, { flag: 'wx', mode: 0o440 });
   writeUploadSource(settings.warehouseDir, stored, { upload: id, name, by: user.username, at });
   const check = await dryRun(settings, [{ input, file: path, shownAs: name },
-    ...(listing ? [{ input: listing.input, file: join(uploadFilesDir(settings.warehouseDir), listing.stored_name), shownAs: listing.original_name }] : [])]);
+    ...(listing ? [{ input: listing.input, file: join(uploadFilesDir(settings.warehouseDir), listing.stored_name), shownAs: listing.original_name }] : [])], user);
   db.prepare('UPDATE uploads SET stored_name = ?, status = ?, rows = ?, rejected = ?, check_report = ? WHERE id = ?')
     .run(stored, check.error ? 'failed' : 'checked', check.rows, check.rejected, JSON.stringify(check), id);
   audit(db, { actor: user.username, action: 'upload', target: `${input}#${id}${listing ? ` with programme_listing#${listing.id}` : ''}`, ip: submission.ip,

@@ -18,6 +18,7 @@ import { acceptedPostingsDir, listDailyFiles } from '../../pipeline/postings/dai
 import type { InputOverrides } from '../../pipeline/load/locate-input.ts';
 import { createUploadToken } from '../../pipeline/platform/accounts.ts';
 import { zipProblem } from '../../pipeline/load/zip-check.ts';
+import { OTHER_INPUT_FAILED } from '../../pipeline/platform/uploads.ts';
 import { sampleWarehouseDir } from '../support/warehouse.ts';
 import { zipOf } from '../support/zip.ts';
 import { Client, platformServer, raw, type Platform } from './helpers.ts';
@@ -35,6 +36,8 @@ function upload(client: Client, input: string, name: string, body: Buffer | stri
 }
 
 const clients: Record<string, Client> = {};
+/** The school of the sample's first programme row, the school account's. */
+const SCHOOL = readFileSync(join(DEFAULTS.dataDir, 'programmes.csv'), 'utf8').split('\n')[1].split(',')[1];
 
 beforeAll(async () => {
   warehouseDir = mkdtempSync(join(tmpdir(), 'platform-uploads-'));
@@ -46,8 +49,9 @@ beforeAll(async () => {
     { username: 'analyst1', role: 'analyst' },
     { username: 'jiaowei', role: 'provider', inputs: ['programme_listing', 'programme_figures'], display_name: '市教委' },
     { username: 'zhaopin', role: 'provider', inputs: ['postings'], display_name: '招聘平台' },
+    { username: 'xuexiao', role: 'school', schools: [SCHOOL], inputs: ['programmes'], display_name: '某职业学校' },
   ]);
-  for (const name of ['admin1', 'rensheju', 'analyst1', 'jiaowei', 'zhaopin']) {
+  for (const name of ['admin1', 'rensheju', 'analyst1', 'jiaowei', 'zhaopin', 'xuexiao']) {
     clients[name] = new Client(platform.url);
     expect((await clients[name].login(name)).status).toBe(200);
   }
@@ -93,6 +97,20 @@ describe('uploads', () => {
     expect((await upload(clients.rensheju, 'schools', 'schools.csv', 'x')).status).toBe(403);
     expect((await upload(clients.analyst1, 'demand', 'demand.csv', changed())).status).toBe(403);
     expect(readdirSync(uploadFilesDir(warehouseDir)).length).toBe(before);
+  });
+
+  it('refuses a school account\'s file holding other schools\' rows, and never shows it another file\'s failure, which quotes other schools', async () => {
+    const [head, ...rows] = readFileSync(join(DEFAULTS.dataDir, 'programmes.csv'), 'utf8').trimEnd().split('\n');
+    const own = rows[0].split(',')[1];
+    const others = [...new Set(rows.map((r) => r.split(',')[1]))].filter((c) => c !== own).sort();
+    const all = (await upload(clients.xuexiao, 'programmes', '本校专业点.csv', `${head}\n${rows.join('\n')}\n`)).json();
+    expect(all.status).toBe('failed');
+    expect(all.check.error).toBe(`本校专业点.csv: 含其他学校的数据 — ${rows.filter((r) => r.split(',')[1] !== own).length} rows of schools other than this account's `
+      + `(${others.slice(0, 3).join(', ')} …): 学校账号只报送本校的数据 — a school account sends its own schools' rows only`);
+    // Its own rows alone: the folder's plan_proposals.csv then names plans of other schools that no longer hold, and fails.
+    const mine = (await upload(clients.xuexiao, 'programmes', '本校专业点.csv', `${head}\n${rows.filter((r) => r.split(',')[1] === own).join('\n')}\n`)).json();
+    expect(mine.check.error).toBe(OTHER_INPUT_FAILED);
+    expect(JSON.stringify(mine.check)).not.toContain(others[0]);
   });
 
   it('never lets a name become a path', async () => {
