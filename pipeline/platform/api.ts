@@ -12,7 +12,7 @@ import { HttpError, parseCookies, readBody, readJson, sendJson, serializeCookie 
 import { passwordLogin } from './login.ts';
 import { verifyPassword } from './passwords.ts';
 import { createSession, endSession, randomToken, sessionHash } from './sessions.ts';
-import { acceptUpload, discardUpload, getUpload, listUploads, receiveUpload } from './uploads.ts';
+import { acceptUpload, discardUpload, getUpload, listUploads, receiveUpload, shownUpload } from './uploads.ts';
 import { contentDisposition } from '../serve/report-route.ts';
 import { currentSnapshot, describeSnapshot, listSnapshots } from '../refresh/snapshot.ts';
 import { NoSuchSnapshot, rollBack } from '../refresh/roll-back.ts';
@@ -177,18 +177,17 @@ export async function handleApi(ctx: GateContext | null, req: IncomingMessage, r
       const upload = await receiveUpload(ctx.db, ctx.uploads, user!, {
         input: q.get('input') ?? '', name: q.get('name') ?? '', bytes, ip, listing: listing === null ? undefined : Number(listing),
       });
-      return sendJson(res, 201, upload);
+      return sendJson(res, 201, shownUpload(upload));
     }
     case 'upload': {
       const upload = getUpload(ctx.db, Number(match.params[0]));
       if (!upload || (user!.role !== 'admin' && upload.uploader_id !== user!.id)) throw new HttpError(404, '无此报送 — no such upload', 'not_found');
-      const { stored_name: _, uploader_id: __, ...shown } = upload;
-      return sendJson(res, 200, shown);
+      return sendJson(res, 200, shownUpload(upload));
     }
     case 'upload accept':
-      return sendJson(res, 200, acceptUpload(ctx.db, ctx.uploads, user!, Number(match.params[0]), ip));
+      return sendJson(res, 200, shownUpload(acceptUpload(ctx.db, ctx.uploads, user!, Number(match.params[0]), ip)));
     case 'upload discard':
-      return sendJson(res, 200, discardUpload(ctx.db, user!, Number(match.params[0]), ip));
+      return sendJson(res, 200, shownUpload(discardUpload(ctx.db, user!, Number(match.params[0]), ip)));
     case 'delivery status':
       return sendJson(res, 200, deliveries(ctx.db, user!));
     case 'schedule': {

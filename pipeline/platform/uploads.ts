@@ -94,6 +94,12 @@ export function getUpload(db: AppDb, id: number): (Upload & { stored_name: strin
   return row && { ...toUpload(row), stored_name: row.stored_name, uploader_id: row.uploader_id };
 }
 
+/** An upload as the API answers it: without the server's file name and the sender's account id. */
+export function shownUpload(upload: Upload & { stored_name?: string; uploader_id?: number }): Upload {
+  const { stored_name: _, uploader_id: __, ...shown } = upload;
+  return shown;
+}
+
 /** Admins see every upload; anyone else their own. Newest first. */
 export function listUploads(db: AppDb, user: User, limit = 200): Upload[] {
   const rows = user.role === 'admin'

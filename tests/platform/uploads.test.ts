@@ -65,6 +65,9 @@ describe('uploads', () => {
     const up = reply.json();
     expect(up).toMatchObject({ input: 'demand', status: 'checked', original_name: '需求 2025.csv', rows: lines.length, rejected: 0 });
     expect(up.check.rejects).toEqual([]);
+    // the server's file name and the sender's account id stay on the server
+    expect(Object.keys(up)).not.toEqual(expect.arrayContaining(['stored_name']));
+    expect(Object.keys(up)).not.toEqual(expect.arrayContaining(['uploader_id']));
     expect(readdirSync(uploadFilesDir(warehouseDir))).toEqual([expect.stringMatching(new RegExp(`^${up.id}-[0-9a-f]{16}\\.csv$`))]);
   });
 
@@ -128,6 +131,7 @@ describe('uploads', () => {
     const accepted = await clients.admin1.send('POST', `/api/uploads/${valid.id}/accept`);
     expect(accepted.status).toBe(200);
     expect(accepted.json().status).toBe('accepted');
+    expect(Object.keys(accepted.json())).not.toEqual(expect.arrayContaining(['stored_name']));
     expect(readAccepted(warehouseDir).demand).toMatch(new RegExp(`^${valid.id}-`));
 
     const { manifest, snapshotDir } = await refresh({ dataDir: DEFAULTS.dataDir, referenceDir: DEFAULTS.referenceDir, warehouseDir, acceptDrift: true });
