@@ -127,7 +127,9 @@ describe.runIf(run)('platform in the browser', () => {
     const [header, first, second, ...rest] = demand.trimEnd().split('\n');
     const dir = mkdtempSync(join(tmpdir(), 'platform-e2e-files-'));
     writeFileSync(join(dir, 'broken.csv'), [header, first.replace(/,(\d+),(\d+)$/, ',many,$2'), second, ...rest].join('\n'));
-    writeFileSync(join(dir, 'demand.csv'), [header, first.replace(/,(\d+),(\d+)$/, ',54321,$2'), second, ...rest].join('\n'));
+    // its last row rejected (openings "x"), so the snapshot's rejects name the upload too
+    writeFileSync(join(dir, 'demand.csv'), [header, first.replace(/,(\d+),(\d+)$/, ',54321,$2'), second, ...rest.slice(0, -1),
+      rest.at(-1)!.replace(/,(\d+),(\d+)$/, ',x,$2')].join('\n'));
 
     await signIn('rensheju');
     const { page } = browser;
@@ -175,7 +177,11 @@ describe.runIf(run)('platform in the browser', () => {
     await page.goto(`${platform.url}#/data`);
     await page.waitForSelector('figure[data-chart="inputs"]');
     const inputs = await chartTable(page, 'inputs');
-    expect(inputs.find((r) => r[0] === zh.inputTables.demand)?.[1]).toBe(zh.data.uploaded('demand.csv', Number(id), 'rensheju', formatFor('zh', 'Asia/Shanghai').dateTime(input.upload.at)));
+    const sent = zh.data.uploaded('demand.csv', Number(id), 'rensheju', formatFor('zh', 'Asia/Shanghai').dateTime(input.upload.at));
+    expect(inputs.find((r) => r[0] === zh.inputTables.demand)?.[1]).toBe(sent);
+    // a reject of the upload names it as sent, not by the server's stored file
+    const [, ...rejected] = await chartTable(page, 'rejects');
+    expect(rejected.map((r) => [r[0], r[1], r[3]])).toEqual([[sent, String(rest.length + 3), 'x']]);
     await page.goto(`${platform.url}platform#audit`);
     await page.waitForSelector('[data-tab="audit"] td');
     const actions = await page.$$eval('[data-tab="audit"] tbody tr', (trs) => trs.map((tr) => tr.children[2].textContent));
