@@ -82,18 +82,17 @@ function byField(read: readonly ReadByName[]): { field: string; count: number; e
   return [...fields.values()];
 }
 
-/** The note of the former districts read as those of today, or none. */
-export function formerDistrictsNote(file: string, read: ReadByName[]): string[] {
+/** The note of values read as another, headed by what was read (`head`, given the total), or none. */
+function readNote(file: string, read: readonly ReadByName[], head: (total: number) => string): string[] {
   if (read.length === 0) return [];
   const total = read.reduce((n, r) => n + r.count, 0);
-  return [`${file}: 按现行区划读取 — read ${total} former district${total > 1 ? 's' : ''} as the district${total > 1 ? 's' : ''} of today (former_districts.csv): ` +
-    byField(read).map((r) => `${r.field} ${r.count} (e.g. ${r.example})`).join(', ')];
+  return [`${file}: ${head(total)}: ${byField(read).map((r) => `${r.field} ${r.count} (e.g. ${r.example})`).join(', ')}`];
 }
 
+/** The note of the former districts read as those of today, or none. */
+export const formerDistrictsNote = (file: string, read: readonly ReadByName[]) => readNote(file, read, (total) =>
+  `按现行区划读取 — read ${total} former district${total > 1 ? 's' : ''} as the district${total > 1 ? 's' : ''} of today (former_districts.csv)`);
+
 /** The note of the names read as codes, or none. */
-export function readByNameNote(file: string, read: ReadByName[]): string[] {
-  if (read.length === 0) return [];
-  const total = read.reduce((n, r) => n + r.count, 0);
-  return [`${file}: 按名称读作代码 — read ${total} name${total > 1 ? 's' : ''} as codes: ` +
-    byField(read).map((r) => `${r.field} ${r.count} (e.g. ${r.example})`).join(', ')];
-}
+export const readByNameNote = (file: string, read: readonly ReadByName[]) => readNote(file, read, (total) =>
+  `按名称读作代码 — read ${total} name${total > 1 ? 's' : ''} as codes`);
