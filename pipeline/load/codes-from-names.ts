@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { rawTable, type TableSchema } from '../config/schema.ts';
 import { asciiWidth } from './normalise.ts';
 import { sqlName, sqlString } from './sql.ts';
+import { groupBy } from '../shared/group-by.ts';
 
 /**
  * Tables a file may name instead of giving their code: a school list writes 所在区县 as 渝中区, a
@@ -72,15 +73,8 @@ export async function formerDistricts(conn: DuckDBConnection, schema: TableSchem
 }
 
 /** Counts of one kind of reading summed over files, per field, each with its first example. */
-function byField(read: readonly ReadByName[]): { field: string; count: number; example: string }[] {
-  const fields = new Map<string, { field: string; count: number; example: string }>();
-  for (const r of read) {
-    const seen = fields.get(r.field);
-    if (seen) seen.count += r.count;
-    else fields.set(r.field, { field: r.field, count: r.count, example: r.example });
-  }
-  return [...fields.values()];
-}
+const byField = (read: readonly ReadByName[]) => [...groupBy(read, (r) => r.field).values()]
+  .map((rs) => ({ field: rs[0].field, count: rs.reduce((n, r) => n + r.count, 0), example: rs[0].example }));
 
 /** The note of values read as another, headed by what was read (`head`, given the total), or none. */
 function readNote(file: string, read: readonly ReadByName[], head: (total: number) => string): string[] {

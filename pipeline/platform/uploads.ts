@@ -15,7 +15,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { acceptedInputs, readAccepted, uploadFilesDir, uploadsDir, withAccepted, writeAccepted, writeUploadSource } from '../config/accepted-inputs.ts';
 import { loadInputs, LoadError, type Reject } from '../load/index.ts';
 import { readPolicy } from '../config/policy.ts';
-import { DELIVERED_INPUTS, INPUT_NAMES, isDeliveredInput, rawTable, type DeliveredInput } from '../config/schema.ts';
+import { DELIVERED_INPUTS, INPUT_NAMES, isDeliveredInput, rawTable, readSchema, type DeliveredInput } from '../config/schema.ts';
 import { sqlString } from '../load/sql.ts';
 import { acceptedPostingsDir, DAILY, dayProblem } from '../postings/daily-files.ts';
 import { syncStore } from '../postings/sync-store.ts';
@@ -117,10 +117,8 @@ export const OTHER_INPUT_FAILED = '数据目录中另一项数据未能载入（
 
 /** Rows a school's account sent of schools not its own: the first few codes and how many rows. */
 async function otherSchools(conn: DuckDBConnection, input: string, schools: readonly string[]): Promise<{ n: number; codes: string[] }> {
+  if (!readSchema(input).fields.some((f) => f.name === 'school_code')) return { n: 0, codes: [] };
   const table = rawTable(input);
-  const column = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM duckdb_columns() WHERE table_name = '${table}' AND column_name = 'school_code'`))
-    .getRowObjectsJS()[0].n as number;
-  if (column === 0) return { n: 0, codes: [] };
   const own = schools.map(sqlString).join(', ') || 'NULL';
   const [row] = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n, list_sort(list(DISTINCT school_code))[1:3] AS codes
     FROM ${table} WHERE school_code NOT IN (${own})`)).getRowObjectsJS() as { n: number; codes: string[] }[];
