@@ -23,14 +23,22 @@ points as (
     join stg_majors as m using (major_code)
 ),
 
-completion as (
-    select s.level, sum(g.graduates_reported)::DOUBLE / sum(e.enrolled) as rate
+-- The entry year is computed before the join, so that it is one of the join's keys: as a condition
+-- across three tables it only filtered every year of a point paired with every other.
+graduated as (
+    select g.school_code, g.major_code, g.graduates_reported, g.year - m.duration_years as entry_year
     from stg_programmes as g
     join stg_majors as m using (major_code)
+    where g.graduates_reported is not null
+),
+
+completion as (
+    select s.level, sum(g.graduates_reported)::DOUBLE / sum(e.enrolled) as rate
+    from graduated as g
     join stg_schools as s using (school_code)
     join stg_programmes as e
-        on e.school_code = g.school_code and e.major_code = g.major_code and e.year = g.year - m.duration_years
-    where g.graduates_reported is not null and e.enrolled > 0
+        on e.school_code = g.school_code and e.major_code = g.major_code and e.year = g.entry_year
+    where e.enrolled > 0
     group by s.level
 ),
 
