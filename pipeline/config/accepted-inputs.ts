@@ -1,28 +1,49 @@
 /**
  * Uploads accepted on the platform (数据报送) stand in for the data folder's files at the next
  * refresh. `<warehouse>/uploads/accepted.json` names, per input table, the accepted version's file
- * in `<warehouse>/uploads/files/`; versions are never overwritten, so the file names stay valid
- * for as long as the record points at them.
+ * in `<warehouse>/uploads/files/` (`files`), and the schools' own deliveries (`school_parts`): a
+ * school account's accepted file replaces only its schools' rows of its input, wherever the other
+ * rows come from (load/school-parts.ts). Versions are never overwritten, so the file names stay
+ * valid for as long as the record points at them.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { isInputName, type InputName } from './schema.ts';
+import { isInputName, SCHOOL_CODE, type InputName } from './schema.ts';
 import type { InputOverrides } from '../load/locate-input.ts';
 
 export const uploadsDir = (warehouseDir: string) => join(warehouseDir, 'uploads');
 export const uploadFilesDir = (warehouseDir: string) => join(uploadsDir(warehouseDir), 'files');
 const recordPath = (warehouseDir: string) => join(uploadsDir(warehouseDir), 'accepted.json');
 
-/** Stored file names of the accepted versions, by input. */
-export type AcceptedRecord = Partial<Record<InputName, string>>;
+/** Stored file names (or paths) of the accepted versions, by input. */
+export type AcceptedFiles = Partial<Record<InputName, string>>;
+
+/** A school's own rows of an input: the file, and the schools whose rows it replaces (its account's). */
+export interface SchoolPart { file: string; schools: string[] }
+
+/** The schools' deliveries by input, in the order they were accepted: a later one wins for its schools. */
+export type SchoolParts = Partial<Record<InputName, SchoolPart[]>>;
+
+export interface AcceptedRecord { files: AcceptedFiles; school_parts: SchoolParts }
+
+const STORED = /^[\w.-]+$/;
 
 export function readAccepted(warehouseDir: string): AcceptedRecord {
   const path = recordPath(warehouseDir);
-  if (!existsSync(path)) return {};
-  const record = JSON.parse(readFileSync(path, 'utf8')) as AcceptedRecord;
-  for (const [table, name] of Object.entries(record)) {
-    // Written only by the platform; checked anyway, so a hand edit cannot point a load outside the store.
-    if (!isInputName(table) || !/^[\w.-]+$/.test(name ?? '')) throw new Error(`${path}: invalid entry ${table}: ${name}`);
+  if (!existsSync(path)) return { files: {}, school_parts: {} };
+  const json = JSON.parse(readFileSync(path, 'utf8')) as Partial<AcceptedRecord> & AcceptedFiles;
+  // A record written before the schools' deliveries is the map of files alone.
+  const record: AcceptedRecord = 'files' in json ? { files: json.files ?? {}, school_parts: json.school_parts ?? {} } : { files: json as AcceptedFiles, school_parts: {} };
+  // Written only by the platform; checked anyway, so a hand edit cannot point a load outside the store.
+  for (const [table, name] of Object.entries(record.files)) {
+    if (!isInputName(table) || !STORED.test(name ?? '')) throw new Error(`${path}: invalid entry ${table}: ${name}`);
+  }
+  for (const [table, parts] of Object.entries(record.school_parts)) {
+    for (const part of parts ?? []) {
+      if (!isInputName(table) || !STORED.test(part.file) || part.schools.length === 0 || !part.schools.every((c) => SCHOOL_CODE.test(c))) {
+        throw new Error(`${path}: invalid school delivery ${table}: ${JSON.stringify(part)}`);
+      }
+    }
   }
   return record;
 }
@@ -48,7 +69,14 @@ export function uploadSource(warehouseDir: string, path: string): UploadSource |
 /** The accepted uploads as loader overrides (absolute paths). */
 export function acceptedInputs(warehouseDir: string): InputOverrides {
   const files = uploadFilesDir(warehouseDir);
-  return Object.fromEntries(Object.entries(readAccepted(warehouseDir)).map(([table, name]) => [table, join(files, name!)]));
+  return Object.fromEntries(Object.entries(readAccepted(warehouseDir).files).map(([table, name]) => [table, join(files, name!)]));
+}
+
+/** The schools' accepted deliveries, with absolute paths. */
+export function acceptedParts(warehouseDir: string): SchoolParts {
+  const files = uploadFilesDir(warehouseDir);
+  return Object.fromEntries(Object.entries(readAccepted(warehouseDir).school_parts)
+    .map(([table, parts]) => [table, parts!.map((p) => ({ ...p, file: join(files, p.file) }))]));
 }
 
 /**
@@ -56,11 +84,31 @@ export function acceptedInputs(warehouseDir: string): InputOverrides {
  * programmes file or the 备案 listing with its figures: accepting one takes the other out, so a
  * refresh never has to choose between two accepted sources.
  */
-export function withAccepted<T extends Partial<Record<InputName, string>>>(record: T, changes: Partial<Record<InputName, string>>): T {
-  const next: Partial<Record<InputName, string>> = { ...record };
+export function withAccepted<T extends AcceptedFiles>(record: T, changes: AcceptedFiles): T {
+  const next: AcceptedFiles = { ...record };
   if (changes.programmes !== undefined) { delete next.programme_listing; delete next.programme_figures; }
   if (changes.programme_listing !== undefined || changes.programme_figures !== undefined) delete next.programmes;
   return { ...next, ...changes } as T;
+}
+
+/**
+ * The schools' deliveries once the files of `changed` are accepted whole: a whole file is the newest
+ * word on every row of its input, so the deliveries of that input go, and with a programmes file
+ * those of the listing and figures it takes out. A school's programmes stay over a listing.
+ */
+export function partsAfterWhole(parts: SchoolParts, changed: readonly InputName[]): SchoolParts {
+  const gone = new Set<string>(changed);
+  if (changed.includes('programmes')) gone.add('programme_listing').add('programme_figures');
+  return Object.fromEntries(Object.entries(parts).filter(([table]) => !gone.has(table)));
+}
+
+/**
+ * The deliveries of `input` with `part` accepted last, without those it leaves with no school of
+ * their own (each of their schools delivered again since).
+ */
+export function withPart(parts: SchoolParts, input: InputName, part: SchoolPart): SchoolParts {
+  const list = [...parts[input] ?? [], part];
+  return { ...parts, [input]: list.filter((p, i) => p.schools.some((code) => !list.slice(i + 1).some((later) => later.schools.includes(code)))) };
 }
 
 /** Replaces the record atomically (a refresh reading it sees the old or the new one, never half). */

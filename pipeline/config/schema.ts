@@ -74,6 +74,9 @@ export const DELIVERED_INPUTS = [...INPUT_NAMES, 'postings'] as const;
 export type DeliveredInput = (typeof DELIVERED_INPUTS)[number];
 export const isDeliveredInput = (name: string): name is DeliveredInput => (DELIVERED_INPUTS as readonly string[]).includes(name);
 
+/** A school code as an account is bound to it (and a school's delivery names it). */
+export const SCHOOL_CODE = /^[0-9A-Za-z]{1,32}$/;
+
 /** A field holding a number (a count, a rate, a year): what a unit or a merged cell can put wrong. */
 export const isNumeric = (f: Field | undefined): f is Field => f?.type === 'integer' || f?.type === 'number';
 

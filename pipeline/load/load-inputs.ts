@@ -2,7 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rawColumnDefinitions, rawTable, readSchema, TABLES } from '../config/schema.ts';
+import { LISTING_TABLES, rawColumnDefinitions, rawTable, readSchema, TABLES, type InputName } from '../config/schema.ts';
+import { LoadError } from './errors.ts';
 import { CURRENT_FROM, LEGACY_TABLES } from './catalogue-versions.ts';
 import { joinListing, type ListingFigures, type RemarkReading } from './listing.ts';
 import { demandGapsNote } from './demand-gaps.ts';
@@ -12,6 +13,8 @@ import { loadTable, type InputReport } from './load-table.ts';
 import { readMapping } from './mapping.ts';
 import type { Reject } from './rejects/reject.ts';
 import { archivedProposal } from '../planner/archive.ts';
+import type { SchoolParts } from '../config/accepted-inputs.ts';
+import { mergeSchoolParts, partNote, type PartMerge } from './school-parts.ts';
 
 /** Everything the run report and the CLI need about the inputs of one run. */
 export interface LoadReport {
@@ -22,6 +25,8 @@ export interface LoadReport {
   listing?: ListingFigures;
   /** Where the proposal tracked against the latest year came from (plan_proposals), when there is one. */
   proposals?: ProposalSource;
+  /** The schools' own files read, and the rows of their schools each replaced. */
+  parts?: PartMerge[];
 }
 
 /** The data folder's plan_proposals file (e.g. the plan a bureau adopted) wins over the refresh's own archive. */
@@ -38,6 +43,8 @@ export interface LoadOptions {
   tmpDir?: string;
   /** Files loaded instead of the data folder's, by table (accepted uploads). */
   overrides?: InputOverrides;
+  /** Schools' own files, by table: each replaces its schools' rows of the table (school-parts.ts). */
+  parts?: SchoolParts;
   /** The warehouse folder, whose plans/ archive holds the plans earlier refreshes proposed. */
   warehouseDir?: string;
   /** Called as each input is loaded, so that work needing only some tables can start meanwhile. */
@@ -82,6 +89,19 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
       report.rejects.push(...load.rejects);
       options.loaded?.(load.input);
     };
+    // A table, then the schools' own files of it in place of their rows; the table counts as loaded once they are in.
+    const loadParts = async (table: InputName, tableSettings: Parameters<typeof loadTable>[2]) => {
+      const parts = options.parts?.[table] ?? [];
+      if (parts.length === 0) return;
+      const { loads, merges } = await mergeSchoolParts(conn, table, parts, (file) => loadTable(conn, { table, file }, tableSettings));
+      loads.forEach((load, i) => keep({ ...load, input: { ...load.input, schools: merges[i].schools } }));
+      merges.forEach((m) => warn(partNote(m)));
+      (report.parts ??= []).push(...merges);
+    };
+    const loadWithParts = async (table: InputName, file: string, tableSettings: Parameters<typeof loadTable>[2]) => {
+      keep(await loadTable(conn, { table, file }, tableSettings));
+      await loadParts(table, tableSettings);
+    };
     // The legacy catalogues, optional: read only where both are given (programme rows before 2021 need them).
     const legacyFiles = LEGACY_TABLES.map((table) => ({ table, file: locateOptional(table, options.dataDir, options.referenceDir, mapping.tables[table]?.file) }));
     const legacy = legacyFiles.every((f) => f.file !== undefined);
@@ -95,16 +115,25 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
         const source = locateProgrammes(options.dataDir, mapping.tables, options.overrides);
         if ('listing' in source) {
           for (const [part, file] of [['programme_listing', source.listing], ['programme_figures', source.figures]] as const) {
-            if (file) keep(await loadTable(conn, { table: part, file }, { ...settings, mapping: mapping.tables[part], catalogue }));
+            if (file) await loadWithParts(part, file, { ...settings, mapping: mapping.tables[part], catalogue });
           }
           report.listing = await joinListing(conn, rawColumnDefinitions(readSchema('programmes')), source.figures !== undefined, source.listing);
           listingNotes(source.listing, report.listing).forEach(warn);
+          await loadParts(table, { ...settings, mapping: tableMapping, catalogue });
           options.effects?.progress?.(table, i + 1, TABLES.length);
           continue;
         }
       }
+      if (table === 'programmes') {
+        // A school's listing or figures cannot be read into programmes that come from a programmes file.
+        const unread = LISTING_TABLES.flatMap((t) => (options.parts?.[t] ?? []).map((p) => p.file));
+        if (unread.length > 0) {
+          throw new LoadError(`${unread.join(', ')}: 学校报送的备案名单或招生数据无法读取 — a school's own listing or figures cannot be read: `
+            + 'the programmes come from a programmes file, not from a 备案 listing');
+        }
+      }
       const file = locateInput(table, options.dataDir, options.referenceDir, { overrides: options.overrides, named: tableMapping?.file });
-      keep(await loadTable(conn, { table, file }, { ...settings, mapping: tableMapping, catalogue }));
+      await loadWithParts(table, file, { ...settings, mapping: tableMapping, catalogue });
       if (table === 'districts') await loadFormerDistricts(conn, options, mapping.tables[FORMER_DISTRICTS]?.file, (former) => loadTable(conn,
         { table: FORMER_DISTRICTS, file: former }, { ...settings, mapping: mapping.tables[FORMER_DISTRICTS] }).then(keep));
       if (table === 'demand') (await demandGapsNote(conn, file)).forEach(warn);

@@ -34,6 +34,8 @@ export interface InputReport {
   rows: number;
   /** Rows rejected (a row failing several checks counts once). */
   rejected: number;
+  /** A school's own file: the schools whose rows of the table it replaced (school-parts.ts). */
+  schools?: string[];
 }
 
 /** One table's outcome: its report line and its rejects (already with original line numbers). */

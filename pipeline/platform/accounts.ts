@@ -1,4 +1,5 @@
 /** Accounts: users, their role, the schools and inputs they are bound to, upload tokens. */
+import { SCHOOL_CODE } from '../config/schema.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { ROLES, type AppDb, type Role } from './app-db.ts';
 import { DELIVERED_INPUTS, isDeliveredInput } from '../config/schema.ts';
@@ -23,7 +24,6 @@ interface UserRow {
 }
 
 export const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$/;
-export const SCHOOL_CODE = /^[0-9A-Za-z]{1,32}$/;
 
 const now = () => new Date().toISOString();
 

@@ -5,7 +5,8 @@
  * that maps to nothing is refused with a message saying which value was not recognised.
  */
 import { ROLES, type Role } from './app-db.ts';
-import { SCHOOL_CODE, USERNAME } from './accounts.ts';
+import { USERNAME } from './accounts.ts';
+import { SCHOOL_CODE } from '../config/schema.ts';
 import { isLoopback } from './bind.ts';
 import { isDeliveredInput } from '../config/schema.ts';
 

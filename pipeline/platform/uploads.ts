@@ -12,11 +12,11 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { acceptedInputs, readAccepted, uploadFilesDir, uploadsDir, withAccepted, writeAccepted, writeUploadSource } from '../config/accepted-inputs.ts';
+import { acceptedInputs, acceptedParts, partsAfterWhole, readAccepted, uploadFilesDir, uploadsDir, withAccepted, withPart, writeAccepted, writeUploadSource,
+  type AcceptedRecord, type SchoolPart } from '../config/accepted-inputs.ts';
 import { loadInputs, LoadError, type Reject } from '../load/index.ts';
 import { readPolicy } from '../config/policy.ts';
-import { DELIVERED_INPUTS, INPUT_NAMES, isDeliveredInput, rawTable, readSchema, type DeliveredInput } from '../config/schema.ts';
-import { sqlString } from '../load/sql.ts';
+import { DELIVERED_INPUTS, INPUT_NAMES, isDeliveredInput, isInputName, readSchema, type DeliveredInput, type InputName } from '../config/schema.ts';
 import { acceptedPostingsDir, DAILY, dayProblem } from '../postings/daily-files.ts';
 import { syncStore } from '../postings/sync-store.ts';
 import type { AppDb } from './app-db.ts';
@@ -48,6 +48,8 @@ export interface CheckReport {
   rejects: Reject[];
   /** A problem that stops the whole file (missing column, too many rejects…); the upload cannot be accepted. */
   error: string | null;
+  /** A school's own file: the schools whose rows it replaces, and how many rows they have now. */
+  replaces?: { schools: string[]; rows: number };
 }
 
 export interface Upload {
@@ -115,23 +117,21 @@ interface Submitted { input: DeliveredInput; file: string; shownAs: string }
 export const OTHER_INPUT_FAILED = '数据目录中另一项数据未能载入（并非本次上传的文件），请联系数据管理员 — another input of the data folder does not load '
   + '(not a file of this upload); the bureau\'s data administrators have the details';
 
-/** Rows a school's account sent of schools not its own: the first few codes and how many rows. */
-async function otherSchools(conn: DuckDBConnection, input: string, schools: readonly string[]): Promise<{ n: number; codes: string[] }> {
-  if (!readSchema(input).fields.some((f) => f.name === 'school_code')) return { n: 0, codes: [] };
-  const table = rawTable(input);
-  const own = schools.map(sqlString).join(', ') || 'NULL';
-  const [row] = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n, list_sort(list(DISTINCT school_code))[1:3] AS codes
-    FROM ${table} WHERE school_code NOT IN (${own})`)).getRowObjectsJS() as { n: number; codes: string[] }[];
-  return row;
-}
+/**
+ * A school account's file of an input holding school rows is its own schools' rows: it replaces
+ * those rows of the input, whoever delivered the rest (load/school-parts.ts). Any other file of an
+ * input stands in for the whole table.
+ */
+const schoolPart = (user: User | undefined, input: DeliveredInput): input is InputName =>
+  user?.role === 'school' && isInputName(input) && readSchema(input).fields.some((f) => f.name === 'school_code');
 
 /**
  * Loads every input as the next refresh would, with the submitted files in place of their inputs'
  * (accepted as acceptUpload would), into a throwaway in-memory database. Rejects in other tables
  * caused by these files (a school removed that programmes still name) are reported too; the rows
  * and rejects counted are the first file's. A school's or a department's account (`sender`) reads
- * only the rejects of its own files and no failure of another file; a school's file holding rows
- * of schools not its own is refused.
+ * only the rejects of its own files and no failure of another file; a school's file replaces its
+ * schools' rows only, and is refused if it holds rows of schools not its own.
  */
 export async function dryRun(settings: UploadSettings, submitted: Submitted[], sender?: User): Promise<CheckReport> {
   const policy = readPolicy(settings.policyPath);
@@ -141,25 +141,23 @@ export async function dryRun(settings: UploadSettings, submitted: Submitted[], s
   const shown = new Map(submitted.map((f) => [f.file, f.shownAs]));
   const show = (text: string) => submitted.reduce((t, f) => t.split(f.file).join(f.shownAs), text);
   const scoped = sender !== undefined && (sender.role === 'school' || sender.role === 'provider');
+  const [first] = submitted;
+  const part = schoolPart(sender, first.input) ? { input: first.input, schools: sender!.schools } : undefined;
+  const whole = submitted.filter((f) => f.input !== 'postings' && f !== (part && first));
   try {
     const report = await loadInputs(conn, {
       dataDir: settings.dataDir, referenceDir: settings.referenceDir, tmpDir,
       policy: { reject_share_max: policy.load.reject_share_max },
-      overrides: withAccepted(acceptedInputs(settings.warehouseDir), Object.fromEntries(submitted.filter((f) => f.input !== 'postings').map((f) => [f.input, f.file]))),
+      overrides: withAccepted(acceptedInputs(settings.warehouseDir), Object.fromEntries(whole.map((f) => [f.input, f.file]))),
+      parts: part ? withPart(acceptedParts(settings.warehouseDir), part.input, { file: first.file, schools: part.schools })
+        : partsAfterWhole(acceptedParts(settings.warehouseDir), whole.map((f) => f.input as InputName)),
     });
-    if (submitted[0].input === 'postings') return await checkDay(conn, submitted[0], tmpDir, policy.load.reject_share_max);
-    const own = report.inputs.find((i) => i.table === submitted[0].input)!;
-    if (sender?.role === 'school') {
-      const others = await otherSchools(conn, submitted[0].input, sender.schools);
-      if (others.n > 0) {
-        const error = `${submitted[0].shownAs}: 含其他学校的数据 — ${others.n} rows of schools other than this account's (${others.codes.join(', ')}${others.n > others.codes.length ? ' …' : ''}): `
-          + '学校账号只报送本校的数据 — a school account sends its own schools\' rows only';
-        return { rows: 0, rejected: 0, rejects: [], error };
-      }
-    }
+    if (first.input === 'postings') return await checkDay(conn, first, tmpDir, policy.load.reject_share_max);
+    const own = report.inputs.find((i) => i.file === first.file)!;
     const rejects = report.rejects.filter((r) => !scoped || shown.has(r.file))
       .map((r) => ({ ...r, file: shown.get(r.file) ?? basename(r.file), reason: reasonZh(r.reason) }));
-    return { rows: own.rows, rejected: own.rejected, rejects, error: null };
+    const merged = part && report.parts?.find((m) => m.file === first.file);
+    return { rows: own.rows, rejected: own.rejected, rejects, error: null, ...(merged ? { replaces: { schools: merged.schools, rows: merged.replaced } } : {}) };
   } catch (error) {
     if (!(error instanceof LoadError)) throw error;
     const ours = submitted.some((f) => error.message.includes(f.file));
@@ -269,19 +267,31 @@ export function acceptUpload(db: AppDb, settings: UploadSettings, user: User, id
         .run(upload.original_name.slice(0, 10));
     }
     const before = readAccepted(settings.warehouseDir);
-    const after = withAccepted(before, Object.fromEntries(accepted.filter((u) => u.input !== 'postings').map((u) => [u.input, u.stored_name])));
-    for (const input of INPUT_NAMES) {
-      if (before[input] !== undefined && before[input] !== after[input]) {
-        db.prepare(`UPDATE uploads SET status = 'superseded' WHERE input = ? AND status = 'accepted'`).run(input);
-      }
+    const next = nextAccepted(before, accepted);
+    // What no longer stands in for anything: a whole file replaced, a school's file whose schools delivered again.
+    const standing = new Set([...Object.values(next.files), ...Object.values(next.school_parts).flatMap((parts) => parts!.map((p) => p.file))]);
+    const stood = [...Object.values(before.files), ...Object.values(before.school_parts).flatMap((parts) => parts!.map((p) => p.file))];
+    for (const name of stood.filter((f) => !standing.has(f!))) {
+      db.prepare(`UPDATE uploads SET status = 'superseded' WHERE stored_name = ? AND status = 'accepted'`).run(name);
     }
     for (const u of accepted) {
       db.prepare(`UPDATE uploads SET status = 'accepted', decided_by = ?, decided_at = ? WHERE id = ?`).run(user.id, now, u.id);
       audit(db, { actor: user.username, action: 'upload_accepted', target: `${u.input}#${u.id}`, ip, detail: `${u.original_name}, ${u.rows} rows` });
     }
-    writeAccepted(settings.warehouseDir, after);
+    writeAccepted(settings.warehouseDir, next);
   })();
   return getUpload(db, id)!;
+}
+
+/** The accepted record once `accepted` are: a school's own file joins the schools' deliveries, any other file replaces its input whole. */
+function nextAccepted(before: AcceptedRecord, accepted: readonly (Upload & { stored_name: string })[]): AcceptedRecord {
+  const [upload] = accepted;
+  if (upload.check.replaces) {
+    const part: SchoolPart = { file: upload.stored_name, schools: upload.check.replaces.schools };
+    return { files: before.files, school_parts: withPart(before.school_parts, upload.input as InputName, part) };
+  }
+  const changes = Object.fromEntries(accepted.filter((u) => u.input !== 'postings').map((u) => [u.input, u.stored_name]));
+  return { files: withAccepted(before.files, changes), school_parts: partsAfterWhole(before.school_parts, Object.keys(changes) as InputName[]) };
 }
 
 /** Puts an accepted day where the refresh reads delivered days, in place of an earlier delivery of that day. */

@@ -14,6 +14,7 @@ import { locateInput, locateOptional, locateProgrammes, type InputOverrides } fr
 import { MAPPING_FILE, readMapping, type Mapping } from '../load/mapping.ts';
 import { classificationFile } from '../postings/classification-tables.ts';
 import { contentKey, fileSha256 } from './fingerprint.ts';
+import type { SchoolParts } from '../config/accepted-inputs.ts';
 
 export interface BaseInput { table: string; sha256: string }
 
@@ -41,10 +42,10 @@ function programmeFiles(dataDir: string, mapping: Mapping, overrides: InputOverr
 }
 
 /**
- * The base inputs as the loader would find them, hashed without loading; null when one is missing
+ * The base inputs as the loader would find them (the schools' own files too), hashed without loading; null when one is missing
  * or ambiguous, which only a full run reports properly.
  */
-export async function locateBaseInputs(dataDir: string, referenceDir: string, overrides: InputOverrides = {}): Promise<BaseInput[] | null> {
+export async function locateBaseInputs(dataDir: string, referenceDir: string, overrides: InputOverrides = {}, parts: SchoolParts = {}): Promise<BaseInput[] | null> {
   try {
     const mapping = readMapping(dataDir);
     const files = TABLES.flatMap((table) => (table === 'programmes' ? programmeFiles(dataDir, mapping, overrides) : [{
@@ -56,6 +57,7 @@ export async function locateBaseInputs(dataDir: string, referenceDir: string, ov
     if (former) files.push({ table: FORMER_DISTRICTS, file: former });
     const proposals = locateOptional('plan_proposals', dataDir, dataDir, mapping.tables.plan_proposals?.file);
     if (proposals) files.push({ table: 'plan_proposals', file: proposals });
+    for (const [table, list] of Object.entries(parts)) files.push(...list!.map((p) => ({ table, file: p.file })));
     for (const table of CLASSIFICATION_TABLES) {
       const file = classificationFile({ dataDir, referenceDir }, table, mapping.tables[table]?.file);
       if (file) files.push({ table, file });

@@ -28,8 +28,10 @@ const rowsOf = (table: string) => ROWS_OF[table] ?? table;
 export function checkDrift(previous: Side | null, next: Side, limits: DriftLimits): string[] {
   if (!previous) return [];
   const findings: string[] = [];
-  for (const input of next.inputs) {
-    const before = previous.inputs.find((i) => i.table === input.table) ?? previous.inputs.find((i) => rowsOf(i.table) === rowsOf(input.table));
+  // A school's own file holds that school's rows only: the table's size is its main file's.
+  const wholes = (side: Side) => side.inputs.filter((i) => !i.schools);
+  for (const input of wholes(next)) {
+    const before = wholes(previous).find((i) => i.table === input.table) ?? wholes(previous).find((i) => rowsOf(i.table) === rowsOf(input.table));
     if (!before || before.rows === 0 || UNSIZED.has(input.table)) continue;
     const shrink = 1 - input.rows / before.rows;
     if (shrink > limits.drift_max_shrink) {

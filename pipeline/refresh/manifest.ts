@@ -9,7 +9,11 @@ import type { FigureSources } from './figures.ts';
 import type { Summary } from './summary.ts';
 
 /** An input as loaded; `upload`: where a file accepted on the platform came from. */
-export interface InputEntry { table: string; file: string; sha256: string; rows: number; rejected: number; upload?: UploadSource }
+export interface InputEntry {
+  table: string; file: string; sha256: string; rows: number; rejected: number; upload?: UploadSource;
+  /** A school's own file: the schools whose rows of the table it replaced. */
+  schools?: string[];
+}
 
 /** Rows rejected across the inputs (a row with several reasons counted once; `rejected_total` counts reasons). */
 export const rejectedRows = (inputs: readonly InputEntry[]): number => inputs.reduce((n, i) => n + i.rejected, 0);

@@ -34,7 +34,7 @@ import {
   abandonSnapshot, beginSnapshot, clearAbandonedBuilds, CURRENT, publishSnapshot, pruneSnapshots, snapshotId, WAREHOUSE_FILE,
 } from './snapshot.ts';
 import { acquireLock } from './lock.ts';
-import { acceptedInputs, uploadSource } from '../config/accepted-inputs.ts';
+import { acceptedInputs, acceptedParts, uploadSource, type SchoolParts } from '../config/accepted-inputs.ts';
 import type { InputOverrides } from '../load/locate-input.ts';
 import { appendHistory, recordKilled, type RunRecord } from './history.ts';
 import { REJECTS_FILE, saveRejects, writeRejectsCsv } from './save-rejects.ts';
@@ -98,6 +98,8 @@ interface Run {
   base: Base | null;
   /** Accepted uploads, loaded instead of the data folder's files. */
   accepted: InputOverrides;
+  /** The schools' own accepted files (load/school-parts.ts). */
+  parts: SchoolParts;
   /** The plan the planner proposes, pending until the snapshot is published (discarded if it is not). */
   proposal: { plan: PendingPlan | null };
   now: () => Date;
@@ -112,6 +114,7 @@ function loadStage(run: Run, conn: DuckDBConnection, loaded: (input: InputReport
     policy: { reject_share_max: policy.load.reject_share_max },
     tmpDir: run.tmpDir,
     overrides: run.accepted,
+    parts: run.parts,
     warehouseDir: options.warehouseDir,
     effects: { progress: (table, done, total) => effects.progress('load', table, done, total), warn: effects.warn },
     loaded,
@@ -318,13 +321,14 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
   const label = readDataLabel(options.dataDir);
   const previous = previousManifest(options.warehouseDir);
   const accepted = acceptedInputs(options.warehouseDir);
+  const parts = acceptedParts(options.warehouseDir);
   const base = options.full || options.parquet ? null : await reusableBase(options.warehouseDir, previous, async () => {
-    const inputs = await locateBaseInputs(options.dataDir, options.referenceDir, accepted);
+    const inputs = await locateBaseInputs(options.dataDir, options.referenceDir, accepted, parts);
     return inputs && baseKey(inputs, policy, label);
   });
   const stage = stageRunner(effects, stages);
   const run: Run = {
-    options, effects, stage, id, buildDir, tmpDir: join(buildDir, 'tmp'), policy, label, previous, base, accepted, proposal, now: options.now ?? (() => new Date()),
+    options, effects, stage, id, buildDir, tmpDir: join(buildDir, 'tmp'), policy, label, previous, base, accepted, parts, proposal, now: options.now ?? (() => new Date()),
   };
   if (base) {
     await stage('load', async () => copyBaseWarehouse(base, buildDir),

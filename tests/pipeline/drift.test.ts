@@ -21,6 +21,13 @@ describe('checkDrift', () => {
       .toEqual(['2025 programme_points: 3300 → 5280 (60 % change, limit 50 %)']);
   });
 
+  it('sizes a table by its main file, not by a school\'s own file of its rows', () => {
+    const before = { inputs: [input('programmes', 1000)], summary: summary(3300) };
+    const after = { inputs: [input('programmes', 1000), { ...input('programmes', 12), schools: ['5001000001'] }], summary: summary(3300) };
+    expect(checkDrift(before, after, limits)).toEqual([]);
+    expect(checkDrift({ ...after, inputs: [{ ...input('programmes', 12), schools: ['5001000001'] }, input('programmes', 1000)] }, before, limits)).toEqual([]);
+  });
+
   it('accepts growth, a small fall, a new year and a first snapshot', () => {
     const before = { inputs: [input('programmes', 1000)], summary: summary(3300) };
     expect(checkDrift(before, { inputs: [input('programmes', 800)], summary: summary(3400) }, limits)).toEqual([]);

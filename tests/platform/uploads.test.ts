@@ -4,7 +4,7 @@
  * loads the accepted version; every step in the audit log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -12,13 +12,13 @@ import ExcelJS from 'exceljs';
 import { refresh } from '../../pipeline/refresh/refresh.ts';
 import { DEFAULTS, ROOT } from '../../pipeline/config/paths.ts';
 import { POSTINGS_STORE } from '../../pipeline/postings/index.ts';
-import { acceptedInputs, readAccepted, uploadFilesDir } from '../../pipeline/config/accepted-inputs.ts';
+import { acceptedInputs, acceptedParts, readAccepted, uploadFilesDir, type SchoolParts } from '../../pipeline/config/accepted-inputs.ts';
 import { loadInputs } from '../../pipeline/load/index.ts';
 import { acceptedPostingsDir, listDailyFiles } from '../../pipeline/postings/daily-files.ts';
 import type { InputOverrides } from '../../pipeline/load/locate-input.ts';
 import { createUploadToken } from '../../pipeline/platform/accounts.ts';
 import { zipProblem } from '../../pipeline/load/zip-check.ts';
-import { OTHER_INPUT_FAILED } from '../../pipeline/platform/uploads.ts';
+import { dryRun, OTHER_INPUT_FAILED } from '../../pipeline/platform/uploads.ts';
 import { sampleWarehouseDir } from '../support/warehouse.ts';
 import { zipOf } from '../support/zip.ts';
 import { Client, platformServer, raw, type Platform } from './helpers.ts';
@@ -57,6 +57,19 @@ beforeAll(async () => {
   }
 });
 afterAll(() => platform?.close());
+
+const FIELDS = 'year, school_code, major_code, plan, enrolled, students, graduates, employment_rate, status';
+
+/** The programme rows a load reads with these accepted files. */
+async function rawProgrammes(overrides: InputOverrides, parts: SchoolParts = {}) {
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  await loadInputs(conn, { dataDir: DEFAULTS.dataDir, referenceDir: DEFAULTS.referenceDir, policy: { reject_share_max: 0.05 }, overrides, parts });
+  const rows = (await conn.runAndReadAll(`SELECT ${FIELDS} FROM raw_programmes ORDER BY ALL`)).getRowsJS();
+  conn.closeSync();
+  instance.closeSync();
+  return rows;
+}
 
 describe('uploads', () => {
   it('checks a valid file in a dry run and keeps it as a new version under its own name', async () => {
@@ -102,7 +115,7 @@ describe('uploads', () => {
     expect(readdirSync(uploadFilesDir(warehouseDir)).length).toBe(before);
   });
 
-  it('refuses a school account\'s file holding other schools\' rows, and never shows it another file\'s failure, which quotes other schools', async () => {
+  it('reads a school account\'s file as its own school\'s rows, in place of those of the folder, and refuses rows of other schools', async () => {
     const [head, ...rows] = readFileSync(join(DEFAULTS.dataDir, 'programmes.csv'), 'utf8').trimEnd().split('\n');
     const own = rows[0].split(',')[1];
     const others = [...new Set(rows.map((r) => r.split(',')[1]))].filter((c) => c !== own).sort();
@@ -110,10 +123,49 @@ describe('uploads', () => {
     expect(all.status).toBe('failed');
     expect(all.check.error).toBe(`本校专业点.csv: 含其他学校的数据 — ${rows.filter((r) => r.split(',')[1] !== own).length} rows of schools other than this account's `
       + `(${others.slice(0, 3).join(', ')} …): 学校账号只报送本校的数据 — a school account sends its own schools' rows only`);
-    // Its own rows alone: the folder's plan_proposals.csv then names plans of other schools that no longer hold, and fails.
-    const mine = (await upload(clients.xuexiao, 'programmes', '本校专业点.csv', `${head}\n${rows.filter((r) => r.split(',')[1] === own).join('\n')}\n`)).json();
-    expect(mine.check.error).toBe(OTHER_INPUT_FAILED);
-    expect(JSON.stringify(mine.check)).not.toContain(others[0]);
+    expect(JSON.stringify(all.check)).not.toContain(warehouseDir);
+
+    // Its own rows, one plan changed: the rows of its school, every other school's as the folder has them.
+    const mine = rows.filter((r) => r.split(',')[1] === own);
+    const sent = [mine[0].replace(/^(\d+,\d+,\w+),\d+,/, '$1,777,'), ...mine.slice(1)];
+    const checked = (await upload(clients.xuexiao, 'programmes', '本校专业点.csv', `${head}\n${sent.join('\n')}\n`)).json();
+    expect(checked).toMatchObject({ status: 'checked', rows: mine.length, rejected: 0 });
+    expect(checked.check).toMatchObject({ error: null, replaces: { schools: [own], rows: mine.length } });
+    expect((await clients.admin1.send('POST', `/api/uploads/${checked.id}/accept`)).status).toBe(200);
+    const record = readAccepted(warehouseDir);
+    expect(record.files.programmes).toBeUndefined();
+    expect(record.school_parts.programmes).toEqual([{ file: expect.stringMatching(new RegExp(`^${checked.id}-`)), schools: [own] }]);
+    const folder = await rawProgrammes({});
+    const merged = await rawProgrammes(acceptedInputs(warehouseDir), acceptedParts(warehouseDir));
+    expect(merged.length).toBe(folder.length);
+    const changedRows = merged.filter((r, i) => JSON.stringify(r) !== JSON.stringify(folder[i]));
+    expect(changedRows).toEqual([[...folder.find((r) => `${r[0]},${r[1]},${r[2]}` === mine[0].split(',').slice(0, 3).join(','))!.slice(0, 3), 777,
+      ...folder.find((r) => `${r[0]},${r[1]},${r[2]}` === mine[0].split(',').slice(0, 3).join(','))!.slice(4)]]);
+
+    // Sent again, the newer file stands for the school and the older one is superseded.
+    const again = (await upload(clients.xuexiao, 'programmes', '本校专业点.csv', `${head}\n${mine.join('\n')}\n`)).json();
+    expect((await clients.admin1.send('POST', `/api/uploads/${again.id}/accept`)).status).toBe(200);
+    expect(readAccepted(warehouseDir).school_parts.programmes).toEqual([{ file: expect.stringMatching(new RegExp(`^${again.id}-`)), schools: [own] }]);
+    const mineNow = (await clients.xuexiao.get('/api/uploads')).json<{ id: number; status: string }[]>();
+    expect(mineNow.filter((u) => u.id === checked.id || u.id === again.id).map((u) => u.status)).toEqual(['accepted', 'superseded']);
+    expect(await rawProgrammes(acceptedInputs(warehouseDir), acceptedParts(warehouseDir))).toEqual(folder);
+  });
+
+  it('tells a school that another input of the folder fails, not why: the reason may quote other schools', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'platform-broken-folder-'));
+    cpSync(DEFAULTS.dataDir, dataDir, { recursive: true });
+    // The folder's demand without its openings column: a failure of the whole file, which names it.
+    writeFileSync(join(dataDir, 'demand.csv'), demand.split('\n').map((l) => l.replace(/,[^,]*$/, '')).join('\n'));
+    const [head, ...rows] = readFileSync(join(DEFAULTS.dataDir, 'programmes.csv'), 'utf8').trimEnd().split('\n');
+    const file = join(dataDir, 'mine.csv');
+    writeFileSync(file, `${head}\n${rows.filter((r) => r.split(',')[1] === SCHOOL).join('\n')}\n`);
+    const settings = { warehouseDir, dataDir, referenceDir: DEFAULTS.referenceDir, policyPath: DEFAULTS.policyPath, maxBytes: 1e6, providerMayAccept: false };
+    const school = { id: 0, username: 'x', display_name: 'x', role: 'school' as const, disabled: false, must_change_password: false, schools: [SCHOOL], inputs: ['programmes'] };
+    const asSchool = await dryRun(settings, [{ input: 'programmes', file, shownAs: '本校.csv' }], school);
+    expect(asSchool.error).toBe(OTHER_INPUT_FAILED);
+    // An admin is told the reason.
+    const asAdmin = await dryRun(settings, [{ input: 'programmes', file, shownAs: '本校.csv' }], { ...school, role: 'admin' });
+    expect(asAdmin.error).toContain('demand.csv');
   });
 
   it('never lets a name become a path', async () => {
@@ -132,7 +184,7 @@ describe('uploads', () => {
     expect(accepted.status).toBe(200);
     expect(accepted.json().status).toBe('accepted');
     expect(Object.keys(accepted.json())).not.toEqual(expect.arrayContaining(['stored_name']));
-    expect(readAccepted(warehouseDir).demand).toMatch(new RegExp(`^${valid.id}-`));
+    expect(readAccepted(warehouseDir).files.demand).toMatch(new RegExp(`^${valid.id}-`));
 
     const { manifest, snapshotDir } = await refresh({ dataDir: DEFAULTS.dataDir, referenceDir: DEFAULTS.referenceDir, warehouseDir, acceptDrift: true });
     expect(manifest.mode).toBe('full');
@@ -162,7 +214,8 @@ describe('uploads', () => {
   it('writes every step to the audit log and shows deliveries per input', async () => {
     const log = (await clients.admin1.get('/api/audit')).json<{ actor: string; action: string; target: string }[]>();
     expect(log.filter((e) => e.actor === 'rensheju' && e.action === 'upload').length).toBeGreaterThanOrEqual(4);
-    expect(log.filter((e) => e.actor === 'admin1' && e.action === 'upload_accepted').length).toBe(2);
+    expect(log.filter((e) => e.actor === 'admin1' && e.action === 'upload_accepted' && e.target.startsWith('demand#')).length).toBe(2);
+    expect(log.filter((e) => e.actor === 'admin1' && e.action === 'upload_accepted' && e.target.startsWith('programmes#')).length).toBe(2);
     const csv = (await clients.admin1.get('/api/audit.csv'));
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text().startsWith('\ufeff')).toBe(true);
@@ -180,18 +233,6 @@ describe('a 备案 listing with its figures', () => {
   const programmes = readFileSync(join(DEFAULTS.dataDir, 'programmes.csv'), 'utf8').trimEnd().split('\n');
   const listing = ['年份,学校代码,专业代码,备注', ...programmes.slice(1).map((l) => `${l.split(',').slice(0, 3).join(',')},`)].join('\n') + '\n';
   const figures = `${programmes.join('\n')}\n`;
-  const FIELDS = 'year, school_code, major_code, plan, enrolled, students, graduates, employment_rate, status';
-
-  async function rawProgrammes(overrides: InputOverrides) {
-    const instance = await DuckDBInstance.create(':memory:');
-    const conn = await instance.connect();
-    await loadInputs(conn, { dataDir: DEFAULTS.dataDir, referenceDir: DEFAULTS.referenceDir, policy: { reject_share_max: 0.05 }, overrides });
-    const rows = (await conn.runAndReadAll(`SELECT ${FIELDS} FROM raw_programmes ORDER BY ALL`)).getRowsJS();
-    conn.closeSync();
-    instance.closeSync();
-    return rows;
-  }
-
   it('fails each file alone, each naming what it lacks, as neither is valid without the other', async () => {
     const alone = (await upload(clients.jiaowei, 'programme_listing', '2025年备案结果.csv', listing)).json();
     expect(alone).toMatchObject({ input: 'programme_listing', status: 'failed', listing_id: null });
@@ -214,7 +255,7 @@ describe('a 备案 listing with its figures', () => {
     expect((await clients.admin1.send('POST', `/api/uploads/${pair.id}/accept`)).status).toBe(200);
     const all = (await clients.admin1.get('/api/uploads')).json<{ id: number; status: string }[]>();
     expect(all.filter((u) => u.id === pair.id || u.id === list.id).map((u) => u.status)).toEqual(['accepted', 'accepted']);
-    const record = readAccepted(warehouseDir);
+    const record = readAccepted(warehouseDir).files;
     expect(record.programme_listing).toMatch(new RegExp(`^${list.id}-`));
     expect(record.programme_figures).toMatch(new RegExp(`^${pair.id}-`));
     expect(record.programmes).toBeUndefined();
@@ -226,10 +267,13 @@ describe('a 备案 listing with its figures', () => {
     const own = (await upload(clients.admin1, 'programmes', 'programmes.csv', figures)).json();
     expect(own.status).toBe('checked');
     await clients.admin1.send('POST', `/api/uploads/${own.id}/accept`);
-    const record = readAccepted(warehouseDir);
+    const record = readAccepted(warehouseDir).files;
     expect(Object.keys(record).sort()).toEqual(['demand', 'programmes']);
-    const all = (await clients.admin1.get('/api/uploads')).json<{ input: string; status: string }[]>();
+    const all = (await clients.admin1.get('/api/uploads')).json<{ input: string; status: string; uploaded_by: string }[]>();
     expect(all.filter((u) => u.input.startsWith('programme_') && u.status === 'accepted')).toEqual([]);
+    // A whole programmes file is the newest word on every school's rows: the school's own file goes too.
+    expect(readAccepted(warehouseDir).school_parts).toEqual({});
+    expect(all.filter((u) => u.uploaded_by === 'xuexiao' && u.status === 'accepted')).toEqual([]);
 
     const theirs = (await upload(clients.admin1, 'programme_listing', 'admin.csv', listing)).json();
     const send = (who: Client, id: number, input = 'programme_figures') => who.send('POST', `/api/uploads?input=${input}&name=f.csv&listing=${id}`,
@@ -277,7 +321,7 @@ describe('a day of the postings feed', () => {
     expect(readdirSync(dir)).toEqual(['2025-12-31.csv']);
     expect(days().find((d) => d.name === '2025-12-31.csv')!.path).toBe(join(dir, '2025-12-31.csv'));
     expect(days()).toHaveLength(readdirSync(join(DEFAULTS.dataDir, 'postings')).length);
-    expect(Object.keys(readAccepted(warehouseDir))).not.toContain('postings');
+    expect(Object.keys(readAccepted(warehouseDir).files)).not.toContain('postings');
 
     const again = (await upload(clients.zhaopin, 'postings', '2025-12-31.xlsx', await xlsxOf(dayOf('2025-12-31')))).json();
     expect(again.status).toBe('checked');

@@ -302,7 +302,7 @@ export const en: Messages = {
     mode: 'Refresh', modeFull: 'full rebuild', modePostings: (from: string) => `new job postings only (everything else as in snapshot ${from})`,
     proposals: (source, file) => (source === 'data' ? `Plan tracked in loop tracking: the adopted plan in the data folder, ${file} (wins over the platform's archive)` : `Plan tracked in loop tracking: the platform's archive, ${file}`),
     noProposals: 'Loop tracking: no plan from last year to compare yet (none archived, and no plan_proposals in the data folder).',
-    inputs: 'Input files', uploaded: (name, id, by, at) => `${name} (submission #${id}, ${by}, ${at})`, rejectsTitle: (n) => `Rejected records: ${n}`, rejectsNote: (shown, total) => `${total} reasons in all (a record may have several); the first ${shown} listed`,
+    inputs: 'Input files', uploaded: (name, id, by, at) => `${name} (submission #${id}, ${by}, ${at})`, schoolFile: (file, schools) => `${file} (a school's own rows, in place of those of ${schools.join(', ')})`, rejectsTitle: (n) => `Rejected records: ${n}`, rejectsNote: (shown, total) => `${total} reasons in all (a record may have several); the first ${shown} listed`,
     noRejects: 'No rejected records', warnings: 'Warnings', tests: 'Model tests', passed: 'passed', failed: 'failed', marts: 'Marts', policy: 'Policy parameters',
     history: 'Run history', historyTitle: (n, failed) => `The last ${list(n, 'refresh', 'refreshes')}, ${failed} failed`, noHistory: 'No runs recorded',
     stages: { load: 'load', postings: 'postings', models: 'models', tests: 'tests', outlook: 'outlook', planner: 'planner', export: 'export', parquet: 'parquet', reports: 'reports' },

@@ -186,7 +186,7 @@ export interface Manifest {
   started_at: string;
   finished_at: string;
   /** `upload`: where a file accepted on the platform came from (its name as sent, the sender, when). */
-  inputs: { table: string; file: string; sha256: string; rows: number; rejected: number; upload?: { upload: number; name: string; by: string; at: string } }[];
+  inputs: { table: string; file: string; sha256: string; rows: number; rejected: number; upload?: { upload: number; name: string; by: string; at: string }; schools?: string[] }[];
   rejected_total?: number;
   warnings?: string[];
   rejects: { table: string; file: string; line: number; column: string; value: string | null; reason: string }[];
