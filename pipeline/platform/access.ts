@@ -65,6 +65,7 @@ export const ROUTES: readonly Route[] = [
   { name: 'uploads', methods: [...GET, 'POST'], path: /^\/api\/uploads$/, rules: { ...signedIn('allow'), analyst: 'deny' } },
   { name: 'upload', methods: GET, path: /^\/api\/uploads\/(\d{1,12})$/, rules: { ...signedIn('allow'), analyst: 'deny' } },
   { name: 'upload accept', methods: POST, path: /^\/api\/uploads\/(\d{1,12})\/accept$/, rules: { ...adminOnly, provider: 'allow' } },
+  { name: 'upload withdraw', methods: POST, path: /^\/api\/uploads\/(\d{1,12})\/withdraw$/, rules: adminOnly },
   { name: 'upload discard', methods: POST, path: /^\/api\/uploads\/(\d{1,12})\/discard$/, rules: { ...signedIn('allow'), analyst: 'deny' } },
   { name: 'delivery status', methods: GET, path: /^\/api\/deliveries$/, rules: { ...signedIn('deny'), provider: 'allow' } },
   { name: 'refresh', methods: POST, path: /^\/api\/refresh$/, rules: adminOnly },

@@ -12,7 +12,7 @@ import { HttpError, parseCookies, readBody, readJson, sendJson, serializeCookie 
 import { passwordLogin } from './login.ts';
 import { verifyPassword } from './passwords.ts';
 import { createSession, endSession, randomToken, sessionHash } from './sessions.ts';
-import { acceptUpload, discardUpload, getUpload, listUploads, receiveUpload, shownUpload } from './uploads.ts';
+import { acceptUpload, discardUpload, getUpload, listUploads, receiveUpload, shownUpload, withdrawUpload } from './uploads.ts';
 import { contentDisposition } from '../serve/report-route.ts';
 import { currentSnapshot, describeSnapshot, listSnapshots } from '../refresh/snapshot.ts';
 import { NoSuchSnapshot, rollBack } from '../refresh/roll-back.ts';
@@ -186,6 +186,8 @@ export async function handleApi(ctx: GateContext | null, req: IncomingMessage, r
     }
     case 'upload accept':
       return sendJson(res, 200, shownUpload(acceptUpload(ctx.db, ctx.uploads, user!, Number(match.params[0]), ip)));
+    case 'upload withdraw':
+      return sendJson(res, 200, shownUpload(withdrawUpload(ctx.db, ctx.uploads, user!, Number(match.params[0]), ip)));
     case 'upload discard':
       return sendJson(res, 200, shownUpload(discardUpload(ctx.db, user!, Number(match.params[0]), ip)));
     case 'delivery status':

@@ -14,6 +14,24 @@ export type Role = (typeof ROLES)[number];
 
 export const appDbPath = (warehouseDir: string) => join(warehouseDir, 'app.sqlite');
 
+const UPLOADS = `CREATE TABLE IF NOT EXISTS uploads (
+  id INTEGER PRIMARY KEY,
+  input TEXT NOT NULL,
+  listing_id INTEGER REFERENCES uploads(id),
+  original_name TEXT NOT NULL,
+  stored_name TEXT NOT NULL UNIQUE,
+  sha256 TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  uploaded_by INTEGER NOT NULL REFERENCES users(id),
+  uploaded_at TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('checked', 'failed', 'accepted', 'superseded', 'discarded', 'withdrawn')),
+  rows INTEGER NOT NULL DEFAULT 0,
+  rejected INTEGER NOT NULL DEFAULT 0,
+  check_report TEXT NOT NULL,
+  decided_by INTEGER REFERENCES users(id),
+  decided_at TEXT
+);`;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (
   id INTEGER PRIMARY KEY,
@@ -61,23 +79,7 @@ CREATE TABLE IF NOT EXISTS upload_tokens (
   created_at TEXT NOT NULL,
   revoked INTEGER NOT NULL DEFAULT 0
 );
-CREATE TABLE IF NOT EXISTS uploads (
-  id INTEGER PRIMARY KEY,
-  input TEXT NOT NULL,
-  listing_id INTEGER REFERENCES uploads(id),
-  original_name TEXT NOT NULL,
-  stored_name TEXT NOT NULL UNIQUE,
-  sha256 TEXT NOT NULL,
-  bytes INTEGER NOT NULL,
-  uploaded_by INTEGER NOT NULL REFERENCES users(id),
-  uploaded_at TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('checked', 'failed', 'accepted', 'superseded', 'discarded')),
-  rows INTEGER NOT NULL DEFAULT 0,
-  rejected INTEGER NOT NULL DEFAULT 0,
-  check_report TEXT NOT NULL,
-  decided_by INTEGER REFERENCES users(id),
-  decided_at TEXT
-);
+${UPLOADS}
 CREATE TABLE IF NOT EXISTS delivery_schedule (
   input TEXT PRIMARY KEY,
   every_days INTEGER NOT NULL CHECK (every_days > 0),
@@ -108,5 +110,24 @@ export function openAppDb(path: string): AppDb {
   // Databases made before figures could be submitted with a listing lack the column.
   const columns = db.prepare('SELECT name FROM pragma_table_info(\'uploads\')').pluck().all() as string[];
   if (!columns.includes('listing_id')) db.exec('ALTER TABLE uploads ADD COLUMN listing_id INTEGER REFERENCES uploads(id)');
+  // Databases made before an accepted upload could be withdrawn refuse that status.
+  if (!(db.prepare('SELECT sql FROM sqlite_master WHERE name = \'uploads\'').pluck().get() as string).includes("'withdrawn'")) remakeUploads(db);
   return db;
+}
+
+/** The uploads table made again with today's definition: SQLite cannot change a CHECK in place. */
+function remakeUploads(db: AppDb): void {
+  const columns = (db.prepare('SELECT name FROM pragma_table_info(\'uploads\')').pluck().all() as string[]).join(', ');
+  // Off outside the transaction, as SQLite requires: the rows move as they are, references and all.
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      db.exec(UPLOADS.replace('IF NOT EXISTS uploads', 'uploads_remade'));
+      db.exec(`INSERT INTO uploads_remade (${columns}) SELECT ${columns} FROM uploads`);
+      db.exec('DROP TABLE uploads');
+      db.exec('ALTER TABLE uploads_remade RENAME TO uploads');
+    })();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
 }

@@ -7,7 +7,7 @@ export interface AuditEntry { id: number; at: string; actor: string; action: str
 export type AuditAction =
   | 'login' | 'login_failed' | 'logout' | 'password_changed' | 'password_reset'
   | 'user_added' | 'user_changed' | 'token_created'
-  | 'upload' | 'upload_accepted' | 'upload_discarded'
+  | 'upload' | 'upload_accepted' | 'upload_discarded' | 'upload_withdrawn'
   | 'refresh' | 'rollback' | 'schedule_set' | 'report_download';
 
 export function audit(db: AppDb, entry: { actor: string; action: AuditAction; target?: string; detail?: string; ip?: string }, at = new Date()): void {

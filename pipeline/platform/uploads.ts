@@ -16,7 +16,7 @@ import { acceptedInputs, acceptedParts, partsAfterWhole, readAccepted, uploadFil
   type AcceptedRecord, type SchoolPart } from '../config/accepted-inputs.ts';
 import { loadInputs, LoadError, type Reject } from '../load/index.ts';
 import { readPolicy } from '../config/policy.ts';
-import { DELIVERED_INPUTS, INPUT_NAMES, isDeliveredInput, isInputName, readSchema, type DeliveredInput, type InputName } from '../config/schema.ts';
+import { DELIVERED_INPUTS, isDeliveredInput, isInputName, LISTING_TABLES, readSchema, type DeliveredInput, type InputName } from '../config/schema.ts';
 import { acceptedPostingsDir, DAILY, dayProblem } from '../postings/daily-files.ts';
 import { syncStore } from '../postings/sync-store.ts';
 import type { AppDb } from './app-db.ts';
@@ -39,7 +39,7 @@ export interface UploadSettings {
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
-export type UploadStatus = 'checked' | 'failed' | 'accepted' | 'superseded' | 'discarded';
+export type UploadStatus = 'checked' | 'failed' | 'accepted' | 'superseded' | 'discarded' | 'withdrawn';
 
 /** What the dry run found: rows that would load, and every reject with where and why. */
 export interface CheckReport {
@@ -308,6 +308,38 @@ function placeDay(warehouseDir: string, upload: Pick<Upload, 'original_name'> & 
     const other = join(dir, `${upload.original_name.slice(0, 10)}.${ext}`);
     if (other !== target) rmSync(other, { force: true });
   }
+}
+
+/**
+ * Takes an accepted upload back (an admin's undo of an acceptance): its input is read from the data
+ * folder's file again at the next refresh (a school's own rows from the file they replaced, a day of
+ * postings from the folder's day), as a listing and its figures, accepted as a pair, are withdrawn
+ * together. A version superseded before does not come back: to return to it, it is submitted again.
+ */
+export function withdrawUpload(db: AppDb, settings: UploadSettings, user: User, id: number, ip: string): Upload {
+  const upload = getUpload(db, id);
+  if (!upload) throw new HttpError(404, '无此报送 — no such upload', 'not_found');
+  if (user.role !== 'admin') throw new HttpError(403, '只有管理员可以撤回已采用的数据 — only an admin may withdraw an accepted upload', 'not_allowed');
+  if (upload.status !== 'accepted') throw new HttpError(409, `此报送状态为 ${upload.status}，不能撤回 — only an accepted upload can be withdrawn`, 'bad_status');
+  if (upload.input === 'postings') rmSync(join(acceptedPostingsDir(settings.warehouseDir), upload.original_name), { force: true });
+  db.transaction(() => {
+    const { files, school_parts } = readAccepted(settings.warehouseDir);
+    const pair = !upload.check.replaces && (LISTING_TABLES as readonly string[]).includes(upload.input) ? [files.programme_listing, files.programme_figures] : [];
+    const names = new Set([upload.stored_name, ...pair.filter((name) => name !== undefined)]);
+    writeAccepted(settings.warehouseDir, {
+      files: Object.fromEntries(Object.entries(files).filter(([, name]) => !names.has(name!))),
+      school_parts: Object.fromEntries(Object.entries(school_parts)
+        .map(([input, parts]) => [input, parts!.filter((p) => !names.has(p.file))] as const).filter(([, parts]) => parts.length > 0)),
+    });
+    const now = new Date().toISOString();
+    for (const name of names) {
+      const u = db.prepare(`SELECT id, input, original_name FROM uploads WHERE stored_name = ? AND status = 'accepted'`).get(name) as Pick<Upload, 'id' | 'input' | 'original_name'> | undefined;
+      if (!u) continue;
+      db.prepare(`UPDATE uploads SET status = 'withdrawn', decided_by = ?, decided_at = ? WHERE id = ?`).run(user.id, now, u.id);
+      audit(db, { actor: user.username, action: 'upload_withdrawn', target: `${u.input}#${u.id}`, ip, detail: u.original_name });
+    }
+  })();
+  return getUpload(db, id)!;
 }
 
 export function discardUpload(db: AppDb, user: User, id: number, ip: string): Upload {

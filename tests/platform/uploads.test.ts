@@ -225,6 +225,21 @@ describe('uploads', () => {
     expect(deliveries[0].providers).toEqual(['rensheju']);
     expect(deliveries[0].last_accepted).not.toBeNull();
   });
+
+  it('withdraws an accepted upload, by an admin only: the next load reads what it replaced', async () => {
+    const school = (await clients.xuexiao.get('/api/uploads')).json<{ id: number; status: string }[]>().find((u) => u.status === 'accepted')!;
+    expect(readAccepted(warehouseDir).school_parts.programmes).toHaveLength(1);
+    expect((await clients.xuexiao.send('POST', `/api/uploads/${school.id}/withdraw`)).status).toBe(403);
+    expect((await clients.rensheju.send('POST', `/api/uploads/${school.id}/withdraw`)).status).toBe(403);
+    const withdrawn = await clients.admin1.send('POST', `/api/uploads/${school.id}/withdraw`);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.json().status).toBe('withdrawn');
+    expect(readAccepted(warehouseDir).school_parts).toEqual({});
+    expect(readAccepted(warehouseDir).files.demand).toBeDefined();
+    expect((await clients.admin1.send('POST', `/api/uploads/${school.id}/withdraw`)).status).toBe(409);
+    const log = (await clients.admin1.get('/api/audit')).json<{ actor: string; action: string; target: string }[]>();
+    expect(log.filter((e) => e.action === 'upload_withdrawn').map((e) => [e.actor, e.target])).toEqual([['admin1', `programmes#${school.id}`]]);
+  });
 });
 
 describe('a 备案 listing with its figures', () => {
@@ -284,6 +299,18 @@ describe('a 备案 listing with its figures', () => {
     await clients.admin1.send('POST', `/api/uploads/${theirs.id}/discard`);
     expect((await send(clients.admin1, theirs.id)).status).toBe(409);
   });
+
+  it('withdraws an accepted listing with the figures accepted with it, back to the folder\'s programmes', async () => {
+    const list = (await upload(clients.jiaowei, 'programme_listing', '备案结果.csv', listing)).json();
+    const pair = (await clients.jiaowei.send('POST', `/api/uploads?input=programme_figures&name=${encodeURIComponent('招生数据.csv')}&listing=${list.id}`,
+      Buffer.from(figures), { 'content-type': 'application/octet-stream' })).json();
+    expect((await clients.admin1.send('POST', `/api/uploads/${pair.id}/accept`)).status).toBe(200);
+    expect(Object.keys(readAccepted(warehouseDir).files).sort()).toEqual(['demand', 'programme_figures', 'programme_listing']);
+    expect((await clients.admin1.send('POST', `/api/uploads/${list.id}/withdraw`)).json().status).toBe('withdrawn');
+    expect(Object.keys(readAccepted(warehouseDir).files)).toEqual(['demand']);
+    const all = (await clients.admin1.get('/api/uploads')).json<{ id: number; status: string }[]>();
+    expect(all.filter((u) => u.id === pair.id || u.id === list.id).map((u) => u.status)).toEqual(['withdrawn', 'withdrawn']);
+  });
 });
 
 describe('a day of the postings feed', () => {
@@ -329,5 +356,10 @@ describe('a day of the postings feed', () => {
     expect(readdirSync(dir)).toEqual(['2025-12-31.xlsx']);
     const all = (await clients.admin1.get('/api/uploads')).json<{ id: number; status: string }[]>();
     expect(all.filter((u) => u.id === first.id || u.id === again.id).map((u) => u.status)).toEqual(['accepted', 'superseded']);
+
+    // Withdrawn, the day is the folder's again.
+    expect((await clients.admin1.send('POST', `/api/uploads/${again.id}/withdraw`)).json().status).toBe('withdrawn');
+    expect(readdirSync(dir)).toEqual([]);
+    expect(days().find((d) => d.name === '2025-12-31.csv')!.path).toBe(join(DEFAULTS.dataDir, 'postings', '2025-12-31.csv'));
   });
 });
