@@ -190,6 +190,8 @@ function checkDayName(name: string): void {
 function pendingListing(db: AppDb, user: User, input: string, id: number | undefined) {
   if (id === undefined) return undefined;
   if (input !== 'programme_figures') throw new HttpError(400, `只有招生数据（programme_figures）可以随备案名单报送 — only figures are submitted with a listing, not ${input}`, 'bad_listing');
+  // A school's listing and figures are each its own rows, checked with the city's other file as it stands.
+  if (schoolPart(user, input)) throw new HttpError(400, '学校账号的备案名单与招生数据各自报送 — a school account submits its listing and its figures each on its own', 'bad_listing');
   const listing = getUpload(db, id);
   if (!listing || listing.input !== 'programme_listing' || (user.role !== 'admin' && listing.uploader_id !== user.id)) {
     throw new HttpError(404, `无此备案名单报送 #${id} — no such listing upload`, 'not_found');

@@ -49,7 +49,7 @@ beforeAll(async () => {
     { username: 'analyst1', role: 'analyst' },
     { username: 'jiaowei', role: 'provider', inputs: ['programme_listing', 'programme_figures'], display_name: '市教委' },
     { username: 'zhaopin', role: 'provider', inputs: ['postings'], display_name: '招聘平台' },
-    { username: 'xuexiao', role: 'school', schools: [SCHOOL], inputs: ['programmes'], display_name: '某职业学校' },
+    { username: 'xuexiao', role: 'school', schools: [SCHOOL], inputs: ['programmes', 'programme_figures'], display_name: '某职业学校' },
   ]);
   for (const name of ['admin1', 'rensheju', 'analyst1', 'jiaowei', 'zhaopin', 'xuexiao']) {
     clients[name] = new Client(platform.url);
@@ -149,6 +149,10 @@ describe('uploads', () => {
     const mineNow = (await clients.xuexiao.get('/api/uploads')).json<{ id: number; status: string }[]>();
     expect(mineNow.filter((u) => u.id === checked.id || u.id === again.id).map((u) => u.status)).toEqual(['accepted', 'superseded']);
     expect(await rawProgrammes(acceptedInputs(warehouseDir), acceptedParts(warehouseDir))).toEqual(folder);
+
+    // Its figures are its own rows too: never paired with a listing, which would stand for the city's.
+    const paired = await clients.xuexiao.send('POST', `/api/uploads?input=programme_figures&name=f.csv&listing=${again.id}`, Buffer.from('x'), { 'content-type': 'application/octet-stream' });
+    expect([paired.status, paired.json().code]).toEqual([400, 'bad_listing']);
   });
 
   it('tells a school that another input of the folder fails, not why: the reason may quote other schools', async () => {
