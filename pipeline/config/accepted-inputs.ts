@@ -6,7 +6,7 @@
  * rows come from (load/school-parts.ts). Versions are never overwritten, so the file names stay
  * valid for as long as the record points at them.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isInputName, SCHOOL_CODE, type InputName } from './schema.ts';
 import type { InputOverrides } from '../load/locate-input.ts';
@@ -59,11 +59,28 @@ export function writeUploadSource(warehouseDir: string, stored: string, source: 
   writeFileSync(join(sourcesDir(warehouseDir), `${stored}.json`), `${JSON.stringify(source)}\n`, { mode: 0o440 });
 }
 
-/** The source of a file the loader read, when it is a stored upload that has one. */
+/** An accepted day of postings is a copy under its day's name (postings/daily-files.ts); its source is kept under that name. */
+const daySourcesDir = (warehouseDir: string) => join(sourcesDir(warehouseDir), 'postings');
+/** Where the platform keeps the accepted daily postings files, each under its day's name (postings/daily-files.ts reads them). */
+export const acceptedPostingsDir = (warehouseDir: string) => join(uploadsDir(warehouseDir), 'postings');
+
+/** Where the copy of an accepted day came from: its upload's source, kept beside the day's name. */
+export function writeDaySource(warehouseDir: string, day: string, stored: string): void {
+  mkdirSync(daySourcesDir(warehouseDir), { recursive: true });
+  const target = join(daySourcesDir(warehouseDir), `${day}.json`);
+  rmSync(target, { force: true });
+  writeFileSync(target, readFileSync(join(sourcesDir(warehouseDir), `${stored}.json`)), { mode: 0o440 });
+}
+
+export const removeDaySource = (warehouseDir: string, day: string) => rmSync(join(daySourcesDir(warehouseDir), `${day}.json`), { force: true });
+
+/** The source of a file the loader read, when it is a stored upload (or an accepted day's copy) that has one. */
 export function uploadSource(warehouseDir: string, path: string): UploadSource | null {
-  if (resolve(dirname(path)) !== resolve(uploadFilesDir(warehouseDir))) return null;
-  const file = join(sourcesDir(warehouseDir), `${basename(path)}.json`);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as UploadSource) : null;
+  const dir = resolve(dirname(path));
+  const sources = dir === resolve(uploadFilesDir(warehouseDir)) ? sourcesDir(warehouseDir)
+    : dir === resolve(acceptedPostingsDir(warehouseDir)) ? daySourcesDir(warehouseDir) : null;
+  const file = sources && join(sources, `${basename(path)}.json`);
+  return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as UploadSource) : null;
 }
 
 /** The accepted uploads as loader overrides (absolute paths). */

@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { UploadSource } from '../config/accepted-inputs.ts';
 import { readSchema, type TableName } from '../config/schema.ts';
 import { checkAccounting } from './accounting.ts';
 import { checkLevels, convertedNote, PROGRAMME_TABLES, recordSources, resolveCatalogue, type CatalogueOptions } from './catalogue-versions.ts';
@@ -36,6 +37,8 @@ export interface InputReport {
   rejected: number;
   /** A school's own file: the schools whose rows of the table it replaced (school-parts.ts). */
   schools?: string[];
+  /** An input of many files (the postings feed): those delivered on the platform, with where each came from. */
+  uploads?: { file: string; upload: UploadSource }[];
 }
 
 /** One table's outcome: its report line and its rejects (already with original line numbers). */

@@ -12,12 +12,12 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { acceptedInputs, acceptedParts, partsAfterWhole, readAccepted, uploadFilesDir, uploadsDir, withAccepted, withPart, writeAccepted, writeUploadSource,
+import { acceptedInputs, acceptedParts, acceptedPostingsDir, removeDaySource, writeDaySource, partsAfterWhole, readAccepted, uploadFilesDir, uploadsDir, withAccepted, withPart, writeAccepted, writeUploadSource,
   type AcceptedRecord, type SchoolPart } from '../config/accepted-inputs.ts';
 import { loadInputs, LoadError, type Reject } from '../load/index.ts';
 import { readPolicy } from '../config/policy.ts';
 import { DELIVERED_INPUTS, isDeliveredInput, isInputName, LISTING_TABLES, readSchema, type DeliveredInput, type InputName } from '../config/schema.ts';
-import { acceptedPostingsDir, DAILY, dayProblem } from '../postings/daily-files.ts';
+import { DAILY, dayProblem } from '../postings/daily-files.ts';
 import { syncStore } from '../postings/sync-store.ts';
 import type { AppDb } from './app-db.ts';
 import type { User } from './accounts.ts';
@@ -304,11 +304,15 @@ function placeDay(warehouseDir: string, upload: Pick<Upload, 'original_name'> & 
   // Copied under a hidden name, then renamed: a refresh listing the folder meanwhile sees the old day or the new one.
   const part = join(dir, `.${upload.original_name}.part`);
   copyFileSync(join(uploadFilesDir(warehouseDir), upload.stored_name), part);
+  writeDaySource(warehouseDir, upload.original_name, upload.stored_name);
   renameSync(part, target);
   // The same day in the other format would be the day given twice.
   for (const ext of ['csv', 'xlsx']) {
     const other = join(dir, `${upload.original_name.slice(0, 10)}.${ext}`);
-    if (other !== target) rmSync(other, { force: true });
+    if (other !== target) {
+      rmSync(other, { force: true });
+      removeDaySource(warehouseDir, basename(other));
+    }
   }
 }
 
@@ -323,7 +327,10 @@ export function withdrawUpload(db: AppDb, settings: UploadSettings, user: User, 
   if (!upload) throw new HttpError(404, '无此报送 — no such upload', 'not_found');
   if (user.role !== 'admin') throw new HttpError(403, '只有管理员可以撤回已采用的数据 — only an admin may withdraw an accepted upload', 'not_allowed');
   if (upload.status !== 'accepted') throw new HttpError(409, `此报送状态为 ${upload.status}，不能撤回 — only an accepted upload can be withdrawn`, 'bad_status');
-  if (upload.input === 'postings') rmSync(join(acceptedPostingsDir(settings.warehouseDir), upload.original_name), { force: true });
+  if (upload.input === 'postings') {
+    rmSync(join(acceptedPostingsDir(settings.warehouseDir), upload.original_name), { force: true });
+    removeDaySource(settings.warehouseDir, upload.original_name);
+  }
   db.transaction(() => {
     const { files, school_parts } = readAccepted(settings.warehouseDir);
     const pair = !upload.check.replaces && (LISTING_TABLES as readonly string[]).includes(upload.input) ? [files.programme_listing, files.programme_figures] : [];

@@ -8,12 +8,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LoadError } from '../load/errors.ts';
 import { assertRegularFile } from '../load/stable-file.ts';
-import { uploadsDir } from '../config/accepted-inputs.ts';
+import { acceptedPostingsDir } from '../config/accepted-inputs.ts';
 
 export const POSTINGS_FOLDER = 'postings';
 
-/** Where the platform keeps the accepted daily files (platform/uploads.ts). */
-export const acceptedPostingsDir = (warehouseDir: string) => join(uploadsDir(warehouseDir), POSTINGS_FOLDER);
 
 export interface DailyFile {
   /** File name, the key of the store's ledger, e.g. `2025-03-01.csv`. */

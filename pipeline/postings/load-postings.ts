@@ -8,6 +8,7 @@
  * are already loaded, and raw_postings and raw_posting_words only gain the days added since, when
  * that is all that changed.
  */
+import { uploadSource } from '../config/accepted-inputs.ts';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { LoadReport } from '../load/load-inputs.ts';
@@ -104,7 +105,8 @@ export async function loadPostings(conn: DuckDBConnection, options: PostingsOpti
   if (!hasRules && postings > 0) warn('posting_rules: 缺少分类规则 — no posting_rules.csv in the data or reference folder; every posting stays unclassified');
   // Always listed, even empty: a feed that vanishes must show as a shrink to the drift checks.
   feedNormalisedNote(join(options.dataDir, POSTINGS_FOLDER), sync.ledger).forEach(warn);
-  const input = postingsInput(options.dataDir, sync.ledger, postings);
+  const uploads = files.flatMap((f) => { const upload = uploadSource(options.warehouseDir, f.path); return upload ? [{ file: f.path, upload }] : []; });
+  const input = postingsInput(options.dataDir, sync.ledger, postings, uploads);
   report.inputs.push(input);
   const paths = new Map(files.map((f) => [f.name, f.path]));
   for (const [name, entry] of Object.entries(sync.ledger.files)) {

@@ -13,6 +13,8 @@ export interface InputEntry {
   table: string; file: string; sha256: string; rows: number; rejected: number; upload?: UploadSource;
   /** A school's own file: the schools whose rows of the table it replaced. */
   schools?: string[];
+  /** The postings feed: the days delivered on the platform, with where each came from. */
+  uploads?: { file: string; upload: UploadSource }[];
 }
 
 /** Rows rejected across the inputs (a row with several reasons counted once; `rejected_total` counts reasons). */

@@ -358,7 +358,11 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       started_at: started.toISOString(),
       finished_at: run.now().toISOString(),
       stages: inRunOrder(stages),
-      inputs: load.inputs.map((i) => { const upload = uploadSource(options.warehouseDir, i.file); return { ...i, file: publicPath(i.file, options), ...(upload ? { upload } : {}) }; }),
+      inputs: load.inputs.map((i) => {
+        const upload = uploadSource(options.warehouseDir, i.file);
+        const days = i.uploads?.map((d) => ({ ...d, file: publicPath(d.file, options) }));
+        return { ...i, file: publicPath(i.file, options), ...(upload ? { upload } : {}), ...(days ? { uploads: days } : {}) };
+      }),
       rejected_total: load.rejects.length,
       rejects: rejects.slice(0, MANIFEST_REJECTS),
       ...(rejects.length > 0 ? { rejects_file: REJECTS_FILE } : {}),

@@ -12,9 +12,9 @@ import ExcelJS from 'exceljs';
 import { refresh } from '../../pipeline/refresh/refresh.ts';
 import { DEFAULTS, ROOT } from '../../pipeline/config/paths.ts';
 import { POSTINGS_STORE } from '../../pipeline/postings/index.ts';
-import { acceptedInputs, acceptedParts, readAccepted, uploadFilesDir, type SchoolParts } from '../../pipeline/config/accepted-inputs.ts';
+import { acceptedInputs, acceptedParts, acceptedPostingsDir, readAccepted, uploadSource, uploadFilesDir, type SchoolParts } from '../../pipeline/config/accepted-inputs.ts';
 import { loadInputs } from '../../pipeline/load/index.ts';
-import { acceptedPostingsDir, listDailyFiles } from '../../pipeline/postings/daily-files.ts';
+import { listDailyFiles } from '../../pipeline/postings/daily-files.ts';
 import type { InputOverrides } from '../../pipeline/load/locate-input.ts';
 import { createUploadToken } from '../../pipeline/platform/accounts.ts';
 import { zipProblem } from '../../pipeline/load/zip-check.ts';
@@ -353,17 +353,25 @@ describe('a day of the postings feed', () => {
     expect(days().find((d) => d.name === '2025-12-31.csv')!.path).toBe(join(dir, '2025-12-31.csv'));
     expect(days()).toHaveLength(readdirSync(join(DEFAULTS.dataDir, 'postings')).length);
     expect(Object.keys(readAccepted(warehouseDir).files)).not.toContain('postings');
+    // The next refresh names the day as delivered: by whom, as which submission.
+    const { manifest } = await refresh({ dataDir: DEFAULTS.dataDir, referenceDir: DEFAULTS.referenceDir, warehouseDir, acceptDrift: true });
+    expect(manifest.inputs.find((i) => i.table === 'postings')!.uploads).toEqual([{
+      file: join('uploads', 'postings', '2025-12-31.csv'), upload: { upload: first.id, name: '2025-12-31.csv', by: 'zhaopin', at: first.uploaded_at },
+    }]);
 
     const again = (await upload(clients.zhaopin, 'postings', '2025-12-31.xlsx', await xlsxOf(dayOf('2025-12-31')))).json();
     expect(again.status).toBe('checked');
     await clients.admin1.send('POST', `/api/uploads/${again.id}/accept`);
     expect(readdirSync(dir)).toEqual(['2025-12-31.xlsx']);
+    expect(uploadSource(warehouseDir, join(dir, '2025-12-31.csv'))).toBeNull();
+    expect(uploadSource(warehouseDir, join(dir, '2025-12-31.xlsx'))).toMatchObject({ upload: again.id, name: '2025-12-31.xlsx' });
     const all = (await clients.admin1.get('/api/uploads')).json<{ id: number; status: string }[]>();
     expect(all.filter((u) => u.id === first.id || u.id === again.id).map((u) => u.status)).toEqual(['accepted', 'superseded']);
 
     // Withdrawn, the day is the folder's again.
     expect((await clients.admin1.send('POST', `/api/uploads/${again.id}/withdraw`)).json().status).toBe('withdrawn');
     expect(readdirSync(dir)).toEqual([]);
+    expect(uploadSource(warehouseDir, join(dir, '2025-12-31.xlsx'))).toBeNull();
     expect(days().find((d) => d.name === '2025-12-31.csv')!.path).toBe(join(DEFAULTS.dataDir, 'postings', '2025-12-31.csv'));
   });
 });

@@ -13,7 +13,7 @@ import { dependents, readModels } from '../../pipeline/transform/model-files.ts'
 import { POSTINGS_DELTA } from '../../pipeline/postings/raw-postings.ts';
 import { WORDS_TABLE } from '../../pipeline/postings/posting-words.ts';
 import { cleanup, dataFolder, deliver, FIXTURE, REFERENCE, scratch } from '../postings/fixture.ts';
-import { acceptedPostingsDir } from '../../pipeline/postings/daily-files.ts';
+import { acceptedPostingsDir } from '../../pipeline/config/accepted-inputs.ts';
 import { tableDifferences } from '../support/same-tables.ts';
 
 afterAll(cleanup);

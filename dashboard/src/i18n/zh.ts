@@ -310,7 +310,7 @@ export const zh = {
   data: {
     title: '数据状态', label: '数据集', synthetic: '合成示例数据', real: '真实数据', snapshot: '快照', started: '开始时间', finished: '完成时间',
     mode: '刷新方式', modeFull: '全量重建', modePostings: (from: string) => `仅追加新招聘岗位（其余数据沿用快照 ${from}）`,
-    inputs: '输入文件', uploaded: (name: string, id: number, by: string, at: string) => `${name}（数据报送第 ${id} 号，${by}，${at}）`, schoolFile: (file: string, schools: string[]) => `${file}（学校报送，替换 ${schools.join('、')} 的数据）`, proposals: (source: 'data' | 'archive', file: string) => (source === 'data' ? `闭环跟踪对照的方案：数据目录中的采纳方案 ${file}（优先于平台存档）` : `闭环跟踪对照的方案：平台存档 ${file}`),
+    inputs: '输入文件', uploaded: (name: string, id: number, by: string, at: string) => `${name}（数据报送第 ${id} 号，${by}，${at}）`, schoolFile: (file: string, schools: string[]) => `${file}（学校报送，替换 ${schools.join('、')} 的数据）`, daysUploaded: (folder: string, days: string[]) => `${folder}（其中 ${days.length} 天来自数据报送：${days.slice(0, 3).join('、')}${days.length > 3 ? ' 等' : ''}）`, proposals: (source: 'data' | 'archive', file: string) => (source === 'data' ? `闭环跟踪对照的方案：数据目录中的采纳方案 ${file}（优先于平台存档）` : `闭环跟踪对照的方案：平台存档 ${file}`),
     noProposals: '闭环跟踪：尚无上一年度的方案可对照（无存档方案，数据目录中也没有 plan_proposals）。',
     rejectsTitle: (n: string) => `被拒绝的记录：${n} 条`, rejectsNote: (shown: number, total: number) => `共 ${total} 项拒收原因（一条记录可有多项），列出前 ${shown} 项`,
     noRejects: '没有被拒绝的记录', warnings: '警告', tests: '模型测试', passed: '通过', failed: '未通过', marts: '数据集市', policy: '政策参数',

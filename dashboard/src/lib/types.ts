@@ -175,6 +175,9 @@ export interface Policy {
   [block: string]: object;
 }
 
+/** Where a file delivered on the platform came from: its submission number, its name as sent, the sender and when. */
+export interface UploadSource { upload: number; name: string; by: string; at: string }
+
 export interface Manifest {
   status: 'ok';
   snapshot?: string;
@@ -186,7 +189,11 @@ export interface Manifest {
   started_at: string;
   finished_at: string;
   /** `upload`: where a file accepted on the platform came from (its name as sent, the sender, when). */
-  inputs: { table: string; file: string; sha256: string; rows: number; rejected: number; upload?: { upload: number; name: string; by: string; at: string }; schools?: string[] }[];
+  inputs: {
+    table: string; file: string; sha256: string; rows: number; rejected: number; upload?: UploadSource; schools?: string[];
+    /** The postings feed's days delivered on the platform. */
+    uploads?: { file: string; upload: UploadSource }[];
+  }[];
   rejected_total?: number;
   warnings?: string[];
   rejects: { table: string; file: string; line: number; column: string; value: string | null; reason: string }[];
