@@ -18,8 +18,12 @@ const recordPath = (warehouseDir: string) => join(uploadsDir(warehouseDir), 'acc
 /** Stored file names (or paths) of the accepted versions, by input. */
 export type AcceptedFiles = Partial<Record<InputName, string>>;
 
-/** A school's own rows of an input: the file, and the schools whose rows it replaces (its account's). */
-export interface SchoolPart { file: string; schools: string[] }
+/**
+ * A school's own rows of an input: the file, the schools it may hold rows of (its account's), and
+ * those it does hold, each school or each school and year (`9500036142 2025`), whose rows it
+ * replaces (load/school-parts.ts).
+ */
+export interface SchoolPart { file: string; schools: string[]; covers: string[] }
 
 /** The schools' deliveries by input, in the order they were accepted: a later one wins for its schools. */
 export type SchoolParts = Partial<Record<InputName, SchoolPart[]>>;
@@ -40,7 +44,8 @@ export function readAccepted(warehouseDir: string): AcceptedRecord {
   }
   for (const [table, parts] of Object.entries(record.school_parts)) {
     for (const part of parts ?? []) {
-      if (!isInputName(table) || !STORED.test(part.file) || part.schools.length === 0 || !part.schools.every((c) => SCHOOL_CODE.test(c))) {
+      if (!isInputName(table) || !STORED.test(part.file) || part.schools.length === 0 || !part.schools.every((c) => SCHOOL_CODE.test(c))
+        || !Array.isArray(part.covers) || !part.covers.every((c) => typeof c === 'string')) {
         throw new Error(`${path}: invalid school delivery ${table}: ${JSON.stringify(part)}`);
       }
     }
@@ -120,13 +125,17 @@ export function partsAfterWhole(parts: SchoolParts, changed: readonly InputName[
 }
 
 /**
- * The deliveries of `input` with `part` accepted last, without those it leaves with no school of
- * their own (each of their schools delivered again since).
+ * The deliveries of `input` with `part` accepted last, without those it leaves with nothing of
+ * their own (each of their schools, or schools and years, delivered again since).
  */
 export function withPart(parts: SchoolParts, input: InputName, part: SchoolPart): SchoolParts {
-  const list = [...parts[input] ?? [], part];
-  return { ...parts, [input]: list.filter((p, i) => p.schools.some((code) => !list.slice(i + 1).some((later) => later.schools.includes(code)))) };
+  const before = parts[input] ?? [];
+  return { ...parts, [input]: [...before.filter((p, i) => p.covers.some((key) => ![...before.slice(i + 1), part].some((later) => later.covers.includes(key)))), part] };
 }
+
+/** Every stored file the record names, whole or a school's. */
+export const storedFiles = (record: AcceptedRecord): string[] =>
+  [...Object.values(record.files), ...Object.values(record.school_parts).flatMap((parts) => parts!.map((p) => p.file))] as string[];
 
 /** Replaces the record atomically (a refresh reading it sees the old or the new one, never half). */
 export function writeAccepted(warehouseDir: string, record: AcceptedRecord): void {

@@ -42,9 +42,10 @@ export function deliveries(db: AppDb, viewer: User, now = new Date()): Delivery[
       `SELECT up.uploaded_at AS at, u.username AS by, up.status, up.rows, up.rejected FROM uploads up JOIN users u ON u.id = up.uploaded_by
        WHERE up.input = ? ORDER BY up.id DESC LIMIT 1`,
     ).get(input) as Delivery['last_upload'] | undefined;
+    // A school's own rows (a check that `replaces` them) are not the delivery of the whole input that is due.
     const accepted = db.prepare(
       `SELECT up.decided_at AS at, u.username AS by, up.rows, up.rejected FROM uploads up JOIN users u ON u.id = up.uploaded_by
-       WHERE up.input = ? AND up.status = 'accepted' ORDER BY up.id DESC LIMIT 1`,
+       WHERE up.input = ? AND up.status = 'accepted' AND json_extract(up.check_report, '$.replaces') IS NULL ORDER BY up.id DESC LIMIT 1`,
     ).get(input) as Delivery['last_accepted'] | undefined;
     const due = every === undefined ? null
       : new Date((accepted ? Date.parse(accepted.at) : 0) + every * DAY_MS);

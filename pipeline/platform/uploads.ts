@@ -12,12 +12,14 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { acceptedInputs, acceptedParts, acceptedPostingsDir, removeDaySource, writeDaySource, partsAfterWhole, readAccepted, uploadFilesDir, uploadsDir, withAccepted, withPart, writeAccepted, writeUploadSource,
+import { acceptedInputs, acceptedParts, acceptedPostingsDir, storedFiles, removeDaySource, writeDaySource, partsAfterWhole, readAccepted, uploadFilesDir, uploadsDir, withAccepted, withPart, writeAccepted, writeUploadSource,
   type AcceptedRecord, type SchoolPart } from '../config/accepted-inputs.ts';
 import { loadInputs, LoadError, type Reject } from '../load/index.ts';
 import { readPolicy } from '../config/policy.ts';
 import { DELIVERED_INPUTS, isDeliveredInput, isInputName, LISTING_TABLES, readSchema, type DeliveredInput, type InputName } from '../config/schema.ts';
 import { DAILY, dayProblem } from '../postings/daily-files.ts';
+import { locateProgrammes } from '../load/locate-input.ts';
+import { readMapping } from '../load/mapping.ts';
 import { syncStore } from '../postings/sync-store.ts';
 import type { AppDb } from './app-db.ts';
 import type { User } from './accounts.ts';
@@ -48,8 +50,11 @@ export interface CheckReport {
   rejects: Reject[];
   /** A problem that stops the whole file (missing column, too many rejects…); the upload cannot be accepted. */
   error: string | null;
-  /** A school's own file: the schools whose rows it replaces, and how many rows they have now. */
-  replaces?: { schools: string[]; rows: number };
+  /**
+   * A school's own file: the schools (and years) it holds rows of, whose rows it replaces, and how
+   * many rows they have now; `covers` as the accepted record keeps them (config/accepted-inputs.ts).
+   */
+  replaces?: { schools: string[]; years: number[]; covers: string[]; rows: number };
 }
 
 export interface Upload {
@@ -149,7 +154,7 @@ export async function dryRun(settings: UploadSettings, submitted: Submitted[], s
       dataDir: settings.dataDir, referenceDir: settings.referenceDir, tmpDir,
       policy: { reject_share_max: policy.load.reject_share_max },
       overrides: withAccepted(acceptedInputs(settings.warehouseDir), Object.fromEntries(whole.map((f) => [f.input, f.file]))),
-      parts: part ? withPart(acceptedParts(settings.warehouseDir), part.input, { file: first.file, schools: part.schools })
+      parts: part ? withPart(acceptedParts(settings.warehouseDir), part.input, { file: first.file, schools: part.schools, covers: [] })
         : partsAfterWhole(acceptedParts(settings.warehouseDir), whole.map((f) => f.input as InputName)),
     });
     if (first.input === 'postings') return await checkDay(conn, first, tmpDir, policy.load.reject_share_max);
@@ -157,7 +162,8 @@ export async function dryRun(settings: UploadSettings, submitted: Submitted[], s
     const rejects = report.rejects.filter((r) => !scoped || shown.has(r.file))
       .map((r) => ({ ...r, file: shown.get(r.file) ?? basename(r.file), reason: reasonZh(r.reason) }));
     const merged = part && report.parts?.find((m) => m.file === first.file);
-    return { rows: own.rows, rejected: own.rejected, rejects, error: null, ...(merged ? { replaces: { schools: merged.schools, rows: merged.replaced } } : {}) };
+    const replaces = merged && { schools: merged.schools, years: merged.years, covers: merged.covers, rows: merged.replaced };
+    return { rows: own.rows, rejected: own.rejected, rejects, error: null, ...(replaces ? { replaces } : {}) };
   } catch (error) {
     if (!(error instanceof LoadError)) throw error;
     const ours = submitted.some((f) => error.message.includes(f.file));
@@ -271,9 +277,8 @@ export function acceptUpload(db: AppDb, settings: UploadSettings, user: User, id
     const before = readAccepted(settings.warehouseDir);
     const next = nextAccepted(before, accepted);
     // What no longer stands in for anything: a whole file replaced, a school's file whose schools delivered again.
-    const standing = new Set([...Object.values(next.files), ...Object.values(next.school_parts).flatMap((parts) => parts!.map((p) => p.file))]);
-    const stood = [...Object.values(before.files), ...Object.values(before.school_parts).flatMap((parts) => parts!.map((p) => p.file))];
-    for (const name of stood.filter((f) => !standing.has(f!))) {
+    const standing = storedFiles(next);
+    for (const name of storedFiles(before).filter((f) => !standing.includes(f))) {
       db.prepare(`UPDATE uploads SET status = 'superseded' WHERE stored_name = ? AND status = 'accepted'`).run(name);
     }
     for (const u of accepted) {
@@ -289,7 +294,7 @@ export function acceptUpload(db: AppDb, settings: UploadSettings, user: User, id
 function nextAccepted(before: AcceptedRecord, accepted: readonly (Upload & { stored_name: string })[]): AcceptedRecord {
   const [upload] = accepted;
   if (upload.check.replaces) {
-    const part: SchoolPart = { file: upload.stored_name, schools: upload.check.replaces.schools };
+    const part: SchoolPart = { file: upload.stored_name, schools: upload.check.replaces.schools, covers: upload.check.replaces.covers };
     return { files: before.files, school_parts: withPart(before.school_parts, upload.input as InputName, part) };
   }
   const changes = Object.fromEntries(accepted.filter((u) => u.input !== 'postings').map((u) => [u.input, u.stored_name]));
@@ -319,8 +324,10 @@ function placeDay(warehouseDir: string, upload: Pick<Upload, 'original_name'> & 
 /**
  * Takes an accepted upload back (an admin's undo of an acceptance): its input is read from the data
  * folder's file again at the next refresh (a school's own rows from the file they replaced, a day of
- * postings from the folder's day), as a listing and its figures, accepted as a pair, are withdrawn
- * together. A version superseded before does not come back: to return to it, it is submitted again.
+ * postings from the folder's day). A listing goes with the figures accepted with it; and once the
+ * programmes come from a programmes file again, the schools' own listing and figures, which could
+ * not be read into it, go with them. A version superseded before does not come back: to return to
+ * it, it is submitted again.
  */
 export function withdrawUpload(db: AppDb, settings: UploadSettings, user: User, id: number, ip: string): Upload {
   const upload = getUpload(db, id);
@@ -332,23 +339,43 @@ export function withdrawUpload(db: AppDb, settings: UploadSettings, user: User, 
     removeDaySource(settings.warehouseDir, upload.original_name);
   }
   db.transaction(() => {
-    const { files, school_parts } = readAccepted(settings.warehouseDir);
-    const pair = !upload.check.replaces && (LISTING_TABLES as readonly string[]).includes(upload.input) ? [files.programme_listing, files.programme_figures] : [];
-    const names = new Set([upload.stored_name, ...pair.filter((name) => name !== undefined)]);
-    writeAccepted(settings.warehouseDir, {
-      files: Object.fromEntries(Object.entries(files).filter(([, name]) => !names.has(name!))),
-      school_parts: Object.fromEntries(Object.entries(school_parts)
-        .map(([input, parts]) => [input, parts!.filter((p) => !names.has(p.file))] as const).filter(([, parts]) => parts.length > 0)),
-    });
+    const before = readAccepted(settings.warehouseDir);
+    const paired = db.prepare(`SELECT stored_name FROM uploads WHERE status = 'accepted' AND (id = ? OR listing_id = ?)`).pluck()
+      .all(upload.listing_id ?? -1, upload.id) as string[];
+    const next = without(before, new Set([upload.stored_name, ...paired]));
+    const unread = programmesFromFile(settings, next) ? LISTING_TABLES.flatMap((t) => (next.school_parts[t] ?? []).map((p) => p.file)) : [];
+    const after = without(next, new Set(unread));
+    const gone = new Set([upload.stored_name, ...storedFiles(before).filter((f) => !storedFiles(after).includes(f))]);
+    writeAccepted(settings.warehouseDir, after);
     const now = new Date().toISOString();
-    for (const name of names) {
+    for (const name of gone) {
       const u = db.prepare(`SELECT id, input, original_name FROM uploads WHERE stored_name = ? AND status = 'accepted'`).get(name) as Pick<Upload, 'id' | 'input' | 'original_name'> | undefined;
       if (!u) continue;
       db.prepare(`UPDATE uploads SET status = 'withdrawn', decided_by = ?, decided_at = ? WHERE id = ?`).run(user.id, now, u.id);
-      audit(db, { actor: user.username, action: 'upload_withdrawn', target: `${u.input}#${u.id}`, ip, detail: u.original_name });
+      audit(db, { actor: user.username, action: 'upload_withdrawn', target: `${u.input}#${u.id}`, ip,
+        detail: u.id === upload.id ? u.original_name : `${u.original_name}, with ${upload.input}#${upload.id}` });
     }
   })();
   return getUpload(db, id)!;
+}
+
+/** The record without the stored files `names`, whole or a school's. */
+function without(record: AcceptedRecord, names: ReadonlySet<string>): AcceptedRecord {
+  return {
+    files: Object.fromEntries(Object.entries(record.files).filter(([, name]) => !names.has(name!))),
+    school_parts: Object.fromEntries(Object.entries(record.school_parts)
+      .map(([input, parts]) => [input, parts!.filter((p) => !names.has(p.file))] as const).filter(([, parts]) => parts.length > 0)),
+  };
+}
+
+/** Whether the programmes of the next refresh come from a programmes file (the folder's, or accepted) rather than a 备案 listing. */
+function programmesFromFile(settings: UploadSettings, record: AcceptedRecord): boolean {
+  const overrides = Object.fromEntries(Object.entries(record.files).map(([table, name]) => [table, join(uploadFilesDir(settings.warehouseDir), name!)]));
+  try {
+    return 'programmes' in locateProgrammes(settings.dataDir, readMapping(settings.dataDir).tables, overrides);
+  } catch {
+    return false; // a folder the loader cannot read either way says so at the refresh
+  }
 }
 
 export function discardUpload(db: AppDb, user: User, id: number, ip: string): Upload {

@@ -130,11 +130,17 @@ describe('uploads', () => {
     const sent = [mine[0].replace(/^(\d+,\d+,\w+),\d+,/, '$1,777,'), ...mine.slice(1)];
     const checked = (await upload(clients.xuexiao, 'programmes', '本校专业点.csv', `${head}\n${sent.join('\n')}\n`)).json();
     expect(checked).toMatchObject({ status: 'checked', rows: mine.length, rejected: 0 });
-    expect(checked.check).toMatchObject({ error: null, replaces: { schools: [own], rows: mine.length } });
+    const years = [...new Set(mine.map((r) => Number(r.split(',')[0])))].sort();
+    expect(checked.check).toMatchObject({ error: null, replaces: { schools: [own], years, covers: years.map((y) => `${own} ${y}`), rows: mine.length } });
     expect((await clients.admin1.send('POST', `/api/uploads/${checked.id}/accept`)).status).toBe(200);
     const record = readAccepted(warehouseDir);
     expect(record.files.programmes).toBeUndefined();
-    expect(record.school_parts.programmes).toEqual([{ file: expect.stringMatching(new RegExp(`^${checked.id}-`)), schools: [own] }]);
+    // One school's rows are not the city's programmes a department is due to deliver.
+    expect((await clients.admin1.send('PUT', '/api/deliveries/programmes', { every_days: 30 })).status).toBe(200);
+    const due = (await clients.admin1.get('/api/deliveries')).json<{ input: string; last_accepted: unknown; overdue: boolean }[]>().find((d) => d.input === 'programmes')!;
+    expect(due).toMatchObject({ last_accepted: null, overdue: true });
+    expect((await clients.admin1.send('PUT', '/api/deliveries/programmes', { every_days: null })).status).toBe(200);
+    expect(record.school_parts.programmes).toEqual([{ file: expect.stringMatching(new RegExp(`^${checked.id}-`)), schools: [own], covers: years.map((y) => `${own} ${y}`) }]);
     const folder = await rawProgrammes({});
     const merged = await rawProgrammes(acceptedInputs(warehouseDir), acceptedParts(warehouseDir));
     expect(merged.length).toBe(folder.length);
@@ -145,7 +151,7 @@ describe('uploads', () => {
     // Sent again, the newer file stands for the school and the older one is superseded.
     const again = (await upload(clients.xuexiao, 'programmes', '本校专业点.csv', `${head}\n${mine.join('\n')}\n`)).json();
     expect((await clients.admin1.send('POST', `/api/uploads/${again.id}/accept`)).status).toBe(200);
-    expect(readAccepted(warehouseDir).school_parts.programmes).toEqual([{ file: expect.stringMatching(new RegExp(`^${again.id}-`)), schools: [own] }]);
+    expect(readAccepted(warehouseDir).school_parts.programmes).toEqual([expect.objectContaining({ file: expect.stringMatching(new RegExp(`^${again.id}-`)) })]);
     const mineNow = (await clients.xuexiao.get('/api/uploads')).json<{ id: number; status: string }[]>();
     expect(mineNow.filter((u) => u.id === checked.id || u.id === again.id).map((u) => u.status)).toEqual(['accepted', 'superseded']);
     expect(await rawProgrammes(acceptedInputs(warehouseDir), acceptedParts(warehouseDir))).toEqual(folder);
