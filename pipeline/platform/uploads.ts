@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { acceptedInputs, acceptedParts, acceptedPostingsDir, storedFiles, removeDaySource, writeDaySource, partsAfterWhole, readAccepted, uploadFilesDir, uploadsDir, withAccepted, withPart, writeAccepted, writeUploadSource,
+import { acceptedInputs, acceptedParts, acceptedPostingsDir, storedFiles, uploadSource, removeDaySource, writeDaySource, partsAfterWhole, readAccepted, uploadFilesDir, uploadsDir, withAccepted, withPart, writeAccepted, writeUploadSource,
   type AcceptedRecord, type SchoolPart } from '../config/accepted-inputs.ts';
 import { loadInputs, LoadError, type Reject } from '../load/index.ts';
 import { readPolicy } from '../config/policy.ts';
@@ -20,6 +20,7 @@ import { DELIVERED_INPUTS, isDeliveredInput, isInputName, LISTING_TABLES, readSc
 import { DAILY, dayProblem } from '../postings/daily-files.ts';
 import { locateProgrammes } from '../load/locate-input.ts';
 import { readMapping } from '../load/mapping.ts';
+import { publicText } from '../refresh/public-paths.ts';
 import { syncStore } from '../postings/sync-store.ts';
 import type { AppDb } from './app-db.ts';
 import type { User } from './accounts.ts';
@@ -144,7 +145,13 @@ export async function dryRun(settings: UploadSettings, submitted: Submitted[], s
   const conn = await instance.connect();
   const tmpDir = mkdtempSync(join(uploadsDir(settings.warehouseDir), 'check-'));
   const shown = new Map(submitted.map((f) => [f.file, f.shownAs]));
-  const show = (text: string) => submitted.reduce((t, f) => t.split(f.file).join(f.shownAs), text);
+  // Files named as their senders named them (an accepted one with its number), any other path without the server's folders.
+  const named = [...shown, ...storedFiles(readAccepted(settings.warehouseDir)).map((name) => {
+    const path = join(uploadFilesDir(settings.warehouseDir), name);
+    const source = uploadSource(settings.warehouseDir, path);
+    return [path, source ? `${source.name}（数据报送第 ${source.upload} 号）` : name] as const;
+  })];
+  const show = (text: string) => publicText(named.reduce((t, [path, name]) => t.split(path).join(name), text), settings);
   const scoped = sender !== undefined && (sender.role === 'school' || sender.role === 'provider');
   const [first] = submitted;
   const part = schoolPart(sender, first.input) ? { input: first.input, schools: sender!.schools } : undefined;
@@ -159,8 +166,9 @@ export async function dryRun(settings: UploadSettings, submitted: Submitted[], s
     });
     if (first.input === 'postings') return await checkDay(conn, first, tmpDir, policy.load.reject_share_max);
     const own = report.inputs.find((i) => i.file === first.file)!;
+    const names = new Map(named);
     const rejects = report.rejects.filter((r) => !scoped || shown.has(r.file))
-      .map((r) => ({ ...r, file: shown.get(r.file) ?? basename(r.file), reason: reasonZh(r.reason) }));
+      .map((r) => ({ ...r, file: names.get(r.file) ?? basename(r.file), reason: show(reasonZh(r.reason)) }));
     const merged = part && report.parts?.find((m) => m.file === first.file);
     const replaces = merged && { schools: merged.schools, years: merged.years, covers: merged.covers, rows: merged.replaced };
     return { rows: own.rows, rejected: own.rejected, rejects, error: null, ...(replaces ? { replaces } : {}) };

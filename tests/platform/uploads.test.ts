@@ -4,7 +4,7 @@
  * loads the accepted version; every step in the audit log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { refresh } from '../../pipeline/refresh/refresh.ts';
 import { DEFAULTS, ROOT } from '../../pipeline/config/paths.ts';
 import { POSTINGS_STORE } from '../../pipeline/postings/index.ts';
-import { acceptedInputs, acceptedParts, acceptedPostingsDir, readAccepted, uploadSource, uploadFilesDir, type SchoolParts } from '../../pipeline/config/accepted-inputs.ts';
+import { acceptedInputs, acceptedParts, acceptedPostingsDir, readAccepted, uploadSource, writeAccepted, writeUploadSource, uploadFilesDir, type SchoolParts } from '../../pipeline/config/accepted-inputs.ts';
 import { loadInputs } from '../../pipeline/load/index.ts';
 import { listDailyFiles } from '../../pipeline/postings/daily-files.ts';
 import type { InputOverrides } from '../../pipeline/load/locate-input.ts';
@@ -176,6 +176,23 @@ describe('uploads', () => {
     // An admin is told the reason.
     const asAdmin = await dryRun(settings, [{ input: 'programmes', file, shownAs: '本校.csv' }], { ...school, role: 'admin' });
     expect(asAdmin.error).toContain('demand.csv');
+  });
+
+  it('names an accepted file that fails as its sender named it, never by the server\'s path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'platform-accepted-'));
+    mkdirSync(uploadFilesDir(dir), { recursive: true });
+    const [head, ...rows] = readFileSync(join(DEFAULTS.dataDir, 'programmes.csv'), 'utf8').trimEnd().split('\n');
+    // A school's accepted file holding another school's row: the load stops on it.
+    writeFileSync(join(uploadFilesDir(dir), '7-0123456789abcdef.csv'), `${head}\n${rows.find((r) => r.split(',')[1] !== SCHOOL)}\n`);
+    writeUploadSource(dir, '7-0123456789abcdef.csv', { upload: 7, name: '本校专业点.csv', by: 'xuexiao', at: '2026-12-01T00:00:00Z' });
+    writeAccepted(dir, { files: {}, school_parts: { programmes: [{ file: '7-0123456789abcdef.csv', schools: [SCHOOL], covers: [] }] } });
+    const settings = { warehouseDir: dir, dataDir: DEFAULTS.dataDir, referenceDir: DEFAULTS.referenceDir, policyPath: DEFAULTS.policyPath, maxBytes: 1e6, providerMayAccept: false };
+    const file = join(dir, 'demand.csv');
+    writeFileSync(file, demand);
+    const admin = { id: 0, username: 'a', display_name: 'a', role: 'admin' as const, disabled: false, must_change_password: false, schools: [], inputs: [] };
+    const check = await dryRun(settings, [{ input: 'demand', file, shownAs: 'demand.csv' }], admin);
+    expect(check.error).toContain('本校专业点.csv（数据报送第 7 号）: 含其他学校的数据');
+    expect(check.error).not.toContain(dir);
   });
 
   it('never lets a name become a path', async () => {
