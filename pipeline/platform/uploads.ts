@@ -14,13 +14,14 @@ import { basename, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { acceptedInputs, acceptedParts, acceptedPostingsDir, storedFiles, uploadSource, removeDaySource, writeDaySource, partsAfterWhole, readAccepted, uploadFilesDir, uploadsDir, withAccepted, withPart, writeAccepted, writeUploadSource,
   type AcceptedRecord, type SchoolPart } from '../config/accepted-inputs.ts';
-import { loadInputs, LoadError, type Reject } from '../load/index.ts';
+import { loadInputs, LoadError, type InputReport, type Reject } from '../load/index.ts';
 import { readPolicy } from '../config/policy.ts';
 import { DELIVERED_INPUTS, isDeliveredInput, isInputName, LISTING_TABLES, readSchema, type DeliveredInput, type InputName } from '../config/schema.ts';
 import { DAILY, dayProblem } from '../postings/daily-files.ts';
 import { locateProgrammes } from '../load/locate-input.ts';
 import { readMapping } from '../load/mapping.ts';
-import { publicText } from '../refresh/public-paths.ts';
+import { publicPath, publicText } from '../refresh/public-paths.ts';
+import { servedManifest } from '../refresh/manifest.ts';
 import { syncStore } from '../postings/sync-store.ts';
 import type { AppDb } from './app-db.ts';
 import type { User } from './accounts.ts';
@@ -56,6 +57,12 @@ export interface CheckReport {
    * many rows they have now; `covers` as the accepted record keeps them (config/accepted-inputs.ts).
    */
   replaces?: { schools: string[]; years: number[]; covers: string[]; rows: number };
+  /**
+   * Rows rejected in the other files of the check, and in the same files as the snapshot being
+   * served loaded them: more now may be this file's doing (a school's level changed rejects its
+   * programmes), whose rejects a school's or a department's account is not shown one by one.
+   */
+  others?: { rejected: number; served: number };
 }
 
 export interface Upload {
@@ -136,15 +143,18 @@ const schoolPart = (user: User | undefined, input: DeliveredInput): input is Inp
  * (accepted as acceptUpload would), into a throwaway in-memory database. Rejects in other tables
  * caused by these files (a school removed that programmes still name) are reported too; the rows
  * and rejects counted are the first file's. A school's or a department's account (`sender`) reads
- * only the rejects of its own files and no failure of another file; a school's file replaces its
- * schools' rows only, and is refused if it holds rows of schools not its own.
+ * only the rejects and failures of its own files (those it sends, and its `accepted` before), and of
+ * other files only that one failed; a school's file replaces its schools' rows only, and is refused
+ * if it holds rows of schools not its own.
  */
-export async function dryRun(settings: UploadSettings, submitted: Submitted[], sender?: User): Promise<CheckReport> {
+export async function dryRun(settings: UploadSettings, submitted: Submitted[], sender?: User, accepted: readonly string[] = []): Promise<CheckReport> {
   const policy = readPolicy(settings.policyPath);
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   const tmpDir = mkdtempSync(join(uploadsDir(settings.warehouseDir), 'check-'));
   const shown = new Map(submitted.map((f) => [f.file, f.shownAs]));
+  // The sender's own files, whose rejects and failures it is told: those it sends, and those of its accepted before.
+  const mine = new Set([...shown.keys(), ...accepted.map((name) => join(uploadFilesDir(settings.warehouseDir), name))]);
   // Files named as their senders named them (an accepted one with its number), any other path without the server's folders.
   const named = [...shown, ...storedFiles(readAccepted(settings.warehouseDir)).map((name) => {
     const path = join(uploadFilesDir(settings.warehouseDir), name);
@@ -167,20 +177,30 @@ export async function dryRun(settings: UploadSettings, submitted: Submitted[], s
     if (first.input === 'postings') return await checkDay(conn, first, tmpDir, policy.load.reject_share_max);
     const own = report.inputs.find((i) => i.file === first.file)!;
     const names = new Map(named);
-    const rejects = report.rejects.filter((r) => !scoped || shown.has(r.file))
+    const rejects = report.rejects.filter((r) => !scoped || mine.has(r.file))
       .map((r) => ({ ...r, file: names.get(r.file) ?? basename(r.file), reason: show(reasonZh(r.reason)) }));
     const merged = part && report.parts?.find((m) => m.file === first.file);
     const replaces = merged && { schools: merged.schools, years: merged.years, covers: merged.covers, rows: merged.replaced };
-    return { rows: own.rows, rejected: own.rejected, rejects, error: null, ...(replaces ? { replaces } : {}) };
+    return { rows: own.rows, rejected: own.rejected, rejects, error: null, ...(replaces ? { replaces } : {}), others: otherRejects(settings, report.inputs, shown) };
   } catch (error) {
     if (!(error instanceof LoadError)) throw error;
-    const ours = submitted.some((f) => error.message.includes(f.file));
+    const ours = [...mine].some((file) => error.message.includes(file));
     return { rows: 0, rejected: 0, rejects: [], error: scoped && !ours ? OTHER_INPUT_FAILED : show(refusalZh(error.message)) };
   } finally {
     conn.closeSync();
     instance.closeSync();
     rmSync(tmpDir, { recursive: true, force: true });
   }
+}
+
+/** Rows rejected in the files of a check other than the submitted ones, now and as the served snapshot loaded the same files. */
+function otherRejects(settings: UploadSettings, inputs: readonly InputReport[], submitted: ReadonlyMap<string, string>): { rejected: number; served: number } {
+  const others = inputs.filter((i) => !submitted.has(i.file));
+  const served = new Map((servedManifest(settings.warehouseDir)?.inputs ?? []).map((i) => [i.file, i.rejected]));
+  return {
+    rejected: others.reduce((n, i) => n + i.rejected, 0),
+    served: others.reduce((n, i) => n + (served.get(publicPath(i.file, settings)) ?? 0), 0),
+  };
 }
 
 /** A day of postings converted as the refresh would, into a scratch store, against the loaded districts. */
@@ -249,7 +269,8 @@ export async function receiveUpload(db: AppDb, settings: UploadSettings, user: U
   writeFileSync(path, bytes, { flag: 'wx', mode: 0o440 });
   writeUploadSource(settings.warehouseDir, stored, { upload: id, name, by: user.username, at });
   const check = await dryRun(settings, [{ input, file: path, shownAs: name },
-    ...(listing ? [{ input: listing.input, file: join(uploadFilesDir(settings.warehouseDir), listing.stored_name), shownAs: listing.original_name }] : [])], user);
+    ...(listing ? [{ input: listing.input, file: join(uploadFilesDir(settings.warehouseDir), listing.stored_name), shownAs: listing.original_name }] : [])], user,
+    db.prepare(`SELECT stored_name FROM uploads WHERE uploaded_by = ? AND status = 'accepted'`).pluck().all(user.id) as string[]);
   db.prepare('UPDATE uploads SET stored_name = ?, status = ?, rows = ?, rejected = ?, check_report = ? WHERE id = ?')
     .run(stored, check.error ? 'failed' : 'checked', check.rows, check.rejected, JSON.stringify(check), id);
   audit(db, { actor: user.username, action: 'upload', target: `${input}#${id}${listing ? ` with programme_listing#${listing.id}` : ''}`, ip: submission.ip,

@@ -2,7 +2,9 @@
  * manifest.json: what a snapshot is made of and whether it can be trusted. The dashboard's data
  * view, the nightly refresh's drift checks and outside checks all read it; its keys are a contract.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CURRENT } from './snapshot.ts';
 import type { DataLabel } from '../config/data-label.ts';
 import type { UploadSource } from '../config/accepted-inputs.ts';
 import type { FigureSources } from './figures.ts';
@@ -61,6 +63,12 @@ export interface Manifest extends DataLabel {
 
 /** How many rejects are listed in the manifest itself. */
 export const MANIFEST_REJECTS = 200;
+
+/** The manifest of the snapshot being served, null before the first. */
+export function servedManifest(warehouseDir: string): Manifest | null {
+  const path = join(warehouseDir, CURRENT, 'manifest.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : null;
+}
 
 export function writeManifest(path: string, manifest: Manifest): void {
   writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);

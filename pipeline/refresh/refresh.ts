@@ -4,7 +4,7 @@
  * passed. A failure at any point leaves the served `current` snapshot exactly as it was, and every
  * run, failed or not, is appended to the run history.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { loadInputs, type LoadReport } from '../load/load-inputs.ts';
@@ -29,7 +29,7 @@ import { checkDrift, type DriftLimits } from './drift.ts';
 import { checkYearCoverage } from './year-coverage.ts';
 import { readFigureSources } from './figures.ts';
 import { estimatesNote } from '../reports/estimates-note.ts';
-import { MANIFEST_REJECTS, rejectedRows, writeManifest, type Manifest, type ModelTestEntry } from './manifest.ts';
+import { MANIFEST_REJECTS, rejectedRows, servedManifest, writeManifest, type Manifest, type ModelTestEntry } from './manifest.ts';
 import {
   abandonSnapshot, beginSnapshot, clearAbandonedBuilds, CURRENT, publishSnapshot, pruneSnapshots, snapshotId, WAREHOUSE_FILE,
 } from './snapshot.ts';
@@ -71,11 +71,6 @@ export interface RefreshResult {
   snapshotDir: string;
   /** Settles when the snapshots this run pruned are deleted from disk (they left the list at once). */
   pruned: Promise<void>;
-}
-
-function previousManifest(warehouseDir: string): Manifest | null {
-  const path = join(warehouseDir, CURRENT, 'manifest.json');
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : null;
 }
 
 /** Stages in the order a run starts them: those run side by side end in any order. */
@@ -332,7 +327,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
   buildDir: string, stages: Record<string, number>, drift: string[], proposal: { plan: PendingPlan | null }): Promise<Manifest> {
   const policy = readPolicy(options.policyPath);
   const label = readDataLabel(options.dataDir);
-  const previous = previousManifest(options.warehouseDir);
+  const previous = servedManifest(options.warehouseDir);
   const accepted = acceptedInputs(options.warehouseDir);
   const parts = acceptedParts(options.warehouseDir);
   const base = options.full || options.parquet ? null : await reusableBase(options.warehouseDir, previous, async () => {

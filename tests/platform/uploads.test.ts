@@ -49,7 +49,7 @@ beforeAll(async () => {
     { username: 'analyst1', role: 'analyst' },
     { username: 'jiaowei', role: 'provider', inputs: ['programme_listing', 'programme_figures'], display_name: '市教委' },
     { username: 'zhaopin', role: 'provider', inputs: ['postings'], display_name: '招聘平台' },
-    { username: 'xuexiao', role: 'school', schools: [SCHOOL], inputs: ['programmes', 'programme_figures'], display_name: '某职业学校' },
+    { username: 'xuexiao', role: 'school', schools: [SCHOOL], inputs: ['programmes', 'programme_figures', 'schools'], display_name: '某职业学校' },
   ]);
   for (const name of ['admin1', 'rensheju', 'analyst1', 'jiaowei', 'zhaopin', 'xuexiao']) {
     clients[name] = new Client(platform.url);
@@ -113,6 +113,21 @@ describe('uploads', () => {
     expect((await upload(clients.rensheju, 'schools', 'schools.csv', 'x')).status).toBe(403);
     expect((await upload(clients.analyst1, 'demand', 'demand.csv', changed())).status).toBe(403);
     expect(readdirSync(uploadFilesDir(warehouseDir)).length).toBe(before);
+  });
+
+  it('counts the rows a school\'s file makes other files reject, which it is not shown one by one', async () => {
+    const [head, ...rows] = readFileSync(join(DEFAULTS.dataDir, 'schools.csv'), 'utf8').trimEnd().split('\n');
+    const own = rows.find((r) => r.startsWith(`${SCHOOL},`))!;
+    const level = own.split(',')[2];
+    const same = (await upload(clients.xuexiao, 'schools', '本校.csv', `${head}\n${own}\n`)).json();
+    expect(same.check.others.rejected).toBe(same.check.others.served);
+    // Its level changed, its programmes no longer match it: rejected in the folder's programmes.csv.
+    const moved = (await upload(clients.xuexiao, 'schools', '本校.csv', `${head}\n${own.replace(`,${level},`, `,${level === 'secondary' ? 'higher' : 'secondary'},`)}\n`)).json();
+    expect(moved).toMatchObject({ status: 'checked', rows: 1, rejected: 0 });
+    expect(moved.check.rejects).toEqual([]);
+    const programmes = readFileSync(join(DEFAULTS.dataDir, 'programmes.csv'), 'utf8').split('\n').filter((r) => r.split(',')[1] === SCHOOL).length;
+    // the school's programmes, and the rows of other files naming them (its plan proposals)
+    expect(moved.check.others.rejected - moved.check.others.served).toBeGreaterThanOrEqual(programmes);
   });
 
   it('reads a school account\'s file as its own school\'s rows, in place of those of the folder, and refuses rows of other schools', async () => {
@@ -254,7 +269,14 @@ describe('uploads', () => {
   });
 
   it('withdraws an accepted upload, by an admin only: the next load reads what it replaced', async () => {
-    const school = (await clients.xuexiao.get('/api/uploads')).json<{ id: number; status: string }[]>().find((u) => u.status === 'accepted')!;
+    const school = (await clients.xuexiao.get('/api/uploads')).json<{ id: number; status: string; original_name: string }[]>().find((u) => u.status === 'accepted')!;
+    // A failure in the school's own accepted file is told to it: its level changed, its own programmes file no longer loads.
+    const [head, ...rows] = readFileSync(join(DEFAULTS.dataDir, 'schools.csv'), 'utf8').trimEnd().split('\n');
+    const own = rows.find((r) => r.startsWith(`${SCHOOL},`))!;
+    const level = own.split(',')[2];
+    const moved = (await upload(clients.xuexiao, 'schools', '本校.csv', `${head}\n${own.replace(`,${level},`, `,${level === 'secondary' ? 'higher' : 'secondary'},`)}\n`)).json();
+    expect(moved.status).toBe('failed');
+    expect(moved.check.error).toContain(`${school.original_name}（数据报送第 ${school.id} 号）`);
     expect(readAccepted(warehouseDir).school_parts.programmes).toHaveLength(1);
     expect((await clients.xuexiao.send('POST', `/api/uploads/${school.id}/withdraw`)).status).toBe(403);
     expect((await clients.rensheju.send('POST', `/api/uploads/${school.id}/withdraw`)).status).toBe(403);
