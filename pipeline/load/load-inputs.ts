@@ -14,7 +14,7 @@ import { readMapping } from './mapping.ts';
 import type { Reject } from './rejects/reject.ts';
 import { archivedProposal } from '../planner/archive.ts';
 import type { SchoolParts } from '../config/accepted-inputs.ts';
-import { mergeSchoolParts, partNote, type PartMerge } from './school-parts.ts';
+import { partNote, takeReplaced, withSchoolParts, type PartMerge } from './school-parts.ts';
 
 /** Everything the run report and the CLI need about the inputs of one run. */
 export interface LoadReport {
@@ -89,19 +89,18 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
       report.rejects.push(...load.rejects);
       options.loaded?.(load.input);
     };
-    // A table, then the schools' own files of it in place of their rows; the table counts as loaded once they are in.
-    const loadParts = async (table: InputName, tableSettings: Parameters<typeof loadTable>[2]) => {
-      const parts = options.parts?.[table] ?? [];
-      if (parts.length === 0) return;
-      const { loads, merges } = await mergeSchoolParts(conn, table, parts, (file) => loadTable(conn, { table, file }, tableSettings));
+    // The schools' own files of a table in place of their rows of its main rows (`main`, which takes those out).
+    const withParts = async (table: InputName, tableSettings: Parameters<typeof loadTable>[2], main: (replaced: ReadonlySet<string>) => Promise<Map<string, number>>) => {
+      const { loads, merges } = await withSchoolParts(conn, table, options.parts?.[table] ?? [], (file) => loadTable(conn, { table, file }, tableSettings), main);
       loads.forEach((load, i) => keep({ ...load, input: { ...load.input, schools: merges[i].schools } }));
       merges.forEach((m) => warn(partNote(m)));
-      (report.parts ??= []).push(...merges);
+      if (merges.length > 0) (report.parts ??= []).push(...merges);
     };
-    const loadWithParts = async (table: InputName, file: string, tableSettings: Parameters<typeof loadTable>[2]) => {
-      keep(await loadTable(conn, { table, file }, tableSettings));
-      await loadParts(table, tableSettings);
-    };
+    const loadWithParts = (table: InputName, file: string, tableSettings: Parameters<typeof loadTable>[2]) => withParts(table, tableSettings, async (replaced) => {
+      const load = await loadTable(conn, { table, file }, tableSettings, replaced);
+      keep(load);
+      return load.taken ?? new Map();
+    });
     // The legacy catalogues, optional: read only where both are given (programme rows before 2021 need them).
     const legacyFiles = LEGACY_TABLES.map((table) => ({ table, file: locateOptional(table, options.dataDir, options.referenceDir, mapping.tables[table]?.file) }));
     const legacy = legacyFiles.every((f) => f.file !== undefined);
@@ -119,7 +118,15 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
           }
           report.listing = await joinListing(conn, rawColumnDefinitions(readSchema('programmes')), source.figures !== undefined, source.listing);
           listingNotes(source.listing, report.listing).forEach(warn);
-          await loadParts(table, { ...settings, mapping: tableMapping, catalogue });
+          if (options.parts?.programmes?.length) {
+            // The programmes joined from the listing wait aside while the schools' own programmes load.
+            const listed = `${rawTable(table)}_listed`;
+            await conn.run(`ALTER TABLE ${rawTable(table)} RENAME TO ${listed}`);
+            await withParts(table, { ...settings, mapping: tableMapping, catalogue }, async (replaced) => {
+              await conn.run(`ALTER TABLE ${listed} RENAME TO ${rawTable(table)}`);
+              return takeReplaced(conn, rawTable(table), table, replaced);
+            });
+          }
           options.effects?.progress?.(table, i + 1, TABLES.length);
           continue;
         }

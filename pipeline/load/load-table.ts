@@ -23,6 +23,7 @@ import { checkFields } from './check-fields.ts';
 import { checkListing } from './listing.ts';
 import { checkProposals } from './proposal-checks.ts';
 import { checkMajorNames } from './major-names.ts';
+import { takeReplaced } from './school-parts.ts';
 
 /** What the run report records about one input file. */
 export interface InputReport {
@@ -37,6 +38,8 @@ export interface InputReport {
   rejected: number;
   /** A school's own file: the schools whose rows of the table it replaced (school-parts.ts). */
   schools?: string[];
+  /** Rows of this file that schools' own files replace, left out before any check (school-parts.ts). */
+  replaced?: number;
   /** An input of many files (the postings feed): those delivered on the platform, with where each came from. */
   uploads?: { file: string; upload: UploadSource }[];
 }
@@ -45,6 +48,8 @@ export interface InputReport {
 export interface TableLoad {
   input: InputReport;
   rejects: Reject[];
+  /** Rows left out as schools' own files replace them, by key (`replaced`, school-parts.ts). */
+  taken?: Map<string, number>;
 }
 
 /**
@@ -58,6 +63,7 @@ export async function loadTable(
   conn: DuckDBConnection,
   source: { table: string; file: string },
   options: { tmpDir: string; rejectShareMax: number; warn(msg: string): void; mapping?: TableMapping; catalogue?: CatalogueOptions },
+  replaced: ReadonlySet<string> = new Set(),
 ): Promise<TableLoad> {
   const { table, file } = source;
   const schema = readSchema(table);
@@ -75,6 +81,7 @@ export async function loadTable(
   normalisedNote(file, normalisedIn(normalised, scan.files[0].path)).forEach(options.warn);
   readByNameNote(file, await codesFromNames(conn, schema, rows)).forEach(options.warn);
   formerDistrictsNote(file, await formerDistricts(conn, schema, rows)).forEach(options.warn);
+  const taken = await takeReplaced(conn, rows, table, replaced);
   const rejects = await checkFields(conn, schema, rows, name);
   const programmes = PROGRAMME_TABLES.includes(table) && options.catalogue;
   if (programmes) convertedNote(file, await resolveCatalogue(conn, rows, rejects, programmes)).forEach(options.warn);
@@ -101,5 +108,6 @@ export async function loadTable(
   const loaded = await insertValidRows(conn, schema, rows, rejects);
   if (programmes) await recordSources(conn, rows, table, rejects);
   await dropTempTables(conn, `${name}_`);
-  return { input: { table, file, sha256, rows: loaded, rejected: total.rejected }, rejects: found };
+  const left = [...taken.values()].reduce((n, k) => n + k, 0);
+  return { input: { table, file, sha256, rows: loaded, rejected: total.rejected, ...(left > 0 ? { replaced: left } : {}) }, rejects: found, ...(left > 0 ? { taken } : {}) };
 }

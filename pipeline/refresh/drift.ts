@@ -28,15 +28,16 @@ const rowsOf = (table: string) => ROWS_OF[table] ?? table;
 export function checkDrift(previous: Side | null, next: Side, limits: DriftLimits): string[] {
   if (!previous) return [];
   const findings: string[] = [];
-  // A school's own file holds that school's rows only: the table's size is its main file's.
+  // A school's own file holds that school's rows only: the table's size is its main file's, with the rows schools replaced.
   const wholes = (side: Side) => side.inputs.filter((i) => !i.schools);
+  const size = (i: InputEntry) => i.rows + (i.replaced ?? 0);
   for (const input of wholes(next)) {
     const before = wholes(previous).find((i) => i.table === input.table) ?? wholes(previous).find((i) => rowsOf(i.table) === rowsOf(input.table));
-    if (!before || before.rows === 0 || UNSIZED.has(input.table)) continue;
-    const shrink = 1 - input.rows / before.rows;
+    if (!before || size(before) === 0 || UNSIZED.has(input.table)) continue;
+    const shrink = 1 - size(input) / size(before);
     if (shrink > limits.drift_max_shrink) {
       const name = before.table === input.table ? input.table : `${input.table} (before: ${before.table})`;
-      findings.push(`${name}: ${before.rows} → ${input.rows} rows (−${(shrink * 100).toFixed(0)} %, limit ${limits.drift_max_shrink * 100} %)`);
+      findings.push(`${name}: ${size(before)} → ${size(input)} rows (−${(shrink * 100).toFixed(0)} %, limit ${limits.drift_max_shrink * 100} %)`);
     }
   }
   const a = previous.summary;

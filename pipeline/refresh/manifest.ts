@@ -15,6 +15,8 @@ export interface InputEntry {
   table: string; file: string; sha256: string; rows: number; rejected: number; upload?: UploadSource;
   /** A school's own file: the schools whose rows of the table it replaced. */
   schools?: string[];
+  /** Rows of this file that schools' own files replaced. */
+  replaced?: number;
   /** The postings feed: the days delivered on the platform, with where each came from. */
   uploads?: { file: string; upload: UploadSource }[];
 }

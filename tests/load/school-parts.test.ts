@@ -57,6 +57,21 @@ describe('a school\'s own file', () => {
     expect(report.parts).toEqual([expect.objectContaining({ schools: ['5001000001'], years: [2024], covers: ['5001000001 2024'], replaced: 1, rows: 1 })]);
   });
 
+  it('takes the rows it replaces out of the main file before they are checked: a school\'s change is not the main file\'s reject', async () => {
+    // The school becomes a 高职 school, with its own programmes of that level: the main file's 中职 row of it is replaced, not rejected.
+    const dataDir = await inputsWith({
+      'me.csv': 'school_code,school_name,level,district_code,ownership\n5001000003,渝北示例中等职业学校,higher,500112,public\n',
+      'mine.csv': `${HEAD}\n2024,5001000003,510201,40,40,40,,,active\n`,
+    });
+    const { conn, report } = await loadWithParts(dataDir, {
+      schools: [{ file: join(dataDir, 'me.csv'), schools: ['5001000003'], covers: [] }],
+      programmes: [{ file: join(dataDir, 'mine.csv'), schools: ['5001000003'], covers: [] }],
+    });
+    expect(report.rejects).toEqual([]);
+    expect(report.inputs.find((i) => i.file === join(dataDir, 'programmes.csv'))).toMatchObject({ rows: 3, rejected: 0, replaced: 1 });
+    expect(await query(conn, `SELECT major_code FROM raw_programmes WHERE school_code = '5001000003'`)).toEqual([{ major_code: '510201' }]);
+  });
+
   it('stops the load on a row of a school not its own', async () => {
     const dataDir = await inputsWith({ 'mine.csv': `${HEAD}\n2024,5001000002,460601,61,55,160,50,0.9,active\n` });
     await expect(loadWithParts(dataDir, { programmes: [{ file: join(dataDir, 'mine.csv'), schools: ['5001000001'], covers: [] }] }))

@@ -26,6 +26,9 @@ describe('checkDrift', () => {
     const after = { inputs: [input('programmes', 1000), { ...input('programmes', 12), schools: ['5001000001'] }], summary: summary(3300) };
     expect(checkDrift(before, after, limits)).toEqual([]);
     expect(checkDrift({ ...after, inputs: [{ ...input('programmes', 12), schools: ['5001000001'] }, input('programmes', 1000)] }, before, limits)).toEqual([]);
+    // Schools' files replacing half the main file's rows do not shrink the table.
+    const replaced = { inputs: [{ ...input('programmes', 500), replaced: 500 }, { ...input('programmes', 520), schools: ['5001000001'] }], summary: summary(3300) };
+    expect(checkDrift(before, replaced, limits)).toEqual([]);
   });
 
   it('accepts growth, a small fall, a new year and a first snapshot', () => {
