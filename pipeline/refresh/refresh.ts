@@ -278,24 +278,11 @@ async function outputStages(run: Run, instance: DuckDBInstance, conn: DuckDBConn
           { minWorkers: 1, planned });
         return `${index.schools.length} school and ${index.industries.length} industry reports`;
       }, (detail) => detail),
-      // Nothing is written once the plan is: the warehouse is checkpointed beside the readers, rather
-      // than on closing, after them (a third of a second of a city's run). Should DuckDB refuse it
-      // now, closing the warehouse checkpoints it, as it always did.
-      planned.then(() => checkpoint(instance)).catch(() => undefined),
     ] as const);
     return { tests, marts, reports };
   } finally {
     exportConn.closeSync();
     reportConn.closeSync();
-  }
-}
-
-async function checkpoint(instance: DuckDBInstance): Promise<void> {
-  const conn = await instance.connect();
-  try {
-    await conn.run('CHECKPOINT');
-  } finally {
-    conn.closeSync();
   }
 }
 
