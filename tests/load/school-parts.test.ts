@@ -18,9 +18,9 @@ afterAll(removeInputs);
 const referenceDir = join(FIXTURES, 'no-reference');
 const HEAD = 'year,school_code,major_code,plan,enrolled,students,graduates,employment_rate,status';
 
-async function loadWithParts(dataDir: string, parts: Parameters<typeof loadInputs>[1]['parts']) {
+async function loadWithParts(dataDir: string, parts: Parameters<typeof loadInputs>[1]['parts'], rejectShareMax = 0.5) {
   const conn = await (await DuckDBInstance.create(':memory:')).connect();
-  const report = await loadInputs(conn, { dataDir, referenceDir, policy: { reject_share_max: 0.5 }, parts });
+  const report = await loadInputs(conn, { dataDir, referenceDir, policy: { reject_share_max: rejectShareMax }, parts });
   return { conn, report };
 }
 
@@ -70,6 +70,13 @@ describe('a school\'s own file', () => {
     expect(report.rejects).toEqual([]);
     expect(report.inputs.find((i) => i.file === join(dataDir, 'programmes.csv'))).toMatchObject({ rows: 3, rejected: 0, replaced: 1 });
     expect(await query(conn, `SELECT major_code FROM raw_programmes WHERE school_code = '5001000003'`)).toEqual([{ major_code: '510201' }]);
+  });
+
+  it('is listed as its school\'s file even when none of its rows loads, replacing nothing', async () => {
+    const dataDir = await inputsWith({ 'mine.csv': `${HEAD}\n2024,5001000001,999999,10,10,30,,,active\n` });
+    const { conn, report } = await loadWithParts(dataDir, { programmes: [{ file: join(dataDir, 'mine.csv'), schools: ['5001000001'], covers: [] }] }, 1);
+    expect(report.inputs.find((i) => i.file.endsWith('mine.csv'))).toMatchObject({ rows: 0, rejected: 1, schools: ['5001000001'] });
+    expect((await query(conn, `SELECT count(*)::INTEGER AS n FROM raw_programmes WHERE school_code = '5001000001'`))[0].n).toBe(2);
   });
 
   it('stops the load on a row of a school not its own', async () => {
