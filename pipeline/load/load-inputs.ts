@@ -116,9 +116,18 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
         const source = locateProgrammes(options.dataDir, mapping.tables, options.overrides);
         if ('listing' in source) {
           for (const [part, file] of [['programme_listing', source.listing], ['programme_figures', source.figures]] as const) {
-            if (file) await loadWithParts(part, file, { ...settings, mapping: mapping.tables[part], catalogue });
+            const partSettings = { ...settings, mapping: mapping.tables[part], catalogue };
+            if (file) await loadWithParts(part, file, partSettings);
+            // Without a figures file, the schools' own figures are the figures.
+            else if (options.parts?.[part]?.length) {
+              await withParts(part, partSettings, async () => {
+                await conn.run(`CREATE TABLE ${rawTable(part)} (${rawColumnDefinitions(readSchema(part))})`);
+                return new Map();
+              });
+            }
           }
-          report.listing = await joinListing(conn, rawColumnDefinitions(readSchema('programmes')), source.figures !== undefined, source.listing);
+          const figures = source.figures !== undefined || (options.parts?.programme_figures?.length ?? 0) > 0;
+          report.listing = await joinListing(conn, rawColumnDefinitions(readSchema('programmes')), figures, source.listing);
           listingNotes(source.listing, report.listing).forEach(warn);
           if (options.parts?.programmes?.length) {
             // The programmes joined from the listing wait aside while the schools' own programmes load.

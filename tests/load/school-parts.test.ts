@@ -11,7 +11,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { loadInputs } from '../../pipeline/load/index.ts';
 import { partsAfterWhole, readAccepted, uploadsDir, withPart } from '../../pipeline/config/accepted-inputs.ts';
 import { locateBaseInputs } from '../../pipeline/refresh/base-key.ts';
-import { FIXTURES, inputsWith, query, removeInputs } from './helpers.ts';
+import { FIXTURES, inputsFrom, inputsWith, query, removeInputs, VALID } from './helpers.ts';
 
 afterAll(removeInputs);
 
@@ -94,6 +94,21 @@ describe('a school\'s own file', () => {
       { school_code: '5001000003', school_name: '渝北示例中等职业学校' },
     ]);
     expect((await query(conn, 'SELECT count(*)::INTEGER AS n FROM raw_programmes'))[0].n).toBe(4);
+  });
+
+  it('gives a 备案 listing without a figures file the figures of the schools that sent their own', async () => {
+    const listing = ['年份,学校代码,专业代码', '2024,5001000001,460609', '2024,5001000001,510201', '2024,5001000002,460601'].join('\n');
+    const dataDir = await inputsFrom(VALID, {
+      'programme_listing.csv': listing,
+      'mine.csv': `${HEAD}\n2024,5001000001,460609,100,96,280,85,0.93,active\n2024,5001000001,510201,120,118,350,,,active\n`,
+    }, ['programmes.csv']);
+    const { conn, report } = await loadWithParts(dataDir, { programme_figures: [{ file: join(dataDir, 'mine.csv'), schools: ['5001000001'], covers: [] }] });
+    expect(report.rejects).toEqual([]);
+    expect(await query(conn, 'SELECT school_code, major_code, plan, students FROM raw_programmes ORDER BY ALL')).toEqual([
+      { school_code: '5001000001', major_code: '460609', plan: 100, students: 280 },
+      { school_code: '5001000001', major_code: '510201', plan: 120, students: 350 },
+      { school_code: '5001000002', major_code: '460601', plan: null, students: null },
+    ]);
   });
 
   it('refuses a school\'s listing or figures where the programmes come from a programmes file', async () => {
