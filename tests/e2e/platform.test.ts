@@ -4,7 +4,8 @@
  * (every reject shown in the page) and a valid one, an admin accepts it and starts a refresh, and
  * the accepted figure reaches the served warehouse; the admin then sets an input's delivery
  * interval and rolls back to the snapshot served before. A 备案 listing fails alone, its figures
- * submitted with it are checked with it, and accepting the figures accepts the pair.
+ * submitted with it are checked with it, and accepting the figures accepts the pair. A school's own
+ * rows of a year are checked as replacing its rows of that year, accepted, then withdrawn.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { chartTable, settle } from './page-helpers.ts';
 import { formatFor } from '../../pipeline/shared/format.ts';
 import { sampleWarehouseDir } from '../support/warehouse.ts';
 import { PASSWORD, platformServer, type Platform } from '../platform/helpers.ts';
+import { DEFAULT_LOGIN_POLICY } from '../../pipeline/platform/login.ts';
 import { MESSAGES } from '../../dashboard/src/platform/messages.ts';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
 
@@ -45,11 +47,13 @@ describe.runIf(run)('platform in the browser', () => {
     platform = await platformServer(warehouseDir, [
       { username: 'admin1', role: 'admin' },
       { username: 'analyst1', role: 'analyst' },
-      { username: 'school1', role: 'school', schools: [own] },
+      { username: 'school1', role: 'school', schools: [own], inputs: ['programmes'] },
       { username: 'rensheju', role: 'provider', inputs: ['demand'], display_name: '市人社局' },
       { username: 'jiaowei', role: 'provider', inputs: ['programme_listing', 'programme_figures'], display_name: '市教委' },
     ], {
       refresh: async () => (await refresh({ dataDir: DEFAULTS.dataDir, referenceDir: DEFAULTS.referenceDir, warehouseDir, acceptDrift: true })).manifest.snapshot,
+      // These tests sign in more often in a minute than people do (the throttle has tests of its own).
+      loginPolicy: { ...DEFAULT_LOGIN_POLICY, perAddressPerMinute: 100 },
     }, dist);
     browser = await launchBrowser();
     browser.page.on('pageerror', (e) => errors.push(e.message));
@@ -256,6 +260,34 @@ describe.runIf(run)('platform in the browser', () => {
     await page.click(`tr[data-upload="${figures}"] [data-accept]`);
     await page.waitForSelector(`tr[data-upload="${listing}"]:has-text("已采用")`);
     expect(await page.textContent(`tr[data-upload="${figures}"]`)).toContain('已采用');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('takes a school\'s own rows of a year as replacing only its rows of that year, and lets an admin withdraw them', async () => {
+    const [head, ...rows] = readFileSync(join(DEFAULTS.dataDir, 'programmes.csv'), 'utf8').trimEnd().split('\n');
+    const year = Math.max(...rows.map((r) => Number(r.split(',')[0])));
+    const mine = rows.filter((r) => r.split(',')[1] === own && Number(r.split(',')[0]) === year);
+    const dir = mkdtempSync(join(tmpdir(), 'platform-e2e-school-'));
+    writeFileSync(join(dir, '本校专业点.csv'), [head, mine[0].replace(/^(\d+,\w+,\w+),\d+,/, '$1,777,'), ...mine.slice(1)].join('\n'));
+
+    await signIn('school1');
+    const { page } = browser;
+    await page.goto(`${platform.url}platform#upload`);
+    await page.waitForSelector('select[name="input"] option[value="programmes"]', { state: 'attached' });
+    await page.selectOption('select[name="input"]', 'programmes');
+    await page.setInputFiles('input[name="file"]', join(dir, '本校专业点.csv'));
+    await page.click('form button[type="submit"]');
+    await page.waitForSelector('h3[data-result="checked"]:has-text("本校专业点.csv")');
+    expect(await page.textContent('[data-replaces]')).toBe(MESSAGES.zh.replaces([own], [year], mine.length, mine.length));
+    const id = await page.$eval('tr:has(td:text-is("本校专业点.csv"))', (tr) => tr.getAttribute('data-upload'));
+
+    await signIn('admin1');
+    await page.goto(`${platform.url}platform#review`);
+    await page.click(`tr[data-upload="${id}"] [data-accept]`);
+    await page.waitForSelector(`tr[data-upload="${id}"]:has-text("已采用")`);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.click(`tr[data-upload="${id}"] [data-withdraw]`);
+    await page.waitForSelector(`tr[data-upload="${id}"]:has-text("已撤回")`);
     expect(errors).toEqual([]);
   }, 120_000);
 });
