@@ -88,16 +88,16 @@ export function uploadSource(warehouseDir: string, path: string): UploadSource |
   return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as UploadSource) : null;
 }
 
-/** The accepted uploads as loader overrides (absolute paths). */
-export function acceptedInputs(warehouseDir: string): InputOverrides {
+/** The accepted uploads (of `record`, by default the one on disk) as loader overrides (absolute paths). */
+export function acceptedInputs(warehouseDir: string, record = readAccepted(warehouseDir)): InputOverrides {
   const files = uploadFilesDir(warehouseDir);
-  return Object.fromEntries(Object.entries(readAccepted(warehouseDir).files).map(([table, name]) => [table, join(files, name!)]));
+  return Object.fromEntries(Object.entries(record.files).map(([table, name]) => [table, join(files, name!)]));
 }
 
-/** The schools' accepted deliveries, with absolute paths. */
-export function acceptedParts(warehouseDir: string): SchoolParts {
+/** The schools' accepted deliveries (of `record`, by default the one on disk), with absolute paths. */
+export function acceptedParts(warehouseDir: string, record = readAccepted(warehouseDir)): SchoolParts {
   const files = uploadFilesDir(warehouseDir);
-  return Object.fromEntries(Object.entries(readAccepted(warehouseDir).school_parts)
+  return Object.fromEntries(Object.entries(record.school_parts)
     .map(([table, parts]) => [table, parts!.map((p) => ({ ...p, file: join(files, p.file) }))]));
 }
 
@@ -136,6 +136,21 @@ export function withPart(parts: SchoolParts, input: InputName, part: SchoolPart)
 /** Every stored file the record names, whole or a school's. */
 export const storedFiles = (record: AcceptedRecord): string[] =>
   [...Object.values(record.files), ...Object.values(record.school_parts).flatMap((parts) => parts!.map((p) => p.file))] as string[];
+
+/** The stored files `before` names and `after` no longer does: superseded or withdrawn. */
+export const filesLeft = (before: AcceptedRecord, after: AcceptedRecord): string[] => {
+  const standing = new Set(storedFiles(after));
+  return storedFiles(before).filter((f) => !standing.has(f));
+};
+
+/** The record without the stored files `names`, whole or a school's. */
+export function without(record: AcceptedRecord, names: ReadonlySet<string>): AcceptedRecord {
+  return {
+    files: Object.fromEntries(Object.entries(record.files).filter(([, name]) => !names.has(name!))),
+    school_parts: Object.fromEntries(Object.entries(record.school_parts)
+      .map(([input, parts]) => [input, parts!.filter((p) => !names.has(p.file))] as const).filter(([, parts]) => parts.length > 0)),
+  };
+}
 
 /** Replaces the record atomically (a refresh reading it sees the old or the new one, never half). */
 export function writeAccepted(warehouseDir: string, record: AcceptedRecord): void {

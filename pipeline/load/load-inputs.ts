@@ -91,9 +91,9 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
     };
     // The schools' own files of a table in place of their rows of its main rows (`main`, which takes those out).
     const withParts = async (table: InputName, tableSettings: Parameters<typeof loadTable>[2], main: (replaced: ReadonlySet<string>) => Promise<Map<string, number>>) => {
-      const { loads, merges } = await withSchoolParts(conn, table, options.parts?.[table] ?? [], (file) => loadTable(conn, { table, file }, tableSettings), main);
-      // A school's file with no row loaded still is that school's (its account's), not a table's main file.
       const parts = options.parts?.[table] ?? [];
+      const { loads, merges } = await withSchoolParts(conn, table, parts, (file) => loadTable(conn, { table, file }, tableSettings), main);
+      // A school's file with no row loaded still is that school's (its account's), not a table's main file.
       loads.forEach((load, i) => keep({ ...load, input: { ...load.input, schools: merges[i].schools.length ? merges[i].schools : parts[i].schools } }));
       merges.forEach((m) => warn(partNote(m)));
       if (merges.length > 0) (report.parts ??= []).push(...merges);

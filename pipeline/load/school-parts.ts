@@ -12,9 +12,10 @@ import { sqlString } from './sql.ts';
  */
 export interface PartMerge { file: string; schools: string[]; years: number[]; covers: string[]; replaced: number; rows: number }
 
+const hasYears = (table: string) => readSchema(table).fields.some((f) => f.name === 'year');
+
 /** A school's own file replaces its rows by school and, in a table of years, by school and year: the key of a row, as text. */
-export const partKey = (table: string) =>
-  (readSchema(table).fields.some((f) => f.name === 'year') ? `concat_ws(' ', school_code, year)` : 'school_code');
+export const partKey = (table: string) => (hasYears(table) ? `concat_ws(' ', school_code, year)` : 'school_code');
 
 /**
  * The rows of a table's main file (or of the rows it was built from) that schools' own files
@@ -56,7 +57,7 @@ export async function withSchoolParts(conn: DuckDBConnection, table: string, par
       throw new LoadError(`${part.file}: 含其他学校的数据 — ${other.n} rows of schools other than this account's (${other.codes.join(', ')}${other.n > other.codes.length ? ' …' : ''}): `
         + '学校账号只报送本校的数据 — a school account sends its own schools\' rows only');
     }
-    const keys = (await conn.runAndReadAll(`SELECT DISTINCT ${key} AS k, school_code AS s, ${key.includes('year') ? 'year' : 'NULL::INTEGER'} AS y
+    const keys = (await conn.runAndReadAll(`SELECT DISTINCT ${key} AS k, school_code AS s, ${hasYears(table) ? 'year' : 'NULL::INTEGER'} AS y
       FROM ${raw} ORDER BY ALL`)).getRowObjectsJS() as { k: string; s: string; y: number | null }[];
     const held = `${raw}_part_${i}`;
     await conn.run(`ALTER TABLE ${raw} RENAME TO ${held}`);

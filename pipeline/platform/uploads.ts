@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { acceptedInputs, acceptedParts, acceptedPostingsDir, storedFiles, uploadSource, removeDaySource, writeDaySource, partsAfterWhole, readAccepted, uploadFilesDir, uploadsDir, withAccepted, withPart, writeAccepted, writeUploadSource,
+import { acceptedInputs, acceptedParts, acceptedPostingsDir, filesLeft, storedFiles, uploadSource, without, removeDaySource, writeDaySource, partsAfterWhole, readAccepted, uploadFilesDir, uploadsDir, withAccepted, withPart, writeAccepted, writeUploadSource,
   type AcceptedRecord, type SchoolPart } from '../config/accepted-inputs.ts';
 import { loadInputs, LoadError, type InputReport, type Reject } from '../load/index.ts';
 import { readPolicy } from '../config/policy.ts';
@@ -155,8 +155,9 @@ export async function dryRun(settings: UploadSettings, submitted: Submitted[], s
   const shown = new Map(submitted.map((f) => [f.file, f.shownAs]));
   // The sender's own files, whose rejects and failures it is told: those it sends, and those of its accepted before.
   const mine = new Set([...shown.keys(), ...accepted.map((name) => join(uploadFilesDir(settings.warehouseDir), name))]);
+  const record = readAccepted(settings.warehouseDir);
   // Files named as their senders named them (an accepted one with its number), any other path without the server's folders.
-  const named = [...shown, ...storedFiles(readAccepted(settings.warehouseDir)).map((name) => {
+  const named = [...shown, ...storedFiles(record).map((name) => {
     const path = join(uploadFilesDir(settings.warehouseDir), name);
     const source = uploadSource(settings.warehouseDir, path);
     return [path, source ? `${source.name}（数据报送第 ${source.upload} 号）` : name] as const;
@@ -170,9 +171,9 @@ export async function dryRun(settings: UploadSettings, submitted: Submitted[], s
     const report = await loadInputs(conn, {
       dataDir: settings.dataDir, referenceDir: settings.referenceDir, tmpDir,
       policy: { reject_share_max: policy.load.reject_share_max },
-      overrides: withAccepted(acceptedInputs(settings.warehouseDir), Object.fromEntries(whole.map((f) => [f.input, f.file]))),
-      parts: part ? withPart(acceptedParts(settings.warehouseDir), part.input, { file: first.file, schools: part.schools, covers: [] })
-        : partsAfterWhole(acceptedParts(settings.warehouseDir), whole.map((f) => f.input as InputName)),
+      overrides: withAccepted(acceptedInputs(settings.warehouseDir, record), Object.fromEntries(whole.map((f) => [f.input, f.file]))),
+      parts: part ? withPart(acceptedParts(settings.warehouseDir, record), part.input, { file: first.file, schools: part.schools, covers: [] })
+        : partsAfterWhole(acceptedParts(settings.warehouseDir, record), whole.map((f) => f.input as InputName)),
     });
     if (first.input === 'postings') return await checkDay(conn, first, tmpDir, policy.load.reject_share_max);
     const own = report.inputs.find((i) => i.file === first.file)!;
@@ -306,8 +307,7 @@ export function acceptUpload(db: AppDb, settings: UploadSettings, user: User, id
     const before = readAccepted(settings.warehouseDir);
     const next = nextAccepted(before, accepted);
     // What no longer stands in for anything: a whole file replaced, a school's file whose schools delivered again.
-    const standing = storedFiles(next);
-    for (const name of storedFiles(before).filter((f) => !standing.includes(f))) {
+    for (const name of filesLeft(before, next)) {
       db.prepare(`UPDATE uploads SET status = 'superseded' WHERE stored_name = ? AND status = 'accepted'`).run(name);
     }
     for (const u of accepted) {
@@ -374,7 +374,7 @@ export function withdrawUpload(db: AppDb, settings: UploadSettings, user: User, 
     const next = without(before, new Set([upload.stored_name, ...paired]));
     const unread = programmesFromFile(settings, next) ? LISTING_TABLES.flatMap((t) => (next.school_parts[t] ?? []).map((p) => p.file)) : [];
     const after = without(next, new Set(unread));
-    const gone = new Set([upload.stored_name, ...storedFiles(before).filter((f) => !storedFiles(after).includes(f))]);
+    const gone = new Set([upload.stored_name, ...filesLeft(before, after)]);
     writeAccepted(settings.warehouseDir, after);
     const now = new Date().toISOString();
     for (const name of gone) {
@@ -388,20 +388,10 @@ export function withdrawUpload(db: AppDb, settings: UploadSettings, user: User, 
   return getUpload(db, id)!;
 }
 
-/** The record without the stored files `names`, whole or a school's. */
-function without(record: AcceptedRecord, names: ReadonlySet<string>): AcceptedRecord {
-  return {
-    files: Object.fromEntries(Object.entries(record.files).filter(([, name]) => !names.has(name!))),
-    school_parts: Object.fromEntries(Object.entries(record.school_parts)
-      .map(([input, parts]) => [input, parts!.filter((p) => !names.has(p.file))] as const).filter(([, parts]) => parts.length > 0)),
-  };
-}
-
 /** Whether the programmes of the next refresh come from a programmes file (the folder's, or accepted) rather than a 备案 listing. */
 function programmesFromFile(settings: UploadSettings, record: AcceptedRecord): boolean {
-  const overrides = Object.fromEntries(Object.entries(record.files).map(([table, name]) => [table, join(uploadFilesDir(settings.warehouseDir), name!)]));
   try {
-    return 'programmes' in locateProgrammes(settings.dataDir, readMapping(settings.dataDir).tables, overrides);
+    return 'programmes' in locateProgrammes(settings.dataDir, readMapping(settings.dataDir).tables, acceptedInputs(settings.warehouseDir, record));
   } catch {
     return false; // a folder the loader cannot read either way says so at the refresh
   }
