@@ -20,27 +20,30 @@ export type LoginOutcome =
   | { ok: true; user: User }
   | { ok: false; reason: 'invalid' | 'locked' | 'throttled'; retryAfterS?: number };
 
-/** Attempts per address in the current minute; old minutes are dropped as they pass. */
+/**
+ * Attempts per address in the last sixty seconds. A window that slides, not the clock's minute:
+ * a clock minute lets twice the allowance through either side of its turn.
+ */
 export class AddressThrottle {
-  private counts = new Map<string, { minute: number; n: number }>();
+  private attempts = new Map<string, number[]>();
   constructor(private perMinute: number) {}
-  /** Counts one attempt; false when the address is over its allowance. */
-  take(address: string, now = Date.now()): boolean {
-    const minute = Math.floor(now / 60_000);
-    if (this.counts.size > 10_000) for (const [key, v] of this.counts) if (v.minute < minute) this.counts.delete(key);
-    const entry = this.counts.get(address);
-    if (!entry || entry.minute !== minute) {
-      this.counts.set(address, { minute, n: 1 });
-      return true;
-    }
-    entry.n++;
-    return entry.n <= this.perMinute;
+  /** Counts one attempt; refused, with the seconds to wait, when the address is over its allowance. */
+  take(address: string, now = Date.now()): { ok: boolean; retryAfterS: number } {
+    const since = now - 60_000;
+    if (this.attempts.size > 10_000) for (const [key, times] of this.attempts) if (times[times.length - 1] <= since) this.attempts.delete(key);
+    const times = (this.attempts.get(address) ?? []).filter((t) => t > since);
+    this.attempts.set(address, times);
+    // Refused attempts are not kept: they do not lengthen the wait.
+    if (times.length >= this.perMinute) return { ok: false, retryAfterS: Math.ceil((times[0] - since) / 1000) };
+    times.push(now);
+    return { ok: true, retryAfterS: 0 };
   }
 }
 
 export async function passwordLogin(db: AppDb, throttle: AddressThrottle, policy: LoginPolicy,
   attempt: { username: string; password: string; address: string }, now = Date.now()): Promise<LoginOutcome> {
-  if (!throttle.take(attempt.address, now)) return { ok: false, reason: 'throttled', retryAfterS: 60 - Math.floor((now % 60_000) / 1000) };
+  const allowed = throttle.take(attempt.address, now);
+  if (!allowed.ok) return { ok: false, reason: 'throttled', retryAfterS: allowed.retryAfterS };
   const row = userRow(db, attempt.username);
   const matches = await verifyPassword(attempt.password, row?.password_hash ?? DUMMY_HASH);
   if (!row || !row.password_hash || row.disabled) return { ok: false, reason: 'invalid' };
