@@ -32,6 +32,12 @@ describe('industryBalance', () => {
     expect(ai).toMatchObject({ supply: 30, supply_estimated: 12, fill_ratio: 0.3, gap: 70 });
   });
 
+  it('reads a fill ratio exactly on a threshold as on it, not as the binary residue of its division', () => {
+    // 34 graduates × 0.1 + 98 × 0.3 = 32.8 of 41 openings: 80 % exactly, 0.7999999999999999 in binary.
+    const [ai] = industryBalance(['ai'], [s('ai', 'public', 34 * 0.1), s('ai', 'private', 98 * 0.3)], [d('ai', '500112', 41, 41)], policy);
+    expect(ai).toMatchObject({ fill_ratio: 0.8, signal: 'balanced' });
+  });
+
   it('flags tight demand above the threshold', () => {
     const [ai] = industryBalance(['ai'], supply, where(demand, { district_code: '500112' }), policy);
     // 60 openings / 30 seekers = 2.0 > 1.5

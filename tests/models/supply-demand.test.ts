@@ -73,6 +73,12 @@ describe('gap, fill ratio and signal', () => {
     const lenient = await buildWarehouse(tiny, { ...tinyPolicy, signal: { ...tinyPolicy.signal, shortage_below: 0.6 } });
     expect((await industry(lenient, 2024, 'ai')).signal).toBe('balanced'); // 0.646 ≥ 0.6
   });
+
+  it('reads a fill ratio exactly on a threshold as on it, not as the binary residue of its division', async () => {
+    // mfg 2024: 37.6 ÷ 40 is 0.94 exactly, but in binary floating point 0.9400000000000001.
+    const onTheLine = await buildWarehouse(tiny, { ...tinyPolicy, signal: { ...tinyPolicy.signal, shortage_below: 0.94, oversupply_above: 0.94 } });
+    expect(await industry(onTheLine, 2024, 'mfg')).toMatchObject({ fill_ratio: 0.94, signal: 'balanced' });
+  });
 });
 
 describe('demand ratio', () => {

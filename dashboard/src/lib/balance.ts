@@ -35,6 +35,15 @@ export function classify(fill: number | null, policy: SignalPolicy): Signal {
   return 'balanced';
 }
 
+/**
+ * F = S ÷ D to 9 decimals, as int_industry_balance rounds it: a weighted supply carries binary
+ * residue (32.8 ÷ 41 = 0.7999…), and a ratio exactly on a signal threshold must read as on it.
+ */
+function fillRatio(supply: number, demand: number): number | null {
+  const f = ratio(supply, demand);
+  return f === null ? null : Math.round(f * 1e9) / 1e9;
+}
+
 interface Sums { schools: number; programme_points: number; supply: number; supply_estimated: number; openings: number; seekers: number; demand: number }
 
 const noSums = (): Sums => ({ schools: 0, programme_points: 0, supply: 0, supply_estimated: 0, openings: 0, seekers: 0, demand: 0 });
@@ -45,7 +54,7 @@ const SUPPLY_SUMS = ['schools', 'programme_points', 'supply', 'supply_estimated'
 /** An industry's Balance from its summed slices, with the rules of mart_industry. */
 function balanceOf(industry_code: string, sums: Sums, policy: SignalPolicy): Balance {
   const { schools, programme_points, supply, supply_estimated, openings, seekers, demand } = sums;
-  const fill_ratio = ratio(supply, demand);
+  const fill_ratio = fillRatio(supply, demand);
   const suppressed = openings < policy.min_openings;
   const demand_ratio = suppressed ? null : ratio(openings, seekers);
   return {

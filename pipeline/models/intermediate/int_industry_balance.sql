@@ -25,7 +25,9 @@ measures as (
         iy.*,
         iy.openings as demand,
         iy.openings - iy.supply as gap,
-        case when iy.openings > 0 then iy.supply / iy.openings end as fill_ratio,
+        -- To 9 decimals: a weighted supply carries binary residue (32.8 ÷ 41 = 0.7999…), and a ratio
+        -- exactly on a signal threshold must read as on it. The dashboard rounds alike (lib/balance.ts).
+        case when iy.openings > 0 then round(iy.supply / iy.openings, 9) end as fill_ratio,
         iy.openings < getvariable('signal_min_openings') as suppressed,
         case when not suppressed and iy.seekers > 0 then iy.openings / iy.seekers end as demand_ratio,
         coalesce(demand_ratio > getvariable('signal_tight_above'), false) as tight,
