@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { chromiumAvailable, serve } from './browser.ts';
 import { dashboardSession, SHOTS } from './session.ts';
-import { cardValue, chartTable, csvRows, dataRequests, download, settle, visit, screenshotPage } from './page-helpers.ts';
+import { cardValue, chartTable, csvRows, dataRequests, download, settle, visit, screenshotPage, withAllDrawn } from './page-helpers.ts';
 import { sampleManifest, sampleWarehouseDir } from '../support/warehouse.ts';
 import { POSTINGS_STORE } from '../../pipeline/postings/load-postings.ts';
 import { CURRENT } from '../../pipeline/refresh/snapshot.ts';
@@ -151,6 +151,18 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('dashboard
     const fe = formatFor('en');
     const table = (await chartTable(s.page, 'by-district')).slice(1);
     expect(table.map((r) => [r[0], r[2], r[3]]).sort()).toEqual(expected.map((e) => [e.district_name, fe.int(e.supply), fe.int(e.demand)]).sort());
+  });
+
+  it('labels the fill-ratio bars and names the lowest as precisely as its table', async () => {
+    await visit(s.page, s.server.url, '#/gaps');
+    const frame = s.page.locator('figure[data-chart="fill-ratio"]');
+    const labels = await withAllDrawn(s.page, () => frame.locator('svg g[data-row]')
+      .evaluateAll((rows) => rows.map((g) => [...g.querySelectorAll('text')].at(-1)!.textContent!.trim())));
+    const title = (await frame.locator('h3').textContent())!;
+    const table = (await chartTable(s.page, 'fill-ratio')).slice(1);
+    // Whole percents would show a 79.7 % shortage as 80 % and 3.5 % as 4 %.
+    expect(labels).toEqual(table.map((r) => r[1]));
+    expect(title).toContain(table[0][1]);
   });
 
   it('downloads exactly the table it shows as CSV, and the chart as SVG with its title', async () => {
