@@ -5,7 +5,7 @@
  */
 import { fetchManifest, fetchOptionalJson, rowsCache } from './lib/load.ts';
 import { signInAgain } from './lib/sign-in-again.ts';
-import { martPath, schoolPath, totalsPath, type SnapshotFiles } from './lib/snapshot-files.ts';
+import { martPath, schoolPath, type SnapshotFiles } from './lib/snapshot-files.ts';
 import type { MartName, Marts, SchoolMartName } from './lib/types.ts';
 import type { ReportIndex, RunRecord, SplitEntry } from './lib/types-snapshot.ts';
 
@@ -30,8 +30,6 @@ export const reportIndex = () => (reportIndexRequest ??= fetchOptionalJson<Repor
 /** A mart's rows at the grain the dashboard works at (snapshot-files.ts). */
 export const mart = async <N extends MartName>(name: N): Promise<Marts[N][]> => rows(martPath(name, await filesRequest));
 
-/** A mart's rows for totals over all districts: the small roll-up when there is one. */
-export const martTotals = async <N extends MartName>(name: N): Promise<Marts[N][]> => rows(totalsPath(name, await filesRequest));
 
 /** One school's rows: its own file when the mart is cut per school, else the whole mart filtered. */
 export async function schoolRows<N extends SchoolMartName>(name: N, code: string): Promise<Marts[N][]> {

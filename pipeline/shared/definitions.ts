@@ -223,8 +223,8 @@ export const DEFINITIONS: readonly Definition[] = [
   },
   {
     id: 'posting_openings', inputs: ['postings'], policy: [],
-    zh: () => ({ name: '岗位招聘人数', definition: '招聘岗位标明的招聘人数合计；“其中要求职业教育层次”只计要求中职、高职或职业本科学历的岗位。', formula: 'Σ 招聘人数', threshold: '' }),
-    en: () => ({ name: 'Headcount of postings', definition: 'Headcount the postings ask for; the vocational part counts postings asking for a vocational level only.', formula: 'Σ headcount', threshold: '' }),
+    zh: () => ({ name: '岗位招聘人数', definition: '招聘岗位标明的招聘人数合计，全部岗位都计入；“其中重点产业要求职业教育层次”只计重点产业中要求中职、高职或职业本科学历的岗位，与汇总需求可比。', formula: 'Σ 招聘人数', threshold: '' }),
+    en: () => ({ name: 'Headcount of postings', definition: 'Headcount every posting asks for; the vocational part counts only the key industries\' postings asking for a vocational level, comparable with aggregated demand.', formula: 'Σ headcount', threshold: '' }),
   },
   {
     id: 'posting_confidence', inputs: ['postings'], policy: ['postings.cross_cutting_priority'],

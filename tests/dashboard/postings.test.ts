@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { confidenceByIndustry, idleRules, occupationLabel, occupationLines, postingsByMonth, postingsYear } from '../../dashboard/src/lib/postings.ts';
-import type { IndustryPostingsRow, PostingDemandRow, PostingOccupationRow, PostingRuleRow } from '../../dashboard/src/lib/types-postings.ts';
+import type { IndustryPostingsRow, PostingOccupationRow, PostingRuleRow } from '../../dashboard/src/lib/types-postings.ts';
 
 const industry = (year: number, code: string, postings: number, demand: number) => ({
   year, industry_code: code, demand, postings, posting_openings: postings * 3, vocational_posting_openings: postings * 2,
@@ -9,16 +9,20 @@ const industry = (year: number, code: string, postings: number, demand: number) 
 const occupation = (year: number, occ: string, group: number, industry_code: string, scope: PostingOccupationRow['scope'],
   confidence: PostingOccupationRow['confidence'], postings: number): PostingOccupationRow =>
   ({ year, month: 1, major_group: group, occupation: occ, industry_code, scope, confidence, postings, posting_openings: postings });
-const month = (year: number, m: number, postings: number) =>
-  ({ year, month: m, postings, posting_openings: postings * 3 }) as PostingDemandRow;
+const month = (year: number, m: number, postings: number): PostingOccupationRow =>
+  ({ year, month: m, major_group: 0, occupation: '', industry_code: '', scope: 'outside', confidence: 'low', postings, posting_openings: postings * 3 });
 const rule = (rule_id: string, matched: number, fired: number) => ({ rule_id, matched, fired }) as PostingRuleRow;
 
 describe('postings', () => {
   it("adds the year's industries and keeps the year's unclassified and outside counts apart", () => {
     // 30 + 50 classified, 20 unclassified and 10 outside (on every row, counted once): 110 postings
-    expect(postingsYear([industry(2025, 'ai', 30, 100), industry(2025, 'food', 50, 400), industry(2024, 'ai', 9, 9)], 2025)).toEqual({
+    const industries = [industry(2025, 'ai', 30, 100), industry(2025, 'food', 50, 400), industry(2024, 'ai', 9, 9)];
+    // Headcount of every posting of the year, the key industries' (240) and the others' (25 + 6 + 9)
+    const all = [occupation(2025, '', 0, 'ai', 'key', 'high', 240), occupation(2025, '', 0, '', 'outside', 'low', 25),
+      occupation(2025, '', 0, '', 'unclassified', '', 6), occupation(2025, '', 0, '', 'unclassified', '', 9), occupation(2024, '', 0, 'ai', 'key', 'high', 99)];
+    expect(postingsYear(industries, all, 2025)).toEqual({
       classified: 80, outside: 10, unclassified: 20, postings: 110, share_unclassified: 0.2, share_outside: 0.1,
-      posting_openings: 240, vocational_posting_openings: 160, demand: 500,
+      posting_openings: 280, vocational_posting_openings: 160, demand: 500,
     });
   });
 
@@ -39,10 +43,11 @@ describe('postings', () => {
   });
 
   it('has nothing for a year the feed does not cover', () => {
-    expect(postingsYear([industry(2025, 'ai', 30, 100)], 2023)).toBeNull();
+    expect(postingsYear([industry(2025, 'ai', 30, 100)], [], 2023)).toBeNull();
   });
 
   it('sums postings per month and shows the months without any as 0', () => {
+    // Every posting counts, whatever its industry: the months add up to the year's postings.
     const months = postingsByMonth([month(2025, 1, 5), month(2025, 1, 7), month(2025, 3, 2), month(2024, 2, 99)], 2025);
     expect(months).toHaveLength(12);
     expect(months.slice(0, 4)).toEqual([

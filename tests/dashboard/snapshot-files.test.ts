@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grain, inArea, martPath, schoolPath, totalsPath, type SnapshotFiles } from '../../dashboard/src/lib/snapshot-files.ts';
+import { grain, inArea, martPath, schoolPath, type SnapshotFiles } from '../../dashboard/src/lib/snapshot-files.ts';
 import type { SplitEntry } from '../../dashboard/src/lib/types-snapshot.ts';
 
 const entry = (name: string): SplitEntry => ({ name, files: 1, rows: 1, bytes: 1, max_file_bytes: 1 });
@@ -29,11 +29,6 @@ describe('snapshot files', () => {
 
   it('says which mart is missing when neither whole nor rolled up', () => {
     expect(() => martPath('mart_school_programme', national)).toThrow('mart_school_programme: not in this snapshot');
-  });
-
-  it('takes the roll-up for all-district totals even when the whole mart is there', () => {
-    expect(totalsPath('mart_overview', city)).toBe('marts/provinces/mart_overview.arrow');
-    expect(totalsPath('mart_lag', city)).toBe('marts/mart_lag.arrow');
   });
 
   it("finds a school's own file only for marts cut per school", () => {

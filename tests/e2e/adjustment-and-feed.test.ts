@@ -168,8 +168,20 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('programme
     expect(await cardValue(s.page, 'postings_unclassified')).toBe(f.pct(share.share));
     expect(await cardValue(s.page, 'postings_total')).toBe(f.int(share.total));
     expect(await cardValue(s.page, 'postings_outside')).toBe(f.pct(share.outside));
+    // The headcount beside the count of every posting is every posting's, and so are the months.
+    const { openings } = await s.one<{ openings: number }>(`SELECT sum(posting_openings)::INTEGER AS openings FROM mart_posting_occupations WHERE year = ${year}`);
+    expect(await cardValue(s.page, 'postings_openings')).toBe(f.int(openings));
+    const months = (await chartTable(s.page, 'postings-monthly')).slice(1);
+    expect(f.int(months.reduce((n, r) => n + Number(r[1].replace(/,/g, '')), 0))).toBe(f.int(share.total));
     expect(table.map((r) => [r[0], ...r.slice(6, 9)]).sort()).toEqual(confidence.map((c) => [c.name_zh, f.int(c.high ?? 0), f.int(c.medium), f.int(c.low)]).sort());
     expect((await chartTable(s.page, 'postings-occupations')).slice(1).map((r) => r[1])).toEqual(occupations.map((o) => f.int(o.postings)));
+    // Titles naming no occupation are listed, but the headline names the most posted occupation.
+    const top = await s.one<{ occupation: string; postings: number }>(`SELECT occupation, sum(postings)::INTEGER AS postings
+      FROM mart_posting_occupations WHERE year = ${year} AND occupation <> '' GROUP BY major_group, occupation ORDER BY postings DESC LIMIT 1`);
+    const headline = (await s.page.textContent('figure[data-chart="postings-occupations"] h3'))!;
+    expect(headline).not.toContain(zh.postings.noOccupation);
+    expect(headline).toContain(`${top.occupation}`);
+    expect(headline).toContain(f.int(top.postings));
     expect((await chartTable(s.page, 'unclassified-titles')).slice(1).map((r) => [r[0], r[1]])).toEqual(titles.map((t) => [t.title, f.int(t.postings)]));
     expect((await chartTable(s.page, 'unclassified-employers')).slice(1).map((r) => [r[0], r[1]])).toEqual(employers.map((e) => [e.employer, f.int(e.postings)]));
     expect((await chartTable(s.page, 'posting-rules')).length - 1).toBe(rules);

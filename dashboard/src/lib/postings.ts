@@ -4,7 +4,7 @@
  * of the classification, and which classification rules do nothing.
  */
 import { rollup } from './aggregate.ts';
-import type { IndustryPostingsRow, PostingConfidence, PostingDemandRow, PostingOccupationRow, PostingRuleRow } from './types-postings.ts';
+import type { IndustryPostingsRow, PostingConfidence, PostingOccupationRow, PostingRuleRow } from './types-postings.ts';
 
 export interface PostingsYear {
   /** Postings of the key industries. */
@@ -16,27 +16,33 @@ export interface PostingsYear {
   /** As the warehouse computed it: unclassified ÷ all postings of the year. */
   share_unclassified: number | null;
   share_outside: number | null;
+  /** Headcount of every posting of the year, as `postings` counts every posting. */
   posting_openings: number;
+  /** Headcount of the key industries' postings asking for a vocational level: comparable with their demand. */
   vocational_posting_openings: number;
   demand: number;
 }
 
-/** The year's figures; null when the postings feed does not cover the year. */
-export function postingsYear(rows: readonly IndustryPostingsRow[], year: number): PostingsYear | null {
+/**
+ * The year's figures from the key industries' rows and the occupation rows (every posting, in or
+ * outside the key industries or unclassified); null when the postings feed does not cover the year.
+ */
+export function postingsYear(rows: readonly IndustryPostingsRow[], all: readonly PostingOccupationRow[], year: number): PostingsYear | null {
   const own = rows.filter((r) => r.year === year);
   if (!own.length) return null;
-  const sum = (key: 'postings' | 'posting_openings' | 'vocational_posting_openings' | 'demand') => own.reduce((n, r) => n + r[key], 0);
+  const sum = (key: 'postings' | 'vocational_posting_openings' | 'demand') => own.reduce((n, r) => n + r[key], 0);
   const classified = sum('postings');
   // The unclassified and outside counts and shares are the year's, repeated on every industry row.
   const { unclassified_postings: unclassified, share_unclassified, outside_postings: outside, share_outside } = own[0];
   return {
     classified, outside, unclassified, postings: classified + outside + unclassified, share_unclassified, share_outside,
-    posting_openings: sum('posting_openings'), vocational_posting_openings: sum('vocational_posting_openings'), demand: sum('demand'),
+    posting_openings: all.reduce((n, r) => n + (r.year === year ? r.posting_openings : 0), 0),
+    vocational_posting_openings: sum('vocational_posting_openings'), demand: sum('demand'),
   };
 }
 
-/** Postings and their openings per month of the year (1–12), months without postings as 0. */
-export function postingsByMonth(rows: readonly PostingDemandRow[], year: number): { month: number; postings: number; posting_openings: number }[] {
+/** Postings and their openings per month of the year (1–12), months without postings as 0: every posting, given the occupation rows. */
+export function postingsByMonth(rows: readonly PostingOccupationRow[], year: number): { month: number; postings: number; posting_openings: number }[] {
   const sums = rollup(rows.filter((r) => r.year === year), (r) => String(r.month), ['postings', 'posting_openings']);
   return Array.from({ length: 12 }, (_, i) => ({ month: i + 1, ...(sums.get(String(i + 1)) ?? { postings: 0, posting_openings: 0 }) }));
 }

@@ -42,14 +42,6 @@ export function martPath(name: string, files: SnapshotFiles): string {
 }
 
 /**
- * For totals over every district (city- or nation-wide), the roll-up when there is one: it sums
- * to the same figures in a fraction of the bytes.
- */
-export function totalsPath(name: string, files: SnapshotFiles): string {
-  return rollupPath(name, files) ?? martPath(name, files);
-}
-
-/**
  * Path of one school's rows of a mart cut per school, or null when the mart is not cut (read the
  * whole mart then). The school detail (mart_school_programme) sits at marts/schools/<code>.arrow;
  * any other mart cut per school at marts/schools/<mart>/<code>.arrow.
