@@ -10,6 +10,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { faultPoint } from './fault.ts';
 
 export interface LockHolder {
   pid: number;
@@ -104,8 +105,15 @@ export function acquireLock(warehouseDir: string, warn: (message: string) => voi
   const me = JSON.stringify({ pid: process.pid, started_at: now.toISOString(), ...(start === null ? {} : { proc_start: start }) } satisfies LockHolder);
   const mine = join(warehouseDir, `.${LOCK_FILE}.${process.pid}.${randomBytes(4).toString('hex')}`);
   writeFileSync(mine, me);
+  // Never throws: it runs in the refresh's `finally`, where a throw would replace the reason the
+  // run failed. A lock left behind names this process, and the next run takes it over.
   const release = () => {
-    if (readText(path) === me) rmSync(path, { force: true });
+    try {
+      faultPoint('lock:release');
+      if (readText(path) === me) rmSync(path, { force: true });
+    } catch (error) {
+      warn(`刷新锁未能删除 — could not remove the refresh lock: ${(error as Error).message}; the next run takes it over`);
+    }
   };
   try {
     for (let attempt = 0; attempt < 3; attempt++) {

@@ -17,6 +17,21 @@ describe('refresh lock', () => {
     acquireLock(wh, () => {})();
   });
 
+  it('never throws on release: a lock it cannot remove is said, and the reason the run failed stays the last line', () => {
+    const wh = dir();
+    const warnings: string[] = [];
+    const release = acquireLock(wh, (m) => warnings.push(m));
+    process.env.CHANJIAO_FAIL_AT = 'lock:release';
+    try {
+      expect(() => release()).not.toThrow();
+    } finally {
+      delete process.env.CHANJIAO_FAIL_AT;
+    }
+    expect(warnings).toEqual([expect.stringContaining('could not remove the refresh lock: ENOSPC')]);
+    // Left behind, it names this process: the next run takes it over once the process has ended.
+    expect(existsSync(join(wh, 'refresh.lock'))).toBe(true);
+  });
+
   it('recovers a lock whose process is gone, with a warning', () => {
     const wh = dir();
     // A pid that certainly ended: a child process that has already exited.
