@@ -18,9 +18,13 @@ import type { SchoolParts } from '../config/accepted-inputs.ts';
 
 export interface BaseInput { table: string; sha256: string }
 
-/** Code whose change changes the warehouse beyond the postings: the loader, the models and what runs them. */
-const BASE_SOURCES = ['schemas', 'pipeline/load', 'pipeline/models', 'pipeline/transform', 'pipeline/postings', 'pipeline/outlook', 'pipeline/planner',
-  'pipeline/config/schema.ts', 'pipeline/config/policy.ts'];
+/**
+ * Code whose change changes what a refresh builds beyond the postings: every folder the refresh
+ * imports from (a test follows its imports) and the packages' versions. An upgrade then runs in
+ * full once; a stale warehouse would keep its old figures.
+ */
+export const BASE_SOURCES = ['schemas', 'pipeline/config', 'pipeline/load', 'pipeline/postings', 'pipeline/models', 'pipeline/transform',
+  'pipeline/outlook', 'pipeline/planner', 'pipeline/shared', 'pipeline/export', 'pipeline/reports', 'pipeline/refresh', 'package-lock.json'];
 
 /** Inputs that are not part of the base: the daily files, which the postings store tracks one by one. */
 export const isBaseInput = (input: BaseInput) => input.table !== 'postings';

@@ -11,8 +11,9 @@ import { CLASSIFICATION_TABLES } from '../config/schema.ts';
 /** Inputs the reports do not read: the postings and what classifies them. */
 const NOT_IN_REPORTS = new Set<string>(['postings', ...CLASSIFICATION_TABLES]);
 
-/** Source folders whose files shape a report. */
-const REPORT_SOURCES = ['pipeline/reports', 'pipeline/models', 'pipeline/shared'];
+/** Source folders whose files shape a report (every folder the reports import from: a test follows the imports), and the packages' versions. */
+export const REPORT_SOURCES = ['pipeline/reports', 'pipeline/models', 'pipeline/shared', 'pipeline/export', 'pipeline/transform', 'pipeline/config', 'pipeline/load',
+  'package-lock.json'];
 
 /** Fingerprint of everything a report is made from; equal keys mean byte-identical reports. */
 export function reportsKey(inputs: InputEntry[], policy: unknown): string {

@@ -7,6 +7,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ROOT } from '../../pipeline/config/paths.ts';
 import { readModels, tablesRead } from '../../pipeline/transform/model-files.ts';
+import { BASE_SOURCES } from '../../pipeline/refresh/base-key.ts';
+import { REPORT_SOURCES } from '../../pipeline/refresh/reuse-reports.ts';
 
 interface Import { from: string; to: string; typeOnly: boolean }
 
@@ -67,6 +69,18 @@ describe('import rules', () => {
       return [...tablesRead(model.sql)].filter((table) => !allowed.test(table)).map((table) => `${model.path} reads ${table}`);
     });
     expect(broken).toEqual([]);
+  });
+
+  it('the fingerprints by which a nightly run reuses the warehouse and the reports cover all the code that builds them, and the packages', () => {
+    const reached = (entry: string) => {
+      const seen = new Set([entry]);
+      for (const file of seen) for (const i of graph) if (i.from === file && !i.to.startsWith('node:')) seen.add(i.to);
+      return [...seen];
+    };
+    for (const [entry, sources] of [['pipeline/refresh/refresh.ts', BASE_SOURCES], ['pipeline/reports/generate-reports.ts', REPORT_SOURCES]] as const) {
+      expect(reached(entry).filter((file) => !sources.some((dir) => inside(file, dir))), entry).toEqual([]);
+      expect(sources, entry).toContain('package-lock.json');
+    }
   });
 
   it('the tree matches docs/architecture.md: pipeline/ holds only cli.ts at its root, each folder is listed there and opens with a README', () => {
