@@ -18,6 +18,8 @@ warehouse snapshot (<warehouse>/current). On any error the previous snapshot sta
   --parquet         also write Hive-partitioned Parquet (year=/province=) into the snapshot
   --accept-drift    publish even if the drift checks flag a sharp change from the served snapshot
   --full            rebuild everything even when only new daily postings arrived
+  --scheduled       record the run as a scheduled one (systemd timer, cron): the dashboard's red
+                    banner follows the newest finished scheduled run
   -h, --help        this help
 
 Exit code 0 on success, 1 when the refresh failed (the reason is printed).`;
@@ -32,7 +34,10 @@ export const refreshOptions = {
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { ...refreshOptions, 'accept-drift': { type: 'boolean' }, parquet: { type: 'boolean' }, full: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      ...refreshOptions, 'accept-drift': { type: 'boolean' }, parquet: { type: 'boolean' }, full: { type: 'boolean' }, scheduled: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) return console.log(help), 0;
   const effects = consoleEffects();
@@ -42,6 +47,7 @@ export async function run(args: string[]): Promise<number> {
     acceptDrift: values['accept-drift'],
     parquet: values.parquet,
     full: values.full,
+    trigger: values.scheduled ? 'schedule' : 'manual',
   }, effects);
   effects.info(formatSummary(manifest, performance.now() - t0, snapshotDir));
   return 0;

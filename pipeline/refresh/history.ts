@@ -2,11 +2,13 @@
  * Run history: JSON lines beside the snapshots (a failed run has no snapshot to carry it). Every
  * attempt is recorded: a start line when the run begins, its outcome when it ends, both with the
  * run's id. A run that never wrote its outcome (killed: out of memory, a signal, a power cut) is
- * recorded as killed by the next run that takes the lock. The data-status view shows the history,
+ * recorded as killed by the next run that takes the lock, and read as killed as soon as no process
+ * holds the lock for it. The data-status view shows the history,
  * and the dashboard's red banner reads its newest run.
  */
 import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { holderAlive, lockHolder } from './lock.ts';
 
 export interface RunRecord {
   /** Shared by a run's start line and its outcome line (absent in lines of older versions). */
@@ -72,13 +74,21 @@ export const KILLED = '进程被终止 — the run was killed before it finished
  * lock: no other run is then alive to end. Returns the runs so recorded.
  */
 export function recordKilled(warehouseDir: string, at: Date): RunRecord[] {
-  const killed = runs(warehouseDir).filter((r) => r.outcome === 'running')
-    .map((r): RunRecord => ({ ...r, finished_at: at.toISOString(), outcome: 'killed', error: KILLED }));
+  const killed = runs(warehouseDir).filter((r) => r.outcome === 'running').map((r) => killedAt(r, at));
   killed.forEach((r) => appendHistory(warehouseDir, r));
   return killed;
 }
 
-/** The newest `limit` runs, newest first. */
-export function readHistory(warehouseDir: string, limit = 100): RunRecord[] {
-  return runs(warehouseDir).slice(-limit).reverse();
+const killedAt = (r: RunRecord, at: Date): RunRecord => ({ ...r, finished_at: at.toISOString(), outcome: 'killed', error: KILLED });
+
+/**
+ * The newest `limit` runs, newest first. A run marked running whose process no longer holds the
+ * lock was killed: it is shown so at once (the morning after, not after the next run's start,
+ * which records it).
+ */
+export function readHistory(warehouseDir: string, limit = 100, now = new Date()): RunRecord[] {
+  const holder = lockHolder(warehouseDir);
+  const live = holder && holderAlive(holder) ? holder.started_at : null;
+  return runs(warehouseDir).slice(-limit).reverse()
+    .map((r) => (r.outcome === 'running' && r.started_at !== live ? killedAt(r, now) : r));
 }

@@ -97,6 +97,11 @@ function takeOver(dir: string, seen: string, mine: string): boolean {
   }
 }
 
+/** Who holds the warehouse's refresh lock, alive or not; null when nobody does. */
+export function lockHolder(warehouseDir: string): LockHolder | null {
+  return parse(readText(join(warehouseDir, LOCK_FILE)) ?? '');
+}
+
 /** Takes the warehouse's refresh lock or throws LockedError; returns the release function. */
 export function acquireLock(warehouseDir: string, warn: (message: string) => void, now = new Date()): () => void {
   mkdirSync(warehouseDir, { recursive: true });

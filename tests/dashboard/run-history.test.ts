@@ -35,4 +35,8 @@ describe('run history', () => {
     const runs = runsWithDuration([run('2026-03-01T18:00:00.000Z', 'schedule', 'ok', 21.5), run('2026-03-02T18:00:00.000Z', 'schedule', 'ok', 3)]);
     expect(runs.map((r) => [r.started_at, r.duration_ms])).toEqual([['2026-03-02T18:00:00.000Z', 3000], ['2026-03-01T18:00:00.000Z', 21500]]);
   });
+
+  it('gives a killed run no wall time: when it died is not known, only when that was found', () => {
+    expect(runsWithDuration([run('2026-03-02T18:00:00.000Z', 'schedule', 'killed', 86_400)])[0].duration_ms).toBeNull();
+  });
 });

@@ -15,7 +15,7 @@ export function failedScheduledRun(runs: readonly RunRecord[]): RunRecord | null
   return newest?.outcome === 'failed' || newest?.outcome === 'killed' ? newest : null;
 }
 
-/** Runs newest first with their wall time in milliseconds. */
-export function runsWithDuration(runs: readonly RunRecord[]): (RunRecord & { duration_ms: number })[] {
-  return newestFirst(runs).map((r) => ({ ...r, duration_ms: Date.parse(r.finished_at) - Date.parse(r.started_at) }));
+/** Runs newest first with their wall time in milliseconds; null for a killed run, whose end is not known (only when it was found). */
+export function runsWithDuration(runs: readonly RunRecord[]): (RunRecord & { duration_ms: number | null })[] {
+  return newestFirst(runs).map((r) => ({ ...r, duration_ms: r.outcome === 'killed' ? null : Date.parse(r.finished_at) - Date.parse(r.started_at) }));
 }
