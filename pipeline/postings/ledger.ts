@@ -36,7 +36,14 @@ export interface LedgerEntry {
   ino?: number;
 }
 
-export interface Ledger { files: Record<string, LedgerEntry> }
+export interface Ledger {
+  files: Record<string, LedgerEntry>;
+  /**
+   * What runs found (days deleted, days changed) that no published snapshot has said yet: said
+   * again by every run until one is, so that the snapshot which drops or changes the postings says so.
+   */
+  notices?: string[];
+}
 
 export const LEDGER_FILE = 'ledger.json';
 
@@ -57,4 +64,10 @@ export function writeLedger(storeDir: string, ledger: Ledger): void {
     closeSync(fd);
   }
   renameSync(tmp, path);
+}
+
+/** The ledger's notices are said by a published snapshot now: they are dropped. */
+export function noticesPublished(storeDir: string): void {
+  const ledger = readLedger(storeDir);
+  if (ledger.notices?.length) writeLedger(storeDir, { files: ledger.files });
 }

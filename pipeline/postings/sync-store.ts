@@ -29,8 +29,8 @@ export interface StoreSync {
   removed: string[];
 }
 
-function save(storeDir: string, files: Record<string, LedgerEntry>): Ledger {
-  const ledger = { files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) };
+function save(storeDir: string, files: Record<string, LedgerEntry>, notices: string[]): Ledger {
+  const ledger = { files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))), ...(notices.length ? { notices } : {}) };
   writeLedger(storeDir, ledger);
   return ledger;
 }
@@ -44,14 +44,17 @@ function removeOrphans(storeDir: string, ledger: Ledger): void {
 export async function syncStore(conn: DuckDBConnection, files: DailyFile[], storeDir: string,
   options: SyncOptions): Promise<StoreSync> {
   mkdirSync(storeDir, { recursive: true });
-  const entries = { ...readLedger(storeDir).files };
+  const stored = readLedger(storeDir);
+  const entries = { ...stored.files };
+  // Kept in the ledger until a published snapshot says them: a night that fails must not lose them.
+  const notices = [...stored.notices ?? []];
   const present = new Set(files.map((f) => f.name));
   const removed = Object.keys(entries).filter((name) => !present.has(name));
   for (const name of removed) {
-    options.warn(`postings/${name}: 文件已删除 — no longer in the data folder; its ${entries[name].rows} postings are dropped`);
+    notices.push(`postings/${name}: 文件已删除 — no longer in the data folder; its ${entries[name].rows} postings are dropped`);
     delete entries[name];
   }
-  let ledger = removed.length ? save(storeDir, entries) : { files: entries };
+  let ledger = removed.length ? save(storeDir, entries, notices) : { files: entries };
   const rechecked = Object.values(entries).filter((e) => e.checks !== options.checks).length;
   if (rechecked) options.warn(`postings: 校验依据已变 — the postings schema, the rules of its checks or the districts changed since ${rechecked} stored days were loaded; they are validated again`);
   const stats = new Map(files.map((f) => [f.name, statSync(f.path)]));
@@ -71,17 +74,18 @@ export async function syncStore(conn: DuckDBConnection, files: DailyFile[], stor
       entries[f.name] = { ...known, ...now };
       restamped = true;
     } else {
-      options.warn(`${f.path}: 文件已更改 — changed since it was loaded on ${known.loaded_at}; loaded again`);
+      notices.push(`${f.path}: 文件已更改 — changed since it was loaded on ${known.loaded_at}; loaded again`);
       todo.push(f);
     }
   }
-  if (restamped && todo.length === 0) ledger = save(storeDir, entries);
+  notices.forEach((notice) => options.warn(notice));
+  if (restamped && todo.length === 0) ledger = save(storeDir, entries, notices);
   if (todo.length > 0) {
     const scratch = await openConversionDb(conn, options.tmpDir, readResources().threads);
     try {
       Object.assign(entries, await convertDays(scratch.conns, todo, storeDir, options));
       for (const file of todo) entries[file.name] = { ...entries[file.name], ...stamp(file.name) };
-      ledger = save(storeDir, entries);
+      ledger = save(storeDir, entries, notices);
       faultPoint('postings:ledger');
       todo.forEach((file, i) => options.progress?.(file.name, i + 1, todo.length));
     } finally {

@@ -38,7 +38,8 @@ import { acceptedInputs, acceptedParts, uploadSource, type SchoolParts } from '.
 import type { InputOverrides } from '../load/locate-input.ts';
 import { appendHistory, recordKilled, type RunRecord } from './history.ts';
 import { REJECTS_FILE, saveRejects, writeRejectsCsv } from './save-rejects.ts';
-import { loadPostings, postingsLookups, type PostingsReport } from '../postings/load-postings.ts';
+import { loadPostings, POSTINGS_STORE, postingsLookups, type PostingsReport } from '../postings/load-postings.ts';
+import { noticesPublished } from '../postings/ledger.ts';
 import { faultPoint } from './fault.ts';
 import { publicPath, publicText } from './public-paths.ts';
 import { writeOutlook } from '../outlook/write-outlook.ts';
@@ -449,6 +450,11 @@ export async function refresh(options: RefreshOptions, effects: Effects = silent
       throw error;
     }
     const snapshotDir = publishSnapshot(options.warehouseDir, buildDir, id);
+    try {
+      noticesPublished(join(options.warehouseDir, POSTINGS_STORE));
+    } catch (error) {
+      effects.warn(`招聘数据提示未能清除 — could not clear the postings store's notices (the next run says them again): ${(error as Error).message}`);
+    }
     keepProposal(options, effects, proposal.plan);
     const pruned = pruneSnapshots(options.warehouseDir, options.keepSnapshots ?? manifest.policy.refresh?.keep_snapshots ?? 7);
     appendHistory(options.warehouseDir, line('ok', manifest, null));

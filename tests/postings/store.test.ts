@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { loadInputs, type LoadReport } from '../../pipeline/load/index.ts';
-import { loadPostings, POSTINGS_STORE, readLedger } from '../../pipeline/postings/index.ts';
+import { loadPostings, noticesPublished, POSTINGS_STORE, readLedger } from '../../pipeline/postings/index.ts';
 import { readSchema } from '../../pipeline/config/schema.ts';
 import { CLASSIFICATION_TABLES } from '../../pipeline/config/schema.ts';
 import { cleanup, dataFolder, deliver, FIXTURE, REFERENCE, scratch } from './fixture.ts';
@@ -124,6 +124,17 @@ describe('postings store', () => {
     expect(night.ids).toEqual(DAY1);
     expect(night.rows.find((r) => r.posting_id === 'D1-003')?.posted_on).toBe('2025-03-03');
     expect(Object.keys(readLedger(join(wh, POSTINGS_STORE)).files)).toEqual(['2025-03-03.csv']);
+  });
+
+  it('says a deleted day again every night until a snapshot that drops it is published', async () => {
+    const { data, wh } = await twoDays();
+    rmSync(join(data, 'postings/2025-03-04.csv'));
+    const deleted = 'postings/2025-03-04.csv: 文件已删除 — no longer in the data folder; its 4 postings are dropped';
+    expect((await nightly(data, wh)).report.warnings).toEqual([deleted]);
+    // That night's snapshot was never published (its run failed later on): the next night says it again.
+    expect((await nightly(data, wh)).report.warnings).toEqual([deleted]);
+    noticesPublished(join(wh, POSTINGS_STORE));
+    expect((await nightly(data, wh)).report.warnings).toEqual([]);
   });
 
   it('keeps the rejects of a stored day, with file:line:column, in every later run', async () => {

@@ -100,6 +100,18 @@ describe('a night with only new postings', () => {
     expect(night.manifest.inputs).toEqual(full.manifest.inputs);
   }, 120_000);
 
+  it('says in the snapshot that carries it that a day was changed, when the night that found it failed', async () => {
+    const { data, wh } = await dayTwoDelivered('wh-said-');
+    const day1 = join(data, 'postings/2025-03-03.csv');
+    writeFileSync(day1, readFileSync(day1, 'utf8').replace(/,3,(\w+)\n/, ',4,$1\n'));
+    // The day is converted again into the store, then the run fails before publishing.
+    await expect(refreshOf(data, wh, { CHANJIAO_FAIL_AT: 'export' })).rejects.toThrow(/simulated at export/);
+    const night = await refreshOf(data, wh);
+    expect(night.manifest.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/2025-03-03\.csv: 文件已更改/)]));
+    // Said once, in the snapshot that carries the change.
+    expect((await refreshOf(data, wh)).manifest.warnings.filter((w) => /文件已更改/.test(w))).toEqual([]);
+  }, 120_000);
+
   it('runs in full when anything but the postings changed', async () => {
     const { data, wh } = await dayTwoDelivered('wh-full-again-');
     const path = join(data, 'programmes.csv');
