@@ -67,7 +67,7 @@ function runs(warehouseDir: string): RunRecord[] {
   return [...byRun.values()];
 }
 
-export const KILLED = '进程被终止 — the run was killed before it finished (out of memory, a signal or a power cut); found at the next start';
+export const KILLED = '进程被终止 — the run was killed before it finished (out of memory, a signal or a power cut)';
 
 /**
  * Records as killed every run that started and never ended. Call only while holding the refresh
