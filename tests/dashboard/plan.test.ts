@@ -84,7 +84,7 @@ describe('planWorkbook', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual(['汇总', '未来缺口', '约束', 'S1 =HYPERLINK("x")', 'S2 乙校']);
     for (const w of book.worksheets) expect(w.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const summary = book.getWorksheet('汇总')!;
-    expect(summary.getCell('B4').value).toBe(0.004);
+    expect(summary.getCell('B4')).toMatchObject({ value: 0.004, numFmt: '0.00%' });
     expect(summary.getCell('B6').value).toBe(70);
     expect(summary.getCell('B7').value).toBe(10);
     // on the synthetic sample the summary says so first, the rest one row lower
@@ -92,6 +92,9 @@ describe('planWorkbook', () => {
     await sample.xlsx.load(await planWorkbook(plan, names, 'zh', true).xlsx.writeBuffer());
     expect(sample.getWorksheet('汇总')!.getRow(2).values).toEqual([undefined, '注意', zh.syntheticBanner]);
     expect(sample.getWorksheet('汇总')!.getCell('B7').value).toBe(70);
+    // the gap is a percent on its own row, the message beside it is not
+    expect(sample.getWorksheet('汇总')!.getCell('B5')).toMatchObject({ value: 0.004, numFmt: '0.00%' });
+    expect(sample.getWorksheet('汇总')!.getCell('B4').numFmt).toBeUndefined();
     const s1 = book.worksheets[3];
     expect(s1.getRow(1).values).toEqual([undefined, '专业代码', '专业', '类型', '本年计划', '调整', '建议计划', '毕业年份', '产业', '理由']);
     expect(s1.getColumn(5).values.slice(2)).toEqual([30, -10]);

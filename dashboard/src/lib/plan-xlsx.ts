@@ -41,16 +41,19 @@ export function planWorkbook(plan: ShownPlan, names: Lookups, lang: Lang, synthe
   const book = new ExcelJS.Workbook();
   const used = new Set<string>();
   const totals = seats(plan.changes);
-  const summary = sheet(book, sheetName(used, lang === 'en' ? 'Summary' : '汇总'), [lang === 'en' ? 'Item' : '项目', lang === 'en' ? 'Value' : '取值'], [
+  const gapRow: Value[] = [lang === 'en' ? 'Relative gap to the best bound' : '与最优界的相对差距', plan.mip_gap];
+  const rows: Value[][] = [
     ...(synthetic ? [[lang === 'en' ? 'Note' : '注意', messages.syntheticBanner]] : []),
     [m.statusTitle, m.status[plan.status]],
     [lang === 'en' ? 'Message' : '说明', lang === 'en' ? plan.message_en : plan.message_zh],
-    [lang === 'en' ? 'Relative gap to the best bound' : '与最优界的相对差距', plan.mip_gap],
+    gapRow,
     [lang === 'en' ? 'Programmes changed' : '调整的专业点', plan.changes.length],
     [lang === 'en' ? 'Seats added or opened' : '扩招或新设（人）', totals.added],
     [lang === 'en' ? 'Seats cut' : '减招（人）', totals.cut],
-  ], [28, 60]);
-  summary.getCell('B4').numFmt = '0.00%';
+  ];
+  const summary = sheet(book, sheetName(used, lang === 'en' ? 'Summary' : '汇总'), [lang === 'en' ? 'Item' : '项目', lang === 'en' ? 'Value' : '取值'], rows, [28, 60]);
+  // The gap as a percent, on its row below the header (one lower when the synthetic note comes first).
+  summary.getCell(`B${rows.indexOf(gapRow) + 2}`).numFmt = '0.00%';
   sheet(book, sheetName(used, lang === 'en' ? 'Future gap' : '未来缺口'), [c.industry, c.year, c.gapBefore, c.gapAfter],
     plan.gaps.map((g) => [names.industry(g.industry_code), g.year, Math.round(g.gap_before), Math.round(g.gap_after)]), [24, 10, 16, 16]);
   sheet(book, sheetName(used, lang === 'en' ? 'Constraints' : '约束'), [lang === 'en' ? 'Kind' : '类型', c.constraint],
