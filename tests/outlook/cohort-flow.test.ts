@@ -1,6 +1,7 @@
 /**
  * Supply at graduation on the tiny city (every major 3 years; programmes 2023 and 2024, so Y = 2024
- * and the graduation years are 2025..2029), worked out by hand from tests/fixtures/models/tiny.ts.
+ * and the graduation years are 2025..2029), worked out by hand from tests/fixtures/models/tiny.ts,
+ * and the years the outlook mart shows as recorded.
  */
 import { describe, expect, it } from 'vitest';
 import { M1, M3, M4, S1, S2, S3, S4, tiny, tinyPolicy, type Fixture } from '../fixtures/models/tiny.ts';
@@ -54,5 +55,13 @@ describe('int_cohort_flow', () => {
     expect(tour.future_gap_lo95).toBeCloseTo((tour.openings_lo95 as number) - 21.6, 10);
     const [m4] = await query(conn, `SELECT count(*)::INTEGER AS n FROM int_cohort_flow WHERE major_code = '${M4}' AND year = 2025`);
     expect(m4.n).toBe(0); // entered 2022: no rows
+  });
+});
+
+describe('mart_outlook', () => {
+  it('shows as actual only the years the demand input has: a year before it is not zero openings', async () => {
+    const later = { ...tiny, demand: tiny.demand.filter((row) => row[0] === 2024) };
+    const conn = await buildWarehouse(later, tinyPolicy);
+    expect(await query(conn, `SELECT DISTINCT year FROM mart_outlook WHERE kind = 'actual' ORDER BY year`)).toEqual([{ year: 2024 }]);
   });
 });

@@ -16,7 +16,8 @@ select
     null::DOUBLE as openings_lo95,
     null::DOUBLE as openings_hi95
 from int_industry_year
-where year <= (select max(year) from stg_demand)
+-- The demand input's own years: int_industry_year has every programme year, 0 openings where demand has none.
+where year in (select distinct year from stg_demand)
 
 union all
 
