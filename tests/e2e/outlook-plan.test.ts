@@ -89,6 +89,29 @@ describe.skipIf(!chromiumAvailable('the outlook and plan end-to-end tests'))('ча
     expect(first.getColumn(9).values.slice(2)).toEqual(rows.map((p) => p.reason_zh));
   }, SOLVE_TIMEOUT + 60_000);
 
+  it('re-solves beside the page, which goes on answering and counting the seconds, and can be cancelled', async () => {
+    const served = await s.one<{ status: string }>('SELECT status FROM mart_plan_status');
+    await visit(s.page, s.server.url, '#/plan');
+    // An infeasible set whose constraints in conflict take many seconds to find.
+    await s.page.fill('input[name="city_change_min"]', '0.2');
+    await s.page.fill('input[name="city_change_max"]', '0.3');
+    await s.page.evaluate(() => {
+      const w = window as unknown as { longest: number };
+      let last = performance.now();
+      w.longest = 0;
+      setInterval(() => { const now = performance.now(); w.longest = Math.max(w.longest, now - last); last = now; }, 50);
+    });
+    await s.page.click('[data-action="solve"]');
+    await s.page.waitForFunction((text) => document.querySelector('[data-action="solve"]')?.textContent === text, zh.plan.solving(2), { timeout: 30_000 });
+    // The page's thread was never held for long: the solver runs in its own.
+    expect(await s.page.evaluate(() => (window as unknown as { longest: number }).longest)).toBeLessThan(1000);
+    await s.page.click('[data-action="cancel-solve"]');
+    await s.page.waitForFunction((text) => document.querySelector('[data-action="solve"]')?.textContent === text, zh.plan.solve);
+    expect(await s.page.getAttribute('[data-plan-status]', 'data-plan-status')).toBe(served.status);
+    expect(await s.page.locator('figure[data-chart="plan-compare"]').count()).toBe(0);
+    expect(s.errors).toEqual([]);
+  }, 120_000);
+
   it('refuses wrong settings with their reasons, and reports an infeasible set with the constraints in conflict', async () => {
     await visit(s.page, s.server.url, '#/plan');
     await s.page.fill('input[name="change_cap"]', '1.5');

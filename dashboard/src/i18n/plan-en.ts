@@ -45,7 +45,7 @@ export const planEn: typeof planZh = {
     city_change_min: 'City total change, lowest (share)', city_change_max: 'City total change, highest (share)', require_adjacent: 'Open only majors of a 专业类 the school offers',
   },
   locks: 'Locks (left unchanged)', lockSchools: 'Lock schools (codes, comma-separated)', lockMajors: 'Lock majors (codes, comma-separated)',
-  solve: 'Re-solve', solving: 'Solving…', reset: "Reset to the policy file's values",
+  solve: 'Re-solve', solving: (s: number) => `Solving… (${s} s)`, cancel: 'Cancel', reset: "Reset to the policy file's values",
   invalid: 'Not solved, the settings are wrong: ',
   errors: {
     share: (name) => `${name} must be a share between 0 and 1`,

@@ -49,7 +49,7 @@ export const planZh = {
     city_change_min: '全市总量变动下限（比例）', city_change_max: '全市总量变动上限（比例）', require_adjacent: '只开设已有专业类内的专业',
   } as Record<string, string>,
   locks: '锁定（不作调整）', lockSchools: '锁定学校（代码，逗号分隔）', lockMajors: '锁定专业（代码，逗号分隔）',
-  solve: '重新求解', solving: '正在求解…', reset: '恢复政策文件默认值',
+  solve: '重新求解', solving: (s: number) => `正在求解…（${s} 秒）`, cancel: '取消求解', reset: '恢复政策文件默认值',
   invalid: '参数有误，未求解：',
   errors: {
     share: (name: string) => `${name}须为 0～1 之间的比例`,

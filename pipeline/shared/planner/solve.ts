@@ -106,10 +106,12 @@ export async function solvePlan(instance: PlanInstance, highs: HighsLoader = def
     model.run();
     const code = model.getModelStatus();
     const status = h.constants.modelStatus;
-    const seconds = (performance.now() - started) / 1000;
     if (code === status.infeasible) {
-      return { ...base, ...infeasible(model, instance, m), seconds };
+      // Timed with the search for the constraints in conflict, which may take longer than the solve.
+      const found = infeasible(model, instance, m);
+      return { ...base, ...found, seconds: (performance.now() - started) / 1000 };
     }
+    const seconds = (performance.now() - started) / 1000;
     const hasSolution = Number(model.info.get('primal_solution_status')) === h.constants.solutionStatus.feasible;
     if (!hasSolution || (code !== status.optimal && code !== status.timeLimit)) {
       return { ...base, status: 'error', solver_status: String(code), objective: null, mip_gap: null, seconds,
@@ -247,6 +249,24 @@ function unchangedPlan(m: PlanModel, instance: PlanInstance): number[] {
   });
 }
 
+/**
+ * The constraints in conflict as a sentence: those of one kind (a label without its place in
+ * brackets, such as the change cap of 3,000 programmes) counted rather than listed one by one.
+ */
+function conflictText(conflict: BindingConstraint[], key: 'label_zh' | 'label_en'): string {
+  const zh = key === 'label_zh';
+  const kinds = new Map<string, string[]>();
+  for (const c of conflict) {
+    const kind = c[key].replace(zh ? /（[^（）]*）$/ : / \([^()]*\)$/, '');
+    kinds.set(kind, [...(kinds.get(kind) ?? []), c[key]]);
+  }
+  return [...kinds].map(([kind, labels]) => {
+    if (labels.length === 1) return labels[0];
+    const n = labels.length.toLocaleString('en');
+    return zh ? `${kind}（${n} 处）` : `${kind} (${n} of them)`;
+  }).join(zh ? '；' : '; ');
+}
+
 function infeasible(model: Model, instance: PlanInstance, m: PlanModel) {
   let conflict: BindingConstraint[] = [];
   try {
@@ -261,7 +281,6 @@ function infeasible(model: Model, instance: PlanInstance, m: PlanModel) {
   } catch {
     // no subsystem found: the message below still says the instance is infeasible
   }
-  const names = (key: 'label_zh' | 'label_en') => conflict.map((c) => c[key]).join(key === 'label_zh' ? '；' : '; ');
   return {
     status: 'infeasible' as const,
     solver_status: 'Infeasible',
@@ -269,10 +288,10 @@ function infeasible(model: Model, instance: PlanInstance, m: PlanModel) {
     mip_gap: null,
     conflict,
     message_zh: conflict.length
-      ? `约束相互矛盾，不存在可行方案。冲突的约束：${names('label_zh')}`
+      ? `约束相互矛盾，不存在可行方案。冲突的约束：${conflictText(conflict, 'label_zh')}`
       : '约束相互矛盾，不存在可行方案（整数约束，如最小班额，与其他约束冲突）',
     message_en: conflict.length
-      ? `The constraints contradict each other: no plan satisfies them. In conflict: ${names('label_en')}`
+      ? `The constraints contradict each other: no plan satisfies them. In conflict: ${conflictText(conflict, 'label_en')}`
       : 'The constraints contradict each other: no plan satisfies them (integer requirements such as the minimum class size conflict with the others)',
   };
 }
