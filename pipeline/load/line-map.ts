@@ -15,7 +15,9 @@ const RECORD_STARTS = ['quotes_before % 2 = 0', 'true'];
  * Maps scanned rows back to lines of the original file. DuckDB drops blank lines and malformed
  * rows from the scan and numbers its rejects by record, not by line, so neither the scan position
  * nor DuckDB's record number is the line a person sees when a quoted value spans lines. The file
- * is read once more as plain lines to find where records start. Result: table <name>_lines
+ * is read once more as plain lines to find where records start (not strictly: in a CR LF file, a
+ * line break typed inside a cell, Alt+Enter in Excel, is a bare LF, a line of its own to a person
+ * and to this reading alike). Result: table <name>_lines
  * (logical = DuckDB's record number, line = original line, row_id = scan position; NULL for
  * title and header lines, blank and malformed records). Only built when there are rejects. Returns false when no
  * reading agrees with DuckDB's count (line numbers are then approximate).
@@ -24,7 +26,8 @@ export async function mapLines(conn: DuckDBConnection, csvPath: string, scan: Cs
   await conn.run(`
     CREATE OR REPLACE TEMP TABLE ${name}_physical AS
     SELECT l FROM read_csv(${sqlString(resolve(csvPath))}, columns = {'l': 'VARCHAR'},
-      header = false, auto_detect = false, quote = '', escape = '', delim = chr(0), max_line_size = ${READ_LINE_BYTES})`);
+      header = false, auto_detect = false, quote = '', escape = '', delim = chr(0), max_line_size = ${READ_LINE_BYTES},
+      strict_mode = false)`);
   for (const startsRecord of RECORD_STARTS) {
     await conn.run(`
       CREATE OR REPLACE TEMP TABLE ${name}_lines AS

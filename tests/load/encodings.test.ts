@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { shapeReader } from '../../pipeline/load/csv-shape.ts';
 import { scanFile } from '../../pipeline/load/scan-file.ts';
-import { inputsWithFixture, load, loadFailure, query, removeInputs } from './helpers.ts';
+import { inputsWith, inputsWithFixture, load, loadFailure, query, removeInputs } from './helpers.ts';
 
 afterAll(removeInputs);
 
@@ -47,6 +47,13 @@ describe('CSV encodings', () => {
     // seekers is the last column: '60\r' would not be an integer.
     expect(await query(conn, `SELECT sum(seekers)::INTEGER AS seekers FROM raw_demand`)).toEqual([{ seekers: 60 + 50 }]);
     expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([[3, 'openings', '-3', 'must be ≥ 0']]);
+  });
+
+  it('numbers the rejects of a CR LF file whose quoted value holds a line break typed in Excel (Alt+Enter), by the lines a person sees', async () => {
+    const lines = ['year,district_code,industry_code,level,openings,seekers,备注', '2024,500103,low_altitude,higher,120,60,"新校区', '在建"',
+      '2024,500106,ai,higher,-3,150,'];
+    const { report } = await load(await inputsWith({ 'demand.csv': `${lines.join('\r\n').replace('新校区\r\n', '新校区\n')}\r\n` }));
+    expect(report.rejects.map((r) => [r.line, r.column, r.value])).toEqual([[4, 'openings', '-3']]);
   });
 
   it('aborts on bytes that are neither UTF-8 nor GB18030', async () => {
