@@ -465,6 +465,13 @@ describe('what cannot be read right is rejected with its exact message', () => {
     const mapped = await tables({ ...programmes(ROWS, header), 'mapping.json': JSON.stringify({ programmes: { columns: { '招生计划数（2025）调整': 'plan' } } }) });
     expect(mapped.programmes).toEqual(clean.programmes);
   });
+
+  it('a heading whose brackets say something other than a unit is not read as the field: 专业代码（2015版） is not the code of today', async () => {
+    for (const [field, heading] of [['major_code', '专业代码（2015版）'], ['students', '在校生数（2023学年）']]) {
+      const dir = await inputsFrom(REAL, programmes(ROWS, HEADER.map((h) => (h === field ? heading : h))));
+      await expect(load(dir), heading).rejects.toThrow(`可能是 — perhaps "${heading}" → ${field}`);
+    }
+  });
 });
 
 describe('the worked example of docs/inputs.md (mapping.json)', () => {
