@@ -66,7 +66,7 @@ export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rej
   const reject = (where: string, reason: string) => conn.run(`
     INSERT INTO ${rejects} SELECT x.row_id, 'major_code', x.source_major_code, ${reason}, NULL FROM ${sources} x ${where}`);
   if (!options.legacy) {
-    await reject('', `'read in the ' || ${catalogueName('x.catalogue')} || ', in force for ' || x.year
+    await reject('', `'缺少旧版目录及其新旧对照（legacy_majors.csv、major_successors.csv） — read in the ' || ${catalogueName('x.catalogue')} || ', in force for ' || x.year
       || ' (before ${options.currentFrom}), but no legacy_majors.csv and major_successors.csv are given: add them, '
       || 'or set catalogue.current_from in mapping.json if the file uses 2021 codes'`);
     await conn.run(`DELETE FROM ${sources}`);
@@ -92,11 +92,12 @@ export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rej
     FROM ${sources}_found f WHERE f.row_id = x.row_id AND f.listed`);
   const what = `x.source_major_code || ' ' || f.old_name || ' (' || ${catalogueName('x.catalogue')} || ')'`;
   await reject(`JOIN ${sources}_found f USING (row_id) WHERE NOT f.listed`,
-    `'not in the ' || ${catalogueName('x.catalogue')} || ', in force for ' || x.year`);
+    `'不在' || ${catalogueName('x.catalogue')} || '中 — not in the ' || ${catalogueName('x.catalogue')} || ', in force for ' || x.year`);
   await reject(`JOIN ${sources}_found f USING (row_id) WHERE f.listed AND coalesce(len(f.successors), 0) = 0`,
-    `${what} || ' has no 2021 successor in major_successors.csv (withdrawn)'`);
+    `'已撤销，2021 年目录中没有对应专业 — ' || ${what} || ' has no 2021 successor in major_successors.csv (withdrawn)'`);
   await reject(`JOIN ${sources}_found f USING (row_id) WHERE f.listed AND len(f.successors) > 1 AND x.major_code IS NULL`,
-    `${what} || ' was split in 2021 into ' || f.named || ': name the one this school runs in mapping.json catalogue.choose'`);
+    `'2021 年拆分为 ' || f.named || '，请在 mapping.json 的 catalogue.choose 中指明本校开设的一个 — '
+      || ${what} || ' was split in 2021 into ' || f.named || ': name the one this school runs in mapping.json catalogue.choose'`);
   await conn.run(`DELETE FROM ${sources} WHERE major_code IS NULL`);
   // Two old majors merged into one: the later row is the same programme given again under its other old code.
   await reject(`JOIN ${sources}_found f USING (row_id) JOIN ${rows} r USING (row_id)
@@ -105,7 +106,8 @@ export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rej
         ON p.year = x.year AND p.school_code = r.school_code AND p.major_code = x.major_code AND p.first_id < x.row_id AND p.first_code <> x.source_major_code
       LEFT JOIN ${rawTable('majors')} m ON m.major_code = x.major_code
       QUALIFY row_number() OVER (PARTITION BY x.row_id ORDER BY p.first_id) = 1`,
-    `${what} || ' and ' || p.first_code || ' on an earlier row both became ' || x.major_code || ' ' || coalesce(m.major_name, '')
+    `'与前面一行的 ' || p.first_code || ' 在 2021 年都并入 ' || x.major_code || '：同一专业点填了两次，已保留前一行，请把本行数字并入 — '
+      || ${what} || ' and ' || p.first_code || ' on an earlier row both became ' || x.major_code || ' ' || coalesce(m.major_name, '')
       || ' in 2021: one programme given twice, the earlier row kept — add these figures to it'`);
   await conn.run(`DELETE FROM ${sources} x WHERE EXISTS (SELECT 1 FROM ${rejects} j WHERE j.row_id = x.row_id)`);
   await conn.run(`UPDATE ${rows} r SET major_code = x.major_code FROM ${sources} x WHERE x.row_id = r.row_id`);
@@ -155,7 +157,7 @@ export async function checkLevels(conn: DuckDBConnection, rows: string, rejects:
   await conn.run(`
     INSERT INTO ${rejects}
     SELECT r.row_id, 'major_code', r.major_code,
-           'major ' || m.major_code || ' ' || m.major_name || ' is ' || ${levelName('m.level')} || ' but school ' || s.school_code || ' '
+           '专业层次与学校层次不符 — major ' || m.major_code || ' ' || m.major_name || ' is ' || ${levelName('m.level')} || ' but school ' || s.school_code || ' '
              || s.school_name || ' is ' || ${levelName('s.level')}, NULL
     ${levelMismatches(rows, clean(rejects, ['school_code', 'major_code']))}`);
 }

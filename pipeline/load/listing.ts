@@ -57,7 +57,7 @@ export async function checkListing(conn: DuckDBConnection, rows: string, rejects
   const provinces = PROVINCES.map((p) => `('${p.code}', ${sqlString(p.name)}, ${sqlString(placeName(p))})`).join(', ');
   await conn.run(`
     INSERT INTO ${rejects}
-    SELECT r.row_id, 'province', r.province, '省份 ' || r.province || ' is not the province of this data folder (' || h.names || ')', NULL
+    SELECT r.row_id, 'province', r.province, '省份与数据目录不符（' || h.names || '） — province ' || r.province || ' is not the province of this data folder (' || h.names || ')', NULL
     FROM ${rows} r, (SELECT string_agg(DISTINCT p.name, ', ' ORDER BY p.name) AS names, list(DISTINCT p.name) || list(DISTINCT p.place) AS known
                      FROM (SELECT DISTINCT left(district_code, 2) AS code FROM ${rawTable('districts')}) d
                      JOIN (VALUES ${provinces}) p(code, name, place) USING (code)) h

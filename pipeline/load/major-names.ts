@@ -57,7 +57,7 @@ export async function checkMajorNames(conn: DuckDBConnection, rows: string, reje
   await conn.run(`
     INSERT INTO ${rejects}
     SELECT n.row_id, 'major_name', n.major_name,
-           '专业名称 ' || n.major_name || ' is major ' || string_agg(o.major_code || ' ' || ${levelName('o.level')}, ', ' ORDER BY o.major_code)
+           '专业名称与代码不符 — ' || n.major_name || ' is major ' || string_agg(o.major_code || ' ' || ${levelName('o.level')}, ', ' ORDER BY o.major_code)
              || ', not ' || n.major_code || ' ' || n.listed_name
              || ': a code is never read as another major — correct the code or the name', NULL
     FROM ${rows}_names n JOIN ${rawTable('majors')} o ON ${nameKey('o.major_name')} = n.name AND o.major_code <> n.major_code

@@ -14,14 +14,14 @@ export async function checkProposals(conn: DuckDBConnection, rows: string, rejec
   await conn.run(`
     INSERT INTO ${rejects}
     SELECT r.row_id, 'major_code', r.major_code,
-           'major ' || m.major_code || ' ' || m.major_name || ' is of level ' || m.level || ' but school ' || s.school_code || ' ' || s.school_name
+           '专业层次与学校层次不符 — major ' || m.major_code || ' ' || m.major_name || ' is of level ' || m.level || ' but school ' || s.school_code || ' ' || s.school_name
              || ' is ' || s.level || ': no programme of it can be planned there', NULL
     ${levelMismatches(rows, clean)}`);
   // Only years the programmes input has: a base year before it cannot be checked, and is not tracked either.
   await conn.run(`
     INSERT INTO ${rejects}
     SELECT r.row_id, 'plan', r.plan,
-           'base plan ' || r.plan || ' is not the plan of ' || r.school_code || ' ' || r.major_code || ' in ' || (r.plan_year::INTEGER - 1)
+           '基数计划与专业点数据中的计划不符 — base plan ' || r.plan || ' is not the plan of ' || r.school_code || ' ' || r.major_code || ' in ' || (r.plan_year::INTEGER - 1)
              || ' in the programmes input (' || CASE WHEN p.year IS NULL THEN 'not run that year: 0' ELSE p.plan::VARCHAR END
              || '): a proposal is measured from the plan it changed', NULL
     FROM ${rows} r

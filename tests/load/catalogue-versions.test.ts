@@ -54,9 +54,10 @@ describe('history coded in the 2015 catalogue', () => {
       '2020,4150012609,610205,100,98,290,90,,active',
     ]), 1);
     expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
-      [2, 'major_code', '510205', 'not in the 2015 高职专科目录 (higher-2015), in force for 2019'],
-      [3, 'major_code', '630303', '630303 审计 (2015 高职专科目录 (higher-2015)) has no 2021 successor in major_successors.csv (withdrawn)'],
-      [4, 'major_code', '610205', '610205 软件技术 (2015 高职专科目录 (higher-2015)) was split in 2021 into 510201 计算机应用技术, 510205 大数据技术: '
+      [2, 'major_code', '510205', '不在2015 高职专科目录 (higher-2015)中 — not in the 2015 高职专科目录 (higher-2015), in force for 2019'],
+      [3, 'major_code', '630303', '已撤销，2021 年目录中没有对应专业 — 630303 审计 (2015 高职专科目录 (higher-2015)) has no 2021 successor in major_successors.csv (withdrawn)'],
+      [4, 'major_code', '610205', '2021 年拆分为 510201 计算机应用技术, 510205 大数据技术，请在 mapping.json 的 catalogue.choose 中指明本校开设的一个 — '
+        + '610205 软件技术 (2015 高职专科目录 (higher-2015)) was split in 2021 into 510201 计算机应用技术, 510205 大数据技术: '
         + 'name the one this school runs in mapping.json catalogue.choose'],
     ]);
   });
@@ -72,7 +73,7 @@ describe('history coded in the 2015 catalogue', () => {
     const dir = await inputsFrom(REAL, { 'programmes.csv': [HEADER, '2019,4150014128,630302,180,176,520,280,0.91,active', '2025,4150014128,530302,180,175,530,160,,active'].join('\n') });
     const { report } = await load(dir);
     expect(report.rejects.map((r) => [r.line, r.value, r.reason])).toEqual([[2, '630302',
-      'read in the 2015 高职专科目录 (higher-2015), in force for 2019 (before 2021), but no legacy_majors.csv and major_successors.csv are given: '
+      '缺少旧版目录及其新旧对照（legacy_majors.csv、major_successors.csv） — read in the 2015 高职专科目录 (higher-2015), in force for 2019 (before 2021), but no legacy_majors.csv and major_successors.csv are given: '
         + 'add them, or set catalogue.current_from in mapping.json if the file uses 2021 codes']]);
   });
 
@@ -92,7 +93,7 @@ describe('levels', () => {
     const dir = await inputsFrom(REAL, { 'programmes.csv': [HEADER, '2025,4150012215,630302,40,38,110,30,,active'].join('\n') });
     const { report } = await load(dir, 1);
     expect(report.rejects.map((r) => [r.line, r.value, r.reason])).toEqual([[2, '630302',
-      'major 630302 风力发电设备运行与维护 is 中职 (secondary) but school 4150012215 重庆工业职业技术学院 is 高职专科 (higher)']]);
+      '专业层次与学校层次不符 — major 630302 风力发电设备运行与维护 is 中职 (secondary) but school 4150012215 重庆工业职业技术学院 is 高职专科 (higher)']]);
   });
 });
 
@@ -149,7 +150,8 @@ describe('codes carried to the 2021 catalogue, said and kept', () => {
       '2019,4150014128,630303,60,60,170,50,,active',
     ], { 'major_successors.csv': merged }), 1);
     expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([[3, 'major_code', '630303',
-      '630303 审计 (2015 高职专科目录 (higher-2015)) and 630302 on an earlier row both became 530302 大数据与会计 in 2021: '
+      '与前面一行的 630302 在 2021 年都并入 530302：同一专业点填了两次，已保留前一行，请把本行数字并入 — '
+        + '630303 审计 (2015 高职专科目录 (higher-2015)) and 630302 on an earlier row both became 530302 大数据与会计 in 2021: '
         + 'one programme given twice, the earlier row kept — add these figures to it']]);
     expect(await query(conn, 'SELECT major_code, source_major_code, students FROM raw_programmes')).toEqual([
       { major_code: '530302', source_major_code: '630302', students: 520 },

@@ -133,8 +133,8 @@ describe('the 备案结果 export', () => {
     const dir = await beian({ 'programme_listing.csv': listing, 'mapping.json': '{}', 'programme_figures.csv': FIGURES_2025 }, [EXPORT]);
     const { report, conn } = await load(dir);
     expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
-      [3, 'province', '四川省', '省份 四川省 is not the province of this data folder (重庆市)'],
-      [4, 'major_name', '大数据与财务管理', '专业名称 大数据与财务管理 is major 530301 高职专科 (higher), not 530302 大数据与会计: a code is never read as another major — correct the code or the name'],
+      [3, 'province', '四川省', '省份与数据目录不符（重庆市） — province 四川省 is not the province of this data folder (重庆市)'],
+      [4, 'major_name', '大数据与财务管理', '专业名称与代码不符 — 大数据与财务管理 is major 530301 高职专科 (higher), not 530302 大数据与会计: a code is never read as another major — correct the code or the name'],
     ]);
     expect(report.warnings).toContain(`${join(dir, 'programme_listing.csv')}: 专业名称与目录不同 — 1 rows name their major otherwise than the catalogue, e.g. 510205 大数据技术与应用 (catalogue: 大数据技术); read by code`);
     expect(await query(conn, `SELECT major_code FROM raw_programmes ORDER BY 1`)).toEqual([{ major_code: '510201' }, { major_code: '510205' }]);
@@ -164,7 +164,7 @@ describe('history in the 2015 高职 catalogue without the legacy tables', () =>
       '2025,重庆市,4150012609,重庆电子工程职业学院,510201,计算机应用技术,3,'].join('\n');
     const { report, conn } = await load(await beian({ 'programme_listing.csv': listing, 'mapping.json': '{}', 'programme_figures.csv': FIGURES_2025 }, [EXPORT]));
     expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([[2, 'major_code', '630302',
-      'read in the 2015 高职专科目录 (higher-2015), in force for 2019 (before 2021), but no legacy_majors.csv and major_successors.csv are given: '
+      '缺少旧版目录及其新旧对照（legacy_majors.csv、major_successors.csv） — read in the 2015 高职专科目录 (higher-2015), in force for 2019 (before 2021), but no legacy_majors.csv and major_successors.csv are given: '
         + 'add them, or set catalogue.current_from in mapping.json if the file uses 2021 codes']]);
     expect(await query(conn, `SELECT year, major_code FROM raw_programmes`)).toEqual([{ year: 2025, major_code: '510201' }]);
   });

@@ -60,9 +60,9 @@ describe('loadInputs on a valid input set', () => {
       '2025,5001000002,460609,0,40'].join('\n'); // opens a major it did not run: base 0
     const { report, conn } = await load(await inputsWith({ 'plan_proposals.csv': proposals }), 1);
     expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
-      [3, 'plan', '500', 'base plan 500 is not the plan of 5001000001 510201 in 2024 in the programmes input (120): a proposal is measured from the plan it changed'],
-      [4, 'plan', '80', 'base plan 80 is not the plan of 5001000002 510201 in 2024 in the programmes input (not run that year: 0): a proposal is measured from the plan it changed'],
-      [5, 'major_code', '460609', 'major 460609 无人机应用技术 is of level higher but school 5001000003 渝北示例中等职业学校 is secondary: no programme of it can be planned there'],
+      [3, 'plan', '500', '基数计划与专业点数据中的计划不符 — base plan 500 is not the plan of 5001000001 510201 in 2024 in the programmes input (120): a proposal is measured from the plan it changed'],
+      [4, 'plan', '80', '基数计划与专业点数据中的计划不符 — base plan 80 is not the plan of 5001000002 510201 in 2024 in the programmes input (not run that year: 0): a proposal is measured from the plan it changed'],
+      [5, 'major_code', '460609', '专业层次与学校层次不符 — major 460609 无人机应用技术 is of level higher but school 5001000003 渝北示例中等职业学校 is secondary: no programme of it can be planned there'],
     ]);
     expect(await query(conn, 'SELECT school_code, major_code FROM raw_plan_proposals ORDER BY ALL')).toEqual([
       { school_code: '5001000001', major_code: '460609' }, { school_code: '5001000002', major_code: '460609' },

@@ -408,7 +408,7 @@ describe('what cannot be read right is rejected with its exact message', () => {
     const schools = readFileSync(join(REAL, 'schools.csv'), 'utf8').replace(new RegExp(`^(${school},[^,]*),higher,`, 'm'), '$1,secondary,');
     const secondary = await tables({ ...withNames({ 2: '计算机应用' }), 'schools.csv': schools });
     expect(secondary.report.rejects.filter((r) => r.line === 4).map((r) => [r.column, r.reason.split(' but ')[0]])).toEqual([
-      ['major_code', 'major 510201 计算机应用技术 is 高职专科 (higher)']]);
+      ['major_code', '专业层次与学校层次不符 — major 510201 计算机应用技术 is 高职专科 (higher)']]);
   });
 
   it('a name two majors share (药学 at two levels) beside a third code names both, each with its level', async () => {
@@ -416,7 +416,7 @@ describe('what cannot be read right is rejected with its exact message', () => {
     const both = ['320301,', '520301,'].map((code) => lines.find((l) => l.startsWith(code))!);
     const { report } = await tables({ ...withNames({ 2: '药学' }), 'majors.csv': `${MAJORS_CSV.trimEnd()}\n${both.join('\n')}\n` });
     expect(report.rejects.map((r) => [r.line, r.column, r.reason])).toEqual([[4, 'major_name',
-      '专业名称 药学 is major 320301 职业本科 (bachelor), 520301 高职专科 (higher), not 510201 计算机应用技术: a code is never read as another major — correct the code or the name']]);
+      '专业名称与代码不符 — 药学 is major 320301 职业本科 (bachelor), 520301 高职专科 (higher), not 510201 计算机应用技术: a code is never read as another major — correct the code or the name']]);
   });
 
   it('a group heading split into parts with no total (在校生数 over 男 | 女): no part is read as the whole', async () => {
