@@ -8,6 +8,8 @@ export interface HeaderRow {
   texts: string[];
   /** 1-based line the header ends on; the data starts on the next line. */
   line: number;
+  /** Its 1-based record number, blank lines counted (TopRecord.record): what DuckDB skips to reach it. */
+  record: number;
   /** Whether the header was found below the first line or joined from two lines (reported to the user). */
   moved: boolean;
   /** The title rows above it, skipped: their 1-based line and non-empty texts. */
@@ -71,15 +73,15 @@ export function detectHeader(records: TopRecord[], matcher: HeaderMatcher): Head
     const next = records[i + 1];
     if (fits(record.fields)) {
       return next && subHeadings(record.fields, next.fields)
-        ? { texts: joinRows(record.fields, next.fields, matcher), line: next.line, moved: true, above: above(i) }
-        : { texts: record.fields, line: record.line, moved: i > 0, above: above(i) };
+        ? { texts: joinRows(record.fields, next.fields, matcher), line: next.line, record: next.record, moved: true, above: above(i) }
+        : { texts: record.fields, line: record.line, record: record.record, moved: i > 0, above: above(i) };
     }
     if (next && !fits(next.fields)) {
       const joined = joinRows(record.fields, next.fields, matcher);
-      if (fits(joined)) return { texts: joined, line: next.line, moved: true, above: above(i) };
+      if (fits(joined)) return { texts: joined, line: next.line, record: next.record, moved: true, above: above(i) };
     }
   }
   const named = records.map((r) => matcher.match(r.fields).positions.size);
   const best = named.indexOf(Math.max(...named));
-  return records[best] && { texts: records[best].fields, line: records[best].line, moved: best > 0, above: above(best) };
+  return records[best] && { texts: records[best].fields, line: records[best].line, record: records[best].record, moved: best > 0, above: above(best) };
 }

@@ -39,7 +39,7 @@ export async function mapLines(conn: DuckDBConnection, csvPath: string, scan: Cs
         FROM (SELECT *, sum(quotes) OVER (ORDER BY line ROWS UNBOUNDED PRECEDING) - quotes AS quotes_before FROM physical)
         WHERE ${startsRecord}),
       kinds AS (
-        SELECT *, logical > ${scan.headerLine} AND NOT blank AND logical NOT IN (SELECT line FROM ${scan.errors}) AS is_row FROM records)
+        SELECT *, logical > ${scan.headerRecord} AND NOT blank AND logical NOT IN (SELECT line FROM ${scan.errors}) AS is_row FROM records)
       SELECT logical, line::INTEGER AS line,
              CASE WHEN is_row THEN row_number() OVER (PARTITION BY is_row ORDER BY logical) - 1 END AS row_id
       FROM kinds`);

@@ -10,6 +10,8 @@ export interface HeaderMap {
   width: number;
   /** 1-based line of the header row (its last line when it spans two): the rows start after it. */
   line: number;
+  /** 1-based record number of the header row, blank lines counted (TopRecord.record). */
+  record: number;
   warnings: string[];
 }
 
@@ -111,7 +113,7 @@ function refuseOtherDelimiter(header: string[], file: string): void {
  * columns are reported (with the field they nearly name) and skipped; a missing required column or
  * a field given twice aborts, since no row could be read right.
  */
-export function mapHeader(header: string[], schema: TableSchema, file: string, options: { line?: number; matcher?: HeaderMatcher } = {}): HeaderMap {
+export function mapHeader(header: string[], schema: TableSchema, file: string, options: { line?: number; record?: number; matcher?: HeaderMatcher } = {}): HeaderMap {
   const matcher = options.matcher ?? headerMatcher(schema);
   refuseScaledColumns(header, matcher, file);
   const { positions, unknown, repeated, missing } = matcher.match(header);
@@ -133,5 +135,5 @@ export function mapHeader(header: string[], schema: TableSchema, file: string, o
   for (const f of schema.fields.filter((f) => !positions.has(f.name) && !f.checkOnly)) {
     warnings.push(`${file}: 可选列缺失 — optional column ${label(f)} absent, filled with NULL`);
   }
-  return { positions, width: header.length, line: options.line ?? 1, warnings };
+  return { positions, width: header.length, line: options.line ?? 1, record: options.record ?? options.line ?? 1, warnings };
 }

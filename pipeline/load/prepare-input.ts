@@ -129,7 +129,7 @@ export async function prepareInput(file: string, schema: TableSchema,
   }
   refuseStatedScale(file, found.above);
   refuseHiddenRows(file, prepared.hiddenRows ?? [], found.line, prepared.widths);
-  const header = mapHeader(found.texts, schema, file, { line: found.line, matcher });
+  const header = mapHeader(found.texts, schema, file, { line: found.line, record: found.record, matcher });
   // A heading mapping.json names that the file does not have: misspelt, or the file's layout changed.
   const unmatched = Object.keys(options.mapping?.columns ?? {}).filter((text) => !found.texts.some((t) => headerKey(t) === headerKey(text)));
   if (unmatched.length > 0) {

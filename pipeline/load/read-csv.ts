@@ -16,6 +16,8 @@ export interface CsvScan {
   scans: string;
   /** 1-based line of the header row: the rows start after it. */
   headerLine: number;
+  /** Its 1-based record number, blank lines counted (a quoted value may span lines). */
+  headerRecord: number;
   /** Rows DuckDB parsed, including the empty ones dropped from `rows`. */
   parsed: number;
   /** Each file read, in the order given: its rows are row_id first … first + parsed - 1 (source_file is its path). */
@@ -52,7 +54,7 @@ function paddedValue(column: string): string {
  * fixed cost paid once); their rows follow each other in row_id when DuckDB runs on one thread.
  */
 export async function readCsv(conn: DuckDBConnection, csvPath: string | readonly string[], schema: TableSchema, header: HeaderMap,
-  name: string, options: { totals?: boolean; padded?: boolean } = {}): Promise<CsvScan> {
+  name: string, options: { totals?: boolean; padded?: boolean; crlf?: boolean } = {}): Promise<CsvScan> {
   const scan = { rows: `${name}_rows`, errors: `${name}_csv_errors`, scans: `${name}_csv_scans` };
   const paths = [csvPath].flat().map((p) => resolve(p));
   const columns = Array.from({ length: header.width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
@@ -71,7 +73,7 @@ export async function readCsv(conn: DuckDBConnection, csvPath: string | readonly
     CREATE OR REPLACE TEMP TABLE ${scan.rows} AS
     SELECT ordinality - 1 AS row_id, filename AS source_file, ${values.join(', ')}${options.totals ? `, ${totalRowTest(header.width, schema.primaryKey.map((f) => header.positions.get(f)))} AS is_total` : ''}
     FROM read_csv([${paths.map(sqlString).join(', ')}],
-      columns = {${columns}}, header = true, skip = ${header.line - 1}, auto_detect = false, filename = true,
+      columns = {${columns}}, header = true, skip = ${header.record - 1}, auto_detect = false, filename = true,${options.crlf ? ` new_line = '\\r\\n',` : ''}
       delim = ',', quote = '"', escape = '"', max_line_size = ${READ_LINE_BYTES}, buffer_size = ${READ_BUFFER_BYTES},
       store_rejects = true, rejects_table = '${scan.errors}', rejects_scan = '${scan.scans}') WITH ORDINALITY`);
   const empty = `coalesce(${schema.fields.map((f) => sqlName(f.name)).join(', ')}) IS NULL`;
@@ -82,5 +84,5 @@ export async function readCsv(conn: DuckDBConnection, csvPath: string | readonly
     path, first: (byPath.get(path)?.first ?? 0) as number, parsed: (byPath.get(path)?.n ?? 0) as number, empty: (byPath.get(path)?.empty ?? 0) as number,
   }));
   await conn.run(`DELETE FROM ${scan.rows} WHERE ${empty}`);
-  return { ...scan, headerLine: header.line, parsed: files.reduce((n, f) => n + f.parsed, 0), files };
+  return { ...scan, headerLine: header.line, headerRecord: header.record, parsed: files.reduce((n, f) => n + f.parsed, 0), files };
 }

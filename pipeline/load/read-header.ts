@@ -30,15 +30,20 @@ function firstLines(csvPath: string, lines: number): string {
   }
 }
 
-/** A record near the top of a file: its field texts and the 1-based line it ends on. */
-export interface TopRecord { fields: string[]; line: number }
+/**
+ * A record near the top of a file: its field texts, the 1-based line it ends on, and its 1-based
+ * number among the file's records counting blank lines, as DuckDB's `skip` counts them (a quoted
+ * value may hold a line break: a title or heading cell typed over two lines is one record).
+ */
+export interface TopRecord { fields: string[]; line: number; record: number }
 
-/** Field texts of the first `lines` lines of a UTF-8 CSV, record by record (blank lines skipped). */
+/** Field texts of the first `lines` lines of a UTF-8 CSV, record by record (blank lines skipped, still counted). */
 export function readTopRecords(csvPath: string, lines: number): TopRecord[] {
   if (lines < 1) return [];
   const text = firstLines(csvPath, lines).replace(/^\uFEFF/, '');
   if (text.trim() === '') return [];
-  const records = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true, info: true }) as unknown as
+  const records = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, skip_records_with_error: true, info: true }) as unknown as
     { record: string[]; info: { lines: number } }[];
-  return records.map((r) => ({ fields: r.record, line: r.info.lines }));
+  return records.map((r, i) => ({ fields: r.record, line: r.info.lines, record: i + 1 }))
+    .filter((r) => !(r.fields.length === 1 && r.fields[0].trim() === ''));
 }

@@ -502,3 +502,23 @@ describe('the worked example of docs/inputs.md (mapping.json)', () => {
       + '可能是 — perhaps "实招" → enrolled (实际招生)? (name it in mapping.json "columns")');
   });
 });
+
+describe('line breaks typed in the cells above the data (Alt+Enter in Excel), in a CSV', () => {
+  // The header's plan cell over two lines, and a title over two lines above the header.
+  const header = HEADER.map((h) => (h === 'plan' ? '"招生\n计划数"' : h)).join(',');
+  const files = {
+    heading: `${header}\n${ROWS.map((r) => r.join(',')).join('\n')}\n`,
+    title: `"2025年重庆市\n职业院校专业点",,,,,,,,\n${CLEAN}`,
+  };
+  for (const [shape, text] of Object.entries(files)) {
+    for (const ends of ['LF', 'CR LF']) {
+      it(`a ${shape} over two lines, lines ending in ${ends}: every row read, as from the clean file`, async () => {
+        // In a CR LF file the break typed in a cell stays a bare LF, as Excel writes it.
+        const body = ends === 'LF' ? text : text.replace(/\n(?!计划数|职业院校)/g, '\r\n');
+        const t = await tables({ 'programmes.csv': body });
+        expect(t.report.rejects).toEqual([]);
+        expect(t.programmes).toEqual(clean.programmes);
+      });
+    }
+  }
+});
