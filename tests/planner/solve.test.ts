@@ -41,6 +41,19 @@ describe('solvePlan', () => {
     expect(r.changes.find((c) => c.major_code === 'A')!.reason_zh).toBe('扩招 30 人：2029 年（该届毕业）X预计缺口 50 人，方案后缺口 20 人');
   });
 
+  it('holds a programme whose graduates fall in a year no forecast reaches (demand data ending earlier), saying why', async () => {
+    // A serves X and graduates in 2029, forecast short of 50: it grows by 30. B serves X too but
+    // graduates in 2030, a year with no forecast at all: its seats cannot be weighed, so it is held,
+    // never cut as if it served nothing.
+    // With no money to add, A could grow only by what B gives up: B is not given up.
+    const options = [option('A', 100, 'X'), option('B', 100, 'X', { year: 2030 })];
+    expect(changes(await solvePlan(instance(options, [['X', 50]], { budget: 0 })))).toEqual({});
+    // Asked to cut 10 % with A locked, only B could give: the conflict names B held, and why.
+    const r = await solvePlan(instance([{ ...options[0], locked: true }, options[1]], [['X', 50]], { city_change_max: -0.1 }));
+    expect(r.status).toBe('infeasible');
+    expect(r.conflict.map((c) => c.label_zh)).toContain('毕业年份 2030 超出需求预测的年份，不作调整（S × B）');
+  });
+
   it('a minimum class size that makes opening a 0/1 choice', async () => {
     // N is a candidate serving X; it opens with 20..60 seats or not at all. X short of 12: opening
     // with 20 leaves 8 in surplus (8 + 0.2 = 8.2) against 12 short if closed — it opens with 20, not 12.

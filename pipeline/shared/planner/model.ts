@@ -2,7 +2,7 @@
  * The planner's mixed-integer model (docs/planner.md) as HiGHS's sparse input. Every column and row
  * keeps a label, so binding constraints and conflicts can be named to the analyst.
  */
-import type { BindingConstraint, PlanInstance } from './instance.ts';
+import type { BindingConstraint, PlanInstance, PlanOption } from './instance.ts';
 import { groupBy } from '../group-by.ts';
 
 export type ColumnRole =
@@ -16,6 +16,16 @@ export interface PlanModel { columns: Column[]; rows: Row[] }
 
 const INF = Infinity;
 
+/**
+ * Options held unchanged because their graduates fall in a year no forecast reaches (the demand
+ * data end before the programme data): seats serving an industry that year cannot be weighed, and
+ * would otherwise be cut as if they served none. An option serving no industry is not held.
+ */
+export function beyondForecast(instance: PlanInstance): (o: PlanOption) => boolean {
+  const years = new Set(instance.gaps.map((g) => g.year));
+  return (o) => !years.has(o.year) && o.effects.some((e) => e.per_seat !== 0);
+}
+
 export function buildModel(instance: PlanInstance): PlanModel {
   const { options, gaps, settings: s } = instance;
   const columns: Column[] = [];
@@ -26,15 +36,16 @@ export function buildModel(instance: PlanInstance): PlanModel {
 
   // Seats added to (or removed from) each option's plan, as columns with their sign.
   const seats: { col: number; sign: number; option: number }[] = [];
+  const held = beyondForecast(instance);
   options.forEach((o, i) => {
     const id = `${o.school_code}_${o.major_code}`;
     if (o.existing) {
-      const cap = o.locked || o.estimated ? 0 : Math.floor(s.change_cap * o.plan);
+      const cap = o.locked || o.estimated || held(o) ? 0 : Math.floor(s.change_cap * o.plan);
       seats.push({ col: column({ name: `up_${id}`, role: { kind: 'up', option: i }, cost: s.w_change, lower: 0, upper: cap, integer: true }), sign: 1, option: i });
       seats.push({ col: column({ name: `down_${id}`, role: { kind: 'down', option: i }, cost: s.w_change, lower: 0, upper: Math.min(cap, o.plan), integer: true }), sign: -1, option: i });
     } else {
-      const x = column({ name: `new_${id}`, role: { kind: 'new', option: i }, cost: s.w_change, lower: 0, upper: o.locked ? 0 : s.new_max, integer: true });
-      const open = column({ name: `open_${id}`, role: { kind: 'open', option: i }, cost: 0, lower: 0, upper: o.locked ? 0 : 1, integer: true });
+      const x = column({ name: `new_${id}`, role: { kind: 'new', option: i }, cost: s.w_change, lower: 0, upper: o.locked || held(o) ? 0 : s.new_max, integer: true });
+      const open = column({ name: `open_${id}`, role: { kind: 'open', option: i }, cost: 0, lower: 0, upper: o.locked || held(o) ? 0 : 1, integer: true });
       seats.push({ col: x, sign: 1, option: i });
       // A new programme has between min_class and new_max seats, or none.
       const lo = row({ name: `minclass_${id}`, label: { label_zh: `新设专业最小班额 ${s.min_class} 人（${o.school_code} × ${o.major_code}）`, label_en: `minimum class size ${s.min_class} for a new programme (${o.school_code} × ${o.major_code})` }, lower: 0, upper: INF });

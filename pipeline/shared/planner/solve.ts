@@ -5,7 +5,7 @@
  */
 import loadHighs, { type Highs, type Model } from 'highs';
 import type { BindingConstraint, PlanChange, PlanInstance, PlanResult } from './instance.ts';
-import { buildModel, type Column, type PlanModel } from './model.ts';
+import { beyondForecast, buildModel, type Column, type PlanModel } from './model.ts';
 
 /** Where HiGHS comes from: the package's default (Node finds the .wasm beside it); a browser passes its own URL of it. */
 export type HighsLoader = () => Promise<Highs>;
@@ -51,6 +51,10 @@ function boundLabel(instance: PlanInstance, c: Column): BindingConstraint | null
   if (o.locked) return { constraint: `lock_${o.school_code}_${o.major_code}`, label_zh: `已锁定，不作调整（${at}）`, label_en: `locked, left unchanged (${at})` };
   if (o.estimated) {
     return { constraint: `estimated_${o.school_code}_${o.major_code}`, label_zh: `招生计划为估算，不作调整（${at}）`, label_en: `plan estimated, left unchanged (${at})` };
+  }
+  if (beyondForecast(instance)(o)) {
+    return { constraint: `beyond_${o.school_code}_${o.major_code}`, label_zh: `毕业年份 ${o.year} 超出需求预测的年份，不作调整（${at}）`,
+      label_en: `graduating in ${o.year}, beyond the years demand is forecast for, left unchanged (${at})` };
   }
   if (role.kind === 'up' || role.kind === 'down') {
     const cap = (instance.settings.change_cap * 100).toFixed(0);
