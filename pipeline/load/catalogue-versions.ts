@@ -157,7 +157,7 @@ export async function checkLevels(conn: DuckDBConnection, rows: string, rejects:
   await conn.run(`
     INSERT INTO ${rejects}
     SELECT r.row_id, 'major_code', r.major_code,
-           '专业层次与学校层次不符 — major ' || m.major_code || ' ' || m.major_name || ' is ' || ${levelName('m.level')} || ' but school ' || s.school_code || ' '
+           'major ' || m.major_code || ' ' || m.major_name || ' is ' || ${levelName('m.level')} || ' but school ' || s.school_code || ' '
              || s.school_name || ' is ' || ${levelName('s.level')}, NULL
     ${levelMismatches(rows, clean(rejects, ['school_code', 'major_code']))}`);
 }

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { rawTable, readSchema, storedFields, type TableSchema } from '../config/schema.ts';
-import { keyColumn } from './foreign-keys.ts';
+import { keyColumn, NOT_LISTED } from './foreign-keys.ts';
 import { readRows } from '../transform/read-rows.ts';
 import { editDistance, jaroWinkler } from '../shared/edit-distance.ts';
 import { groupBy } from '../shared/group-by.ts';
@@ -33,12 +33,14 @@ export function nameField(schema: TableSchema, code?: string): string | undefine
  * edit distance (530101 …) would be other majors, so no other suggestion follows.
  */
 async function hintSuffixK(conn: DuckDBConnection, schema: TableSchema, rejects: string): Promise<void> {
-  for (const fk of (schema.foreignKeys ?? []).filter((k) => k.reference.resource === 'majors')) {
+  // Majors are looked up in the catalogue, or (a figures row) in the listing: the K tells them apart all the same.
+  for (const fk of (schema.foreignKeys ?? []).filter((k) => keyColumn(k).column === 'major_code')) {
     const { column } = keyColumn(fk);
     await conn.run(`
       UPDATE ${rejects} SET reason = reason || ' — 国控专业代码带 K: the catalogue code is ' || t.major_code || ' ' || t.major_name
       FROM ${rawTable('majors')} t
-      WHERE ${rejects}.field = ${sqlString(column)} AND starts_with(${rejects}.reason, 'unknown ') AND t.major_code = ${rejects}.value || 'K'`);
+      WHERE ${rejects}.field = ${sqlString(column)} AND (starts_with(${rejects}.reason, 'unknown ') OR starts_with(${rejects}.reason, ${sqlString(NOT_LISTED)}))
+        AND t.major_code = ${rejects}.value || 'K'`);
   }
 }
 
@@ -79,7 +81,8 @@ export async function suggestCodes(conn: DuckDBConnection, schema: TableSchema, 
     const codeField = fk.reference.fields[fk.reference.fields.length - 1];
     const name = nameField(reference, codeField);
     const open = `j.field = ${sqlString(column)} AND j.value IS NOT NULL
-      AND (starts_with(j.reason, 'unknown ') OR starts_with(j.reason, 'not a ')) AND NOT contains(j.reason, ' — ')`;
+      AND (starts_with(j.reason, 'unknown ') OR starts_with(j.reason, ${sqlString(NOT_LISTED)}) OR starts_with(j.reason, 'not a '))
+      AND NOT contains(j.reason, ' — ')`;
     const rowScope = `[${scope.map((f) => `r.${sqlName(f)}::VARCHAR`).join(', ')}]::VARCHAR[]::VARCHAR`;
     const wrong = await readRows(conn, `SELECT j.value, ${rowScope} AS scope FROM ${rejects} j JOIN ${rows} r USING (row_id) WHERE ${open}
       GROUP BY ALL ORDER BY min(j.row_id) LIMIT ${MAX_SUGGESTED_VALUES}`);

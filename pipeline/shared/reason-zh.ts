@@ -19,6 +19,8 @@ const FORMS: [RegExp, (...m: string[]) => string][] = [
   [/^must be ≤ (.+)$/, (n) => `应不大于 ${n}`],
   [/^must be one of (.+?)(; other words: mapping\.json "values")?$/, (list, other) => `应为以下之一：${list}${other ? '；其他写法可由数据目录的 mapping.json（values）指明，或请管理员添加' : ''}`],
   [/^unknown (\w+) (.+?)(?: for (\w+) (.+))?$/, (field, value, scope, scoped) => `代码表中没有此 ${field}：${value}${scope ? `（${scope} ${scoped}）` : ''}`],
+  [/^not listed: (\w+) (.+?) for year (\d+) for school_code (\S+)$/, (field, value, year, school) =>
+    `备案清单中没有此专业点：${year} 年 ${school} 的 ${field} ${value}（清单中该行若因其他原因被拒绝，请先改正那一行）`],
   [/^duplicate key$/, () => '重复的主键'],
   [/^expected (\d+) fields, found (\d+)$/, (want, got) => `应有 ${want} 列，实际 ${got} 列`],
   [/^quote not closed, or text after a closing quote$/, () => '引号未闭合，或闭合引号后还有文字'],

@@ -93,7 +93,7 @@ describe('levels', () => {
     const dir = await inputsFrom(REAL, { 'programmes.csv': [HEADER, '2025,4150012215,630302,40,38,110,30,,active'].join('\n') });
     const { report } = await load(dir, 1);
     expect(report.rejects.map((r) => [r.line, r.value, r.reason])).toEqual([[2, '630302',
-      '专业层次与学校层次不符 — major 630302 风力发电设备运行与维护 is 中职 (secondary) but school 4150012215 重庆工业职业技术学院 is 高职专科 (higher)']]);
+      'major 630302 风力发电设备运行与维护 is 中职 (secondary) but school 4150012215 重庆工业职业技术学院 is 高职专科 (higher)']]);
   });
 });
 

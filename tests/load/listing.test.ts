@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { loadInputs } from '../../pipeline/load/index.ts';
+import { reasonZh } from '../../pipeline/shared/reason-zh.ts';
 import { FIXTURES, inputsFrom, load, loadFailure, query, REAL, removeInputs } from './helpers.ts';
 
 afterAll(removeInputs);
@@ -115,13 +116,17 @@ describe('the 备案结果 export', () => {
 
   it('rejects a figures row no listed programme has, naming its key and, for a typo, the listed major by its name', async () => {
     const figures = (await readFile(join(BEIAN, 'programme_figures.csv'), 'utf8')).trimEnd()
-      + '\n2025,4150014428,520201,50,50,150,45,,\n2025,4150014009,520210,50,50,150,45,,\n';
+      + '\n2025,4150014428,520201,50,50,150,45,,\n2025,4150014009,520210,50,50,150,45,,\n2025,4150014009,520101,50,50,150,45,,\n';
     const { report } = await load(await beian({ 'programme_figures.csv': figures }));
     expect(report.rejects.map((r) => [r.table, r.line, r.column, r.value, r.reason])).toEqual([
-      ['programme_figures', 9, 'major_code', '520201', 'unknown major_code 520201 for year 2025 for school_code 4150014428'],
+      // a code of the catalogue all the same: the listing, not a code table, lacks the programme
+      ['programme_figures', 9, 'major_code', '520201', 'not listed: major_code 520201 for year 2025 for school_code 4150014428'],
       // the listing also names the school: the suggestion names the major, never the school
-      ['programme_figures', 10, 'major_code', '520210', 'unknown major_code 520210 for year 2025 for school_code 4150014009 — did you mean 520201 护理?'],
+      ['programme_figures', 10, 'major_code', '520210', 'not listed: major_code 520210 for year 2025 for school_code 4150014009 — did you mean 520201 护理?'],
+      // a K major without its K is named as such, not offered the nearest other majors
+      ['programme_figures', 11, 'major_code', '520101', 'not listed: major_code 520101 for year 2025 for school_code 4150014009 — 国控专业代码带 K: the catalogue code is 520101K 临床医学'],
     ]);
+    expect(reasonZh(report.rejects[0].reason)).toMatch(/^备案清单中没有此专业点：2025 年 4150014428 的 major_code 520201/);
   });
 
   it('rejects a row of another province and a name of another major; another spelling of the name is a counted warning', async () => {
