@@ -28,7 +28,7 @@
  * own) are dropped with a note: they would count every figure twice.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { storedFields, type Field, type TableSchema } from '../config/schema.ts';
+import type { Field, TableSchema } from '../config/schema.ts';
 import { sqlName, sqlString } from './sql.ts';
 
 /** Full-width forms of the ASCII signs (U+FF01…U+FF5E: each shifted by 0xFEE0) and the signs. */
@@ -172,7 +172,7 @@ export interface Normalised {
   changes: { field: string; count: number; example: string }[];
   /** Total rows dropped. */
   totals: number;
-  /** The first of them, its values joined by commas, so it can be found in the file. */
+  /** The first of them, its cells joined by commas in the file's order, so it can be found in the file. */
   totalExample: string;
 }
 
@@ -194,7 +194,7 @@ export async function normaliseRows(conn: DuckDBConnection, schema: TableSchema,
   const of = (file: string) => found.get(file) ?? found.set(file, { ...UNCHANGED, changes: [] }).get(file)!;
   if (options.totals) {
     const totals = (await conn.runAndReadAll(`SELECT source_file, count(*)::INTEGER AS n,
-        arg_min(left(concat_ws(',', ${storedFields(schema).map((f) => `coalesce(${sqlName(f.name)}, '')`).join(', ')}), 80), row_id) AS example
+        arg_min(total_text, row_id) AS example
       FROM ${rows} WHERE is_total GROUP BY source_file`)).getRowObjectsJS();
     for (const t of totals) Object.assign(of(t.source_file as string), { totals: t.n as number, totalExample: t.example as string });
     if (totals.length > 0) await conn.run(`DELETE FROM ${rows} WHERE is_total`);

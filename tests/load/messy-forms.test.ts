@@ -107,6 +107,9 @@ describe('each messy form loads to the same rows as the clean file', () => {
       ['规范化 — normalised 10 values before validation: status 10 (e.g. "招生" → "active")']],
     ['a 合计 row at the bottom', () => ({ 'programmes.csv': csv(HEADER, [...ROWS, TOTAL_ROW]) }),
       [`跳过合计行 — skipped 1 total row (合计/小计/总计, e.g. "${TOTAL_ROW.join(',')}"): figures are summed from the rows themselves`]],
+    // quoted as the file has it, to be found there: not in the order of the schema's columns
+    ['a 合计 row below columns in another order', () => ({ 'programmes.csv': csv([...HEADER].reverse(), [...ROWS, TOTAL_ROW].map((r) => [...r].reverse())) }),
+      [`跳过合计行 — skipped 1 total row (合计/小计/总计, e.g. "${[...TOTAL_ROW].reverse().join(',')}"): figures are summed from the rows themselves`]],
     ['title rows above the header', () => ({
       'programmes.csv': `2025年重庆市高职院校专业设置情况汇总表,,,,,,,,\n填报单位：（盖章）,,,,,,填报日期：2025-10-15,,\n\n${csv(HEADER, ROWS)}`,
     }), ['表头在第 4 行 — header found ending on line 4; the rows above it are skipped as titles']],
