@@ -17,7 +17,7 @@
  * - another integer: 2,025 → 2025 and 96.0 → 96;
  * - a date given as an Excel date serial (45809: a cell in 2025年6月1日 format, which the workbook
  *   reader does not know as a date) → the day, 2025-06-01;
- * - a share (a number at most 1): 95.2% → 0.952; a bare number is read as a percentage (95.2 →
+ * - a share (a number at most 1): 95.2% or 95.2 % → 0.952; a bare number is read as a percentage (95.2 →
  *   0.952) only when the whole column is written so: some value above 1, none above 100 and none
  *   strictly between 0 and 1 — a column mixing 0.93 and 1.2 keeps 1.2, rejected as above 1;
  * - an enumerated field: the folder's value map, then the schema's words (招生 → active, 民办 →
@@ -99,7 +99,8 @@ const PERCENT = '[0-9]{1,3}(\\.[0-9]{1,6})?';
 
 function shareValue(x: string, inPercent: boolean): string {
   const bare = inPercent ? [when(full(x, PERCENT), percentOf(x))] : [];
-  return `CASE ${[when(full(x, `${PERCENT}%`), percentOf(`rtrim(${x}, '%')`)), ...bare].join(' ')} ELSE ${x} END`;
+  // 95.2 % too: a space before the sign is how some spreadsheets and people write it.
+  return `CASE ${[when(full(x, `${PERCENT} *%`), percentOf(`rtrim(rtrim(${x}, '%'))`)), ...bare].join(' ')} ELSE ${x} END`;
 }
 
 /** SQL aggregate: whether a share column writes bare percentages throughout (see the module comment). */

@@ -100,6 +100,8 @@ describe('each messy form loads to the same rows as the clean file', () => {
     }), ['规范化 — normalised 8 values before validation: year 8 (e.g. "1905-07-17" → "2025")']],
     ['rates as 95.2%', () => ({ 'programmes.csv': csv(HEADER, withColumn('employment_rate', (v) => (v ? `${percent(v)}%` : ''))) }),
       ['规范化 — normalised 7 values before validation: employment_rate 7 (e.g. "95.2%" → "0.952")']],
+    ['rates as 95.2 %, a space before the sign', () => ({ 'programmes.csv': csv(HEADER, withColumn('employment_rate', (v) => (v ? `${percent(v)} %` : ''))) }),
+      ['规范化 — normalised 7 values before validation: employment_rate 7 (e.g. "95.2 %" → "0.952")']],
     ['rates as bare percentages throughout the column', () => ({
       'programmes.csv': csv(HEADER, withColumn('employment_rate', (v) => (v ? percent(v) : ''))),
     }), ['规范化 — normalised 7 values before validation: employment_rate 7 (e.g. "95.2" → "0.952")']],
