@@ -71,7 +71,7 @@ export async function loadTable(
   const { csvPath, sha256, header, shape, stamp, setAside } = await prepareInput(file, schema, options);
 
   // Lines ending in CR LF named as such: left to DuckDB, a line break typed in a cell of the first rows (a bare LF) misleads it.
-  const crlf = shape?.lineEnds.crlf !== null && shape?.lineEnds.crlf !== undefined;
+  const crlf = (shape?.lineEnds.crlf ?? null) !== null;
   const scan = await readCsv(conn, csvPath, schema, header, name, { totals: true, padded: true, crlf }).catch((error) => {
     throw asLoadError(file, error);
   });

@@ -185,7 +185,7 @@ export const normalisedIn = (found: ReadonlyMap<string, Normalised>, file: strin
 
 /**
  * Rewrites the staged rows' values to their normal form (see the module comment) and, with
- * `totals`, drops total rows (`is_total`, set by readCsv); returns what changed in each file read
+ * `totals`, drops total rows (`total_text`, set by readCsv); returns what changed in each file read
  * into the table (by `source_file`: a batch of daily files is normalised at once), for the notes.
  */
 export async function normaliseRows(conn: DuckDBConnection, schema: TableSchema, rows: string,
@@ -196,9 +196,9 @@ export async function normaliseRows(conn: DuckDBConnection, schema: TableSchema,
   if (options.totals) {
     const totals = (await conn.runAndReadAll(`SELECT source_file, count(*)::INTEGER AS n,
         arg_min(total_text, row_id) AS example
-      FROM ${rows} WHERE is_total GROUP BY source_file`)).getRowObjectsJS();
+      FROM ${rows} WHERE total_text IS NOT NULL GROUP BY source_file`)).getRowObjectsJS();
     for (const t of totals) Object.assign(of(t.source_file as string), { totals: t.n as number, totalExample: t.example as string });
-    if (totals.length > 0) await conn.run(`DELETE FROM ${rows} WHERE is_total`);
+    if (totals.length > 0) await conn.run(`DELETE FROM ${rows} WHERE total_text IS NOT NULL`);
   }
   // Each value's plain text (p0…) beside its original (o0…), then the rules on the plain text.
   // o: the value as the file wrote it (padding included, so trimming it is counted too)

@@ -50,7 +50,7 @@ function paddedValue(column: string): string {
  * scan. Fields are found by header position, so Chinese or duplicated header texts do not matter.
  * Rows without any value (padding from spreadsheet exports) are dropped. Types and constraints
  * are checked afterwards in SQL. With `totals`, each row also says whether a cell reads 合计/小计/总计
- * (is_total, and its cells in the file's order, total_text), and with `padded` keeps a padded value's text beside it (paddedColumn), for normaliseRows. Several files of one header layout are read in one scan (a day's
+ * (total_text: its cells in the file's order, NULL on any other row), and with `padded` keeps a padded value's text beside it (paddedColumn), for normaliseRows. Several files of one header layout are read in one scan (a day's
  * fixed cost paid once); their rows follow each other in row_id when DuckDB runs on one thread.
  */
 export async function readCsv(conn: DuckDBConnection, csvPath: string | readonly string[], schema: TableSchema, header: HeaderMap,
@@ -71,8 +71,9 @@ export async function readCsv(conn: DuckDBConnection, csvPath: string | readonly
   }
   await conn.run(`
     CREATE OR REPLACE TEMP TABLE ${scan.rows} AS
-    SELECT ordinality - 1 AS row_id, filename AS source_file, ${values.join(', ')}${options.totals ? `, ${totalRowTest(header.width, schema.primaryKey.map((f) => header.positions.get(f)))} AS is_total,
-      CASE WHEN is_total THEN left(concat_ws(',', ${Array.from({ length: header.width }, (_, i) => `coalesce(c${i}, '')`).join(', ')}), 80) END AS total_text` : ''}
+    SELECT ordinality - 1 AS row_id, filename AS source_file, ${values.join(', ')}${options.totals ? `,
+      CASE WHEN ${totalRowTest(header.width, schema.primaryKey.map((f) => header.positions.get(f)))}
+        THEN left(concat_ws(',', ${Array.from({ length: header.width }, (_, i) => `coalesce(c${i}, '')`).join(', ')}), 80) END AS total_text` : ''}
     FROM read_csv([${paths.map(sqlString).join(', ')}],
       columns = {${columns}}, header = true, skip = ${header.record - 1}, auto_detect = false, filename = true,${options.crlf ? ` new_line = '\\r\\n',` : ''}
       delim = ',', quote = '"', escape = '"', max_line_size = ${READ_LINE_BYTES}, buffer_size = ${READ_BUFFER_BYTES},

@@ -22,9 +22,16 @@ const INF = Infinity;
  * would otherwise be cut as if they served none. An option serving no industry is not held.
  */
 export function beyondForecast(instance: PlanInstance): (o: PlanOption) => boolean {
-  const years = new Set(instance.gaps.map((g) => g.year));
-  return (o) => !years.has(o.year) && o.effects.some((e) => e.per_seat !== 0);
+  let held = heldBy.get(instance);
+  if (!held) {
+    const years = new Set(instance.gaps.map((g) => g.year));
+    heldBy.set(instance, (held = (o) => !years.has(o.year) && o.effects.some((e) => e.per_seat !== 0)));
+  }
+  return held;
 }
+
+/** One test per instance: the solver's labels ask it of every column at its bound. */
+const heldBy = new WeakMap<PlanInstance, (o: PlanOption) => boolean>();
 
 export function buildModel(instance: PlanInstance): PlanModel {
   const { options, gaps, settings: s } = instance;
