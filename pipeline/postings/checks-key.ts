@@ -14,9 +14,11 @@ import { FORMER_DISTRICTS } from '../load/codes-from-names.ts';
  * The loader's rules for a day beyond its schema, changed whenever they read a day otherwise: 2,
  * values normalised before validation and postings dated after their file's day rejected; 3, two
  * stray quotes on adjacent lines refused (a day stored before read them as one posting); 4, a
- * district's name or former code read as its code of today, and a 合计 row skipped, not rejected.
+ * district's name or former code read as its code of today, and a 合计 row skipped, not rejected;
+ * 5, the stored files name each row's day (a batch's small days share a file), so every day stored
+ * before is converted again.
  */
-const RULES = 4;
+const RULES = 5;
 
 /** The input tables a day's rows are read against: those its foreign keys look up, and the former districts beside the districts. */
 export const postingsReferences = (schema: TableSchema): string[] => (schema.foreignKeys ?? [])

@@ -3,7 +3,7 @@
  * (fast-pass.ts; duplicate posting_ids only within a day: a posting sent again on a later day is a
  * legitimate re-send); the few days it cannot settle get the loader's detailed checks, again in one
  * scan. Each day gets its own counts, rejects with its own file:line:column, the reject-share
- * abort, and its own Parquet file.
+ * abort, and its Parquet file (shared by the batch's small days).
  */
 import { dirname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -30,9 +30,8 @@ import type { DailyFile } from './daily-files.ts';
 import { dayRejects } from './day-rejects.ts';
 import { fastPass, plainValue } from './fast-pass.ts';
 import type { LedgerEntry } from './ledger.ts';
-import { parquetName } from './parquet-name.ts';
 import { checkPostedOn } from './posted-on.ts';
-import { writeDays, type DaysSource } from './write-days.ts';
+import { writeDays, type DaysSource, type WrittenDay } from './write-days.ts';
 
 export interface ConvertOptions {
   /** Key of the postings schema and the tables its foreign keys look up (checksKey). */
@@ -97,7 +96,7 @@ export async function convertBatch(conn: DuckDBConnection, days: PreparedDay[], 
   const pending = days.filter((_, i) => !fast.days[i]);
   const detailed = pending.length > 0 ? await detailedPass(conn, schema, pending, options.warn) : undefined;
   const results = [...detailed?.results ?? []].reverse();
-  const entries: Record<string, LedgerEntry> = {};
+  const entries: Record<string, Omit<LedgerEntry, keyof WrittenDay>> = {};
   for (const [i, day] of days.entries()) {
     // A day with lines set aside is never settled by the fast pass: it reads fewer records than the file has.
     const read: DayResult = fast.days[i] ?? results.pop()!;
@@ -110,7 +109,6 @@ export async function convertBatch(conn: DuckDBConnection, days: PreparedDay[], 
     entries[day.file.name] = {
       sha256: day.sha256,
       checks: options.checks,
-      parquet: parquetName(day.file.name, day.sha256, options.checks),
       rows: counts.rows - counts.rejected,
       rejected: counts.rejected,
       rejects: rejects.map(({ line, column, value, reason }) => ({ line, column, value, reason })),
@@ -118,13 +116,17 @@ export async function convertBatch(conn: DuckDBConnection, days: PreparedDay[], 
       loaded_at: options.now().toISOString(),
     };
   }
+  const stored: Record<string, LedgerEntry> = {};
+  const write = async (source: DaysSource, names: string[]) => {
+    const written = await writeDays(conn, schema, source, names.map((name) => ({ name, sha256: entries[name].sha256 })), options.checks, storeDir);
+    names.forEach((name, i) => (stored[name] = { ...entries[name], ...written[i] }));
+  };
   const settled = days.flatMap((d, i) => (fast.days[i] ? [{ name: d.file.name, rows: fast.days[i].rows }] : []));
   if (settled.length > 0) {
-    const source = { rows: fast.rows, rejects: fast.rejected, dayColumn: 'day', days: settled.map((d) => d.rows), typed: plainValue };
-    await writeDays(conn, schema, source, settled.map((d) => entries[d.name].parquet), storeDir);
+    await write({ rows: fast.rows, rejects: fast.rejected, dayColumn: 'day', days: settled.map((d) => d.rows), typed: plainValue }, settled.map((d) => d.name));
   }
-  if (detailed) await writeDays(conn, schema, detailed.source, pending.map((d) => entries[d.file.name].parquet), storeDir);
+  if (detailed) await write(detailed.source, pending.map((d) => d.file.name));
   await dropTempTables(conn, 'fast_postings_');
   await dropTempTables(conn, 'batch_postings_');
-  return entries;
+  return Object.fromEntries(days.map((d) => [d.file.name, stored[d.file.name]]));
 }

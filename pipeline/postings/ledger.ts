@@ -16,8 +16,14 @@ export interface LedgerEntry {
   sha256: string;
   /** What the file was validated against (checksKey): when that changes, the day is validated again. */
   checks: string;
-  /** Parquet file in the store, named after the daily file and its hash so a reconversion never overwrites it. */
+  /**
+   * Parquet file in the store holding the day's rows, each naming its daily file (DAY_COLUMN): a
+   * batch's small days share one. Named by its days and their hashes (parquetName), so a
+   * reconversion never overwrites it.
+   */
   parquet: string;
+  /** Days the Parquet file holds: fewer of them named by the ledger means the others' rows are stale (a day corrected or deleted since). */
+  parquet_days: number;
   rows: number;
   rejected: number;
   rejects: StoredReject[];

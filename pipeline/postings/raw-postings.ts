@@ -13,6 +13,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { columnDefinitions, rawTable, readSchema } from '../config/schema.ts';
 import { sqlName, sqlString } from '../load/sql.ts';
 import type { Ledger } from './ledger.ts';
+import { DAY_COLUMN } from './write-days.ts';
 import { tableExists } from '../transform/table-exists.ts';
 
 const FILES_TABLE = 'raw_posting_files';
@@ -22,26 +23,45 @@ export const POSTINGS_DELTA = 'raw_postings';
 
 const columns = () => readSchema('postings').fields.map((f) => sqlName(f.name)).join(', ');
 
-/** Parquet files of the days, in day order: daily files are named by date, so the later file sorts last. */
-function parquetFiles(storeDir: string, ledger: Ledger, names: string[]): string {
-  return names.sort().map((name) => sqlString(join(storeDir, ledger.files[name].parquet))).join(', ');
+/**
+ * The stored rows of the days, with the daily file each came from: their Parquet files in day order
+ * (daily files are named by date), read for the days asked only when a file holds others (a batch
+ * file of small days, some asked for no more: corrected or deleted since, or not added here).
+ */
+function storedRows(storeDir: string, ledger: Ledger, names: string[]): string {
+  const asked = new Map<string, string[]>();
+  for (const name of [...names].sort()) {
+    const { parquet } = ledger.files[name];
+    if (!asked.has(parquet)) asked.set(parquet, []);
+    asked.get(parquet)!.push(name);
+  }
+  const path = (parquet: string) => sqlString(join(storeDir, parquet));
+  const files = [...asked.keys()].map(path).join(', ');
+  const partial = [...asked].filter(([, days]) => days.length < ledger.files[days[0]].parquet_days);
+  if (partial.length === 0) return `read_parquet([${files}])`;
+  const whole = [...asked.keys()].filter((parquet) => !partial.some(([p]) => p === parquet));
+  const read = [
+    ...whole.length ? [`filename IN (${whole.map(path).join(', ')})`] : [],
+    ...partial.map(([parquet, days]) => `(filename = ${path(parquet)} AND ${DAY_COLUMN} IN (${days.map(sqlString).join(', ')}))`),
+  ];
+  return `(SELECT * EXCLUDE (filename) FROM read_parquet([${files}], filename = true) WHERE ${read.join(' OR ')})`;
 }
 
 /**
- * One copy of each posting of the given days: the latest posted_on, then the latest file. A day
- * holds a posting_id once (a repeat within a day is rejected), so the copies to leave out are named
- * by posting_id and file. Only the few posting_ids sent more than once are ranked, found by a 64-bit
- * hash of the posting_id (rows of a shared hash are still ranked per posting_id): ranking every row
- * carried all its columns through a sort, a third of the whole build.
+ * One copy of each posting of the given days: the latest posted_on, then the latest daily file. A
+ * day holds a posting_id once (a repeat within a day is rejected), so the copies to leave out are
+ * named by posting_id and day. Only the few posting_ids sent more than once are ranked, found by a
+ * 64-bit hash of the posting_id (rows of a shared hash are still ranked per posting_id): ranking
+ * every row carried all its columns through a sort, a third of the whole build.
  */
-const latestCopies = (files: string) => `
-  WITH sent AS (SELECT posting_id, posted_on, filename FROM read_parquet([${files}], filename = true)),
+const latestCopies = (stored: string) => `
+  WITH sent AS (SELECT posting_id, posted_on, ${DAY_COLUMN} FROM ${stored}),
   older AS (
-    SELECT posting_id, filename FROM sent
+    SELECT posting_id, ${DAY_COLUMN} FROM sent
     WHERE hash(posting_id) IN (SELECT hash(posting_id) FROM sent GROUP BY ALL HAVING count(*) > 1)
-    QUALIFY row_number() OVER (PARTITION BY posting_id ORDER BY posted_on DESC, filename DESC) > 1)
-  SELECT ${columns()} FROM read_parquet([${files}], filename = true) r
-  ANTI JOIN older o ON r.posting_id = o.posting_id AND r.filename = o.filename`;
+    QUALIFY row_number() OVER (PARTITION BY posting_id ORDER BY posted_on DESC, ${DAY_COLUMN} DESC) > 1)
+  SELECT ${columns()} FROM ${stored} r
+  ANTI JOIN older o ON r.posting_id = o.posting_id AND r.${DAY_COLUMN} = o.${DAY_COLUMN}`;
 
 async function count(conn: DuckDBConnection, table: string): Promise<number> {
   return (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table}`)).getRowObjectsJS()[0].n as number;
@@ -59,7 +79,7 @@ export async function buildRawPostings(conn: DuckDBConnection, storeDir: string,
   await conn.run(`CREATE OR REPLACE TABLE ${FILES_TABLE} (name VARCHAR PRIMARY KEY, parquet VARCHAR NOT NULL)`);
   const names = Object.keys(ledger.files);
   if (names.length === 0) return 0;
-  await conn.run(`INSERT INTO ${table} ${latestCopies(parquetFiles(storeDir, ledger, names))}`);
+  await conn.run(`INSERT INTO ${table} ${latestCopies(storedRows(storeDir, ledger, names))}`);
   await recordFiles(conn, ledger, names);
   return count(conn, table);
 }
@@ -95,7 +115,7 @@ export async function appendRawPostings(conn: DuckDBConnection, storeDir: string
     // The held copies of the new postings are looked up once, with their row ids to delete them by;
     // those a later held copy keeps are then dropped from the list, which leaves the replaced ones.
     await conn.run(`
-      INSERT INTO ${delta} ${latestCopies(parquetFiles(storeDir, ledger, added))};
+      INSERT INTO ${delta} ${latestCopies(storedRows(storeDir, ledger, added))};
       CREATE OR REPLACE TEMP TABLE held_${POSTINGS_DELTA} AS
         SELECT ${table}.rowid AS held_row, ${table}.* FROM ${table} SEMI JOIN ${delta} AS d ON ${table}.posting_id = d.posting_id;
       DELETE FROM ${delta} USING held_${POSTINGS_DELTA} AS held WHERE held.posting_id = ${delta}.posting_id AND held.posted_on > ${delta}.posted_on;

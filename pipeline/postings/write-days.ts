@@ -1,9 +1,10 @@
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlName, sqlString } from '../load/sql.ts';
 import { duckdbType, type Field, type TableSchema } from '../config/schema.ts';
 import { faultPoint } from '../refresh/fault.ts';
+import { parquetName, type StoredDay } from './parquet-name.ts';
 
 /** Rows of a batch to store: the days' rows of `rows` (row_id, a day column, one text column per field), less the row_ids in `rejects`. */
 export interface DaysSource {
@@ -11,16 +12,13 @@ export interface DaysSource {
   rejects: string;
   /** Column of `rows` telling the days apart. */
   dayColumn: string;
-  /** The days to write, in the order of their Parquet names: the day column's value (SQL literal) and its rows' row_id range. */
+  /** The days to write, in the order of their files: the day column's value (SQL literal) and its rows' row_id range. */
   days: { key: string; first: number; last: number }[];
   /** The field's text as its typed value (typedValue, or plainValue for text already checked). */
   typed(field: Field, v: string): string;
 }
 
-/**
- * Rows per day from which one COPY per day is cheaper than DuckDB's partitioned write of the batch
- * (a COPY costs a few milliseconds however small its file; the partitioned write costs more per row).
- */
+/** Rows per day from which a day gets a file of its own. */
 const ROWS_PER_COPY = 10_000;
 
 /**
@@ -54,49 +52,46 @@ async function validRows(conn: DuckDBConnection, rejects: string) {
   };
 }
 
+/** Where a day's rows were written: the Parquet file and how many days it holds. */
+export interface WrittenDay { parquet: string; parquet_days: number }
+
+/** The column of every stored row naming its daily file: a file of small days holds many. */
+export const DAY_COLUMN = 'daily_file';
+
 /**
- * Writes each day's valid rows (typed, exactly the schema's columns) to its own Parquet file under
- * a temporary name in the store, then renames it to its name in `parquets`. Until the ledger names
- * them they are orphans, which the next run removes: a killed run leaves no half-written file under
- * a name the ledger could trust.
+ * Writes the days' valid rows (typed, the schema's columns and DAY_COLUMN) to Parquet in the store,
+ * each file under a temporary name first, then renamed to its name (parquetName). Until the ledger
+ * names them they are orphans, which the next run removes: a killed run leaves no half-written file
+ * under a name the ledger could trust. Large days get a file each; small ones share one, as a file
+ * costs a few milliseconds to write and as much to create however small it is (a city's year of
+ * days of a few hundred rows each). Returns, per day, the file it is in.
  */
 export async function writeDays(conn: DuckDBConnection, schema: TableSchema, source: DaysSource,
-  parquets: string[], storeDir: string): Promise<void> {
+  files: StoredDay[], checks: string, storeDir: string): Promise<WrittenDay[]> {
   const values = schema.fields.map((f) => `${source.typed(f, sqlName(f.name))}::${duckdbType(f)} AS ${sqlName(f.name)}`).join(', ');
   const valid = await validRows(conn, source.rejects);
+  const write = async (parquet: string, select: string) => {
+    const part = join(storeDir, `.${parquet}.part`);
+    await conn.run(`COPY (${select}) TO ${sqlString(part)} (${PARQUET})`);
+    renameSync(part, join(storeDir, parquet));
+    faultPoint('postings:parquet');
+  };
   const rows = source.days.reduce((n, d) => n + d.last - d.first + 1, 0);
   if (rows >= ROWS_PER_COPY * source.days.length) {
-    for (const [i, parquet] of parquets.entries()) {
+    const written: WrittenDay[] = [];
+    for (const [i, file] of files.entries()) {
       const { first, last } = source.days[i];
-      const part = join(storeDir, `.${parquet}.part`);
-      const range = `r.row_id BETWEEN ${first} AND ${last}`;
-      await conn.run(`COPY (SELECT ${values} FROM ${source.rows} r ${valid.join} WHERE ${range} ${valid.and(first, last)})
-        TO ${sqlString(part)} (${PARQUET})`);
-      renameSync(part, join(storeDir, parquet));
-      faultPoint('postings:parquet');
+      const parquet = parquetName([file], checks);
+      await write(parquet, `SELECT ${values}, ${sqlString(file.name)} AS ${DAY_COLUMN} FROM ${source.rows} r ${valid.join}
+        WHERE r.row_id BETWEEN ${first} AND ${last} ${valid.and(first, last)}`);
+      written.push({ parquet, parquet_days: 1 });
     }
-    return;
+    return written;
   }
-  // Small days: one pass over the batch, DuckDB partitioning by day into a temporary folder of the store.
-  const dir = join(storeDir, `.tmp-${parquets[0]}`);
-  rmSync(dir, { recursive: true, force: true });
-  // Day numbers by a join: a list lookup per row would cost as much as the write.
-  const days = source.days.map((d, i) => `(${d.key}, ${i + 1})`).join(', ');
-  await conn.run(`
-    COPY (SELECT ${values}, d.day FROM ${source.rows} r JOIN (VALUES ${days}) d(k, day) ON r.${sqlName(source.dayColumn)} = d.k
-      ${valid.join} WHERE true ${valid.and(-Infinity, Infinity)})
-    TO ${sqlString(dir)} (${PARQUET}, PARTITION_BY (day))`);
-  for (const [i, parquet] of parquets.entries()) {
-    const part = join(dir, `day=${i + 1}`);
-    // A day without valid rows has no partition; it still gets a file, so the ledger's every entry has one.
-    mkdirSync(part, { recursive: true });
-    if (readdirSync(part).length === 0) {
-      await conn.run(`COPY (SELECT ${values} FROM ${source.rows} WHERE false) TO ${sqlString(join(part, 'empty.parquet'))} (${PARQUET})`);
-    }
-    const written = readdirSync(part);
-    if (written.length !== 1) throw new Error(`${part}: expected one Parquet file, found ${written.length}`);
-    renameSync(join(part, written[0]), join(storeDir, parquet));
-    faultPoint('postings:parquet');
-  }
-  rmSync(dir, { recursive: true, force: true });
+  // Small days: one file, each row naming its day (by a join: a list lookup per row would cost as much as the write).
+  const parquet = parquetName(files, checks);
+  const days = source.days.map((d, i) => `(${d.key}, ${sqlString(files[i].name)})`).join(', ');
+  await write(parquet, `SELECT ${values}, d.${DAY_COLUMN} FROM ${source.rows} r
+    JOIN (VALUES ${days}) d(k, ${DAY_COLUMN}) ON r.${sqlName(source.dayColumn)} = d.k ${valid.join} WHERE true ${valid.and(-Infinity, Infinity)}`);
+  return files.map(() => ({ parquet, parquet_days: files.length }));
 }

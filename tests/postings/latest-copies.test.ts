@@ -1,6 +1,7 @@
 /**
  * raw_postings keeps one copy of each posting: the latest posted_on, then the latest daily file.
- * Built straight from a store's Parquet files (made up for the test), whole and by appending days.
+ * Built straight from a store's Parquet files (made up for the test), whole and by appending days,
+ * from a file per day or from one file the days share, of which a day corrected since is not read.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,10 +21,17 @@ const DAYS: Record<string, [string, string, string][]> = {
   '2025-03-03.csv': [['P1', '2025-03-02', 'P1 third, same day as the second'], ['P4', '2025-03-01', 'P4 again, same day']],
 };
 
-const ledger = (names: string[]): Ledger => ({
-  files: Object.fromEntries(names.map((name) => [name, {
-    sha256: name, checks: 'test', parquet: `${name}.parquet`, rows: DAYS[name].length, rejected: 0, rejects: [], loaded_at: '2025-03-04T00:00:00Z',
-  }])),
+/** The second day as corrected after the three were stored in one file. */
+const CORRECTED: [string, string, string][] = [['P1', '2025-03-02', 'P1 second'], ['P3', '2025-03-02', 'P3 corrected']];
+
+/** The days' ledger: each in a file of its own, or as `shared` says (file → the days it holds). */
+const ledger = (names: string[], shared?: Record<string, string[]>): Ledger => ({
+  files: Object.fromEntries(names.map((name) => {
+    const [parquet, days] = Object.entries(shared ?? {}).find(([, held]) => held.includes(name)) ?? [`${name}.parquet`, [name]];
+    return [name, {
+      sha256: name, checks: 'test', parquet, parquet_days: days.length, rows: DAYS[name].length, rejected: 0, rejects: [], loaded_at: '2025-03-04T00:00:00Z',
+    }];
+  })),
 });
 
 const titles = async () => Object.fromEntries((await conn.runAndReadAll('SELECT posting_id, title FROM raw_postings ORDER BY posting_id'))
@@ -36,11 +44,14 @@ const EXPECTED = {
 beforeAll(async () => {
   conn = await (await DuckDBInstance.create(':memory:')).connect();
   store = scratch('latest-copies-');
-  for (const [name, rows] of Object.entries(DAYS)) {
-    const values = rows.map(([id, on, title]) => `('${id}', DATE '${on}', '500101', '重庆某公司', '${title}', NULL, 1, 'higher')`).join(', ');
-    await conn.run(`COPY (SELECT * FROM (VALUES ${values}) t(posting_id, posted_on, district_code, employer, title, industry_hint, headcount, education))
-      TO '${join(store, `${name}.parquet`)}' (FORMAT parquet)`);
-  }
+  const write = (file: string, days: [string, [string, string, string][]][]) => {
+    const values = days.flatMap(([name, rows]) => rows.map(([id, on, title]) => `('${id}', DATE '${on}', '500101', '重庆某公司', '${title}', NULL, 1, 'higher', '${name}')`));
+    return conn.run(`COPY (SELECT * FROM (VALUES ${values.join(', ')}) t(posting_id, posted_on, district_code, employer, title, industry_hint, headcount, education, daily_file))
+      TO '${join(store, file)}' (FORMAT parquet)`);
+  };
+  for (const [name, rows] of Object.entries(DAYS)) await write(`${name}.parquet`, [[name, rows]]);
+  await write('shared.parquet', Object.entries(DAYS));
+  await write('2025-03-02.csv.corrected.parquet', [['2025-03-02.csv', CORRECTED]]);
 });
 
 describe('the latest copy of each posting', () => {
@@ -54,5 +65,23 @@ describe('the latest copy of each posting', () => {
     await buildRawPostings(conn, store, ledger(names.slice(0, 1)));
     for (let i = 1; i < names.length; i++) await appendRawPostings(conn, store, ledger(names.slice(0, i + 1)), [names[i]]);
     expect(await titles()).toEqual(EXPECTED);
+  });
+
+  it('wins the same way from one file the days share', async () => {
+    const names = Object.keys(DAYS);
+    expect(await buildRawPostings(conn, store, ledger(names, { 'shared.parquet': names }))).toBe(4);
+    expect(await titles()).toEqual(EXPECTED);
+    await buildRawPostings(conn, store, ledger(names.slice(0, 1), { 'shared.parquet': names }));
+    for (let i = 1; i < names.length; i++) await appendRawPostings(conn, store, ledger(names.slice(0, i + 1), { 'shared.parquet': names }), [names[i]]);
+    expect(await titles()).toEqual(EXPECTED);
+  });
+
+  it('reads a shared file for the days the ledger still has in it: a day corrected since is read from its new file', async () => {
+    const names = Object.keys(DAYS);
+    const corrected = ledger(names, { 'shared.parquet': names });
+    corrected.files['2025-03-02.csv'] = { ...corrected.files['2025-03-02.csv'], parquet: '2025-03-02.csv.corrected.parquet', parquet_days: 1 };
+    expect(await buildRawPostings(conn, store, corrected)).toBe(4);
+    // P2 of the second day is gone with the correction: its copy of the first day (posted latest) stays.
+    expect(await titles()).toEqual({ ...EXPECTED, P3: 'P3 corrected' });
   });
 });

@@ -31,10 +31,13 @@ const refreshOf = (dataDir: string, warehouseDir: string, env: Record<string, st
 const stage = (name: string) => said.find((line) => line.startsWith(`${name}: `));
 
 /** Differences between a run's warehouse and a full refresh of the same data folder into a new warehouse. */
+/** Which Parquet file of a warehouse's own postings store holds a day depends on the days converted with it. */
+const OWN_FILES = { raw_posting_files: ['parquet'] };
+
 async function againstFull(run: RefreshResult, dataDir: string) {
   const full = await refreshOf(dataDir, scratch('wh-full-'));
   expect(full.manifest.mode).toBe('full');
-  const { tables, differences } = await tableDifferences(join(full.snapshotDir, WAREHOUSE_FILE), join(run.snapshotDir, WAREHOUSE_FILE));
+  const { tables, differences } = await tableDifferences(join(full.snapshotDir, WAREHOUSE_FILE), join(run.snapshotDir, WAREHOUSE_FILE), OWN_FILES);
   expect(tables).toContain('int_posting_classified');
   return { differences, full };
 }
@@ -158,7 +161,7 @@ describe('a night with only new postings', () => {
     const dropped = dataFolder();
     deliver(dropped, '2025-03-04.csv');
     const full = await refreshOf(dropped, scratch('wh-dropped-'));
-    const { tables, differences } = await tableDifferences(join(full.snapshotDir, WAREHOUSE_FILE), join(night.snapshotDir, WAREHOUSE_FILE));
+    const { tables, differences } = await tableDifferences(join(full.snapshotDir, WAREHOUSE_FILE), join(night.snapshotDir, WAREHOUSE_FILE), OWN_FILES);
     expect(tables).toContain('raw_postings');
     expect(differences).toEqual([]);
   }, 120_000);

@@ -6,7 +6,9 @@ import { DuckDBInstance } from '@duckdb/node-api';
 
 export interface TableDifference { table: string; only_first: number; only_second: number }
 
-export async function tableDifferences(first: string, second: string): Promise<{ tables: string[]; differences: TableDifference[] }> {
+/** `ignore`: columns left out of the comparison, per table (what names each warehouse's own files). */
+export async function tableDifferences(first: string, second: string, ignore: Record<string, string[]> = {}):
+  Promise<{ tables: string[]; differences: TableDifference[] }> {
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   try {
@@ -22,7 +24,8 @@ export async function tableDifferences(first: string, second: string): Promise<{
     for (const table of tables.filter((t) => others.includes(t))) {
       const columns = (await conn.runAndReadAll(
         `SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = 'a' AND table_name = '${table}' ORDER BY column_index`,
-      )).getRowsJS().map(([name, type]) => (type === 'DOUBLE' ? `round("${name}", 9)` : `"${name}"`)).join(', ');
+      )).getRowsJS().filter(([name]) => !ignore[table]?.includes(String(name)))
+        .map(([name, type]) => (type === 'DOUBLE' ? `round("${name}", 9)` : `"${name}"`)).join(', ');
       const count = async (x: string, y: string) => Number((await conn.runAndReadAll(
         `SELECT count(*)::INTEGER FROM (SELECT ${columns} FROM ${x}.${table} EXCEPT ALL SELECT ${columns} FROM ${y}.${table})`,
       )).getRowsJS()[0][0]);
