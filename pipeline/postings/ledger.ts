@@ -17,7 +17,7 @@ export interface LedgerEntry {
   /** What the file was validated against (checksKey): when that changes, the day is validated again. */
   checks: string;
   /**
-   * Parquet file in the store holding the day's rows, each naming its daily file (DAY_COLUMN): a
+   * Parquet file in the store holding the day's rows, each with its file's day (DAY_COLUMN): a
    * batch's small days share one. Named by its days and their hashes (parquetName), so a
    * reconversion never overwrites it.
    */

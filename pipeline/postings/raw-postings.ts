@@ -13,7 +13,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { columnDefinitions, rawTable, readSchema } from '../config/schema.ts';
 import { sqlName, sqlString } from '../load/sql.ts';
 import type { Ledger } from './ledger.ts';
-import { DAY_COLUMN } from './write-days.ts';
+import { DAY_COLUMN, fileDay } from './write-days.ts';
 import { tableExists } from '../transform/table-exists.ts';
 
 const FILES_TABLE = 'raw_posting_files';
@@ -24,7 +24,7 @@ export const POSTINGS_DELTA = 'raw_postings';
 const columns = () => readSchema('postings').fields.map((f) => sqlName(f.name)).join(', ');
 
 /**
- * The stored rows of the days, with the daily file each came from: their Parquet files in day order
+ * The stored rows of the days, with the day of the daily file each came from: their Parquet files in day order
  * (daily files are named by date), read for the days asked only when a file holds others (a batch
  * file of small days, some asked for no more: corrected or deleted since, or not added here).
  */
@@ -42,7 +42,7 @@ function storedRows(storeDir: string, ledger: Ledger, names: string[]): string {
   const whole = [...asked.keys()].filter((parquet) => !partial.some(([p]) => p === parquet));
   const read = [
     ...whole.length ? [`filename IN (${whole.map(path).join(', ')})`] : [],
-    ...partial.map(([parquet, days]) => `(filename = ${path(parquet)} AND ${DAY_COLUMN} IN (${days.map(sqlString).join(', ')}))`),
+    ...partial.map(([parquet, days]) => `(filename = ${path(parquet)} AND ${DAY_COLUMN} IN (${days.map(fileDay).join(', ')}))`),
   ];
   return `(SELECT * EXCLUDE (filename) FROM read_parquet([${files}], filename = true) WHERE ${read.join(' OR ')})`;
 }

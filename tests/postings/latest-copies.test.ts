@@ -45,8 +45,8 @@ beforeAll(async () => {
   conn = await (await DuckDBInstance.create(':memory:')).connect();
   store = scratch('latest-copies-');
   const write = (file: string, days: [string, [string, string, string][]][]) => {
-    const values = days.flatMap(([name, rows]) => rows.map(([id, on, title]) => `('${id}', DATE '${on}', '500101', '重庆某公司', '${title}', NULL, 1, 'higher', '${name}')`));
-    return conn.run(`COPY (SELECT * FROM (VALUES ${values.join(', ')}) t(posting_id, posted_on, district_code, employer, title, industry_hint, headcount, education, daily_file))
+    const values = days.flatMap(([name, rows]) => rows.map(([id, on, title]) => `('${id}', DATE '${on}', '500101', '重庆某公司', '${title}', NULL, 1, 'higher', DATE '${name.slice(0, 10)}')`));
+    return conn.run(`COPY (SELECT * FROM (VALUES ${values.join(', ')}) t(posting_id, posted_on, district_code, employer, title, industry_hint, headcount, education, file_day))
       TO '${join(store, file)}' (FORMAT parquet)`);
   };
   for (const [name, rows] of Object.entries(DAYS)) await write(`${name}.parquet`, [[name, rows]]);
