@@ -41,6 +41,33 @@ describe('solvePlan', () => {
     expect(r.changes.find((c) => c.major_code === 'A')!.reason_zh).toBe('扩招 30 人：2029 年（该届毕业）X预计缺口 50 人，方案后缺口 20 人');
   });
 
+  it('says why it cuts a programme whose industry is short: its seats go where more graduates reach the gap, within the limit reached', async () => {
+    // A and B both serve X, short of 100: each seat of A brings 1 graduate, of B 0.2. The school may
+    // grow by 20 (±10 % of 200), A by 30: B gives 10 seats (2 graduates) so that A takes 30 (30):
+    // 72 short + 0.4 = 72.4, against A +20 alone (80.2).
+    const r = await solvePlan(instance([option('A', 100, 'X'), option('B', 100, null, { effects: [{ industry_code: 'X', per_seat: 0.2 }] })],
+      [['X', 100]], { school_cap: 0.1 }));
+    expect(changes(r)).toEqual({ A: 30, B: -10 });
+    expect(r.changes.find((c) => c.major_code === 'B')!.reason_zh)
+      .toBe('减招 10 人：名额调往毕业生更多进入缺口产业的专业，受学校招生总量变动上限 ±20 人（S）约束（每招 1 人约 0.20 人进入X）；2029 年（该届毕业）X预计缺口 100 人，方案后缺口 72 人');
+    expect(r.changes.find((c) => c.major_code === 'A')!.reason_zh).toBe('扩招 30 人：2029 年（该届毕业）X预计缺口 100 人，方案后缺口 72 人');
+  });
+
+  it('names, for seats cut, the industry in surplus they serve rather than the one short of graduates', async () => {
+    // C serves X (0.5 a seat) and Y (0.3); D serves X alone (1 a seat). X is short of 10, Y 100 in
+    // surplus. D grows to close X, and C is cut by its cap, 30: Y 9 fewer in surplus, D covering the
+    // 15 of X that C no longer brings. The cut is for Y: its reason names Y, not X, where most of C's
+    // graduates go.
+    const r = await solvePlan(instance([
+      option('C', 100, null, { effects: [{ industry_code: 'X', per_seat: 0.5 }, { industry_code: 'Y', per_seat: 0.3 }] }),
+      option('D', 100, 'X'),
+    ], [['X', 10], ['Y', -100]]));
+    const cut = r.changes.find((c) => c.major_code === 'C');
+    expect(cut?.change).toBe(-30);
+    expect(cut!.industry_code).toBe('Y');
+    expect(cut!.reason_zh).toMatch(/^减招 \d+ 人：2029 年（该届毕业）Y预计过剩 100 人，方案后过剩 \d+ 人$/);
+  });
+
   it('holds a programme whose graduates fall in a year no forecast reaches (demand data ending earlier), saying why', async () => {
     // A serves X and graduates in 2029, forecast short of 50: it grows by 30. B serves X too but
     // graduates in 2030, a year with no forecast at all: its seats cannot be weighed, so it is held,

@@ -317,15 +317,27 @@ function readPlan(instance: PlanInstance, m: PlanModel, col: Float64Array, row: 
       if (gapAfter.has(key)) gapAfter.set(key, gapAfter.get(key)! - d * e.per_seat);
     }
   }
+  // The limits that move seats between programmes, where the plan reaches them: a school's total, the city's, the budget.
+  const limits = new Map<string, BindingConstraint>();
+  m.rows.forEach((r, i) => {
+    if (!r.name.startsWith('school_') && r.name !== 'city_total' && r.name !== 'budget') return;
+    if (Math.abs(row[i] - r.lower) <= TOLERANCE || Math.abs(row[i] - r.upper) <= TOLERANCE) limits.set(r.name, rowLabel(r));
+  });
   const changes: PlanChange[] = [...change].filter(([, d]) => d !== 0).map(([i, d]) => {
     const o = instance.options[i];
-    const main = [...o.effects].filter((e) => gapAfter.has(`${e.industry_code}|${o.year}`)).sort((a, b) => b.per_seat - a.per_seat)[0];
+    const named = o.effects.filter((e) => gapAfter.has(`${e.industry_code}|${o.year}`));
+    // The industry a change is for: of those it serves, one short of graduates for seats added, one in
+    // surplus for seats cut, the most of its graduates going there; else the one most of them go to.
+    const wanted = named.filter((e) => (d > 0 ? 1 : -1) * gapBefore.get(`${e.industry_code}|${o.year}`)! > 0);
+    const main = (wanted.length > 0 ? wanted : named).sort((a, b) => b.per_seat - a.per_seat)[0];
     const key = main && `${main.industry_code}|${o.year}`;
-    const before = main ? gapBefore.get(key!)! : null;
+    const bound = [limits.get(`school_${o.school_code}`), limits.get('city_total'), limits.get('budget')].filter((b) => b !== undefined);
     return {
       school_code: o.school_code, major_code: o.major_code, existing: o.existing, plan: o.plan, change: d, proposed: o.plan + d,
       year: o.year, industry_code: main?.industry_code ?? null,
-      ...reason(instance, o.existing, d, o.year, main?.industry_code ?? null, before, main ? gapAfter.get(key!)! : null),
+      ...reason(instance, { existing: o.existing, d, year: o.year, bound }, main && {
+        industry: main.industry_code, perSeat: main.per_seat, before: gapBefore.get(key!)!, after: gapAfter.get(key!)!, against: wanted.length === 0,
+      }),
     };
   }).sort((a, b) => (a.school_code < b.school_code ? -1 : a.school_code > b.school_code ? 1 : a.major_code < b.major_code ? -1 : 1));
 
@@ -374,19 +386,37 @@ function verdict(instance: PlanInstance, optimal: boolean, gap: number) {
 const thousands = new Intl.NumberFormat('en');
 const people = (x: number) => thousands.format(Math.round(Math.abs(x)));
 
-function reason(instance: PlanInstance, existing: boolean, d: number, year: number, industry: string | null,
-  before: number | null, after: number | null): { reason_zh: string; reason_en: string } {
+/**
+ * Why a programme's seats change. A change against its industry's gap (seats cut where graduates are
+ * short, or added where they are in surplus) is no contradiction but a move of seats: the industry
+ * gets them from programmes more of whose graduates go there, or they go where they close more of
+ * another gap, within the limits the plan reaches (`bound`: the school's, the city's total, the
+ * budget); the reason says so, with the share of this programme's graduates the industry gets.
+ */
+function reason(instance: PlanInstance, change: { existing: boolean; d: number; year: number; bound: BindingConstraint[] },
+  industry: { industry: string; perSeat: number; before: number; after: number; against: boolean } | undefined): { reason_zh: string; reason_en: string } {
+  const { existing, d, year, bound } = change;
   const verbZh = !existing ? `新设专业，招生 ${d} 人` : d > 0 ? `扩招 ${d} 人` : `减招 ${-d} 人`;
   const verbEn = !existing ? `open with ${d} seats` : d > 0 ? `add ${d} seats` : `cut ${-d} seats`;
-  if (industry === null || before === null || after === null) {
+  if (!industry) {
     return { reason_zh: `${verbZh}：该专业不对应有预测的产业，调整腾出名额与经费`, reason_en: `${verbEn}: the major serves no industry with an outlook; frees seats and budget` };
   }
-  const name = instance.industryNames?.[industry];
-  const [zh, en] = [name?.zh ?? industry, name?.en ?? industry];
+  const name = instance.industryNames?.[industry.industry];
+  const [zh, en] = [name?.zh ?? industry.industry, name?.en ?? industry.industry];
   const stateZh = (g: number) => (g >= 0 ? `缺口 ${people(g)} 人` : `过剩 ${people(g)} 人`);
   const stateEn = (g: number) => (g >= 0 ? `short of ${people(g)}` : `${people(g)} in surplus`);
+  const gapZh = `${year} 年（该届毕业）${zh}预计${stateZh(industry.before)}，方案后${stateZh(industry.after)}`;
+  const gapEn = `in ${year}, when this intake graduates, ${en} is expected ${stateEn(industry.before)}; with the plan ${stateEn(industry.after)}`;
+  if (!industry.against) return { reason_zh: `${verbZh}：${gapZh}`, reason_en: `${verbEn}: ${gapEn}` };
+  const share = industry.perSeat.toFixed(2);
+  const withinZh = bound.map((b) => b.label_zh).join('、');
+  const withinEn = bound.map((b) => b.label_en).join(', ');
+  const [moveZh, moveEn] = d < 0
+    ? [`名额调往毕业生更多进入缺口产业的专业${bound.length ? `，受${withinZh}约束` : ''}`,
+      `seats moved to programmes more of whose graduates go to industries short of them${bound.length ? `, within ${withinEn}` : ''}`]
+    : bound.length ? [`受${withinZh}约束`, `required by ${withinEn}`] : ['所服务的产业均无缺口', 'none of the industries it serves is short'];
   return {
-    reason_zh: `${verbZh}：${year} 年（该届毕业）${zh}预计${stateZh(before)}，方案后${stateZh(after)}`,
-    reason_en: `${verbEn}: in ${year}, when this intake graduates, ${en} is expected ${stateEn(before)}; with the plan ${stateEn(after)}`,
+    reason_zh: `${verbZh}：${moveZh}（每招 1 人约 ${share} 人进入${zh}）；${gapZh}`,
+    reason_en: `${verbEn}: ${moveEn} (about ${share} of each intake goes to ${en}); ${gapEn}`,
   };
 }
