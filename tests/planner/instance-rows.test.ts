@@ -24,6 +24,7 @@ const rows = {
   gaps: [{ industry_code: 'X', year: 2029, future_gap: 10 }, { industry_code: 'Y', year: 2030, future_gap: null }],
   names: [{ industry_code: 'X', name_zh: '甲', name_en: 'Ex' }],
   schools: [{ school_code: 'S1', school_name: '第一职校' }],
+  majors: [{ major_code: 'M', major_name: '机电一体化技术' }],
 };
 const codes = (i: ReturnType<typeof instanceFromRows>) => i.options.map((o) => `${o.school_code}|${o.major_code}`);
 
@@ -47,6 +48,8 @@ describe('instanceFromRows', () => {
     const labels = buildModel(i).rows.map((r) => r.label.label_zh);
     expect(labels).toEqual(expect.arrayContaining([expect.stringMatching(/^学校招生总量变动上限 ±\d+ 人（第一职校 S1）$/), '甲 2029 年缺口平衡']));
     expect(labels).toEqual(expect.arrayContaining([expect.stringMatching(/^学校招生总量变动上限 ±\d+ 人（S2）$/)]));
+    // a new programme by its school's and its major's names, the major's code kept
+    expect(labels).toContain('新设专业最小班额 30 人（第一职校 × M 机电一体化技术）');
   });
 
   it('locks whole schools, whole majors or single programmes', () => {

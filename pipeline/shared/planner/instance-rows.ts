@@ -15,6 +15,7 @@ export interface EffectRow { school_code: string; major_code: string; industry_c
 export interface FutureGapRow { industry_code: string; year: number; future_gap: number | null }
 export interface IndustryNameRow { industry_code: string; name_zh: string; name_en: string }
 export interface SchoolNameRow { school_code: string; school_name: string }
+export interface MajorNameRow { major_code: string; major_name: string }
 
 /** The planner's settings; require_adjacent is applied to the options, not the model (catalogue rule 7). */
 export type PlannerParameters = PlannerSettings & { require_adjacent: boolean };
@@ -33,7 +34,9 @@ export function plannerSettings(p: Record<string, number>, duplicationCap: numbe
 /** What the analyst holds fixed: whole schools, whole majors, or single programmes (`school|major`). */
 export interface Locks { schools?: string[]; majors?: string[]; programmes?: string[] }
 
-export function instanceFromRows(rows: { options: OptionRow[]; effects: EffectRow[]; gaps: FutureGapRow[]; names: IndustryNameRow[]; schools: SchoolNameRow[] },
+export function instanceFromRows(rows: {
+  options: OptionRow[]; effects: EffectRow[]; gaps: FutureGapRow[]; names: IndustryNameRow[]; schools: SchoolNameRow[]; majors: MajorNameRow[];
+},
   parameters: PlannerParameters, locks: Locks = {}): PlanInstance {
   const { require_adjacent, ...settings } = parameters;
   const byOption = new Map<string, { industry_code: string; per_seat: number }[]>();
@@ -61,5 +64,6 @@ export function instanceFromRows(rows: { options: OptionRow[]; effects: EffectRo
     settings,
     industryNames: Object.fromEntries(rows.names.map((n) => [n.industry_code, { zh: n.name_zh, en: n.name_en }])),
     schoolNames: Object.fromEntries(rows.schools.map((n) => [n.school_code, n.school_name])),
+    majorNames: Object.fromEntries(rows.majors.map((n) => [n.major_code, n.major_name])),
   };
 }

@@ -60,6 +60,8 @@ export interface PlanInstance {
   industryNames?: Record<string, { zh: string; en: string }>;
   /** School names for the constraints' labels. */
   schoolNames?: Record<string, string>;
+  /** Major names for the constraints' labels. */
+  majorNames?: Record<string, string>;
 }
 
 export interface PlanChange {

@@ -30,6 +30,13 @@ export function beyondForecast(instance: PlanInstance): (o: PlanOption) => boole
   return held;
 }
 
+/** A major in a constraint's label: its code, and its name where the instance has it. */
+export const majorText = (instance: PlanInstance, code: string) => [code, instance.majorNames?.[code]].filter(Boolean).join(' ');
+
+/** A programme in a constraint's label: its school's name (or code where it has none) × its major. */
+export const programmeText = (instance: PlanInstance, o: { school_code: string; major_code: string }) =>
+  `${instance.schoolNames?.[o.school_code] ?? o.school_code} × ${majorText(instance, o.major_code)}`;
+
 /** One test per instance: the solver's labels ask it of every column at its bound. */
 const heldBy = new WeakMap<PlanInstance, (o: PlanOption) => boolean>();
 
@@ -55,9 +62,9 @@ export function buildModel(instance: PlanInstance): PlanModel {
       const open = column({ name: `open_${id}`, role: { kind: 'open', option: i }, cost: 0, lower: 0, upper: o.locked || held(o) ? 0 : 1, integer: true });
       seats.push({ col: x, sign: 1, option: i });
       // A new programme has between min_class and new_max seats, or none.
-      const lo = row({ name: `minclass_${id}`, label: { label_zh: `新设专业最小班额 ${s.min_class} 人（${o.school_code} × ${o.major_code}）`, label_en: `minimum class size ${s.min_class} for a new programme (${o.school_code} × ${o.major_code})` }, lower: 0, upper: INF });
+      const lo = row({ name: `minclass_${id}`, label: { label_zh: `新设专业最小班额 ${s.min_class} 人（${programmeText(instance, o)}）`, label_en: `minimum class size ${s.min_class} for a new programme (${programmeText(instance, o)})` }, lower: 0, upper: INF });
       add(lo, x, 1); add(lo, open, -s.min_class);
-      const hi = row({ name: `newmax_${id}`, label: { label_zh: `新设专业最多 ${s.new_max} 人（${o.school_code} × ${o.major_code}）`, label_en: `at most ${s.new_max} seats in a new programme (${o.school_code} × ${o.major_code})` }, lower: -INF, upper: 0 });
+      const hi = row({ name: `newmax_${id}`, label: { label_zh: `新设专业最多 ${s.new_max} 人（${programmeText(instance, o)}）`, label_en: `at most ${s.new_max} seats in a new programme (${programmeText(instance, o)})` }, lower: -INF, upper: 0 });
       add(hi, x, 1); add(hi, open, -s.new_max);
     }
   });
@@ -112,7 +119,7 @@ export function buildModel(instance: PlanInstance): PlanModel {
   const opensByMajor = new Map([...groupBy(opens, (o) => o.major)].map(([major, list]) => [major, list.map((o) => o.col)]));
   for (const [major, cols] of opensByMajor) {
     const room = Math.max(0, s.duplication_cap - (instance.offered[major] ?? 0));
-    const r = row({ name: `dup_${major}`, label: { label_zh: `同一专业开设学校数上限 ${s.duplication_cap}（${major}）`, label_en: `at most ${s.duplication_cap} schools per major (${major})` }, lower: -INF, upper: room });
+    const r = row({ name: `dup_${major}`, label: { label_zh: `同一专业开设学校数上限 ${s.duplication_cap}（${majorText(instance, major)}）`, label_en: `at most ${s.duplication_cap} schools per major (${majorText(instance, major)})` }, lower: -INF, upper: room });
     for (const col of cols) add(r, col, 1);
   }
 

@@ -5,7 +5,7 @@
  */
 import loadHighs, { type Highs, type Model } from 'highs';
 import type { BindingConstraint, PlanChange, PlanInstance, PlanResult } from './instance.ts';
-import { beyondForecast, buildModel, type Column, type PlanModel } from './model.ts';
+import { beyondForecast, buildModel, programmeText, type Column, type PlanModel } from './model.ts';
 
 /** Where HiGHS comes from: the package's default (Node finds the .wasm beside it); a browser passes its own URL of it. */
 export type HighsLoader = () => Promise<Highs>;
@@ -47,7 +47,7 @@ function boundLabel(instance: PlanInstance, c: Column): BindingConstraint | null
   const role = c.role;
   if (!('option' in role)) return null;
   const o = instance.options[role.option];
-  const at = `${o.school_code} × ${o.major_code}`;
+  const at = programmeText(instance, o);
   if (o.locked) return { constraint: `lock_${o.school_code}_${o.major_code}`, label_zh: `已锁定，不作调整（${at}）`, label_en: `locked, left unchanged (${at})` };
   if (o.estimated) {
     return { constraint: `estimated_${o.school_code}_${o.major_code}`, label_zh: `招生计划为估算，不作调整（${at}）`, label_en: `plan estimated, left unchanged (${at})` };
