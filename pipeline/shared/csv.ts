@@ -15,10 +15,11 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?\d[\d,]*(\.\d+)?%?$/;
 
 /**
- * Text Excel reads as a number, changing it: digits with a leading 0 (a code, 090100 → 90100), more
- * digits than a number keeps (16 or more), digits around an e (an id, 1884045413e8 → 1.88E+17).
+ * Text Excel reads as a number, changing it or how it shows: digits with a leading 0 (a code,
+ * 090100 → 90100), digits it shows in scientific notation (12 or more: an id, 248658810169 →
+ * 2.48659E+11; from 16 on it also loses digits), digits around an e (1884045413e8 → 1.88E+17).
  */
-const CHANGED_AS_NUMBER = /^(0\d+|\d{16,}|\d+(\.\d+)?[eE][+-]?\d+)$/;
+const CHANGED_AS_NUMBER = /^(0\d+|\d{12,}|\d+(\.\d+)?[eE][+-]?\d+)$/;
 
 /** Text a spreadsheet would evaluate, made plain text with a leading `'`; numbers and other text unchanged. */
 export function neutralise(text: string): string {

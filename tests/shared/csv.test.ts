@@ -21,11 +21,12 @@ describe('cells of files for people', () => {
     expect(neutralise('-5e3')).toBe("'-5e3");
   });
 
-  it('keeps as text what Excel would read as a number and change: a leading 0, 16 digits or more, digits around an e', () => {
-    expect(['0501634972', '090100', '1234567890123456', '1884045413e8', '60362588e224'].map(csvCell))
-      .toEqual(['"=""0501634972"""', '"=""090100"""', '"=""1234567890123456"""', '"=""1884045413e8"""', '"=""60362588e224"""']);
-    // a school code, a number written as text, a hex id with letters: Excel keeps them as they are
-    expect(['9500036142', '0', '0.5', '72.0%', '1884045413ab', '510201K'].map(csvCell)).toEqual(['9500036142', '0', '0.5', '72.0%', '1884045413ab', '510201K']);
+  it('keeps as text what Excel would read as a number and change: a leading 0, 12 digits or more, digits around an e', () => {
+    expect(['0501634972', '090100', '248658810169', '1234567890123456', '1884045413e8', '60362588e224'].map(csvCell))
+      .toEqual(['"=""0501634972"""', '"=""090100"""', '"=""248658810169"""', '"=""1234567890123456"""', '"=""1884045413e8"""', '"=""60362588e224"""']);
+    // a school code, 11 digits (shown whole), a number written as text, a hex id with letters: Excel keeps them as they are
+    expect(['9500036142', '24865881016', '0', '0.5', '72.0%', '1884045413ab', '510201K'].map(csvCell))
+      .toEqual(['9500036142', '24865881016', '0', '0.5', '72.0%', '1884045413ab', '510201K']);
   });
 
   it('writes a whole file for Excel: byte-order mark, CRLF, the header first', () => {
