@@ -171,7 +171,7 @@ export function buildIndustryReport(data: ReportData, industry: Rec): Report {
     code,
     year: data.year,
     title,
-    subtitle: `${data.year}年 · ${industry.name_en} · 全市`,
+    subtitle: `${data.year}年 · ${industry.name_zh} · 全市`,
     summary: summary(industry, data.industry.lag.get(code), candidates.length),
     charts,
     tables: [

@@ -220,6 +220,11 @@ describe('generateReports on the sample', () => {
     }
     const book = await workbook(`industries/${code}.xlsx`);
     expect(book.worksheets.map((s) => s.name).slice(0, 4)).toEqual(['概要', '专业点', '建议', '证据']);
+    // the scope names the industry in Chinese, in the workbook and on the page
+    const [{ name_zh }] = await rows<{ name_zh: string }>(conn, `SELECT name_zh FROM stg_industries WHERE industry_code = '${code}'`);
+    const scope = book.getWorksheet('概要')!.getSheetValues().find((r) => Array.isArray(r) && r[1] === '范围') as string[];
+    expect(scope[3]).toMatch(new RegExp(`^\\d{4}年 · ${name_zh} · 全市$`));
+    expect(html).toContain(scope[3]);
     // candidates, then the programmes whose main industry this is that are labelled review
     const [{ reviews }] = await rows<{ reviews: number }>(conn, `SELECT count(*)::INTEGER AS reviews FROM mart_school_report
       WHERE industry_code = '${code}' AND label = 'review'`);
