@@ -149,7 +149,7 @@ export async function loadReportBase(conn: DuckDBConnection): Promise<ReportData
 export async function addPlan(conn: DuckDBConnection, base: ReportData, planned?: Promise<unknown>): Promise<ReportData> {
   await planned;
   if (!await tableExists(conn, 'mart_plan_status')) return base;
-  const plan = await readRows(conn, `SELECT p.school_code, p.major_code, m.major_name, p.existing, p.plan, p.change, p.proposed,
+  const plan = await readRows(conn, `SELECT p.school_code, p.major_code, m.major_name, m.category_name, m.division_name, p.existing, p.plan, p.change, p.proposed,
       p.year, i.name_zh AS industry_name, p.reason_zh
     FROM mart_plan AS p LEFT JOIN dim_major AS m USING (major_code) LEFT JOIN dim_industry AS i USING (industry_code)
     ORDER BY p.school_code, p.major_code`);
