@@ -22,6 +22,8 @@ export interface Route {
   /** Matched against the decoded, checked path (canonicalPath). Groups: school code or id as the route needs. */
   path: RegExp;
   rules: Record<Who, Rule>;
+  /** An upload token (a department's script, not a person) reaches it: the uploads API only. */
+  token?: true;
 }
 
 const everyone = (rule: Rule): Record<Who, Rule> => ({ anonymous: rule, admin: rule, analyst: rule, school: rule, provider: rule });
@@ -62,12 +64,12 @@ export const ROUTES: readonly Route[] = [
   { name: 'audit', methods: GET, path: /^\/api\/audit$/, rules: adminOnly },
   { name: 'audit export', methods: GET, path: /^\/api\/audit\.csv$/, rules: adminOnly },
   // Uploads: what a caller may submit or see is narrowed further by its bindings (uploads-api.ts).
-  { name: 'uploads', methods: [...GET, 'POST'], path: /^\/api\/uploads$/, rules: { ...signedIn('allow'), analyst: 'deny' } },
-  { name: 'upload', methods: GET, path: /^\/api\/uploads\/(\d{1,12})$/, rules: { ...signedIn('allow'), analyst: 'deny' } },
-  { name: 'upload accept', methods: POST, path: /^\/api\/uploads\/(\d{1,12})\/accept$/, rules: { ...adminOnly, provider: 'allow' } },
+  { name: 'uploads', methods: [...GET, 'POST'], path: /^\/api\/uploads$/, rules: { ...signedIn('allow'), analyst: 'deny' }, token: true },
+  { name: 'upload', methods: GET, path: /^\/api\/uploads\/(\d{1,12})$/, rules: { ...signedIn('allow'), analyst: 'deny' }, token: true },
+  { name: 'upload accept', methods: POST, path: /^\/api\/uploads\/(\d{1,12})\/accept$/, rules: { ...adminOnly, provider: 'allow' }, token: true },
   { name: 'upload withdraw', methods: POST, path: /^\/api\/uploads\/(\d{1,12})\/withdraw$/, rules: adminOnly },
-  { name: 'upload discard', methods: POST, path: /^\/api\/uploads\/(\d{1,12})\/discard$/, rules: { ...signedIn('allow'), analyst: 'deny' } },
-  { name: 'delivery status', methods: GET, path: /^\/api\/deliveries$/, rules: { ...signedIn('deny'), provider: 'allow' } },
+  { name: 'upload discard', methods: POST, path: /^\/api\/uploads\/(\d{1,12})\/discard$/, rules: { ...signedIn('allow'), analyst: 'deny' }, token: true },
+  { name: 'delivery status', methods: GET, path: /^\/api\/deliveries$/, rules: { ...signedIn('deny'), provider: 'allow' }, token: true },
   { name: 'refresh', methods: POST, path: /^\/api\/refresh$/, rules: adminOnly },
   { name: 'snapshots', methods: GET, path: /^\/api\/snapshots$/, rules: adminOnly },
   { name: 'rollback', methods: POST, path: /^\/api\/rollback$/, rules: adminOnly },

@@ -156,7 +156,7 @@ export const tokenHash = (token: string) => createHash('sha256').update(token).d
 export function createUploadToken(db: AppDb, username: string, label = ''): string {
   const user = findUser(db, username);
   if (!user) throw new AccountError(`无此用户 no user "${username}"`);
-  if (user.role !== 'provider' && user.role !== 'admin') throw new AccountError('只有数据报送账号可以有上传令牌 — upload tokens are for provider accounts');
+  if (user.role !== 'provider') throw new AccountError('只有数据报送账号可以有上传令牌 — upload tokens are for provider accounts');
   const token = `cjt_${randomBytes(24).toString('base64url')}`;
   db.prepare('INSERT INTO upload_tokens (user_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)').run(user.id, tokenHash(token), label, now());
   return token;
@@ -168,10 +168,10 @@ export function revokeUploadTokens(db: AppDb, username: string): number {
   return db.prepare('UPDATE upload_tokens SET revoked = 1 WHERE user_id = ? AND revoked = 0').run(user.id).changes;
 }
 
-/** The enabled user an upload token belongs to. */
+/** The enabled provider account an upload token belongs to (a token made before its account's role changed counts for nothing). */
 export function userByToken(db: AppDb, token: string): User | undefined {
   const id = db.prepare(
-    `SELECT u.id FROM upload_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked = 0 AND u.disabled = 0`,
+    `SELECT u.id FROM upload_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked = 0 AND u.disabled = 0 AND u.role = 'provider'`,
   ).pluck().get(tokenHash(token)) as number | undefined;
   return id === undefined ? undefined : userById(db, id);
 }

@@ -188,6 +188,9 @@ export function createGate(options: GateOptions) {
       return;
     }
     const caller = identify(req);
+    if (caller.via === 'token' && !match.route.token) {
+      return sendError(res, 403, '上传令牌只能用于数据报送接口 — an upload token is for the uploads API only', 'token_scope');
+    }
     const rule = match.route.rules[caller.who];
     if (rule === 'deny' || rule === 'login') return refuse(res, caller, rule);
     if (rule === 'school' && !caller.user?.schools.includes(match.params[0])) return refuse(res, caller, 'deny');

@@ -251,6 +251,16 @@ describe('uploads', () => {
     const reply = await raw(platform.url, 'POST', '/api/uploads?input=demand&name=nightly.csv', { authorization: `Bearer ${token}` }, demand);
     expect(reply.status).toBe(201);
     expect((await raw(platform.url, 'POST', '/api/uploads?input=demand&name=x.csv', { authorization: 'Bearer cjt_not-a-real-token-at-all' }, demand)).status).toBe(401);
+    // A script's token is for deliveries: the dashboard's data, the accounts and the audit stay closed to it.
+    for (const path of ['/data/manifest.json', '/data/marts/mart_gap.arrow', '/api/audit', '/api/users']) {
+      const refused = await raw(platform.url, 'GET', path, { authorization: `Bearer ${token}` });
+      expect([path, refused.status, refused.json<{ code: string }>().code]).toEqual([path, 403, 'token_scope']);
+    }
+    expect((await raw(platform.url, 'GET', '/api/uploads', { authorization: `Bearer ${token}` })).status).toBe(200);
+  });
+
+  it('makes upload tokens for provider accounts only', () => {
+    expect(() => createUploadToken(platform.db, 'admin1')).toThrow('upload tokens are for provider accounts');
   });
 
   it('writes every step to the audit log and shows deliveries per input', async () => {
