@@ -296,6 +296,11 @@ export function acceptUpload(db: AppDb, settings: UploadSettings, user: User, id
   if (listing && listing.status !== 'checked' && listing.status !== 'failed') {
     throw new HttpError(409, `备案名单 #${listing.id} 状态为 ${listing.status} — the listing these figures were checked with is no longer pending`, 'bad_status');
   }
+  const newer = newerAccepted(db, upload);
+  if (newer) {
+    throw new HttpError(409, `较新的报送 #${newer.id}（${newer.original_name}）已采用，覆盖同一数据；不能改用较旧的 #${upload.id}，如确需改用，请先撤回 #${newer.id}`
+      + ` — a newer delivery of the same data, #${newer.id}, is accepted; withdraw it first to use this older one`, 'newer_accepted');
+  }
   const accepted = [upload, ...(listing ? [listing] : [])];
   if (upload.input === 'postings') placeDay(settings.warehouseDir, upload);
   db.transaction(() => {
@@ -317,6 +322,18 @@ export function acceptUpload(db: AppDb, settings: UploadSettings, user: User, id
     writeAccepted(settings.warehouseDir, next);
   })();
   return getUpload(db, id)!;
+}
+
+/**
+ * An accepted delivery received after `upload` that stands for the same data: the same input (for
+ * postings, the same day), the whole file or a school's file of the same schools. Accepting the
+ * older one over it would put back figures its sender has corrected since.
+ */
+function newerAccepted(db: AppDb, upload: Upload): Upload | undefined {
+  const rows = db.prepare(`${SELECT} WHERE up.input = ? AND up.id > ? AND up.status = 'accepted' ORDER BY up.id DESC`).all(upload.input, upload.id) as UploadRow[];
+  const schools = new Set(upload.check.replaces?.schools ?? []);
+  return rows.map(toUpload).find((u) => (upload.input === 'postings' ? u.original_name.slice(0, 10) === upload.original_name.slice(0, 10)
+    : !upload.check.replaces || !u.check.replaces || u.check.replaces.schools.some((school) => schools.has(school))));
 }
 
 /** The accepted record once `accepted` are: a school's own file joins the schools' deliveries, any other file replaces its input whole. */

@@ -299,6 +299,20 @@ describe('uploads', () => {
     const log = (await clients.admin1.get('/api/audit')).json<{ actor: string; action: string; target: string }[]>();
     expect(log.filter((e) => e.action === 'upload_withdrawn').map((e) => [e.actor, e.target])).toEqual([['admin1', `programmes#${school.id}`]]);
   });
+
+  it('refuses to accept a delivery over a newer accepted one of the same data, until that one is withdrawn', async () => {
+    const demand = readFileSync(join(DEFAULTS.dataDir, 'demand.csv'));
+    const older = (await upload(clients.rensheju, 'demand', 'older.csv', demand)).json();
+    const newer = (await upload(clients.rensheju, 'demand', 'newer.csv', demand)).json();
+    expect((await clients.admin1.send('POST', `/api/uploads/${newer.id}/accept`)).status).toBe(200);
+    const refused = await clients.admin1.send('POST', `/api/uploads/${older.id}/accept`);
+    expect([refused.status, refused.json().code]).toEqual([409, 'newer_accepted']);
+    expect(refused.json().error).toContain(`较新的报送 #${newer.id}（newer.csv）已采用`);
+    expect(readAccepted(warehouseDir).files.demand).toMatch(new RegExp(`^${newer.id}-`));
+    expect((await clients.admin1.send('POST', `/api/uploads/${newer.id}/withdraw`)).status).toBe(200);
+    expect((await clients.admin1.send('POST', `/api/uploads/${older.id}/accept`)).status).toBe(200);
+    expect(readAccepted(warehouseDir).files.demand).toMatch(new RegExp(`^${older.id}-`));
+  });
 });
 
 describe('a 备案 listing with its figures', () => {
