@@ -16,7 +16,7 @@ import { CutCache, cutHistory } from './school-rows.ts';
 import type { RunRecord } from '../refresh/history.ts';
 import { audit } from './audit.ts';
 import { handleApi, startSession } from './api.ts';
-import type { UploadSettings } from './uploads.ts';
+import { recoverInterruptedChecks, type UploadSettings } from './uploads.ts';
 import type { SsoSettings } from './sso-claims.ts';
 import { createSso, type Sso } from './sso.ts';
 
@@ -114,6 +114,8 @@ export function createGate(options: GateOptions) {
       secure: (req) => isSecure(req, gateCtx.trustProxy),
     });
   }
+  // A check the last server was running when it stopped never finishes: its upload says so.
+  if (ctx) recoverInterruptedChecks(ctx.db, ctx.uploads);
   const cuts = new CutCache();
 
   function identify(req: IncomingMessage): Caller {

@@ -9,7 +9,7 @@
  * stands in for the data folder's file of that day (postings/daily-files.ts).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { acceptedInputs, acceptedParts, acceptedPostingsDir, filesLeft, storedFiles, uploadSource, without, removeDaySource, writeDaySource, partsAfterWhole, readAccepted, uploadFilesDir, uploadsDir, withAccepted, withPart, writeAccepted, writeUploadSource,
@@ -151,7 +151,7 @@ export async function dryRun(settings: UploadSettings, submitted: Submitted[], s
   const policy = readPolicy(settings.policyPath);
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
-  const tmpDir = mkdtempSync(join(uploadsDir(settings.warehouseDir), 'check-'));
+  const tmpDir = mkdtempSync(join(uploadsDir(settings.warehouseDir), CHECK_DIR));
   const shown = new Map(submitted.map((f) => [f.file, f.shownAs]));
   // The sender's own files, whose rejects and failures it is told: those it sends, and those of its accepted before.
   const mine = new Set([...shown.keys(), ...accepted.map((name) => join(uploadFilesDir(settings.warehouseDir), name))]);
@@ -262,9 +262,8 @@ export async function receiveUpload(db: AppDb, settings: UploadSettings, user: U
   const id = Number(db.prepare(
     `INSERT INTO uploads (input, listing_id, original_name, stored_name, sha256, bytes, uploaded_by, uploaded_at, status, check_report)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'failed', ?)`,
-  ).run(input, listing?.id ?? null, name, `pending-${sha256}-${Date.now()}-${Math.random()}`, sha256, bytes.length, user.id, at, pending).lastInsertRowid);
-  // The server's own name: the id (unique) and the content hash; the sender's name is only shown.
-  const stored = `${id}-${sha256.slice(0, 16)}.${ext}`;
+  ).run(input, listing?.id ?? null, name, `${CHECKING}${sha256}-${Date.now()}-${Math.random()}`, sha256, bytes.length, user.id, at, pending).lastInsertRowid);
+  const stored = storedName(id, sha256, name);
   mkdirSync(uploadFilesDir(settings.warehouseDir), { recursive: true });
   const path = join(uploadFilesDir(settings.warehouseDir), stored);
   writeFileSync(path, bytes, { flag: 'wx', mode: 0o440 });
@@ -277,6 +276,33 @@ export async function receiveUpload(db: AppDb, settings: UploadSettings, user: U
   audit(db, { actor: user.username, action: 'upload', target: `${input}#${id}${listing ? ` with programme_listing#${listing.id}` : ''}`, ip: submission.ip,
     detail: check.error ? `failed: ${check.error}` : `${name}, ${check.rows} rows, ${check.rejected} rejected` });
   return getUpload(db, id)!;
+}
+
+/** The server's own name of an upload's file: the id (unique) and the content hash; the sender's name is only shown. */
+const storedName = (id: number, sha256: string, name: string) => `${id}-${sha256.slice(0, 16)}.${name.slice(name.lastIndexOf('.') + 1).toLowerCase()}`;
+
+/** The stored name of an upload whose check has not finished, and the prefix of a check's scratch folder. */
+const CHECKING = 'pending-';
+const CHECK_DIR = 'check-';
+
+export const INTERRUPTED = '检查被中断（服务器重启），请重新报送 — the check was interrupted by a restart of the server; deliver the file again';
+
+/**
+ * At the server's start: a check that was running when the server stopped never finishes. Its
+ * upload is failed with that said (and audited, as its sender was never told), and the checks'
+ * scratch folders left behind are removed.
+ */
+export function recoverInterruptedChecks(db: AppDb, settings: UploadSettings): number {
+  const stuck = db.prepare(`SELECT up.id, up.input, up.sha256, up.original_name, u.username FROM uploads up JOIN users u ON u.id = up.uploaded_by
+    WHERE up.stored_name LIKE '${CHECKING}%'`).all() as { id: number; input: string; sha256: string; original_name: string; username: string }[];
+  const report = JSON.stringify({ rows: 0, rejected: 0, rejects: [], error: INTERRUPTED } satisfies CheckReport);
+  for (const u of stuck) {
+    db.prepare(`UPDATE uploads SET stored_name = ?, status = 'failed', check_report = ? WHERE id = ?`).run(storedName(u.id, u.sha256, u.original_name), report, u.id);
+    audit(db, { actor: u.username, action: 'upload', target: `${u.input}#${u.id}`, detail: `failed: ${INTERRUPTED}` });
+  }
+  const dir = uploadsDir(settings.warehouseDir);
+  if (existsSync(dir)) for (const name of readdirSync(dir)) if (name.startsWith(CHECK_DIR)) rmSync(join(dir, name), { recursive: true, force: true });
+  return stuck.length;
 }
 
 /**

@@ -12,13 +12,14 @@ import ExcelJS from 'exceljs';
 import { refresh } from '../../pipeline/refresh/refresh.ts';
 import { DEFAULTS, ROOT } from '../../pipeline/config/paths.ts';
 import { POSTINGS_STORE } from '../../pipeline/postings/index.ts';
-import { acceptedInputs, acceptedParts, acceptedPostingsDir, readAccepted, uploadSource, writeAccepted, writeUploadSource, uploadFilesDir, type SchoolParts } from '../../pipeline/config/accepted-inputs.ts';
+import { acceptedInputs, acceptedParts, acceptedPostingsDir, readAccepted, uploadSource, writeAccepted, writeUploadSource, uploadFilesDir, uploadsDir, type SchoolParts } from '../../pipeline/config/accepted-inputs.ts';
 import { loadInputs } from '../../pipeline/load/index.ts';
 import { listDailyFiles } from '../../pipeline/postings/daily-files.ts';
 import type { InputOverrides } from '../../pipeline/load/locate-input.ts';
 import { createUploadToken } from '../../pipeline/platform/accounts.ts';
 import { zipProblem } from '../../pipeline/load/zip-check.ts';
-import { dryRun, OTHER_INPUT_FAILED } from '../../pipeline/platform/uploads.ts';
+import { dryRun, INTERRUPTED, OTHER_INPUT_FAILED } from '../../pipeline/platform/uploads.ts';
+import { createGate } from '../../pipeline/platform/gate.ts';
 import { sampleWarehouseDir } from '../support/warehouse.ts';
 import { zipOf } from '../support/zip.ts';
 import { Client, platformServer, raw, type Platform } from './helpers.ts';
@@ -298,6 +299,24 @@ describe('uploads', () => {
     expect((await clients.admin1.send('POST', `/api/uploads/${school.id}/withdraw`)).status).toBe(409);
     const log = (await clients.admin1.get('/api/audit')).json<{ actor: string; action: string; target: string }[]>();
     expect(log.filter((e) => e.action === 'upload_withdrawn').map((e) => [e.actor, e.target])).toEqual([['admin1', `programmes#${school.id}`]]);
+  });
+
+  it('fails a delivery whose check a restart of the server cut short, saying so, and removes the check\'s scratch folder', async () => {
+    // What receiveUpload leaves while the check runs, had the server stopped then.
+    const sender = platform.db.prepare(`SELECT id FROM users WHERE username = 'rensheju'`).pluck().get();
+    const id = Number(platform.db.prepare(`INSERT INTO uploads (input, original_name, stored_name, sha256, bytes, uploaded_by, uploaded_at, status, check_report)
+      VALUES ('demand', '大文件.csv', 'pending-0123-1-0.5', '0123456789abcdef0123', 10, ?, ?, 'failed', '{"rows":0,"rejected":0,"rejects":[],"error":"检查中 — being checked"}')`)
+      .run(sender, new Date().toISOString()).lastInsertRowid);
+    const left = join(uploadsDir(warehouseDir), 'check-left');
+    mkdirSync(left, { recursive: true });
+    // The server starts again.
+    createGate({ db: platform.db, trustProxy: false, uploads: { warehouseDir, dataDir: DEFAULTS.dataDir, referenceDir: DEFAULTS.referenceDir,
+      policyPath: DEFAULTS.policyPath, maxBytes: 1 << 20, providerMayAccept: false } });
+    const shown = (await clients.rensheju.get(`/api/uploads/${id}`)).json();
+    expect([shown.status, shown.check.error]).toEqual(['failed', INTERRUPTED]);
+    expect(existsSync(left)).toBe(false);
+    const log = (await clients.admin1.get('/api/audit')).json<{ actor: string; action: string; target: string; detail: string }[]>();
+    expect(log.find((e) => e.target === `demand#${id}`)).toMatchObject({ actor: 'rensheju', action: 'upload', detail: `failed: ${INTERRUPTED}` });
   });
 
   it('refuses to accept a delivery over a newer accepted one of the same data, until that one is withdrawn', async () => {
