@@ -2,7 +2,8 @@
  * The app's one piece of navigation state: route and parameters, mirrored in the URL hash so any
  * view can be linked to. Language is a parameter too (`lang=en`), so a link keeps its language.
  */
-import { filtersFromParams, formatHash, parseHash, type Filters, type Route, type ViewState } from './lib/url-state.ts';
+import { untrack } from 'svelte';
+import { filtersFromParams, formatHash, parseHash, resolveParams, type Filters, type ParamFix, type ParamRule, type Route, type ViewState } from './lib/url-state.ts';
 import { formatFor, type Format, type Lang } from '../../pipeline/shared/format.ts';
 import { zh } from './i18n/zh.ts';
 import { en } from './i18n/en.ts';
@@ -20,6 +21,10 @@ let route = $state<Route>(initial.route);
 // that reads the language or another view's parameter.
 const current = $state<Record<string, string>>(initial.params);
 
+/** A parameter of the link that was replaced, and the sentence telling the reader so. */
+export interface LinkNotice { key: string; text: string }
+let notices = $state.raw<LinkNotice[]>([]);
+
 /** Shows `next`, touching only the parameters that differ. */
 function show(next: ViewState): void {
   route = next.route;
@@ -31,10 +36,22 @@ let lastChange: { key: string; at: number } | null = null;
 /** Changes of one parameter closer together than this are a burst (arrow keys stepping through a select's options). */
 const BURST_MS = 1000;
 
+/** An unknown route shows the overview: the URL says so (no new history entry) and the reader is told. */
+function arrive(next: ViewState): void {
+  if (!next.unknownRoute) return;
+  history.replaceState(null, '', formatHash(next));
+  const m = MESSAGES[next.params.lang === 'en' ? 'en' : 'zh'];
+  notices = [{ key: 'route', text: m.notices.link(m.notices.params.route, next.unknownRoute, m.routes.overview, 'missing') }];
+}
+arrive(initial);
+
 // Back and Forward between entries that differ only in the hash fire hashchange.
 window.addEventListener('hashchange', () => {
   lastChange = null;
-  show(parseHash(location.hash));
+  notices = [];
+  const next = parseHash(location.hash);
+  show(next);
+  arrive(next);
 });
 
 export const app = {
@@ -61,6 +78,7 @@ export function setParams(patch: Record<string, string>, { replace = false } = {
   const at = performance.now();
   const burst = changed.length === 1 && lastChange?.key === changed[0] && at - lastChange.at < BURST_MS;
   lastChange = changed.length === 1 ? { key: changed[0], at } : null;
+  notices = [];
   show(next);
   if (replace || burst) history.replaceState(null, '', hash);
   else history.pushState(null, '', hash);
@@ -70,4 +88,48 @@ export function setParams(patch: Record<string, string>, { replace = false } = {
 export function linkTo(route: Route, params: Record<string, string> = {}): string {
   const kept = Object.fromEntries(GLOBAL_PARAMS.filter((k) => current[k]).map((k) => [k, current[k]]));
   return formatHash({ route, params: { ...kept, ...params } });
+}
+
+/** The parameters of the link replaced since the reader last navigated. */
+export const linkNotices = {
+  get list(): readonly LinkNotice[] { return notices; },
+  dismiss(): void { notices = []; },
+};
+
+/** A rule for a parameter, with how to state it: its name and the words for a value shown. */
+export interface CheckedParam extends ParamRule {
+  label: string;
+  show: (value: string) => string;
+  /** Why a value is refused: it names nothing (the default), names something without data (a year), or is no value at all (not a number). */
+  why?: 'missing' | 'noData' | 'invalid';
+}
+
+/**
+ * The one way a component reads parameters that must name something the data has (a year, a
+ * district, an industry, a metric…): each resolves to its value or, when the link's value is not
+ * valid, to the rule's fallback; the URL is then rewritten to what is shown (replaceState: a stale
+ * link is corrected, not added to the history) and a notice says what was replaced and by what.
+ * Call during a component's initialisation; `rules` is reactive.
+ */
+export function checkParams(rules: () => readonly CheckedParam[]): { readonly values: Record<string, string> } {
+  const resolved = $derived.by(() => {
+    const list = rules();
+    return { list, ...resolveParams(current, list) };
+  });
+  $effect(() => {
+    const { fixes, list } = resolved;
+    if (fixes.length) untrack(() => correct(fixes, list));
+  });
+  return { get values() { return resolved.values; } };
+}
+
+function correct(fixes: readonly ParamFix[], rules: readonly CheckedParam[]): void {
+  const m = MESSAGES[current.lang === 'en' ? 'en' : 'zh'].notices;
+  const added = fixes.map((fix): LinkNotice => {
+    const rule = rules.find((r) => r.key === fix.key)!;
+    return { key: fix.key, text: m.link(rule.label, fix.given, rule.show(fix.shown), rule.why ?? 'missing') };
+  });
+  show({ route, params: { ...current, ...Object.fromEntries(fixes.map((f) => [f.key, f.shown])) } });
+  history.replaceState(null, '', formatHash({ route, params: current }));
+  notices = [...notices.filter((n) => !fixes.some((f) => f.key === n.key)), ...added];
 }

@@ -324,6 +324,33 @@ export const zh = {
     columns: { started: '开始', duration: '用时（秒）', outcome: '结果', trigger: '触发', stages: '各阶段用时', drift: '漂移', error: '错误',
       table: '表', file: '文件', rows: '行数', rejected: '拒绝', sha: '文件校验码', line: '行号', column: '列', value: '值', reason: '原因', test: '测试', failing: '失败行数', result: '结果', mart: '名称', bytes: '字节', key: '参数', setting: '取值' },
   },
+  /** What failed to load, in words, and a link's parameters that name nothing the data has. */
+  notices: {
+    network: '无法连接服务器，请检查网络或稍后重试',
+    missing: (name: string, file: string) => `数据文件缺失：${name ? `${name}（${file}）` : file}，请联系数据管理员`,
+    server: (status: number, file: string) => `服务器读取数据出错（${file}，状态 ${status}），请稍后重试；仍不行请联系数据管理员`,
+    other: '数据无法读取，请稍后重试；仍不行请联系数据管理员',
+    detail: '技术信息：',
+    retry: '重试',
+    files: {
+      manifest: '数据快照清单', history: '运行记录', reports: '报告目录',
+      mart_overview: '总览数据', mart_supply_slice: '供给数据', mart_demand_slice: '需求数据', mart_industry: '产业缺口数据', mart_segment: '产业链环节数据',
+      mart_major: '专业数据', mart_concentration: '专业结构数据', mart_school_overlap: '学校专业重叠数据', mart_lag: '响应滞后数据', mart_funding: '拨款系数数据',
+      mart_school: '学校数据', mart_school_programme: '学校专业点数据', mart_industry_supply: '产业供给明细', mart_school_report: '学校专业建议',
+      mart_recommendation: '专业调整建议', mart_loop: '闭环跟踪数据', mart_loop_detail: '闭环跟踪明细', mart_industry_postings: '招聘岗位数据',
+      mart_posting_unclassified: '未归类岗位数据', mart_posting_rules: '岗位分类规则数据', mart_posting_demand: '岗位需求数据', mart_posting_occupations: '岗位职业数据',
+      mart_outlook: '研判数据', mart_outlook_accuracy: '研判回测数据', mart_future_gap: '未来缺口数据', mart_plan: '招生计划方案', mart_plan_gap: '方案缺口数据',
+      mart_plan_constraints: '方案约束数据', mart_plan_status: '方案状态', mart_plan_options: '方案可选项', mart_plan_effects: '方案效果数据',
+      mart_plan_tracking: '方案跟踪数据', mart_plan_tracking_city: '方案跟踪（全市）', mart_plan_tracking_detail: '方案跟踪明细',
+      dim_district: '区县名录', dim_industry: '产业名录', dim_segment: '产业链环节名录',
+    } as Record<string, string>,
+    link: (label: string, given: string, shown: string, why: 'missing' | 'noData' | 'invalid') => `链接中的${label} ${given} ${{ missing: '不存在', noData: '没有数据', invalid: '无效' }[why]}，已显示${shown}`,
+    linkLabel: '链接已更正',
+    allOf: (what: string) => `全部${what}`,
+    year: (year: string) => ` ${year} 年`,
+    params: { route: '页面', drill: '下钻产业', major: '专业', trend: '历年变化的产业', candidates: '候选学校的产业', industry: '产业', metric: '地图指标', recommended: '建议年份', planYear: '方案年份' } as Record<string, string>,
+    dismiss: '知道了',
+  },
 };
 
 export type Messages = typeof zh;

@@ -7,10 +7,59 @@ import type { Manifest } from './types.ts';
 
 export type Fetch = (url: string) => Promise<Response>;
 
+/**
+ * Why a file could not be read, kept apart from the technical detail so the page can say it in
+ * words: the server was not reached, the file is not in the snapshot, or the server failed.
+ */
+export type LoadFailureKind = 'network' | 'missing' | 'server' | 'other';
+
+export class LoadError extends Error {
+  constructor(readonly kind: LoadFailureKind, readonly file: string, detail: string, readonly status: number | null = null) {
+    super(detail);
+    this.name = 'LoadError';
+  }
+}
+
+/** A failure as the page states it: its kind, the file (relative to data/) when known, the technical detail. */
+export interface LoadFailure { kind: LoadFailureKind; file: string | null; status: number | null; detail: string }
+
+export function loadFailure(error: unknown, base = 'data/'): LoadFailure {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (!(error instanceof LoadError)) return { kind: 'other', file: null, status: null, detail };
+  return { kind: error.kind, file: error.file.startsWith(base) ? error.file.slice(base.length) : error.file, status: error.status, detail };
+}
+
+/** The mart (or dimension) a file of the snapshot holds, e.g. marts/provinces/mart_overview.arrow → mart_overview. */
+export function martOfFile(file: string): string | null {
+  const match = /(?:^|\/)marts\/(?:provinces\/|schools\/)?((?:mart|dim)_[a-z_]+)(?:\.arrow|\/)/.exec(file);
+  if (match) return match[1] === 'dim_province' ? 'dim_district' : match[1];
+  return /(?:^|\/)marts\/schools\/[^/]+\.arrow$/.test(file) ? 'mart_school_programme' : null;
+}
+
 async function get(fetchFn: Fetch, url: string): Promise<Response> {
-  const response = await fetchFn(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  let response: Response;
+  try {
+    response = await fetchFn(url);
+  } catch (e) {
+    throw new LoadError('network', url, `${url}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!response.ok) throw new LoadError(response.status === 404 ? 'missing' : 'server', url, `${url}: HTTP ${response.status}`, response.status);
   return response;
+}
+
+/**
+ * A request made once and shared, unless it fails: the next call then asks again, so a retry
+ * after the server is back reads the file instead of the old failure.
+ */
+export function retrying<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () => {
+    if (pending) return pending;
+    const request = load();
+    pending = request;
+    request.catch(() => { if (pending === request) pending = null; });
+    return request;
+  };
 }
 
 export async function fetchManifest(fetchFn: Fetch, base = 'data/'): Promise<Manifest> {
@@ -22,10 +71,12 @@ export async function fetchManifest(fetchFn: Fetch, base = 'data/'): Promise<Man
  * `fallback`, any other failure is an error.
  */
 export async function fetchOptionalJson<T>(fetchFn: Fetch, path: string, fallback: T, base = 'data/'): Promise<T> {
-  const response = await fetchFn(`${base}${path}`);
-  if (response.status === 404) return fallback;
-  if (!response.ok) throw new Error(`${base}${path}: HTTP ${response.status}`);
-  return response.json();
+  try {
+    return await (await get(fetchFn, `${base}${path}`)).json();
+  } catch (e) {
+    if (e instanceof LoadError && e.kind === 'missing') return fallback;
+    throw e;
+  }
 }
 
 /** Rows of an Arrow file, `path` relative to the data folder (e.g. `marts/mart_lag.arrow`). */
@@ -34,11 +85,11 @@ export async function fetchRows<T>(fetchFn: Fetch, path: string, base = 'data/')
   return decodeRows<T>(bytes);
 }
 
-/** One request per file however many views ask for it. */
+/** One request per file however many views ask for it; a failed one is asked for again next time. */
 export function rowsCache(fetchFn: Fetch, base = 'data/') {
-  const pending = new Map<string, Promise<unknown[]>>();
+  const pending = new Map<string, () => Promise<unknown[]>>();
   return <T>(path: string): Promise<T[]> => {
-    if (!pending.has(path)) pending.set(path, fetchRows(fetchFn, path, base));
-    return pending.get(path) as Promise<T[]>;
+    if (!pending.has(path)) pending.set(path, retrying(() => fetchRows(fetchFn, path, base)));
+    return pending.get(path)!() as Promise<T[]>;
   };
 }

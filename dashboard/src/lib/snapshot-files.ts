@@ -6,6 +6,7 @@
  * every chart) and the district list is the provinces.
  */
 import type { SplitEntry } from './types-snapshot.ts';
+import { LoadError } from './load.ts';
 
 export interface SnapshotFiles {
   /** Marts written whole (manifest.marts). */
@@ -38,7 +39,7 @@ export function martPath(name: string, files: SnapshotFiles): string {
   if (rollup && grain(files) === 'province') return rollup;
   if (files.whole.has(name)) return `marts/${name}.arrow`;
   if (rollup) return rollup;
-  throw new Error(`${name}: not in this snapshot`);
+  throw new LoadError('missing', `marts/${name}.arrow`, `${name}: not in this snapshot`);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { DistrictRow, IndustryDimRow, Manifest } from '../lib/types.ts';
 import type { Filters } from '../lib/url-state.ts';
 import type { Lang } from '../../../pipeline/shared/format.ts';
 import type { Grain } from '../lib/snapshot-files.ts';
-import { app } from '../state.svelte.ts';
+import { app, type CheckedParam } from '../state.svelte.ts';
 import { SOURCES, type InputTable } from '../../../pipeline/shared/definitions.ts';
 
 export interface ViewContext {
@@ -38,4 +38,14 @@ export function sourceLine(ctx: ViewContext, tables: readonly InputTable[], year
 export function industryName(industries: readonly IndustryDimRow[], code: string, lang: Lang): string {
   const row = industries.find((i) => i.industry_code === code);
   return row ? (lang === 'en' ? row.name_en : row.name_zh) : code;
+}
+
+/**
+ * The rule for a parameter naming an industry (checkParams): one of `codes` (null while they load),
+ * else `fallback` ('' = none picked), stated by the industry's name.
+ */
+export function industryParam(ctx: ViewContext, key: string, codes: readonly string[] | null, fallback = ''): CheckedParam {
+  const n = app.m.notices;
+  return { key, valid: codes, fallback, label: n.params[key] ?? app.m.filters.industry,
+    show: (code) => (code ? industryName(ctx.industries, code, app.lang) : n.allOf(app.m.filters.industry)) };
 }
