@@ -17,7 +17,6 @@ export const en: Messages = {
   languageSwitch: '中文',
   loading: 'Loading data…',
   navLabel: 'Views',
-  loadFailed: (detail) => `Could not load the data: ${detail}`,
   routes: {
     overview: 'Overview', gaps: 'Industry gaps', coverage: 'Coverage', districts: 'Districts', concentration: 'Concentration',
     lag: 'Lag', funding: 'Funding', outlook: 'Outlook', plan: 'Enrolment plan', schools: 'Schools', loop: 'Loop tracking', postings: 'Job postings', data: 'Data', definitions: 'Definitions',

@@ -23,7 +23,6 @@ export const zh = {
   languageSwitch: 'English',
   loading: '正在加载数据…',
   navLabel: '视图',
-  loadFailed: (detail: string) => `数据加载失败：${detail}`,
   routes: {
     overview: '总览', gaps: '产业缺口', coverage: '覆盖与产业链', districts: '区县', concentration: '专业结构',
     lag: '响应滞后', funding: '拨款系数', outlook: '研判', plan: '招生计划方案', schools: '学校', loop: '闭环跟踪', postings: '招聘岗位', data: '数据状态', definitions: '口径说明',
