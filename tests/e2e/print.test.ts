@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { chromiumAvailable } from './browser.ts';
 import { dashboardSession } from './session.ts';
-import { visit } from './page-helpers.ts';
+import { visit, withAllDrawn } from './page-helpers.ts';
+import { zh } from '../../dashboard/src/i18n/zh.ts';
 
 /** Each page's text (whitespace taken out) and its width in points. */
 async function printed(page: Page): Promise<{ text: string; width: number }[]> {
@@ -119,6 +120,39 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('printing 
     const { rows: shortages } = await tableCells(s.page, 'table.shortage-list');
     for (const row of shortages) expect(pages[onPages[0]].text).toContain(squeeze(row[3]));
     expect(await emptyFrames(s.page)).toEqual([]);
+    expect(s.errors).toEqual([]);
+  });
+
+  it("prints the trend's choice of industries in words, and titles the trend charts by the lines they draw", async () => {
+    const trend = async () => {
+      const frames = [];
+      for (const chart of ['gap-trend', 'fill-trend']) {
+        const frame = s.page.locator(`figure[data-chart="${chart}"]`);
+        const lines = await withAllDrawn(s.page, () => frame.locator('[data-legend-item]').allTextContents());
+        frames.push({ title: (await frame.locator('h3').textContent())!.trim(), lines: lines.map((l) => l.trim()) });
+      }
+      await s.page.emulateMedia({ media: 'print' });
+      const pages = await printed(s.page).finally(() => s.page.emulateMedia({ media: 'screen' }));
+      return { frames, text: pages.map((p) => p.text).join('') };
+    };
+    await visit(s.page, s.server.url, `#/gaps?year=${s.year}`);
+    const top = await trend();
+    expect(top.text).toContain(squeeze(`${zh.trend.heading}${zh.trend.pick}${zh.trend.top(5, s.year)}`));
+    for (const { title, lines } of top.frames) {
+      // Five lines drawn: the title is about the five, not about the first of them alone.
+      expect(lines.length).toBe(5);
+      expect(title).toContain(`${s.year} 年缺口最大的 5 个产业`);
+      expect(title.startsWith(lines[0])).toBe(false);
+    }
+    const { code, name } = await s.one<{ code: string; name: string }>(`
+      SELECT industry_code AS code, name_zh AS name FROM dim_industry ORDER BY industry_code LIMIT 1`);
+    await visit(s.page, s.server.url, `#/gaps?year=${s.year}&trend=${code}`);
+    const one = await trend();
+    expect(one.text).toContain(squeeze(`${zh.trend.heading}${zh.trend.pick}${name}`));
+    for (const { title, lines } of one.frames) {
+      expect(lines.length).toBeLessThanOrEqual(1);
+      expect(title.startsWith(`${name}的`)).toBe(true);
+    }
     expect(s.errors).toEqual([]);
   });
 });

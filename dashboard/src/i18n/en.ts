@@ -339,4 +339,8 @@ export const en: Messages = {
     params: { route: 'page', drill: 'drilled industry', major: 'major', trend: 'trend industry', candidates: 'candidates industry', industry: 'industry', metric: 'map metric', recommended: 'recommendation year', planYear: 'plan year' },
     dismiss: 'Dismiss',
   },
+  chartWords: {
+    trendGapTitle: (n, year, name, y0, g0, y1, g1) => `Gap over the years of the ${n} industries with the largest gap in ${year}: the largest, ${name}, ${g0} people in ${y0}, ${g1} in ${y1}`,
+    trendFillTitle: (n, year, name, y0, p0, y1, p1) => `Fill ratio over the years of the ${n} industries with the largest gap in ${year}: ${name}, the largest gap, ${p0} in ${y0}, ${p1} in ${y1}`,
+  },
 };

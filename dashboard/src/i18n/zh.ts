@@ -350,6 +350,13 @@ export const zh = {
     params: { route: '页面', drill: '下钻产业', major: '专业', trend: '历年变化的产业', candidates: '候选学校的产业', industry: '产业', metric: '地图指标', recommended: '建议年份', planYear: '方案年份' } as Record<string, string>,
     dismiss: '知道了',
   },
+  // Titles of the trend charts over several industries.
+  chartWords: {
+    trendGapTitle: (n: number, year: number, name: string, y0: number, g0: string, y1: number, g1: string) =>
+      `${year} 年缺口最大的 ${n} 个产业历年的缺口：居首的${name} ${y0} 年 ${g0} 人，${y1} 年 ${g1} 人`,
+    trendFillTitle: (n: number, year: number, name: string, y0: number, p0: string, y1: number, p1: string) =>
+      `${year} 年缺口最大的 ${n} 个产业历年的供需比：缺口居首的${name} ${y0} 年 ${p0}，${y1} 年 ${p1}`,
+  },
 };
 
 export type Messages = typeof zh;
