@@ -230,19 +230,19 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('dashboard
     expect(await heights()).toEqual(undrawn);
     await s.page.reload();
     await settle(s.page);
-    // Only the charts near the screen are drawn; one scrolled to is drawn then.
-    const drawn = () => s.page.$$eval('svg.chart', (svgs) => svgs.map((svg) => svg.childElementCount > 0));
+    // Only the charts near the screen are drawn (marks beside the title and description every chart has); one scrolled to is drawn then.
+    const drawn = () => s.page.$$eval('svg.chart', (svgs) => svgs.map((svg) => !!svg.querySelector(':scope > :not(title, desc)')));
     const onScreen = await drawn();
     expect(onScreen[0]).toBe(true);
     expect(onScreen.at(-1)).toBe(false);
     await s.page.locator('svg.chart').last().scrollIntoViewIfNeeded();
-    await s.page.waitForFunction(() => [...document.querySelectorAll('svg.chart')].at(-1)!.childElementCount > 0);
+    await s.page.waitForFunction(() => !![...document.querySelectorAll('svg.chart')].at(-1)!.querySelector(':scope > :not(title, desc)'));
     await s.page.evaluate(() => scrollTo(0, 0));
     await s.page.emulateMedia({ media: 'print' });
     try {
       expect(await skipped()).toBe(0);
       // The charts draw on the print media change, a frame or two after it.
-      await s.page.waitForFunction(() => [...document.querySelectorAll('svg.chart')].every((svg) => svg.childElementCount > 0), undefined, { timeout: 5000 })
+      await s.page.waitForFunction(() => [...document.querySelectorAll('svg.chart')].every((svg) => svg.querySelector(':scope > :not(title, desc)')), undefined, { timeout: 5000 })
         .catch(() => {});
       expect((await drawn()).every(Boolean)).toBe(true);
     } finally {

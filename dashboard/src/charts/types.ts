@@ -48,3 +48,19 @@ export interface MapArea {
   color: string;
   tip: string[];
 }
+
+/**
+ * What a chart draws, for its text alternative: the frame words it in the page's language
+ * (components/ChartFrame.svelte) and the chart's SVG carries it as its description.
+ */
+export type ChartDescription =
+  | { kind: 'bar'; marks: number; axis: string; series: string[] }
+  | { kind: 'line'; series: string[]; x: string; y: string; span: string }
+  | { kind: 'matrix'; rows: number; columns: number; axis: string }
+  | { kind: 'map'; areas: number; axis: string; classes: string[] };
+
+/** The frame a chart is drawn in: its title (the finding) and how to word a description. */
+export interface ChartFrameContext {
+  readonly title: string;
+  describe(d: ChartDescription): string;
+}

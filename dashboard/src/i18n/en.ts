@@ -342,5 +342,9 @@ export const en: Messages = {
   chartWords: {
     trendGapTitle: (n, year, name, y0, g0, y1, g1) => `Gap over the years of the ${n} industries with the largest gap in ${year}: the largest, ${name}, ${g0} people in ${y0}, ${g1} in ${y1}`,
     trendFillTitle: (n, year, name, y0, p0, y1, p1) => `Fill ratio over the years of the ${n} industries with the largest gap in ${year}: ${name}, the largest gap, ${p0} in ${y0}, ${p1} in ${y1}`,
+    bar: (marks, axis, series) => `Bar chart: ${axis} of ${list(marks, 'item')}${series.length > 1 ? `, by ${series.join(', ')}` : ''}.`,
+    line: (series, x, y, span) => `Line chart: ${list(series.length, 'line')} (${series.join(', ')}); horizontal axis ${x} (${span}), vertical axis ${y}.`,
+    matrix: (rows, columns, axis) => `Matrix: ${list(rows, 'row')} × ${list(columns, 'column')}; ${axis}.`,
+    map: (areas, axis, classes) => `Map: ${list(areas, 'area')} coloured by ${axis}; legend: ${classes.join(', ')}.`,
   },
 };

@@ -350,12 +350,16 @@ export const zh = {
     params: { route: '页面', drill: '下钻产业', major: '专业', trend: '历年变化的产业', candidates: '候选学校的产业', industry: '产业', metric: '地图指标', recommended: '建议年份', planYear: '方案年份' } as Record<string, string>,
     dismiss: '知道了',
   },
-  // Titles of the trend charts over several industries.
+  // Titles of the trend charts over several industries, and what each chart draws (its text alternative).
   chartWords: {
     trendGapTitle: (n: number, year: number, name: string, y0: number, g0: string, y1: number, g1: string) =>
       `${year} 年缺口最大的 ${n} 个产业历年的缺口：居首的${name} ${y0} 年 ${g0} 人，${y1} 年 ${g1} 人`,
     trendFillTitle: (n: number, year: number, name: string, y0: number, p0: string, y1: number, p1: string) =>
       `${year} 年缺口最大的 ${n} 个产业历年的供需比：缺口居首的${name} ${y0} 年 ${p0}，${y1} 年 ${p1}`,
+    bar: (marks: number, axis: string, series: string[]) => `条形图：${marks} 项的${axis}${series.length > 1 ? `，分${series.join('、')}` : ''}。`,
+    line: (series: string[], x: string, y: string, span: string) => `折线图：${series.length} 条线（${series.join('、')}），横轴为${x}（${span}），纵轴为${y}。`,
+    matrix: (rows: number, columns: number, axis: string) => `矩阵图：${rows} 行 × ${columns} 列，${axis}。`,
+    map: (areas: number, axis: string, classes: string[]) => `地图：${areas} 个区域按${axis}着色，图例：${classes.join('、')}。`,
   },
 };
 
