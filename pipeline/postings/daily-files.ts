@@ -31,15 +31,19 @@ const dayOf = (date: Date) => date.toISOString().slice(0, 10);
  */
 export const dayAfter = (day: string) => dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000));
 
+/** The refresh's day in Chongqing (UTC+8, no summer time): the day the feed's senders name their files by. */
+export const beijingDay = (now: Date) => dayOf(new Date(now.getTime() + 8 * 3_600_000));
+
 /**
  * Why a file's day cannot be a day of postings: not a calendar date, or later than the day after the
- * refresh's (a day's grace for time zones: a file dated tomorrow in Chongqing is today in UTC).
+ * refresh's in Chongqing (a day's grace: a feed may name its files for the day it publishes them).
  */
 export function dayProblem(day: string, now: Date): string | null {
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || dayOf(date) !== day) return `日期无效 — ${day} is not a calendar date`;
-  const latest = dayAfter(dayOf(now));
-  if (day > latest) return `日期晚于刷新日 — ${day} is after the refresh day ${dayOf(now)} (a day's grace: ${latest} at the latest); check the file's name`;
+  const today = beijingDay(now);
+  const latest = dayAfter(today);
+  if (day > latest) return `日期晚于刷新日 — ${day} is after the refresh day ${today} (Beijing time; a day's grace: ${latest} at the latest); check the file's name`;
   return null;
 }
 

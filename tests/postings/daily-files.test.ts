@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listDailyFiles } from '../../pipeline/postings/daily-files.ts';
+import { dayProblem, listDailyFiles } from '../../pipeline/postings/daily-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'daily-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,5 +18,12 @@ describe('daily postings files', () => {
     expect(files.map((f) => f.name)).toEqual(['2025-03-01.csv']);
     expect(warnings).toEqual([`${join(dir, 'postings.csv')}: 未读取 — not read: postings are read from one file a day, `
       + `${join(dir, 'postings', 'YYYY-MM-DD.csv')} (or .xlsx); split this file by day into that folder`]);
+  });
+
+  it('takes the refresh day in Chongqing: at 02:18 on 7 December there, a file of the 8th is tomorrow\'s, not later', () => {
+    const now = new Date('2026-12-06T18:18:00Z'); // 2026-12-07 02:18 in Chongqing
+    expect(dayProblem('2026-12-08', now)).toBeNull();
+    expect(dayProblem('2026-12-09', now)).toBe('日期晚于刷新日 — 2026-12-09 is after the refresh day 2026-12-07 (Beijing time; a day\'s grace: 2026-12-08 at the latest); check the file\'s name');
+    expect(dayProblem('2026-02-30', now)).toBe('日期无效 — 2026-02-30 is not a calendar date');
   });
 });
