@@ -51,7 +51,7 @@ export async function syncStore(conn: DuckDBConnection, files: DailyFile[], stor
   const present = new Set(files.map((f) => f.name));
   const removed = Object.keys(entries).filter((name) => !present.has(name));
   for (const name of removed) {
-    notices.push(`postings/${name}: 文件已删除 — no longer in the data folder; its ${entries[name].rows} postings are dropped`);
+    notices.push(`postings/${name}: 文件已删除 — no longer delivered (not in the data folder, nor accepted on the platform); its ${entries[name].rows} postings are dropped`);
     delete entries[name];
   }
   let ledger = removed.length ? save(storeDir, entries, notices) : { files: entries };

@@ -120,7 +120,7 @@ describe('postings store', () => {
     const { data, wh } = await twoDays();
     rmSync(join(data, 'postings/2025-03-04.csv'));
     const night = await nightly(data, wh);
-    expect(night.report.warnings).toEqual(['postings/2025-03-04.csv: 文件已删除 — no longer in the data folder; its 4 postings are dropped']);
+    expect(night.report.warnings).toEqual(['postings/2025-03-04.csv: 文件已删除 — no longer delivered (not in the data folder, nor accepted on the platform); its 4 postings are dropped']);
     expect(night.ids).toEqual(DAY1);
     expect(night.rows.find((r) => r.posting_id === 'D1-003')?.posted_on).toBe('2025-03-03');
     expect(Object.keys(readLedger(join(wh, POSTINGS_STORE)).files)).toEqual(['2025-03-03.csv']);
@@ -129,7 +129,7 @@ describe('postings store', () => {
   it('says a deleted day again every night until a snapshot that drops it is published', async () => {
     const { data, wh } = await twoDays();
     rmSync(join(data, 'postings/2025-03-04.csv'));
-    const deleted = 'postings/2025-03-04.csv: 文件已删除 — no longer in the data folder; its 4 postings are dropped';
+    const deleted = 'postings/2025-03-04.csv: 文件已删除 — no longer delivered (not in the data folder, nor accepted on the platform); its 4 postings are dropped';
     expect((await nightly(data, wh)).report.warnings).toEqual([deleted]);
     // That night's snapshot was never published (its run failed later on): the next night says it again.
     expect((await nightly(data, wh)).report.warnings).toEqual([deleted]);
