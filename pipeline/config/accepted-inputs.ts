@@ -88,6 +88,18 @@ export function uploadSource(warehouseDir: string, path: string): UploadSource |
   return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as UploadSource) : null;
 }
 
+/** A delivered file as people know it: the name its sender gave, and its number; null for a file not delivered on the platform. */
+export function deliveredName(warehouseDir: string, path: string): string | null {
+  const source = uploadSource(warehouseDir, path);
+  return source && `${source.name}（数据报送第 ${source.upload} 号）`;
+}
+
+/** `text` with every delivered file among `paths` named as people know it (deliveredName) instead of by the server's path. */
+export function namingDelivered(warehouseDir: string, paths: readonly string[]): (text: string) => string {
+  const named = paths.flatMap((path) => { const name = deliveredName(warehouseDir, path); return name ? [[path, name] as const] : []; });
+  return (text) => named.reduce((t, [path, name]) => t.split(path).join(name), text);
+}
+
 /** The accepted uploads (of `record`, by default the one on disk) as loader overrides (absolute paths). */
 export function acceptedInputs(warehouseDir: string, record = readAccepted(warehouseDir)): InputOverrides {
   const files = uploadFilesDir(warehouseDir);

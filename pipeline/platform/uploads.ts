@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { acceptedInputs, acceptedParts, acceptedPostingsDir, filesLeft, storedFiles, uploadSource, without, removeDaySource, writeDaySource, partsAfterWhole, readAccepted, uploadFilesDir, uploadsDir, withAccepted, withPart, writeAccepted, writeUploadSource,
+import { acceptedInputs, acceptedParts, acceptedPostingsDir, deliveredName, filesLeft, storedFiles, without, removeDaySource, writeDaySource, partsAfterWhole, readAccepted, uploadFilesDir, uploadsDir, withAccepted, withPart, writeAccepted, writeUploadSource,
   type AcceptedRecord, type SchoolPart } from '../config/accepted-inputs.ts';
 import { loadInputs, LoadError, type InputReport, type Reject } from '../load/index.ts';
 import { readPolicy } from '../config/policy.ts';
@@ -57,6 +57,11 @@ export interface CheckReport {
    * many rows they have now; `covers` as the accepted record keeps them (config/accepted-inputs.ts).
    */
   replaces?: { schools: string[]; years: number[]; covers: string[]; rows: number };
+  /**
+   * What the loader changed or skipped in the submitted files, as the refresh will (a title row, a
+   * 合计 row, values normalised, an empty formula…), each file named as its sender named it.
+   */
+  warnings?: string[];
   /**
    * Rows rejected in the other files of the check, and in the same files as the snapshot being
    * served loaded them: more now may be this file's doing (a school's level changed rejects its
@@ -159,8 +164,7 @@ export async function dryRun(settings: UploadSettings, submitted: Submitted[], s
   // Files named as their senders named them (an accepted one with its number), any other path without the server's folders.
   const named = [...shown, ...storedFiles(record).map((name) => {
     const path = join(uploadFilesDir(settings.warehouseDir), name);
-    const source = uploadSource(settings.warehouseDir, path);
-    return [path, source ? `${source.name}（数据报送第 ${source.upload} 号）` : name] as const;
+    return [path, deliveredName(settings.warehouseDir, path) ?? name] as const;
   })];
   const show = (text: string) => publicText(named.reduce((t, [path, name]) => t.split(path).join(name), text), settings);
   const scoped = sender !== undefined && (sender.role === 'school' || sender.role === 'provider');
@@ -175,14 +179,18 @@ export async function dryRun(settings: UploadSettings, submitted: Submitted[], s
       parts: part ? withPart(acceptedParts(settings.warehouseDir, record), part.input, { file: first.file, schools: part.schools, covers: [] })
         : partsAfterWhole(acceptedParts(settings.warehouseDir, record), whole.map((f) => f.input as InputName)),
     });
-    if (first.input === 'postings') return await checkDay(conn, first, tmpDir, policy.load.reject_share_max);
+    if (first.input === 'postings') return await checkDay(conn, first, tmpDir, policy.load.reject_share_max, show);
     const own = report.inputs.find((i) => i.file === first.file)!;
     const names = new Map(named);
     const rejects = report.rejects.filter((r) => !scoped || mine.has(r.file))
       .map((r) => ({ ...r, file: names.get(r.file) ?? basename(r.file), reason: show(reasonZh(r.reason)) }));
     const merged = part && report.parts?.find((m) => m.file === first.file);
     const replaces = merged && { schools: merged.schools, years: merged.years, covers: merged.covers, rows: merged.replaced };
-    return { rows: own.rows, rejected: own.rejected, rejects, error: null, ...(replaces ? { replaces } : {}), others: otherRejects(settings, report.inputs, shown) };
+    const warnings = report.warnings.filter((w) => [...shown.keys()].some((file) => w.includes(file))).map(show);
+    return {
+      rows: own.rows, rejected: own.rejected, rejects, error: null, ...(replaces ? { replaces } : {}), ...(warnings.length ? { warnings } : {}),
+      others: otherRejects(settings, report.inputs, shown),
+    };
   } catch (error) {
     if (!(error instanceof LoadError)) throw error;
     const ours = [...mine].some((file) => error.message.includes(file));
@@ -205,13 +213,15 @@ function otherRejects(settings: UploadSettings, inputs: readonly InputReport[], 
 }
 
 /** A day of postings converted as the refresh would, into a scratch store, against the loaded districts. */
-async function checkDay(conn: DuckDBConnection, day: Submitted, tmpDir: string, rejectShareMax: number): Promise<CheckReport> {
+async function checkDay(conn: DuckDBConnection, day: Submitted, tmpDir: string, rejectShareMax: number, show: (text: string) => string): Promise<CheckReport> {
+  const said: string[] = [];
   const { ledger } = await syncStore(conn, [{ name: day.shownAs, path: day.file }], join(tmpDir, 'store'), {
-    checks: 'check', tmpDir, rejectShareMax, warn: () => {}, now: () => new Date(),
+    checks: 'check', tmpDir, rejectShareMax, warn: (message) => said.push(message), now: () => new Date(),
   });
   const entry = ledger.files[day.shownAs];
   const rejects = entry.rejects.map((r) => ({ ...r, table: 'postings', file: day.shownAs, reason: reasonZh(r.reason) }));
-  return { rows: entry.rows, rejected: entry.rejected, rejects, error: null };
+  const warnings = said.map(show);
+  return { rows: entry.rows, rejected: entry.rejected, rejects, error: null, ...(warnings.length ? { warnings } : {}) };
 }
 
 /** A daily postings file is named for its day, a calendar date no later than tomorrow (as the refresh requires). */

@@ -34,7 +34,7 @@ import {
   abandonSnapshot, beginSnapshot, clearAbandonedBuilds, CURRENT, publishSnapshot, pruneSnapshots, snapshotId, WAREHOUSE_FILE,
 } from './snapshot.ts';
 import { acquireLock } from './lock.ts';
-import { acceptedInputs, acceptedParts, uploadSource, type SchoolParts } from '../config/accepted-inputs.ts';
+import { acceptedInputs, acceptedParts, namingDelivered, uploadSource, type SchoolParts } from '../config/accepted-inputs.ts';
 import type { InputOverrides } from '../load/locate-input.ts';
 import { appendHistory, recordKilled, type RunRecord } from './history.ts';
 import { REJECTS_FILE, saveRejects, writeRejectsCsv } from './save-rejects.ts';
@@ -338,6 +338,8 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
     const { load, loadWarnings: baseWarnings, postings } = await loadAndPostings(run, instance, conn);
     await saveRejects(conn, load.rejects);
     const rejects = load.rejects.map((r) => ({ ...r, file: publicPath(r.file, options) }));
+    // A warning about a delivered file names it as its sender did, as the inputs and rejects do, not by the server's path.
+    const delivered = namingDelivered(options.warehouseDir, load.inputs.flatMap((i) => [i.file, ...(i.uploads ?? []).map((d) => d.file)]));
     if (rejects.length > 0) writeRejectsCsv(join(buildDir, REJECTS_FILE), rejects);
     await outlookStage(run, conn);
     const { tests, marts, reports } = await outputStages(run, instance, conn, load, await modelsStage(run, instance, conn, postings));
@@ -362,7 +364,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       rejected_total: load.rejects.length,
       rejects: rejects.slice(0, MANIFEST_REJECTS),
       ...(rejects.length > 0 ? { rejects_file: REJECTS_FILE } : {}),
-      warnings: load.warnings.map((w) => publicText(w, options)),
+      warnings: load.warnings.map((w) => publicText(delivered(w), options)),
       model_tests: tests.map(({ name, failing_rows, passed }) => ({ name, failing_rows, passed })),
       summary,
       figures: await readFigureSources(conn),

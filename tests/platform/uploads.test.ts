@@ -319,6 +319,22 @@ describe('uploads', () => {
     expect(log.find((e) => e.target === `demand#${id}`)).toMatchObject({ actor: 'rensheju', action: 'upload', detail: `failed: ${INTERRUPTED}` });
   });
 
+  it('tells the sender what loading does to its file, and names the file as sent in the published warnings', async () => {
+    // A title above the header and a 合计 row below the data, as an exported sheet has them.
+    const demand = readFileSync(join(DEFAULTS.dataDir, 'demand.csv'), 'utf8').trimEnd();
+    const sent = (await upload(clients.rensheju, 'demand', '2025年产业需求.csv', `2025年重庆市重点产业人才需求\n${demand}\n合计,,,,1,1\n`)).json();
+    expect(sent.status).toBe('checked');
+    expect(sent.check.warnings.length).toBeGreaterThanOrEqual(2);
+    for (const w of sent.check.warnings) expect(w).toMatch(/^2025年产业需求\.csv/);
+    expect(sent.check.warnings.join('\n')).toContain('合计');
+    expect(JSON.stringify(sent.check)).not.toContain(uploadFilesDir(warehouseDir));
+    expect((await clients.admin1.send('POST', `/api/uploads/${sent.id}/accept`)).status).toBe(200);
+    const { manifest } = await refresh({ dataDir: DEFAULTS.dataDir, referenceDir: DEFAULTS.referenceDir, warehouseDir, acceptDrift: true });
+    const about = manifest.warnings.filter((w) => w.includes(`2025年产业需求.csv（数据报送第 ${sent.id} 号）`));
+    expect(about.length).toBe(sent.check.warnings.length);
+    expect(manifest.warnings.join('\n')).not.toMatch(/uploads\/files/);
+  }, 60_000);
+
   it('refuses to accept a delivery over a newer accepted one of the same data, until that one is withdrawn', async () => {
     const demand = readFileSync(join(DEFAULTS.dataDir, 'demand.csv'));
     const older = (await upload(clients.rensheju, 'demand', 'older.csv', demand)).json();
