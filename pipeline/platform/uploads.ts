@@ -22,6 +22,7 @@ import { locateProgrammes } from '../load/locate-input.ts';
 import { readMapping } from '../load/mapping.ts';
 import { publicPath, publicText } from '../refresh/public-paths.ts';
 import { servedManifest } from '../refresh/manifest.ts';
+import { checkDrift, type DriftLimits } from '../refresh/drift.ts';
 import { syncStore } from '../postings/sync-store.ts';
 import type { AppDb } from './app-db.ts';
 import type { User } from './accounts.ts';
@@ -62,6 +63,12 @@ export interface CheckReport {
    * 合计 row, values normalised, an empty formula…), each file named as its sender named it.
    */
   warnings?: string[];
+  /**
+   * What the drift checks of the next refresh would find against the snapshot being served, were
+   * the file accepted (an input shrinking sharply: a whole table replaced by a year's part of it);
+   * the refresh would stop on it unless run with --accept-drift.
+   */
+  drift?: string[];
   /**
    * Rows rejected in the other files of the check, and in the same files as the snapshot being
    * served loaded them: more now may be this file's doing (a school's level changed rejects its
@@ -187,8 +194,12 @@ export async function dryRun(settings: UploadSettings, submitted: Submitted[], s
     const merged = part && report.parts?.find((m) => m.file === first.file);
     const replaces = merged && { schools: merged.schools, years: merged.years, covers: merged.covers, rows: merged.replaced };
     const warnings = report.warnings.filter((w) => [...shown.keys()].some((file) => w.includes(file))).map(show);
+    const served = servedManifest(settings.warehouseDir);
+    const drift = served ? checkDrift({ inputs: served.inputs, summary: null }, { inputs: report.inputs, summary: null },
+      policy.refresh as unknown as DriftLimits).filter((finding) => submitted.some((f) => finding.startsWith(`${f.input}:`) || finding.startsWith(`${f.input} `))) : [];
     return {
       rows: own.rows, rejected: own.rejected, rejects, error: null, ...(replaces ? { replaces } : {}), ...(warnings.length ? { warnings } : {}),
+      ...(drift.length ? { drift } : {}),
       others: otherRejects(settings, report.inputs, shown),
     };
   } catch (error) {

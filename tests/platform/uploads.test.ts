@@ -20,6 +20,7 @@ import { createUploadToken } from '../../pipeline/platform/accounts.ts';
 import { zipProblem } from '../../pipeline/load/zip-check.ts';
 import { dryRun, INTERRUPTED, OTHER_INPUT_FAILED } from '../../pipeline/platform/uploads.ts';
 import { createGate } from '../../pipeline/platform/gate.ts';
+import { servedManifest } from '../../pipeline/refresh/manifest.ts';
 import { sampleWarehouseDir } from '../support/warehouse.ts';
 import { zipOf } from '../support/zip.ts';
 import { Client, platformServer, raw, type Platform } from './helpers.ts';
@@ -334,6 +335,19 @@ describe('uploads', () => {
     expect(about.length).toBe(sent.check.warnings.length);
     expect(manifest.warnings.join('\n')).not.toMatch(/uploads\/files/);
   }, 60_000);
+
+  it('warns before acceptance that the next refresh would stop on its drift checks, for a file far smaller than what is served', async () => {
+    const [head, ...rows] = readFileSync(join(DEFAULTS.dataDir, 'demand.csv'), 'utf8').trimEnd().split('\n');
+    const year = rows.at(-1)!.split(',')[0];
+    const part = rows.filter((r) => r.startsWith(`${year},`));
+    const sent = (await upload(clients.rensheju, 'demand', `${year}年.csv`, `${head}\n${part.join('\n')}\n`)).json();
+    expect(sent.status).toBe('checked');
+    const served = servedManifest(warehouseDir)!.inputs.find((i) => i.table === 'demand')!;
+    expect(sent.check.drift).toEqual([expect.stringMatching(new RegExp(`^demand: ${served.rows} → ${part.length} rows \\(−\\d+ %, limit 30 %\\)$`))]);
+    // the whole table again: nothing to say
+    const whole = (await upload(clients.rensheju, 'demand', 'all.csv', readFileSync(join(DEFAULTS.dataDir, 'demand.csv')))).json();
+    expect(whole.check.drift).toBeUndefined();
+  });
 
   it('refuses to accept a delivery over a newer accepted one of the same data, until that one is withdrawn', async () => {
     const demand = readFileSync(join(DEFAULTS.dataDir, 'demand.csv'));
