@@ -72,7 +72,9 @@ export async function handleApi(ctx: GateContext | null, req: IncomingMessage, r
   switch (name) {
     case 'session': {
       const sso = ctx.sso !== null;
-      if (user && caller.session) return sendJson(res, 200, { mode: 'accounts', user: publicUser(user), csrf: caller.session.csrf, sso });
+      // Whether this account accepts its own deliveries (CHANJIAO_PROVIDER_ACCEPT), so its page offers the button.
+      const acceptsOwn = user?.role === 'provider' && ctx.uploads.providerMayAccept;
+      if (user && caller.session) return sendJson(res, 200, { mode: 'accounts', user: publicUser(user), csrf: caller.session.csrf, sso, accepts_own: acceptsOwn });
       // Before login: a token tied to this browser by a cookie, so a login form on another site cannot post here.
       const pre = parseCookies(req.headers.cookie).get(PRE_COOKIE) ?? randomToken();
       return sendJson(res, 200, { mode: 'accounts', user: null, csrf: pre, sso },

@@ -13,7 +13,11 @@ export interface SessionUser {
 }
 
 /** `sso`: single sign-on is configured (the login page offers it). */
-export interface SessionInfo { mode: 'open' | 'accounts'; user: SessionUser | null; csrf: string; sso?: boolean }
+export interface SessionInfo {
+  mode: 'open' | 'accounts'; user: SessionUser | null; csrf: string; sso?: boolean;
+  /** A department's account that accepts its own deliveries (the server's CHANJIAO_PROVIDER_ACCEPT). */
+  accepts_own?: boolean;
+}
 
 let csrf = '';
 
