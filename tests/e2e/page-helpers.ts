@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page, Response } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
+import { zh } from '../../dashboard/src/i18n/zh.ts';
+import { en } from '../../dashboard/src/i18n/en.ts';
 
 /** Opens a view from scratch (a real page load, not an in-page hash change) and waits for its data. */
 export async function visit(page: Page, baseUrl: string, hash: string): Promise<void> {
@@ -59,8 +61,10 @@ export async function download(page: Page, chart: string, kind: 'csv' | 'svg' | 
     page.waitForEvent('download'),
     page.click(`figure[data-chart="${chart}"] [data-download="${kind}"]`),
   ]);
-  const marker = (await page.evaluate(() => document.documentElement.lang)) === 'en' ? '_synthetic' : '_示例数据';
-  if (file.suggestedFilename() !== `${chart}${marker}.${kind}`) throw new Error(`downloaded as ${file.suggestedFilename()}, not ${chart}${marker}.${kind}`);
+  const m = (await page.evaluate(() => document.documentElement.lang)) === 'en' ? en : zh;
+  const title = m.wording.files[chart as keyof typeof m.wording.files];
+  const name = file.suggestedFilename();
+  if (!title || !name.includes(title) || !name.endsWith(`_${m.wording.fileSynthetic}.${kind}`)) throw new Error(`downloaded as ${name}, not named ${title}…_${m.wording.fileSynthetic}.${kind}`);
   return readFileSync((await file.path())!);
 }
 

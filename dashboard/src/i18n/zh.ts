@@ -43,7 +43,7 @@ export const zh = {
   chart: {
     viewTable: '以表格查看', viewChart: '以图表查看', csv: '下载 CSV', png: '导出 PNG', svg: '导出 SVG',
     source: (inputs: string, years: string, time: string) => `数据来源：${inputs}；数据年份：${years} 年；刷新时间：${time}`,
-    sourceSep: '；', synthetic: '（示例数据，合成）', syntheticFile: '_示例数据',
+    sourceSep: '；', synthetic: '（示例数据，合成）',
     tooFew: '记录过少', none: '无',
   },
   definitions: {
@@ -360,6 +360,32 @@ export const zh = {
     line: (series: string[], x: string, y: string, span: string) => `折线图：${series.length} 条线（${series.join('、')}），横轴为${x}（${span}），纵轴为${y}。`,
     matrix: (rows: number, columns: number, axis: string) => `矩阵图：${rows} 行 × ${columns} 列，${axis}。`,
     map: (areas: number, axis: string, classes: string[]) => `地图：${areas} 个区域按${axis}着色，图例：${classes.join('、')}。`,
+  },
+  // Things named in words on screen and in saved files, never by a slug, a path or an id: a downloaded
+  // file's name (lib/download.ts), the time zone of every time shown, a posting rule, the plan's input.
+  wording: {
+    fileYear: (span: string) => `${span}年`,
+    fileSynthetic: '示例数据',
+    files: {
+      'supply-demand': '产业供需', 'gap': '产业缺口', 'fill-ratio': '供需比', 'demand-ratio': '求人倍率', 'top-shortages': '缺口最大的产业',
+      'supply-by-industry': '产业供给', 'drill-majors': '供给来源专业', 'drill-schools': '供给来源专业点', 'drill-demand': '需求分区县', 'gap-trend': '历年缺口',
+      'fill-trend': '历年供需比', 'industry-candidates': '候选学校', 'schools-per-industry': '产业的学校数', 'points-per-industry': '产业的专业点数',
+      'chain-matrix': '产业链环节覆盖', 'district-map': '区县地图', 'by-area-group': '分片区供需', 'by-district': '分区县供需', 'most-offered-majors': '开设最多的专业',
+      'concentration-trend': '专业集中度历年变化', 'school-overlap': '学校专业重叠率', 'lag-demand': '历年需求', 'lag-points': '历年专业点数', 'lag-all': '响应滞后',
+      'budget-impact': '预算影响', 'funding-all': '拨款系数', 'outlook-fan': '岗位需求预测', 'future-gap': '未来缺口', 'outlook-accuracy': '预测回测',
+      'plan-changes': '招生计划调整', 'plan-gap': '方案前后缺口', 'plan-binding': '起作用的约束', 'plan-compare': '方案对比', 'plan': '招生计划方案',
+      'plan-resolved': '招生计划方案_重新求解', 'school-labels': '专业建议', 'school-candidacies': '候选紧缺产业', 'school-plan': '建议招生计划',
+      'school-programmes': '专业点', 'loop-acted': '建议落实', 'loop-gap': '建议前后缺口', 'loop-trend': '建议落实历年变化', 'loop-detail': '建议落实明细',
+      'plan-tracking-industries': '方案执行分产业', 'plan-tracking-seats': '方案计划数分产业', 'postings-vs-demand': '招聘岗位与需求',
+      'postings-monthly': '招聘岗位逐月', 'postings-occupations': '岗位职业', 'unclassified-titles': '未归类职位名称', 'unclassified-employers': '未归类用人单位',
+      'posting-rules': '岗位分类规则', 'inputs': '输入数据', 'rejects': '拒收记录', 'model-tests': '模型检验', 'marts': '数据集市', 'run-history': '运行记录',
+      'definitions': '口径说明', 'sources': '数据来源',
+    },
+    timeZone: '（北京时间）',
+    rule: (field: string, keyword: string) => `${field}：${keyword}`,
+    ruleFrom: '来源',
+    ruleInFile: (table: string, id: string) => `${table} ${id}`,
+    proposalSource: (from: string, input: string, file: string) => `方案来源：${from}（${input}，文件 ${file}）`,
   },
 };
 
