@@ -312,7 +312,7 @@ export const SOURCES: Record<InputTable, Record<Lang, string>> = {
   programmes: { zh: '重庆市教育委员会 职业院校专业设置备案（专业点、在校生、毕业生）', en: 'Chongqing Municipal Education Commission, vocational programme registrations (points, students, graduates)' },
   schools: { zh: '重庆市教育委员会 职业院校名录', en: 'Chongqing Municipal Education Commission, register of vocational schools' },
   majors: { zh: '教育部《职业教育专业目录（2021年）》（教职成〔2021〕2号）', en: 'Ministry of Education, Vocational Education Major Catalogue (2021)' },
-  crosswalk: { zh: '专业—产业对照表（本平台编制，依据见 docs/crosswalk.md）', en: 'Major–industry crosswalk (compiled for this platform, reasoning in docs/crosswalk.md)' },
+  crosswalk: { zh: '专业—产业对照表（本平台编制，编制依据见平台《专业—产业对照表编制说明》）', en: "Major–industry crosswalk (compiled for this platform; its reasoning is set out in the platform's note on the crosswalk)" },
   demand: { zh: '重庆市人力资源和社会保障局 人力资源市场供求统计（岗位需求数、求职人数）', en: 'Chongqing Human Resources and Social Security Bureau, labour-market supply and demand statistics (openings, seekers)' },
   industries: { zh: '重庆市“33618”现代制造业集群体系及未来产业', en: 'Chongqing “33618” modern manufacturing clusters and future industries' },
   industry_segments: { zh: '重庆市重点产业链环节（本平台整理）', en: 'Chain segments of the key industries (compiled for this platform)' },

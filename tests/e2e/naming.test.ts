@@ -1,13 +1,15 @@
 /**
  * What the dashboard calls things an analyst takes away or reads: the names of the files it saves
- * (what, whose, which year, which filters, in the page's language). Names and figures come from
+ * (what, whose, which year, which filters, in the page's language), and words instead of the
+ * repository's paths, rule ids and server paths. Names and figures come from
  * the warehouse and the dashboard's own words, never written here.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from './browser.ts';
 import { dashboardSession } from './session.ts';
-import { visit } from './page-helpers.ts';
+import { chartTable, visit } from './page-helpers.ts';
+import { sampleManifest } from '../support/warehouse.ts';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
 import { en } from '../../dashboard/src/i18n/en.ts';
 
@@ -58,5 +60,38 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('names in 
     await s.page.locator('figure[data-chart="industry-candidates"]').scrollIntoViewIfNeeded();
     expect(await savedAs(s.page, 'figure[data-chart="industry-candidates"] [data-download="csv"]'))
       .toBe(`${top.name_zh}_${zh.wording.files['industry-candidates']}_${s.year}年_示例数据.csv`);
+  });
+
+  it('cites the crosswalk by name, not by a path of the repository, in every source line', async () => {
+    for (const route of ['overview', 'gaps', 'coverage', 'loop']) {
+      await visit(s.page, s.server.url, `#/${route}`);
+      const sources = await s.page.locator('main figure .source').allTextContents();
+      expect(sources.length, route).toBeGreaterThan(0);
+      for (const line of sources) expect(line, route).not.toMatch(/docs\/|\.md\b/);
+    }
+    expect((await s.page.locator('main figure .source').allTextContents()).join('')).toContain('《专业—产业对照表编制说明》');
+  });
+
+  it('shows a posting rule as what it looks at and its keyword, with the table it comes from, not its id', async () => {
+    const employer = await s.one<{ keyword: string }>(`SELECT keyword FROM mart_posting_rules WHERE rule_id LIKE 'employer:%' ORDER BY keyword LIMIT 1`);
+    const file = await s.one<{ rule_id: string; keyword: string }>(`SELECT rule_id, keyword FROM mart_posting_rules WHERE field = 'title' AND rule_id NOT LIKE 'employer:%' ORDER BY rule_id LIMIT 1`);
+    await visit(s.page, s.server.url, '#/postings');
+    const [header, ...rows] = await chartTable(s.page, 'posting-rules');
+    const rule = header.indexOf(zh.postings.columns.rule);
+    const from = header.indexOf(zh.wording.ruleFrom);
+    expect(rows.flat().join('\n')).not.toContain('employer:');
+    expect(rows).toContainEqual(expect.arrayContaining([`${zh.postings.fields.employer}：${employer.keyword}`, zh.inputTables.posting_employers]));
+    const own = rows.find((r) => r[rule] === `${zh.postings.fields.title}：${file.keyword}` && r[from].endsWith(file.rule_id));
+    expect(own?.[from]).toBe(`${zh.inputTables.posting_rules} ${file.rule_id}`);
+  });
+
+  it("names the loop view's plan input in words and by its file name only", async () => {
+    const { file } = sampleManifest().proposals!;
+    expect(file).toContain('/');
+    await visit(s.page, s.server.url, '#/loop');
+    await s.page.waitForSelector('[data-plan-tracking] [data-card="plan_proposals"]');
+    const text = (await s.page.textContent('main'))!;
+    expect(text).not.toContain(file);
+    expect(text).toContain(`${zh.inputTables.plan_proposals}，文件 ${file.split('/').pop()}`);
   });
 });

@@ -294,7 +294,7 @@ export const en: Messages = {
     columns: { industry: 'Industry', demand: 'Aggregated demand', postings: 'Postings', openings: 'Openings', vocational: 'Vocational openings', share: 'Of aggregated demand',
       title: 'Title', employer: 'Employer', hint: 'Usual industry hint', shareOfPostings: 'Of all postings', month: 'Month',
       high: 'High confidence', medium: 'Medium confidence', low: 'Low confidence', occupation: 'Occupation', industries: 'Main industries', unclassified: 'Unclassified',
-      rule: 'Rule', priority: 'Priority', field: 'Field', keyword: 'Keyword', exclude: 'Exclude words', segment: 'Chain segment', rationale: 'Reason',
+      rule: 'Rule', priority: 'Priority', exclude: 'Exclude words', segment: 'Chain segment', rationale: 'Reason',
       matched: 'Matched', fired: 'Fired' },
   },
   data: {

@@ -4,7 +4,6 @@ import type { trackingZh } from './tracking-zh.ts';
 export const trackingEn: typeof trackingZh = {
   heading: 'How the proposed enrolment plan was followed',
   intro: (year) => `The enrolment plan proposed last year for ${year}, change by change against the actual plans of ${year}.`,
-  source: (file, from) => `Proposal: ${from} (${file})`,
   fromData: 'the adopted plan in the data folder',
   fromArchive: (snapshot, time) => `the plan archived by the platform (snapshot ${snapshot}, proposed ${time})`,
   fromArchiveUnknown: 'the plan archived by the platform',

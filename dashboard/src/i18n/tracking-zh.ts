@@ -2,7 +2,6 @@
 export const trackingZh = {
   heading: '招生计划方案的落实情况',
   intro: (year: number) => `上一年度为 ${year} 年提出的招生计划方案，与 ${year} 年实际招生计划逐项对照。`,
-  source: (file: string, from: string) => `方案来源：${from}（${file}）`,
   fromData: '数据目录中的采纳方案',
   fromArchive: (snapshot: string, time: string) => `平台存档的方案（快照 ${snapshot}，${time} 提出）`,
   fromArchiveUnknown: '平台存档的方案',

@@ -304,7 +304,7 @@ export const zh = {
     columns: { industry: '产业', demand: '汇总需求', postings: '招聘岗位', openings: '招聘人数', vocational: '职业教育层次人数', share: '占汇总需求',
       title: '职位名称', employer: '用人单位', hint: '常见行业提示', shareOfPostings: '占全部岗位', month: '月份',
       high: '高置信', medium: '中置信', low: '低置信', occupation: '职业', industries: '主要产业', unclassified: '未归类',
-      rule: '规则', priority: '优先级', field: '字段', keyword: '关键词', exclude: '排除词', segment: '产业链环节', rationale: '理由',
+      rule: '规则', priority: '优先级', exclude: '排除词', segment: '产业链环节', rationale: '理由',
       matched: '匹配', fired: '生效' },
   },
   data: {

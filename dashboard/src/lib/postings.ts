@@ -48,6 +48,14 @@ export function postingsByMonth(rows: readonly PostingOccupationRow[], year: num
 }
 
 /**
+ * Which table a rule comes from: the rules file, or the employer table, whose entries the warehouse
+ * makes rules on the employer field with the id `employer:<name>` (int_posting_rules.sql).
+ */
+export function ruleTable(rule: Pick<PostingRuleRow, 'rule_id'>): 'posting_rules' | 'posting_employers' {
+  return rule.rule_id.startsWith('employer:') ? 'posting_employers' : 'posting_rules';
+}
+
+/**
  * Rules that classify nothing: `shadowed` match postings that a higher-priority rule takes first,
  * `unmatched` match no posting at all (a misspelt keyword, or a term no employer uses).
  */
