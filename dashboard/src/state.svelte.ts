@@ -4,13 +4,15 @@
  */
 import { untrack } from 'svelte';
 import { filtersFromParams, formatHash, parseHash, resolveParams, type Filters, type ParamFix, type ParamRule, type Route, type ViewState } from './lib/url-state.ts';
-import { formatFor, type Format, type Lang } from '../../pipeline/shared/format.ts';
+import type { Format, Lang } from '../../pipeline/shared/format.ts';
+import { dashboardFormat } from './lib/time.ts';
 import { zh } from './i18n/zh.ts';
 import { en } from './i18n/en.ts';
 import type { Messages } from './i18n/zh.ts';
 
 const MESSAGES: Record<Lang, Messages> = { zh, en };
-const FORMATS: Record<Lang, Format> = { zh: formatFor('zh'), en: formatFor('en') };
+// times in Beijing time, named so (lib/time.ts)
+const FORMATS: Record<Lang, Format> = { zh: dashboardFormat('zh', zh.wording.timeZone), en: dashboardFormat('en', en.wording.timeZone) };
 
 /** Parameters that follow the reader from view to view; the rest belong to one view. */
 const GLOBAL_PARAMS = ['year', 'level', 'district', 'ownership', 'lang'];

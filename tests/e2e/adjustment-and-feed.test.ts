@@ -15,14 +15,14 @@ import { sampleManifest, sampleWarehouseDir, servedSampleCopy } from '../support
 import { HISTORY_FILE, type RunRecord } from '../../pipeline/refresh/history.ts';
 import { CURRENT } from '../../pipeline/refresh/snapshot.ts';
 import type { ReportIndex } from '../../pipeline/reports/generate-reports.ts';
-import { formatFor } from '../../pipeline/shared/format.ts';
+import { dashboardFormat } from '../../dashboard/src/lib/time.ts';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
 import { ROUTES } from '../../dashboard/src/lib/url-state.ts';
 import { adviceThresholds } from '../../dashboard/src/lib/recommend.ts';
 import { schoolAdviceReason, type SchoolAdviceFacts } from '../../pipeline/shared/advice.ts';
 import { estimateOf, VOCABULARY } from '../../pipeline/shared/vocabulary.ts';
 
-const f = formatFor('zh', 'Asia/Shanghai');
+const f = dashboardFormat('zh', zh.wording.timeZone);
 const XLSX_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 

@@ -17,12 +17,13 @@ import { CURRENT } from '../../pipeline/refresh/snapshot.ts';
 import { refresh } from '../../pipeline/refresh/refresh.ts';
 import { DEFAULTS } from '../../pipeline/config/paths.ts';
 import { formatFor } from '../../pipeline/shared/format.ts';
+import { dashboardFormat } from '../../dashboard/src/lib/time.ts';
 import { VOCABULARY } from '../../pipeline/shared/vocabulary.ts';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
 import { en } from '../../dashboard/src/i18n/en.ts';
 import { ROUTES } from '../../dashboard/src/lib/url-state.ts';
 
-const f = formatFor('zh', 'Asia/Shanghai');
+const f = dashboardFormat('zh', zh.wording.timeZone);
 const XSS = '<img src=x onerror=alert(1)>';
 
 describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('dashboard in chromium', () => {

@@ -1,15 +1,18 @@
 /**
  * What the dashboard calls things an analyst takes away or reads: the names of the files it saves
  * (what, whose, which year, which filters, in the page's language), and words instead of the
- * repository's paths, rule ids and server paths. Names and figures come from
+ * repository's paths, rule ids and server paths; times in Beijing time, saying so, on a browser
+ * whose clock is elsewhere. Names and figures come from
  * the warehouse and the dashboard's own words, never written here.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable } from './browser.ts';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, chromiumAvailable } from './browser.ts';
 import { dashboardSession } from './session.ts';
 import { chartTable, visit } from './page-helpers.ts';
 import { sampleManifest } from '../support/warehouse.ts';
+import { dashboardFormat } from '../../dashboard/src/lib/time.ts';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
 import { en } from '../../dashboard/src/i18n/en.ts';
 
@@ -93,5 +96,24 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('names in 
     const text = (await s.page.textContent('main'))!;
     expect(text).not.toContain(file);
     expect(text).toContain(`${zh.inputTables.plan_proposals}，文件 ${file.split('/').pop()}`);
+  });
+
+  it('shows every time in Beijing time, saying so, on a browser whose clock is UTC', async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    try {
+      const page = await (await browser.newContext({ timezoneId: 'UTC', viewport: { width: 1280, height: 800 } })).newPage();
+      const { finished_at } = sampleManifest();
+      const beijing = dashboardFormat('zh', zh.wording.timeZone).dateTime(finished_at);
+      expect(beijing).toContain('（北京时间）');
+      await visit(page, s.server.url, '#/data');
+      expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('UTC');
+      expect(await page.textContent('[data-fact="finished"]')).toBe(beijing);
+      expect(await page.textContent('[data-print-date]')).toContain(beijing);
+      expect(await page.textContent('figure[data-chart="inputs"] .source')).toContain(beijing);
+      await visit(page, s.server.url, '#/gaps?lang=en');
+      expect(await page.textContent('figure[data-chart="gap"] .source')).toContain(dashboardFormat('en', en.wording.timeZone).dateTime(finished_at));
+    } finally {
+      await browser.close();
+    }
   });
 });

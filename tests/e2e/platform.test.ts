@@ -18,7 +18,7 @@ import { DEFAULTS } from '../../pipeline/config/paths.ts';
 import type { ReportIndex } from '../../pipeline/reports/generate-reports.ts';
 import { buildDashboardTo, chromiumAvailable, launchBrowser, type Browser } from './browser.ts';
 import { chartTable, settle } from './page-helpers.ts';
-import { formatFor } from '../../pipeline/shared/format.ts';
+import { dashboardFormat } from '../../dashboard/src/lib/time.ts';
 import { sampleWarehouseDir } from '../support/warehouse.ts';
 import { PASSWORD, platformServer, type Platform } from '../platform/helpers.ts';
 import { DEFAULT_LOGIN_POLICY } from '../../pipeline/platform/login.ts';
@@ -181,7 +181,7 @@ describe.runIf(run)('platform in the browser', () => {
     await page.goto(`${platform.url}#/data`);
     await page.waitForSelector('figure[data-chart="inputs"]');
     const inputs = await chartTable(page, 'inputs');
-    const sent = zh.data.uploaded('demand.csv', Number(id), 'rensheju', formatFor('zh', 'Asia/Shanghai').dateTime(input.upload.at));
+    const sent = zh.data.uploaded('demand.csv', Number(id), 'rensheju', dashboardFormat('zh', zh.wording.timeZone).dateTime(input.upload.at));
     expect(inputs.find((r) => r[0] === zh.inputTables.demand)?.[1]).toBe(sent);
     // a reject of the upload names it as sent, not by the server's stored file
     const [, ...rejected] = await chartTable(page, 'rejects');

@@ -9,12 +9,12 @@ import { chromiumAvailable } from './browser.ts';
 import { dashboardSession, SHOTS } from './session.ts';
 import { chartTable, settle, visit, screenshotPage } from './page-helpers.ts';
 import { pdfText } from './pdf-text.ts';
-import { formatFor } from '../../pipeline/shared/format.ts';
+import { dashboardFormat } from '../../dashboard/src/lib/time.ts';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
 import { ROUTES } from '../../dashboard/src/lib/url-state.ts';
 import { DEFINITIONS, SOURCES, definitionText, type PolicyValues } from '../../pipeline/shared/definitions.ts';
 
-const f = formatFor('zh', 'Asia/Shanghai');
+const f = dashboardFormat('zh', zh.wording.timeZone);
 const pinyin = new Intl.Collator('zh-CN-u-co-pinyin');
 
 describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('reading the dashboard', () => {
