@@ -17,11 +17,17 @@ export interface Format {
   signedInt(n: number | null): string;
   /** Yuan in 万元 / 亿元 (CN¥ thousands / millions / billions in English): 1.2e8 → "1.2亿元". */
   money(n: number | null): string;
+  /** Yuan in the one unit `largest` (an axis' largest value) reads best in: 0.9亿元 and 1.2亿元 on one axis, not 9,000万元 and 1.2亿元. */
+  moneyIn(largest: number): (n: number | null) => string;
   /** An ISO timestamp as local date and time. */
   dateTime(iso: string): string;
 }
 
 const NONE = '—';
+
+/** Units of money by size, largest first. */
+const ZH_MONEY: [number, string][] = [[1e8, '亿元'], [1e4, '万元']];
+const EN_MONEY: [number, string][] = [[1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
 
 /** Formatters are built once per (language, style): constructing Intl objects is the slow part. */
 export function formatFor(lang: Lang, timeZone?: string): Format {
@@ -50,6 +56,11 @@ export function formatFor(lang: Lang, timeZone?: string): Format {
       // grouped as every other figure: 8,213万元 (compact notation leaves 4 digits ungrouped)
       ? (n) => { const text = fmt('money', () => ({ notation: 'compact', maximumFractionDigits: 1, useGrouping: true }))(n); return n === null || !Number.isFinite(n) ? text : `${text}元`; }
       : fmt('money', () => ({ style: 'currency', currency: 'CNY', notation: 'compact', maximumFractionDigits: 1 })),
+    moneyIn: (largest) => {
+      const [unit, name] = (lang === 'zh' ? ZH_MONEY : EN_MONEY).find(([u]) => Math.abs(largest) >= u) ?? (lang === 'zh' ? [1, '元'] : [1, '']);
+      const number = fmt('moneyIn', () => ({ maximumFractionDigits: 1, signDisplay: 'negative' }));
+      return (n) => (n === null || !Number.isFinite(n) ? NONE : lang === 'zh' ? `${number(n / unit)}${name}` : `CN¥${number(n / unit)}${name}`);
+    },
     dateTime: (iso) => dates.format(new Date(iso)),
   };
 }

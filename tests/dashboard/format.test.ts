@@ -41,3 +41,17 @@ describe('formatFor', () => {
     expect(en.dateTime('2025-11-29T01:00:00Z')).toBe('Nov 29, 2025, 1:00 AM');
   });
 });
+
+describe('moneyIn: money on an axis, one unit for every tick, the one its largest value reads best in', () => {
+  it('writes every tick of an axis in the unit of its largest value', () => {
+    const zh = formatFor('zh');
+    // money() alone switches unit at 1亿: an axis of 0 to 1.2亿 would read 9,000万元 then 1亿元.
+    expect([9e7, 1e8].map((n) => zh.money(n))).toEqual(['9,000万元', '1亿元']);
+    expect([0, 5e7, 9e7, 1.2e8].map(zh.moneyIn(1.2e8))).toEqual(['0亿元', '0.5亿元', '0.9亿元', '1.2亿元']);
+    expect([-2e6, 0, 8.5e6].map(zh.moneyIn(8.5e6))).toEqual(['-200万元', '0万元', '850万元']);
+    expect([0, 900].map(zh.moneyIn(900))).toEqual(['0元', '900元']);
+    const en = formatFor('en');
+    expect([5e8, 1.2e9].map(en.moneyIn(1.2e9))).toEqual(['CN¥0.5B', 'CN¥1.2B']);
+    expect(zh.moneyIn(1e8)(null)).toBe('—');
+  });
+});
