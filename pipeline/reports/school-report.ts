@@ -79,8 +79,8 @@ const CSV_COLUMNS: Column[] = [
 
 /**
  * The CSV's rows with the plan's change of each major beside it; a programme the plan opens that
- * the rows do not list gets a row of its own (advice 论证开设, its industry the plan's), so every
- * change of the plan is in the file.
+ * the rows do not list gets a row of its own (its 专业类 and 大类, the plan's industry; no advice,
+ * which the advice's own analysis did not give it), so every change of the plan is in the file.
  */
 function withPlan(rows: Row[], plan: Rec[]): Row[] {
   const byMajor = new Map(plan.map((p) => [String(p.major_code), p]));
@@ -91,7 +91,7 @@ function withPlan(rows: Row[], plan: Rec[]): Row[] {
     ...plan.filter((p) => !listed.has(String(p.major_code)))
       .map((p) => ({
         major_code: p.major_code, major_name: p.major_name, category_name: p.category_name, division_name: p.division_name,
-        label_zh: LABEL_ZH.open, offered_zh: p.existing ? '是' : '否', industry_name: p.industry_name, ...planCells(p),
+        offered_zh: p.existing ? '是' : '否', industry_name: p.industry_name, ...planCells(p),
       }) as Row),
   ];
 }
