@@ -173,13 +173,21 @@ export async function handleApi(ctx: GateContext | null, req: IncomingMessage, r
     case 'uploads': {
       if (req.method !== 'POST') return sendJson(res, 200, listUploads(ctx.db, user!));
       const q = new URL(req.url ?? '', 'http://x').searchParams;
-      const bytes = await readBody(req, ctx.uploads.maxBytes);
-      const listing = q.get('listing');
-      if (listing !== null && !/^\d+$/.test(listing)) throw new HttpError(400, `备案名单编号无效 — invalid listing "${listing}"`, 'bad_listing');
-      const upload = await receiveUpload(ctx.db, ctx.uploads, user!, {
-        input: q.get('input') ?? '', name: q.get('name') ?? '', bytes, ip, listing: listing === null ? undefined : Number(listing),
-      });
-      return sendJson(res, 201, shownUpload(upload));
+      try {
+        const bytes = await readBody(req, ctx.uploads.maxBytes);
+        const listing = q.get('listing');
+        if (listing !== null && !/^\d+$/.test(listing)) throw new HttpError(400, `备案名单编号无效 — invalid listing "${listing}"`, 'bad_listing');
+        const upload = await receiveUpload(ctx.db, ctx.uploads, user!, {
+          input: q.get('input') ?? '', name: q.get('name') ?? '', bytes, ip, listing: listing === null ? undefined : Number(listing),
+        });
+        return sendJson(res, 201, shownUpload(upload));
+      } catch (error) {
+        // A file refused before it was stored (too large, empty, not this account's input…) is in the audit too.
+        if (error instanceof HttpError) {
+          audit(ctx.db, { actor: user!.username, action: 'upload', target: q.get('input') ?? '', ip, detail: `refused (${error.status}): ${error.message}` });
+        }
+        throw error;
+      }
     }
     case 'upload': {
       const upload = getUpload(ctx.db, Number(match.params[0]));

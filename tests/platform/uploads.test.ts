@@ -115,6 +115,12 @@ describe('uploads', () => {
     expect((await upload(clients.rensheju, 'schools', 'schools.csv', 'x')).status).toBe(403);
     expect((await upload(clients.analyst1, 'demand', 'demand.csv', changed())).status).toBe(403);
     expect(readdirSync(uploadFilesDir(warehouseDir)).length).toBe(before);
+    // Each refusal is in the audit, with its status, though nothing was stored.
+    const log = (await clients.admin1.get('/api/audit')).json<{ actor: string; action: string; target: string; detail: string }[]>();
+    const refusals = log.filter((e) => e.action === 'upload' && e.detail.startsWith('refused')).map((e) => [e.actor, e.target, e.detail.slice(0, 13)]);
+    expect(refusals).toEqual(expect.arrayContaining([
+      ['rensheju', 'demand', 'refused (413)'], ['rensheju', 'demand', 'refused (422)'], ['rensheju', 'demand', 'refused (415)'], ['rensheju', 'schools', 'refused (403)'],
+    ]));
   });
 
   it('counts the rows a school\'s file makes other files reject, which it is not shown one by one', async () => {
