@@ -150,6 +150,10 @@ export const OTHER_INPUT_FAILED = '数据目录中另一项数据未能载入（
 const schoolPart = (user: User | undefined, input: DeliveredInput): input is InputName =>
   user?.role === 'school' && isInputName(input) && readSchema(input).fields.some((f) => f.name === 'school_code');
 
+/** The stored name of an upload whose check has not finished, and the prefix of a check's scratch folder. */
+const CHECKING = 'pending-';
+const CHECK_DIR = 'check-';
+
 /**
  * Loads every input as the next refresh would, with the submitted files in place of their inputs'
  * (accepted as acceptUpload would), into a throwaway in-memory database. Rejects in other tables
@@ -195,8 +199,9 @@ export async function dryRun(settings: UploadSettings, submitted: Submitted[], s
     const replaces = merged && { schools: merged.schools, years: merged.years, covers: merged.covers, rows: merged.replaced };
     const warnings = report.warnings.filter((w) => [...shown.keys()].some((file) => w.includes(file))).map(show);
     const served = servedManifest(settings.warehouseDir);
-    const drift = served ? checkDrift({ inputs: served.inputs, summary: null }, { inputs: report.inputs, summary: null },
-      policy.refresh as unknown as DriftLimits).filter((finding) => submitted.some((f) => finding.startsWith(`${f.input}:`) || finding.startsWith(`${f.input} `))) : [];
+    // The drift checks of the submitted files' inputs only: the others are the served snapshot's.
+    const drift = served ? checkDrift({ inputs: served.inputs, summary: null },
+      { inputs: report.inputs.filter((i) => shown.has(i.file)), summary: null }, policy.refresh as unknown as DriftLimits) : [];
     return {
       rows: own.rows, rejected: own.rejected, rejects, error: null, ...(replaces ? { replaces } : {}), ...(warnings.length ? { warnings } : {}),
       ...(drift.length ? { drift } : {}),
@@ -302,9 +307,6 @@ export async function receiveUpload(db: AppDb, settings: UploadSettings, user: U
 /** The server's own name of an upload's file: the id (unique) and the content hash; the sender's name is only shown. */
 const storedName = (id: number, sha256: string, name: string) => `${id}-${sha256.slice(0, 16)}.${name.slice(name.lastIndexOf('.') + 1).toLowerCase()}`;
 
-/** The stored name of an upload whose check has not finished, and the prefix of a check's scratch folder. */
-const CHECKING = 'pending-';
-const CHECK_DIR = 'check-';
 
 export const INTERRUPTED = '检查被中断（服务器重启），请重新报送 — the check was interrupted by a restart of the server; deliver the file again';
 
@@ -315,7 +317,7 @@ export const INTERRUPTED = '检查被中断（服务器重启），请重新报�
  */
 export function recoverInterruptedChecks(db: AppDb, settings: UploadSettings): number {
   const stuck = db.prepare(`SELECT up.id, up.input, up.sha256, up.original_name, u.username FROM uploads up JOIN users u ON u.id = up.uploaded_by
-    WHERE up.stored_name LIKE '${CHECKING}%'`).all() as { id: number; input: string; sha256: string; original_name: string; username: string }[];
+    WHERE up.stored_name LIKE ? || '%'`).all(CHECKING) as { id: number; input: string; sha256: string; original_name: string; username: string }[];
   const report = JSON.stringify({ rows: 0, rejected: 0, rejects: [], error: INTERRUPTED } satisfies CheckReport);
   for (const u of stuck) {
     db.prepare(`UPDATE uploads SET stored_name = ?, status = 'failed', check_report = ? WHERE id = ?`).run(storedName(u.id, u.sha256, u.original_name), report, u.id);
