@@ -6,6 +6,7 @@ import type { Column, Figure, Report, ReportContext, Table } from './report-mode
 import { escapeHtml as e } from './cell-safety.ts';
 import { displayCell } from './format-cell.ts';
 import { renderChart } from './svg-chart.ts';
+import { SYNTHETIC_ZH } from './labels-zh.ts';
 import { COLORS } from '../shared/colors.ts';
 
 /** A signal's colour, as the dashboard draws it. */
@@ -42,7 +43,7 @@ footer { margin-top: 6mm; border-top: 1px solid #9aa5b1; padding-top: 2mm; font-
 @media screen { body { padding: 8mm; } }
 `;
 
-const SYNTHETIC = '合成示例数据，非真实统计 — 本报告由虚构的样例数据生成，仅供演示。Synthetic sample data, not real statistics.';
+const SYNTHETIC = `${SYNTHETIC_ZH} — 本报告由虚构的样例数据生成，仅供演示。Synthetic sample data, not real statistics.`;
 
 function figure(f: Figure): string {
   return `<div class="figure"><div class="label">${e(f.label)}</div><div class="value">${e(displayCell(f.value, f.type))}</div>`
@@ -91,7 +92,7 @@ ${report.charts.map((c) => `<section><h2>${e(c.title)}</h2>${renderChart(c)}</se
 ${report.tables.map(table).join('\n')}
 <section><h2>方法说明</h2><ul class="notes">${report.notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul></section>
 <footer>数据来源：${e(context.title)}（${e(context.data_label)}）· 数据快照 ${e(context.snapshot)} · 刷新时间 ${e(beijingTime(context.finished_at))}${
-  context.synthetic ? ' · 合成示例数据，非真实统计' : ''}</footer>
+  context.synthetic ? ` · ${SYNTHETIC_ZH}` : ''}</footer>
 </body></html>
 `;
 }

@@ -14,6 +14,7 @@ import THEME from 'exceljs/lib/xlsx/xml/theme1.js';
 import type { Cell, CellType, Column, Report, ReportContext } from './report-model.ts';
 import { neutralise } from '../shared/csv.ts';
 import { NUMBER_FORMATS } from './format-cell.ts';
+import { SYNTHETIC_ZH } from './labels-zh.ts';
 import { beijingTime } from './render-html.ts';
 import { zipStore } from './zip-store.ts';
 import { columnLetters } from '../shared/columns.ts';
@@ -57,7 +58,7 @@ export function workbookSheets(report: Report, context: ReportContext): SheetSpe
   const meta = [
     ['报告', report.title], ['范围', report.subtitle], ['数据来源', `${context.title}（${context.data_label}）`],
     ['数据快照', context.snapshot], ['刷新时间', beijingTime(context.finished_at)],
-    ...(context.synthetic ? [['注意', '合成示例数据，非真实统计（synthetic sample, not real statistics）']] : []),
+    ...(context.synthetic ? [['注意', `${SYNTHETIC_ZH}（synthetic sample, not real statistics）`]] : []),
     ...(context.estimates ? [['估算', context.estimates]] : []),
   ];
   const summary = tableSheet('概要', SUMMARY_COLUMNS, [

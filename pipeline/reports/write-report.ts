@@ -38,7 +38,7 @@ export interface IndustryReportEntry extends ReportEntry {
 /** One report in one format, as the bytes or text of the file. */
 export async function renderReport(report: Report, format: ReportFormat, context: ReportContext): Promise<string | Buffer> {
   if (format === 'html') return renderHtml(report, context);
-  if (format === 'csv') return renderCsv(report.csv);
+  if (format === 'csv') return renderCsv(report.csv, { synthetic: context.synthetic });
   return renderXlsx(report, context);
 }
 

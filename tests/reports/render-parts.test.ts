@@ -7,7 +7,8 @@ import { COLORS } from '../../pipeline/shared/colors.ts';
 import { csvNumber, displayCell } from '../../pipeline/reports/format-cell.ts';
 import { downloadName, reportPath } from '../../pipeline/reports/report-files.ts';
 import { renderHtml } from '../../pipeline/reports/render-html.ts';
-import type { Report } from '../../pipeline/reports/report-model.ts';
+import { renderCsv } from '../../pipeline/reports/render-csv.ts';
+import type { Report, Table } from '../../pipeline/reports/report-model.ts';
 
 describe('charts', () => {
   it('picks round ticks from 0 to the first at or above the largest value', () => {
@@ -66,6 +67,17 @@ describe('cells', () => {
     expect(() => reportPath('school', '../x', 'html')).toThrow('cannot be used as a file name');
     expect(downloadName('school', 'a/b:c', 'xlsx', { year: 2025, synthetic: false })).toBe('a_b_c_专业调整报告_2025年.xlsx');
     expect(downloadName('industry', '人工智能', 'csv', { year: 2025, synthetic: true })).toBe('人工智能_产业人才供需报告_2025年_示例数据.csv');
+  });
+});
+
+describe('CSV', () => {
+  const table: Table = { sheet: '专业', title: '专业', empty: '无', columns: [{ key: 'name', label: '专业名称', type: 'text' }, { key: 'n', label: '专业点数', type: 'integer' }],
+    rows: [{ name: '软件技术', n: 3 }, { name: '护理', n: 2 }] };
+
+  it('says on every row that the synthetic sample is synthetic, and adds nothing to real data', () => {
+    expect(renderCsv(table, { synthetic: true }).slice(1).split('\r\n')).toEqual(
+      ['专业名称,专业点数,数据说明', '软件技术,3,合成示例数据，非真实统计', '护理,2,合成示例数据，非真实统计', '']);
+    expect(renderCsv(table).slice(1).split('\r\n')).toEqual(['专业名称,专业点数', '软件技术,3', '护理,2', '']);
   });
 });
 

@@ -111,6 +111,9 @@ describe('generateReports on the sample', () => {
       + (SELECT count(*) FROM mart_plan p WHERE school_code = '${school.school_code}' AND major_code NOT IN
           (SELECT major_code FROM mart_school_report WHERE school_code = '${school.school_code}')))::INTEGER AS n`);
     expect(lines.length - 2).toBe(n);
+    // the sample's figures are synthetic: every row says so, as the file name, the page and the workbook do
+    expect(lines[0].split(',').at(-1)).toBe('数据说明');
+    expect(lines.slice(1, -1).every((l) => l.endsWith(',合成示例数据，非真实统计'))).toBe(true);
   });
 
   it('marks each programme whose graduates are estimated, in the workbook and the CSV', async () => {
