@@ -3,6 +3,7 @@ import { rawTable, type TableSchema } from '../config/schema.ts';
 import { asciiWidth } from './normalise.ts';
 import { sqlName, sqlString } from './sql.ts';
 import { groupBy } from '../shared/group-by.ts';
+import { placeName, PROVINCES } from '../config/provinces.ts';
 
 /**
  * Tables a file may name instead of giving their code: a school list writes 所在区县 as 渝中区, a
@@ -29,6 +30,20 @@ async function readAs(conn: DuckDBConnection, rows: string, field: string, looku
   return found.map((f) => ({ ...f, field }));
 }
 
+/** A province's name as a workplace is written before its district: 重庆市 and 重庆, 广西壮族自治区 and 广西. */
+const PROVINCE_PREFIXES = PROVINCES.flatMap((p) => [p.name, placeName(p)].map((prefix) => `(${sqlString(p.code)}, ${sqlString(prefix)})`));
+/** What job boards put between the province and the district (重庆-渝北区, 重庆·渝北区, 重庆 渝北区, 重庆市渝北区). */
+const SEPARATORS = ['', '-', '—', '·', '/', ' ', '\u3000', '_'].map((s) => `(${sqlString(s)})`);
+
+/**
+ * A unique district name (column name, code) written after its own province's name, as a job
+ * board writes a workplace: only the province its code is in, so 长春-朝阳区 is never read as
+ * 北京's 朝阳区 (the bare 朝阳区, which two cities have, is not read at all).
+ */
+const inProvince = (names: string) => `SELECT p.prefix || s.sep || n.name AS name, n.code FROM ${names} n
+  JOIN (VALUES ${PROVINCE_PREFIXES.join(', ')}) p(province, prefix) ON left(n.code, 2) = p.province
+  CROSS JOIN (VALUES ${SEPARATORS.join(', ')}) s(sep)`;
+
 /**
  * Reads a name written where a code belongs as its code, when the referenced table (already
  * loaded) holds that name exactly once; a name two rows share (鼓楼区 in two cities) stays as it
@@ -41,9 +56,10 @@ export async function codesFromNames(conn: DuckDBConnection, schema: TableSchema
     const pattern = schema.fields.find((f) => f.name === fk.fields[0])?.constraints?.pattern;
     if (!nameField || fk.fields.length !== 1 || !pattern) continue;
     const field = `${rows}.${sqlName(fk.fields[0])}`;
-    const names = `(SELECT name, code, '"' || name || '" → "' || code || '"' AS example FROM (
-      SELECT ${asciiWidth(sqlName(nameField))} AS name, any_value(${sqlName(fk.reference.fields[0])}) AS code
-      FROM ${rawTable(fk.reference.resource)} GROUP BY 1 HAVING count(*) = 1))`;
+    const unique = `SELECT ${asciiWidth(sqlName(nameField))} AS name, any_value(${sqlName(fk.reference.fields[0])}) AS code
+      FROM ${rawTable(fk.reference.resource)} GROUP BY 1 HAVING count(*) = 1`;
+    const forms = fk.reference.resource === 'districts' ? `SELECT name, code FROM (${unique}) UNION ALL ${inProvince(`(${unique})`)}` : unique;
+    const names = `(SELECT name, code, '"' || name || '" → "' || code || '"' AS example FROM (${forms}))`;
     read.push(...await readAs(conn, rows, fk.fields[0], names, `${field} = l.name AND NOT regexp_full_match(${field}, ${sqlString(pattern)})`));
   }
   return read;

@@ -68,12 +68,13 @@ export function fieldReason(field: Field, v: string): string {
 }
 
 /**
- * The values an enumerated field takes, each with the words read as it (招生, 停招 …), and where
+ * The values an enumerated field takes, each with the words read as it (招生, 停招 …; listed with 、,
+ * since a word may hold a slash: 中专/中技), and where
  * a folder's other words go: a person fixing the file sees what would have been read.
  */
 function enumReason(values: string[], aliases: Record<string, string> = {}): string {
   const words = (value: string) => Object.entries(aliases).filter(([, v]) => v === value).map(([word]) => word);
   if (Object.keys(aliases).length === 0) return `must be one of ${values.join(', ')}`;
-  return `must be one of ${values.map((value) => (words(value).length ? `${value} (${words(value).join('/')})` : value)).join(', ')}`
+  return `must be one of ${values.map((value) => (words(value).length ? `${value} (${words(value).join('、')})` : value)).join(', ')}`
     + '; other words: mapping.json "values"';
 }

@@ -10,18 +10,20 @@
  *   empty: it says nothing is known, never zero;
  * - a code or number loses the apostrophe a spreadsheet or export puts before it to keep it text
  *   ('4150012215), or the formula ="…" an export wraps it in for the same end (="0501634972");
- * - a code (a field with a pattern) loses spaces inside it (not line breaks): "510 201" → 510201;
+ * - a code (a field with a pattern) loses spaces inside it (not line breaks) when what is left is a
+ *   code: "510 201" → 510201 (重庆 渝北区 keeps its space: a name, read as one);
  * - a year: 2025年, 2025学年, 2025年度, 2025.0 → 2025; a school year 2025-2026 or 2025-26 → 2025,
  *   the autumn it starts; a date → its calendar year; a year typed into a date-formatted cell
  *   (Excel shows 1905-07-17 for 2025) → the year typed; an Excel date serial → its year;
- * - another integer: 2,025 → 2025 and 96.0 → 96;
+ * - another integer: 2,025 → 2025, 96.0 → 96, and a count with its unit 3人 or 3名 → 3;
  * - a date given as an Excel date serial (45809: a cell in 2025年6月1日 format, which the workbook
  *   reader does not know as a date) → the day, 2025-06-01;
  * - a share (a number at most 1): 95.2% or 95.2 % → 0.952; a bare number is read as a percentage (95.2 →
  *   0.952) only when the whole column is written so: some value above 1, none above 100 and none
  *   strictly between 0 and 1 — a column mixing 0.93 and 1.2 keeps 1.2, rejected as above 1;
- * - an enumerated field: the folder's value map, then the schema's words (招生 → active, 民办 →
- *   private, 高职 → higher), then case (Active → active).
+ * - a field with words of its own in the schema (valueAliases): the folder's value map, then those
+ *   words (招生 → active, 民办 → private, 高职 → higher, a headcount of 若干 → 1), then, in an
+ *   enumerated field, case (Active → active).
  * Padding trimmed around a value while reading (read-csv.ts) is counted here too, the padded text
  * kept beside it (paddedColumn); the file's text of every rewritten value is kept (originalsOf) for
  * the rejects to quote. Total rows (合计, 小计, 总计 beginning a cell, in a row without a key of its
@@ -92,6 +94,8 @@ function integerValue(x: string): string {
     when(full(x, '[+-]?[0-9]+'), x),
     when(full(x, '[0-9]{1,3}(,[0-9]{3})+'), `replace(${x}, ',', '')`),
     when(full(x, '[+-]?[0-9]+\\.0+'), `regexp_replace(${x}, '\\.0+$', '')`),
+    // a count with its unit, as a job board or a form writes it: 3人, 12 名
+    when(full(x, '[0-9]+ *[人名个位]'), `regexp_extract(${x}, '[0-9]+')`),
   ].join(' ')} ELSE ${x} END`;
 }
 
@@ -136,12 +140,16 @@ function plainText(field: Field, v: string, words: Record<string, string>): stri
 /** SQL expression for the normalised text of plain text `x` (plainText) of a field. */
 function normalisedValue(field: Field, x: string, inPercent = false): string {
   const c = field.constraints ?? {};
-  if (c.pattern) x = `CASE WHEN regexp_matches(${x}, ${INNER_SPACE}) THEN regexp_replace(${x}, ${INNER_SPACE}, '', 'g') ELSE ${x} END`;
+  x = mapped(x, field.valueAliases ?? {});
+  if (c.pattern) {
+    // only when what is left is a code: 重庆 渝北区 is a place written where a code belongs, read by its name (codes-from-names.ts)
+    const joined = `regexp_replace(${x}, ${INNER_SPACE}, '', 'g')`;
+    x = `CASE WHEN regexp_matches(${x}, ${INNER_SPACE}) AND regexp_full_match(${joined}, ${sqlString(c.pattern)}) THEN ${joined} ELSE ${x} END`;
+  }
   if (field.type === 'integer') x = field.name === 'year' ? yearValue(x) : integerValue(x);
   if (field.type === 'date') x = dateValue(x);
   if (isShare(field)) x = shareValue(x, inPercent);
   if (c.enum) {
-    x = mapped(x, field.valueAliases ?? {});
     x = `CASE WHEN lower(${x}) IN (${c.enum.map(sqlString).join(', ')}) THEN lower(${x}) ELSE ${x} END`;
   }
   return x;

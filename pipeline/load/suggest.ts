@@ -5,6 +5,7 @@ import { readRows } from '../transform/read-rows.ts';
 import { editDistance, jaroWinkler } from '../shared/edit-distance.ts';
 import { groupBy } from '../shared/group-by.ts';
 import { sqlName, sqlString } from './sql.ts';
+import { placeName, PROVINCES } from '../config/provinces.ts';
 
 /** Most candidates named in one "did you mean". */
 const MAX_SUGGESTIONS = 3;
@@ -45,6 +46,19 @@ async function hintSuffixK(conn: DuckDBConnection, schema: TableSchema, rejects:
 }
 
 /**
+ * A workplace that names only its province or city (重庆, 重庆市), as job boards write one when the
+ * employer gave no district: no district can be read from it, and the reason says so.
+ */
+async function hintPlaceNames(conn: DuckDBConnection, schema: TableSchema, rejects: string): Promise<void> {
+  const names = PROVINCES.flatMap((p) => [p.name, placeName(p)]).map(sqlString).join(', ');
+  for (const fk of (schema.foreignKeys ?? []).filter((k) => k.reference.resource === 'districts')) {
+    await conn.run(`
+      UPDATE ${rejects} SET reason = reason || ' — 只写到省（直辖市），未写区县: names a province or the whole city, not a district'
+      WHERE field = ${sqlString(keyColumn(fk).column)} AND value IN (${names})`);
+  }
+}
+
+/**
  * A district code of a whole province or city (500000 重庆市, 500100 its 市辖区, 500200 its 县) is
  * unknown as a district, and no typo of one: the row is likely a total of the districts. Its reason
  * says so, and no district near it by edit distance is suggested.
@@ -75,6 +89,7 @@ async function hintAreaTotals(conn: DuckDBConnection, schema: TableSchema, rejec
 export async function suggestCodes(conn: DuckDBConnection, schema: TableSchema, rows: string, rejects: string): Promise<void> {
   await hintSuffixK(conn, schema, rejects);
   await hintAreaTotals(conn, schema, rejects);
+  await hintPlaceNames(conn, schema, rejects);
   for (const fk of schema.foreignKeys ?? []) {
     const { column, scope } = keyColumn(fk);
     const reference = readSchema(fk.reference.resource);

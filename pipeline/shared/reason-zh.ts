@@ -31,10 +31,13 @@ const FORMS: [RegExp, (...m: string[]) => string][] = [
 /** A K major typed without its K: the loader's hint after the reason. */
 const K_HINT = / — 国控专业代码带 K: the catalogue code is (\S+) (.+)$/;
 
+/** Any other hint the loader appends in both languages, ` — 中文: English` (suggest.ts): its Chinese goes with the reason's. */
+const HINT = / — ([^—:]*\p{Script=Han}[^—:]*): [^—]+$/u;
+
 /** The value as read where normalisation rewrote the file's text: the loader appends it last (rejects/collect.ts). */
 const READ_AS = ' (read as ';
 
-/** `不是整数 — not an integer`; suggestions, the K hint, back-references and the value as read carried over. */
+/** `不是整数 — not an integer`; suggestions, the loader's hints, back-references and the value as read carried over. */
 export function reasonZh(reason: string): string {
   const at = reason.endsWith(')') ? reason.lastIndexOf(READ_AS) : -1;
   const readAs = at < 0 ? undefined : reason.slice(at + READ_AS.length, -1);
@@ -43,11 +46,12 @@ export function reasonZh(reason: string): string {
   const plain = rest.replace(/ \(first at line \d+\)/, '');
   const suggestion = / — did you mean (.+)\?$/.exec(plain);
   const k = K_HINT.exec(plain);
-  const core = plain.replace(/ — did you mean .+\?$/, '').replace(K_HINT, '');
+  const hint = k ? null : HINT.exec(plain);
+  const core = plain.replace(/ — did you mean .+\?$/, '').replace(K_HINT, '').replace(HINT, '');
   const form = FORMS.find(([pattern]) => pattern.test(core));
   if (!form) return reason;
   const zh = form[1](...core.match(form[0])!.slice(1)) + (first ? `（首次出现在第 ${first[1]} 行）` : '')
-    + (k ? `：国控专业代码带 K，目录中为 ${k[1]} ${k[2]}` : '') + (suggestion ? `，是否应为 ${suggestion[1]}？` : '')
+    + (k ? `：国控专业代码带 K，目录中为 ${k[1]} ${k[2]}` : '') + (hint ? `：${hint[1]}` : '') + (suggestion ? `，是否应为 ${suggestion[1]}？` : '')
     + (readAs === undefined ? '' : `（读作 ${readAs === 'no value' ? '空值' : readAs}）`);
   return `${zh} — ${reason}`;
 }

@@ -34,7 +34,7 @@ describe('field checks', () => {
       [2, 'school_code', '', 'missing required value'],
       [2, 'plan', '3.5', 'not an integer'], // DuckDB alone would round it to 4
       [2, 'employment_rate', '1.2', 'must be ≤ 1'],
-      [2, 'status', 'paused', 'must be one of active (招生/在招/正常/正常招生), suspended (停招/暂停招生/暂停), closed (撤销/撤消/已撤销/停办); other words: mapping.json "values"'],
+      [2, 'status', 'paused', 'must be one of active (招生、在招、正常、正常招生), suspended (停招、暂停招生、暂停), closed (撤销、撤消、已撤销、停办); other words: mapping.json "values"'],
       // A truncated code: both majors starting 4606 are two insertions away.
       [3, 'major_code', '4606', 'not a 6-digit code (or 6 digits and K) — did you mean 460601 飞行器数字化制造技术, 460609 无人机应用技术?'],
     ]);

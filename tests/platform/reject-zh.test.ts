@@ -11,6 +11,13 @@ describe('reasons in Chinese', () => {
     expect(reasonZh(SCIENTIFIC_REASON)).toBe(`代码被写成科学计数法（Excel 显示长数字的方式），位数已丢失：请把该列设为文本后重新保存 — ${SCIENTIFIC_REASON}`);
   });
 
+  it('carries the Chinese of a hint the loader appends in both languages into the Chinese wording', () => {
+    const place = 'not a 6-digit code — 只写到省（直辖市），未写区县: names a province or the whole city, not a district';
+    expect(reasonZh(place)).toBe(`不是 6 位数字代码：只写到省（直辖市），未写区县 — ${place}`);
+    const total = 'unknown district_code 500000 — 省级（直辖市）行政区划代码，不是区县: the code of a province or of the whole city, not of a district (a total row?)';
+    expect(reasonZh(total)).toBe(`代码表中没有此 district_code：500000：省级（直辖市）行政区划代码，不是区县 — ${total}`);
+  });
+
   it('words the major code forms: a malformed code, a K major without its K (its hint once), a major of another level', () => {
     expect(reasonZh('not a 6-digit code (or 6 digits and K)')).toBe('不是 6 位数字专业代码（国控专业为 6 位数字加 K） — not a 6-digit code (or 6 digits and K)');
     const k = 'unknown major_code 520401 — 国控专业代码带 K: the catalogue code is 520401K 中医学';

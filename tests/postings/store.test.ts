@@ -220,6 +220,32 @@ describe('postings store', () => {
     expect(readLedger(join(wh, POSTINGS_STORE)).files['2025-03-05.csv'].rows).toBe(4);
   });
 
+  it('reads a job board\'s export as it comes: its headings, a workplace after its province, 3人 and 若干, the boards\' education levels', async () => {
+    const { data, wh } = await twoDays();
+    writeFileSync(join(data, 'postings', '2025-03-05.csv'), ['职位编号,发布时间,工作地点,公司名称,职位名称,所属行业,招聘人数,学历要求,薪资',
+      'D3-001,2025-03-05 09:12:33,重庆-渝中区,重庆宏达建设有限公司,钢筋工,,8人,大专及以上,8-12K',
+      'D3-002,2025-03-05,重庆市 渝中区,重庆博远物流有限公司,仓管员,,若干,中专/中技,面议',
+      'D3-003,2025-03-05,重庆·开州区,重庆长嘉汽车有限公司,汽车装配工,,3名,本科及以上,',
+      'D3-004,2025-03-05,重庆,重庆长嘉汽车有限公司,质量工程师,,2,硕士,',
+      // a district of Chongqing under another province is no workplace this file can name
+      'D3-005,2025-03-05,四川-渝中区,重庆长嘉汽车有限公司,汽车检测员,,2,高中,',
+      'D3-006,2025-03-05,渝中区,重庆长嘉汽车有限公司,汽车检测员,,1,高中,'].join('\n'));
+    const night = await nightly(data, wh, 0.5);
+    expect(night.report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
+      [5, 'district_code', '重庆', 'not a 6-digit code — 只写到省（直辖市），未写区县: names a province or the whole city, not a district'],
+      [6, 'district_code', '四川-渝中区', 'not a 6-digit code'],
+    ]);
+    const rows = (await conn.runAndReadAll(`SELECT posting_id, district_code, headcount, education FROM raw_postings WHERE posting_id LIKE 'D3-%' ORDER BY 1`)).getRows();
+    // 若干 is at least one; 高中 and 中专/中技 are one tier on every board; a level 及以上 is its least
+    expect(rows).toEqual([['D3-001', '500103', 8, 'higher'], ['D3-002', '500103', 1, 'secondary'], ['D3-003', '500154', 3, 'bachelor'],
+      ['D3-006', '500103', 1, 'secondary']]);
+    const day = join(data, 'postings', '2025-03-05.csv');
+    expect(night.report.warnings).toEqual([`${day}: 忽略未知列 — ignored column "薪资" (not in the postings schema)`,
+      `${join(data, 'postings')} (1 of 3 daily files): 规范化 — normalised 13 values before validation: `
+      + 'headcount 3 (e.g. "8人" → "8" in 2025-03-05.csv), education 6 (e.g. "大专及以上" → "higher" in 2025-03-05.csv), '
+      + 'district_code 4 (e.g. "重庆-渝中区" → "500103" in 2025-03-05.csv)']);
+  });
+
   it('lists the feed as one input: daily files, postings after de-duplication, a hash of the days', async () => {
     const { data, night } = await twoDays();
     const days = ['2025-03-03.csv', '2025-03-04.csv'];
