@@ -220,12 +220,12 @@ describe('postings store', () => {
     expect(readLedger(join(wh, POSTINGS_STORE)).files['2025-03-05.csv'].rows).toBe(4);
   });
 
-  it('reads a job board\'s export as it comes: its headings, a workplace after its province, 3人 and 若干, the boards\' education levels', async () => {
+  it('reads a job board\'s export as it comes: its headings, 2025年3月5日, a workplace after its province, 3人 and 若干, the boards\' education levels', async () => {
     const { data, wh } = await twoDays();
     writeFileSync(join(data, 'postings', '2025-03-05.csv'), ['职位编号,发布时间,工作地点,公司名称,职位名称,所属行业,招聘人数,学历要求,薪资',
       'D3-001,2025-03-05 09:12:33,重庆-渝中区,重庆宏达建设有限公司,钢筋工,,8人,大专及以上,8-12K',
-      'D3-002,2025-03-05,重庆市 渝中区,重庆博远物流有限公司,仓管员,,若干,中专/中技,面议',
-      'D3-003,2025-03-05,重庆·开州区,重庆长嘉汽车有限公司,汽车装配工,,3名,本科及以上,',
+      'D3-002,2025年3月5日,重庆市 渝中区,重庆博远物流有限公司,仓管员,,若干,中专/中技,面议',
+      'D3-003,2025.3.5,重庆·开州区,重庆长嘉汽车有限公司,汽车装配工,,3名,本科及以上,',
       'D3-004,2025-03-05,重庆,重庆长嘉汽车有限公司,质量工程师,,2,硕士,',
       // a district of Chongqing under another province is no workplace this file can name
       'D3-005,2025-03-05,四川-渝中区,重庆长嘉汽车有限公司,汽车检测员,,2,高中,',
@@ -241,8 +241,8 @@ describe('postings store', () => {
       ['D3-006', '500103', 1, 'secondary']]);
     const day = join(data, 'postings', '2025-03-05.csv');
     expect(night.report.warnings).toEqual([`${day}: 忽略未知列 — ignored column "薪资" (not in the postings schema)`,
-      `${join(data, 'postings')} (1 of 3 daily files): 规范化 — normalised 13 values before validation: `
-      + 'headcount 3 (e.g. "8人" → "8" in 2025-03-05.csv), education 6 (e.g. "大专及以上" → "higher" in 2025-03-05.csv), '
+      `${join(data, 'postings')} (1 of 3 daily files): 规范化 — normalised 15 values before validation: `
+      + 'posted_on 2 (e.g. "2025年3月5日" → "2025-03-05" in 2025-03-05.csv), headcount 3 (e.g. "8人" → "8" in 2025-03-05.csv), education 6 (e.g. "大专及以上" → "higher" in 2025-03-05.csv), '
       + 'district_code 4 (e.g. "重庆-渝中区" → "500103" in 2025-03-05.csv)']);
   });
 
