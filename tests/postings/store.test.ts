@@ -229,11 +229,14 @@ describe('postings store', () => {
       'D3-004,2025-03-05,重庆,重庆长嘉汽车有限公司,质量工程师,,2,硕士,',
       // a district of Chongqing under another province is no workplace this file can name
       'D3-005,2025-03-05,四川-渝中区,重庆长嘉汽车有限公司,汽车检测员,,2,高中,',
-      'D3-006,2025-03-05,渝中区,重庆长嘉汽车有限公司,汽车检测员,,1,高中,'].join('\n'));
+      'D3-006,2025-03-05,渝中区,重庆长嘉汽车有限公司,汽车检测员,,1,高中,',
+      'D3-007,2025年2月30日,渝中区,重庆长嘉汽车有限公司,汽车检测员,,1,高中,'].join('\n'));
     const night = await nightly(data, wh, 0.5);
     expect(night.report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
       [5, 'district_code', '重庆', 'not a 6-digit code — 只写到省（直辖市），未写区县: names a province or the whole city, not a district'],
       [6, 'district_code', '四川-渝中区', 'not a 6-digit code'],
+      // a day that does not exist is not made one
+      [8, 'posted_on', '2025年2月30日', 'not a date (YYYY-MM-DD)'],
     ]);
     const rows = (await conn.runAndReadAll(`SELECT posting_id, district_code, headcount, education FROM raw_postings WHERE posting_id LIKE 'D3-%' ORDER BY 1`)).getRows();
     // 若干 is at least one; 高中 and 中专/中技 are one tier on every board; a level 及以上 is its least
@@ -241,9 +244,9 @@ describe('postings store', () => {
       ['D3-006', '500103', 1, 'secondary']]);
     const day = join(data, 'postings', '2025-03-05.csv');
     expect(night.report.warnings).toEqual([`${day}: 忽略未知列 — ignored column "薪资" (not in the postings schema)`,
-      `${join(data, 'postings')} (1 of 3 daily files): 规范化 — normalised 15 values before validation: `
-      + 'posted_on 2 (e.g. "2025年3月5日" → "2025-03-05" in 2025-03-05.csv), headcount 3 (e.g. "8人" → "8" in 2025-03-05.csv), education 6 (e.g. "大专及以上" → "higher" in 2025-03-05.csv), '
-      + 'district_code 4 (e.g. "重庆-渝中区" → "500103" in 2025-03-05.csv)']);
+      `${join(data, 'postings')} (1 of 3 daily files): 规范化 — normalised 17 values before validation: `
+      + 'posted_on 2 (e.g. "2025年3月5日" → "2025-03-05" in 2025-03-05.csv), headcount 3 (e.g. "8人" → "8" in 2025-03-05.csv), education 7 (e.g. "大专及以上" → "higher" in 2025-03-05.csv), '
+      + 'district_code 5 (e.g. "重庆-渝中区" → "500103" in 2025-03-05.csv)']);
   });
 
   it('lists the feed as one input: daily files, postings after de-duplication, a hash of the days', async () => {
