@@ -36,9 +36,9 @@ const PROVINCE_PREFIXES = PROVINCES.flatMap((p) => [p.name, placeName(p)].map((p
 const SEPARATORS = ['', '-', '—', '·', '/', ' ', '\u3000', '_'].map((s) => `(${sqlString(s)})`);
 
 /**
- * A unique district name (column name, code) written after its own province's name, as a job
- * board writes a workplace: only the province its code is in, so 长春-朝阳区 is never read as
- * 北京's 朝阳区 (the bare 朝阳区, which two cities have, is not read at all).
+ * District names (columns name, code) written after their own province's name, as a job board
+ * writes a workplace: only the province its code is in, so 吉林-朝阳区 is read as 长春's 朝阳区 and
+ * 北京-朝阳区 as Beijing's, where the bare 朝阳区, which both have, is not read at all.
  */
 const inProvince = (names: string) => `SELECT p.prefix || s.sep || n.name AS name, n.code FROM ${names} n
   JOIN (VALUES ${PROVINCE_PREFIXES.join(', ')}) p(province, prefix) ON left(n.code, 2) = p.province
@@ -47,7 +47,7 @@ const inProvince = (names: string) => `SELECT p.prefix || s.sep || n.name AS nam
 /**
  * Reads a name written where a code belongs as its code, when the referenced table (already
  * loaded) holds that name exactly once; a name two rows share (鼓楼区 in two cities) stays as it
- * is, to be rejected. Values that look like a code are never touched. Returns what was read, for the note.
+ * is, to be rejected, unless the province written before it tells them apart. Values that look like a code are never touched. Returns what was read, for the note.
  */
 export async function codesFromNames(conn: DuckDBConnection, schema: TableSchema, rows: string): Promise<ReadByName[]> {
   const read: ReadByName[] = [];
@@ -56,10 +56,10 @@ export async function codesFromNames(conn: DuckDBConnection, schema: TableSchema
     const pattern = schema.fields.find((f) => f.name === fk.fields[0])?.constraints?.pattern;
     if (!nameField || fk.fields.length !== 1 || !pattern) continue;
     const field = `${rows}.${sqlName(fk.fields[0])}`;
-    const unique = `SELECT ${asciiWidth(sqlName(nameField))} AS name, any_value(${sqlName(fk.reference.fields[0])}) AS code
-      FROM ${rawTable(fk.reference.resource)} GROUP BY 1 HAVING count(*) = 1`;
-    const forms = fk.reference.resource === 'districts' ? `SELECT name, code FROM (${unique}) UNION ALL ${inProvince(`(${unique})`)}` : unique;
-    const names = `(SELECT name, code, '"' || name || '" → "' || code || '"' AS example FROM (${forms}))`;
+    const all = `SELECT ${asciiWidth(sqlName(nameField))} AS name, ${sqlName(fk.reference.fields[0])} AS code FROM ${rawTable(fk.reference.resource)}`;
+    const forms = fk.reference.resource === 'districts' ? `${all} UNION ALL ${inProvince(`(${all})`)}` : all;
+    const names = `(SELECT name, code, '"' || name || '" → "' || code || '"' AS example FROM (
+      SELECT name, any_value(code) AS code FROM (${forms}) GROUP BY 1 HAVING count(*) = 1))`;
     read.push(...await readAs(conn, rows, fk.fields[0], names, `${field} = l.name AND NOT regexp_full_match(${field}, ${sqlString(pattern)})`));
   }
   return read;
