@@ -10,9 +10,17 @@ export type DistrictFeature = Feature<MultiPolygon, { district_code: string; dis
 
 let request: Promise<DistrictFeature[]> | null = null;
 
+/**
+ * The boundaries, fetched once and shared; a failed fetch is not kept, so 重试 (or the view drawn
+ * again) asks the server again instead of showing the old failure until the page is reloaded.
+ */
 export function districtFeatures(fetchFn: (url: string) => Promise<Response> = (url) => fetch(url)): Promise<DistrictFeature[]> {
-  return (request ??= fetchFn(mapUrl).then((response) => {
+  if (request) return request;
+  const mine = fetchFn(mapUrl).then((response) => {
     if (!response.ok) throw new Error(`${mapUrl}: HTTP ${response.status}`);
     return response.json() as Promise<FeatureCollection<MultiPolygon, DistrictFeature['properties']>>;
-  }).then((map) => map.features));
+  }).then((map) => map.features);
+  request = mine;
+  mine.catch(() => { if (request === mine) request = null; });
+  return mine;
 }
