@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { coefficient, recomputeFunding } from '../../dashboard/src/lib/funding.ts';
+import { coefficient, moneyAxis, recomputeFunding } from '../../dashboard/src/lib/funding.ts';
+import { formatFor } from '../../pipeline/shared/format.ts';
+import { zh } from '../../dashboard/src/i18n/zh.ts';
+import { en } from '../../dashboard/src/i18n/en.ts';
 import { fundingFromParams, fundingProblems, fundingToParams } from '../../dashboard/src/lib/funding-params.ts';
 import type { FundingRow } from '../../dashboard/src/lib/types.ts';
 
@@ -57,5 +60,22 @@ describe('fundingProblems', () => {
     expect(fundingProblems({ ...policy, alpha: 0 })).toEqual([]);
     expect(fundingProblems({ ...policy, per_student_base: -1 })).toEqual(['negative']);
     expect(fundingProblems({ ...policy, cost_factor_2: -1, band_low: 2 })).toEqual(['band', 'negative']);
+  });
+});
+
+describe('the budget impact axis', () => {
+  const zhFormat = formatFor('zh', 'Asia/Shanghai');
+  const enFormat = formatFor('en', 'UTC');
+  it('names in its label the one unit its ticks are written in, that of the largest value', () => {
+    const large = moneyAxis(zhFormat, 1.2e8);
+    expect(zh.funding.impactAxis(large.unit)).toBe('预算影响（亿元）');
+    expect([large.tick(9e7), large.tick(1.2e8)]).toEqual(['0.9亿元', '1.2亿元']);
+    const small = moneyAxis(zhFormat, 9e6);
+    expect(zh.funding.impactAxis(small.unit)).toBe('预算影响（万元）');
+    expect(small.tick(-5e6)).toBe('-500万元');
+    expect(zh.funding.impactAxis(moneyAxis(zhFormat, 800).unit)).toBe('预算影响（元）');
+    // One unit, never the pair of them.
+    for (const largest of [0, 800, 9e6, 1.2e8]) expect(zh.funding.impactAxis(moneyAxis(zhFormat, largest).unit)).not.toMatch(/万元.*亿元|亿元.*万元|\//);
+    expect(en.funding.impactAxis(moneyAxis(enFormat, 1.2e8).unit)).toBe('Budget impact (CN¥M)');
   });
 });

@@ -204,7 +204,7 @@ export const en: Messages = {
     estimated: (amount) => `of which ${amount} rests on estimated students`,
     impactTitle: (total, name) => `These parameters raise the budget by ${total}; ${name} gains most`,
     impactCutTitle: (total, name) => `These parameters cut the budget by ${total}; ${name} loses most`,
-    impactAxis: 'Budget impact (CNY)',
+    impactAxis: (unit) => `Budget impact (${unit})`,
     problems: { band: 'The lower bound cannot be above the upper bound.', alpha: 'The urgency weight α cannot be negative.', negative: 'The base, cost factors, lower bound and per-student amount cannot be negative.' },
     refused: 'That value was not applied; the figures use the previous parameters.',
     ignored: "The link's parameters were not applied; the figures use the policy file's.",

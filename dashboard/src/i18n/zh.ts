@@ -213,7 +213,8 @@ export const zh = {
     estimated: (amount: string) => `其中 ${amount} 基于估算的在校生`,
     impactTitle: (total: string, name: string) => `按当前参数预算增加 ${total}，${name}增幅最大`,
     impactCutTitle: (total: string, name: string) => `按当前参数预算减少 ${total}，${name}减幅最大`,
-    impactAxis: '预算影响（万元 / 亿元）',
+    /** Names the one unit the axis is written in (lib/funding.ts moneyAxis). */
+    impactAxis: (unit: string) => `预算影响（${unit}）`,
     problems: { band: '系数下限不能高于上限。', alpha: '急需度权重 α 不能为负数。', negative: '基准系数、成本系数、系数下限和生均拨款基数不能为负数。' },
     refused: '该输入未采用，仍按之前的参数计算。',
     ignored: '链接中的参数未采用，按政策文件默认值计算。',

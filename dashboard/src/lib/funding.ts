@@ -6,6 +6,7 @@
  * and the part of it resting on estimated students, the same with estimated_students.
  */
 import type { FundingPolicy, FundingRow } from './types.ts';
+import type { Format } from '../../../pipeline/shared/format.ts';
 
 export function costFactor(policy: FundingPolicy, tier: number): number {
   const factor = policy[`cost_factor_${tier}` as keyof FundingPolicy];
@@ -28,4 +29,14 @@ export function recomputeFunding(rows: readonly FundingRow[], policy: FundingPol
       budget_impact_estimated: row.estimated_students * policy.per_student_base * (c - 1),
     };
   });
+}
+
+/**
+ * An axis of money written in one unit, that of its largest value (Format.moneyIn), and the name of
+ * that unit for the axis label: the label then names the unit every tick is in, 亿元 or 万元, not both.
+ */
+export function moneyAxis(f: Format, largest: number): { tick: (n: number | null) => string; unit: string } {
+  const tick = f.moneyIn(largest);
+  // The unit is what moneyIn writes around the number: "0亿元" → 亿元, "CN¥0M" → CN¥M.
+  return { tick, unit: tick(0).replace('0', '') };
 }
