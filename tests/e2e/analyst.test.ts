@@ -34,7 +34,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('the dashb
     const empty: Record<Route, string | null> = {
       overview: none, gaps: none, coverage: none, concentration: none, lag: none, schools: none,
       districts: `level=bachelor&ownership=private&industry=${industry}`,
-      loop: 'recommended=1990', postings: null, funding: null, data: null, outlook: null, plan: null, definitions: null,
+      loop: null, postings: null, funding: null, data: null, outlook: null, plan: null, definitions: null,
     };
     for (const route of ROUTES) {
       const query = empty[route];

@@ -130,4 +130,43 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('failures 
     const { alpha } = sampleManifest().policy.funding;
     expect(await notices()).toEqual([zh.notices.link(zh.funding.alpha, 'abc', String(alpha), 'invalid')]);
   });
+
+  it('corrects a stale trend, candidates, major, recommendation year, plan year and school in place, and says so', async () => {
+    const n = zh.notices;
+    const corrected = async (link: string, expected: string) => {
+      await visit(s.page, s.server.url, link);
+      // some views check their parameters once their own data has loaded
+      await s.page.waitForFunction((h) => decodeURIComponent(location.hash) === h, expected).catch(() => {});
+      expect(await hash(), link).toBe(expected);
+    };
+    const name = async (code: string) => (await s.one<{ name: string }>(`SELECT name_zh AS name FROM dim_industry WHERE industry_code = '${code}'`)).name;
+
+    await corrected('#/gaps?trend=xyz', '#/gaps');
+    expect(await notices()).toEqual([n.link(n.params.trend, 'xyz', zh.trend.top(5, s.year), 'missing')]);
+
+    await visit(s.page, s.server.url, '#/gaps?candidates=xyz');
+    await s.page.waitForFunction(() => !location.hash.includes('candidates=xyz')).catch(() => {});
+    const first = /^#\/gaps\?candidates=([^&]+)$/.exec(await hash())?.[1] ?? '';
+    expect(first).not.toBe('');
+    expect(first).not.toBe('xyz');
+    expect(await s.page.getAttribute('[data-candidates]', 'data-candidates')).toBe(first);
+    expect(await notices()).toEqual([n.link(n.params.candidates, 'xyz', await name(first), 'noData')]);
+
+    const { drill } = await s.one<{ drill: string }>(`SELECT industry_code AS drill FROM mart_industry_supply WHERE year = ${s.year} GROUP BY 1 ORDER BY sum(supply) DESC LIMIT 1`);
+    await corrected(`#/gaps?drill=${drill}&major=999999`, `#/gaps?drill=${drill}`);
+    expect(await notices()).toEqual([n.link(n.params.major, '999999', zh.drill.schoolsAll, 'missing')]);
+
+    const { checked } = await s.one<{ checked: number }>('SELECT max(year)::INTEGER AS checked FROM mart_loop');
+    await corrected('#/loop?recommended=1990', `#/loop?recommended=${checked}`);
+    expect(await s.page.inputValue('select[name=recommended]')).toBe(String(checked));
+    expect(await notices()).toEqual([n.link(n.params.recommended, '1990', n.year(String(checked)), 'noData')]);
+
+    const { tracked } = await s.one<{ tracked: number | null }>('SELECT max(plan_year)::INTEGER AS tracked FROM mart_plan_tracking_city');
+    await corrected('#/loop?planYear=1990', tracked === null ? '#/loop' : `#/loop?planYear=${tracked}`);
+    expect(await notices()).toEqual([n.link(n.params.planYear, '1990', tracked === null ? zh.chart.none : n.year(String(tracked)), 'noData')]);
+
+    await corrected('#/schools?school=9999999', '#/schools');
+    expect(await notices()).toEqual([n.link(n.params.school, '9999999', n.schoolList, 'missing')]);
+    expect(await s.page.locator('main [data-results]').count()).toBe(1);
+  });
 });

@@ -336,7 +336,8 @@ export const en: Messages = {
     linkLabel: 'Link corrected',
     allOf: (what) => `all ${what.toLowerCase()}s`,
     year: (year) => year,
-    params: { route: 'page', drill: 'drilled industry', major: 'major', trend: 'trend industry', candidates: 'candidates industry', industry: 'industry', metric: 'map metric', recommended: 'recommendation year', planYear: 'plan year' },
+    params: { route: 'page', drill: 'drilled industry', major: 'major', trend: 'trend industry', candidates: 'candidates industry', industry: 'industry', metric: 'map metric', recommended: 'recommendation year', planYear: 'plan year', school: 'school' },
+    schoolList: 'the school list',
     dismiss: 'Dismiss',
   },
   chartWords: {

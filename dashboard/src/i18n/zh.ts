@@ -348,7 +348,8 @@ export const zh = {
     linkLabel: '链接已更正',
     allOf: (what: string) => `全部${what}`,
     year: (year: string) => ` ${year} 年`,
-    params: { route: '页面', drill: '下钻产业', major: '专业', trend: '历年变化的产业', candidates: '候选学校的产业', industry: '产业', metric: '地图指标', recommended: '建议年份', planYear: '方案年份' } as Record<string, string>,
+    params: { route: '页面', drill: '下钻产业', major: '专业', trend: '历年变化的产业', candidates: '候选学校的产业', industry: '产业', metric: '地图指标', recommended: '建议年份', planYear: '方案年份', school: '学校' } as Record<string, string>,
+    schoolList: '学校列表',
     dismiss: '知道了',
   },
   // Titles of the trend charts over several industries, and what each chart draws (its text alternative).
