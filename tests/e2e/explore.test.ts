@@ -13,6 +13,7 @@ import { chartTable, csvRows, download, visit, screenshotPage } from './page-hel
 import { ROOT } from '../../pipeline/config/paths.ts';
 import { formatFor } from '../../pipeline/shared/format.ts';
 import { ROUTES } from '../../dashboard/src/lib/url-state.ts';
+import { zh } from '../../dashboard/src/i18n/zh.ts';
 
 const f = formatFor('zh', 'Asia/Shanghai');
 const num = (text: string) => Number(text.replace(/,/g, ''));
@@ -90,7 +91,7 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('following
     const topMajor = await drill.locator('figure[data-chart="drill-majors"] a[data-major]').first().getAttribute('data-major');
     const offering = await s.all<{ school: string }>(`
       SELECT DISTINCT school_code AS school FROM mart_school_programme WHERE year = ${s.year} AND major_code = '${topMajor}' ORDER BY 1`);
-    expect(num(majors[1][majors[0].indexOf('学校（所）')])).toBe(offering.length);
+    expect(num(majors[1][majors[0].indexOf(zh.drill.columns.schools)])).toBe(offering.length);
 
     // Click 2: the major; its schools are those offering it, each linking to the school's page.
     await drill.locator('figure[data-chart="drill-majors"] a[data-major]').first().click();
