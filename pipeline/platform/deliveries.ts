@@ -1,6 +1,6 @@
 /**
  * 数据状态 per provider: for each input, who delivers it, the last delivery and the last accepted
- * version (when, rows, rejects), and whether it is overdue against its expected schedule
+ * version (when and by whom it was accepted, who sent it, rows, rejects), and whether it is overdue against its expected schedule
  * (`delivery_schedule`: every N days). An input never accepted but on a schedule is overdue.
  */
 import type { AppDb } from './app-db.ts';
@@ -13,7 +13,8 @@ export interface Delivery {
   providers: string[];
   every_days: number | null;
   last_upload: { at: string; by: string; status: string; rows: number; rejected: number } | null;
-  last_accepted: { at: string; by: string; rows: number; rejected: number } | null;
+  /** `at` and `by`: when and by which account it was accepted; `sent_by`: the account that delivered it. */
+  last_accepted: { at: string; by: string | null; sent_by: string; rows: number; rejected: number } | null;
   /** When the next accepted delivery is due (ISO date), null without a schedule. */
   due: string | null;
   overdue: boolean;
@@ -44,7 +45,8 @@ export function deliveries(db: AppDb, viewer: User, now = new Date()): Delivery[
     ).get(input) as Delivery['last_upload'] | undefined;
     // A school's own rows (a check that `replaces` them) are not the delivery of the whole input that is due.
     const accepted = db.prepare(
-      `SELECT up.decided_at AS at, u.username AS by, up.rows, up.rejected FROM uploads up JOIN users u ON u.id = up.uploaded_by
+      `SELECT up.decided_at AS at, d.username AS by, u.username AS sent_by, up.rows, up.rejected
+       FROM uploads up JOIN users u ON u.id = up.uploaded_by LEFT JOIN users d ON d.id = up.decided_by
        WHERE up.input = ? AND up.status = 'accepted' AND json_extract(up.check_report, '$.replaces') IS NULL ORDER BY up.id DESC LIMIT 1`,
     ).get(input) as Delivery['last_accepted'] | undefined;
     const due = every === undefined ? null
