@@ -6,6 +6,7 @@ import {
   AccountError, addUser, createUploadToken, findUser, listUsers, setPassword, updateUser, userRow, type User, type UserChange,
 } from './accounts.ts';
 import { audit, auditCsv, listAudit } from './audit.ts';
+import { noteKilledRuns, runIds, startedRun } from './refresh-audit.ts';
 import { deliveries, setSchedule } from './deliveries.ts';
 import { clientAddress, isSecure, PRE_COOKIE, SESSION_COOKIE, type Caller, type GateContext } from './gate.ts';
 import { HttpError, parseCookies, readBody, readJson, sendJson, serializeCookie } from './http.ts';
@@ -156,6 +157,8 @@ export async function handleApi(ctx: GateContext | null, req: IncomingMessage, r
       return sendJson(res, 201, { token });
     }
     case 'audit': {
+      // The log read is complete: a run killed since it was last read is in it.
+      noteKilledRuns(ctx.db, ctx.uploads.warehouseDir);
       const q = new URL(req.url ?? '', 'http://x').searchParams;
       return sendJson(res, 200, listAudit(ctx.db, {
         limit: Number(q.get('limit') ?? 200) || 200, before: Number(q.get('before')) || undefined,
@@ -163,6 +166,7 @@ export async function handleApi(ctx: GateContext | null, req: IncomingMessage, r
       }));
     }
     case 'audit export': {
+      noteKilledRuns(ctx.db, ctx.uploads.warehouseDir);
       const csv = auditCsv(ctx.db);
       res.writeHead(200, {
         'content-type': 'text/csv; charset=utf-8', 'cache-control': 'no-store',
@@ -233,11 +237,17 @@ export async function handleApi(ctx: GateContext | null, req: IncomingMessage, r
     }
     case 'refresh': {
       if (!ctx.refresh) throw new HttpError(404, '此服务器未配置刷新 — no refresh configured', 'no_refresh');
-      audit(ctx.db, { actor, action: 'refresh', detail: 'started', ip });
-      // The run takes minutes at scale: answer now; its outcome goes to the run history (数据状态).
-      ctx.refresh().then(
-        (snapshot) => audit(ctx.db, { actor, action: 'refresh', detail: `published ${snapshot}`, ip }),
-        (error: Error) => audit(ctx.db, { actor, action: 'refresh', detail: `failed: ${error.message.split('\n')[0]}`, ip }),
+      const dir = ctx.uploads.warehouseDir;
+      // A run found dead now (killed with no restart since) is audited before this one starts.
+      noteKilledRuns(ctx.db, dir);
+      const before = runIds(dir);
+      // The run takes minutes at scale: answer now; its outcome goes to the run history (数据状态) and here, under its run id.
+      const done = ctx.refresh();
+      const run = startedRun(dir, before);
+      audit(ctx.db, { actor, action: 'refresh', target: run, detail: 'started', ip });
+      done.then(
+        (snapshot) => audit(ctx.db, { actor, action: 'refresh', target: run, detail: `published ${snapshot}`, ip }),
+        (error: Error) => audit(ctx.db, { actor, action: 'refresh', target: run, detail: `failed: ${error.message.split('\n')[0]}`, ip }),
       );
       return sendJson(res, 202, { started: true });
     }

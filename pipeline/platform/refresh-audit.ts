@@ -1,0 +1,60 @@
+/**
+ * Refreshes in the audit log, each entry naming its run (the run history's id, target): an
+ * admin's start and its outcome, and a run found dead. A run killed mid-run (a signal, out of
+ * memory, a power cut; with the server it ran in) never writes its outcome: once the run history
+ * reads it as killed (history.ts: recorded so by the next run, or marked running with no live
+ * process holding the lock for it), it is audited as killed, once per run, whoever finds it first.
+ */
+import type { AppDb } from './app-db.ts';
+import { audit } from './audit.ts';
+import { readHistory, type RunRecord } from '../refresh/history.ts';
+
+/** The audit's actor of a killed run no admin started here (the schedule, the command line). */
+export const SYSTEM_ACTOR = 'system';
+
+const everyRun = (warehouseDir: string, now?: Date) => readHistory(warehouseDir, Number.MAX_SAFE_INTEGER, now);
+
+/** The ids of the runs in the history so far. */
+export function runIds(warehouseDir: string): Set<string> {
+  return new Set(everyRun(warehouseDir).flatMap((r) => (r.run ? [r.run] : [])));
+}
+
+/**
+ * The id of the run a refresh call began: the newest run the history gained since `before`. A
+ * refresh writes its start line (or, refused by the lock, its start and failure) before its first
+ * wait, so it is there once the call returns. Empty when there is none.
+ */
+export function startedRun(warehouseDir: string, before: ReadonlySet<string>): string {
+  return everyRun(warehouseDir).find((r) => r.run && !before.has(r.run))?.run ?? '';
+}
+
+/**
+ * Audits as killed every run the history reads as killed that the audit has no such entry for:
+ * as the admin who started it when the audit names its start, else as `system`. Returns the runs
+ * so audited. Runs without an id (history lines of older versions) cannot be told apart and are left.
+ */
+export function auditKilledRuns(db: AppDb, warehouseDir: string, now = new Date()): RunRecord[] {
+  const killed = everyRun(warehouseDir, now).filter((r) => r.outcome === 'killed' && r.run).reverse();
+  if (!killed.length) return [];
+  const audited = db.prepare(`SELECT 1 FROM audit WHERE action = 'refresh' AND target = ? AND detail LIKE 'killed%'`).pluck();
+  const start = db.prepare(`SELECT actor, ip FROM audit WHERE action = 'refresh' AND target = ? AND detail = 'started' ORDER BY id LIMIT 1`);
+  // Immediate: two servers on one database finding the same run write it once.
+  return db.transaction(() => killed.filter((r) => {
+    if (audited.get(r.run)) return false;
+    const by = start.get(r.run) as { actor: string; ip: string } | undefined;
+    audit(db, {
+      actor: by?.actor ?? SYSTEM_ACTOR, action: 'refresh', target: r.run, ip: by?.ip,
+      detail: `killed: started ${r.started_at} (${r.trigger}), found ${r.finished_at}: ${r.error ?? ''}`.trimEnd(),
+    }, now);
+    return true;
+  })).immediate();
+}
+
+/** auditKilledRuns where a failure must not stop what found it (the server's start, a refresh, a reading of the log): said, not thrown. */
+export function noteKilledRuns(db: AppDb, warehouseDir: string): void {
+  try {
+    auditKilledRuns(db, warehouseDir);
+  } catch (error) {
+    console.warn(`被终止的刷新未能记入审计日志 — could not audit killed refresh runs: ${(error as Error).message}`);
+  }
+}
