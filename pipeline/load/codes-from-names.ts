@@ -47,7 +47,8 @@ const inProvince = (names: string) => `SELECT p.prefix || s.sep || n.name AS nam
 /**
  * Reads a name written where a code belongs as its code, when the referenced table (already
  * loaded) holds that name exactly once; a name two rows share (鼓楼区 in two cities) stays as it
- * is, to be rejected, unless the province written before it tells them apart. Values that look like a code are never touched. Returns what was read, for the note.
+ * is, to be rejected, unless the province written before it tells them apart. Values that look
+ * like a code are never touched. Returns what was read, for the note.
  */
 export async function codesFromNames(conn: DuckDBConnection, schema: TableSchema, rows: string): Promise<ReadByName[]> {
   const read: ReadByName[] = [];
