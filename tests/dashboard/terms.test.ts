@@ -25,7 +25,24 @@ const FIGURES: Record<string, string[]> = {
   suggestedMajors: ['schools.columns.suggested', 'candidates.columns.suggested', 'loop.columns.suggested'],
   score: ['schools.columns.score', 'candidates.columns.score'],
   reason: ['schools.columns.reason', 'candidates.columns.reason'],
+  // Openings of the demand statistics, recorded or (in the outlook) forecast: one figure wherever it is charted.
+  demand: ['gaps.demand', 'drill.columns.demand', 'trend.columns.demand', 'districts.columns.demand', 'lag.demandAxis', 'lag.columns.demand',
+    'outlook.fanAxis', 'outlook.columns.openings', 'postings.demand', 'postings.columns.demand'],
+  // The same statistics' openings as the numerator of the demand ratio, beside the seekers.
+  openings: ['gaps.columns.openings'],
+  supply: ['gaps.supply', 'trend.columns.supply', 'districts.columns.supply'],
+  // One year's graduates (reported, or students ÷ duration): the overview card, a drill-down's majors and schools, a school's programmes.
+  graduates: ['overview.graduates', 'drill.columns.graduates', 'schools.columns.graduates'],
+  // Headcount the daily postings ask for: a different source from the demand statistics, never added to demand.
+  postingOpenings: ['postings.openings', 'postings.columns.openings'],
+  vocationalPostingOpenings: ['postings.vocational', 'postings.columns.vocational', 'postings.vocationalSeries'],
 };
+
+/** Figures counted from the daily postings feed, and those from the demand statistics they are shown beside. */
+const FROM_POSTINGS = ['postingOpenings', 'vocationalPostingOpenings'];
+const FROM_DEMAND_STATISTICS = ['demand', 'openings'];
+/** The word that says a figure comes from job postings. */
+const POSTINGS_WORD = { zh: '招聘', en: /posting/i };
 
 function at(messages: Messages, key: string): string {
   const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
@@ -36,7 +53,7 @@ function at(messages: Messages, key: string): string {
 /** The term without the unit in brackets after it: 专业点数（个） → 专业点数, Gap (people) → Gap. */
 const term = (words: string) => words.replace(/\s*[（(][^（）()]*[）)]$/, '');
 
-describe.each([['zh', zh], ['en', en]] as const)('the figures named in %s', (_, messages) => {
+describe.each([['zh', zh], ['en', en]] as const)('the figures named in %s', (lang, messages) => {
   it('name each figure by one term wherever it is shown', () => {
     for (const [figure, keys] of Object.entries(FIGURES)) {
       const terms = Object.fromEntries(keys.map((key) => [key, term(at(messages, key))]));
@@ -47,9 +64,18 @@ describe.each([['zh', zh], ['en', en]] as const)('the figures named in %s', (_, 
   it('never name two figures by the same term', () => {
     const named = new Map<string, string>();
     for (const [figure, keys] of Object.entries(FIGURES)) {
-      const words = term(at(messages, keys[0]));
-      expect(named.get(words), `${figure} and ${named.get(words)} are both “${words}”`).toBeUndefined();
-      named.set(words, figure);
+      // every key, not the first only: one wording of a figure may be another figure's name
+      for (const words of new Set(keys.map((key) => term(at(messages, key))))) {
+        expect(named.get(words), `${figure} and ${named.get(words)} are both “${words}”`).toBeUndefined();
+        named.set(words, figure);
+      }
     }
+  });
+
+  it('say which figures come from job postings, so their openings are not read as demand', () => {
+    const word = POSTINGS_WORD[lang];
+    const says = (key: string) => (typeof word === 'string' ? at(messages, key).includes(word) : word.test(at(messages, key)));
+    for (const key of FROM_POSTINGS.flatMap((figure) => FIGURES[figure])) expect(says(key), `${key}: ${at(messages, key)}`).toBe(true);
+    for (const key of FROM_DEMAND_STATISTICS.flatMap((figure) => FIGURES[figure])) expect(says(key), `${key}: ${at(messages, key)}`).toBe(false);
   });
 });

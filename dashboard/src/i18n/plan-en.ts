@@ -3,8 +3,8 @@ import type { outlookZh, planZh } from './plan-zh.ts';
 
 export const outlookEn: typeof outlookZh = {
   pick: 'Industry',
-  fanTitle: (name, year, value, lo, hi) => `${name}: openings expected ${value} in ${year} (80 % interval ${lo}–${hi})`,
-  fanAxis: 'Openings', yearAxis: 'Year',
+  fanTitle: (name, year, value, lo, hi) => `${name}: demand expected ${value} in ${year} (80 % interval ${lo}–${hi})`,
+  fanAxis: 'Demand', yearAxis: 'Year',
   actual: 'recorded', outlook: 'outlook', band80: '80 % interval', band95: '95 % interval',
   methods: { naive: 'the baseline (last value carried forward)', drift: 'trend (drift)', ets: 'exponential smoothing (AutoETS)' },
   methodLine: (method, mape, base, c80, c95, origins) =>
@@ -20,7 +20,7 @@ export const outlookEn: typeof outlookZh = {
   gapNote: "Supply: the graduates each programme's current intake and completion rate bring that year, through the major–industry mapping; the interval is the demand interval, shifted.",
   noOutlook: 'No outlook: the demand input has too few years or the outlook stage did not run.',
   columns: {
-    industry: 'Industry', year: 'Year', kind: 'Kind', openings: 'Openings', lo80: '80 % low', hi80: '80 % high', lo95: '95 % low', hi95: '95 % high',
+    industry: 'Industry', year: 'Year', kind: 'Kind', openings: 'Demand', lo80: '80 % low', hi80: '80 % high', lo95: '95 % low', hi95: '95 % high',
     method: 'Method used', mape: 'Error (MAPE)', baseline: 'Baseline error', coverage80: '80 % coverage', coverage95: '95 % coverage', origins: 'Origins',
     verdict: 'Beats the baseline?', beats: 'beats the baseline', notBeats: 'does not beat the baseline: baseline used', untested: 'not back-tested',
     supply: 'Graduates then', assumed: 'of which from assumed intake', estimated: 'of which from estimated intakes', gap: 'Future gap',

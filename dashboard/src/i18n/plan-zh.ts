@@ -2,8 +2,8 @@
 
 export const outlookZh = {
   pick: '选择产业',
-  fanTitle: (name: string, year: number, value: string, lo: string, hi: string) => `${name}岗位需求预计 ${year} 年 ${value} 人（80% 区间 ${lo}～${hi} 人）`,
-  fanAxis: '岗位需求（人）', yearAxis: '年份',
+  fanTitle: (name: string, year: number, value: string, lo: string, hi: string) => `${name}需求预计 ${year} 年 ${value} 人（80% 区间 ${lo}～${hi} 人）`,
+  fanAxis: '需求（人）', yearAxis: '年份',
   actual: '实际', outlook: '预测', band80: '80% 区间', band95: '95% 区间',
   methods: { naive: '基线（沿用上年值）', drift: '趋势外推（漂移）', ets: '指数平滑（AutoETS）' } as Record<string, string>,
   methodLine: (method: string, mape: string, base: string, c80: string, c95: string, origins: number) =>
@@ -19,7 +19,7 @@ export const outlookZh = {
   gapNote: '供给为各专业点按当前招生和完成率推算的届时毕业生，经专业—产业映射折算；区间为需求预测区间平移。',
   noOutlook: '没有需求预测：需求输入的年份不足或未做研判。',
   columns: {
-    industry: '产业', year: '年份', kind: '类型', openings: '岗位需求', lo80: '80% 下限', hi80: '80% 上限', lo95: '95% 下限', hi95: '95% 上限',
+    industry: '产业', year: '年份', kind: '类型', openings: '需求', lo80: '80% 下限', hi80: '80% 上限', lo95: '95% 下限', hi95: '95% 上限',
     method: '所用方法', mape: '误差（MAPE）', baseline: '基线误差', coverage80: '80% 覆盖率', coverage95: '95% 覆盖率', origins: '回测起点',
     verdict: '是否优于基线', beats: '优于基线', notBeats: '不优于基线，采用基线', untested: '无法回测',
     supply: '届时毕业生供给', assumed: '其中按当前招生假定', estimated: '其中来自估算的招生', gap: '未来缺口',
