@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
+import { en } from '../../dashboard/src/i18n/en.ts';
 import { checkSettings, comparePlans, formFrom, gapByIndustry, seats, servedPlan, shortfallClosed, type ShownPlan } from '../../dashboard/src/lib/plan.ts';
 import { planWorkbook } from '../../dashboard/src/lib/plan-xlsx.ts';
 import { plannerSettings } from '../../pipeline/shared/planner/instance-rows.ts';
@@ -70,15 +71,16 @@ describe('plan figures', () => {
 });
 
 describe('planWorkbook', () => {
+  const plan: ShownPlan = {
+    status: 'optimal', solver_status: 'Optimal', objective: 1, mip_gap: 0.004, variables: 4, constraints: 2,
+    changes: [change('S1', 'A', 30), change('S1', 'B', -10), change('S2', 'A', 40, false)],
+    gaps: [{ industry_code: 'X', year: 2029, gap_before: 50.4, gap_after: 20.2 }],
+    binding: [{ constraint: 'school_S1', label_zh: '学校上限', label_en: 'school cap' }], conflict: [],
+    message_zh: '已求得最优方案', message_en: 'optimal plan found',
+  };
+  const names = { school: (c: string) => (c === 'S1' ? '=HYPERLINK("x")' : '乙校'), major: (c: string) => (c === 'B' ? '=1+2' : `专业${c}`), industry: (c: string | null) => c ?? '' };
+
   it('writes a summary, the gap, the constraints and one sheet per school, numbers as numbers, headers frozen, names made safe', async () => {
-    const plan: ShownPlan = {
-      status: 'optimal', solver_status: 'Optimal', objective: 1, mip_gap: 0.004, variables: 4, constraints: 2,
-      changes: [change('S1', 'A', 30), change('S1', 'B', -10), change('S2', 'A', 40, false)],
-      gaps: [{ industry_code: 'X', year: 2029, gap_before: 50.4, gap_after: 20.2 }],
-      binding: [{ constraint: 'school_S1', label_zh: '学校上限', label_en: 'school cap' }], conflict: [],
-      message_zh: '已求得最优方案', message_en: 'optimal plan found',
-    };
-    const names = { school: (c: string) => (c === 'S1' ? '=HYPERLINK("x")' : '乙校'), major: (c: string) => (c === 'B' ? '=1+2' : `专业${c}`), industry: (c: string | null) => c ?? '' };
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await planWorkbook(plan, names, 'zh', false).xlsx.writeBuffer());
     expect(book.worksheets.map((w) => w.name)).toEqual(['汇总', '未来缺口', '约束', 'S1 =HYPERLINK("x")', 'S2 乙校']);
@@ -102,5 +104,32 @@ describe('planWorkbook', () => {
     expect(s1.getCell('B3').value).toBe("'=1+2"); // a name from the data never runs as a formula
     expect(book.worksheets[4].getCell('C2').value).toBe('新设');
     expect(book.getWorksheet('未来缺口')!.getRow(2).values).toEqual([undefined, 'X', 2029, 50, 20]);
+  });
+
+  /** A copy with every word marked, so a word the workbook writes from anywhere but the module shows up unmarked. */
+  const marked = <T,>(node: T): T => (typeof node === 'string' ? `‹${node}›` as T
+    : node && typeof node === 'object' ? Object.fromEntries(Object.entries(node).map(([k, v]) => [k, marked(v)])) as T : node);
+  const isMarked = (v: unknown) => typeof v === 'string' && /^‹.*›$/.test(v);
+  const cells = (row: ExcelJS.Row) => (row.values as unknown[]).slice(1);
+
+  it.each([['zh', zh], ['en', en]] as const)('takes its sheet names, headers and labels from the i18n module (%s)', async (lang, messages) => {
+    const original = messages.plan;
+    messages.plan = marked(original);
+    try {
+      const book = new ExcelJS.Workbook();
+      const conflicting = { ...plan, conflict: [{ constraint: 'budget', label_zh: '经费', label_en: 'budget' }] };
+      await book.xlsx.load(await planWorkbook(conflicting, names, lang, false).xlsx.writeBuffer());
+      const { workbook: w, columns: c, statusTitle } = messages.plan;
+      const [summary, gap, constraints] = book.worksheets;
+      expect([summary.name, gap.name, constraints.name]).toEqual([w.summary, w.gap, w.constraints]);
+      expect(summary.getColumn(1).values.slice(1)).toEqual([w.item, statusTitle, w.message, w.mipGap, w.changed, w.added, w.cut]);
+      expect(cells(summary.getRow(1))).toEqual([w.item, w.value]);
+      expect(cells(gap.getRow(1))).toEqual([c.industry, c.year, c.gapBefore, c.gapAfter]);
+      expect(constraints.getColumn(1).values.slice(1)).toEqual([w.kind, w.binding, w.conflict]);
+      expect(cells(constraints.getRow(1))).toEqual([w.kind, c.constraint]);
+      for (const sheet of book.worksheets) expect(cells(sheet.getRow(1)).filter((h) => !isMarked(h)), sheet.name).toEqual([]);
+    } finally {
+      messages.plan = original;
+    }
   });
 });

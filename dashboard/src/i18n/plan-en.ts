@@ -60,6 +60,11 @@ export const planEn: typeof planZh = {
   compareOnly: 'Re-solve to compare two plans here.',
   differ: (n) => `${n} programmes change differently`,
   download: 'Download the plan (xlsx)',
+  workbook: {
+    summary: 'Summary', gap: 'Future gap', constraints: 'Constraints', item: 'Item', value: 'Value',
+    note: 'Note', message: 'Message', mipGap: 'Relative gap to the best bound', changed: 'Programmes changed', added: 'Seats added or opened', cut: 'Seats cut',
+    kind: 'Kind', binding: 'binding', conflict: 'in conflict',
+  },
   noPlan: 'The warehouse holds no enrolment plan (the planner stage did not run).',
   schoolTitle: (n) => (n ? `Proposed enrolment plan: ${n} of this school's majors change` : 'Proposed enrolment plan: nothing changes here'),
   schoolUnchanged: "The plan leaves this school's intake unchanged.",

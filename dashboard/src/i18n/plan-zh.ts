@@ -64,6 +64,12 @@ export const planZh = {
   compareOnly: '重新求解后在此对照两个方案。',
   differ: (n: number) => `${n} 个专业点的调整不同`,
   download: '下载方案（xlsx）',
+  /** The downloaded workbook: its sheets, the summary's rows and the constraints' kinds, in the screen's words. */
+  workbook: {
+    summary: '汇总', gap: '未来缺口', constraints: '约束', item: '项目', value: '取值',
+    note: '注意', message: '说明', mipGap: '与最优界的相对差距', changed: '调整的专业点', added: '扩招或新设（人）', cut: '减招（人）',
+    kind: '类型', binding: '起作用', conflict: '冲突',
+  },
   noPlan: '仓库中没有招生计划方案（规划阶段未运行）。',
   schoolTitle: (n: number) => (n ? `建议招生计划：调整本校 ${n} 个专业` : '建议招生计划：本校不作调整'),
   schoolUnchanged: '方案未调整本校的招生计划。',

@@ -1,7 +1,8 @@
 /**
  * A plan as an Excel workbook: a summary sheet (status, totals, the gap with and without the plan,
  * binding constraints) and one sheet per school with its changes and their reasons. Numbers are
- * number cells, headers frozen, names neutralised against formula injection (shared/csv.ts).
+ * number cells, headers frozen, names neutralised against formula injection (shared/csv.ts). Every
+ * sheet name, header and label is the i18n module's, so the workbook says what the screen says.
  * Loaded only when the analyst downloads, so exceljs stays out of the page's first load.
  */
 import ExcelJS from 'exceljs';
@@ -40,25 +41,26 @@ export function planWorkbook(plan: ShownPlan, names: Lookups, lang: Lang, synthe
   const c = m.columns;
   const book = new ExcelJS.Workbook();
   const used = new Set<string>();
+  const w = m.workbook;
   const totals = seats(plan.changes);
-  const gapRow: Value[] = [lang === 'en' ? 'Relative gap to the best bound' : '与最优界的相对差距', plan.mip_gap];
+  const gapRow: Value[] = [w.mipGap, plan.mip_gap];
   const rows: Value[][] = [
-    ...(synthetic ? [[lang === 'en' ? 'Note' : '注意', messages.syntheticBanner]] : []),
+    ...(synthetic ? [[w.note, messages.syntheticBanner]] : []),
     [m.statusTitle, m.status[plan.status]],
-    [lang === 'en' ? 'Message' : '说明', lang === 'en' ? plan.message_en : plan.message_zh],
+    [w.message, lang === 'en' ? plan.message_en : plan.message_zh],
     gapRow,
-    [lang === 'en' ? 'Programmes changed' : '调整的专业点', plan.changes.length],
-    [lang === 'en' ? 'Seats added or opened' : '扩招或新设（人）', totals.added],
-    [lang === 'en' ? 'Seats cut' : '减招（人）', totals.cut],
+    [w.changed, plan.changes.length],
+    [w.added, totals.added],
+    [w.cut, totals.cut],
   ];
-  const summary = sheet(book, sheetName(used, lang === 'en' ? 'Summary' : '汇总'), [lang === 'en' ? 'Item' : '项目', lang === 'en' ? 'Value' : '取值'], rows, [28, 60]);
+  const summary = sheet(book, sheetName(used, w.summary), [w.item, w.value], rows, [28, 60]);
   // The gap as a percent, on its row below the header (one lower when the synthetic note comes first).
   summary.getCell(`B${rows.indexOf(gapRow) + 2}`).numFmt = '0.00%';
-  sheet(book, sheetName(used, lang === 'en' ? 'Future gap' : '未来缺口'), [c.industry, c.year, c.gapBefore, c.gapAfter],
+  sheet(book, sheetName(used, w.gap), [c.industry, c.year, c.gapBefore, c.gapAfter],
     plan.gaps.map((g) => [names.industry(g.industry_code), g.year, Math.round(g.gap_before), Math.round(g.gap_after)]), [24, 10, 16, 16]);
-  sheet(book, sheetName(used, lang === 'en' ? 'Constraints' : '约束'), [lang === 'en' ? 'Kind' : '类型', c.constraint],
-    [...plan.binding.map((b): Value[] => [lang === 'en' ? 'binding' : '起作用', lang === 'en' ? b.label_en : b.label_zh]),
-      ...plan.conflict.map((b): Value[] => [lang === 'en' ? 'in conflict' : '冲突', lang === 'en' ? b.label_en : b.label_zh])], [12, 80]);
+  sheet(book, sheetName(used, w.constraints), [w.kind, c.constraint],
+    [...plan.binding.map((b): Value[] => [w.binding, lang === 'en' ? b.label_en : b.label_zh]),
+      ...plan.conflict.map((b): Value[] => [w.conflict, lang === 'en' ? b.label_en : b.label_zh])], [12, 80]);
 
   const bySchool = new Map<string, ShownPlan['changes']>();
   for (const ch of plan.changes) bySchool.set(ch.school_code, [...(bySchool.get(ch.school_code) ?? []), ch]);
