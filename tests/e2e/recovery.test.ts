@@ -50,6 +50,25 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('failures 
     expect(await s.page.locator('main[data-view="postings"] figure[data-chart]').count()).toBeGreaterThan(0);
   });
 
+  it('says why the district map could not be read in the words of every other view, and 重试 draws it', async () => {
+    const map = '**/chongqing-districts*.json';
+    await s.page.route(map, (route) => route.abort('internetdisconnected'));
+    try {
+      await visit(s.page, s.server.url, '#/districts');
+      const failed = s.page.locator('main [data-load-failed]');
+      expect(await failed.getAttribute('data-load-failed')).toBe('network');
+      expect((await failed.locator('[data-load-message]').textContent())!.trim()).toBe(zh.notices.network);
+      expect(await failed.locator('[data-retry]').textContent()).toBe(zh.notices.retry);
+      // the rest of the view is drawn meanwhile
+      expect(await s.page.locator('main figure[data-chart="by-district"]').count()).toBe(1);
+    } finally {
+      await s.page.unroute(map);
+    }
+    await s.page.click('main [data-retry]');
+    await s.page.waitForSelector('main figure[data-chart="district-map"]');
+    expect(await s.page.locator('main [data-load-failed]').count()).toBe(0);
+  });
+
   it('clears a view\'s failure on leaving it and coming back once the data loads', async () => {
     const lag = '**/data/marts/mart_lag.arrow';
     await s.page.route(lag, (route) => route.abort('internetdisconnected'));

@@ -321,7 +321,7 @@ export const en: Messages = {
     detail: 'Technical detail: ',
     retry: 'Retry',
     files: {
-      manifest: 'snapshot manifest', history: 'run history', reports: 'report index',
+      manifest: 'snapshot manifest', history: 'run history', reports: 'report index', districtMap: 'district boundaries',
       mart_overview: 'overview data', mart_supply_slice: 'supply data', mart_demand_slice: 'demand data', mart_industry: 'industry gap data', mart_segment: 'chain segment data',
       mart_major: 'major data', mart_concentration: 'programme structure data', mart_school_overlap: 'school overlap data', mart_lag: 'response lag data', mart_funding: 'funding coefficient data',
       mart_school: 'school data', mart_school_programme: 'school programme data', mart_industry_supply: 'industry supply detail', mart_school_report: 'school programme advice',

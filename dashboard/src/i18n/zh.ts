@@ -333,7 +333,7 @@ export const zh = {
     detail: '技术信息：',
     retry: '重试',
     files: {
-      manifest: '数据快照清单', history: '运行记录', reports: '报告目录',
+      manifest: '数据快照清单', history: '运行记录', reports: '报告目录', districtMap: '区县边界图',
       mart_overview: '总览数据', mart_supply_slice: '供给数据', mart_demand_slice: '需求数据', mart_industry: '产业缺口数据', mart_segment: '产业链环节数据',
       mart_major: '专业数据', mart_concentration: '专业结构数据', mart_school_overlap: '学校专业重叠数据', mart_lag: '响应滞后数据', mart_funding: '拨款系数数据',
       mart_school: '学校数据', mart_school_programme: '学校专业点数据', mart_industry_supply: '产业供给明细', mart_school_report: '学校专业建议',

@@ -5,6 +5,7 @@
  */
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import mapUrl from '../assets/chongqing-districts.json?url';
+import { fetchOk, type Fetch } from './load.ts';
 
 export type DistrictFeature = Feature<MultiPolygon, { district_code: string; district_name: string }>;
 
@@ -13,13 +14,14 @@ let request: Promise<DistrictFeature[]> | null = null;
 /**
  * The boundaries, fetched once and shared; a failed fetch is not kept, so 重试 (or the view drawn
  * again) asks the server again instead of showing the old failure until the page is reloaded.
+ * It fails as the snapshot's files do (a LoadError), so the view says no connection or a server
+ * error in the same words.
  */
-export function districtFeatures(fetchFn: (url: string) => Promise<Response> = (url) => fetch(url)): Promise<DistrictFeature[]> {
+export function districtFeatures(fetchFn: Fetch = (url) => fetch(url)): Promise<DistrictFeature[]> {
   if (request) return request;
-  const mine = fetchFn(mapUrl).then((response) => {
-    if (!response.ok) throw new Error(`${mapUrl}: HTTP ${response.status}`);
-    return response.json() as Promise<FeatureCollection<MultiPolygon, DistrictFeature['properties']>>;
-  }).then((map) => map.features);
+  const mine = fetchOk(fetchFn, mapUrl)
+    .then((response) => response.json() as Promise<FeatureCollection<MultiPolygon, DistrictFeature['properties']>>)
+    .then((map) => map.features);
   request = mine;
   mine.catch(() => { if (request === mine) request = null; });
   return mine;

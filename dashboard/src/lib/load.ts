@@ -4,6 +4,7 @@
  */
 import { decodeRows } from './arrow.ts';
 import type { Manifest } from './types.ts';
+import type { Messages } from '../i18n/zh.ts';
 
 export type Fetch = (url: string) => Promise<Response>;
 
@@ -29,6 +30,24 @@ export function loadFailure(error: unknown, base = 'data/'): LoadFailure {
   return { kind: error.kind, file: error.file.startsWith(base) ? error.file.slice(base.length) : error.file, status: error.status, detail };
 }
 
+/**
+ * The key of notices.files naming a file in words: a mart, the manifest, the run history, the
+ * reports index, or the district boundaries (a file of the build, its name hashed there).
+ */
+export function fileKey(file: string): string | null {
+  return martOfFile(file) ?? (file === 'manifest.json' ? 'manifest' : file === 'history.json' ? 'history' : file === 'reports/index.json' ? 'reports'
+    : /(?:^|\/)chongqing-districts[^/]*\.json$/.test(file) ? 'districtMap' : null);
+}
+
+/** What the page says of a failure, in words a reader can act on. */
+export function failureMessage(failure: LoadFailure, m: Messages['notices']): string {
+  const name = (file: string) => { const key = fileKey(file); return key ? (m.files[key] ?? '') : ''; };
+  return failure.kind === 'network' ? m.network
+    : failure.kind === 'missing' && failure.file ? m.missing(name(failure.file), failure.file)
+    : failure.kind === 'server' && failure.file ? m.server(failure.status ?? 0, failure.file)
+    : m.other;
+}
+
 /** The mart (or dimension) a file of the snapshot holds, e.g. marts/provinces/mart_overview.arrow → mart_overview. */
 export function martOfFile(file: string): string | null {
   const match = /(?:^|\/)marts\/(?:provinces\/|schools\/)?((?:mart|dim)_[a-z_]+)(?:\.arrow|\/)/.exec(file);
@@ -36,7 +55,8 @@ export function martOfFile(file: string): string | null {
   return /(?:^|\/)marts\/schools\/[^/]+\.arrow$/.test(file) ? 'mart_school_programme' : null;
 }
 
-async function get(fetchFn: Fetch, url: string): Promise<Response> {
+/** A response that arrived with a 2xx status; otherwise a LoadError saying whether the server was reached, and what it answered. */
+export async function fetchOk(fetchFn: Fetch, url: string): Promise<Response> {
   let response: Response;
   try {
     response = await fetchFn(url);
@@ -63,7 +83,7 @@ export function retrying<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 export async function fetchManifest(fetchFn: Fetch, base = 'data/'): Promise<Manifest> {
-  return (await get(fetchFn, `${base}manifest.json`)).json();
+  return (await fetchOk(fetchFn, `${base}manifest.json`)).json();
 }
 
 /**
@@ -72,7 +92,7 @@ export async function fetchManifest(fetchFn: Fetch, base = 'data/'): Promise<Man
  */
 export async function fetchOptionalJson<T>(fetchFn: Fetch, path: string, fallback: T, base = 'data/'): Promise<T> {
   try {
-    return await (await get(fetchFn, `${base}${path}`)).json();
+    return await (await fetchOk(fetchFn, `${base}${path}`)).json();
   } catch (e) {
     if (e instanceof LoadError && e.kind === 'missing') return fallback;
     throw e;
@@ -81,7 +101,7 @@ export async function fetchOptionalJson<T>(fetchFn: Fetch, path: string, fallbac
 
 /** Rows of an Arrow file, `path` relative to the data folder (e.g. `marts/mart_lag.arrow`). */
 export async function fetchRows<T>(fetchFn: Fetch, path: string, base = 'data/'): Promise<T[]> {
-  const bytes = new Uint8Array(await (await get(fetchFn, `${base}${path}`)).arrayBuffer());
+  const bytes = new Uint8Array(await (await fetchOk(fetchFn, `${base}${path}`)).arrayBuffer());
   return decodeRows<T>(bytes);
 }
 
