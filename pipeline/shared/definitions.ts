@@ -238,7 +238,7 @@ export const DEFINITIONS: readonly Definition[] = [
   },
   {
     id: 'outlook', inputs: ['demand'], policy: [],
-    zh: () => ({ name: '岗位需求预测', definition: '各产业今后五年每年的岗位需求：在朴素（沿用上年）、漂移与 AutoETS 中按滚动回测误差选用，附 80 % 与 95 % 预测区间；选用的模型不优于朴素基线时采用基线。不含退休等替补需求。', formula: 'D̂(t+h)，区间为预测分布的 10–90 % 与 2.5–97.5 % 分位', threshold: '' }),
+    zh: () => ({ name: '需求预测', definition: '各产业今后五年每年的岗位需求：在朴素（沿用上年）、漂移与 AutoETS 中按滚动回测误差选用，附 80 % 与 95 % 预测区间；选用的模型不优于朴素基线时采用基线。不含退休等替补需求。', formula: 'D̂(t+h)，区间为预测分布的 10–90 % 与 2.5–97.5 % 分位', threshold: '' }),
     en: () => ({ name: 'Demand outlook', definition: "Each industry's openings for each of the next five years: naive (last value), drift or AutoETS, chosen by rolling-origin back-test error, with 80 % and 95 % intervals; where no model beats the naive baseline the baseline is used. Replacement demand is not included.", formula: 'D̂(t+h); intervals the 10–90 % and 2.5–97.5 % quantiles', threshold: '' }),
   },
   {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { zh, type Messages } from '../../dashboard/src/i18n/zh.ts';
 import { en } from '../../dashboard/src/i18n/en.ts';
+import { definitionName } from '../../pipeline/shared/definitions.ts';
 
 const FIGURES: Record<string, string[]> = {
   programmePoints: ['overview.programmePoints', 'schools.columns.points', 'coverage.columns.points', 'coverage.pointsAxis', 'concentration.columns.points',
@@ -77,5 +78,12 @@ describe.each([['zh', zh], ['en', en]] as const)('the figures named in %s', (lan
     const says = (key: string) => (typeof word === 'string' ? at(messages, key).includes(word) : word.test(at(messages, key)));
     for (const key of FROM_POSTINGS.flatMap((figure) => FIGURES[figure])) expect(says(key), `${key}: ${at(messages, key)}`).toBe(true);
     for (const key of FROM_DEMAND_STATISTICS.flatMap((figure) => FIGURES[figure])) expect(says(key), `${key}: ${at(messages, key)}`).toBe(false);
+  });
+});
+
+describe('the ⓘ definitions beside the figures', () => {
+  it('name the demand outlook by the demand term the outlook view charts', () => {
+    expect(definitionName('outlook', 'zh')).toBe(`${term(at(zh, 'outlook.fanAxis'))}预测`);
+    expect(definitionName('outlook', 'en')).toBe(`${term(at(en, 'outlook.fanAxis'))} outlook`);
   });
 });
