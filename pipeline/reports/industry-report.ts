@@ -21,10 +21,10 @@ const PROGRAMME_COLUMNS: Column[] = [
   { key: 'major_code', label: '专业代码', type: 'text', width: 10, printed: false },
   { key: 'major_name', label: '专业', type: 'text' },
   { key: 'students', label: '在校生', type: 'integer' },
-  { key: 'graduates', label: '毕业生', type: 'integer' },
+  { key: 'graduates', label: '年毕业生', type: 'integer' },
   { key: 'estimate_zh', label: '估算项', type: 'text', width: 14 },
   { key: 'weight', label: '对应权重', type: 'ratio' },
-  { key: 'supply', label: '年供给', type: 'integer' },
+  { key: 'supply', label: '供给', type: 'integer' },
   { key: 'label_zh', label: '建议', type: 'text', width: 10 },
 ];
 
@@ -51,11 +51,11 @@ const RECOMMENDATION_COLUMNS: Column[] = [
 
 const EVIDENCE_COLUMNS: Column[] = [
   { key: 'year', label: '年份', type: 'year', width: 8 },
-  { key: 'schools', label: '开设学校', type: 'integer' },
-  { key: 'programme_points', label: '专业点', type: 'integer' },
-  { key: 'supply', label: '年供给', type: 'integer' },
+  { key: 'schools', label: '学校数', type: 'integer' },
+  { key: 'programme_points', label: '专业点数', type: 'integer' },
+  { key: 'supply', label: '供给', type: 'integer' },
   { key: 'supply_estimated', label: definitionName('supply_estimated', 'zh'), type: 'integer' },
-  { key: 'demand', label: '年需求', type: 'integer' },
+  { key: 'demand', label: '需求', type: 'integer' },
   { key: 'gap', label: '缺口', type: 'integer' },
   { key: 'fill_ratio', label: '供需比', type: 'percent' },
   { key: 'demand_ratio', label: '求人倍率', type: 'ratio' },
@@ -70,9 +70,9 @@ const EVIDENCE_COLUMNS: Column[] = [
 const SEGMENT_COLUMNS: Column[] = [
   { key: 'stage_zh', label: '环节', type: 'text', width: 8 },
   { key: 'segment_name', label: '链条环节', type: 'text' },
-  { key: 'schools', label: '开设学校', type: 'integer' },
-  { key: 'programme_points', label: '专业点', type: 'integer' },
-  { key: 'supply', label: '年供给', type: 'integer' },
+  { key: 'schools', label: '学校数', type: 'integer' },
+  { key: 'programme_points', label: '专业点数', type: 'integer' },
+  { key: 'supply', label: '供给', type: 'integer' },
   { key: 'covered_zh', label: '是否覆盖', type: 'text', width: 10 },
 ];
 
@@ -128,13 +128,13 @@ function summary(i: Rec, lag: Rec | undefined, candidates: number): Figure[] {
   const lagNote = lag ? zh(STRENGTH_ZH, lag.strength) : '';
   return [
     { label: '信号', value: zh(SIGNAL_ZH, i.signal), type: 'text' },
-    { label: '年供给', value: i.supply as number, type: 'integer', note: suppliedNote(i.supply_estimated as number) },
-    { label: '年需求', value: i.demand as number, type: 'integer', note: '岗位数' },
+    { label: '供给', value: i.supply as number, type: 'integer', note: suppliedNote(i.supply_estimated as number) },
+    { label: '需求', value: i.demand as number, type: 'integer', note: '岗位数' },
     { label: '缺口', value: i.gap as number, type: 'integer', note: '需求 − 供给' },
     { label: '供需比', value: i.fill_ratio as number | null, type: 'percent' },
     { label: '求人倍率', value: i.demand_ratio as number | null, type: 'ratio', note: i.suppressed ? '岗位数过少，不予计算' : '' },
-    { label: '开设学校', value: i.schools as number, type: 'integer' },
-    { label: '专业点', value: i.programme_points as number, type: 'integer' },
+    { label: '学校数', value: i.schools as number, type: 'integer' },
+    { label: '专业点数', value: i.programme_points as number, type: 'integer' },
     { label: '产业链覆盖率', value: i.chain_coverage as number | null, type: 'percent' },
     { label: '未覆盖环节', value: String(i.uncovered_segments ?? ''), type: 'text' },
     { label: '需求增速', value: i.demand_growth as number | null, type: 'percent' },

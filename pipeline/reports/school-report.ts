@@ -16,7 +16,7 @@ const PROGRAMME_COLUMNS: Column[] = [
   { key: 'major_name', label: '专业名称', type: 'text' },
   { key: 'category_name', label: '专业类', type: 'text' },
   { key: 'students', label: '在校生', type: 'integer' },
-  { key: 'graduates', label: '毕业生', type: 'integer' },
+  { key: 'graduates', label: '年毕业生', type: 'integer' },
   { key: 'estimate_zh', label: '估算项', type: 'text', width: 14 },
   { key: 'plan', label: '招生计划', type: 'integer' },
   { key: 'employment_rate', label: '就业率', type: 'percent' },
@@ -40,8 +40,8 @@ const RECOMMENDATION_COLUMNS: Column[] = [
 
 const EVIDENCE_COLUMNS: Column[] = [
   { key: 'name_zh', label: '产业', type: 'text', width: 16 },
-  { key: 'school_points', label: '本校专业点', type: 'integer' },
-  { key: 'school_supply', label: '本校年供给', type: 'integer' },
+  { key: 'school_points', label: '本校专业点数', type: 'integer' },
+  { key: 'school_supply', label: '本校供给', type: 'integer' },
   { key: 'supply_share', label: '占全市供给', type: 'percent' },
   { key: 'supply', label: '全市供给', type: 'integer' },
   { key: 'demand', label: '全市需求', type: 'integer' },
@@ -60,7 +60,7 @@ const CSV_COLUMNS: Column[] = [
   { key: 'label_zh', label: '建议', type: 'text' },
   { key: 'offered_zh', label: '已开设', type: 'text' },
   { key: 'students', label: '在校生', type: 'integer' },
-  { key: 'graduates', label: '毕业生', type: 'integer' },
+  { key: 'graduates', label: '年毕业生', type: 'integer' },
   { key: 'estimate_zh', label: '估算项', type: 'text' },
   { key: 'plan', label: '招生计划', type: 'integer' },
   { key: 'employment_rate', label: '就业率', type: 'percent' },
@@ -171,7 +171,7 @@ export function buildSchoolReport(data: ReportData, school: Rec): Report {
     summary: [
       { label: '专业点数', value: points, type: 'integer' },
       { label: '在校生', value: school.students as number, type: 'integer' },
-      { label: '毕业生', value: school.graduates as number, type: 'integer', note: '未报告处按在校生÷学制估算' },
+      { label: '年毕业生', value: school.graduates as number, type: 'integer', note: '未报告处按在校生÷学制估算' },
       { label: definitionName('match_rate', 'zh'), value: points ? Number(school.matched_points) / points : null, type: 'percent' },
       { label: '同区县专业重叠率', value: school.overlap_share as number | null, type: 'percent' },
       { label: '建议扩大招生', value: count('expand'), type: 'integer' },

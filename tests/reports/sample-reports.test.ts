@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { generateReports, type ReportIndex } from '../../pipeline/reports/generate-reports.ts';
+import { zh } from '../../dashboard/src/i18n/zh.ts';
 import { setPolicyVariables } from '../../pipeline/config/policy.ts';
 import { candidacyReason, type CandidacyFacts } from '../../pipeline/shared/advice.ts';
 import { VOCABULARY } from '../../pipeline/shared/vocabulary.ts';
@@ -165,6 +166,18 @@ describe('generateReports on the sample', () => {
       }
       for (const i of mine) expect(printed.get(i.year), `${code} ${i.year}`).toBeCloseTo(i.supply_estimated, 0);
     }
+  });
+
+  it('names the figures the dashboard shows by the dashboard\'s terms: one vocabulary on screen and on paper', async () => {
+    const term = (key: string) => key.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], zh) as string;
+    const bare = (words: string) => words.replace(/\s*[（(][^（）()]*[）)]$/, '');
+    const figures = ['overview.programmePoints', 'overview.schools', 'gaps.supply', 'gaps.demand'].map((k) => bare(term(k)));
+    const [{ industry_code }] = await rows<{ industry_code: string }>(conn, 'SELECT industry_code FROM mart_industry LIMIT 1');
+    const evidence = ((await workbook(`industries/${industry_code}.xlsx`)).getWorksheet('证据')!.getRow(1).values as string[]).slice(1);
+    expect(evidence).toEqual(expect.arrayContaining(figures));
+    const school = await busiestSchool();
+    const points = ((await workbook(`schools/${school.school_code}.xlsx`)).getWorksheet('专业点')!.getRow(1).values as string[]).slice(1);
+    expect(points).toContain(bare(term('overview.graduates')));
   });
 
   it('gives each school its part of the proposed enrolment plan (建议招生计划) in the workbook, the page and the CSV', async () => {
