@@ -13,7 +13,7 @@ export const PROXIMITY_ZH: Record<string, string> = words.proximities;
 export const ESTIMATE_ZH: Record<string, string> = words.estimates;
 
 /** What every report file says of the synthetic sample's figures: its banner, its workbook's note, its CSV's column. */
-export const SYNTHETIC_ZH = '合成示例数据，非真实统计';
+export const SYNTHETIC_ZH = words.synthetic.note;
 
 /** `zh(SIGNAL_ZH, 'shortage')` → '供给不足'; an unknown value is shown as it is rather than hidden. */
 export const zh = (words: Record<string, string>, value: unknown): string =>

@@ -6,21 +6,17 @@
 import type { Table } from './report-model.ts';
 import { csvNumber } from './format-cell.ts';
 import { excelCsv } from '../shared/csv.ts';
-import { SYNTHETIC_ZH } from './labels-zh.ts';
+import { markSynthetic, VOCABULARY } from '../shared/vocabulary.ts';
 
-/**
- * The CSV text of a table (header = column labels); NULL cells are empty. On the synthetic sample
- * every row ends with a 数据说明 column saying so: a CSV has no title to carry it, and a row copied
- * out of it keeps it.
- */
+/** The CSV text of a table (header = column labels); NULL cells are empty; on the synthetic sample, marked so on every row. */
 export function renderCsv(table: Table, { synthetic = false } = {}): string {
-  const note = synthetic ? [SYNTHETIC_ZH] : [];
-  return excelCsv([
-    [...table.columns.map((c) => c.label), ...(synthetic ? ['数据说明'] : [])],
-    ...table.rows.map((row) => [...table.columns.map((c) => {
+  const rows = [
+    table.columns.map((c) => c.label),
+    ...table.rows.map((row) => table.columns.map((c) => {
       const value = row[c.key] ?? null;
       // numbers in the column's own digits, not as text, so the cell rule leaves them alone
       return typeof value === 'number' ? csvNumber(value, c.type) : value;
-    }), ...note]),
-  ]);
+    })),
+  ];
+  return excelCsv(synthetic ? markSynthetic(rows, VOCABULARY.zh.synthetic) : rows);
 }

@@ -17,6 +17,7 @@ export const VOCABULARY = {
     stages: { upstream: '上游', midstream: '中游', downstream: '下游', service: '服务' },
     proximities: { district: '本区县有需求', area: '本片区有需求', none: '附近无需求' },
     estimates: { figures: '招生计划、实际招生、在校生、毕业生', graduates: '毕业生' },
+    synthetic: { column: '数据说明', note: '合成示例数据，非真实统计' },
   },
   en: {
     levels: { secondary: 'Secondary vocational', higher: 'Higher vocational', bachelor: 'Vocational bachelor' },
@@ -29,8 +30,17 @@ export const VOCABULARY = {
     stages: { upstream: 'Upstream', midstream: 'Midstream', downstream: 'Downstream', service: 'Services' },
     proximities: { district: 'Demand in its district', area: 'Demand in its area group', none: 'No demand nearby' },
     estimates: { figures: 'plan, enrolment, students, graduates', graduates: 'graduates' },
+    synthetic: { column: 'Data note', note: 'Synthetic sample data, not real statistics' },
   },
 };
+
+/**
+ * A table's rows (the header first) with a last column saying, on every row, that the data are the
+ * synthetic sample: a CSV has no title to carry it, and a row copied out of it keeps it.
+ */
+export function markSynthetic<T>(rows: readonly (readonly T[])[], words: { column: string; note: string }): (T | string)[][] {
+  return rows.map((row, i) => [...row, i === 0 ? words.column : words.note]);
+}
 
 /** Which of a programme point's figures are estimates (docs/metrics.md): all of them, its graduates, or none. */
 export function estimateOf(point: { figures_estimated?: boolean | null; graduates_estimated?: boolean | null }): keyof typeof VOCABULARY.zh.estimates | null {
