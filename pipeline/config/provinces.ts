@@ -52,3 +52,6 @@ export const PROVINCES: readonly Province[] = ROWS.map(([code, name, counties, p
 
 /** 四川省 → 四川, 广西壮族自治区 → 广西: the prefix of school names. */
 export const placeName = (province: Province): string => province.name.replace(/(?:壮族|回族|维吾尔)?自治区$|[省市]$/, '');
+
+/** The names a province goes by in a place written out: 重庆市 and 重庆, 广西壮族自治区 and 广西. */
+export const provinceNames = (province: Province): string[] => [province.name, placeName(province)];

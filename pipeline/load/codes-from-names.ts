@@ -3,7 +3,7 @@ import { rawTable, type TableSchema } from '../config/schema.ts';
 import { asciiWidth } from './normalise.ts';
 import { sqlName, sqlString } from './sql.ts';
 import { groupBy } from '../shared/group-by.ts';
-import { placeName, PROVINCES } from '../config/provinces.ts';
+import { provinceNames, PROVINCES } from '../config/provinces.ts';
 
 /**
  * Tables a file may name instead of giving their code: a school list writes 所在区县 as 渝中区, a
@@ -31,7 +31,7 @@ async function readAs(conn: DuckDBConnection, rows: string, field: string, looku
 }
 
 /** A province's name as a workplace is written before its district: 重庆市 and 重庆, 广西壮族自治区 and 广西. */
-const PROVINCE_PREFIXES = PROVINCES.flatMap((p) => [p.name, placeName(p)].map((prefix) => `(${sqlString(p.code)}, ${sqlString(prefix)})`));
+const PROVINCE_PREFIXES = PROVINCES.flatMap((p) => provinceNames(p).map((prefix) => `(${sqlString(p.code)}, ${sqlString(prefix)})`));
 /** What job boards put between the province and the district (重庆-渝北区, 重庆·渝北区, 重庆 渝北区, 重庆市渝北区). */
 const SEPARATORS = ['', '-', '—', '·', '/', ' ', '\u3000', '_'].map((s) => `(${sqlString(s)})`);
 

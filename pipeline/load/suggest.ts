@@ -5,7 +5,7 @@ import { readRows } from '../transform/read-rows.ts';
 import { editDistance, jaroWinkler } from '../shared/edit-distance.ts';
 import { groupBy } from '../shared/group-by.ts';
 import { sqlName, sqlString } from './sql.ts';
-import { placeName, PROVINCES } from '../config/provinces.ts';
+import { provinceNames, PROVINCES } from '../config/provinces.ts';
 
 /** Most candidates named in one "did you mean". */
 const MAX_SUGGESTIONS = 3;
@@ -50,7 +50,7 @@ async function hintSuffixK(conn: DuckDBConnection, schema: TableSchema, rejects:
  * employer gave no district: no district can be read from it, and the reason says so.
  */
 async function hintPlaceNames(conn: DuckDBConnection, schema: TableSchema, rejects: string): Promise<void> {
-  const names = PROVINCES.flatMap((p) => [p.name, placeName(p)]).map(sqlString).join(', ');
+  const names = PROVINCES.flatMap(provinceNames).map(sqlString).join(', ');
   for (const fk of (schema.foreignKeys ?? []).filter((k) => k.reference.resource === 'districts')) {
     await conn.run(`
       UPDATE ${rejects} SET reason = reason || ' — 只写到省（直辖市），未写区县: names a province or the whole city, not a district'

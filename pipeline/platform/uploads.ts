@@ -307,7 +307,6 @@ export async function receiveUpload(db: AppDb, settings: UploadSettings, user: U
 /** The server's own name of an upload's file: the id (unique) and the content hash; the sender's name is only shown. */
 const storedName = (id: number, sha256: string, name: string) => `${id}-${sha256.slice(0, 16)}.${name.slice(name.lastIndexOf('.') + 1).toLowerCase()}`;
 
-
 export const INTERRUPTED = '检查被中断（服务器重启），请重新报送 — the check was interrupted by a restart of the server; deliver the file again';
 
 /**

@@ -19,6 +19,8 @@ export interface Format {
   money(n: number | null): string;
   /** Yuan in the one unit `largest` (an axis' largest value) reads best in: 0.9亿元 and 1.2亿元 on one axis, not 9,000万元 and 1.2亿元. */
   moneyIn(largest: number): (n: number | null) => string;
+  /** The unit moneyIn(largest) writes, for an axis label: 亿元, 万元, 元 (CN¥M, CN¥K … in English). */
+  moneyUnit(largest: number): string;
   /** An ISO timestamp as local date and time. */
   dateTime(iso: string): string;
 }
@@ -46,6 +48,9 @@ export function formatFor(lang: Lang, timeZone?: string): Format {
   const fixed = (digits: number, extra: Intl.NumberFormatOptions = {}) => (): Intl.NumberFormatOptions =>
     ({ minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: 'negative', ...extra });
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  /** The divisor and unit name money of this size is written in (moneyIn, moneyUnit). */
+  const moneyScale = (largest: number): [number, string] =>
+    (lang === 'zh' ? ZH_MONEY : EN_MONEY).find(([u]) => Math.abs(largest) >= u) ?? (lang === 'zh' ? [1, '元'] : [1, '']);
   return {
     int: fmt('int', () => ({ maximumFractionDigits: 0, signDisplay: 'negative' })),
     dec: (n, digits = 2) => fmt(`dec${digits}`, fixed(digits))(n),
@@ -57,10 +62,11 @@ export function formatFor(lang: Lang, timeZone?: string): Format {
       ? (n) => { const text = fmt('money', () => ({ notation: 'compact', maximumFractionDigits: 1, useGrouping: true }))(n); return n === null || !Number.isFinite(n) ? text : `${text}元`; }
       : fmt('money', () => ({ style: 'currency', currency: 'CNY', notation: 'compact', maximumFractionDigits: 1 })),
     moneyIn: (largest) => {
-      const [unit, name] = (lang === 'zh' ? ZH_MONEY : EN_MONEY).find(([u]) => Math.abs(largest) >= u) ?? (lang === 'zh' ? [1, '元'] : [1, '']);
+      const [unit, name] = moneyScale(largest);
       const number = fmt('moneyIn', () => ({ maximumFractionDigits: 1, signDisplay: 'negative' }));
       return (n) => (n === null || !Number.isFinite(n) ? NONE : lang === 'zh' ? `${number(n / unit)}${name}` : `CN¥${number(n / unit)}${name}`);
     },
+    moneyUnit: (largest) => (lang === 'zh' ? moneyScale(largest)[1] : `CN¥${moneyScale(largest)[1]}`),
     dateTime: (iso) => dates.format(new Date(iso)),
   };
 }

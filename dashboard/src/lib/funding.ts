@@ -36,7 +36,5 @@ export function recomputeFunding(rows: readonly FundingRow[], policy: FundingPol
  * that unit for the axis label: the label then names the unit every tick is in, 亿元 or 万元, not both.
  */
 export function moneyAxis(f: Format, largest: number): { tick: (n: number | null) => string; unit: string } {
-  const tick = f.moneyIn(largest);
-  // The unit is what moneyIn writes around the number: "0亿元" → 亿元, "CN¥0M" → CN¥M.
-  return { tick, unit: tick(0).replace('0', '') };
+  return { tick: f.moneyIn(largest), unit: f.moneyUnit(largest) };
 }
