@@ -48,6 +48,7 @@ import { startPlannerWorker, type PlannerWorker } from '../planner/solve-in-work
 import { INSTANCE_TABLES } from '../planner/read-instance.ts';
 import { commitProposal, discardProposal, writePendingProposal, type PendingPlan } from '../planner/archive.ts';
 import { duckdbConfig, readResources } from '../config/resources.ts';
+import { checkpointBeside, NO_AUTOMATIC_CHECKPOINT } from './checkpoint.ts';
 import { silentEffects, type Effects } from '../config/effects.ts';
 
 export interface RefreshOptions {
@@ -243,8 +244,8 @@ async function plannerStage(run: Run, instance: DuckDBInstance, worker: PlannerW
  * JavaScript's and the reports render in worker threads: run side by side on their own
  * connections, they keep both cores busy, while DuckDB's cache gives way to Node's memory. The
  * planner may still be solving on one core: the tests, the export and the reports start at once
- * and leave what reads the plan's marts to the end. Files written before a test fails are
- * discarded with the build.
+ * and leave what reads the plan's marts to the end; the warehouse is checkpointed beside them
+ * (checkpoint.ts). Files written before a test fails are discarded with the build.
  */
 async function outputStages(run: Run, instance: DuckDBInstance, conn: DuckDBConnection, load: LoadReport,
   { rebuilt, planned }: Modelled) {
@@ -279,6 +280,7 @@ async function outputStages(run: Run, instance: DuckDBInstance, conn: DuckDBConn
           { minWorkers: 1, planned });
         return `${index.schools.length} school and ${index.industries.length} industry reports`;
       }, (detail) => detail),
+      checkpointBeside(instance),
     ] as const);
     return { tests, marts, reports };
   } finally {
@@ -330,7 +332,8 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
     await stage('load', async () => copyBaseWarehouse(base, buildDir),
       () => `inputs unchanged but the postings: warehouse copied from snapshot ${base.from}`);
   }
-  const instance = await DuckDBInstance.create(join(buildDir, WAREHOUSE_FILE), duckdbConfig(readResources(), run.tmpDir));
+  const instance = await DuckDBInstance.create(join(buildDir, WAREHOUSE_FILE),
+    { ...duckdbConfig(readResources(), run.tmpDir), checkpoint_threshold: NO_AUTOMATIC_CHECKPOINT });
   const conn = await instance.connect();
   try {
     await setPolicyVariables(conn, policy);
