@@ -8,6 +8,9 @@
  * 会计 and becomes 530302 大数据与会计, never the 2021 中职 major with that number. A code not in its
  * year's catalogue, a withdrawn major, or a split major whose successor mapping.json does not
  * choose is rejected, naming the catalogue: a figure is never split by guesswork nor counted twice.
+ * legacy_majors.csv may come without the 对照表 (data/reference holds the 2015 高职专科 list, not the
+ * 对照表, which a bureau gives in its data folder): a listed code is then rejected naming its old
+ * major, its successor never guessed from a name or a code.
  *
  * Levels: a major must be of its school's level; a 职业本科 school may also run 高职专科 majors (it
  * enrols both). Any other mismatch is rejected naming both levels — a 五年制高职 class taught in a
@@ -37,8 +40,10 @@ const catalogueName = (column: string) =>
 
 export interface CatalogueOptions {
   currentFrom: number;
-  /** Whether legacy_majors and major_successors were loaded. */
-  legacy: boolean;
+  /** Where legacy_majors was loaded from, if it was: data/reference's list (the 2015 高职专科 catalogue without its 2016–2019 additions) or the data folder's. */
+  legacy?: 'reference' | 'own';
+  /** Whether major_successors was loaded too (only ever with legacy_majors). */
+  successors: boolean;
   /** Old code → the successor chosen for a split major (mapping.json catalogue.choose). */
   choose: Record<string, string>;
 }
@@ -65,13 +70,14 @@ export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rej
     WHERE ${clean(rejects, ['year', 'school_code', 'major_code'])} AND TRY_CAST(r.year AS INTEGER) < ${options.currentFrom}`);
   const reject = (where: string, reason: string) => conn.run(`
     INSERT INTO ${rejects} SELECT x.row_id, 'major_code', x.source_major_code, ${reason}, NULL FROM ${sources} x ${where}`);
-  if (!options.legacy) {
-    await reject('', `'缺少旧版目录及其新旧对照（legacy_majors.csv、major_successors.csv） — read in the ' || ${catalogueName('x.catalogue')} || ', in force for ' || x.year
-      || ' (before ${options.currentFrom}), but no legacy_majors.csv and major_successors.csv are given: add them, '
+  // Rows of a catalogue legacy_majors does not list (every 中职 row with the reference list alone) cannot be read at all.
+  await reject(options.legacy ? `WHERE NOT EXISTS (SELECT 1 FROM ${rawTable('legacy_majors')} lm WHERE lm.catalogue = x.catalogue)` : '',
+    `'缺少旧版目录及其新旧对照（legacy_majors.csv、major_successors.csv） — read in the ' || ${catalogueName('x.catalogue')} || ', in force for ' || x.year
+      || ' (before ${options.currentFrom}), but ${options.legacy ? 'legacy_majors.csv lists none of its majors: add them, with their successors in major_successors.csv,'
+        : 'no legacy_majors.csv and major_successors.csv are given: add them,'} '
       || 'or set catalogue.current_from in mapping.json if the file uses 2021 codes'`);
-    await conn.run(`DELETE FROM ${sources}`);
-    return { count: 0, example: null };
-  }
+  await conn.run(`DELETE FROM ${sources} x WHERE EXISTS (SELECT 1 FROM ${rejects} j WHERE j.row_id = x.row_id AND j.field = 'major_code')`);
+  if (!options.legacy) return { count: 0, example: null };
   const choose = Object.entries(options.choose);
   await conn.run(`
     CREATE OR REPLACE TEMP TABLE ${sources}_found AS
@@ -81,7 +87,8 @@ export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rej
     FROM ${sources} x
     LEFT JOIN ${rawTable('legacy_majors')} lm ON lm.catalogue = x.catalogue AND lm.major_code = x.source_major_code
       AND x.year BETWEEN lm.valid_from AND coalesce(lm.valid_to, 9999)
-    LEFT JOIN ${rawTable('major_successors')} s ON s.catalogue = x.catalogue AND s.old_code = x.source_major_code
+    LEFT JOIN ${options.successors ? rawTable('major_successors') : '(SELECT NULL::VARCHAR AS catalogue, NULL::VARCHAR AS old_code, NULL::VARCHAR AS new_code, NULL::VARCHAR AS new_name)'} s
+      ON s.catalogue = x.catalogue AND s.old_code = x.source_major_code
     GROUP BY x.row_id`);
   await conn.run(`
     UPDATE ${sources} x SET major_code = CASE
@@ -91,10 +98,17 @@ export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rej
       END
     FROM ${sources}_found f WHERE f.row_id = x.row_id AND f.listed`);
   const what = `x.source_major_code || ' ' || f.old_name || ' (' || ${catalogueName('x.catalogue')} || ')'`;
-  await reject(`JOIN ${sources}_found f USING (row_id) WHERE NOT f.listed`,
-    `'不在' || ${catalogueName('x.catalogue')} || '中 — not in the ' || ${catalogueName('x.catalogue')} || ', in force for ' || x.year`);
-  await reject(`JOIN ${sources}_found f USING (row_id) WHERE f.listed AND coalesce(len(f.successors), 0) = 0`,
-    `'已撤销，2021 年目录中没有对应专业 — ' || ${what} || ' has no 2021 successor in major_successors.csv (withdrawn)'`);
+  // The reference list lacks the additions of 2016–2019: a code missing from it may be one, so the reason says no more than that.
+  await reject(`JOIN ${sources}_found f USING (row_id) WHERE NOT f.listed`, options.legacy === 'reference'
+    ? `'不在' || ${catalogueName('x.catalogue')} || '中（参考目录未含 2016–2019 年增补专业） — not in the ' || ${catalogueName('x.catalogue')}
+      || ', in force for ' || x.year || ', as the reference legacy_majors.csv lists it (without the 2016–2019 additions): '
+      || 'if it is one of them, add it to a copy of that file in the data folder'`
+    : `'不在' || ${catalogueName('x.catalogue')} || '中 — not in the ' || ${catalogueName('x.catalogue')} || ', in force for ' || x.year`);
+  await reject(`JOIN ${sources}_found f USING (row_id) WHERE f.listed AND coalesce(len(f.successors), 0) = 0`, options.successors
+    ? `'已撤销，2021 年目录中没有对应专业 — ' || ${what} || ' has no 2021 successor in major_successors.csv (withdrawn)'`
+    : `'缺少新旧专业对照表，无法确定 2021 年对应专业 — ' || ${what} || ', in force for ' || x.year
+      || ': its 2021 successor is not known without the 新旧专业对照表 (major_successors.csv), and is never guessed from its name or code: '
+      || 'add major_successors.csv to the data folder'`);
   await reject(`JOIN ${sources}_found f USING (row_id) WHERE f.listed AND len(f.successors) > 1 AND x.major_code IS NULL`,
     `'2021 年拆分为 ' || f.named || '，请在 mapping.json 的 catalogue.choose 中指明本校开设的一个 — '
       || ${what} || ' was split in 2021 into ' || f.named || ': name the one this school runs in mapping.json catalogue.choose'`);

@@ -8,7 +8,7 @@ import { CURRENT_FROM, LEGACY_TABLES } from './catalogue-versions.ts';
 import { joinListing, type ListingFigures, type RemarkReading } from './listing.ts';
 import { demandGapsNote } from './demand-gaps.ts';
 import { FORMER_DISTRICTS } from './codes-from-names.ts';
-import { locateInput, locateOptional, locateProgrammes, type InputOverrides } from './locate-input.ts';
+import { locateInput, locateLegacy, locateOptional, locateProgrammes, type InputOverrides } from './locate-input.ts';
 import { loadTable, type InputReport } from './load-table.ts';
 import { readMapping } from './mapping.ts';
 import type { Reject } from './rejects/reject.ts';
@@ -103,13 +103,15 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
       keep(load);
       return load.taken ?? new Map();
     });
-    // The legacy catalogues, optional: read only where both are given (programme rows before 2021 need them).
-    const legacyFiles = LEGACY_TABLES.map((table) => ({ table, file: locateOptional(table, options.dataDir, options.referenceDir, mapping.tables[table]?.file) }));
-    const legacy = legacyFiles.every((f) => f.file !== undefined);
-    const lone = legacyFiles.filter((f) => f.file !== undefined);
-    if (!legacy && lone.length > 0) warn(`${lone[0].file}: 未读取 — not read: the legacy catalogue needs both ${LEGACY_TABLES.join('.csv and ')}.csv`);
-    if (legacy) for (const { table, file } of legacyFiles) keep(await loadTable(conn, { table, file: file! }, { ...settings, mapping: mapping.tables[table] }));
-    const catalogue = { currentFrom: mapping.catalogue?.current_from ?? CURRENT_FROM, legacy, choose: mapping.catalogue?.choose ?? {} };
+    // The legacy catalogue, optional (programme rows before current_from are read in it): its majors, and the 对照表 with them.
+    const legacy = locateLegacy(options.dataDir, options.referenceDir, mapping.tables);
+    if (legacy.unread) warn(`${legacy.unread}: 未读取 — not read: major_successors.csv is read only with legacy_majors.csv, the catalogue of its old codes`);
+    for (const table of LEGACY_TABLES) {
+      const file = legacy[table];
+      if (file) keep(await loadTable(conn, { table, file }, { ...settings, mapping: mapping.tables[table] }));
+    }
+    const catalogue = { currentFrom: mapping.catalogue?.current_from ?? CURRENT_FROM, legacy: legacy.from, successors: legacy.major_successors !== undefined,
+      choose: mapping.catalogue?.choose ?? {} };
     for (const [i, table] of TABLES.entries()) {
       const tableMapping = mapping.tables[table];
       if (table === 'programmes') {

@@ -4,6 +4,7 @@ import { REFERENCE_TABLES, type InputName, type TableName } from '../config/sche
 import { LoadError } from './errors.ts';
 import { assertRegularFile } from './stable-file.ts';
 import type { Mapping } from './mapping.ts';
+import type { LEGACY_TABLES } from './catalogue-versions.ts';
 
 /** `<table>.csv` or `<table>.xlsx` in a folder; undefined when neither; both is ambiguous and aborts. */
 function findIn(dir: string, table: string): string | undefined {
@@ -25,6 +26,21 @@ function namedFile(table: string, dataDir: string, named: string): string {
 /** An optional table's file (the one mapping.json names, else data folder first, then the reference folder), or undefined when none. */
 export function locateOptional(table: string, dataDir: string, referenceDir: string, named?: string): string | undefined {
   return named !== undefined ? namedFile(table, dataDir, named) : findIn(dataDir, table) ?? findIn(referenceDir, table);
+}
+
+/**
+ * The legacy catalogue's files as the loader reads them (catalogue-versions.ts): legacy_majors, the
+ * data folder's else data/reference's (`from` says which), and major_successors, read only with
+ * it — a 对照表 alone has no catalogue to read its old codes in, and is `unread`.
+ */
+export type LegacyFiles = Partial<Record<(typeof LEGACY_TABLES)[number], string>> & { from?: 'reference' | 'own'; unread?: string };
+
+export function locateLegacy(dataDir: string, referenceDir: string, tables: Mapping['tables']): LegacyFiles {
+  const own = locateOptional('legacy_majors', dataDir, dataDir, tables.legacy_majors?.file);
+  const majors = own ?? findIn(referenceDir, 'legacy_majors');
+  const successors = locateOptional('major_successors', dataDir, referenceDir, tables.major_successors?.file);
+  if (majors === undefined) return { unread: successors };
+  return { legacy_majors: majors, major_successors: successors, from: own === undefined ? 'reference' : 'own' };
 }
 
 /** Files that stand in for a data folder's own, by input: accepted uploads (accepted-inputs.ts). */

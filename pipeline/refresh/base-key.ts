@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LEGACY_TABLES } from '../load/catalogue-versions.ts';
 import { FORMER_DISTRICTS } from '../load/codes-from-names.ts';
-import { locateInput, locateOptional, locateProgrammes, type InputOverrides } from '../load/locate-input.ts';
+import { locateInput, locateLegacy, locateOptional, locateProgrammes, type InputOverrides } from '../load/locate-input.ts';
 import { MAPPING_FILE, readMapping, type Mapping } from '../load/mapping.ts';
 import { classificationFile } from '../postings/classification-tables.ts';
 import { contentKey, fileSha256 } from './fingerprint.ts';
@@ -55,8 +55,8 @@ export async function locateBaseInputs(dataDir: string, referenceDir: string, ov
     const files = TABLES.flatMap((table) => (table === 'programmes' ? programmeFiles(dataDir, mapping, overrides) : [{
       table: table as string, file: locateInput(table, dataDir, referenceDir, { overrides, named: mapping.tables[table]?.file }),
     }]));
-    const legacy = LEGACY_TABLES.map((table) => ({ table: table as string, file: locateOptional(table, dataDir, referenceDir, mapping.tables[table]?.file) }));
-    if (legacy.every((f) => f.file !== undefined)) files.unshift(...legacy as { table: string; file: string }[]);
+    const legacy = locateLegacy(dataDir, referenceDir, mapping.tables);
+    files.unshift(...LEGACY_TABLES.flatMap((table) => (legacy[table] ? [{ table: table as string, file: legacy[table] }] : [])));
     const former = locateOptional(FORMER_DISTRICTS, dataDir, referenceDir, mapping.tables[FORMER_DISTRICTS]?.file);
     if (former) files.push({ table: FORMER_DISTRICTS, file: former });
     const proposals = locateOptional('plan_proposals', dataDir, dataDir, mapping.tables.plan_proposals?.file);

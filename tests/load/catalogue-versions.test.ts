@@ -1,10 +1,11 @@
 /**
- * Programme history read in the catalogue of its year: real 2015 高职专科 rows and their 2021
- * successors from the 新旧专业对照表 (a few rows, as in data/reference/legacy_majors.csv and
- * major_successors.csv), real Chongqing colleges.
+ * Programme history read in the catalogue of its year: real 2015 高职专科 rows (a few rows of
+ * data/reference/legacy_majors.csv, or the whole file) and their 2021 successors from the
+ * 新旧专业对照表 (a few rows, as a bureau gives it in its data folder), real Chongqing colleges.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inputsFrom, load, query, REAL, removeInputs } from './helpers.ts';
 
@@ -28,6 +29,9 @@ const SUCCESSORS = [
   'higher-2015,610205,软件技术,510205,大数据技术,split',
 ].join('\n');
 const HEADER = 'year,school_code,major_code,plan,enrolled,students,graduates,employment_rate,status';
+/** A 中职 school (its identifier invented: no public list of 中职 identifiers was found) beside the real colleges. */
+const SECONDARY_SCHOOL = '3150099901';
+const SCHOOLS_WITH_SECONDARY = `${readFileSync(join(REAL, 'schools.csv'), 'utf8').trimEnd()}\n${SECONDARY_SCHOOL},重庆市某职业教育中心,secondary,500112,public\n`;
 
 const history = (rows: string[], extra: Record<string, string> = {}) =>
   inputsFrom(REAL, { 'programmes.csv': [HEADER, ...rows].join('\n'), 'legacy_majors.csv': LEGACY, 'major_successors.csv': SUCCESSORS, ...extra });
@@ -120,16 +124,14 @@ describe('codes carried to the 2021 catalogue, said and kept', () => {
   });
 
   it('a malformed code in a legacy year: its catalogue named, a leading 0 Excel dropped asked about, no 2021 major suggested', async () => {
-    // A 中职 school (its identifier invented: no public list of 中职 identifiers was found) and the
-    // 2010 中职 row of 计算机应用 with its 2021 successor.
-    const school = '3150099901';
-    const schools = `${readFileSync(join(REAL, 'schools.csv'), 'utf8').trimEnd()}\n${school},重庆市某职业教育中心,secondary,500112,public\n`;
+    // A 中职 school and the 2010 中职 row of 计算机应用 with its 2021 successor.
+    const school = SECONDARY_SCHOOL;
     const { report, conn } = await load(await history([
       `2019,${school},90100,120,118,350,110,,active`, // 090100 in a number column
       `2019,${school},9010,120,118,350,110,,active`,
       `2020,${school},090100,120,119,352,112,,active`,
     ], {
-      'schools.csv': schools,
+      'schools.csv': SCHOOLS_WITH_SECONDARY,
       'legacy_majors.csv': `${LEGACY}\nsecondary-2010,090100,计算机应用,secondary,2010,2020`,
       'major_successors.csv': `${SUCCESSORS}\nsecondary-2010,090100,计算机应用,710201,计算机应用,kept`,
     }), 1);
@@ -156,5 +158,60 @@ describe('codes carried to the 2021 catalogue, said and kept', () => {
     expect(await query(conn, 'SELECT major_code, source_major_code, students FROM raw_programmes')).toEqual([
       { major_code: '530302', source_major_code: '630302', students: 520 },
     ]);
+  });
+});
+
+describe('the reference 2015 高职专科 list without a 新旧专业对照表', () => {
+  const REFERENCE = fileURLToPath(new URL('../../data/reference/', import.meta.url));
+  /** Test fixture: one row of the 新旧专业对照表, as a bureau gives the table in its data folder. */
+  const BUREAU_SUCCESSORS = ['catalogue,old_code,old_name,new_code,new_name,change', 'higher-2015,630302,会计,530302,大数据与会计,renamed'].join('\n');
+  const rows = [
+    '2019,4150014128,630302,180,176,520,280,0.91,active', // 会计 in 2015
+    '2019,4150014128,610299,40,38,110,30,,active', // in no 专业类 of the 2015 list (6102 ends at 610214)
+    `2019,${SECONDARY_SCHOOL},090100,120,118,350,110,,active`, // 2010 中职 计算机应用: no such list in data/reference
+    '2025,4150014128,530302,180,175,530,160,,active',
+  ];
+  const notListed = [3, 'major_code', '610299', '不在2015 高职专科目录 (higher-2015)中（参考目录未含 2016–2019 年增补专业） — not in the 2015 高职专科目录 (higher-2015), '
+    + 'in force for 2019, as the reference legacy_majors.csv lists it (without the 2016–2019 additions): if it is one of them, add it to a copy of that file in the data folder'];
+  const noSecondary = [4, 'major_code', '090100', '缺少旧版目录及其新旧对照（legacy_majors.csv、major_successors.csv） — read in the 2010 中职目录 (secondary-2010), in force for 2019 '
+    + '(before 2021), but legacy_majors.csv lists none of its majors: add them, with their successors in major_successors.csv, '
+    + 'or set catalogue.current_from in mapping.json if the file uses 2021 codes'];
+
+  it('reads the list from data/reference and rejects a listed code naming the old major and the missing 对照表, never as the 2021 major of its number', async () => {
+    const dir = await inputsFrom(REAL, { 'programmes.csv': [HEADER, ...rows].join('\n'), 'schools.csv': SCHOOLS_WITH_SECONDARY });
+    const { report, conn } = await load(dir, 1, REFERENCE);
+    expect(report.inputs.filter((i) => i.table === 'legacy_majors' || i.table === 'major_successors').map((i) => [i.table, i.file, i.rows]))
+      .toEqual([['legacy_majors', join(REFERENCE, 'legacy_majors.csv'), 748]]);
+    expect(report.warnings.filter((w) => w.includes('未读取'))).toEqual([]);
+    expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
+      [2, 'major_code', '630302', '缺少新旧专业对照表，无法确定 2021 年对应专业 — 630302 会计 (2015 高职专科目录 (higher-2015)), in force for 2019: '
+        + 'its 2021 successor is not known without the 新旧专业对照表 (major_successors.csv), and is never guessed from its name or code: add major_successors.csv to the data folder'],
+      notListed,
+      noSecondary,
+    ]);
+    expect(await query(conn, 'SELECT year, major_code, source_major_code, catalogue FROM raw_programmes')).toEqual([
+      { year: 2025, major_code: '530302', source_major_code: null, catalogue: '2021' },
+    ]);
+  });
+
+  it('carries a listed code to its successor in the data folder\'s 对照表, read with the reference list', async () => {
+    const dir = await inputsFrom(REAL, { 'programmes.csv': [HEADER, ...rows].join('\n'), 'schools.csv': SCHOOLS_WITH_SECONDARY, 'major_successors.csv': BUREAU_SUCCESSORS });
+    const { report, conn } = await load(dir, 1, REFERENCE);
+    expect(report.inputs.filter((i) => i.table === 'legacy_majors' || i.table === 'major_successors').map((i) => [i.table, i.file]))
+      .toEqual([['legacy_majors', join(REFERENCE, 'legacy_majors.csv')], ['major_successors', join(dir, 'major_successors.csv')]]);
+    expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([notListed, noSecondary]);
+    expect(await query(conn, 'SELECT year, major_code, source_major_code, catalogue FROM raw_programmes ORDER BY year')).toEqual([
+      { year: 2019, major_code: '530302', source_major_code: '630302', catalogue: 'higher-2015' },
+      { year: 2025, major_code: '530302', source_major_code: null, catalogue: '2021' },
+    ]);
+  });
+
+  it('does not read a 对照表 without the catalogue of its old codes, and says so', async () => {
+    const dir = await inputsFrom(REAL, { 'programmes.csv': [HEADER, rows[0], rows[3]].join('\n'), 'major_successors.csv': BUREAU_SUCCESSORS });
+    const { report } = await load(dir);
+    expect(report.inputs.map((i) => i.table)).not.toContain('major_successors');
+    expect(report.warnings.filter((w) => w.includes('未读取'))).toEqual([
+      `${join(dir, 'major_successors.csv')}: 未读取 — not read: major_successors.csv is read only with legacy_majors.csv, the catalogue of its old codes`]);
+    expect(report.rejects.map((r) => r.reason)).toEqual([expect.stringContaining('but no legacy_majors.csv and major_successors.csv are given')]);
   });
 });

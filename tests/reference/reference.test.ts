@@ -17,7 +17,7 @@ const schemaFields = (table: string) => schemaOf(table).map((f) => f.name);
 const countBy = <T>(items: T[], key: (item: T) => string) =>
   items.reduce((acc, item) => acc.set(key(item), (acc.get(key(item)) ?? 0) + 1), new Map<string, number>());
 
-const tables = ['districts', 'former_districts', 'majors', 'industries', 'industry_segments', 'crosswalk', 'crosswalk_defaults'];
+const tables = ['districts', 'former_districts', 'majors', 'legacy_majors', 'industries', 'industry_segments', 'crosswalk', 'crosswalk_defaults'];
 const districts = read('districts');
 const majors = read('majors');
 const industries = read('industries');
@@ -161,6 +161,40 @@ describe('majors', () => {
       expect(Number(m.valid_from), m.major_code).toBeGreaterThanOrEqual(2021);
       if (m.valid_to !== '') expect(Number(m.valid_to), m.major_code).toBeGreaterThanOrEqual(Number(m.valid_from));
     }
+  });
+});
+
+describe('legacy_majors', () => {
+  const legacy = read('legacy_majors');
+  const digits = (code: string) => code.slice(0, 6);
+
+  // The published totals of the 2015 高职专科 catalogue, and its majors per 大类 as SOURCES.md tabulates them from the PDF.
+  it('holds the 748 majors of the 2015 高职专科 catalogue in 99 专业类 and 19 大类 (51–69), each code once, in force from 2015', () => {
+    expect(legacy).toHaveLength(748);
+    for (const m of legacy) expect([m.catalogue, m.level, m.valid_from, m.valid_to], m.major_code).toEqual(['higher-2015', 'higher', '2015', '']);
+    expect(new Set(legacy.map((m) => digits(m.major_code))).size).toBe(748);
+    expect(new Set(legacy.map((m) => m.major_name)).size).toBe(748);
+    expect(new Set(legacy.map((m) => m.major_code.slice(0, 4))).size).toBe(99);
+    expect(Object.fromEntries(countBy(legacy, (m) => m.major_code.slice(0, 2)))).toEqual({
+      51: 51, 52: 66, 53: 49, 54: 32, 55: 16, 56: 65, 57: 17, 58: 32, 59: 18, 60: 66,
+      61: 40, 62: 46, 63: 47, 64: 12, 65: 58, 66: 23, 67: 49, 68: 42, 69: 19,
+    });
+  });
+
+  it('numbers the majors of each 专业类 01, 02, … without gaps: the base list, no later additions', () => {
+    const serials = new Map<string, number[]>();
+    for (const m of legacy) serials.set(m.major_code.slice(0, 4), [...(serials.get(m.major_code.slice(0, 4)) ?? []), Number(m.major_code.slice(4, 6))]);
+    for (const [category, list] of serials) expect(list.sort((a, b) => a - b), category).toEqual(list.map((_, i) => i + 1));
+    expect(legacy.find((m) => m.major_code === '610214')?.major_name).toBe('电子商务技术');
+    expect(legacy.some((m) => digits(m.major_code) === '610215')).toBe(false);
+  });
+
+  it('keeps the 65 国家控制专业 codes with their K suffix, where the catalogue prints it', () => {
+    const k = legacy.filter((m) => m.major_code.endsWith('K'));
+    expect(Object.fromEntries(countBy(k, (m) => m.major_code.slice(0, 4)))).toEqual({ 6201: 10, 6206: 1, 6701: 21, 6801: 12, 6802: 7, 6803: 2, 6804: 4, 6806: 3, 6807: 5 });
+    const byCode = new Map(legacy.map((m) => [m.major_code, m.major_name]));
+    expect([byCode.get('620101K'), byCode.get('620601K'), byCode.get('670102K')]).toEqual(['临床医学', '预防医学', '学前教育']);
+    expect([byCode.get('630302'), byCode.get('620201'), byCode.get('610205')]).toEqual(['会计', '护理', '软件技术']);
   });
 });
 
