@@ -83,10 +83,14 @@ export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rej
     CREATE OR REPLACE TEMP TABLE ${sources}_found AS
     SELECT x.row_id, any_value(lm.major_name) AS old_name, bool_or(lm.major_code IS NOT NULL) AS listed,
            list(DISTINCT s.new_code ORDER BY s.new_code) FILTER (WHERE s.new_code IS NOT NULL) AS successors,
-           string_agg(DISTINCT s.new_code || ' ' || s.new_name, ', ' ORDER BY s.new_code || ' ' || s.new_name) AS named
+           string_agg(DISTINCT s.new_code || ' ' || s.new_name, ', ' ORDER BY s.new_code || ' ' || s.new_name) AS named,
+           any_value(lk.major_code || ' ' || lk.major_name) AS with_k
     FROM ${sources} x
     LEFT JOIN ${rawTable('legacy_majors')} lm ON lm.catalogue = x.catalogue AND lm.major_code = x.source_major_code
       AND x.year BETWEEN lm.valid_from AND coalesce(lm.valid_to, 9999)
+    -- 国控专业 are published with a K (620101K 临床医学): the code without it names no major
+    LEFT JOIN ${rawTable('legacy_majors')} lk ON lk.catalogue = x.catalogue AND lk.major_code = x.source_major_code || 'K'
+      AND x.year BETWEEN lk.valid_from AND coalesce(lk.valid_to, 9999)
     LEFT JOIN ${options.successors ? rawTable('major_successors') : '(SELECT NULL::VARCHAR AS catalogue, NULL::VARCHAR AS old_code, NULL::VARCHAR AS new_code, NULL::VARCHAR AS new_name)'} s
       ON s.catalogue = x.catalogue AND s.old_code = x.source_major_code
     GROUP BY x.row_id`);
@@ -99,7 +103,10 @@ export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rej
     FROM ${sources}_found f WHERE f.row_id = x.row_id AND f.listed`);
   const what = `x.source_major_code || ' ' || f.old_name || ' (' || ${catalogueName('x.catalogue')} || ')'`;
   // The reference list lacks the additions of 2016–2019: a code missing from it may be one, so the reason says no more than that.
-  await reject(`JOIN ${sources}_found f USING (row_id) WHERE NOT f.listed`, options.legacy === 'reference'
+  await reject(`JOIN ${sources}_found f USING (row_id) WHERE NOT f.listed AND f.with_k IS NOT NULL`,
+    `'国控专业代码带 K：' || ${catalogueName('x.catalogue')} || '中为 ' || f.with_k || ' — ' || x.source_major_code || ' is not in the '
+      || ${catalogueName('x.catalogue')} || ', in force for ' || x.year || '; the catalogue code is ' || f.with_k || ': give the code with its K'`);
+  await reject(`JOIN ${sources}_found f USING (row_id) WHERE NOT f.listed AND f.with_k IS NULL`, options.legacy === 'reference'
     ? `'不在' || ${catalogueName('x.catalogue')} || '中（参考目录未含 2016–2019 年增补专业） — not in the ' || ${catalogueName('x.catalogue')}
       || ', in force for ' || x.year || ', as the reference legacy_majors.csv lists it (without the 2016–2019 additions): '
       || 'if it is one of them, add it to a copy of that file in the data folder'`

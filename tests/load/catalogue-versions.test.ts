@@ -206,6 +206,16 @@ describe('the reference 2015 高职专科 list without a 新旧专业对照表',
     ]);
   });
 
+  it('rejects a 国控 code of the list given without its K naming the K major, never reading it as another', async () => {
+    const dir = await inputsFrom(REAL, { 'programmes.csv': [HEADER, '2019,4150014128,620101,60,58,170,50,,active', rows[3]].join('\n') });
+    const { report, conn } = await load(dir, 1, REFERENCE);
+    expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
+      [2, 'major_code', '620101', '国控专业代码带 K：2015 高职专科目录 (higher-2015)中为 620101K 临床医学 — 620101 is not in the 2015 高职专科目录 (higher-2015), '
+        + 'in force for 2019; the catalogue code is 620101K 临床医学: give the code with its K'],
+    ]);
+    expect(await query(conn, 'SELECT year, major_code FROM raw_programmes')).toEqual([{ year: 2025, major_code: '530302' }]);
+  });
+
   it('does not read a 对照表 without the catalogue of its old codes, and says so', async () => {
     const dir = await inputsFrom(REAL, { 'programmes.csv': [HEADER, rows[0], rows[3]].join('\n'), 'major_successors.csv': BUREAU_SUCCESSORS });
     const { report } = await load(dir);
