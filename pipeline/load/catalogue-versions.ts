@@ -42,8 +42,10 @@ export interface CatalogueOptions {
   currentFrom: number;
   /** Where legacy_majors was loaded from, if it was: data/reference's list (the 2015 高职专科 catalogue without its 2016–2019 additions) or the data folder's. */
   legacy?: 'reference' | 'own';
-  /** Whether major_successors was loaded too (only ever with legacy_majors). */
+  /** Whether major_successors is given too (only ever with legacy_majors). */
   successors: boolean;
+  /** Loads legacy_majors (and major_successors), once: asked for only by a table with rows before currentFrom. */
+  read(): Promise<void>;
   /** Old code → the successor chosen for a split major (mapping.json catalogue.choose). */
   choose: Record<string, string>;
 }
@@ -59,7 +61,11 @@ export interface Converted { count: number; example: string | null }
  * <rows>_sources, the file's code kept in originalsOf(rows) for the rejects to quote), or a reject.
  * Runs before the foreign-key checks, which then check the successor. Returns what it carried.
  */
-export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rejects: string, options: CatalogueOptions): Promise<Converted> {
+export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rejects: string, given: CatalogueOptions): Promise<Converted> {
+  // A file with no row before currentFrom (the usual case) needs no legacy catalogue, which is then not read at all.
+  const early = (await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM ${rows} WHERE TRY_CAST(year AS INTEGER) < ${given.currentFrom}`)).getRows()[0][0];
+  if (early && given.legacy) await given.read();
+  const options = early ? given : { ...given, legacy: undefined };
   await hintLegacyForms(conn, rows, rejects, options);
   const sources = `${rows}_sources`;
   await conn.run(`

@@ -103,15 +103,19 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
       keep(load);
       return load.taken ?? new Map();
     });
-    // The legacy catalogue, optional (programme rows before current_from are read in it): its majors, and the 对照表 with them.
+    // The legacy catalogue, optional (programme rows before current_from are read in it): its majors, and the 对照表 with them,
+    // loaded when a programme table first has such a row.
     const legacy = locateLegacy(options.dataDir, options.referenceDir, mapping.tables);
     if (legacy.unread) warn(`${legacy.unread}: 未读取 — not read: major_successors.csv is read only with legacy_majors.csv, the catalogue of its old codes`);
-    for (const table of LEGACY_TABLES) {
-      const file = legacy[table];
-      if (file) keep(await loadTable(conn, { table, file }, { ...settings, mapping: mapping.tables[table] }));
-    }
+    let legacyRead: Promise<void> | undefined;
+    const readLegacy = () => (legacyRead ??= (async () => {
+      for (const table of LEGACY_TABLES) {
+        const file = legacy[table];
+        if (file) keep(await loadTable(conn, { table, file }, { ...settings, mapping: mapping.tables[table] }));
+      }
+    })());
     const catalogue = { currentFrom: mapping.catalogue?.current_from ?? CURRENT_FROM, legacy: legacy.from, successors: legacy.major_successors !== undefined,
-      choose: mapping.catalogue?.choose ?? {} };
+      choose: mapping.catalogue?.choose ?? {}, read: readLegacy };
     for (const [i, table] of TABLES.entries()) {
       const tableMapping = mapping.tables[table];
       if (table === 'programmes') {

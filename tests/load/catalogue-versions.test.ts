@@ -194,6 +194,14 @@ describe('the reference 2015 高职专科 list without a 新旧专业对照表',
     ]);
   });
 
+  it('reads the list only for a file with rows before current_from', async () => {
+    const dir = await inputsFrom(REAL, { 'programmes.csv': [HEADER, rows[3]].join('\n'), 'major_successors.csv': BUREAU_SUCCESSORS });
+    const { report } = await load(dir, 1, REFERENCE);
+    expect(report.inputs.map((i) => i.table)).not.toContain('legacy_majors');
+    expect(report.inputs.map((i) => i.table)).not.toContain('major_successors');
+    expect(report.rejects).toEqual([]);
+  });
+
   it('carries a listed code to its successor in the data folder\'s 对照表, read with the reference list', async () => {
     const dir = await inputsFrom(REAL, { 'programmes.csv': [HEADER, ...rows].join('\n'), 'schools.csv': SCHOOLS_WITH_SECONDARY, 'major_successors.csv': BUREAU_SUCCESSORS });
     const { report, conn } = await load(dir, 1, REFERENCE);

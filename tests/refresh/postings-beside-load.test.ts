@@ -45,9 +45,8 @@ describe('the postings beside the load', () => {
     expect(at('start postings')).toBeLessThan(at('end load'));
     // The inputs as when run one after the other: the loaded tables in their order, the feed's after.
     const tables = result.manifest.inputs.map((i) => i.table);
-    // (the legacy catalogue's majors, optional, first: data/reference holds them; the former districts,
-    // optional, right after the districts they point to)
-    const order = ['legacy_majors', TABLES[0], 'former_districts', ...TABLES.slice(1)];
+    // (the former districts, optional, right after the districts they point to)
+    const order = [TABLES[0], 'former_districts', ...TABLES.slice(1)];
     expect(tables.slice(0, order.length)).toEqual(order);
     expect(tables[tables.length - 1]).toBe('postings');
   });
