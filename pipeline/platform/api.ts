@@ -6,7 +6,7 @@ import {
   AccountError, addUser, createUploadToken, findUser, listUsers, setPassword, updateUser, userRow, type User, type UserChange,
 } from './accounts.ts';
 import { audit, auditCsv, listAudit } from './audit.ts';
-import { noteKilledRuns, runIds, startedRun } from './refresh-audit.ts';
+import { noteRuns, runIds, startedRun } from './refresh-audit.ts';
 import { deliveries, setSchedule } from './deliveries.ts';
 import { clientAddress, isSecure, PRE_COOKIE, SESSION_COOKIE, type Caller, type GateContext } from './gate.ts';
 import { HttpError, parseCookies, readBody, readJson, sendJson, serializeCookie } from './http.ts';
@@ -157,8 +157,8 @@ export async function handleApi(ctx: GateContext | null, req: IncomingMessage, r
       return sendJson(res, 201, { token });
     }
     case 'audit': {
-      // The log read is complete: a run killed since it was last read is in it.
-      noteKilledRuns(ctx.db, ctx.uploads.warehouseDir);
+      // The log read is complete: a run killed or ended unattended since it was last read is in it.
+      noteRuns(ctx.db, ctx.uploads.warehouseDir);
       const q = new URL(req.url ?? '', 'http://x').searchParams;
       return sendJson(res, 200, listAudit(ctx.db, {
         limit: Number(q.get('limit') ?? 200) || 200, before: Number(q.get('before')) || undefined,
@@ -166,7 +166,7 @@ export async function handleApi(ctx: GateContext | null, req: IncomingMessage, r
       }));
     }
     case 'audit export': {
-      noteKilledRuns(ctx.db, ctx.uploads.warehouseDir);
+      noteRuns(ctx.db, ctx.uploads.warehouseDir);
       const csv = auditCsv(ctx.db);
       res.writeHead(200, {
         'content-type': 'text/csv; charset=utf-8', 'cache-control': 'no-store',
@@ -238,8 +238,8 @@ export async function handleApi(ctx: GateContext | null, req: IncomingMessage, r
     case 'refresh': {
       if (!ctx.refresh) throw new HttpError(404, '此服务器未配置刷新 — no refresh configured', 'no_refresh');
       const dir = ctx.uploads.warehouseDir;
-      // A run found dead now (killed with no restart since) is audited before this one starts.
-      noteKilledRuns(ctx.db, dir);
+      // A run found dead now (killed with no restart since), or ended unattended, is audited before this one starts.
+      noteRuns(ctx.db, dir);
       const before = runIds(dir);
       // The run takes minutes at scale: answer now; its outcome goes to the run history (数据状态) and here, under its run id.
       const done = ctx.refresh();

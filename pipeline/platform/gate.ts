@@ -17,7 +17,7 @@ import type { RunRecord } from '../refresh/history.ts';
 import { audit } from './audit.ts';
 import { handleApi, startSession } from './api.ts';
 import { recoverInterruptedChecks, type UploadSettings } from './uploads.ts';
-import { noteKilledRuns } from './refresh-audit.ts';
+import { noteRuns } from './refresh-audit.ts';
 import type { SsoSettings } from './sso-claims.ts';
 import { createSso, type Sso } from './sso.ts';
 
@@ -117,8 +117,9 @@ export function createGate(options: GateOptions) {
   }
   // A check the last server was running when it stopped never finishes: its upload says so.
   if (ctx) recoverInterruptedChecks(ctx.db, ctx.uploads);
-  // So does a refresh killed with it (or since): the audit has its start only, until it is found dead.
-  if (ctx) noteKilledRuns(ctx.db, ctx.uploads.warehouseDir);
+  // So does a refresh killed with it (or since): the audit has its start only, until it is found dead;
+  // and a run of the schedule or the command line, which ended unseen.
+  if (ctx) noteRuns(ctx.db, ctx.uploads.warehouseDir);
   const cuts = new CutCache();
 
   function identify(req: IncomingMessage): Caller {

@@ -1,15 +1,17 @@
 /**
  * Refreshes in the audit log, each entry naming its run (the run history's id, target): an
- * admin's start and its outcome, and a run found dead. A run killed mid-run (a signal, out of
- * memory, a power cut; with the server it ran in) never writes its outcome: once the run history
- * reads it as killed (history.ts: recorded so by the next run, or marked running with no live
- * process holding the lock for it), it is audited as killed, once per run, whoever finds it first.
+ * admin's start and its outcome, a run no admin started (the server's schedule, `npm run refresh`,
+ * another server on the warehouse) once it has ended, and a run found dead. A run killed mid-run
+ * (a signal, out of memory, a power cut; with the server it ran in) never writes its outcome: once
+ * the run history reads it as killed (history.ts: recorded so by the next run, or marked running
+ * with no live process holding the lock for it), it is audited as killed, once per run, whoever
+ * finds it first. Both are found when the server starts, before a refresh and when the log is read.
  */
 import type { AppDb } from './app-db.ts';
 import { audit } from './audit.ts';
 import { readHistory, type RunRecord } from '../refresh/history.ts';
 
-/** The audit's actor of a killed run no admin started here (the schedule, the command line). */
+/** The audit's actor of a run no admin started here (the schedule, the command line). */
 export const SYSTEM_ACTOR = 'system';
 
 const everyRun = (warehouseDir: string, now?: Date) => readHistory(warehouseDir, Number.MAX_SAFE_INTEGER, now);
@@ -50,11 +52,34 @@ export function auditKilledRuns(db: AppDb, warehouseDir: string, now = new Date(
   })).immediate();
 }
 
-/** auditKilledRuns where a failure must not stop what found it (the server's start, a refresh, a reading of the log): said, not thrown. */
-export function noteKilledRuns(db: AppDb, warehouseDir: string): void {
+/**
+ * Audits as `system` every run that ended (published or failed) with no entry in the audit: a run
+ * no admin started here, whose start the audit never saw. Runs that started before the audit's
+ * first entry were no events of the platform and are left. Returns the runs so audited.
+ */
+export function auditUnattendedRuns(db: AppDb, warehouseDir: string, now = new Date()): RunRecord[] {
+  const opened = db.prepare('SELECT min(at) FROM audit').pluck().get() as string | null;
+  if (opened === null) return [];
+  const ended = everyRun(warehouseDir, now).filter((r) => r.run && (r.outcome === 'ok' || r.outcome === 'failed') && r.started_at >= opened).reverse();
+  if (!ended.length) return [];
+  const audited = db.prepare(`SELECT 1 FROM audit WHERE action = 'refresh' AND target = ?`).pluck();
+  return db.transaction(() => ended.filter((r) => {
+    if (audited.get(r.run)) return false;
+    const when = `${r.trigger}, started ${r.started_at}, ended ${r.finished_at}`;
+    audit(db, {
+      actor: SYSTEM_ACTOR, action: 'refresh', target: r.run,
+      detail: r.outcome === 'ok' ? `published ${r.snapshot} (${when})` : `failed (${when}): ${(r.error ?? '').split('\n')[0]}`.trimEnd(),
+    }, now);
+    return true;
+  })).immediate();
+}
+
+/** The runs the audit has not seen end, audited (auditKilledRuns, auditUnattendedRuns); a failure must not stop what found them (the server's start, a refresh, a reading of the log): said, not thrown. */
+export function noteRuns(db: AppDb, warehouseDir: string): void {
   try {
     auditKilledRuns(db, warehouseDir);
+    auditUnattendedRuns(db, warehouseDir);
   } catch (error) {
-    console.warn(`被终止的刷新未能记入审计日志 — could not audit killed refresh runs: ${(error as Error).message}`);
+    console.warn(`刷新未能记入审计日志 — could not audit refresh runs: ${(error as Error).message}`);
   }
 }

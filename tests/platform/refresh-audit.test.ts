@@ -15,7 +15,7 @@ import { refresh as realRefresh } from '../../pipeline/refresh/refresh.ts';
 import { openAppDb } from '../../pipeline/platform/app-db.ts';
 import { addUser } from '../../pipeline/platform/accounts.ts';
 import { createGate } from '../../pipeline/platform/gate.ts';
-import { listAudit } from '../../pipeline/platform/audit.ts';
+import { audit, listAudit } from '../../pipeline/platform/audit.ts';
 import type { UploadSettings } from '../../pipeline/platform/uploads.ts';
 import { Client, platformServer, type Platform } from './helpers.ts';
 
@@ -149,5 +149,29 @@ describe('a refresh killed mid-run, in the audit log', () => {
     } finally {
       release();
     }
+  });
+});
+
+describe('a refresh no admin started, in the audit log', () => {
+  it('is audited as system once it has ended (the schedule, the command line), once; an admin\'s run, a live one and one from before the audit are not', async () => {
+    const warehouseDir = mkdtempSync(join(tmpdir(), 'refresh-audit-'));
+    const db = openAppDb(join(warehouseDir, 'app.sqlite'));
+    appendHistory(warehouseDir, line('before', 'ok', '2020-01-01T02:00:00.000Z')); // older than the audit itself
+    await addUser(db, { username: 'admin1', role: 'admin' });
+    const after = (s: number) => new Date(Date.now() + s * 1000).toISOString();
+    appendHistory(warehouseDir, line('nightly', 'running', after(1)));
+    appendHistory(warehouseDir, { ...line('nightly', 'ok', after(1)), finished_at: after(2), snapshot: '20261207T020000000Z' });
+    appendHistory(warehouseDir, { ...line('terminal', 'failed', after(3), 'manual'), error: '数据漂移检查未通过 drift check failed\n  programmes shrank' });
+    audit(db, { actor: 'admin1', action: 'refresh', target: 'by-admin', detail: 'started' });
+    appendHistory(warehouseDir, line('by-admin', 'ok', after(4), 'manual'));
+    appendHistory(warehouseDir, line('live', 'running', after(5)));
+    writeFileSync(join(warehouseDir, LOCK_FILE), JSON.stringify({ pid: process.pid, started_at: after(5) }));
+
+    for (let i = 0; i < 2; i++) createGate({ db, trustProxy: false, uploads: settings(warehouseDir) });
+    const entries = listAudit(db, { action: 'refresh' }).reverse();
+    expect(entries.map((e) => [e.actor, e.target])).toEqual([['admin1', 'by-admin'], ['system', 'nightly'], ['system', 'terminal']]);
+    expect(entries[1].detail).toMatch(/^published 20261207T020000000Z \(schedule, started \S+, ended \S+\)$/);
+    expect(entries[2].detail).toMatch(/^failed \(manual, started \S+, ended \S+\): 数据漂移检查未通过 drift check failed$/);
+    db.close();
   });
 });
