@@ -108,10 +108,10 @@ export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rej
       END
     FROM ${sources}_found f WHERE f.row_id = x.row_id AND f.listed`);
   const what = `x.source_major_code || ' ' || f.old_name || ' (' || ${catalogueName('x.catalogue')} || ')'`;
-  // The reference list lacks the additions of 2016–2019: a code missing from it may be one, so the reason says no more than that.
   await reject(`JOIN ${sources}_found f USING (row_id) WHERE NOT f.listed AND f.with_k IS NOT NULL`,
     `'国控专业代码带 K：' || ${catalogueName('x.catalogue')} || '中为 ' || f.with_k || ' — ' || x.source_major_code || ' is not in the '
       || ${catalogueName('x.catalogue')} || ', in force for ' || x.year || '; the catalogue code is ' || f.with_k || ': give the code with its K'`);
+  // The reference list lacks the additions of 2016–2019: a code missing from it may be one, so the reason says no more than that.
   await reject(`JOIN ${sources}_found f USING (row_id) WHERE NOT f.listed AND f.with_k IS NULL`, options.legacy === 'reference'
     ? `'不在' || ${catalogueName('x.catalogue')} || '中（参考目录未含 2016–2019 年增补专业） — not in the ' || ${catalogueName('x.catalogue')}
       || ', in force for ' || x.year || ', as the reference legacy_majors.csv lists it (without the 2016–2019 additions): '
