@@ -53,8 +53,31 @@ export interface CatalogueOptions {
 const clean = (rejects: string, fields: string[]) =>
   `NOT EXISTS (SELECT 1 FROM ${rejects} j WHERE j.row_id = r.row_id AND j.field IN (${fields.map(sqlString).join(', ')}))`;
 
-/** The codes a file gave in an older catalogue and the loader carried to their 2021 successors, for the note. */
-export interface Converted { count: number; example: string | null }
+/**
+ * The codes a file gave in an older catalogue and the loader carried to their 2021 successors, and
+ * the rows before currentFrom whose school and code a later row gives too (`recoded`), for the notes.
+ */
+export interface Converted { count: number; example: string | null; recoded?: Recoded }
+
+/**
+ * Rows read in an older catalogue whose school and major code a row from currentFrom on gives too.
+ * The 2021 catalogue renumbered nearly every major (高职 大类 51–69 became 41–59), so a programme
+ * keeping its code across the switch is rare: many such rows say the file writes its earlier years
+ * in 2021 codes, which mapping.json's catalogue.current_from then says.
+ */
+interface Recoded { rows: number; of: number; example: string }
+
+async function recodedRows(conn: DuckDBConnection, rows: string, currentFrom: number): Promise<Recoded | undefined> {
+  const year = (r: string) => `TRY_CAST(${r}.year AS INTEGER)`;
+  const found = (await conn.runAndReadAll(`
+    SELECT count(*)::INTEGER AS rows, (SELECT count(*) FROM ${rows} a WHERE ${year('a')} < ${currentFrom})::INTEGER AS of,
+           arg_min(r.year || ' ' || r.school_code || ' ' || r.major_code, r.row_id) AS example
+    FROM ${rows} r
+    WHERE ${year('r')} < ${currentFrom}
+      AND EXISTS (SELECT 1 FROM ${rows} n WHERE ${year('n')} >= ${currentFrom} AND n.school_code = r.school_code AND n.major_code = r.major_code)`))
+    .getRowObjectsJS()[0] as unknown as Recoded;
+  return found.rows > 0 ? found : undefined;
+}
 
 /**
  * Rows before currentFrom: old code → 2021 successor (rewritten in `rows`, recorded in
@@ -66,6 +89,7 @@ export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rej
   const early = (await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM ${rows} WHERE TRY_CAST(year AS INTEGER) < ${given.currentFrom}`)).getRows()[0][0];
   if (early && given.legacy) await given.read();
   const options = early ? given : { ...given, legacy: undefined };
+  const recoded = early ? await recodedRows(conn, rows, options.currentFrom) : undefined;
   await hintLegacyForms(conn, rows, rejects, options);
   const sources = `${rows}_sources`;
   await conn.run(`
@@ -83,7 +107,7 @@ export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rej
         : 'no legacy_majors.csv and major_successors.csv are given: add them,'} '
       || 'or set catalogue.current_from in mapping.json if the file uses 2021 codes'`);
   await conn.run(`DELETE FROM ${sources} x WHERE EXISTS (SELECT 1 FROM ${rejects} j WHERE j.row_id = x.row_id AND j.field = 'major_code')`);
-  if (!options.legacy) return { count: 0, example: null };
+  if (!options.legacy) return { count: 0, example: null, recoded };
   const choose = Object.entries(options.choose);
   await conn.run(`
     CREATE OR REPLACE TEMP TABLE ${sources}_found AS
@@ -140,10 +164,11 @@ export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rej
   await conn.run(`UPDATE ${rows} r SET major_code = x.major_code FROM ${sources} x WHERE x.row_id = r.row_id`);
   await conn.run(`INSERT INTO ${originalsOf(rows)} SELECT x.row_id, 'major_code', x.source_major_code FROM ${sources} x
     WHERE NOT EXISTS (SELECT 1 FROM ${originalsOf(rows)} o WHERE o.row_id = x.row_id AND o.field = 'major_code')`);
-  return (await conn.runAndReadAll(`
+  const carried = (await conn.runAndReadAll(`
     SELECT count(*)::INTEGER AS count, arg_min(${what} || ' → ' || x.major_code || ' ' || m.major_name, x.row_id) AS example
     FROM ${sources} x JOIN ${sources}_found f USING (row_id) LEFT JOIN ${rawTable('majors')} m ON m.major_code = x.major_code`))
     .getRowObjectsJS()[0] as unknown as Converted;
+  return { ...carried, recoded };
 }
 
 /** A row's legacy catalogue: the school's level read in the catalogue in force before 2021. */
@@ -173,10 +198,17 @@ async function hintLegacyForms(conn: DuckDBConnection, rows: string, rejects: st
     WHERE ${rejects}.row_id = h.row_id AND ${rejects}.field = 'major_code'`);
 }
 
-/** The note of the codes read in an older catalogue, or none. */
+/** The notes of the codes read in an older catalogue, and of the rows that look written in 2021 codes; none when neither. */
 export function convertedNote(file: string, converted: Converted): string[] {
-  return converted.count === 0 ? [] : [`${file}: 按旧目录读取 — read ${converted.count.toLocaleString('en')} major code${converted.count > 1 ? 's' : ''} `
+  const notes = converted.count === 0 ? [] : [`${file}: 按旧目录读取 — read ${converted.count.toLocaleString('en')} major code${converted.count > 1 ? 's' : ''} `
     + `in an older catalogue and carried ${converted.count > 1 ? 'them' : 'it'} to the 2021 successor (e.g. ${converted.example}); the file's code is kept as source_major_code`];
+  const r = converted.recoded;
+  if (r) {
+    notes.push(`${file}: 早年各行疑用 2021 年目录代码 — ${r.rows.toLocaleString('en')} of the ${r.of.toLocaleString('en')} rows read in an older catalogue `
+      + `(years before catalogue.current_from) give a school and major code that a row of a later year gives too (e.g. ${r.example}), though the 2021 catalogue renumbered nearly every major; `
+      + 'they were read in the older catalogue: if the file writes every year in 2021 codes, set catalogue.current_from in mapping.json');
+  }
+  return notes;
 }
 
 /** A major of another level than its school's (see the module comment); after the foreign keys, so both are known. */

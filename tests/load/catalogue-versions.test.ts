@@ -224,6 +224,19 @@ describe('the reference 2015 高职专科 list without a 新旧专业对照表',
     expect(await query(conn, 'SELECT year, major_code FROM raw_programmes')).toEqual([{ year: 2025, major_code: '530302' }]);
   });
 
+  it('says when rows of older years give the school and code of a later row, as a file written in 2021 codes throughout does', async () => {
+    const dir = await inputsFrom(REAL, { 'programmes.csv': [HEADER, '2020,4150014128,530302,180,176,520,280,0.91,active', rows[3]].join('\n') });
+    const { report } = await load(dir, 1, REFERENCE);
+    expect(report.warnings.filter((w) => w.includes('2021 年目录代码'))).toEqual([`${join(dir, 'programmes.csv')}: 早年各行疑用 2021 年目录代码 — `
+      + '1 of the 1 rows read in an older catalogue (years before catalogue.current_from) give a school and major code that a row of a later year gives too '
+      + '(e.g. 2020 4150014128 530302), though the 2021 catalogue renumbered nearly every major; they were read in the older catalogue: '
+      + 'if the file writes every year in 2021 codes, set catalogue.current_from in mapping.json']);
+    expect(report.rejects.map((r) => [r.line, r.value])).toEqual([[2, '530302']]);
+    // Codes of the older catalogue, as history is written before its 对照表 is applied: nothing to say.
+    const old = await inputsFrom(REAL, { 'programmes.csv': [HEADER, rows[0], rows[3]].join('\n') });
+    expect((await load(old, 1, REFERENCE)).report.warnings.filter((w) => w.includes('2021 年目录代码'))).toEqual([]);
+  });
+
   it('does not read a 对照表 without the catalogue of its old codes, and says so', async () => {
     const dir = await inputsFrom(REAL, { 'programmes.csv': [HEADER, rows[0], rows[3]].join('\n'), 'major_successors.csv': BUREAU_SUCCESSORS });
     const { report } = await load(dir);
