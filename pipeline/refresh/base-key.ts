@@ -38,6 +38,17 @@ export async function mappingInput(dataDir: string): Promise<BaseInput[]> {
   return existsSync(file) ? [{ table: 'mapping', sha256: await fileSha256(file) }] : [];
 }
 
+/**
+ * The legacy catalogue's files (locateLegacy) as base inputs, but those of `loaded`: the loader
+ * reads them only for rows before current_from, yet a night must not start from a base built
+ * without them when they have changed since, nor a full run follow every night they go unread.
+ */
+export async function unreadLegacy(dataDir: string, referenceDir: string, loaded: readonly BaseInput[]): Promise<BaseInput[]> {
+  const legacy = locateLegacy(dataDir, referenceDir, readMapping(dataDir).tables);
+  const unread = LEGACY_TABLES.filter((table) => legacy[table] && !loaded.some((i) => i.table === table));
+  return Promise.all(unread.map(async (table) => ({ table, sha256: await fileSha256(legacy[table]!) })));
+}
+
 /** The files the programme rows come from, under the names the loader reports them by (load-inputs.ts). */
 function programmeFiles(dataDir: string, mapping: Mapping, overrides: InputOverrides): { table: string; file: string }[] {
   const source = locateProgrammes(dataDir, mapping.tables, overrides);

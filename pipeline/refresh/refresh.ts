@@ -16,7 +16,7 @@ import { exportParquet } from '../export/export-parquet.ts';
 import { generateReports } from '../reports/generate-reports.ts';
 import { reportsKey } from './reuse-reports.ts';
 import { linkTree } from './link-tree.ts';
-import { baseKey, locateBaseInputs, mappingInput } from './base-key.ts';
+import { baseKey, locateBaseInputs, mappingInput, unreadLegacy } from './base-key.ts';
 import { baseReport, copyBaseWarehouse, reusableBase, type Base } from './reuse-base.ts';
 import { allSettledOrThrow, stageRunner, type Stage } from './run-stage.ts';
 import { dependents, readModels } from '../transform/model-files.ts';
@@ -376,7 +376,10 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       reports,
       proposals: base ? (base.manifest.proposals ?? null)
         : load.proposals ? { ...load.proposals, file: publicPath(load.proposals.file, options) } : null,
-      base: base?.manifest.base ?? { key: baseKey([...load.inputs, ...await mappingInput(options.dataDir)], policy, label), from: id, warnings: baseWarnings.map((w) => publicText(w, options)) },
+      base: base?.manifest.base ?? {
+        key: baseKey([...load.inputs, ...await unreadLegacy(options.dataDir, options.referenceDir, load.inputs), ...await mappingInput(options.dataDir)], policy, label),
+        from: id, warnings: baseWarnings.map((w) => publicText(w, options)),
+      },
     };
   } finally {
     conn.closeSync();
