@@ -28,7 +28,7 @@ const columns = () => readSchema('postings').fields.map((f) => sqlName(f.name)).
  * (daily files are named by date), read for the days asked only when a file holds others (a batch
  * file of small days, some asked for no more: corrected or deleted since, or not added here).
  */
-function storedRows(storeDir: string, ledger: Ledger, names: string[]): string {
+export function storedRows(storeDir: string, ledger: Ledger, names: string[]): string {
   const asked = new Map<string, string[]>();
   for (const name of [...names].sort()) {
     const { parquet } = ledger.files[name];
