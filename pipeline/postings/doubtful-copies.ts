@@ -72,7 +72,12 @@ const touchedGroups = (table: string) => `(
 
 type Row = { n: number; e: Record<string, unknown> | null };
 const one = async (conn: DuckDBConnection, sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS()[0] as unknown as Row;
-const text = (v: unknown) => String(v ?? '');
+/** A value of the example, cut short: an employer's name can run to thousands of characters, and a note is read on a screen. */
+const EXAMPLE_CHARS = 40;
+const text = (v: unknown) => {
+  const t = String(v ?? '');
+  return t.length > EXAMPLE_CHARS ? `${t.slice(0, EXAMPLE_CHARS)}…` : t;
+};
 const many = (n: number, one: string, more: string) => `${n.toLocaleString('en')} ${n === 1 ? one : more}`;
 
 /**

@@ -81,6 +81,17 @@ describe('doubtful copies', () => {
     expect((await nightly(data, whole)).rows).toEqual(night.rows);
   });
 
+  it('cuts a long employer short in its example', async () => {
+    const data = dataFolder();
+    const employer = `重庆${'长'.repeat(500)}有限公司`;
+    writeFileSync(join(data, 'postings', '2025-03-04.csv'), [HEADER,
+      `Y-1,2025-03-04,500235,${employer},护士,,4,higher`, `Y-2,2025-03-04,500235,${employer},护士,,4,higher`].join('\n') + '\n');
+    const { notes } = await nightly(data, await warehouse());
+    const repeated = notes.find((n) => n.includes('疑似重复岗位'))!;
+    expect(repeated).toContain(`"Y-1", "Y-2": ${employer.slice(0, 40)}… 护士, 500235, 2025-03-04`);
+    expect(repeated.length).toBeLessThan(400);
+  });
+
   it('does not say a correction or a re-sent posting', async () => {
     const data = dataFolder();
     const wh = await warehouse();
