@@ -67,10 +67,11 @@ export interface Converted { count: number; example: string | null; recoded?: Re
  */
 interface Recoded { rows: number; of: number; example: string }
 
-async function recodedRows(conn: DuckDBConnection, rows: string, currentFrom: number): Promise<Recoded | undefined> {
+/** `early`: the rows before currentFrom, counted already. */
+async function recodedRows(conn: DuckDBConnection, rows: string, currentFrom: number, early: number): Promise<Recoded | undefined> {
   const year = (r: string) => `TRY_CAST(${r}.year AS INTEGER)`;
   const found = (await conn.runAndReadAll(`
-    SELECT count(*)::INTEGER AS rows, (SELECT count(*) FROM ${rows} a WHERE ${year('a')} < ${currentFrom})::INTEGER AS of,
+    SELECT count(*)::INTEGER AS rows, ${early}::INTEGER AS of,
            arg_min(r.year || ' ' || r.school_code || ' ' || r.major_code, r.row_id) AS example
     FROM ${rows} r
     WHERE ${year('r')} < ${currentFrom}
@@ -86,10 +87,10 @@ async function recodedRows(conn: DuckDBConnection, rows: string, currentFrom: nu
  */
 export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rejects: string, given: CatalogueOptions): Promise<Converted> {
   // A file with no row before currentFrom (the usual case) needs no legacy catalogue, which is then not read at all.
-  const early = (await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM ${rows} WHERE TRY_CAST(year AS INTEGER) < ${given.currentFrom}`)).getRows()[0][0];
+  const early = (await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM ${rows} WHERE TRY_CAST(year AS INTEGER) < ${given.currentFrom}`)).getRows()[0][0] as number;
   if (early && given.legacy) await given.read();
   const options = early ? given : { ...given, legacy: undefined };
-  const recoded = early ? await recodedRows(conn, rows, options.currentFrom) : undefined;
+  const recoded = early ? await recodedRows(conn, rows, options.currentFrom, early) : undefined;
   await hintLegacyForms(conn, rows, rejects, options);
   const sources = `${rows}_sources`;
   await conn.run(`

@@ -32,53 +32,54 @@ export function startedRun(warehouseDir: string, before: ReadonlySet<string>): s
 
 /**
  * Audits as killed every run the history reads as killed that the audit has no such entry for:
- * as the admin who started it when the audit names its start, else as `system`. Returns the runs
- * so audited. Runs without an id (history lines of older versions) cannot be told apart and are left.
+ * as the admin who started it when the audit names its start, else as `system`. Runs without an
+ * id (history lines of older versions) cannot be told apart and are left.
  */
-export function auditKilledRuns(db: AppDb, warehouseDir: string, now = new Date()): RunRecord[] {
-  const killed = everyRun(warehouseDir, now).filter((r) => r.outcome === 'killed' && r.run).reverse();
-  if (!killed.length) return [];
+function auditKilledRuns(db: AppDb, runs: readonly RunRecord[], now: Date): void {
+  const killed = runs.filter((r) => r.outcome === 'killed' && r.run);
+  if (!killed.length) return;
   const audited = db.prepare(`SELECT 1 FROM audit WHERE action = 'refresh' AND target = ? AND detail LIKE 'killed%'`).pluck();
   const start = db.prepare(`SELECT actor, ip FROM audit WHERE action = 'refresh' AND target = ? AND detail = 'started' ORDER BY id LIMIT 1`);
   // Immediate: two servers on one database finding the same run write it once.
-  return db.transaction(() => killed.filter((r) => {
-    if (audited.get(r.run)) return false;
+  db.transaction(() => killed.forEach((r) => {
+    if (audited.get(r.run)) return;
     const by = start.get(r.run) as { actor: string; ip: string } | undefined;
     audit(db, {
       actor: by?.actor ?? SYSTEM_ACTOR, action: 'refresh', target: r.run, ip: by?.ip,
       detail: `killed: started ${r.started_at} (${r.trigger}), found ${r.finished_at}: ${r.error ?? ''}`.trimEnd(),
     }, now);
-    return true;
   })).immediate();
 }
 
 /**
  * Audits as `system` every run that ended (published or failed) with no entry in the audit: a run
  * no admin started here, whose start the audit never saw. Runs that started before the audit's
- * first entry were no events of the platform and are left. Returns the runs so audited.
+ * first entry were no events of the platform and are left.
  */
-export function auditUnattendedRuns(db: AppDb, warehouseDir: string, now = new Date()): RunRecord[] {
+function auditUnattendedRuns(db: AppDb, runs: readonly RunRecord[], now: Date): void {
   const opened = db.prepare('SELECT min(at) FROM audit').pluck().get() as string | null;
-  if (opened === null) return [];
-  const ended = everyRun(warehouseDir, now).filter((r) => r.run && (r.outcome === 'ok' || r.outcome === 'failed') && r.started_at >= opened).reverse();
-  if (!ended.length) return [];
+  if (opened === null) return;
+  const ended = runs.filter((r) => r.run && (r.outcome === 'ok' || r.outcome === 'failed') && r.started_at >= opened);
+  if (!ended.length) return;
   const audited = db.prepare(`SELECT 1 FROM audit WHERE action = 'refresh' AND target = ?`).pluck();
-  return db.transaction(() => ended.filter((r) => {
-    if (audited.get(r.run)) return false;
+  db.transaction(() => ended.forEach((r) => {
+    if (audited.get(r.run)) return;
     const when = `${r.trigger}, started ${r.started_at}, ended ${r.finished_at}`;
     audit(db, {
       actor: SYSTEM_ACTOR, action: 'refresh', target: r.run,
       detail: r.outcome === 'ok' ? `published ${r.snapshot} (${when})` : `failed (${when}): ${(r.error ?? '').split('\n')[0]}`.trimEnd(),
     }, now);
-    return true;
   })).immediate();
 }
 
 /** The runs the audit has not seen end, audited (auditKilledRuns, auditUnattendedRuns); a failure must not stop what found them (the server's start, a refresh, a reading of the log): said, not thrown. */
 export function noteRuns(db: AppDb, warehouseDir: string): void {
   try {
-    auditKilledRuns(db, warehouseDir);
-    auditUnattendedRuns(db, warehouseDir);
+    const now = new Date();
+    // The history read once, oldest first, for both.
+    const runs = everyRun(warehouseDir, now).reverse();
+    auditKilledRuns(db, runs, now);
+    auditUnattendedRuns(db, runs, now);
   } catch (error) {
     console.warn(`刷新未能记入审计日志 — could not audit refresh runs: ${(error as Error).message}`);
   }
