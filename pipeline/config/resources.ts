@@ -10,7 +10,8 @@
  *   CHANJIAO_TEMP_MAX             DuckDB max_temp_directory_size (default 8GB): what a build may spill
  *                                 to disk; past it the run stops with DuckDB's message, `current` untouched
  *   CHANJIAO_CONVERTED_MAX        largest CSV an .xlsx input may convert to (default 1GB)
- *   CHANJIAO_THREADS              DuckDB threads (default: every core)
+ *   CHANJIAO_THREADS              DuckDB threads (default: every core, but one for a small build:
+ *                                 buildThreads)
  *   CHANJIAO_WHOLE_MART_MAX_ROWS  a mart with more rows is not written as one Arrow file, only cut
  *                                 for on-demand fetching (default 100000; see split-marts.ts)
  */
@@ -63,4 +64,22 @@ export function duckdbConfig(resources: Resources, tempDir: string): Record<stri
   return {
     memory_limit: resources.memory_limit, threads: String(resources.threads), temp_directory: tempDir, max_temp_directory_size: resources.temp_max,
   };
+}
+
+/**
+ * Input bytes under which a build runs DuckDB on one thread: DuckDB's CSV buffer (16 × its 2 MiB
+ * max_line_size), the unit by which it splits reading a file across threads.
+ */
+export const SMALL_BUILD_BYTES = 32 * 2 ** 20;
+
+/**
+ * DuckDB threads of a build reading `inputBytes` (refresh/input-bytes.ts). When every file fits
+ * one CSV buffer and every table a few row groups, DuckDB has little to split across threads but
+ * tasks to schedule, while the build's own connections keep the cores busy (the load beside the
+ * postings, two model lanes, then the tests, the export and the reports side by side): each query
+ * then runs on one thread. CHANJIAO_THREADS, when set, is kept.
+ */
+export function buildThreads(inputBytes: number, env: Record<string, string | undefined> = process.env): number {
+  const { threads } = readResources(env);
+  return env.CHANJIAO_THREADS || inputBytes >= SMALL_BUILD_BYTES ? threads : 1;
 }

@@ -1,7 +1,11 @@
 /** The refresh's resource limits come from the environment, with defaults that fit a small machine. */
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { duckdbConfig, readResources } from '../../pipeline/config/resources.ts';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildThreads, duckdbConfig, readResources, SMALL_BUILD_BYTES } from '../../pipeline/config/resources.ts';
+import { inputBytes } from '../../pipeline/refresh/input-bytes.ts';
 
 describe('resources', () => {
   it('defaults to a 1536MB DuckDB memory limit (768MB once the models are built), 8GB of spill, 1GB converted .xlsx, every core and whole marts up to 100,000 rows', () => {
@@ -28,5 +32,29 @@ describe('resources', () => {
     expect(() => readResources({ CHANJIAO_OUTPUT_MEMORY_LIMIT: 'lots' })).toThrow('CHANJIAO_OUTPUT_MEMORY_LIMIT=lots: must be a size such as 2GB or 1536MB');
     expect(() => readResources({ CHANJIAO_THREADS: '0' })).toThrow('CHANJIAO_THREADS=0: must be a positive integer');
     expect(() => readResources({ CHANJIAO_TEMP_MAX: '8' })).toThrow('CHANJIAO_TEMP_MAX=8: must be a size such as 2GB or 1536MB');
+  });
+
+  it('runs a small build on one DuckDB thread, a large one on every core, and keeps CHANJIAO_THREADS when set', () => {
+    expect(buildThreads(SMALL_BUILD_BYTES - 1, {})).toBe(1);
+    expect(buildThreads(SMALL_BUILD_BYTES, {})).toBe(availableParallelism());
+    expect(buildThreads(SMALL_BUILD_BYTES - 1, { CHANJIAO_THREADS: '3' })).toBe(3);
+    expect(buildThreads(SMALL_BUILD_BYTES, { CHANJIAO_THREADS: '1' })).toBe(1);
+  });
+
+  it('counts as input every file of the data folder, subfolders too, and every file delivered on the platform', () => {
+    const root = mkdtempSync(join(tmpdir(), 'chanjiao-input-bytes-'));
+    try {
+      const data = join(root, 'data');
+      const warehouse = join(root, 'warehouse');
+      mkdirSync(join(data, 'postings'), { recursive: true });
+      writeFileSync(join(data, 'schools.csv'), 'x'.repeat(100));
+      writeFileSync(join(data, 'postings', '2025-01-01.csv'), 'x'.repeat(20));
+      expect(inputBytes(data, warehouse)).toBe(120); // no uploads folder yet
+      mkdirSync(join(warehouse, 'uploads', 'postings'), { recursive: true });
+      writeFileSync(join(warehouse, 'uploads', 'postings', '2025-01-02.csv'), 'x'.repeat(7));
+      expect(inputBytes(data, warehouse)).toBe(127);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
