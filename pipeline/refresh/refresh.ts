@@ -47,7 +47,7 @@ import { PLAN_CONTRACTS, PLAN_TABLES, writePlan } from '../planner/write-plan.ts
 import { startPlannerWorker, type PlannerWorker } from '../planner/solve-in-worker.ts';
 import { INSTANCE_TABLES } from '../planner/read-instance.ts';
 import { commitProposal, discardProposal, writePendingProposal, type PendingPlan } from '../planner/archive.ts';
-import { buildThreads, duckdbConfig, readResources } from '../config/resources.ts';
+import { buildSettings, duckdbConfig, readResources } from '../config/resources.ts';
 import { inputBytes } from './input-bytes.ts';
 import { checkpointBeside, NO_AUTOMATIC_CHECKPOINT } from './checkpoint.ts';
 import { silentEffects, type Effects } from '../config/effects.ts';
@@ -334,13 +334,10 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
       () => `inputs unchanged but the postings: warehouse copied from snapshot ${base.from}`);
   }
   const instance = await DuckDBInstance.create(join(buildDir, WAREHOUSE_FILE),
-    {
-      ...duckdbConfig(readResources(), run.tmpDir),
-      threads: String(buildThreads(inputBytes(options.dataDir, options.warehouseDir))),
-      checkpoint_threshold: NO_AUTOMATIC_CHECKPOINT,
-    });
+    { ...duckdbConfig(readResources(), run.tmpDir), checkpoint_threshold: NO_AUTOMATIC_CHECKPOINT });
   const conn = await instance.connect();
   try {
+    for (const setting of buildSettings(inputBytes(options.dataDir, options.warehouseDir))) await conn.run(setting);
     await setPolicyVariables(conn, policy);
     mkdirSync(run.tmpDir);
     const { load, loadWarnings: baseWarnings, postings } = await loadAndPostings(run, instance, conn);
