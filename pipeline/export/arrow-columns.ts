@@ -50,7 +50,17 @@ function utf8Data(values: readonly unknown[]): Data<Utf8> {
   return makeData({ type: new Utf8(), length: values.length, valueOffsets: offsets, data, ...validity(values) });
 }
 
-function columnData(type: ColumnType, values: readonly unknown[]): Data {
+/**
+ * A Utf8 column from its values' UTF-8 bytes run together and each value's byte length (null for
+ * a null value): as DuckDB gives them (export-arrow.ts), they are the column's data and offsets.
+ */
+export function utf8FromBytes(bytes: Uint8Array, lengths: readonly (number | null)[]): Data<Utf8> {
+  const offsets = new Int32Array(lengths.length + 1);
+  lengths.forEach((n, i) => (offsets[i + 1] = offsets[i] + (n ?? 0)));
+  return makeData({ type: new Utf8(), length: lengths.length, valueOffsets: offsets, data: bytes, ...validity(lengths) });
+}
+
+export function columnData(type: ColumnType, values: readonly unknown[]): Data {
   const length = values.length;
   const nulls = validity(values);
   switch (type) {
@@ -77,15 +87,13 @@ export function arrowSchema(columns: readonly ColumnSpec[]): Schema {
   return new Schema(columns.map((c) => new Field(c.name, ARROW_TYPES[c.type](), true)));
 }
 
-/** One record batch of `schema` (from arrowSchema(columns)); values[i] is column i's values, all of one length. */
-export function recordBatch(schema: Schema, columns: readonly ColumnSpec[], values: readonly (readonly unknown[])[]): RecordBatch {
-  const length = values[0]?.length ?? 0;
-  const children = columns.map((c, i) => columnData(c.type, values[i] ?? []));
-  return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children }));
+/** One record batch of `schema` holding the columns' data (from columnData or utf8FromBytes), all of one length. */
+export function recordBatch(schema: Schema, children: Data[]): RecordBatch {
+  return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: children[0]?.length ?? 0, nullCount: 0, children }));
 }
 
-/** An Arrow IPC file holding the given columns in one batch. */
+/** An Arrow IPC file holding the given columns in one batch; values[i] is column i's values, all of one length. */
 export function arrowFile(columns: readonly ColumnSpec[], values: readonly (readonly unknown[])[]): Uint8Array {
   const schema = arrowSchema(columns);
-  return tableToIPC(new Table(schema, [recordBatch(schema, columns, values)]), 'file');
+  return tableToIPC(new Table(schema, [recordBatch(schema, columns.map((c, i) => columnData(c.type, values[i] ?? [])))]), 'file');
 }

@@ -32,6 +32,23 @@ describe('exportArrow', () => {
     expect(table.get(7)?.toJSON().name).toBeNull();
   });
 
+  it('keeps each row’s values together when DuckDB reads the table on several threads (three row groups)', async () => {
+    const conn = await (await DuckDBInstance.create(':memory:', { threads: '4' })).connect();
+    await conn.run(`CREATE TABLE mart_p AS SELECT i::INTEGER AS n, CASE WHEN i % 5 = 0 THEN NULL ELSE 'r' || i END AS name, (i * 2)::DOUBLE AS twice
+      FROM range(300000) r(i)`);
+    const path = arrowPath('mart_p.arrow');
+    expect(await exportArrow(conn, 'mart_p', path)).toBe(300000);
+    const table = tableFromIPC(readFileSync(path));
+    const [n, name, twice] = ['n', 'name', 'twice'].map((c) => table.getChild(c)!.toArray() as ArrayLike<unknown>);
+    const broken: number[] = [];
+    for (let i = 0; i < table.numRows; i++) {
+      const k = n[i] as number;
+      if (name[i] !== (k % 5 === 0 ? null : `r${k}`) || twice[i] !== k * 2) broken.push(i);
+    }
+    expect(broken).toEqual([]);
+    expect(new Set(Array.from(n as ArrayLike<number>)).size).toBe(300000);
+  });
+
   it('keeps the schema of an empty table', async () => {
     const conn = await connect();
     await conn.run('CREATE TABLE mart_e AS SELECT 1::INTEGER AS n WHERE false');
