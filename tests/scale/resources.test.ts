@@ -1,7 +1,7 @@
 /** The refresh's resource limits come from the environment, with defaults that fit a small machine. */
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSettings, duckdbConfig, readResources, SMALL_BUILD_BYTES } from '../../pipeline/config/resources.ts';
@@ -40,7 +40,7 @@ describe('resources', () => {
     expect(buildSettings(SMALL_BUILD_BYTES, {})).toEqual([]);
   });
 
-  it('counts as input every file of the data folder, subfolders too, and every file delivered on the platform', () => {
+  it('counts as input every file of the data folder, subfolders and linked files too, and every file delivered on the platform', () => {
     const root = mkdtempSync(join(tmpdir(), 'chanjiao-input-bytes-'));
     try {
       const data = join(root, 'data');
@@ -52,6 +52,11 @@ describe('resources', () => {
       mkdirSync(join(warehouse, 'uploads', 'postings'), { recursive: true });
       writeFileSync(join(warehouse, 'uploads', 'postings', '2025-01-02.csv'), 'x'.repeat(7));
       expect(inputBytes(data, warehouse)).toBe(127);
+      // A bureau's file linked into the data folder counts by its own size; a broken link counts nothing.
+      writeFileSync(join(root, 'demand.csv'), 'x'.repeat(1000));
+      symlinkSync(join(root, 'demand.csv'), join(data, 'demand.csv'));
+      symlinkSync(join(root, 'gone.csv'), join(data, 'gone.csv'));
+      expect(inputBytes(data, warehouse)).toBe(1127);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
