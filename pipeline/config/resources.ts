@@ -11,7 +11,7 @@
  *                                 to disk; past it the run stops with DuckDB's message, `current` untouched
  *   CHANJIAO_CONVERTED_MAX        largest CSV an .xlsx input may convert to (default 1GB)
  *   CHANJIAO_THREADS              DuckDB threads (default: every core, but one for a small build:
- *                                 buildSettings)
+ *                                 isSmallBuild, buildSettings)
  *   CHANJIAO_WHOLE_MART_MAX_ROWS  a mart with more rows is not written as one Arrow file, only cut
  *                                 for on-demand fetching (default 100000; see split-marts.ts)
  */
@@ -67,15 +67,21 @@ export function duckdbConfig(resources: Resources, tempDir: string): Record<stri
 }
 
 /**
- * Input bytes of a small build (buildSettings): DuckDB's CSV buffer (16 × its 2 MiB max_line_size),
- * the unit by which it splits reading a file across threads.
+ * Input bytes under which a build is small (isSmallBuild): DuckDB's CSV buffer (16 × its 2 MiB
+ * max_line_size), the unit by which it splits reading a file across threads.
  */
 export const SMALL_BUILD_BYTES = 32 * 2 ** 20;
 
 /**
- * DuckDB settings of a build reading `inputBytes` (refresh/input-bytes.ts), over duckdbConfig's, as
- * SET statements (DuckDB ignores disabled_compression_methods given when the instance is opened).
- * A small build, whose every file fits one CSV buffer and every table a few row groups:
+ * A build reading `inputBytes` (refresh/input-bytes.ts) is small when every file fits one CSV
+ * buffer and every table a few row groups, as a city's do: it is sized for that (buildSettings, and
+ * the planner's worker, planner/solve-in-worker.ts).
+ */
+export const isSmallBuild = (inputBytes: number) => inputBytes < SMALL_BUILD_BYTES;
+
+/**
+ * DuckDB settings of a build, over duckdbConfig's, as SET statements (DuckDB ignores
+ * disabled_compression_methods given when the instance is opened). A small build:
  * - runs each query on one thread: DuckDB has little to split across threads but tasks to
  *   schedule, while the build's own connections keep the cores busy (the load beside the postings,
  *   two model lanes, then the tests, the export and the reports side by side). CHANJIAO_THREADS,
@@ -84,7 +90,7 @@ export const SMALL_BUILD_BYTES = 32 * 2 ** 20;
  *   most of the checkpoint's CPU for 5 % of the bytes. A large build keeps it: the national
  *   warehouse is 666 MB with it and 1,160 MB without.
  */
-export function buildSettings(inputBytes: number, env: Record<string, string | undefined> = process.env): string[] {
-  if (inputBytes >= SMALL_BUILD_BYTES) return [];
+export function buildSettings(small: boolean, env: Record<string, string | undefined> = process.env): string[] {
+  if (!small) return [];
   return [...(env.CHANJIAO_THREADS ? [] : ['SET threads = 1']), "SET disabled_compression_methods = 'fsst'"];
 }

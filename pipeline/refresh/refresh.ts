@@ -47,7 +47,7 @@ import { PLAN_CONTRACTS, PLAN_TABLES, writePlan } from '../planner/write-plan.ts
 import { startPlannerWorker, type PlannerWorker } from '../planner/solve-in-worker.ts';
 import { INSTANCE_TABLES } from '../planner/read-instance.ts';
 import { commitProposal, discardProposal, writePendingProposal, type PendingPlan } from '../planner/archive.ts';
-import { buildSettings, duckdbConfig, readResources } from '../config/resources.ts';
+import { buildSettings, duckdbConfig, isSmallBuild, readResources } from '../config/resources.ts';
 import { inputBytes } from './input-bytes.ts';
 import { checkpointBeside, NO_AUTOMATIC_CHECKPOINT } from './checkpoint.ts';
 import { silentEffects, type Effects } from '../config/effects.ts';
@@ -100,6 +100,8 @@ interface Run {
   parts: SchoolParts;
   /** The plan the planner proposes, pending until the snapshot is published (discarded if it is not). */
   proposal: { plan: PendingPlan | null };
+  /** A small build (config/resources.ts isSmallBuild), sized for it. */
+  small: boolean;
   now: () => Date;
 }
 
@@ -193,7 +195,7 @@ interface Modelled { rebuilt: Rebuilt | undefined; planned: Promise<void> }
 async function modelsStage(run: Run, instance: DuckDBInstance, conn: DuckDBConnection, postings: PostingsReport): Promise<Modelled> {
   // The rules are part of the base, unchanged: only what reads the postings is rebuilt.
   const rebuilt = run.base ? new Set(dependents(readModels(), [POSTINGS_DELTA, WORDS_TABLE]).map((m) => m.name)) : undefined;
-  const worker = run.base ? null : startPlannerWorker();
+  const worker = run.base ? null : startPlannerWorker({ baseline: run.small });
   let planner: Promise<void> | null = null;
   const startPlanner = () => (planner ??= worker ? plannerStage(run, instance, worker) : Promise.resolve());
   const lane = await instance.connect();
@@ -328,6 +330,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
   const stage = stageRunner(effects, stages);
   const run: Run = {
     options, effects, stage, id, buildDir, tmpDir: join(buildDir, 'tmp'), policy, label, previous, base, accepted, parts, proposal, now: options.now ?? (() => new Date()),
+    small: isSmallBuild(inputBytes(options.dataDir, options.warehouseDir)),
   };
   if (base) {
     await stage('load', async () => copyBaseWarehouse(base, buildDir),
@@ -337,7 +340,7 @@ async function build(options: RefreshOptions, effects: Effects, id: string, star
     { ...duckdbConfig(readResources(), run.tmpDir), checkpoint_threshold: NO_AUTOMATIC_CHECKPOINT });
   const conn = await instance.connect();
   try {
-    for (const setting of buildSettings(inputBytes(options.dataDir, options.warehouseDir))) await conn.run(setting);
+    for (const setting of buildSettings(run.small)) await conn.run(setting);
     await setPolicyVariables(conn, policy);
     mkdirSync(run.tmpDir);
     const { load, loadWarnings: baseWarnings, postings } = await loadAndPostings(run, instance, conn);

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import loadHighs from 'highs';
 import { mendSeats, roundedRelaxation, solvePlan } from '../../pipeline/shared/planner/solve.ts';
 import { buildModel } from '../../pipeline/shared/planner/model.ts';
-import { startPlannerWorker } from '../../pipeline/planner/solve-in-worker.ts';
+import v8 from 'node:v8';
+import { BASELINE_ONLY, BASELINE_THEN_OPTIMIZED, startPlannerWorker } from '../../pipeline/planner/solve-in-worker.ts';
 import type { PlanInstance, PlanOption, PlannerSettings } from '../../pipeline/shared/planner/instance.ts';
 
 const settings: PlannerSettings = {
@@ -197,5 +198,20 @@ describe('solvePlan', () => {
     const { seconds: _b, ...there } = await worker.solve(inst).finally(() => worker.close());
     expect(there).toEqual(here);
     expect(there.changes.length).toBeGreaterThan(0);
+  });
+
+  it('solves a small instance on baseline WebAssembly code to the same plan, and sets V8’s flag back when closed', async () => {
+    const inst = instance([option('A', 100, 'X'), option('B', 100, null)], [['X', 50]], { school_cap: 0.1 });
+    const { seconds: _a, ...here } = await solvePlan(inst);
+    const flags: string[] = [];
+    const setFlags = (f: string) => {
+      flags.push(f);
+      v8.setFlagsFromString(f);
+    };
+    const worker = startPlannerWorker({ baseline: true, setFlags });
+    expect(flags).toEqual([BASELINE_ONLY]);
+    const { seconds: _b, ...there } = await worker.solve(inst).finally(() => worker.close());
+    expect(there).toEqual(here);
+    expect(flags).toEqual([BASELINE_ONLY, BASELINE_THEN_OPTIMIZED]);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSettings, duckdbConfig, readResources, SMALL_BUILD_BYTES } from '../../pipeline/config/resources.ts';
+import { buildSettings, duckdbConfig, isSmallBuild, readResources, SMALL_BUILD_BYTES } from '../../pipeline/config/resources.ts';
 import { inputBytes } from '../../pipeline/refresh/input-bytes.ts';
 
 describe('resources', () => {
@@ -34,10 +34,11 @@ describe('resources', () => {
     expect(() => readResources({ CHANJIAO_TEMP_MAX: '8' })).toThrow('CHANJIAO_TEMP_MAX=8: must be a size such as 2GB or 1536MB');
   });
 
-  it('runs a small build on one DuckDB thread without FSST, keeps CHANJIAO_THREADS when set, and leaves a large build as configured', () => {
-    expect(buildSettings(SMALL_BUILD_BYTES - 1, {})).toEqual(['SET threads = 1', "SET disabled_compression_methods = 'fsst'"]);
-    expect(buildSettings(SMALL_BUILD_BYTES - 1, { CHANJIAO_THREADS: '3' })).toEqual(["SET disabled_compression_methods = 'fsst'"]);
-    expect(buildSettings(SMALL_BUILD_BYTES, {})).toEqual([]);
+  it('calls a build small under 32 MiB of input, and runs it on one DuckDB thread without FSST, keeping CHANJIAO_THREADS when set', () => {
+    expect([isSmallBuild(SMALL_BUILD_BYTES - 1), isSmallBuild(SMALL_BUILD_BYTES)]).toEqual([true, false]);
+    expect(buildSettings(true, {})).toEqual(['SET threads = 1', "SET disabled_compression_methods = 'fsst'"]);
+    expect(buildSettings(true, { CHANJIAO_THREADS: '3' })).toEqual(["SET disabled_compression_methods = 'fsst'"]);
+    expect(buildSettings(false, {})).toEqual([]);
   });
 
   it('counts as input every file of the data folder, subfolders and linked files too, and every file delivered on the platform', () => {
