@@ -1,5 +1,5 @@
 /**
- * How much a refresh reads, to size DuckDB for it (config/resources.ts buildSettings): every
+ * How much a refresh reads, to size the build for it (config/resources.ts isSmallBuild): every
  * file of the data folder and every file delivered on the platform (accepted or not: counting a
  * file too many only keeps every core).
  */
