@@ -244,7 +244,7 @@ async function plannerStage(run: Run, instance: DuckDBInstance, worker: PlannerW
 
 /**
  * The model tests, the Arrow export and the reports. The tests are DuckDB's work, the export mostly
- * JavaScript's and the reports render in worker threads: run side by side on their own
+ * JavaScript's and the reports render in worker threads from 1,000 schools: run side by side on their own
  * connections, they keep both cores busy, while DuckDB's cache gives way to Node's memory. The
  * planner may still be solving on one core: the tests, the export and the reports start at once
  * and leave what reads the plan's marts to the end; the warehouse is checkpointed beside them
@@ -280,7 +280,7 @@ async function outputStages(run: Run, instance: DuckDBInstance, conn: DuckDBConn
         const index = await generateReports(reportConn, join(buildDir, 'reports'),
           { snapshot: run.id, finished_at: run.now().toISOString(), ...run.label, estimates: estimatesNote(await readFigureSources(reportConn)) },
           { progress: (label, done, total) => effects.progress('reports', label, done, total) },
-          { minWorkers: 1, planned });
+          { planned });
         return `${index.schools.length} school and ${index.industries.length} industry reports`;
       }, (detail) => detail),
       checkpointBeside(instance),

@@ -30,14 +30,16 @@ export interface ReportEffects {
   progress?(label: string, done: number, total: number): void;
 }
 
-/** Below this many schools one thread is quicker than starting workers (a thread costs ≈ 0.1 s to start). */
+/**
+ * Below this many schools one thread is quicker than starting workers: a worker bundles and
+ * compiles its code afresh and is sent its schools' data. With one, the city's refresh (170
+ * schools) took 0.8 s more CPU than with its reports rendered on this thread (docs/performance.md).
+ */
 const MIN_SCHOOLS_FOR_WORKERS = 1000;
 
 export interface ReportOptions {
   /** Worker threads for the school reports; 0 writes them in this thread. Default: one per core, up to 4, when worth it. */
   workers?: number;
-  /** At least this many workers, e.g. 1 when this thread has other work meanwhile (the refresh's export). */
-  minWorkers?: number;
   /** Settles when the planner has written its marts, if it still is: the rest is read meanwhile. */
   planned?: Promise<unknown>;
 }
@@ -63,7 +65,7 @@ export async function generateReports(conn: DuckDBConnection, outDir: string, co
   const total = base.schools.length + base.industries.length;
   let done = 0;
   const writes = new BoundedWrites();
-  const workers = options.workers ?? Math.max(options.minWorkers ?? 0, defaultWorkers(base.schools.length));
+  const workers = options.workers ?? defaultWorkers(base.schools.length);
   // The school reports print the plan; the industry reports do not, and are written while the planner may still solve.
   const data = addPlan(conn, base, options.planned);
   const inWorkers = workers > 0
