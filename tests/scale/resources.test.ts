@@ -1,8 +1,8 @@
 /** The refresh's resource limits come from the environment, with defaults that fit a small machine. */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSettings, duckdbConfig, isSmallBuild, readResources, SMALL_BUILD_BYTES } from '../../pipeline/config/resources.ts';
 import { inputBytes } from '../../pipeline/refresh/input-bytes.ts';
@@ -39,6 +39,27 @@ describe('resources', () => {
     expect(buildSettings(true, {})).toEqual(['SET threads = 1', "SET disabled_compression_methods = 'fsst'"]);
     expect(buildSettings(true, { CHANJIAO_THREADS: '3' })).toEqual(["SET disabled_compression_methods = 'fsst'"]);
     expect(buildSettings(false, {})).toEqual([]);
+  });
+
+  it('keeps FSST out of a small build’s file, where a large build’s uses it', async () => {
+    const compressions = async (small: boolean) => {
+      const dir = mkdtempSync(join(tmpdir(), 'chanjiao-fsst-'));
+      try {
+        const instance = await DuckDBInstance.create(join(dir, 'w.duckdb'));
+        const conn = await instance.connect();
+        for (const setting of buildSettings(small, {})) await conn.run(setting);
+        // Distinct texts sharing their words: what FSST compresses and a dictionary cannot.
+        await conn.run(`CREATE TABLE t AS SELECT '重庆市第' || i || '职业教育中心 智能制造与数字技术专业群 ' || i AS name FROM range(20000) r(i)`);
+        await conn.run('CHECKPOINT');
+        const rows = (await conn.runAndReadAll(`SELECT DISTINCT compression FROM pragma_storage_info('t')`)).getRowsJS().map((r) => String(r[0]));
+        instance.closeSync();
+        return rows;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    expect(await compressions(false)).toContain('FSST');
+    expect(await compressions(true)).not.toContain('FSST');
   });
 
   it('counts as input every file of the data folder, subfolders and linked files too, and every file delivered on the platform', () => {
