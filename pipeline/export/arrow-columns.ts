@@ -41,14 +41,6 @@ function validity(values: readonly unknown[]): { nullBitmap?: Uint8Array; nullCo
   return nullCount ? { nullBitmap: bitmap, nullCount } : { nullCount: 0 };
 }
 
-function utf8Data(values: readonly unknown[]): Data<Utf8> {
-  const offsets = new Int32Array(values.length + 1);
-  const parts = values.map(utf8Bytes);
-  parts.forEach((p, i) => (offsets[i + 1] = offsets[i] + p.length));
-  const data = new Uint8Array(offsets[values.length]);
-  parts.forEach((p, i) => data.set(p, offsets[i]));
-  return makeData({ type: new Utf8(), length: values.length, valueOffsets: offsets, data, ...validity(values) });
-}
 
 /**
  * A Utf8 column from its values' UTF-8 bytes run together and each value's byte length (null for
@@ -58,6 +50,18 @@ export function utf8FromBytes(bytes: Uint8Array, lengths: readonly (number | nul
   const offsets = new Int32Array(lengths.length + 1);
   lengths.forEach((n, i) => (offsets[i + 1] = offsets[i] + (n ?? 0)));
   return makeData({ type: new Utf8(), length: lengths.length, valueOffsets: offsets, data: bytes, ...validity(lengths) });
+}
+
+/** A Utf8 column from its values, each text encoded once (utf8Bytes) into one run of bytes. */
+function utf8Data(values: readonly unknown[]): Data<Utf8> {
+  const parts = values.map(utf8Bytes);
+  const data = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    data.set(p, at);
+    at += p.length;
+  }
+  return utf8FromBytes(data, values.map((v, i) => (v === null || v === undefined ? null : parts[i].length)));
 }
 
 export function columnData(type: ColumnType, values: readonly unknown[]): Data {
