@@ -12,7 +12,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { rawTable } from '../config/schema.ts';
-import { POSTINGS_DELTA } from './raw-postings.ts';
+import { POSTINGS_DELTA, RESENT_TABLE } from './raw-postings.ts';
 import { DAY_COLUMN } from './write-days.ts';
 
 /** The same name, whatever its padding or case. */
@@ -29,14 +29,13 @@ const renamedIds = (pairs: string) => `
 
 /**
  * Every stored copy of the posting_ids sent more than once beside the copy kept, ranked as
- * latestCopies ranks them: found by a hash of the posting_id as it finds them, without looking the
- * kept copies up in raw_postings (probing its 10 M rows cost twice the rest).
+ * latestCopies ranks them, from the copies buildRawPostings found (raw-postings.ts): the kept
+ * copies are not looked up in raw_postings (probing its 10 M rows cost twice the rest).
  */
-const resentPairs = (stored: string) => `(
+const resentPairs = `(
   SELECT posting_id, employer AS was_employer, title AS was_title,
     first_value(employer) OVER kept AS employer, first_value(title) OVER kept AS title
-  FROM ${stored}
-  WHERE hash(posting_id) IN (SELECT hash(posting_id) FROM ${stored} GROUP BY ALL HAVING count(*) > 1)
+  FROM ${RESENT_TABLE}
   WINDOW kept AS (PARTITION BY posting_id ORDER BY posted_on DESC, ${DAY_COLUMN} DESC))`;
 
 /**
@@ -81,14 +80,15 @@ const text = (v: unknown) => {
 const many = (n: number, one: string, more: string) => `${n.toLocaleString('en')} ${n === 1 ? one : more}`;
 
 /**
- * The notes on the copies of raw_postings just built from `stored` (the SQL of every stored row),
- * or appended from `stored` (the rows of the days added, appendRawPostings' temporary tables beside).
+ * The notes on the copies of raw_postings just built (`added` null), or appended from `added` (the
+ * SQL of the rows of the days added, appendRawPostings' temporary tables beside).
  */
-export async function doubtfulCopies(conn: DuckDBConnection, stored: string, appended: boolean): Promise<string[]> {
+export async function doubtfulCopies(conn: DuckDBConnection, added: string | null): Promise<string[]> {
   const table = rawTable('postings');
+  const appended = added !== null;
   const scope = appended ? ' in the days added' : '';
   const notes: string[] = [];
-  const renamed = await one(conn, renamedIds(appended ? appendedPairs(stored) : resentPairs(stored)));
+  const renamed = await one(conn, renamedIds(appended ? appendedPairs(added) : resentPairs));
   if (renamed.n > 0) {
     const e = renamed.e!;
     notes.push(`postings: 同一编号换了招聘单位和职位 — ${many(renamed.n, 'posting id', 'posting ids')}${scope} ${renamed.n === 1 ? 'was' : 'were'} `

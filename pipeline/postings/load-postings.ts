@@ -17,7 +17,7 @@ import { listDailyFiles, POSTINGS_FOLDER } from './daily-files.ts';
 import { loadClassificationTables, RULES_TABLE } from './classification-tables.ts';
 import { CLASSIFICATION_TABLES, readSchema } from '../config/schema.ts';
 import { syncStore } from './sync-store.ts';
-import { addedDays, appendRawPostings, buildRawPostings, storedRows } from './raw-postings.ts';
+import { addedDays, appendRawPostings, buildRawPostings, dropResent, storedRows } from './raw-postings.ts';
 import { doubtfulCopies } from './doubtful-copies.ts';
 import { segmentPostings } from './posting-words.ts';
 import { postingsInput } from './postings-input.ts';
@@ -102,7 +102,8 @@ export async function loadPostings(conn: DuckDBConnection, options: PostingsOpti
   const postings = appended ? await appendRawPostings(conn, storeDir, sync.ledger, appended)
     : await buildRawPostings(conn, storeDir, sync.ledger);
   const read = appended ?? Object.keys(sync.ledger.files);
-  if (read.length > 0) (await doubtfulCopies(conn, storedRows(storeDir, sync.ledger, read), appended !== null)).forEach(warn);
+  if (read.length > 0) (await doubtfulCopies(conn, appended && storedRows(storeDir, sync.ledger, appended))).forEach(warn);
+  await dropResent(conn);
   const segmented = await segmentPostings(conn, { tmpDir: options.tmpDir, append: appended !== null });
   const hasRules = report.inputs.some((i) => i.table === RULES_TABLE);
   if (!hasRules && postings > 0) warn('posting_rules: 缺少分类规则 — no posting_rules.csv in the data or reference folder; every posting stays unclassified');
