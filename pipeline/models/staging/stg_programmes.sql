@@ -8,13 +8,15 @@
 -- references: school_code -> dim_school
 -- references: major_code -> dim_major
 -- accepted values: status in (active, suspended, closed)
-with rows as (
+-- rows and reported are each read three times: as views, not held whole by DuckDB (nationally
+-- 0.4 s less CPU).
+with rows as not materialized (
     select p.*, m.category_code, m.level
     from raw_programmes as p
     join raw_majors as m using (major_code)
 ),
 
-reported as (
+reported as not materialized (
     select * from rows where students is not null and status = 'active'
 ),
 
