@@ -66,6 +66,7 @@ async function findResent(conn: DuckDBConnection, stored: string): Promise<void>
     WHERE hash(posting_id) IN (SELECT hash(posting_id) FROM ${stored} GROUP BY ALL HAVING count(*) > 1)`);
 }
 
+/** Drops what findResent left, once the doubtful copies are counted (load-postings.ts). */
 export async function dropResent(conn: DuckDBConnection): Promise<void> {
   await conn.run(`DROP TABLE IF EXISTS ${RESENT_TABLE}`);
 }
