@@ -41,7 +41,6 @@ function validity(values: readonly unknown[]): { nullBitmap?: Uint8Array; nullCo
   return nullCount ? { nullBitmap: bitmap, nullCount } : { nullCount: 0 };
 }
 
-
 /**
  * A Utf8 column from its values' UTF-8 bytes run together and each value's byte length (null for
  * a null value): as DuckDB gives them (export-arrow.ts), they are the column's data and offsets.
