@@ -10,16 +10,20 @@
  */
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { columnDefinitions, rawTable, readSchema } from '../config/schema.ts';
+import { columnDefinitions, duckdbType, rawTable, readSchema, storedFields } from '../config/schema.ts';
 import { sqlName, sqlString } from '../load/sql.ts';
 import type { Ledger } from './ledger.ts';
 import { DAY_COLUMN, fileDay } from './write-days.ts';
 import { tableExists } from '../transform/table-exists.ts';
+import { compressedColumns, type Compression } from '../transform/compression.ts';
 
 const FILES_TABLE = 'raw_posting_files';
 
 /** The raw table that gained rows in an appending run; its new rows are in `delta_<table>`. */
 export const POSTINGS_DELTA = 'raw_postings';
+
+/** Ids and employers are mostly distinct in a row group; the other texts repeat (compression.ts). */
+const COMPRESSION: Compression = { text: 'dictionary', columns: { posting_id: 'fsst', employer: 'fsst' } };
 
 const columns = () => readSchema('postings').fields.map((f) => sqlName(f.name)).join(', ');
 
@@ -95,7 +99,8 @@ async function recordFiles(conn: DuckDBConnection, ledger: Ledger, names: string
 /** Creates raw_postings from the ledger's Parquet files (empty, with the schema's columns, when there are none); returns its rows. */
 export async function buildRawPostings(conn: DuckDBConnection, storeDir: string, ledger: Ledger): Promise<number> {
   const table = rawTable('postings');
-  await conn.run(`CREATE OR REPLACE TABLE ${table} (${columnDefinitions(readSchema('postings'))})`);
+  const fields = storedFields(readSchema('postings')).map((f) => ({ name: f.name, type: duckdbType(f) }));
+  await conn.run(`CREATE OR REPLACE TABLE ${table} (${compressedColumns(fields, COMPRESSION, table)})`);
   await conn.run(`CREATE OR REPLACE TABLE ${FILES_TABLE} (name VARCHAR PRIMARY KEY, parquet VARCHAR NOT NULL)`);
   const names = Object.keys(ledger.files);
   if (names.length === 0) return 0;

@@ -26,7 +26,10 @@ export interface Changes {
   whole: Set<string>;
 }
 
-const whole = (model: ModelFile) => `CREATE OR REPLACE TABLE ${model.name} AS\n${model.sql}`;
+// A model declaring its compression is created with its columns first (compression.ts), then filled.
+const whole = (model: ModelFile, columns?: string) => columns
+  ? `CREATE OR REPLACE TABLE ${model.name} (${columns});\n    INSERT INTO ${model.name}\n${model.sql}`
+  : `CREATE OR REPLACE TABLE ${model.name} AS\n${model.sql}`;
 const renamed = (sql: string, tables: string[], prefix: string) =>
   tables.reduce((text, table) => text.replace(new RegExp(`\\b${table}\\b`, 'g'), `${prefix}${table}`), sql);
 const matching = (left: string, right: string, columns: string[]) =>
@@ -76,9 +79,10 @@ function bySums(model: ModelFile, groups: string[], raw: string[]): string {
 
 /**
  * The statements that build `model` given what changed; records a model updated by key in
- * `changes.keyed`. `keepReplaced`: a later model needs the rows it replaces.
+ * `changes.keyed`. `keepReplaced`: a later model needs the rows it replaces. `columns`: the
+ * column list a model declaring its compression is created with when it is rebuilt whole.
  */
-export function incrementalSql(model: ModelFile, changes: Changes, keepReplaced: boolean): string {
+export function incrementalSql(model: ModelFile, changes: Changes, keepReplaced: boolean, columns?: string): string {
   const read = tablesRead(model.sql);
   const raw = [...changes.raw].filter((t) => read.has(t));
   const keyed = [...changes.keyed].filter((t) => read.has(t));
@@ -91,5 +95,5 @@ export function incrementalSql(model: ModelFile, changes: Changes, keepReplaced:
   // A partition model is only exact when every changed input says which rows it replaced.
   if (model.partitions && keyed.length > 0 && raw.length === 0 && !readsWhole) return byPartition(model, model.partitions, keyed);
   changes.whole.add(model.name);
-  return whole(model);
+  return whole(model, columns);
 }

@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseContract, type Contract } from './model-contracts.ts';
+import { parseCompression, type Compression } from './compression.ts';
 
 export const MODELS_DIR = fileURLToPath(new URL('../models/', import.meta.url));
 
@@ -37,6 +38,8 @@ export interface ModelFile {
   sums?: string[];
   /** Grain, not-null columns, references and accepted values declared in the header. */
   contract?: Contract;
+  /** Compression methods of its columns in the file (`-- compression: …`, compression.ts). */
+  compression?: Compression;
 }
 
 const TABLE_REFERENCE = /\b(?:raw|stg|int|dim|mart)_[a-z0-9_]+\b/g;
@@ -87,8 +90,10 @@ export function readModels(dir = MODELS_DIR): ModelFile[] {
     const [, kind, list] = INCREMENTAL.exec(sql) ?? [];
     const columns = list?.split(',').map((c) => c.trim());
     let contract: Contract | undefined;
+    let compression: Compression | undefined;
     try {
       contract = parseContract(sql, `${path}.sql`);
+      compression = parseCompression(sql, `${path}.sql`);
     } catch (error) {
       problems.push((error as Error).message);
     }
@@ -96,6 +101,7 @@ export function readModels(dir = MODELS_DIR): ModelFile[] {
       name: basename(path), path, sql,
       ...(columns ? { [KINDS[kind]]: columns } : {}),
       ...(contract ? { contract } : {}),
+      ...(compression ? { compression } : {}),
     };
   });
   const byName = new Map<string, ModelFile>();

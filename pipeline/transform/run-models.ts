@@ -6,6 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MODELS_DIR, readModels, tablesRead, type ModelFile } from './model-files.ts';
 import { incrementalSql, type Changes } from './incremental-sql.ts';
+import { compressedColumns, describeQuery } from './compression.ts';
 import type { TestScope } from './model-contracts.ts';
 import { flattenPolicy, setPolicyVariables, variablesRead, type Policy } from '../config/policy.ts';
 
@@ -97,7 +98,8 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
   async function build(lane: DuckDBConnection, model: ModelFile): Promise<void> {
     const t0 = now();
     try {
-      await lane.run(incrementalSql(model, changes, readByPartitionModels.has(model.name)));
+      const columns = model.compression && compressedColumns(await describeQuery(lane, model.sql), model.compression, model.name);
+      await lane.run(incrementalSql(model, changes, readByPartitionModels.has(model.name), columns || undefined));
     } catch (error) {
       throw new Error(`Model ${model.path} failed: ${(error as Error).message}`, { cause: error });
     }

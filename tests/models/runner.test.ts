@@ -1,8 +1,9 @@
 /** The model runner: order from references, clear failures before any SQL runs, and the policy file. */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { MODELS_DIR, listModelPaths, readModels, tablesRead } from '../../pipeline/transform/model-files.ts';
 import { flattenPolicy, readPolicy, setPolicyVariables } from '../../pipeline/config/policy.ts';
 import { runModels } from '../../pipeline/transform/run-models.ts';
@@ -106,6 +107,28 @@ describe('runModels', () => {
       const rows = async (c: typeof conn) => JSON.stringify(await query(c, `SELECT * FROM ${model.name} ORDER BY ALL`), (_, v) => (typeof v === 'bigint' ? String(v) : v));
       expect(await rows(conn), model.name).toBe(await rows(one));
     }
+  });
+
+  it('stores a model declaring its compression with those methods, and rejects a method or column that cannot be', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'compression-'));
+    scratch.push(dir);
+    mkdirSync(join(dir, 'staging'));
+    const model = join(dir, 'staging', 'stg_ids.sql');
+    const sql = (header: string) => `-- compression: ${header}\nselect 'posting-' || i as posting_id, ['a', 'b', 'c'][i % 3 + 1] as kind, i as n from range(300000) as t(i)`;
+    writeFileSync(model, sql('text dictionary, posting_id uncompressed'));
+    const instance = await DuckDBInstance.create(join(dir, 'w.duckdb'));
+    const conn = await instance.connect();
+    await runModels(conn, { policy: tinyPolicy, dir });
+    await conn.run('CHECKPOINT');
+    const methods = await query(conn, `SELECT column_name AS c, list(DISTINCT compression ORDER BY compression) AS m FROM pragma_storage_info('stg_ids') WHERE segment_type <> 'VALIDITY' GROUP BY ALL ORDER BY c`);
+    // Left to DuckDB, the ids are stored with FSST; the integers keep DuckDB's choice.
+    expect(methods.map((r) => [r.c, r.m])).toEqual([['kind', ['Dictionary']], ['n', ['BitPacking']], ['posting_id', ['Uncompressed']]]);
+    expect(await query(conn, 'SELECT count(DISTINCT posting_id)::INTEGER AS n, max(n)::INTEGER AS top FROM stg_ids')).toEqual([{ n: 300000, top: 299999 }]);
+
+    writeFileSync(model, sql('posting_id snappy'));
+    expect(() => readModels(dir)).toThrow('staging/stg_ids.sql, "-- compression:": snappy is not one of DuckDB\'s methods');
+    writeFileSync(model, sql('text dictionary, postingid fsst'));
+    await expect(runModels(conn, { policy: tinyPolicy, dir })).rejects.toThrow('Model staging/stg_ids failed: the compression of stg_ids names columns it does not have: postingid');
   });
 
   it('builds the models the first-wanted ones read before any other, so work waiting on them starts early', async () => {

@@ -17,6 +17,7 @@
 -- A nightly run with only new postings classifies only those (see run-models.ts).
 -- incremental: unique key posting_id
 -- grain: posting_id
+-- compression: text dictionary, posting_id fsst, unclassified_title fsst, unclassified_employer fsst, unclassified_hint fsst
 with ranked as (
     -- Each rule's place in the order rules fire (lowest priority number, then lowest rule_id): a
     -- posting compares three integers, not three (priority, rule_id) pairs.
