@@ -7,6 +7,7 @@
 -- estimate (a 备案 listing row without figures) is flagged, so the future supply can say how much
 -- of it rests on estimates.
 -- grain: school_code, major_code, year
+-- compression: text dictionary
 -- not null: cohort, completion_rate, graduates, cohort_estimated
 with latest as (
     select max(year)::INTEGER as y from stg_programmes

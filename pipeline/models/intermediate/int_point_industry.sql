@@ -1,6 +1,7 @@
 -- Programme point × industry: segment rows summed. The point is mapped to the industry when its
 -- major's total weight for the industry exceeds coverage_mapped_min_weight.
 -- grain: year, school_code, major_code, industry_code
+-- compression: text dictionary
 -- not null: level, district_code, ownership, weight, mapped
 select
     ps.year,

@@ -3,6 +3,7 @@
 -- exact DECIMAL from here on, so its sums do not depend on the order DuckDB's threads add the rows
 -- (a DOUBLE sum can differ in its last bits between two runs, and a published figure with it).
 -- grain: year, school_code, major_code, industry_code, segment_code
+-- compression: text dictionary
 -- not null: level, district_code, ownership, weight, mapped
 select
     pp.year,

@@ -4,6 +4,7 @@
 -- A programme first offered after the first year of the data, whose first intake has not reached
 -- its graduation year (first year + 学制), has no graduates to estimate: 0, flagged as estimated.
 -- grain: year, school_code, major_code
+-- compression: text dictionary
 -- not null: level, district_code, ownership, figures_estimated, graduates_estimated, digital, key_matched
 with first_offered as (
     select school_code, major_code, min(year) as first_year from stg_programmes group by all

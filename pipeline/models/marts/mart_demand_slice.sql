@@ -1,6 +1,7 @@
 -- Demand side by year × industry × level asked for × district. Demand has no ownership; the
 -- dashboard applies suppression (signal_min_openings) to the summed openings of its selection.
 -- grain: year, industry_code, level, district_code
+-- compression: text dictionary
 -- not null: demand
 -- references: industry_code -> dim_industry
 -- references: district_code -> dim_district

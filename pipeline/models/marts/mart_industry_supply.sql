@@ -3,6 +3,7 @@
 -- mart_supply_slice (same supply, same level, district and ownership of the school). Each point says
 -- whether its graduates, or its students too (a 备案 listing row without figures), are estimated.
 -- grain: year, industry_code, school_code, major_code
+-- compression: text dictionary
 -- not null: school_name, major_name, level, district_code, ownership, weight, graduates, supply, figures_estimated, graduates_estimated
 -- references: industry_code -> dim_industry
 -- references: school_code -> dim_school

@@ -5,6 +5,7 @@
 -- A night of new postings recomputes only the months they (and the copies they replace) fall in.
 -- incremental: partitions year, month
 -- grain: year, month, industry_code, district_code, education
+-- compression: text dictionary
 -- references: industry_code -> dim_industry
 -- references: district_code -> dim_district
 select

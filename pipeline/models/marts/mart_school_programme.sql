@@ -1,5 +1,6 @@
 -- Every active programme point of every year with what a school page shows beside it.
 -- grain: year, school_code, major_code
+-- compression: text dictionary
 -- not null: graduates, industries, key_matched
 -- references: school_code -> dim_school
 -- references: major_code -> dim_major

@@ -1,6 +1,7 @@
 -- Supply side of an industry by the dashboard's filters: year × industry × level × district ×
 -- ownership. Rows add up to mart_industry (a school sits in one slice, so schools add up too).
 -- grain: year, industry_code, level, district_code, ownership
+-- compression: text dictionary
 -- not null: supply
 -- references: industry_code -> dim_industry
 -- references: district_code -> dim_district

@@ -1,5 +1,6 @@
 -- Aggregated demand per year × district × industry × level asked for; demand means openings.
 -- grain: year, district_code, industry_code, level
+-- compression: text dictionary
 -- not null: openings, seekers
 -- references: district_code -> dim_district
 -- references: industry_code -> dim_industry

@@ -4,6 +4,7 @@
 -- the median of the year's reported active points of the same major, else of its 专业类, else of
 -- its level; plan and enrolled are 0 for a suspended or closed point, which takes no intake.
 -- grain: year, school_code, major_code
+-- compression: text dictionary
 -- not null: figures_estimated
 -- references: school_code -> dim_school
 -- references: major_code -> dim_major
