@@ -98,8 +98,8 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
   async function build(lane: DuckDBConnection, model: ModelFile): Promise<void> {
     const t0 = now();
     try {
-      const columns = model.compression && compressedColumns(await describeQuery(lane, model.sql), model.compression, model.name);
-      await lane.run(incrementalSql(model, changes, readByPartitionModels.has(model.name), columns || undefined));
+      const columns = model.compression ? compressedColumns(await describeQuery(lane, model.sql), model.compression, model.name) : undefined;
+      await lane.run(incrementalSql(model, changes, readByPartitionModels.has(model.name), columns));
     } catch (error) {
       throw new Error(`Model ${model.path} failed: ${(error as Error).message}`, { cause: error });
     }
