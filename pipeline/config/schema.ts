@@ -106,9 +106,12 @@ export function duckdbType(field: Field): string {
   return DUCKDB_TYPES[field.type];
 }
 
+/** A schema's stored columns with their DuckDB types. */
+export const storedColumns = (schema: TableSchema) => storedFields(schema).map((f) => ({ name: f.name, type: duckdbType(f) }));
+
 /** `CREATE TABLE` column list for a schema, e.g. `"year" INTEGER, "school_code" VARCHAR`. */
 export function columnDefinitions(schema: TableSchema): string {
-  return storedFields(schema).map((f) => `"${f.name}" ${duckdbType(f)}`).join(', ');
+  return storedColumns(schema).map(({ name, type }) => `"${name}" ${type}`).join(', ');
 }
 
 /**

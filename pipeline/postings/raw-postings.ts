@@ -10,7 +10,7 @@
  */
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { columnDefinitions, duckdbType, rawTable, readSchema, storedFields } from '../config/schema.ts';
+import { columnDefinitions, rawTable, readSchema, storedColumns } from '../config/schema.ts';
 import { sqlName, sqlString } from '../load/sql.ts';
 import type { Ledger } from './ledger.ts';
 import { DAY_COLUMN, fileDay } from './write-days.ts';
@@ -99,8 +99,7 @@ async function recordFiles(conn: DuckDBConnection, ledger: Ledger, names: string
 /** Creates raw_postings from the ledger's Parquet files (empty, with the schema's columns, when there are none); returns its rows. */
 export async function buildRawPostings(conn: DuckDBConnection, storeDir: string, ledger: Ledger): Promise<number> {
   const table = rawTable('postings');
-  const fields = storedFields(readSchema('postings')).map((f) => ({ name: f.name, type: duckdbType(f) }));
-  await conn.run(`CREATE OR REPLACE TABLE ${table} (${compressedColumns(fields, COMPRESSION, table)})`);
+  await conn.run(`CREATE OR REPLACE TABLE ${table} (${compressedColumns(storedColumns(readSchema('postings')), COMPRESSION, table)})`);
   await conn.run(`CREATE OR REPLACE TABLE ${FILES_TABLE} (name VARCHAR PRIMARY KEY, parquet VARCHAR NOT NULL)`);
   const names = Object.keys(ledger.files);
   if (names.length === 0) return 0;

@@ -13,7 +13,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 /** DuckDB's methods a column may be given (`USING COMPRESSION`); DuckDB says which suit which types. */
-export const METHODS = ['uncompressed', 'dictionary', 'fsst', 'dict_fsst', 'zstd', 'rle', 'bitpacking', 'alp', 'alprd'] as const;
+const METHODS = ['uncompressed', 'dictionary', 'fsst', 'dict_fsst', 'zstd', 'rle', 'bitpacking', 'alp', 'alprd'] as const;
 export type Method = (typeof METHODS)[number];
 
 export interface Compression {

@@ -77,23 +77,39 @@ function bySums(model: ModelFile, groups: string[], raw: string[]): string {
       WHERE list_bool_or(list_transform([*${measures}], x -> x <> 0))`;
 }
 
+type Update = { kind: 'key' | 'sums' | 'partitions' | 'whole'; raw: string[]; keyed: string[] };
+
+/** How `model` is brought up to date given what changed, and the changed tables it reads. */
+function update(model: ModelFile, changes: Changes): Update {
+  const read = tablesRead(model.sql);
+  const raw = [...changes.raw].filter((t) => read.has(t));
+  const keyed = [...changes.keyed].filter((t) => read.has(t));
+  const readsWhole = [...read].some((t) => changes.whole.has(t));
+  const kind = readsWhole ? 'whole'
+    : model.uniqueKey && raw.length > 0 ? 'key'
+    : model.sums && raw.length > 0 && keyed.length === 0 ? 'sums'
+    // A partition model is only exact when every changed input says which rows it replaced.
+    : model.partitions && keyed.length > 0 && raw.length === 0 ? 'partitions'
+    : 'whole';
+  return { kind, raw, keyed };
+}
+
+/** Whether `model` is rebuilt whole given what changed (not updated in place). */
+export const rebuiltWhole = (model: ModelFile, changes: Changes) => update(model, changes).kind === 'whole';
+
 /**
  * The statements that build `model` given what changed; records a model updated by key in
  * `changes.keyed`. `keepReplaced`: a later model needs the rows it replaces. `columns`: the
  * column list a model declaring its compression is created with when it is rebuilt whole.
  */
 export function incrementalSql(model: ModelFile, changes: Changes, keepReplaced: boolean, columns?: string): string {
-  const read = tablesRead(model.sql);
-  const raw = [...changes.raw].filter((t) => read.has(t));
-  const keyed = [...changes.keyed].filter((t) => read.has(t));
-  const readsWhole = [...read].some((t) => changes.whole.has(t));
-  if (model.uniqueKey && raw.length > 0 && !readsWhole) {
+  const { kind, raw, keyed } = update(model, changes);
+  if (kind === 'key') {
     changes.keyed.add(model.name);
-    return byKey(model, model.uniqueKey, raw, keepReplaced);
+    return byKey(model, model.uniqueKey!, raw, keepReplaced);
   }
-  if (model.sums && raw.length > 0 && keyed.length === 0 && !readsWhole) return bySums(model, model.sums, raw);
-  // A partition model is only exact when every changed input says which rows it replaced.
-  if (model.partitions && keyed.length > 0 && raw.length === 0 && !readsWhole) return byPartition(model, model.partitions, keyed);
+  if (kind === 'sums') return bySums(model, model.sums!, raw);
+  if (kind === 'partitions') return byPartition(model, model.partitions!, keyed);
   changes.whole.add(model.name);
   return whole(model, columns);
 }

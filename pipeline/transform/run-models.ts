@@ -5,7 +5,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MODELS_DIR, readModels, tablesRead, type ModelFile } from './model-files.ts';
-import { incrementalSql, type Changes } from './incremental-sql.ts';
+import { incrementalSql, rebuiltWhole, type Changes } from './incremental-sql.ts';
 import { compressedColumns, describeQuery } from './compression.ts';
 import type { TestScope } from './model-contracts.ts';
 import { flattenPolicy, setPolicyVariables, variablesRead, type Policy } from '../config/policy.ts';
@@ -98,7 +98,9 @@ export async function runModels(conn: DuckDBConnection, options: RunModelsOption
   async function build(lane: DuckDBConnection, model: ModelFile): Promise<void> {
     const t0 = now();
     try {
-      const columns = model.compression ? compressedColumns(await describeQuery(lane, model.sql), model.compression, model.name) : undefined;
+      // A table updated in place keeps the columns it was created with.
+      const columns = model.compression && rebuiltWhole(model, changes)
+        ? compressedColumns(await describeQuery(lane, model.sql), model.compression, model.name) : undefined;
       await lane.run(incrementalSql(model, changes, readByPartitionModels.has(model.name), columns));
     } catch (error) {
       throw new Error(`Model ${model.path} failed: ${(error as Error).message}`, { cause: error });
