@@ -160,10 +160,8 @@ export async function prepareInput(file: string, schema: TableSchema,
   }
   if (prepared.unsaved && prepared.unsaved.cells > 0) {
     const n = prepared.unsaved.cells;
-    // The reader cannot tell a result never saved from an error value (#DIV/0!) a formula computed.
     options.warn(`${file}: 公式无结果 — ${n.toLocaleString('en')} formula cell${n > 1 ? 's have' : ' has'} no saved result and ${n > 1 ? 'are' : 'is'} read as empty `
-      + `(e.g. ${prepared.unsaved.first}): if Excel shows an error value (#DIV/0!, #N/A) there, correct the formula; otherwise the tool that wrote `
-      + 'the workbook did not compute the results: open it in Excel or WPS and save it again');
+      + `(e.g. ${prepared.unsaved.first}): the tool that wrote the workbook did not compute the results; open it in Excel or WPS and save it again`);
   }
   mergedNotes(file, fillMerged(prepared.csvPath, prepared.merges, found.line)).forEach(options.warn);
   if (prepared.widths) {

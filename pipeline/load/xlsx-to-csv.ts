@@ -109,7 +109,7 @@ async function convertSheets(source: string, target: string, choice: SheetChoice
     const widths: FilledWidths = { rows: new Uint16Array(0) };
     const xml = sheet as unknown as { iterator: AsyncIterable<Buffer | string> };
     if (wanted) xml.iterator = collectMarks(xml.iterator, marks);
-    const shape = await writeSheet(sheet as AsyncIterable<{ number: number; values: unknown }>, wanted ? csvPath : undefined,
+    const shape = await writeSheet(sheet as AsyncIterable<SheetRow>, wanted ? csvPath : undefined,
       { source, maxBytes }, { unsaved, errors, breaks, widths });
     if (!wanted) continue;
     const converted = { csvPath, sheet: name, shape, ...marks, unsaved, errors, breaks, widths, hiddenSheets };
@@ -140,7 +140,7 @@ async function convertSheets(source: string, target: string, choice: SheetChoice
  * Rows are padded to the widest row seen so far: a spreadsheet stores no trailing blank cells, so
  * a last column empty on most rows would otherwise make them a field short.
  */
-async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown }>, target: string | undefined,
+async function writeSheet(rows: AsyncIterable<SheetRow>, target: string | undefined,
   limits: { source: string; maxBytes: number }, found: { unsaved: CellTally; errors: CellTally; breaks: CellTally; widths: FilledWidths }): Promise<CsvShape> {
   const { unsaved, errors, breaks, widths } = found;
   const { source, maxBytes } = limits;
@@ -154,7 +154,7 @@ async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown 
   try {
     for await (const row of rows) {
       if (!out) continue;
-      const values = row.values as unknown[];
+      const values = cellValues(row);
       if (row.number > SHEET_MAX_ROWS) {
         throw new LoadError(`${source}:${row.number}: 行号超出 Excel 上限 — row ${row.number.toLocaleString('en')} is past Excel's last row ${SHEET_MAX_ROWS.toLocaleString('en')}; not a spreadsheet Excel made`);
       }
@@ -214,6 +214,25 @@ async function writeSheet(rows: AsyncIterable<{ number: number; values: unknown 
   return shape;
 }
 
+/** A worksheet row as exceljs's stream reader gives it. */
+interface SheetRow {
+  number: number;
+  eachCell(callback: (cell: { type: number; formula?: string; result?: unknown; value: unknown }, column: number) => void): void;
+}
+
+/**
+ * A row's cell values (index: column) as exceljs's `row.values` would give them, but a formula with
+ * the result the workbook saved: `values` keeps only a formula's truthy fields, so a result of 0,
+ * FALSE or empty text would read as no result at all (and 0 graduates as a figure to estimate).
+ */
+function cellValues(row: SheetRow): unknown[] {
+  const values: unknown[] = [];
+  row.eachCell((cell, column) => {
+    values[column] = typeof cell.formula === 'string' ? { formula: cell.formula, result: cell.result } : cell.value;
+  });
+  return values;
+}
+
 /** The formula of a cell stored without its result, or null: such a cell reads as empty. */
 function formulaWithoutResult(value: unknown): string | null {
   if (typeof value !== 'object' || value === null || value instanceof Date) return null;
@@ -222,11 +241,15 @@ function formulaWithoutResult(value: unknown): string | null {
   return formula !== undefined && (cell.result === undefined || cell.result === null) ? formula : null;
 }
 
-/** The error value a cell (or its formula's result) holds, such as #DIV/0! or #N/A, or null. */
+/**
+ * The error value a cell holds, such as #DIV/0! or #N/A, or null. exceljs reads a formula's saved
+ * error result as NaN, losing which error it was: such a cell is named by its formula.
+ */
 function errorOf(value: unknown): string | null {
   if (typeof value !== 'object' || value === null || value instanceof Date) return null;
-  const cell = value as { error?: string; result?: unknown };
+  const cell = value as { error?: string; formula?: string; result?: unknown };
   if (typeof cell.error === 'string') return cell.error;
+  if (Number.isNaN(cell.result)) return `${cell.formula ? `=${cell.formula} ` : ''}→ 错误值 (an error value)`;
   return 'result' in cell ? errorOf(cell.result) : null;
 }
 

@@ -337,8 +337,32 @@ describe('a workbook with formulas stored without their results', () => {
     ROWS.forEach((r, i) => sheet.addRow(r.map((v, j) => (j === at && i < 2 ? { formula: `ROUND(${students}${i + 2}*0.3,0)` } : v))));
     const messy = await tables({ 'programmes.xlsx': Buffer.from(await workbook.xlsx.writeBuffer()) }, ['programmes.csv']);
     expect(notes(messy, 'programmes')).toEqual([`公式无结果 — 2 formula cells have no saved result and are read as empty (e.g. ${letter}2 =ROUND(${students}2*0.3,0)): `
-      + 'if Excel shows an error value (#DIV/0!, #N/A) there, correct the formula; otherwise the tool that wrote the workbook did not compute the results: '
-      + 'open it in Excel or WPS and save it again']);
+      + 'the tool that wrote the workbook did not compute the results; open it in Excel or WPS and save it again']);
+  });
+});
+
+describe('a workbook with formulas whose saved result is 0, empty text or an error value', () => {
+  it('reads the results Excel saved, as the clean twin, and names the error value as one', async () => {
+    const at = col('graduates');
+    const rate = col('employment_rate');
+    // The clean twin: the first row graduates none, the second has no employment rate.
+    const rows = ROWS.map((r, i) => r.map((v, j) => (j === at && i === 0 ? '0' : j === rate && i === 1 ? '' : v)));
+    const twin = await tables({ 'programmes.csv': csv(HEADER, rows) });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('专业点');
+    sheet.addRow(HEADER);
+    const students = String.fromCharCode(65 + col('students'));
+    rows.forEach((r, i) => sheet.addRow(r.map((v, j) => {
+      if (j === at) return { formula: `ROUND(${students}${i + 2}*0.3,0)`, result: v === '' ? '' : Number(v) };
+      if (j === rate && i === 1) return { formula: `${students}${i + 2}/0`, result: { error: '#DIV/0!' } };
+      return v;
+    })));
+    const messy = await tables({ 'programmes.xlsx': Buffer.from(await workbook.xlsx.writeBuffer()) }, ['programmes.csv']);
+    expect(messy.report.rejects).toEqual([]);
+    expect(messy.programmes).toEqual(twin.programmes);
+    const letter = String.fromCharCode(65 + rate);
+    expect(notes(messy, 'programmes')).toEqual([`错误值读作空 — 1 cell holds an error value, read as empty (e.g. ${letter}3 =${students}3/0 → 错误值 (an error value)): `
+      + 'correct the formula in the workbook if a value is meant']);
   });
 });
 
