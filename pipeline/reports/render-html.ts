@@ -1,6 +1,7 @@
 /**
  * A report as one self-contained, print-ready A4 page in Chinese: inline CSS and SVG, no script,
  * no external resource, so it prints (and saves as PDF) the same anywhere. All data is escaped.
+ * A table of many columns prints on A4 landscape pages and is as wide on screen.
  */
 import type { Column, Figure, Report, ReportContext, Table } from './report-model.ts';
 import { escapeHtml as e } from './cell-safety.ts';
@@ -15,6 +16,7 @@ const SIGNAL_TONE_CSS = (['shortage', 'balanced', 'oversupply'] as const)
 
 const STYLE = `
 @page { size: A4; margin: 14mm 12mm 16mm; }
+@page wide { size: A4 landscape; margin: 12mm 12mm 14mm; }
 * { box-sizing: border-box; }
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
   font-size: 10pt; color: #1f2933; margin: 0 auto; max-width: 186mm; line-height: 1.45; }
@@ -27,7 +29,9 @@ h1 { font-size: 17pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm
 .figure .note { color: #7b8794; font-size: 7.5pt; }
 table { width: 100%; border-collapse: collapse; font-size: 8.5pt; margin-bottom: 2mm; }
 th, td { border: 1px solid #d9e2ec; padding: 0.8mm 1.2mm; vertical-align: top; text-align: left; }
-th { background: #f0f4f8; } td.num { text-align: right; white-space: nowrap; } td.short { white-space: nowrap; } td.name { min-width: 7em; }
+th { background: #f0f4f8; min-width: 3.4em; } td.num { text-align: right; white-space: nowrap; } .short { white-space: nowrap; }
+td.name { min-width: 7em; } td.mid { min-width: 5em; } td.long { min-width: 9em; }
+section.wide { page: wide; }
 thead { display: table-header-group; } tr { break-inside: avoid; }
 .chart { display: block; margin: 1mm 0 3mm; break-inside: avoid; }
 .chart text { font-size: 10px; fill: #334e68; } .chart .tick { fill: #7b8794; } .chart .value { fill: #52606d; }
@@ -40,7 +44,9 @@ thead { display: table-header-group; } tr { break-inside: avoid; }
 ${SIGNAL_TONE_CSS}
 .empty { color: #7b8794; } .notes { font-size: 8pt; color: #52606d; padding-left: 5mm; }
 footer { margin-top: 6mm; border-top: 1px solid #9aa5b1; padding-top: 2mm; font-size: 8pt; color: #52606d; }
-@media screen { body { padding: 8mm; } }
+@media print { body { max-width: none; } }
+@media screen { body { padding: 8mm; }
+  section.wide { width: min(273mm, 100vw - 16mm); margin-left: calc(50% - min(136.5mm, 50vw - 8mm)); overflow-x: auto; } }
 `;
 
 const SYNTHETIC = `${SYNTHETIC_ZH} — 本报告由虚构的样例数据生成，仅供演示。Synthetic sample data, not real statistics.`;
@@ -50,12 +56,22 @@ function figure(f: Figure): string {
     + `${f.note ? `<div class="note">${e(f.note)}</div>` : ''}</div>`;
 }
 
-/** Numbers align right; short words (labels, districts) never wrap; names keep room beside long reasons. */
+/** Short words (labels, districts), which never wrap. */
+const shortText = (c: Column) => c.type === 'text' && !!c.width && c.width <= 10;
+
+/**
+ * Numbers align right; short words never wrap; names and longer text keep room for a few
+ * characters a line beside long reasons.
+ */
 function cellClass(c: Column): string {
   if (c.type !== 'text') return ' class="num"';
   if (!c.width) return ' class="name"';
-  return c.width <= 10 ? ' class="short"' : '';
+  if (shortText(c)) return ' class="short"';
+  return c.width <= 20 ? ' class="mid"' : c.width <= 40 ? ' class="long"' : '';
 }
+
+/** A table of this many printed columns or more prints on A4 landscape pages, as the dashboard's do. */
+const WIDE_TABLE_COLUMNS = 9;
 
 function table(t: Table): string {
   const columns = t.columns.filter((c) => c.printed !== false);
@@ -64,10 +80,11 @@ function table(t: Table): string {
     ? `<p class="empty">仅列出前 ${rows.length} 条（共 ${t.rows.length} 条），完整列表见 XLSX / CSV。</p>` : '';
   const body = t.rows.length === 0
     ? `<p class="empty">${e(t.empty)}</p>`
-    : `<table><thead><tr>${columns.map((c) => `<th>${e(c.label)}</th>`).join('')}</tr></thead><tbody>${
+    : `<table><thead><tr>${columns.map((c) => `<th${shortText(c) ? ' class="short"' : ''}>${e(c.label)}</th>`).join('')}</tr></thead><tbody>${
       rows.map((r) => `<tr>${columns.map((c) => `<td${cellClass(c)}>${e(displayCell(r[c.key] ?? null, c.type))}</td>`).join('')}</tr>`).join('')
     }</tbody></table>${cut}`;
-  return `<section><h2>${e(t.title)}</h2>${body}</section>`;
+  const wide = t.rows.length > 0 && columns.length >= WIDE_TABLE_COLUMNS;
+  return `<section${wide ? ' class="wide"' : ''}><h2>${e(t.title)}</h2>${body}</section>`;
 }
 
 // built once: constructing an Intl formatter costs about a millisecond
