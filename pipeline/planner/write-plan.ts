@@ -29,11 +29,14 @@ proposed INTEGER, industry_code VARCHAR, reason_zh VARCHAR, reason_en VARCHAR`,
 -- not null: gap_before, gap_after
 -- references: industry_code -> dim_industry
 industry_code VARCHAR, year INTEGER, gap_before DOUBLE, gap_after DOUBLE`,
+  // school_code: the school a constraint is about (its own cap, its programmes); null for the city's
+  // (total, budget, an industry's gap, a major's duplication cap), which name no school.
   mart_plan_constraints: `
 -- grain: kind, constraint
 -- not null: label_zh, label_en
 -- accepted values: kind in (binding, conflict)
-kind VARCHAR, "constraint" VARCHAR, label_zh VARCHAR, label_en VARCHAR`,
+-- references: school_code -> dim_school
+kind VARCHAR, "constraint" VARCHAR, school_code VARCHAR, label_zh VARCHAR, label_en VARCHAR`,
   // One row, the solve's.
   mart_plan_status: `
 -- not null: status, solver_status, variables, constraints, changes, message_zh, message_en
@@ -52,6 +55,23 @@ export const PLAN_CONTRACTS: ReadonlyMap<string, Contract> = new Map(PLAN_TABLES
   return contract ? [[name, contract] as const] : [];
 }));
 
+/** Constraints of one school (its intake cap) and of one programme (`<prefix>_<school>_<major>`). */
+const SCHOOL_CONSTRAINT = /^school_(.+)$/;
+const PROGRAMME_CONSTRAINT = /^(?:minclass|newmax|lock|estimated|beyond|change|new)_(.+)_[^_]+$/;
+/** The city's: its total and budget, an industry's gap in a year, a major's duplication cap (a count of schools, naming none). */
+const CITY_CONSTRAINT = /^(?:city_total|budget|gap_.+|dup_.+)$/;
+
+/**
+ * The school a constraint of the plan is about, or null for a city-wide one. A constraint of no
+ * known kind is refused rather than shown to every school: its label may name one.
+ */
+export function constraintSchool(constraint: string): string | null {
+  const own = SCHOOL_CONSTRAINT.exec(constraint) ?? PROGRAMME_CONSTRAINT.exec(constraint);
+  if (own) return own[1];
+  if (CITY_CONSTRAINT.test(constraint)) return null;
+  throw new Error(`constraint ${constraint}: neither a school's nor the city's (write-plan.ts, constraintSchool)`);
+}
+
 async function table(conn: DuckDBConnection, name: PlanTable, rows: Value[][]) {
   await conn.run(`CREATE OR REPLACE TABLE ${name} (${MARTS[name]})`);
   await appendRows(conn, name, rows);
@@ -62,8 +82,8 @@ export async function writePlanTables(conn: DuckDBConnection, plan: PlanResult):
     plan.changes.map((c) => [c.school_code, c.major_code, c.existing, c.year, c.plan, c.change, c.proposed, c.industry_code, c.reason_zh, c.reason_en]));
   await table(conn, 'mart_plan_gap', plan.gaps.map((g) => [g.industry_code, g.year, g.gap_before, g.gap_after]));
   await table(conn, 'mart_plan_constraints', [
-    ...plan.binding.map((b): Value[] => ['binding', b.constraint, b.label_zh, b.label_en]),
-    ...plan.conflict.map((b): Value[] => ['conflict', b.constraint, b.label_zh, b.label_en]),
+    ...plan.binding.map((b): Value[] => ['binding', b.constraint, constraintSchool(b.constraint), b.label_zh, b.label_en]),
+    ...plan.conflict.map((b): Value[] => ['conflict', b.constraint, constraintSchool(b.constraint), b.label_zh, b.label_en]),
   ]);
   await table(conn, 'mart_plan_status',
     [[plan.status, plan.solver_status, plan.objective, plan.mip_gap, plan.variables, plan.constraints, plan.changes.length, plan.message_zh, plan.message_en]]);

@@ -1,11 +1,13 @@
 /**
  * Cutting what every school shares down to one caller's schools: Arrow marts lose the rows of other
- * schools, the report index lists only the caller's own reports, and the manifest drops the reject
+ * schools (a mart nobody has declared city-wide, and which has no school column, loses every row),
+ * the report index lists only the caller's own reports, and the manifest drops the reject
  * listing (rejected rows quote other schools' input lines). Results are cached per file version
  * and school set, so a school's repeated page loads cost one read.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { DataType, tableFromIPC } from 'apache-arrow';
+import { basename } from 'node:path';
+import { DataType, tableFromIPC, type Table } from 'apache-arrow';
 import { arrowFile, type ColumnSpec, type ColumnType } from '../export/arrow-columns.ts';
 import type { ReportIndex } from '../reports/generate-reports.ts';
 import type { Manifest } from '../refresh/manifest.ts';
@@ -22,19 +24,66 @@ function columnType(type: DataType): ColumnType {
   throw new Error(`unexpected Arrow type ${String(type)}`);
 }
 
-/** The Arrow file with only the rows of `schools`; the bytes unchanged when it has no school column. */
-export function cutArrow(bytes: Uint8Array, schools: ReadonlySet<string>): Uint8Array {
-  const table = tableFromIPC(bytes);
-  const key = table.getChild(SCHOOL_COLUMN);
-  if (!key) return bytes;
-  const keep: number[] = [];
-  for (let i = 0; i < table.numRows; i++) if (schools.has(String(key.get(i)))) keep.push(i);
+/**
+ * The marts served at /data/marts/ that hold no school's rows and name no school: city-wide
+ * aggregates and reference tables, served to a school whole. A mart with a `school_code` column is
+ * cut by it; any other mart is served to a school with no rows at all, so a mart added with
+ * per-school rows and no `school_code` leaks nothing until it is classified here.
+ */
+export const CITY_MARTS: ReadonlySet<string> = new Set([
+  'dim_district', 'dim_industry', 'dim_major', 'dim_segment',
+  'mart_concentration', 'mart_demand_slice', 'mart_funding', 'mart_future_gap', 'mart_industry',
+  'mart_industry_postings', 'mart_lag', 'mart_loop', 'mart_major', 'mart_outlook', 'mart_outlook_accuracy',
+  'mart_overview', 'mart_plan_gap', 'mart_plan_status', 'mart_plan_tracking', 'mart_plan_tracking_city',
+  'mart_posting_demand', 'mart_posting_occupations', 'mart_posting_rules', 'mart_posting_unclassified',
+  'mart_segment', 'mart_supply_slice',
+]);
+
+/**
+ * Marts whose rows without a school (`school_code` null) are city-wide and name no school: a school
+ * keeps them beside its own. In any other mart a row without a school is dropped.
+ */
+export const SHARED_ROW_MARTS: ReadonlySet<string> = new Set(['mart_plan_constraints']);
+
+/** What a school reads of an infeasible plan's status: its conflicts name other schools' programmes. */
+export const HIDDEN_CONFLICT = {
+  zh: '约束相互矛盾，不存在可行方案（冲突的约束见本校的约束列表；其他学校的约束不予显示）',
+  en: 'The constraints contradict each other: no plan satisfies them (the conflicting constraints of your school are listed; other schools\' are not shown)',
+};
+
+function rewrite(table: Table, keep: number[], replace: Record<string, (value: unknown) => unknown> = {}): Uint8Array {
   const columns: ColumnSpec[] = table.schema.fields.map((f) => ({ name: f.name, type: columnType(f.type) }));
   const values = columns.map((c) => {
     const vector = table.getChild(c.name)!;
-    return keep.map((i) => vector.get(i) as unknown);
+    const change = replace[c.name] ?? ((v: unknown) => v);
+    return keep.map((i) => change(vector.get(i) as unknown));
   });
   return arrowFile(columns, values);
+}
+
+/**
+ * The mart `name` (its file name without `.arrow`) as `schools` may read it: only their rows of a
+ * mart with a `school_code` column (and the city-wide rows of SHARED_ROW_MARTS), a CITY_MARTS mart
+ * whole, and any other mart with no rows.
+ */
+export function cutMart(name: string, bytes: Uint8Array, schools: ReadonlySet<string>): Uint8Array {
+  const table = tableFromIPC(bytes);
+  const key = table.getChild(SCHOOL_COLUMN);
+  const all = Array.from({ length: table.numRows }, (_, i) => i);
+  if (!key) {
+    if (!CITY_MARTS.has(name)) return rewrite(table, []);
+    if (name === 'mart_plan_status') {
+      const status = table.getChild('status');
+      const infeasible = all.some((i) => status?.get(i) === 'infeasible');
+      return infeasible ? rewrite(table, all, { message_zh: () => HIDDEN_CONFLICT.zh, message_en: () => HIDDEN_CONFLICT.en }) : bytes;
+    }
+    return bytes;
+  }
+  const shared = SHARED_ROW_MARTS.has(name);
+  return rewrite(table, all.filter((i) => {
+    const code = key.get(i) as string | null;
+    return code === null ? shared : schools.has(String(code));
+  }));
 }
 
 export function cutReportIndex(index: ReportIndex, schools: ReadonlySet<string>): ReportIndex {
@@ -56,8 +105,8 @@ export function cutManifest(manifest: Manifest): Manifest {
   return { ...manifest, rejects: [], warnings: [], base: manifest.base && { ...manifest.base, warnings: [] } };
 }
 
-const CUTTERS: Record<string, (bytes: Uint8Array, schools: ReadonlySet<string>) => Uint8Array> = {
-  '.arrow': cutArrow,
+const CUTTERS: Record<string, (bytes: Uint8Array, schools: ReadonlySet<string>, path: string) => Uint8Array> = {
+  '.arrow': (bytes, schools, path) => cutMart(basename(path, '.arrow'), bytes, schools),
   'index.json': (bytes, schools) => Buffer.from(JSON.stringify(cutReportIndex(JSON.parse(Buffer.from(bytes).toString('utf8')), schools))),
   'manifest.json': (bytes) => Buffer.from(JSON.stringify(cutManifest(JSON.parse(Buffer.from(bytes).toString('utf8'))))),
 };
@@ -81,7 +130,7 @@ export class CutCache {
     }
     const cutter = Object.entries(CUTTERS).find(([suffix]) => path.endsWith(suffix))?.[1];
     if (!cutter) throw new Error(`${path}: no cut defined`);
-    const cut = cutter(readFileSync(path), new Set(schools));
+    const cut = cutter(readFileSync(path), new Set(schools), path);
     this.entries.set(key, cut);
     this.bytes += cut.length;
     for (const [k, v] of this.entries) {

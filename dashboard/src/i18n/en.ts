@@ -179,7 +179,10 @@ export const en: Messages = {
     columns: { major: 'Major', code: 'Major code', level: 'Level', schools: 'Schools', points: 'Programme points', share: 'Share', industries: 'Industries', school: 'School', majors: 'Majors', overlapping: 'Overlapping majors', overlap: 'Overlap share', overCap: 'Over cap' },
   },
   outlook: outlookEn,
-  plan: planEn,
+  plan: {
+    ...planEn,
+    bindingTitleSchool: (n) => (n ? `${n} constraints of your school and the city bind (at a bound; other schools' are not shown)` : 'No constraint of your school or the city binds'),
+  },
   tracking: trackingEn,
   lag: {
     pick: 'Industry',

@@ -188,7 +188,11 @@ export const zh = {
     columns: { major: '专业', code: '专业代码', level: '层次', schools: '开设学校', points: '专业点数', share: '占比', industries: '对应产业', school: '学校', majors: '专业数', overlapping: '重叠专业数', overlap: '重叠率', overCap: '超过上限' },
   },
   outlook: outlookZh,
-  plan: planZh,
+  plan: {
+    ...planZh,
+    /** A school account's count: its own school's constraints and the city's, not every school's. */
+    bindingTitleSchool: (n: number) => (n ? `本校及全市层面的 ${n} 个约束起作用（达到上限或下限；其他学校的约束不显示）` : '本校及全市层面没有约束起作用'),
+  },
   tracking: trackingZh,
   lag: {
     pick: '选择产业',
