@@ -5,7 +5,7 @@ import { checkAccounting } from './accounting.ts';
 import { checkLevels, convertedNote, PROGRAMME_TABLES, recordSources, resolveCatalogue, type CatalogueOptions } from './catalogue-versions.ts';
 import { asLoadError } from './errors.ts';
 import { fileRejects } from './rejects/from-file.ts';
-import { checkForeignKeys } from './foreign-keys.ts';
+import { checkForeignKeys, keepRejectedKeys } from './foreign-keys.ts';
 import { insertValidRows } from './insert-rows.ts';
 import type { TableMapping } from './mapping.ts';
 import { normalisedIn, normalisedNote, normaliseRows, originalsOf } from './normalise.ts';
@@ -107,6 +107,7 @@ export async function loadTable(
   const found = withSetAside(read, table, file, setAside);
   const total = { rows: counts.rows + setAside.length, rejected: counts.rejected + setAside.length };
   checkRejectShare(file, total, found, options.rejectShareMax);
+  if (read.length > 0) await keepRejectedKeys(conn, schema, { file, rows, rejects, lines: `${name}_lines`, headerLine: scan.headerLine });
   const loaded = await insertValidRows(conn, schema, rows, rejects);
   if (programmes) await recordSources(conn, rows, table, rejects);
   await dropTempTables(conn, `${name}_`);

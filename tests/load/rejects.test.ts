@@ -149,6 +149,38 @@ describe('keys', () => {
   });
 });
 
+describe('a reference to a rejected row', () => {
+  // 5001000002's name spans lines 3–4, so 5001000003's row is line 5; its district is no district code.
+  const SCHOOLS = 'school_code,school_name,level,district_code,ownership\n5001000001,渝中示例职业学院,higher,500103,public\n'
+    + '5001000002,"沙坪坝示例\n职业技术学院",higher,500106,private\n5001000003,渝北示例中等职业学校,secondary,两江新区,public\n';
+
+  it('names the referenced file, line and reason, not an unknown code; a code no file has stays unknown', async () => {
+    const dir = await inputsWith({
+      'schools.csv': SCHOOLS,
+      'programmes.csv': [HEADER, '2024,5001000003,710201,80,80,240,75,,suspended', '2025,5001000003,710201,80,80,240,75,,active',
+        '2024,5001000009,460609,100,96,280,85,0.93,active', ''].join('\n'),
+    });
+    const { report } = await load(dir, 1);
+    const schools = join(dir, 'schools.csv');
+    expect(report.rejects.map((r) => [r.table, r.line, r.column, r.reason])).toEqual([
+      ['schools', 5, 'district_code', 'not a 6-digit code'],
+      ...[2, 3].map((line) => ['programmes', line, 'school_code', `所引用的行已被拒绝，请先改正该行 — school_code 5001000003's row in ${schools} (line 5) `
+        + 'was rejected: district_code 两江新区: not a 6-digit code']),
+      // a rejected school is no candidate either
+      ['programmes', 4, 'school_code', 'unknown school_code 5001000009 — did you mean 5001000001 渝中示例职业学院, 5001000002 沙坪坝示例\n职业技术学院?'],
+    ]);
+  });
+
+  it('a file stopped by the rows of a rejected row names that row in the quoted rejects', async () => {
+    // 1 of 8 schools rejected passes a 20 % limit; 1 of the 4 programmes, that school's, does not.
+    const more = [4, 5, 6, 7, 8].map((n) => `500100000${n},示例学校${n},secondary,500112,public\n`).join('');
+    const dir = await inputsWith({ 'schools.csv': SCHOOLS + more });
+    const error = await loadFailure(dir, 0.2);
+    expect(error.message).toContain(`programmes.csv: 拒收比例过高`);
+    expect(error.message).toContain(`school_code 5001000003's row in ${join(dir, 'schools.csv')} (line 5) was rejected: district_code 两江新区: not a 6-digit code`);
+  });
+});
+
 describe('line numbers', () => {
   it('count lines of the original file across blank lines, multi-line values, malformed and empty rows', async () => {
     const { rejects, report } = await programmeRejects([
