@@ -125,6 +125,12 @@ export const zh = {
     summarySupplyOnly: (supply: string, majors: number, schools: number) => `所选学校供给 ${supply} 人，来自 ${majors} 个专业、${schools} 所学校（需求不分举办性质，此处不列）。`,
     majorsTitle: (name: string, n: number, first: string) => `${n} 个专业供给${name}，最多的是${first}`,
     schoolsTitle: (n: number, major: string) => `${major}：${n} 个专业点`,
+    /** A school account: the industry's supply over every school, then the school's own part. */
+    summarySchool: (supply: string, schools: string, points: string, demand: string | null, own: string, majors: number) =>
+      `全市供给 ${supply} 人，来自 ${schools} 所学校的 ${points} 个专业点${demand === null ? '' : `；需求 ${demand} 人`}。其中本校供给 ${own} 人，来自 ${majors} 个专业（以下只列本校，其他学校不显示）。`,
+    majorsTitleSchool: (name: string, n: number, first: string) => `本校 ${n} 个专业供给${name}，最多的是${first}`,
+    schoolsTitleSchool: (n: number, major: string) => `${major}：本校 ${n} 个专业点`,
+    noneSchool: (supply: string, schools: string) => `当前筛选下本校没有专业点供给该产业（全市供给 ${supply} 人，来自 ${schools} 所学校）。`,
     schoolsAll: '全部专业',
     schoolsNote: '点击专业名只看该专业的学校；点击学校名打开学校页。',
     demandTitle: (name: string, first: string) => `${name}的需求最多在${first}`,
@@ -185,6 +191,10 @@ export const zh = {
     overlapRef: (cap: string) => `中职上限 ${cap}`,
     overCapLegend: '中职且超过上限', underCapLegend: '其他',
     overlapNote: (n: number) => `显示重叠率最高的 ${n} 所学校。`,
+    /** `over` null: not a secondary school, to which the cap does not apply. */
+    overlapTitleSchool: (share: string, over: boolean | null, cap: string) =>
+      `本校的专业与同区县学校重叠 ${share}${over === null ? `（上限 ${cap} 只适用于中职学校）` : `，${over ? '超过' : '未超过'}中职上限 ${cap}`}`,
+    overlapNoteSchool: '学校账号只显示本校的重叠率；其他学校的重叠率及全市超过上限的学校数不显示。',
     columns: { major: '专业', code: '专业代码', level: '层次', schools: '开设学校', points: '专业点数', share: '占比', industries: '对应产业', school: '学校', majors: '专业数', overlapping: '重叠专业数', overlap: '重叠率', overCap: '超过上限' },
   },
   outlook: outlookZh,
@@ -254,7 +264,13 @@ export const zh = {
     note: '候选院校按全市统计，不随层次、区县、举办性质筛选变化。',
     none: (year: number) => `${year} 年没有短缺产业的候选院校`,
     count: (n: number) => `${n} 所候选`,
-    columns: { industry: '短缺产业', gap: '缺口（人）', fill: '供需比', first: '首选院校（建议）', report: '产业报告', rank: '排名', school: '学校', district: '区县', action: '建议', suggested: '建议专业', adjacent: '已有相近专业',
+    schoolNote: '学校账号只能看到本校的候选情况：缺口与供需比为全市数据，排名为本校在该产业候选院校中的名次；其他学校的排名不显示。',
+    ownRank: (rank: number, max: number) => (max ? `本校排名第 ${rank}（每个产业列前 ${max} 所）` : `本校排名第 ${rank}`),
+    notCandidate: '本校不在候选院校之列',
+    reportsRestricted: '产业报告列有各候选学校，仅教育局账号可查看',
+    titleSchool: (industry: string, rank: number, max: number, first: string) => `${industry}：本校是候选院校，排名第 ${rank}${max ? `（每个产业列前 ${max} 所）` : ''}，建议${first}`,
+    titleNotCandidate: (industry: string) => `${industry}：本校不在候选院校之列`,
+    columns: { industry: '短缺产业', gap: '缺口（人）', fill: '供需比', first: '首选院校（建议）', ownRank: '本校排名', report: '产业报告', rank: '排名', school: '学校', district: '区县', action: '建议', suggested: '建议专业', adjacent: '已有相近专业',
       districtOpenings: '本区县同层次岗位', areaOpenings: '片区岗位', students: '在校生', score: '得分', reason: '依据' },
   },
   loop: {
@@ -272,6 +288,7 @@ export const zh = {
     trendTitle: (from: number, to: number, a: string, b: string) => `得到响应的建议占比从 ${from} 年的 ${a} 变为 ${to} 年的 ${b}`,
     trendAxis: '得到响应的建议占比（%）', yearAxis: '建议年份',
     detailTitle: (n: number) => `${n} 条建议的落实情况`,
+    detailTitleSchool: (n: number, city: string) => `本校 ${n} 条建议的落实情况（全市共 ${city} 条，其他学校的不显示）`,
     notYet: (year: number) => `${year} 年的建议要等 ${year + 1} 年的专业数据才能核对。`,
     none: '还没有可以核对的建议年份。',
     columns: { industry: '产业', recommendations: '建议条数', acted: '已响应', opened: '开设', expanded: '扩招', reduced: '调减', notActed: '未响应',
