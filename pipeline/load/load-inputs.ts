@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { LISTING_TABLES, rawColumnDefinitions, rawTable, readSchema, TABLES, type InputName } from '../config/schema.ts';
 import { LoadError } from './errors.ts';
 import { CURRENT_FROM, LEGACY_TABLES } from './catalogue-versions.ts';
-import { joinListing, type ListingFigures, type RemarkReading } from './listing.ts';
+import { countListingRejects, joinListing, listingNotes, type ListingFigures } from './listing.ts';
 import { demandGapsNote } from './demand-gaps.ts';
 import { FORMER_DISTRICTS } from './codes-from-names.ts';
 import { locateInput, locateLegacy, locateOptional, locateProgrammes, type InputOverrides } from './locate-input.ts';
@@ -49,24 +49,6 @@ export interface LoadOptions {
   warehouseDir?: string;
   /** Called as each input is loaded, so that work needing only some tables can start meanwhile. */
   loaded?(input: InputReport): void;
-}
-
-/** What the join of a listing with its figures leaves without data or reads from 备注, said in the warnings. */
-function listingNotes(file: string, l: ListingFigures): string[] {
-  const notes: string[] = [];
-  const missing = l.listed - l.with_figures;
-  if (missing > 0) notes.push(`${file}: 无招生与在校生数据 — ${missing} of ${l.listed} listed programmes have no row in programme_figures: `
-    + 'their plan, enrolled and students are estimated (median of the year\'s reported programmes of the same major, else 专业类, else level), '
-    + 'graduates from those students ÷ 学制, employment rate no data; the estimates are flagged and shown as such');
-  const { closed, suspended, planned, unread } = l.status_from_remark;
-  const e = (reading: RemarkReading) => (l.remark_examples[reading].length ? `, e.g. ${l.remark_examples[reading].map((r) => `"${r}"`).join(', ')}` : '');
-  if (closed + suspended > 0) notes.push(`${file}: 备注读作状态 — status read from 备注: ${closed} closed (撤销${e('closed')}), ${suspended} suspended (停招${e('suspended')})`);
-  if (planned > 0) notes.push(`${file}: 备注为计划变动 — ${planned} programme${planned > 1 ? 's' : ''} with a change only planned or applied for in 备注 read as active this year${e('planned')}`);
-  if (unread > 0) {
-    notes.push(`${file}: 备注未识别 — ${unread} programme${unread > 1 ? 's have' : ' has'} a 备注 not read as a status, read as active${e('unread')}: `
-      + 'if one is not running, give its status in programme_figures');
-  }
-  return notes;
 }
 
 /**
@@ -133,7 +115,10 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
             }
           }
           const figures = source.figures !== undefined || (options.parts?.programme_figures?.length ?? 0) > 0;
-          report.listing = await joinListing(conn, rawColumnDefinitions(readSchema('programmes')), figures, source.listing);
+          const joined = await joinListing(conn, rawColumnDefinitions(readSchema('programmes')), figures, source.listing);
+          report.listing = joined.listing;
+          countListingRejects(report.inputs, joined.rejects);
+          report.rejects.push(...joined.rejects);
           listingNotes(source.listing, report.listing).forEach(warn);
           if (options.parts?.programmes?.length) {
             // The programmes joined from the listing wait aside while the schools' own programmes load.

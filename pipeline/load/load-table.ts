@@ -20,7 +20,7 @@ import { checkRejectShare } from './rejects/share.ts';
 import { suggestCodes } from './suggest.ts';
 import { dropTempTables } from './temp-tables.ts';
 import { checkFields } from './check-fields.ts';
-import { checkListing } from './listing.ts';
+import { checkListing, keepListingLines } from './listing.ts';
 import { checkProposals } from './proposal-checks.ts';
 import { checkMajorNames } from './major-names.ts';
 import { takeReplaced } from './school-parts.ts';
@@ -110,6 +110,7 @@ export async function loadTable(
   if (read.length > 0) await keepRejectedKeys(conn, schema, { file, rows, rejects, lines: `${name}_lines`, headerLine: scan.headerLine });
   const loaded = await insertValidRows(conn, schema, rows, rejects);
   if (programmes) await recordSources(conn, rows, table, rejects);
+  await keepListingLines(conn, { table, file, csvPath, scan, name, rows, rejects });
   await dropTempTables(conn, `${name}_`);
   const left = [...taken.values()].reduce((n, k) => n + k, 0);
   return { input: { table, file, sha256, rows: loaded, rejected: total.rejected, ...(left > 0 ? { replaced: left } : {}) }, rejects: found, ...(left > 0 ? { taken } : {}) };

@@ -87,6 +87,72 @@ describe('the 备案结果 export', () => {
     ]);
   });
 
+  it('reads a 备注 that negates, ends, restores or narrows its status word as no status, and lists every such remark with its count', async () => {
+    const names: Record<string, string> = { 510201: '计算机应用技术', 510205: '大数据技术', 460101: '机械设计与制造', 530302: '大数据与会计', 530301: '大数据与财务管理', 520201: '护理' };
+    const row = (school: string, major: string, remark: string) => `2025,重庆市,${school},,${major},${names[major]},3,${remark}`;
+    const listing = ['年份,省份,学校代码,学校名称,专业代码,专业名称,修业年限,备注',
+      row('4150012609', '510201', ''),
+      row('4150012215', '460101', '暂不撤销'), row('4150012215', '510201', '暂不撤销'), row('4150012215', '510205', '撤销人工智能方向'),
+      row('4150012215', '530302', '取消停招'), row('4150012215', '530301', '取消中外合作办学'), row('4150012215', '520201', '停招后已恢复'),
+      row('4150014009', '460101', '停招不撤销'), row('4150014009', '510201', '停招，拟撤销'), row('4150014009', '510205', '停招'),
+      row('4150014009', '530302', '暂停招生'), row('4150014009', '530301', '已撤销'), row('4150014009', '520201', '暂不招生'),
+      row('4150014128', '530302', '停招，待恢复')].join('\n');
+    const dir = await beian({ 'programme_listing.csv': listing, 'mapping.json': '{}', 'programme_figures.csv': FIGURES_2025 }, [EXPORT]);
+    const { report, conn } = await load(dir);
+    expect(report.rejects).toEqual([]);
+    expect(await query(conn, `SELECT school_code, major_code, status FROM raw_programmes WHERE status <> 'active' ORDER BY ALL`)).toEqual([
+      { school_code: '4150014009', major_code: '460101', status: 'suspended' }, { school_code: '4150014009', major_code: '510201', status: 'suspended' },
+      { school_code: '4150014009', major_code: '510205', status: 'suspended' }, { school_code: '4150014009', major_code: '520201', status: 'suspended' },
+      { school_code: '4150014009', major_code: '530301', status: 'closed' }, { school_code: '4150014009', major_code: '530302', status: 'suspended' },
+      { school_code: '4150014128', major_code: '530302', status: 'suspended' },
+    ]);
+    const file = join(dir, 'programme_listing.csv');
+    expect(report.warnings.filter((w) => w.includes('备注'))).toEqual([
+      `${file}: 备注读作状态 — status read from 备注: 1 closed (撤销, e.g. "已撤销"), 6 suspended (停招, e.g. "停招", "停招不撤销", "停招，待恢复")`,
+      `${file}: 备注未读作状态 — 6 programmes have a 备注 that names a status but negates, ends, restores or narrows it (a 方向, a cooperation), `
+        + 'not read as that status, read as active: "暂不撤销" (2), "停招后已恢复" (1), "取消中外合作办学" (1), "取消停招" (1), "撤销人工智能方向" (1): '
+        + 'if one is not running, give its status in programme_figures',
+    ]);
+  });
+
+  it('rejects a listed programme whose figures row was rejected, naming that row, and never estimates its figures', async () => {
+    const listing = ['年份,省份,学校代码,学校名称,专业代码,专业名称,修业年限,备注',
+      '2025,重庆市,4150012609,重庆电子工程职业学院,510201,计算机应用技术,3,',
+      '2025,重庆市,4150014128,重庆财经职业学院,530302,大数据与会计,3,',
+      '2025,重庆市,4150012609,重庆电子工程职业学院,510205,大数据技术,3,'].join('\n');
+    const figures = ['年份,学校代码,专业代码,招生计划数,实际招生数,在校生数,毕业生数,就业率,专业状态',
+      '2025,4150012609,510201,300,291,880,265,93.7%,',
+      '2025,4150014128,530302,/,/,530,160,,停招',
+      // a key no listed programme has: counted apart, since a listed programme without figures may be the one it meant
+      '2025,4150012609,510203,50,40,120,38,,'].join('\n');
+    const dir = await beian({ 'programme_listing.csv': listing, 'mapping.json': '{}', 'programme_figures.csv': figures }, [EXPORT]);
+    const { report, conn } = await load(dir, 1);
+    expect(report.rejects.map((r) => [r.table, r.line, r.column, r.value, r.reason])).toEqual([
+      ['programme_figures', 3, 'plan', '/', 'not an integer'],
+      ['programme_figures', 3, 'enrolled', '/', 'not an integer'],
+      ['programme_figures', 4, 'major_code', '510203', expect.stringMatching(/^not listed: major_code 510203 for year 2025 for school_code 4150012609/)],
+      ['programme_listing', 3, 'major_code', '530302', '招生数据行被拒收 — the row of this programme in programme_figures was rejected '
+        + '(programme_figures.csv:3: plan: not an integer; enrolled: not an integer): figures are never estimated for a programme whose school reported them; '
+        + 'correct that row, and this programme loads with it'],
+    ]);
+    expect(report.rejects.find((r) => r.table === 'programme_listing')?.file).toBe(join(dir, 'programme_listing.csv'));
+    expect(await query(conn, 'SELECT major_code, students, status FROM raw_programmes ORDER BY ALL')).toEqual([
+      { major_code: '510201', students: 880, status: 'active' }, { major_code: '510205', students: null, status: 'active' },
+    ]);
+    expect(await query(conn, 'SELECT count(*)::INTEGER AS n FROM raw_programme_listing')).toEqual([{ n: 2 }]);
+    expect(report.inputs.find((i) => i.table === 'programme_listing')).toMatchObject({ rows: 2, rejected: 1 });
+    expect(report.listing).toMatchObject({ listed: 2, with_figures: 1, figures_rejected: 1, figures_unmatched: 1 });
+    const file = join(dir, 'programme_listing.csv');
+    expect(report.warnings.filter((w) => w.includes('programme_figures') && w.startsWith(file))).toEqual([
+      `${file}: 招生数据行被拒收 — 1 listed programme rejected with its row of programme_figures (e.g. 2025 4150014128 530302, programme_figures.csv:3): `
+        + 'figures are never estimated for a programme whose school reported them; correct those rows',
+      `${file}: 无招生与在校生数据 — 1 of 2 listed programmes have no row in programme_figures: `
+        + 'their plan, enrolled and students are estimated (median of the year\'s reported programmes of the same major, else 专业类, else level), '
+        + 'graduates from those students ÷ 学制, employment rate no data; the estimates are flagged and shown as such; '
+        + '1 rejected row of programme_figures names no listed programme (its year, school or major rejected): a programme above may be the one it meant',
+    ]);
+  });
+
   it('rejects a row whose 学校名称 is another school\'s, naming both; another spelling of its own school passes', async () => {
     const listing = ['年份,省份,学校代码,学校名称,专业代码,专业名称,修业年限,备注',
       '2025,重庆市,4150012609,重庆电子工程职业学院,510201,计算机应用技术,3,',
