@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { REFERENCE_TABLES, type InputName, type TableName } from '../config/schema.ts';
 import { LoadError } from './errors.ts';
@@ -6,12 +6,20 @@ import { assertRegularFile } from './stable-file.ts';
 import type { Mapping } from './mapping.ts';
 import type { LEGACY_TABLES } from './catalogue-versions.ts';
 
-/** `<table>.csv` or `<table>.xlsx` in a folder; undefined when neither; both is ambiguous and aborts. */
+/**
+ * `<table>.csv` or `<table>.xlsx` in a folder, the extension in any case (programmes.XLSX);
+ * undefined when neither; both is ambiguous and aborts. Without either, an old `<table>.xls` is the
+ * table's file, for the reader to refuse naming it (prepare-csv.ts): never passed over as absent.
+ */
 function findIn(dir: string, table: string): string | undefined {
-  const found = ['csv', 'xlsx'].map((ext) => join(dir, `${table}.${ext}`)).filter((path) => existsSync(path));
+  if (!existsSync(dir)) return undefined;
+  const names = readdirSync(dir);
+  const named = (ext: string) => names.filter((n) => n.startsWith(`${table}.`) && n.slice(table.length + 1).toLowerCase() === ext).map((n) => join(dir, n));
+  const found = [...named('csv'), ...named('xlsx')];
   if (found.length > 1) throw new LoadError(`${found.join(' / ')}: 文件重复 — both present, keep only one`);
-  found.forEach(assertRegularFile);
-  return found[0];
+  const file = found[0] ?? named('xls')[0];
+  if (file !== undefined) assertRegularFile(file);
+  return file;
 }
 
 /** The file mapping.json names for a table; it must exist. */

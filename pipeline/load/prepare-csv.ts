@@ -1,4 +1,5 @@
-import { basename, join } from 'node:path';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { readResources } from '../config/resources.ts';
 import type { CsvShape } from './csv-shape.ts';
 import { asLoadError, LoadError } from './errors.ts';
@@ -36,6 +37,42 @@ export interface PreparedCsv {
   hiddenSheets?: string[];
 }
 
+/** How an old binary Excel file (.xls, or a workbook with a password: an OLE compound file) begins. */
+const OLE = Buffer.from('d0cf11e0a1b11ae1', 'hex');
+/** How a zip archive, which an .xlsx is, begins. */
+const ZIP = Buffer.from('PK\x03\x04', 'latin1');
+
+/** A file's first bytes (fewer when it is shorter). */
+function leadingBytes(file: string, length: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const bytes = Buffer.alloc(length);
+    return bytes.subarray(0, readSync(fd, bytes, 0, length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A file that is not what its extension says, or an old .xls, is refused naming what it is and
+ * what to do: an .xls (binary, or a web page a system exported under that name) is not read, and
+ * a workbook named .csv would read as a binary CSV.
+ */
+function refuseOtherFormats(file: string, ext: string): void {
+  const head = leadingBytes(file, OLE.length);
+  const save = 'save it as .xlsx (Excel: 另存为 → Excel 工作簿)';
+  if (head.equals(OLE)) {
+    throw new LoadError(ext === '.xls' ? `${file}: 旧版 Excel 格式 — the file is in the old .xls format, which is not read; ${save}`
+      : `${file}: 旧版 Excel 格式 — the file is in the old .xls format (or a workbook with a password), which is not read; ${save}, without a password`);
+  }
+  const zip = head.subarray(0, ZIP.length).equals(ZIP);
+  if (zip && ext !== '.xlsx') throw new LoadError(`${file}: 扩展名不符 — the file is an .xlsx workbook named ${ext || 'without an extension'}: rename it to .xlsx`);
+  if (ext === '.xls') {
+    throw new LoadError(`${file}: 旧版 Excel 格式 — the file is named .xls but is no Excel workbook (a web page or text a system exported under that name?), `
+      + `which is not read; open it in Excel and ${save}`);
+  }
+}
+
 /**
  * Turns an input file into something DuckDB's read_csv takes: UTF-8 files as they are,
  * GB18030/GBK (what Excel on a Chinese Windows saves as "CSV") transcoded, .xlsx converted
@@ -47,7 +84,9 @@ export async function prepareCsv(file: string, tmpDir: string, choice: SheetChoi
   try {
     assertRegularFile(file);
     const stamp = stampOf(file);
-    const xlsx = file.endsWith('.xlsx');
+    const ext = extname(file).toLowerCase();
+    refuseOtherFormats(file, ext);
+    const xlsx = ext === '.xlsx';
     // A workbook's zip directory alone (a few KiB) is checked before the file is read: the file is
     // then read once whole, to hash it, and a zip bomb is refused before even that.
     const problem = xlsx ? zipFileProblem(file, FOLDER_XLSX_LIMITS) : null;

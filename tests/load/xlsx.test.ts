@@ -164,3 +164,45 @@ describe('.xlsx inputs', () => {
     await expect(load(dir)).rejects.toThrow(`${file}: 工作簿无法读取 — the workbook could not be read (`);
   });
 });
+
+describe('file extensions', () => {
+  /** The first bytes of an old binary Excel file (.xls, an OLE compound file), then filler. */
+  const OLD_XLS = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(4000, 7)]);
+
+  it('reads a workbook whose extension is upper case, named in mapping.json or found in the folder', async () => {
+    const named = await inputsWith({ 'mapping.json': JSON.stringify({ programmes: { file: '2025年专业点.XLSX' } }) });
+    await rm(join(named, 'programmes.csv'));
+    await writeProgrammesXlsx(join(named, '2025年专业点.XLSX'));
+    const found = await inputsWith();
+    await rm(join(found, 'programmes.csv'));
+    await writeProgrammesXlsx(join(found, 'programmes.XLSX'));
+    for (const dir of [named, found]) {
+      const { conn } = await load(dir);
+      expect(await query(conn, 'SELECT count(*)::INTEGER AS n FROM raw_programmes')).toEqual([{ n: 2 }]);
+    }
+  });
+
+  it('names an old .xls workbook, in the folder or in mapping.json, and says to save it as .xlsx', async () => {
+    const found = await inputsWith({ 'programmes.xls': OLD_XLS });
+    await rm(join(found, 'programmes.csv'));
+    await expect(load(found)).rejects.toThrow(`${join(found, 'programmes.xls')}: 旧版 Excel 格式 — the file is in the old .xls format, which is not read; `
+      + 'save it as .xlsx (Excel: 另存为 → Excel 工作簿)');
+    const named = await inputsWith({ '2025年专业点.XLS': OLD_XLS, 'mapping.json': JSON.stringify({ programmes: { file: '2025年专业点.XLS' } }) });
+    await expect(load(named)).rejects.toThrow(`${join(named, '2025年专业点.XLS')}: 旧版 Excel 格式 — `);
+    // an old workbook renamed .xlsx or .csv is no zip and no text: it is named as what it is
+    for (const name of ['programmes.xlsx', 'programmes.csv']) {
+      const renamed = await inputsWith({ [name]: OLD_XLS });
+      if (name !== 'programmes.csv') await rm(join(renamed, 'programmes.csv'));
+      await expect(load(renamed)).rejects.toThrow(`${join(renamed, name)}: 旧版 Excel 格式 — the file is in the old .xls format (or a workbook with a password)`);
+    }
+  });
+
+  it('says a workbook named .xls is to be renamed .xlsx; an optional table\'s .xls is never passed over', async () => {
+    const dir = await inputsWith();
+    await rm(join(dir, 'programmes.csv'));
+    await writeProgrammesXlsx(join(dir, 'programmes.xls'));
+    await expect(load(dir)).rejects.toThrow(`${join(dir, 'programmes.xls')}: 扩展名不符 — the file is an .xlsx workbook named .xls: rename it to .xlsx`);
+    const optional = await inputsWith({ 'former_districts.xls': OLD_XLS });
+    await expect(load(optional)).rejects.toThrow(`${join(optional, 'former_districts.xls')}: 旧版 Excel 格式 — `);
+  });
+});
