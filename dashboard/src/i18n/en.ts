@@ -172,6 +172,8 @@ export const en: Messages = {
     majorsTitle: (n, above, name, schools) => `${list(n, 'major')} offered by more than ${above} schools; the most offered is ${name} (${schools} schools)`,
     majorsNone: (above, name, schools) => `No major is offered by more than ${above} schools; the most offered is ${name} (${schools})`,
     majorsAxis: 'Schools offering the major',
+    majorsShown: (n, total) => ` Showing the ${n} most offered majors (every duplicated one among them) of ${total}.`,
+    duplicatedLegend: (n) => `majors offered by more than ${n} schools`, notDuplicatedLegend: 'other majors',
     majorsNote: 'City-wide; follows the year and level filters only.', cityWide: 'City-wide figures.', trendNote: 'City-wide, all years.',
     duplicatedRef: (n) => `duplication line ${n}`,
     trendTitle: (n, from, to) => `The top ${n} majors' share moved from ${from} to ${to}`,

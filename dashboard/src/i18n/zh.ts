@@ -182,6 +182,8 @@ export const zh = {
     majorsTitle: (n: number, above: number, name: string, schools: string) => `${n} 个专业被超过 ${above} 所学校重复开设，最多的是${name}（${schools} 所）`,
     majorsNone: (above: number, name: string, schools: string) => `没有专业被超过 ${above} 所学校开设；开设最多的是${name}（${schools} 所）`,
     majorsAxis: '开设学校（所）',
+    majorsShown: (n: number, total: number) => `显示开设学校最多的 ${n} 个专业（含全部被重复开设的专业），共 ${total} 个。`,
+    duplicatedLegend: (n: number) => `开设学校超过 ${n} 所的专业`, notDuplicatedLegend: '其他专业',
     majorsNote: '专业开设按全市统计，只随年份和层次筛选。', cityWide: '以上指标按全市统计。', trendNote: '全市，全部年份。',
     duplicatedRef: (n: number) => `重复线 ${n} 所`,
     trendTitle: (n: number, from: string, to: string) => `前 ${n} 个专业的占比从 ${from} 变为 ${to}`,
