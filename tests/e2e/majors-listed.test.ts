@@ -1,7 +1,8 @@
 /**
  * Majors as the views list them: every duplicated major the 专业结构 title counts is in its chart,
  * table and CSV, its legend names what the bars' colour marks, and the trend's CSV is named by its
- * years.
+ * years; an industry's drill-down tells apart majors of one name at different levels, by level in
+ * the page and by code in the CSV.
  */
 import { describe, expect, it } from 'vitest';
 import { dashboardSession } from './session.ts';
@@ -38,5 +39,22 @@ describe.runIf(chromiumAvailable('the majors end-to-end tests'))('majors listed'
     await settle(s.page);
     const [file] = await Promise.all([s.page.waitForEvent('download'), s.page.click('figure[data-chart="concentration-trend"] [data-download="csv"]')]);
     expect(file.suggestedFilename()).toContain(zh.wording.fileYear(`${first}–${last}`));
+  });
+
+  it('tells apart the majors of one name at different levels, by level on the page and by code in the file', async () => {
+    const { industry, name } = await s.one<{ industry: string; name: string }>(`
+      SELECT industry_code AS industry, major_name AS name FROM mart_industry_supply WHERE year = ${s.year}
+      GROUP BY ALL HAVING count(DISTINCT level) > 1 ORDER BY sum(supply) DESC LIMIT 1`);
+    const levels = await s.all<{ code: string; level: 'secondary' | 'higher' | 'bachelor' }>(`
+      SELECT DISTINCT major_code AS code, level FROM mart_industry_supply WHERE year = ${s.year} AND industry_code = '${industry}' AND major_name = '${name}' ORDER BY 1`);
+    await visit(s.page, s.server.url, `#/gaps?drill=${industry}`);
+    await s.page.locator('figure[data-chart="drill-majors"]').waitFor();
+    const table = await chartTable(s.page, 'drill-majors');
+    const [majorAt, codeAt] = [table[0].indexOf(zh.drill.columns.major), table[0].indexOf(zh.drill.columns.code)];
+    const rows = table.slice(1).filter((r) => r[majorAt].startsWith(name));
+    expect(rows.map((r) => [r[codeAt], r[majorAt]]).sort()).toEqual(levels.map((l) => [l.code, `${name}（${zh.levels[l.level]}）`]).sort());
+    const csv = csvRows(await download(s.page, 'drill-majors', 'csv'));
+    expect(csv[0]).toContain(zh.drill.columns.code);
+    expect(csv.slice(1).filter((r) => r[majorAt].startsWith(name)).map((r) => r[codeAt]).sort()).toEqual(levels.map((l) => l.code).sort());
   });
 });

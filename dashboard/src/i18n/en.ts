@@ -128,7 +128,7 @@ export const en: Messages = {
     provinces: 'At national scale the programme points are too many to download whole, so they cannot be listed here: see each school\'s page.',
     columns: {
       major: 'Major', weight: 'Weight', schools: 'Schools', points: 'Programme points', graduates: 'Graduates a year', supply: 'Counted as supply',
-      school: 'School', district: 'District', demand: 'Demand (people)', estimate: 'Estimated',
+      school: 'School', district: 'District', demand: 'Demand (people)', estimate: 'Estimated', code: 'Major code', level: 'Level',
     },
   },
   trend: {

@@ -138,7 +138,7 @@ export const zh = {
     provinces: '全国规模下专业点明细过大，不整体下载，无法在此展开：请从学校页查看各校专业。',
     columns: {
       major: '专业', weight: '对接权重', schools: '学校数（所）', points: '专业点数（个）', graduates: '年毕业生（人）', supply: '计入供给（人）',
-      school: '学校', district: '区县', demand: '需求（人）', estimate: '估算项',
+      school: '学校', district: '区县', demand: '需求（人）', estimate: '估算项', code: '专业代码', level: '层次',
     },
   },
   trend: {
