@@ -4,6 +4,9 @@ import type { TopRecord } from './read-header.ts';
 /** Lines searched for the header: title rows, a date line and a blank line or two sit above it. */
 export const HEADER_SEARCH_LINES = 12;
 
+/** Lines looked through past HEADER_SEARCH_LINES when no header was found there, only to say where it is. */
+export const HEADER_LOOK_FURTHER = 200;
+
 export interface HeaderRow {
   texts: string[];
   /** 1-based line the header ends on; the data starts on the next line. */
@@ -84,4 +87,15 @@ export function detectHeader(records: TopRecord[], matcher: HeaderMatcher): Head
   const named = records.map((r) => matcher.match(r.fields).positions.size);
   const best = named.indexOf(Math.max(...named));
   return records[best] && { texts: records[best].fields, line: records[best].line, record: records[best].record, moved: best > 0, above: above(best) };
+}
+
+/**
+ * Where the header is when it is below the lines searched (notes or 填表说明 above it): the first
+ * record after them that names every required field, with the record before it joined as a
+ * two-line header would be; undefined when none does.
+ */
+export function headerBelow(records: TopRecord[], matcher: HeaderMatcher, searched: number): HeaderRow | undefined {
+  const below = records.filter((r) => r.line > searched);
+  const found = detectHeader(below, matcher);
+  return found && matcher.match(found.texts).missing.length === 0 ? found : undefined;
 }

@@ -98,7 +98,7 @@ const OTHER_DELIMITERS: [string, string][] = [[';', 'semicolons (;)'], ['\t', 't
  * spreadsheet set to another list separator, or "Text (Tab delimited)" saved as .csv). Said so,
  * instead of suggesting the whole line as a heading.
  */
-function refuseOtherDelimiter(header: string[], file: string): void {
+export function refuseOtherDelimiter(header: string[], file: string): void {
   const texts = header.filter((t) => t.trim() !== '');
   if (texts.length !== 1) return;
   const found = OTHER_DELIMITERS.find(([d]) => texts[0].split(d).length > 2);

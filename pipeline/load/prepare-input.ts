@@ -1,12 +1,12 @@
 import { isNumeric, type TableSchema } from '../config/schema.ts';
 import { MAX_LINE_BYTES } from './csv-shape.ts';
-import { detectHeader, HEADER_SEARCH_LINES, type HeaderRow } from './detect-header.ts';
+import { detectHeader, HEADER_LOOK_FURTHER, HEADER_SEARCH_LINES, headerBelow, type HeaderRow } from './detect-header.ts';
 import { headerKey, statedScale } from './header-text.ts';
 import { LoadError } from './errors.ts';
-import { headerMatcher, mapHeader, type HeaderMap } from './map-header.ts';
+import { headerMatcher, mapHeader, refuseOtherDelimiter, type HeaderMap, type HeaderMatcher } from './map-header.ts';
 import type { TableMapping } from './mapping.ts';
 import { prepareCsv, type PreparedCsv } from './prepare-csv.ts';
-import { readTopRecords } from './read-header.ts';
+import { readTopRecords, type TopRecord } from './read-header.ts';
 import { fillMerged, mergedFigure, mergedNotes, type ColumnSpan, type MergedRange } from './merged-cells.ts';
 import { cutOutside, outsideNote } from './outside-cells.ts';
 import { SHEET_MAX_COLUMNS, type FilledWidths } from './xlsx-to-csv.ts';
@@ -46,6 +46,33 @@ function refuseMergedFigures(file: string, merges: readonly MergedRange[], heade
     throw new LoadError(`${file}: 合并单元格 — ${range.ref} merges one ${columns.get(range.left - 1)} over rows ${range.top}–${range.bottom}: `
       + 'a figure belongs to one row; unmerge it and give each row its own');
   }
+}
+
+/** Required fields named in the message of a file without a header, before the ellipsis. */
+const FIELDS_NAMED = 3;
+
+/**
+ * A file whose lines searched hold no header stops with where the header is, when it is further
+ * down (below many lines of 填表说明), or with no header found, when they are all notes or titles
+ * (a line of one cell at most, naming no column): not with every column missing, as if the header
+ * lacked them all.
+ */
+function refuseHeaderOutOfReach(file: string, csvPath: string, found: HeaderRow, matcher: HeaderMatcher, schema: TableSchema, searched: number): void {
+  const { positions, missing } = matcher.match(found.texts);
+  if (missing.length === 0) return;
+  const below = headerBelow(readTopRecords(csvPath, HEADER_LOOK_FURTHER), matcher, searched);
+  if (below) {
+    throw new LoadError(`${file}:${below.line}: 表头不在前 ${searched} 行 — the header is on line ${below.line}, below the first ${searched} lines where it is looked for: `
+      + 'delete the notes or titles above it');
+  }
+  // a header of headings not known (or nearly known) is a header: its verdict is the missing columns
+  const cells = (r: TopRecord) => r.fields.filter((t) => t.trim() !== '').length;
+  if (positions.size > 0 || readTopRecords(csvPath, searched).some((r) => cells(r) > 1)) return;
+  refuseOtherDelimiter(found.texts, file);
+  const required = schema.fields.filter((f) => f.constraints?.required);
+  const named = required.slice(0, FIELDS_NAMED).map((f) => `${f.name} ${f.title}`).join(', ') + (required.length > FIELDS_NAMED ? ' …' : '');
+  throw new LoadError(`${file}: 未找到表头 — no line among the first ${searched} names a column of ${schema.name} (${named}): `
+    + `the header row must be within the first ${searched} lines; delete the notes or titles above it`);
 }
 
 /** Hidden rows named in a message at most. */
@@ -127,6 +154,7 @@ export async function prepareInput(file: string, schema: TableSchema,
       + 'stray quotes would join lines that are records of their own into one row, or into one reject. '
       + 'Remove the stray quotes, or double a quote meant as text ("")');
   }
+  refuseHeaderOutOfReach(file, prepared.csvPath, found, matcher, schema, long === undefined ? HEADER_SEARCH_LINES : long - 1);
   refuseStatedScale(file, found.above);
   refuseHiddenRows(file, prepared.hiddenRows ?? [], found.line, prepared.widths);
   const header = mapHeader(found.texts, schema, file, { line: found.line, record: found.record, matcher });

@@ -19,6 +19,22 @@ describe('header matching', () => {
     ]);
   });
 
+  it('says the header is below the lines searched, naming its line, when notes above it are many', async () => {
+    const HEADER = 'year,school_code,major_code,plan,enrolled,students,graduates,employment_rate,status';
+    const notes = Array.from({ length: 13 }, (_, i) => `填表说明${i + 1}：本表按学年填报`);
+    const dir = await inputsWith({ 'programmes.csv': [...notes, HEADER, PROGRAMME, ''].join('\n') });
+    expect((await loadFailure(dir)).message).toBe(`${join(dir, 'programmes.csv')}:14: 表头不在前 12 行 — the header is on line 14, `
+      + 'below the first 12 lines where it is looked for: delete the notes or titles above it');
+  });
+
+  it('says no header was found when none of the lines searched names any column', async () => {
+    const notes = Array.from({ length: 13 }, (_, i) => `填表说明${i + 1}：本表按学年填报`);
+    const dir = await inputsWith({ 'programmes.csv': [...notes, PROGRAMME, ''].join('\n') });
+    expect((await loadFailure(dir)).message).toBe(`${join(dir, 'programmes.csv')}: 未找到表头 — no line among the first 12 names a column `
+      + 'of programmes (year 年份, school_code 学校标识码, major_code 专业代码 …): the header row must be within the first 12 lines; '
+      + 'delete the notes or titles above it');
+  });
+
   it('aborts when required columns are missing, naming each with its title', async () => {
     const dir = await inputsWith({ 'programmes.csv': 'year,school_code,enrolled,students,status\n2024,5001000001,96,280,active\n' });
     const error = await loadFailure(dir);
