@@ -7,6 +7,8 @@ import type { Page } from 'playwright-core';
 import { chromiumAvailable } from './browser.ts';
 import { dashboardSession } from './session.ts';
 import { visit } from './page-helpers.ts';
+import { PASSWORD, platformServer } from '../platform/helpers.ts';
+import { sampleManifest, sampleWarehouseDir } from '../support/warehouse.ts';
 
 /** Where a table's columns end against its scrolling frame, and the frame against the window. */
 function tableFit(page: Page, chart: string) {
@@ -45,6 +47,58 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('on a 1366
       expect(s.errors).toEqual([]);
     } finally {
       await s.page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+});
+
+/** Runs of English words (two or more, or one of four letters or more), file names taken out. */
+const english = (text: string) => text.replace(/[\w./-]+\.(csv|xlsx|json)\b/g, '').match(/[A-Za-z]{4,}|[A-Za-z]+(?: [A-Za-z]+)+/g) ?? [];
+
+describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('the Chinese page in Chinese, the English page in English', () => {
+  const s = dashboardSession();
+
+  it('names the data set and heads each refresh warning in Chinese, its English detail set apart; in English, English', async () => {
+    const manifest = sampleManifest() as ReturnType<typeof sampleManifest> & { title: string; warnings: string[] };
+    expect(manifest.warnings.length).toBeGreaterThan(0);
+    await visit(s.page, s.server.url, '#/data');
+    const label = (await s.page.textContent('[data-fact="label"]'))!;
+    expect(english(label)).toEqual([]);
+    expect(label).toContain(manifest.title.split(/\s*\/\s+/)[0]);
+    const warnings = await s.page.locator('section.warnings li').evaluateAll((items) => items.map((li) => {
+      const copy = li.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('[lang="en"]').forEach((el) => el.remove());
+      return { headline: copy.textContent!.trim(), whole: li.textContent! };
+    }));
+    expect(warnings.length).toBe(manifest.warnings.length);
+    for (const [i, w] of warnings.entries()) {
+      expect(english(w.headline)).toEqual([]);
+      // the English detail is still there, nothing of the warning lost
+      const detail = manifest.warnings[i].split(/\s*—\s+/).slice(1).join(' — ');
+      if (detail) expect(w.whole).toContain(detail);
+    }
+    // the data set's identifier is kept for operators in the technical detail
+    expect(await s.page.locator('details.technical').textContent()).toContain(manifest.data_label);
+
+    await visit(s.page, s.server.url, '#/data?lang=en');
+    const labelEn = (await s.page.textContent('[data-fact="label"]'))!;
+    expect(labelEn).toContain(manifest.title.split(/\s*\/\s+/)[1]);
+    for (const li of await s.page.locator('section.warnings li').allTextContents()) expect(li).not.toMatch(/[\u4e00-\u9fff]{2}.*—/);
+    expect(s.errors).toEqual([]);
+  });
+
+  it("says a wrong password in the page's language", async () => {
+    const platform = await platformServer(sampleWarehouseDir(), [{ username: 'analyst1', role: 'analyst' }], {}, s.dist);
+    try {
+      for (const [lang, expected] of [['', '用户名或密码错误'], ['?lang=en', 'Wrong user name or password']]) {
+        await s.page.goto(`${platform.url}login${lang}`);
+        await s.page.fill('input[name="username"]', 'analyst1');
+        await s.page.fill('input[name="password"]', `${PASSWORD}x`);
+        await s.page.click('button[type="submit"]');
+        const error = (await s.page.locator('[role="alert"]').textContent())!.trim();
+        expect(error).toBe(expected);
+      }
+    } finally {
+      await platform.close();
     }
   });
 });
