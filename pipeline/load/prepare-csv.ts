@@ -35,6 +35,8 @@ export interface PreparedCsv {
   hiddenRows?: number[];
   hiddenColumns?: ColumnSpan[];
   hiddenSheets?: string[];
+  /** A workbook's sheets of the table's header alone, not read beside the sheet with rows. */
+  emptySheets?: string[];
 }
 
 /** How an old binary Excel file (.xls, or a workbook with a password: an OLE compound file) begins. */

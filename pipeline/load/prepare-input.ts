@@ -125,7 +125,10 @@ export async function prepareInput(file: string, schema: TableSchema,
   const headerOf = (csvPath: string, lines = HEADER_SEARCH_LINES) => detectHeader(readTopRecords(csvPath, lines), matcher);
   const prepared = await prepareCsv(file, options.tmpDir, {
     sheet: options.mapping?.sheet,
-    fits: (csvPath) => matcher.match(headerOf(csvPath)?.texts ?? []).missing.length === 0,
+    headerLine: (csvPath) => {
+      const found = headerOf(csvPath);
+      return found && matcher.match(found.texts).missing.length === 0 ? found.line : undefined;
+    },
   });
   // The lines searched for the header are read whole, so the search stops before a line longer than
   // a line may be; below a header found above it, that line is a data row, rejected like any other.
@@ -168,6 +171,11 @@ export async function prepareInput(file: string, schema: TableSchema,
   if (prepared.hiddenSheets?.length) {
     options.warn(`${file}: 隐藏工作表未读取 — hidden sheet${prepared.hiddenSheets.length > 1 ? 's' : ''} ${prepared.hiddenSheets.map((n) => `"${n}"`).join(', ')} not read `
       + `(sheet "${prepared.sheet}" was); to read a hidden sheet, name it in mapping.json "sheet"`);
+  }
+  if (prepared.emptySheets?.length) {
+    const n = prepared.emptySheets.length;
+    options.warn(`${file}: 空表未读取 — sheet${n > 1 ? 's' : ''} ${prepared.emptySheets.map((s) => `"${s}"`).join(', ')} hold${n > 1 ? '' : 's'} the table's header `
+      + `but no rows, and ${n > 1 ? 'were' : 'was'} not read (sheet "${prepared.sheet}" was)`);
   }
   const hiddenColumns = hiddenColumnsNote(file, prepared.sheet, prepared.hiddenColumns ?? [], found.texts, header);
   if (hiddenColumns) options.warn(hiddenColumns);

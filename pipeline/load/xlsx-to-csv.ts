@@ -14,18 +14,19 @@ const DIGITS_KEPT = 1e15;
 export const SHEET_MAX_ROWS = 1_048_576;
 export const SHEET_MAX_COLUMNS = 16_384;
 
-/** Which worksheet holds the data: the one named, else the one whose header `fits`. */
+/** Which worksheet holds the data: the one named, else the one whose header fits (`headerLine`: the line it ends on, undefined when none fits). */
 export interface SheetChoice {
   sheet?: string;
-  fits(csvPath: string): boolean;
+  headerLine(csvPath: string): number | undefined;
 }
 
 /**
  * Streams the chosen worksheet of an .xlsx into a UTF-8 CSV whose line n is sheet row n (empty
  * rows become empty lines), so rejects point at the row the analyst sees in the spreadsheet.
- * Unless one is named, every sheet is converted: two that fit stop the load (one would be read and
- * the other left out); when none fits, the first is used, so the header's verdict names what is
- * missing. Returns the path of the chosen sheet's CSV, its name and its shape. Stops with a
+ * Unless one is named, every sheet is converted: two that fit and have rows below the header stop
+ * the load (one would be read and the other left out); a sheet of the header alone (a blank 模板
+ * beside the filled sheet) gives way to one with rows, and is named as not read (`emptySheets`);
+ * when none fits, the first is used, so the header's verdict names what is missing. Returns the path of the chosen sheet's CSV, its name and its shape. Stops with a
  * LoadError at a row or column past Excel's limits, or once a sheet's CSV would exceed `maxBytes`
  * (a few kilobytes of .xlsx can claim gigabytes of rows).
  */
@@ -77,6 +78,8 @@ export interface FilledWidths { rows: Uint16Array }
  */
 export interface Converted extends SheetMarks {
   csvPath: string; sheet: string; shape: CsvShape; unsaved: CellTally; errors: CellTally; breaks: CellTally; widths: FilledWidths; hiddenSheets: string[];
+  /** Sheets whose header fits but with no row below it, not read beside the sheet that has rows. */
+  emptySheets: string[];
 }
 
 async function convertSheets(source: string, target: string, choice: SheetChoice, maxBytes: number): Promise<Converted> {
@@ -92,7 +95,9 @@ async function convertSheets(source: string, target: string, choice: SheetChoice
   const names: string[] = [];
   const hiddenSheets: string[] = [];
   let first: Converted | undefined;
-  let fitting: Converted | undefined;
+  // the sheets whose header fits: those with rows below it, and those of the header alone
+  const filled: Converted[] = [];
+  const empty: Converted[] = [];
   for await (const sheet of reader) {
     const { name, state } = sheet as unknown as { name: string; state?: string };
     names.push(name);
@@ -112,19 +117,21 @@ async function convertSheets(source: string, target: string, choice: SheetChoice
     const shape = await writeSheet(sheet as AsyncIterable<SheetRow>, wanted ? csvPath : undefined,
       { source, maxBytes }, { unsaved, errors, breaks, widths });
     if (!wanted) continue;
-    const converted = { csvPath, sheet: name, shape, ...marks, unsaved, errors, breaks, widths, hiddenSheets };
+    const converted = { csvPath, sheet: name, shape, ...marks, unsaved, errors, breaks, widths, hiddenSheets, emptySheets: [] };
     if (choice.sheet !== undefined) return converted;
-    if (choice.fits(csvPath)) {
+    const headerLine = choice.headerLine(csvPath);
+    if (headerLine !== undefined) {
+      (widths.rows.some((w, row) => row > headerLine && w > 0) ? filled : empty).push(converted);
       // Reading one would drop the other's rows without a word (中职 on one sheet, 高职 on the next).
-      if (fitting) {
-        throw new LoadError(`${source}: 多个工作表 — sheets "${fitting.sheet}" and "${name}" both hold the table; one would be read and the other left out: `
+      if (filled.length > 1) {
+        throw new LoadError(`${source}: 多个工作表 — sheets "${filled[0].sheet}" and "${name}" both hold the table; one would be read and the other left out: `
           + 'put the rows on one sheet, or name the sheet to read in mapping.json "sheet"');
       }
-      fitting = converted;
     }
     first ??= converted;
   }
-  if (fitting) return fitting;
+  if (filled.length > 0) return { ...filled[0], emptySheets: empty.map((e) => e.sheet) };
+  if (empty.length > 0) return empty[0];
   if (choice.sheet !== undefined) {
     throw new LoadError(`${source}: 找不到工作表 — no sheet named "${choice.sheet}" (sheets: ${names.join(', ')})`);
   }

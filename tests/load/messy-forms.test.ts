@@ -324,6 +324,20 @@ describe('a workbook with the rows on two sheets', () => {
     await expect(load(dir)).rejects.toThrow(`${join(dir, 'programmes.xlsx')}: 多个工作表 — sheets "中职学校" and "高职及本科" both hold the table; `
       + 'one would be read and the other left out: put the rows on one sheet, or name the sheet to read in mapping.json "sheet"');
   });
+
+  it('reads the sheet with rows beside a template sheet of the header alone, saying the template was not read', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('模板').addRow(HEADER);
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(HEADER);
+    ROWS.forEach((r) => sheet.addRow(r));
+    workbook.addWorksheet('空白').addRows([HEADER, [], []]);
+    const dir = await inputsFrom(REAL, { 'programmes.xlsx': Buffer.from(await workbook.xlsx.writeBuffer()) }, ['programmes.csv']);
+    const { report } = await load(dir);
+    expect(report.inputs.find((i) => i.table === 'programmes')!.rows).toBe(ROWS.length);
+    expect(report.warnings).toContain(`${join(dir, 'programmes.xlsx')}: 空表未读取 — sheets "模板", "空白" hold the table's header `
+      + 'but no rows, and were not read (sheet "Sheet1" was)');
+  });
 });
 
 describe('a workbook with formulas stored without their results', () => {
