@@ -1,5 +1,9 @@
 /** English strings of the outlook and plan views; the same keys as plan-zh.ts. */
 import type { outlookZh, planZh } from './plan-zh.ts';
+import { formatFor } from '../../../pipeline/shared/format.ts';
+
+/** Counts grouped by thousands, as every figure of the dashboard (3,399). */
+const count = formatFor('en').int;
 
 export const outlookEn: typeof outlookZh = {
   pick: 'Industry',
@@ -13,7 +17,7 @@ export const outlookEn: typeof outlookZh = {
     `No model beats the baseline, so the outlook uses it (last value carried forward): back-test error ${mape}; 80 % intervals covered ${c80}, 95 % intervals ${c95} (${origins} origins).`,
   untested: 'Too few years to back-test: the outlook uses the baseline (last value carried forward); its accuracy is unknown.',
   replacementNote: 'Expansion demand only: there is no input on retirements or leavers, so replacement demand is not added.',
-  accuracyTitle: (beat, n) => (beat ? `In ${beat} of ${n} industries the model's back-test error is below the baseline's` : `In none of ${n} industries does a model beat the baseline: all use it`),
+  accuracyTitle: (beat, n) => (beat ? `In ${count(beat)} of ${count(n)} industries the model's back-test error is below the baseline's` : `In none of ${count(n)} industries does a model beat the baseline: all use it`),
   accuracyAxis: 'Back-test mean absolute percentage error (%)', chosenMape: 'method used', baselineMape: 'baseline',
   gapTitle: (name, year, gap, short) => `${name} in ${year}, when next year's three-year intake graduates: ${short ? 'short of' : 'a surplus of'} ${gap}`,
   gapAxis: 'Future gap (demand − graduates then)', gapAxisShort: 'Future gap (people)',
@@ -32,11 +36,11 @@ export const planEn: typeof planZh = {
   status: { optimal: 'optimal', time_limit: 'time limit reached', infeasible: 'infeasible', no_options: 'nothing to change', error: 'solver failed' },
   served: 'Plan of the refresh', resolved: 'Re-solved plan',
   solverStatus: (status) => status,
-  statusLine: (status, gap, vars, rows) => `${status}; relative gap to the best bound ${gap}; ${vars} variables, ${rows} constraints`,
-  changesTitle: (n, added, cut) => (n ? `The plan changes ${n} programmes: ${added} seats added or opened, ${cut} cut` : 'The plan changes nothing'),
+  statusLine: (status, gap, vars, rows) => `${status}; relative gap to the best bound ${gap}; ${count(vars)} variables, ${count(rows)} constraints`,
+  changesTitle: (n, added, cut) => (n ? `The plan changes ${count(n)} programmes: ${added} seats added or opened, ${cut} cut` : 'The plan changes nothing'),
   gapTitle: (closed, year) => `The plan narrows the industries' future shortfalls, summed over the years to ${year}, by ${closed}`,
   gapAxis: 'Future gap', gapBefore: 'unchanged', gapAfter: 'with the plan',
-  bindingTitle: (n) => (n ? `${n} constraints bind (at a bound)` : 'No constraint binds'),
+  bindingTitle: (n) => (n ? `${count(n)} constraints bind (at a bound)` : 'No constraint binds'),
   conflictTitle: 'Constraints in conflict',
   controls: 'Constraints (change, then re-solve)',
   settings: {
@@ -58,7 +62,7 @@ export const planEn: typeof planZh = {
   schoolPart: 'This is your school’s part of the city’s plan. Re-solving needs the options of every school in the city, so a school account cannot re-solve here; ask the bureau’s analysts for changes.',
   compareTitle: 'Two plans side by side', compareNote: 'Left: the plan of the refresh; right: the plan re-solved with the changed settings.',
   compareOnly: 'Re-solve to compare two plans here.',
-  differ: (n) => `${n} programmes change differently`,
+  differ: (n) => `${count(n)} programmes change differently`,
   download: 'Download the plan (xlsx)',
   workbook: {
     summary: 'Summary', gap: 'Future gap', constraints: 'Constraints', item: 'Item', value: 'Value',
@@ -66,7 +70,7 @@ export const planEn: typeof planZh = {
     kind: 'Kind', binding: 'binding', conflict: 'in conflict',
   },
   noPlan: 'The warehouse holds no enrolment plan (the planner stage did not run).',
-  schoolTitle: (n) => (n ? `Proposed enrolment plan: ${n} of this school's majors change` : 'Proposed enrolment plan: nothing changes here'),
+  schoolTitle: (n) => (n ? `Proposed enrolment plan: ${count(n)} of this school's majors change` : 'Proposed enrolment plan: nothing changes here'),
   schoolUnchanged: "The plan leaves this school's intake unchanged.",
   columns: {
     school: 'School', schoolCode: 'School code', major: 'Major', majorCode: 'Major code', existing: 'Kind', existingYes: 'change', existingNo: 'open',

@@ -1,4 +1,8 @@
 /** 研判 and 招生计划方案 views' strings (kept apart from zh.ts, which includes them). */
+import { formatFor } from '../../../pipeline/shared/format.ts';
+
+/** Counts grouped by thousands, as every figure of the dashboard (3,399). */
+const count = formatFor('zh').int;
 
 export const outlookZh = {
   pick: '选择产业',
@@ -12,7 +16,7 @@ export const outlookZh = {
     `没有模型优于基线，预测采用基线（沿用上年值）：回测误差 ${mape}；80% 区间覆盖率 ${c80}，95% 区间覆盖率 ${c95}（${origins} 个回测起点）。`,
   untested: '历史年份不足，无法回测：预测采用基线（沿用上年值），准确度未知。',
   replacementNote: '预测为扩张需求：没有退休、离职等更替需求的输入，未计入更替需求。',
-  accuracyTitle: (beat: number, n: number) => (beat ? `${n} 个产业中 ${beat} 个的预测模型回测误差低于基线` : `${n} 个产业的预测模型均不优于基线，全部采用基线`),
+  accuracyTitle: (beat: number, n: number) => (beat ? `${count(n)} 个产业中 ${count(beat)} 个的预测模型回测误差低于基线` : `${count(n)} 个产业的预测模型均不优于基线，全部采用基线`),
   accuracyAxis: '回测平均绝对百分比误差（%）', chosenMape: '所用方法误差', baselineMape: '基线误差',
   gapTitle: (name: string, year: number, gap: string, short: boolean) => `${name}在 ${year} 年（明年招收的三年制学生毕业时）预计${short ? '缺口' : '过剩'} ${gap} 人`,
   gapAxis: '未来缺口（需求 − 届时毕业生供给，人）', gapAxisShort: '未来缺口（人）',
@@ -36,11 +40,11 @@ export const planZh = {
     'Time limit reached': '达到时间上限', 'Time limit reached (rounded LP relaxation)': '达到时间上限（取整的线性松弛解）',
     Infeasible: '不可行', 'not run': '未求解',
   } as Record<string, string>)[status] ?? status,
-  statusLine: (status: string, gap: string, vars: number, rows: number) => `${status}；与最优界的相对差距 ${gap}；${vars} 个变量，${rows} 个约束`,
-  changesTitle: (n: number, added: string, cut: string) => (n ? `方案调整 ${n} 个专业点：扩招或新设 ${added} 人，减招 ${cut} 人` : '方案不作调整'),
+  statusLine: (status: string, gap: string, vars: number, rows: number) => `${status}；与最优界的相对差距 ${gap}；${count(vars)} 个变量，${count(rows)} 个约束`,
+  changesTitle: (n: number, added: string, cut: string) => (n ? `方案调整 ${count(n)} 个专业点：扩招或新设 ${added} 人，减招 ${cut} 人` : '方案不作调整'),
   gapTitle: (closed: string, year: number) => `方案使各产业至 ${year} 年的未来缺口（逐年相加）合计缩小 ${closed} 人`,
   gapAxis: '未来缺口（人）', gapBefore: '不调整', gapAfter: '按方案',
-  bindingTitle: (n: number) => (n ? `${n} 个约束起作用（达到上限或下限）` : '没有约束起作用'),
+  bindingTitle: (n: number) => (n ? `${count(n)} 个约束起作用（达到上限或下限）` : '没有约束起作用'),
   conflictTitle: '相互冲突的约束',
   controls: '约束参数（修改后重新求解）',
   settings: {
@@ -62,7 +66,7 @@ export const planZh = {
   schoolPart: '这里是全市方案中本校的部分。重新求解要用全市所有学校的方案选项，学校账号不能在此重新求解；如需调整，请联系教育局分析员。',
   compareTitle: '两个方案对照', compareNote: '左：刷新时求得的方案；右：按修改后的参数重新求解的方案。',
   compareOnly: '重新求解后在此对照两个方案。',
-  differ: (n: number) => `${n} 个专业点的调整不同`,
+  differ: (n: number) => `${count(n)} 个专业点的调整不同`,
   download: '下载方案（xlsx）',
   /** The downloaded workbook: its sheets, the summary's rows and the constraints' kinds, in the screen's words. */
   workbook: {
@@ -71,7 +75,7 @@ export const planZh = {
     kind: '类型', binding: '起作用', conflict: '冲突',
   },
   noPlan: '仓库中没有招生计划方案（规划阶段未运行）。',
-  schoolTitle: (n: number) => (n ? `建议招生计划：调整本校 ${n} 个专业` : '建议招生计划：本校不作调整'),
+  schoolTitle: (n: number) => (n ? `建议招生计划：调整本校 ${count(n)} 个专业` : '建议招生计划：本校不作调整'),
   schoolUnchanged: '方案未调整本校的招生计划。',
   columns: {
     school: '学校', schoolCode: '学校代码', major: '专业', majorCode: '专业代码', existing: '类型', existingYes: '调整', existingNo: '新设',

@@ -1,5 +1,9 @@
 /** English strings of the proposed plan's loop tracking; the same keys as tracking-zh.ts. */
 import type { trackingZh } from './tracking-zh.ts';
+import { formatFor } from '../../../pipeline/shared/format.ts';
+
+/** Counts grouped by thousands, as every figure of the dashboard (3,399). */
+const count = formatFor('en').int;
 
 export const trackingEn: typeof trackingZh = {
   heading: 'How the proposed enrolment plan was followed',
@@ -15,12 +19,12 @@ export const trackingEn: typeof trackingZh = {
   opened: 'Proposed programmes opened', openedDetail: (n) => `of ${n} proposed`,
   seats: 'Seats actually changed', seatsDetail: (n) => `the plan changed ${n} seats`,
   industriesTitle: (narrowed, withGap) => (withGap
-    ? `In ${narrowed} of ${withGap} industries the expected gap of the targeted graduation years came closer to balance`
+    ? `In ${count(narrowed)} of ${count(withGap)} industries the expected gap of the targeted graduation years came closer to balance`
     : 'Seats proposed and actually changed per industry'),
   seatsTitle: (proposed, changed) => `The plan changed ${proposed} seats; the same programmes actually changed by ${changed}`,
   seatsAxis: 'Seats', seatsProposed: 'Seats proposed', seatsChanged: 'Seats changed',
   industriesNote: "Seats are net (cuts negative), over the programmes the plan changed only. Gaps are summed over the targeted graduation years: the forecast when proposed against today's, with the actual plans and the latest demand outlook, so they move with both.",
-  detailTitle: (n) => `How ${n} proposed changes fared`,
+  detailTitle: (n) => `How ${count(n)} proposed changes fared`,
   columns: {
     industry: 'Industry', proposals: 'Changes', followed: 'Followed', partly: 'Partly', notActed: 'Not acted', opposite: 'Opposite',
     share: 'Share followed', newProposed: 'To open', newOpened: 'Opened', seatsProposed: 'Seats proposed', seatsChanged: 'Seats changed',

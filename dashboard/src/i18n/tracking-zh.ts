@@ -1,4 +1,8 @@
 /** Strings of the proposed plan's loop tracking (方案闭环跟踪) on the 闭环跟踪 view; tracking-en.ts has the same keys. */
+import { formatFor } from '../../../pipeline/shared/format.ts';
+
+/** Counts grouped by thousands, as every figure of the dashboard (3,399). */
+const count = formatFor('zh').int;
 export const trackingZh = {
   heading: '招生计划方案的落实情况',
   intro: (year: number) => `上一年度为 ${year} 年提出的招生计划方案，与 ${year} 年实际招生计划逐项对照。`,
@@ -13,12 +17,12 @@ export const trackingZh = {
   opened: '新设专业已开设', openedDetail: (n: string) => `方案建议新设 ${n} 个`,
   seats: '实际调整名额', seatsDetail: (n: string) => `方案调整 ${n} 个名额`,
   industriesTitle: (narrowed: number, withGap: number) => (withGap
-    ? `${withGap} 个产业中，${narrowed} 个产业在方案针对的毕业年份的预计缺口更接近平衡`
+    ? `${count(withGap)} 个产业中，${count(narrowed)} 个产业在方案针对的毕业年份的预计缺口更接近平衡`
     : '各产业的方案调整与实际调整'),
   seatsTitle: (proposed: string, changed: string) => `方案调整 ${proposed} 个名额，同一批专业点实际调整 ${changed} 个`,
   seatsAxis: '名额（人）', seatsProposed: '方案调整名额', seatsChanged: '实际调整名额',
   industriesNote: '名额为净值（缩减为负），只计方案涉及的专业点。缺口为方案针对的毕业年份之和：提出时的预测与现在按实际计划和最新需求的预测相比，它同时反映计划与需求预测的变化。',
-  detailTitle: (n: number) => `${n} 项方案调整的落实情况`,
+  detailTitle: (n: number) => `${count(n)} 项方案调整的落实情况`,
   columns: {
     industry: '产业', proposals: '调整项', followed: '已落实', partly: '部分落实', notActed: '未落实', opposite: '反向',
     share: '落实占比', newProposed: '建议新设', newOpened: '已开设', seatsProposed: '方案名额', seatsChanged: '实际名额',
