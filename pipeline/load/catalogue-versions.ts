@@ -6,7 +6,8 @@
  * carried to their 2021 successor through the 新旧专业对照表 (major_successors.csv), the old code and
  * its catalogue kept on the row (source_major_code, catalogue). So 630302 in a 2019 高职 row is
  * 会计 and becomes 530302 大数据与会计, never the 2021 中职 major with that number. A code not in its
- * year's catalogue, a withdrawn major, or a split major whose successor mapping.json does not
+ * year's catalogue, a major the 对照表 withdraws, a major it has no row of (a bureau's partial
+ * 对照表: named as such, not as withdrawn), or a split major whose successor mapping.json does not
  * choose is rejected, naming the catalogue: a figure is never split by guesswork nor counted twice.
  * legacy_majors.csv may come without the 对照表 (data/reference holds the 2015 高职专科 list, not the
  * 对照表, which a bureau gives in its data folder): a listed code is then rejected naming its old
@@ -42,8 +43,8 @@ export interface CatalogueOptions {
   currentFrom: number;
   /** Where legacy_majors was loaded from, if it was: data/reference's list (the 2015 高职专科 catalogue without its 2016–2019 additions) or the data folder's. */
   legacy?: 'reference' | 'own';
-  /** Whether major_successors is given too (only ever with legacy_majors). */
-  successors: boolean;
+  /** The 对照表's file (major_successors), when it is given (only ever with legacy_majors). */
+  successors?: string;
   /** Loads legacy_majors (and major_successors), once: asked for only by a table with rows before currentFrom. */
   read(): Promise<void>;
   /** Old code → the successor chosen for a split major (mapping.json catalogue.choose). */
@@ -115,14 +116,14 @@ export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rej
     SELECT x.row_id, any_value(lm.major_name) AS old_name, bool_or(lm.major_code IS NOT NULL) AS listed,
            list(DISTINCT s.new_code ORDER BY s.new_code) FILTER (WHERE s.new_code IS NOT NULL) AS successors,
            string_agg(DISTINCT s.new_code || ' ' || s.new_name, ', ' ORDER BY s.new_code || ' ' || s.new_name) AS named,
-           any_value(lk.major_code || ' ' || lk.major_name) AS with_k
+           any_value(lk.major_code || ' ' || lk.major_name) AS with_k, bool_or(s.old_code IS NOT NULL) AS in_successors
     FROM ${sources} x
     LEFT JOIN ${rawTable('legacy_majors')} lm ON lm.catalogue = x.catalogue AND lm.major_code = x.source_major_code
       AND x.year BETWEEN lm.valid_from AND coalesce(lm.valid_to, 9999)
     -- 国控专业 are published with a K (620101K 临床医学): the code without it names no major
     LEFT JOIN ${rawTable('legacy_majors')} lk ON lk.catalogue = x.catalogue AND lk.major_code = x.source_major_code || 'K'
       AND x.year BETWEEN lk.valid_from AND coalesce(lk.valid_to, 9999)
-    LEFT JOIN ${options.successors ? rawTable('major_successors') : '(SELECT NULL::VARCHAR AS catalogue, NULL::VARCHAR AS old_code, NULL::VARCHAR AS new_code, NULL::VARCHAR AS new_name)'} s
+    LEFT JOIN ${options.successors !== undefined ? rawTable('major_successors') : '(SELECT NULL::VARCHAR AS catalogue, NULL::VARCHAR AS old_code, NULL::VARCHAR AS new_code, NULL::VARCHAR AS new_name)'} s
       ON s.catalogue = x.catalogue AND s.old_code = x.source_major_code
     GROUP BY x.row_id`);
   await conn.run(`
@@ -142,8 +143,12 @@ export async function resolveCatalogue(conn: DuckDBConnection, rows: string, rej
       || ', in force for ' || x.year || ', as the reference legacy_majors.csv lists it (without the 2016–2019 additions): '
       || 'if it is one of them, add it to a copy of that file in the data folder'`
     : `'不在' || ${catalogueName('x.catalogue')} || '中 — not in the ' || ${catalogueName('x.catalogue')} || ', in force for ' || x.year`);
-  await reject(`JOIN ${sources}_found f USING (row_id) WHERE f.listed AND coalesce(len(f.successors), 0) = 0`, options.successors
-    ? `'已撤销，2021 年目录中没有对应专业 — ' || ${what} || ' has no 2021 successor in major_successors.csv (withdrawn)'`
+  // A 对照表 row without a successor withdraws the major; a code the 对照表 has no row of (a bureau's partial one) is only not known.
+  const table = options.successors === undefined ? '' : sqlString(options.successors);
+  await reject(`JOIN ${sources}_found f USING (row_id) WHERE f.listed AND coalesce(len(f.successors), 0) = 0`, options.successors !== undefined
+    ? `CASE WHEN f.in_successors THEN '已撤销，2021 年目录中没有对应专业 — ' || ${what} || ' is withdrawn in ' || ${table} || ': no 2021 successor'
+        ELSE '新旧专业对照表中没有此专业 — ' || ${what} || ' has no row in ' || ${table}
+          || ' (the 新旧专业对照表), so its 2021 successor is not known: add its row, with its successor (or withdrawn)' END`
     : `'缺少新旧专业对照表，无法确定 2021 年对应专业 — ' || ${what} || ', in force for ' || x.year
       || ': its 2021 successor is not known without the 新旧专业对照表 (major_successors.csv), and is never guessed from its name or code: '
       || 'add major_successors.csv to the data folder'`);

@@ -96,7 +96,7 @@ export async function loadInputs(conn: DuckDBConnection, options: LoadOptions): 
         if (file) keep(await loadTable(conn, { table, file }, { ...settings, mapping: mapping.tables[table] }));
       }
     })());
-    const catalogue = { currentFrom: mapping.catalogue?.current_from ?? CURRENT_FROM, legacy: legacy.from, successors: legacy.major_successors !== undefined,
+    const catalogue = { currentFrom: mapping.catalogue?.current_from ?? CURRENT_FROM, legacy: legacy.from, successors: legacy.major_successors,
       choose: mapping.catalogue?.choose ?? {}, read: readLegacy };
     for (const [i, table] of TABLES.entries()) {
       const tableMapping = mapping.tables[table];

@@ -18,8 +18,12 @@ const LEGACY = [
   'higher-2015,620201,护理,higher,2015,2020',
   'higher-2015,610205,软件技术,higher,2015,2020',
   'higher-2015,630303,审计,higher,2015,2020',
+  'higher-2015,630304,会计信息管理,higher,2015,2020',
 ].join('\n');
-/** 610205 is shown split (its real successor is one major) to test a split; 630303's row is left out. */
+/**
+ * 610205 is shown split (its real successor is one major) to test a split, and 630304 withdrawn (its
+ * real successor is 530303) to test a withdrawal; 630303's row is left out, as a partial 对照表 leaves some.
+ */
 const SUCCESSORS = [
   'catalogue,old_code,old_name,new_code,new_name,change',
   'higher-2015,610201,计算机应用技术,510201,计算机应用技术,kept',
@@ -27,6 +31,7 @@ const SUCCESSORS = [
   'higher-2015,620201,护理,520201,护理,kept',
   'higher-2015,610205,软件技术,510201,计算机应用技术,split',
   'higher-2015,610205,软件技术,510205,大数据技术,split',
+  'higher-2015,630304,会计信息管理,,,withdrawn',
 ].join('\n');
 const HEADER = 'year,school_code,major_code,plan,enrolled,students,graduates,employment_rate,status';
 /** A 中职 school (its identifier invented: no public list of 中职 identifiers was found) beside the real colleges. */
@@ -51,18 +56,24 @@ describe('history coded in the 2015 catalogue', () => {
     ]);
   });
 
-  it('rejects a code absent from its year\'s catalogue, a major without a successor row, and an unchosen split, naming the catalogue', async () => {
-    const { report } = await load(await history([
+  it('rejects a code absent from its year\'s catalogue, a withdrawn major, a major the 对照表 has no row of, and an unchosen split, naming the catalogue', async () => {
+    const dir = await history([
       '2019,4150012609,510205,150,148,420,,,active', // a 2021 code in a 2019 row
       '2019,4150014128,630303,60,60,170,50,,active',
       '2020,4150012609,610205,100,98,290,90,,active',
-    ]), 1);
+      '2020,4150014128,630304,40,40,110,30,,active',
+    ]);
+    const { report } = await load(dir, 1);
     expect(report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
       [2, 'major_code', '510205', '不在2015 高职专科目录 (higher-2015)中 — not in the 2015 高职专科目录 (higher-2015), in force for 2019'],
-      [3, 'major_code', '630303', '已撤销，2021 年目录中没有对应专业 — 630303 审计 (2015 高职专科目录 (higher-2015)) has no 2021 successor in major_successors.csv (withdrawn)'],
+      // missing from the bureau's 对照表, which is not said to withdraw it
+      [3, 'major_code', '630303', `新旧专业对照表中没有此专业 — 630303 审计 (2015 高职专科目录 (higher-2015)) has no row in ${join(dir, 'major_successors.csv')} `
+        + '(the 新旧专业对照表), so its 2021 successor is not known: add its row, with its successor (or withdrawn)'],
       [4, 'major_code', '610205', '2021 年拆分为 510201 计算机应用技术, 510205 大数据技术，请在 mapping.json 的 catalogue.choose 中指明本校开设的一个 — '
         + '610205 软件技术 (2015 高职专科目录 (higher-2015)) was split in 2021 into 510201 计算机应用技术, 510205 大数据技术: '
         + 'name the one this school runs in mapping.json catalogue.choose'],
+      [5, 'major_code', '630304', `已撤销，2021 年目录中没有对应专业 — 630304 会计信息管理 (2015 高职专科目录 (higher-2015)) is withdrawn in ${join(dir, 'major_successors.csv')}: `
+        + 'no 2021 successor'],
     ]);
   });
 
