@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from './browser.ts';
 import { dashboardSession } from './session.ts';
-import { visit } from './page-helpers.ts';
+import { chartTable, visit } from './page-helpers.ts';
 import { PASSWORD, platformServer } from '../platform/helpers.ts';
 import { sampleManifest, sampleWarehouseDir } from '../support/warehouse.ts';
 
@@ -100,5 +100,25 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('the Chine
     } finally {
       await platform.close();
     }
+  });
+});
+
+describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('titles that agree with their charts', () => {
+  const s = dashboardSession();
+  const number = (text: string) => Number(text.replace(/[,+\s]/g, '').replace('−', '-'));
+
+  it("adds the plan tracking's seat bars up to the seats its title states, proposals without an industry a bar of their own", async () => {
+    const city = await s.one<{ proposed: number; changed: number }>(`
+      SELECT seats_proposed::INTEGER AS proposed, seats_changed::INTEGER AS changed FROM mart_plan_tracking_city ORDER BY plan_year DESC LIMIT 1`);
+    const { none } = await s.one<{ none: number }>(`
+      SELECT count(*)::INTEGER AS none FROM mart_plan_tracking_detail
+      WHERE industry_code IS NULL AND plan_year = (SELECT max(plan_year) FROM mart_plan_tracking_city)`);
+    expect(none).toBeGreaterThan(0);
+    await visit(s.page, s.server.url, '#/loop');
+    await s.page.waitForSelector('figure[data-chart="plan-tracking-seats"]');
+    const rows = (await chartTable(s.page, 'plan-tracking-seats')).slice(1);
+    expect(rows.reduce((sum, r) => sum + number(r[1]), 0)).toBe(city.proposed);
+    expect(rows.reduce((sum, r) => sum + number(r[2]), 0)).toBe(city.changed);
+    expect(s.errors).toEqual([]);
   });
 });

@@ -23,6 +23,8 @@ export const trackingEn: typeof trackingZh = {
     : 'Seats proposed and actually changed per industry'),
   seatsTitle: (proposed, changed) => `The plan changed ${proposed} seats; the same programmes actually changed by ${changed}`,
   seatsAxis: 'Seats', seatsProposed: 'Seats proposed', seatsChanged: 'Seats changed',
+  noIndustry: 'No key industry',
+  noIndustryNote: (n) => `${n} more proposed changes are to majors serving no key industry and are in no industry's row; the seats chart shows them as one bar, "No key industry", so its bars add up to the totals in its title.`,
   industriesNote: "Seats are net (cuts negative), over the programmes the plan changed only. Gaps are summed over the targeted graduation years: the forecast when proposed against today's, with the actual plans and the latest demand outlook, so they move with both.",
   detailTitle: (n) => `How ${count(n)} proposed changes fared`,
   columns: {

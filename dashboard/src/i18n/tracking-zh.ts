@@ -21,6 +21,8 @@ export const trackingZh = {
     : '各产业的方案调整与实际调整'),
   seatsTitle: (proposed: string, changed: string) => `方案调整 ${proposed} 个名额，同一批专业点实际调整 ${changed} 个`,
   seatsAxis: '名额（人）', seatsProposed: '方案调整名额', seatsChanged: '实际调整名额',
+  noIndustry: '未对应重点产业',
+  noIndustryNote: (n: string) => `另有 ${n} 项调整的专业未对应任何重点产业，不在各产业之列；名额图中合为“未对应重点产业”一项，各项相加即标题中的合计。`,
   industriesNote: '名额为净值（缩减为负），只计方案涉及的专业点。缺口为方案针对的毕业年份之和：提出时的预测与现在按实际计划和最新需求的预测相比，它同时反映计划与需求预测的变化。',
   detailTitle: (n: number) => `${count(n)} 项方案调整的落实情况`,
   columns: {
