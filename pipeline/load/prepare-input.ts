@@ -75,6 +75,31 @@ function refuseHeaderOutOfReach(file: string, csvPath: string, found: HeaderRow,
     + `the header row must be within the first ${searched} lines; delete the notes or titles above it`);
 }
 
+/** Data rows looked at for rows short of their trailing fields (a CSV): enough to see the pattern, read in a few small reads. */
+const SHORT_ROWS_SAMPLE = 200;
+
+/**
+ * Rows with fewer fields than the header, each lacking only columns at its end that may be empty
+ * (optional fields, or none), among the first rows of a CSV: Excel leaves a row's trailing empty
+ * fields out when saving some CSVs. They are rejected as they are, never padded (a field left out
+ * mid-row cannot be told from one at its end, and padding would shift values into wrong columns);
+ * the note says what may have happened and what to send instead. Many rows only (3, and 5 %).
+ */
+function shortRowsNote(file: string, csvPath: string, found: HeaderRow, header: HeaderMap, schema: TableSchema): string | null {
+  const rows = readTopRecords(csvPath, found.line + SHORT_ROWS_SAMPLE).filter((r) => r.line > found.line);
+  const short = rows.filter((r) => r.fields.length < header.width);
+  if (short.length < 3 || short.length < rows.length * 0.05) return null;
+  const from = Math.min(...short.map((r) => r.fields.length));
+  const fields = new Map([...header.positions].map(([name, at]) => [at, schema.fields.find((f) => f.name === name)!]));
+  const missing = Array.from({ length: header.width - from }, (_, i) => fields.get(from + i));
+  if (missing.some((f) => f?.constraints?.required)) return null;
+  const named = missing.flatMap((f) => (f ? [f.name] : []));
+  return `${file}: 行尾缺少空列 — ${short.length} of the first ${rows.length} rows have fewer fields than the header's ${header.width}, `
+    + `lacking only columns at its end that may be empty${named.length ? ` (${named.join(', ')})` : ''}: `
+    + 'if the file was saved by Excel, its rows may lack trailing empty fields: send the .xlsx instead. '
+    + 'Such rows are rejected, never padded: a field left out mid-row would put the values after it in the wrong columns';
+}
+
 /** Hidden rows named in a message at most. */
 const HIDDEN_NAMED = 5;
 
@@ -176,6 +201,11 @@ export async function prepareInput(file: string, schema: TableSchema,
     const n = prepared.emptySheets.length;
     options.warn(`${file}: 空表未读取 — sheet${n > 1 ? 's' : ''} ${prepared.emptySheets.map((s) => `"${s}"`).join(', ')} hold${n > 1 ? '' : 's'} the table's header `
       + `but no rows, and ${n > 1 ? 'were' : 'was'} not read (sheet "${prepared.sheet}" was)`);
+  }
+  // The daily postings files are the boards' exports, not saved by Excel, and hundreds a year: not looked at.
+  if (prepared.sheet === undefined && schema.name !== 'postings') {
+    const short = shortRowsNote(file, prepared.csvPath, found, header, schema);
+    if (short) options.warn(short);
   }
   const hiddenColumns = hiddenColumnsNote(file, prepared.sheet, prepared.hiddenColumns ?? [], found.texts, header);
   if (hiddenColumns) options.warn(hiddenColumns);

@@ -181,6 +181,28 @@ describe('a reference to a rejected row', () => {
   });
 });
 
+describe('rows short of their trailing empty fields', () => {
+  const LAST_RATE = 'year,school_code,major_code,plan,enrolled,students,graduates,status,employment_rate';
+
+  it('are rejected, never padded, with a note saying Excel may have left the empty fields out', async () => {
+    const dir = await inputsWith({ 'programmes.csv': [LAST_RATE, '2024,5001000001,460609,100,96,280,85,active,0.93',
+      '2024,5001000001,510201,120,118,350,,active', '2024,5001000002,460601,60,55,160,50,active', '2024,5001000003,710201,80,80,240,75,suspended', ''].join('\n') });
+    const { report } = await load(dir, 1);
+    expect(report.rejects.map((r) => [r.line, r.reason])).toEqual([3, 4, 5].map((line) => [line, 'expected 9 fields, found 8']));
+    expect(report.warnings).toContain(`${join(dir, 'programmes.csv')}: 行尾缺少空列 — 3 of the first 4 rows have fewer fields than the header's 9, `
+      + 'lacking only columns at its end that may be empty (employment_rate): if the file was saved by Excel, its rows may lack trailing empty fields: '
+      + 'send the .xlsx instead. Such rows are rejected, never padded: a field left out mid-row would put the values after it in the wrong columns');
+  });
+
+  it('get no such note when a column missing at the end must have a value', async () => {
+    const dir = await inputsWith({ 'programmes.csv': [HEADER, '2024,5001000001,460609,100,96,280,85,0.93,active',
+      '2024,5001000001,510201,120,118,350,,', '2024,5001000002,460601,60,55,160,50,0.9', '2024,5001000003,710201,80,80,240,75,0.8', ''].join('\n') });
+    const { report } = await load(dir, 1);
+    expect(report.rejects.map((r) => [r.line, r.reason])).toEqual([3, 4, 5].map((line) => [line, 'expected 9 fields, found 8']));
+    expect(report.warnings.filter((w) => w.includes('行尾缺少空列'))).toEqual([]);
+  });
+});
+
 describe('line numbers', () => {
   it('count lines of the original file across blank lines, multi-line values, malformed and empty rows', async () => {
     const { rejects, report } = await programmeRejects([
