@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from './browser.ts';
 import { dashboardSession } from './session.ts';
-import { chartTable, visit } from './page-helpers.ts';
+import { chartTable, visit, withAllDrawn } from './page-helpers.ts';
 import { PASSWORD, platformServer } from '../platform/helpers.ts';
 import { sampleManifest, sampleWarehouseDir } from '../support/warehouse.ts';
 
@@ -119,6 +119,23 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('titles th
     const rows = (await chartTable(s.page, 'plan-tracking-seats')).slice(1);
     expect(rows.reduce((sum, r) => sum + number(r[1]), 0)).toBe(city.proposed);
     expect(rows.reduce((sum, r) => sum + number(r[2]), 0)).toBe(city.changed);
+    expect(s.errors).toEqual([]);
+  });
+});
+
+describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('money on the funding chart', () => {
+  const s = dashboardSession();
+
+  it('labels every bar with one decimal in the unit of its axis, in Chinese and English', async () => {
+    for (const [lang, unit] of [['', /^-?[\d,]+\.\d(万元|亿元|元)$/], ['?lang=en', /^CN¥-?[\d,]+\.\d[KMB]?$/]] as const) {
+      await visit(s.page, s.server.url, `#/funding${lang}`);
+      const frame = s.page.locator('figure[data-chart="budget-impact"]');
+      await frame.locator('svg rect').first().waitFor();
+      const labels = await withAllDrawn(s.page, () => frame.locator('svg text[text-anchor="start"], svg text[text-anchor="end"]').allTextContents());
+      const values = labels.filter((t) => /\d/.test(t) && /[元¥]/.test(t) && !/^0/.test(t));
+      expect(values.length).toBeGreaterThan(5);
+      expect(values.filter((t) => !unit.test(t))).toEqual([]);
+    }
     expect(s.errors).toEqual([]);
   });
 });
