@@ -29,7 +29,7 @@ h1 { font-size: 17pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm
 .figure .note { color: #7b8794; font-size: 7.5pt; }
 table { width: 100%; border-collapse: collapse; font-size: 8.5pt; margin-bottom: 2mm; }
 th, td { border: 1px solid #d9e2ec; padding: 0.8mm 1.2mm; vertical-align: top; text-align: left; }
-th { background: #f0f4f8; min-width: 3.4em; } td.num { text-align: right; white-space: nowrap; } .short { white-space: nowrap; }
+th { background: #f0f4f8; min-width: 4.4em; } td.num { text-align: right; white-space: nowrap; } td.short { white-space: nowrap; }
 td.name { min-width: 7em; } td.mid { min-width: 5em; } td.long { min-width: 9em; }
 section.wide { page: wide; }
 thead { display: table-header-group; } tr { break-inside: avoid; }
@@ -56,9 +56,6 @@ function figure(f: Figure): string {
     + `${f.note ? `<div class="note">${e(f.note)}</div>` : ''}</div>`;
 }
 
-/** Short words (labels, districts), which never wrap. */
-const shortText = (c: Column) => c.type === 'text' && !!c.width && c.width <= 10;
-
 /**
  * Numbers align right; short words never wrap; names and longer text keep room for a few
  * characters a line beside long reasons.
@@ -66,7 +63,7 @@ const shortText = (c: Column) => c.type === 'text' && !!c.width && c.width <= 10
 function cellClass(c: Column): string {
   if (c.type !== 'text') return ' class="num"';
   if (!c.width) return ' class="name"';
-  if (shortText(c)) return ' class="short"';
+  if (c.width <= 10) return ' class="short"';
   return c.width <= 20 ? ' class="mid"' : c.width <= 40 ? ' class="long"' : '';
 }
 
@@ -80,7 +77,7 @@ function table(t: Table): string {
     ? `<p class="empty">仅列出前 ${rows.length} 条（共 ${t.rows.length} 条），完整列表见 XLSX / CSV。</p>` : '';
   const body = t.rows.length === 0
     ? `<p class="empty">${e(t.empty)}</p>`
-    : `<table><thead><tr>${columns.map((c) => `<th${shortText(c) ? ' class="short"' : ''}>${e(c.label)}</th>`).join('')}</tr></thead><tbody>${
+    : `<table><thead><tr>${columns.map((c) => `<th>${e(c.label)}</th>`).join('')}</tr></thead><tbody>${
       rows.map((r) => `<tr>${columns.map((c) => `<td${cellClass(c)}>${e(displayCell(r[c.key] ?? null, c.type))}</td>`).join('')}</tr>`).join('')
     }</tbody></table>${cut}`;
   const wide = t.rows.length > 0 && columns.length >= WIDE_TABLE_COLUMNS;
