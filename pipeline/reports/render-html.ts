@@ -29,7 +29,7 @@ h1 { font-size: 17pt; margin: 0 0 2mm; } h2 { font-size: 12pt; margin: 6mm 0 2mm
 .figure .note { color: #7b8794; font-size: 7.5pt; }
 table { width: 100%; border-collapse: collapse; font-size: 8.5pt; margin-bottom: 2mm; }
 th, td { border: 1px solid #d9e2ec; padding: 0.8mm 1.2mm; vertical-align: top; text-align: left; }
-th { background: #f0f4f8; min-width: 4.4em; } td.num { text-align: right; white-space: nowrap; } td.short { white-space: nowrap; }
+th { background: #f0f4f8; min-width: 5.2em; } td.num { text-align: right; white-space: nowrap; } td.short { white-space: nowrap; }
 td.name { min-width: 7em; } td.mid { min-width: 5em; } td.long { min-width: 9em; }
 section.wide { page: wide; }
 thead { display: table-header-group; } tr { break-inside: avoid; }
