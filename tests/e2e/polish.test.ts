@@ -139,3 +139,19 @@ describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('money on 
     expect(s.errors).toEqual([]);
   });
 });
+
+describe.skipIf(!chromiumAvailable('the dashboard end-to-end tests'))('file names', () => {
+  const s = dashboardSession();
+
+  it("names a school's proposed plan by the year it plans, as its report does, not by a graduation year", async () => {
+    const { code } = await s.one<{ code: string }>('SELECT school_code AS code FROM mart_plan GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1');
+    const { latest } = await s.one<{ latest: number }>('SELECT max(year)::INTEGER AS latest FROM mart_school');
+    await visit(s.page, s.server.url, `#/schools?school=${code}`);
+    await s.page.waitForSelector('figure[data-chart="school-plan"] [data-download="csv"]');
+    const [file] = await Promise.all([s.page.waitForEvent('download'), s.page.click('figure[data-chart="school-plan"] [data-download="csv"]')]);
+    expect(file.suggestedFilename()).toContain(`_建议招生计划_${latest + 1}年_`);
+    const report = await (await fetch(new URL(`data/reports/schools/${code}.html`, s.server.url))).text();
+    expect(report).toContain(`${latest + 1}年建议招生计划`);
+    expect(s.errors).toEqual([]);
+  });
+});
