@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { buildDashboardTo, chromiumAvailable, launchBrowser, type Browser } from './browser.ts';
-import { settle } from './page-helpers.ts';
+import { chartTable, settle } from './page-helpers.ts';
 import { rows, sampleConnection, sampleWarehouseDir } from '../support/warehouse.ts';
 import { PASSWORD, platformServer, type Platform } from '../platform/helpers.ts';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
@@ -41,17 +41,23 @@ describe.runIf(run)("a school account's city-wide views", () => {
     expect(own).toBeTruthy();
     others = await all(`SELECT school_code, school_name FROM dim_school WHERE school_code <> '${own.school_code}'`);
     dist = await buildDashboardTo();
-    platform = await platformServer(sampleWarehouseDir(), [{ username: 'school1', role: 'school', schools: [own.school_code] }], {}, dist);
+    platform = await platformServer(sampleWarehouseDir(), [{ username: 'school1', role: 'school', schools: [own.school_code] },
+      { username: 'rensheju', role: 'provider', inputs: ['demand'], display_name: '市人社局' }], {}, dist);
     browser = await launchBrowser();
     browser.page.on('pageerror', (e) => errors.push(e.message));
     const { page } = browser;
+    await signIn('school1');
+  });
+  async function signIn(username: string) {
+    const { page } = browser;
+    await page.context().clearCookies();
     await page.goto(platform.url);
     await page.waitForURL(/\/login$/);
-    await page.fill('input[name="username"]', 'school1');
+    await page.fill('input[name="username"]', username);
     await page.fill('input[name="password"]', PASSWORD);
     await page.click('button[type="submit"]');
     await page.waitForSelector('[data-user-menu]');
-  });
+  }
   afterAll(async () => {
     await browser?.close();
     await platform?.close();
@@ -117,6 +123,53 @@ describe.runIf(run)("a school account's city-wide views", () => {
     const cityCount = number(/全市共 ([\d,]+) 条/.exec(detail)![1]);
     const card = number((await browser.page.textContent('[data-card="loop_recommendations"] [data-value]'))!.trim());
     expect(cityCount).toBe(card);
+    // The plan's seat bars are the city's, the proposals serving no industry among them, though the detail below is the school's.
+    const [tracked] = await all<{ proposed: number; changed: number }>(`
+      SELECT seats_proposed::INTEGER AS proposed, seats_changed::INTEGER AS changed FROM mart_plan_tracking_city ORDER BY plan_year DESC LIMIT 1`);
+    const seats = (await chartTable(browser.page, 'plan-tracking-seats')).slice(1);
+    const signed = (text: string) => Number(text.replace(/[,+\s]/g, '').replace('−', '-'));
+    expect(seats.reduce((sum, r) => sum + signed(r[1]), 0)).toBe(tracked.proposed);
+    expect(seats.reduce((sum, r) => sum + signed(r[2]), 0)).toBe(tracked.changed);
+    const [{ proposals }] = await all<{ proposals: number }>('SELECT proposals::INTEGER AS proposals FROM mart_plan_tracking_city ORDER BY plan_year DESC LIMIT 1');
+    const [{ ownTracked }] = await all<{ ownTracked: number }>(`SELECT count(*)::INTEGER AS ownTracked FROM mart_plan_tracking_detail
+      WHERE school_code = '${own.school_code}' AND plan_year = (SELECT max(plan_year) FROM mart_plan_tracking_city)`);
+    expect(await browser.page.textContent('[data-tracking-detail]')).toBe(zh.tracking.detailTitleSchool(ownTracked, proposals));
+    expect(errors).toEqual([]);
+  });
+
+  // A department's data provider reads the city-wide marts whole and no school's rows: every view
+  // that lists schools says they are not open to it, instead of counting none.
+  it("shows a department's account the city's figures and says the schools' rows are not open to it, never counting none", async () => {
+    await signIn('rensheju');
+    await open(`#/gaps?candidates=${own.industry_code}`);
+    await browser.page.waitForSelector('table.shortage-list');
+    expect(await browser.page.textContent('[data-candidates-scope]')).toBe(zh.candidates.outsideNote);
+    const listText = (await browser.page.locator('table.shortage-list').textContent())!;
+    expect(listText).not.toMatch(/\d+ 所候选/);
+    expect(listText).not.toContain('本校');
+    expect(await browser.page.locator('figure[data-chart="industry-candidates"]').count()).toBe(0);
+
+    await open(`#/gaps?drill=${own.industry_code}`);
+    const [city] = await all<{ supply: number; schools: number }>(`
+      SELECT sum(supply)::DOUBLE AS supply, sum(schools)::INTEGER AS schools FROM mart_supply_slice WHERE year = ${year} AND industry_code = '${own.industry_code}'`);
+    expect(await browser.page.textContent('[data-drill-empty]')).toBe(zh.drill.noneOutside(Math.round(city.supply).toLocaleString('en'), city.schools.toLocaleString('en')));
+
+    await open('#/concentration');
+    expect(await browser.page.textContent('[data-overlap-outside]')).toBe(zh.concentration.overlapOutside);
+
+    await open('#/loop');
+    const card = (await browser.page.textContent('[data-card="loop_recommendations"] [data-value]'))!.trim();
+    expect(await browser.page.textContent('[data-loop-outside]')).toBe(zh.loop.detailOutside(card));
+    const [{ proposals }] = await all<{ proposals: number }>('SELECT proposals::INTEGER AS proposals FROM mart_plan_tracking_city ORDER BY plan_year DESC LIMIT 1');
+    expect(await browser.page.textContent('[data-tracking-outside]')).toBe(zh.tracking.detailOutside(proposals));
+
+    await open('#/plan');
+    expect(await browser.page.textContent('[data-plan-partial]')).toBe(zh.plan.outside);
+    expect(await browser.page.locator('figure[data-chart="plan-changes"], figure[data-chart="plan-binding"], [data-download="plan-xlsx"]').count()).toBe(0);
+
+    // The schools' list is all this view has: no chart to wait for.
+    await browser.page.goto(`${platform.url}#/schools`);
+    expect(await browser.page.textContent('[data-schools-outside]')).toBe(zh.schools.outside);
     expect(errors).toEqual([]);
   });
 });

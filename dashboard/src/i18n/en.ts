@@ -121,6 +121,7 @@ export const en: Messages = {
     majorsTitleSchool: (name, n, first) => `${n} majors of your school supply ${name}; the largest is ${first}`,
     schoolsTitleSchool: (n, major) => `${major}: ${n} programme points of your school`,
     noneSchool: (supply, schools) => `No programme point of your school supplies this industry under these filters (city-wide supply ${supply} people from ${schools} schools).`,
+    noneOutside: (supply, schools) => `City-wide supply ${supply} people from ${schools} schools; the schools' programme points are shown to the bureau's accounts and to each school for itself only.`,
     schoolsAll: 'All majors',
     schoolsNote: 'Click a major to list only its schools; click a school to open its page.',
     demandTitle: (name, first) => `Demand for ${name} is largest in ${first}`,
@@ -186,12 +187,14 @@ export const en: Messages = {
     overlapTitleSchool: (share, over, cap) =>
       `Your school's majors overlap ${share} with the same district's schools${over === null ? ` (the ${cap} cap applies to secondary schools only)` : `: ${over ? 'over' : 'within'} the secondary cap of ${cap}`}`,
     overlapNoteSchool: "A school account sees its own school's overlap only; other schools' and the city's count of schools over the cap are not shown.",
+    overlapOutside: "Each school's programme overlap with its district's schools is shown to the bureau's accounts and to the school itself only.",
     columns: { major: 'Major', code: 'Major code', level: 'Level', schools: 'Schools', points: 'Programme points', share: 'Share', industries: 'Industries', school: 'School', majors: 'Majors', overlapping: 'Overlapping majors', overlap: 'Overlap share', overCap: 'Over cap' },
   },
   outlook: outlookEn,
   plan: {
     ...planEn,
     bindingTitleSchool: (n) => (n ? `${n} constraints of your school and the city bind (at a bound; other schools' are not shown)` : 'No constraint of your school or the city binds'),
+    outside: "The plan's changes per school and its binding constraints are shown to the bureau's accounts and to each school for itself only; below is the plan's effect on each industry's future gap (city-wide).",
   },
   tracking: trackingEn,
   lag: {
@@ -228,6 +231,7 @@ export const en: Messages = {
   schools: {
     search: 'Search by school name or code', results: (total) => list(total, 'school'),
     noResults: 'No school matches',
+    outside: "Each school's page is shown to the bureau's accounts and to the school itself only; the numbers of schools of the city and its districts are on the overview and district pages.",
     latestNote: (year) => `School figures are for ${year}; the year filter applies to the programmes on a school's page.`,
     back: 'Back to the school list', notFound: (code) => `No school ${code}`,
     programmesTitle: (n, matched) => `${list(n, 'programme point')}, ${matched} serving key industries`,
@@ -253,6 +257,7 @@ export const en: Messages = {
     none: (year) => `No shortage industry has candidate schools in ${year}`,
     count: (n) => list(n, 'candidate'),
     schoolNote: "A school account sees its own candidacies only: gaps and fill ratios are the city's; the rank is your school's place among the industry's candidates. Other schools' ranks are not shown.",
+    outsideNote: "This account does not see the schools' candidacies: gaps and fill ratios are the city's; candidate schools and their ranks are shown to the bureau's accounts and to each school for itself only.",
     ownRank: (rank, max) => (max ? `Your school ranks ${rank} (top ${max} listed per industry)` : `Your school ranks ${rank}`),
     notCandidate: 'Your school is not a candidate',
     reportsRestricted: "Industry reports list every candidate school: open to the bureau's accounts only",
@@ -277,6 +282,7 @@ export const en: Messages = {
     trendAxis: 'Recommendations acted on (%)', yearAxis: 'Year of recommendation',
     detailTitle: (n) => `What became of ${list(n, 'recommendation')}`,
     detailTitleSchool: (n, city) => `How your school's ${n} recommendations were acted on (${city} city-wide; other schools' are not shown)`,
+    detailOutside: (city) => `${city} recommendations city-wide; how each school acted on them is shown to the bureau's accounts and to the school itself only`,
     notYet: (year) => `Recommendations of ${year} can be checked once the programmes of ${year + 1} are in.`,
     none: 'No year of recommendations can be checked yet.',
     columns: { industry: 'Industry', recommendations: 'Recommendations', acted: 'Acted on', opened: 'Opened', expanded: 'Expanded', reduced: 'Reduced', notActed: 'Not acted on',

@@ -27,6 +27,8 @@ export const trackingEn: typeof trackingZh = {
   noIndustryNote: (n) => `${n} more proposed changes are to majors serving no key industry and are in no industry's row; the seats chart shows them as one bar, "No key industry", so its bars add up to the totals in its title.`,
   industriesNote: "Seats are net (cuts negative), over the programmes the plan changed only. Gaps are summed over the targeted graduation years: the forecast when proposed against today's, with the actual plans and the latest demand outlook, so they move with both.",
   detailTitle: (n) => `How ${count(n)} proposed changes fared`,
+  detailTitleSchool: (n, city) => `How your school's ${count(n)} proposed changes fared (${count(city)} city-wide; other schools' are not shown)`,
+  detailOutside: (city) => `${count(city)} proposed changes city-wide; how each school's fared is shown to the bureau's accounts and to the school itself only`,
   columns: {
     industry: 'Industry', proposals: 'Changes', followed: 'Followed', partly: 'Partly', notActed: 'Not acted', opposite: 'Opposite',
     share: 'Share followed', newProposed: 'To open', newOpened: 'Opened', seatsProposed: 'Seats proposed', seatsChanged: 'Seats changed',

@@ -25,6 +25,8 @@ export const trackingZh = {
   noIndustryNote: (n: string) => `另有 ${n} 项调整的专业未对应任何重点产业，不在各产业之列；名额图中合为“未对应重点产业”一项，各项相加即标题中的合计。`,
   industriesNote: '名额为净值（缩减为负），只计方案涉及的专业点。缺口为方案针对的毕业年份之和：提出时的预测与现在按实际计划和最新需求的预测相比，它同时反映计划与需求预测的变化。',
   detailTitle: (n: number) => `${count(n)} 项方案调整的落实情况`,
+  detailTitleSchool: (n: number, city: number) => `本校 ${count(n)} 项方案调整的落实情况（全市共 ${count(city)} 项，其他学校的不显示）`,
+  detailOutside: (city: number) => `全市共 ${count(city)} 项方案调整；各校的落实情况只对教育局账号和学校本校显示`,
   columns: {
     industry: '产业', proposals: '调整项', followed: '已落实', partly: '部分落实', notActed: '未落实', opposite: '反向',
     share: '落实占比', newProposed: '建议新设', newOpened: '已开设', seatsProposed: '方案名额', seatsChanged: '实际名额',

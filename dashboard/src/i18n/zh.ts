@@ -131,6 +131,8 @@ export const zh = {
     majorsTitleSchool: (name: string, n: number, first: string) => `本校 ${n} 个专业供给${name}，最多的是${first}`,
     schoolsTitleSchool: (n: number, major: string) => `${major}：本校 ${n} 个专业点`,
     noneSchool: (supply: string, schools: string) => `当前筛选下本校没有专业点供给该产业（全市供给 ${supply} 人，来自 ${schools} 所学校）。`,
+    /** An account that reads no school's rows (a department's): the city's supply, without the schools. */
+    noneOutside: (supply: string, schools: string) => `全市供给 ${supply} 人，来自 ${schools} 所学校；各校的专业点只对教育局账号和学校本校显示。`,
     schoolsAll: '全部专业',
     schoolsNote: '点击专业名只看该专业的学校；点击学校名打开学校页。',
     demandTitle: (name: string, first: string) => `${name}的需求最多在${first}`,
@@ -197,6 +199,7 @@ export const zh = {
     overlapTitleSchool: (share: string, over: boolean | null, cap: string) =>
       `本校的专业与同区县学校重叠 ${share}${over === null ? `（上限 ${cap} 只适用于中职学校）` : `，${over ? '超过' : '未超过'}中职上限 ${cap}`}`,
     overlapNoteSchool: '学校账号只显示本校的重叠率；其他学校的重叠率及全市超过上限的学校数不显示。',
+    overlapOutside: '各校与同区县学校的专业重叠率只对教育局账号和学校本校显示。',
     columns: { major: '专业', code: '专业代码', level: '层次', schools: '开设学校', points: '专业点数', share: '占比', industries: '对应产业', school: '学校', majors: '专业数', overlapping: '重叠专业数', overlap: '重叠率', overCap: '超过上限' },
   },
   outlook: outlookZh,
@@ -204,6 +207,8 @@ export const zh = {
     ...planZh,
     /** A school account's count: its own school's constraints and the city's, not every school's. */
     bindingTitleSchool: (n: number) => (n ? `本校及全市层面的 ${n} 个约束起作用（达到上限或下限；其他学校的约束不显示）` : '本校及全市层面没有约束起作用'),
+    /** An account that reads no school's rows: the plan's changes are per school, so none is listed, nor re-solved. */
+    outside: '方案的各校调整及起作用的约束只对教育局账号和学校本校显示；下面是方案对各产业未来缺口的影响（全市数据）。',
   },
   tracking: trackingZh,
   lag: {
@@ -241,6 +246,7 @@ export const zh = {
   schools: {
     search: '按学校名称或代码搜索', results: (total: number) => `共 ${total} 所学校`,
     noResults: '没有符合条件的学校',
+    outside: '各校页面只对教育局账号和学校本校显示；全市及各区县的学校数见总览和区县页。',
     latestNote: (year: number) => `学校概况为 ${year} 年数据；年份筛选作用于学校页中的专业点。`,
     back: '返回学校列表', notFound: (code: string) => `找不到学校 ${code}`,
     programmesTitle: (n: number, matched: number) => `共 ${n} 个专业点，其中 ${matched} 个对接重点产业`,
@@ -267,6 +273,7 @@ export const zh = {
     none: (year: number) => `${year} 年没有短缺产业的候选院校`,
     count: (n: number) => `${n} 所候选`,
     schoolNote: '学校账号只能看到本校的候选情况：缺口与供需比为全市数据，排名为本校在该产业候选院校中的名次；其他学校的排名不显示。',
+    outsideNote: '本账号看不到各校的候选情况：缺口与供需比为全市数据；候选院校及其排名只对教育局账号和学校本校显示。',
     ownRank: (rank: number, max: number) => (max ? `本校排名第 ${rank}（每个产业列前 ${max} 所）` : `本校排名第 ${rank}`),
     notCandidate: '本校不在候选院校之列',
     reportsRestricted: '产业报告列有各候选学校，仅教育局账号可查看',
@@ -291,6 +298,7 @@ export const zh = {
     trendAxis: '得到响应的建议占比（%）', yearAxis: '建议年份',
     detailTitle: (n: number) => `${n} 条建议的落实情况`,
     detailTitleSchool: (n: number, city: string) => `本校 ${n} 条建议的落实情况（全市共 ${city} 条，其他学校的不显示）`,
+    detailOutside: (city: string) => `全市共 ${city} 条建议；各校的落实情况只对教育局账号和学校本校显示`,
     notYet: (year: number) => `${year} 年的建议要等 ${year + 1} 年的专业数据才能核对。`,
     none: '还没有可以核对的建议年份。',
     columns: { industry: '产业', recommendations: '建议条数', acted: '已响应', opened: '开设', expanded: '扩招', reduced: '调减', notActed: '未响应',
