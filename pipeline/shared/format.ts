@@ -17,8 +17,11 @@ export interface Format {
   signedInt(n: number | null): string;
   /** Yuan in 万元 / 亿元 (CN¥ thousands / millions / billions in English): 1.2e8 → "1.2亿元". */
   money(n: number | null): string;
-  /** Yuan in the one unit `largest` (an axis' largest value) reads best in: 0.9亿元 and 1.2亿元 on one axis, not 9,000万元 and 1.2亿元. */
-  moneyIn(largest: number): (n: number | null) => string;
+  /**
+   * Yuan in the one unit `largest` (an axis' largest value) reads best in: 0.9亿元 and 1.2亿元 on one
+   * axis, not 9,000万元 and 1.2亿元; up to one decimal, or exactly `digits` (8,213.0万元 beside 8,082.6万元).
+   */
+  moneyIn(largest: number, digits?: number): (n: number | null) => string;
   /** The unit moneyIn(largest) writes, for an axis label: 亿元, 万元, 元 (CN¥M, CN¥K … in English). */
   moneyUnit(largest: number): string;
   /** An ISO timestamp as local date and time. */
@@ -61,9 +64,9 @@ export function formatFor(lang: Lang, timeZone?: string): Format {
       // grouped as every other figure: 8,213万元 (compact notation leaves 4 digits ungrouped)
       ? (n) => { const text = fmt('money', () => ({ notation: 'compact', maximumFractionDigits: 1, useGrouping: true }))(n); return n === null || !Number.isFinite(n) ? text : `${text}元`; }
       : fmt('money', () => ({ style: 'currency', currency: 'CNY', notation: 'compact', maximumFractionDigits: 1 })),
-    moneyIn: (largest) => {
+    moneyIn: (largest, digits) => {
       const [unit, name] = moneyScale(largest);
-      const number = fmt('moneyIn', () => ({ maximumFractionDigits: 1, signDisplay: 'negative' }));
+      const number = digits === undefined ? fmt('moneyIn', () => ({ maximumFractionDigits: 1, signDisplay: 'negative' })) : fmt(`moneyIn${digits}`, fixed(digits));
       return (n) => (n === null || !Number.isFinite(n) ? NONE : lang === 'zh' ? `${number(n / unit)}${name}` : `CN¥${number(n / unit)}${name}`);
     },
     moneyUnit: (largest) => (lang === 'zh' ? moneyScale(largest)[1] : `CN¥${moneyScale(largest)[1]}`),

@@ -52,6 +52,9 @@ describe('moneyIn: money on an axis, one unit for every tick, the one its larges
     expect([0, 900].map(zh.moneyIn(900))).toEqual(['0元', '900元']);
     const en = formatFor('en');
     expect([5e8, 1.2e9].map(en.moneyIn(1.2e9))).toEqual(['CN¥0.5B', 'CN¥1.2B']);
+    // With fixed digits every value shows them: 8,213.0万元 beside 8,082.6万元.
+    expect([8.213e7, 8.0826e7, -2e6].map(zh.moneyIn(8.213e7, 1))).toEqual(['8,213.0万元', '8,082.6万元', '-200.0万元']);
+    expect([5e8].map(en.moneyIn(1.2e9, 1))).toEqual(['CN¥0.5B']);
     expect(zh.moneyIn(1e8)(null)).toBe('—');
   });
 });
