@@ -32,6 +32,8 @@ const TYPE_REASONS: Record<Field['type'], string> = {
   string: '',
 };
 
+const TOO_LARGE = 'a whole number too large (above 2,147,483,647) to be a count';
+
 /** A code written in scientific notation, as Excel shows a long number: its digits are lost. */
 export const SCIENTIFIC_REASON = 'a code in scientific notation (as Excel shows a long number): its digits are lost; format the column as text and save the file again';
 
@@ -55,6 +57,8 @@ export function fieldReason(field: Field, v: string): string {
   const c = field.constraints ?? {};
   const typed = typedValue(field, v);
   const whens = [`WHEN ${v} IS NULL THEN ${c.required ? "'missing required value'" : 'NULL'}`];
+  // A whole number past INTEGER's range is one, only too large to be a count
+  if (field.type === 'integer') whens.push(`WHEN ${typed} IS NULL AND regexp_full_match(${v}, '[+-]?[0-9]+') THEN ${sqlString(TOO_LARGE)}`);
   if (field.type !== 'string') whens.push(`WHEN ${typed} IS NULL THEN ${sqlString(TYPE_REASONS[field.type])}`);
   if (c.pattern) {
     // Excel shows a long number so, and a CSV saved from it keeps only those digits: no guess at the code.

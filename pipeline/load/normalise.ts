@@ -17,7 +17,8 @@
  *   (Excel shows 1905-07-17 for 2025) → the year typed; an Excel date serial → its year;
  * - another integer: 2,025 → 2025, 96.0 → 96, and a count with its unit 3人 or 3名 → 3;
  * - a date given as an Excel date serial (45809: a cell in 2025年6月1日 format, which the workbook
- *   reader does not know as a date) → the day, 2025-06-01; a date written 2025年6月1日 or 2025.6.1 → 2025-06-01;
+ *   reader does not know as a date) → the day, 2025-06-01; a date written 2025年6月1日 or 2025.6.1, a
+ *   time after it or not → 2025-06-01; a time with its offset from UTC (…T18:00:00Z) → its day in Beijing time;
  * - a share (a number at most 1): 95.2% or 95.2 % → 0.952; a bare number is read as a percentage (95.2 →
  *   0.952) only when the whole column is written so: some value above 1, none above 100 and none
  *   strictly between 0 and 1 — a column mixing 0.93 and 1.2 keeps 1.2, rejected as above 1;
@@ -70,16 +71,24 @@ const percentOf = (x: string) =>
 const SERIALS = 'BETWEEN 36526 AND 73050';
 const serialDay = (x: string) => `(DATE '1899-12-30' + ${x}::INTEGER)`;
 
+/** A time of day after a date: 08:00, 8:00:00, 08:00:00.123. */
+const TIME = '[0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?';
+
 /**
  * A date given as an Excel date serial (a cell in a date format the reader does not know as one) →
- * the day; a day written 2025年3月5日 or 2025.3.5 → 2025-03-05 (a day that does not exist, 2025年2月30日,
- * stays as written, to be rejected).
+ * the day; a day written 2025年3月5日 or 2025.3.5 (a time after it too) → 2025-03-05 (a day that does
+ * not exist, 2025年2月30日, stays as written, to be rejected); a time with its offset from UTC
+ * (2025-03-04T18:00:00Z, …+00:00) → its day in Beijing time, 2025-03-05, the day a Chongqing
+ * feed's days are counted in: the date written before it would be another day for 8 hours of it.
  */
 function dateValue(x: string): string {
-  const written = `TRY_CAST(regexp_replace(translate(${x}, '年月.', '---'), '日$', '') AS DATE)::VARCHAR`;
+  const day = `regexp_replace(${x}, ${sqlString(` *${TIME}$`)}, '')`;
+  const written = `TRY_CAST(regexp_replace(translate(${day}, '年月.', '---'), '日$', '') AS DATE)::VARCHAR`;
+  const beijing = `(TRY_CAST(${x} AS TIMESTAMPTZ) AT TIME ZONE 'Asia/Shanghai')::DATE::VARCHAR`;
   return `CASE ${[
     when(`${full(x, '[0-9]{5}')} AND ${x}::INTEGER ${SERIALS}`, `${serialDay(x)}::VARCHAR`),
-    when(full(x, '[0-9]{4}(年[0-9]{1,2}月[0-9]{1,2}日|\\.[0-9]{1,2}\\.[0-9]{1,2})'), `coalesce(${written}, ${x})`),
+    when(full(x, `[0-9]{4}(年[0-9]{1,2}月[0-9]{1,2}日|\\.[0-9]{1,2}\\.[0-9]{1,2})( *${TIME})?`), `coalesce(${written}, ${x})`),
+    when(full(x, `[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[T ]${TIME} *(Z|[+-][0-9]{2}(:?[0-9]{2})?)`), `coalesce(${beijing}, ${x})`),
   ].join(' ')} ELSE ${x} END`;
 }
 

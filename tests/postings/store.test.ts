@@ -249,6 +249,28 @@ describe('postings store', () => {
       + 'district_code 5 (e.g. "重庆-渝中区" → "500103" in 2025-03-05.csv)']);
   });
 
+  it('reads a time given with its offset from UTC as its day in Beijing time, a day written with its time as the day, and refuses a placeholder headcount', async () => {
+    const { data, wh } = await twoDays();
+    writeFileSync(join(data, 'postings', '2025-03-05.csv'), ['posting_id,posted_on,district_code,employer,title,industry_hint,headcount,education',
+      // 02:00 and 07:30 on the 5th in Beijing; the date written before the time is the 4th
+      'D3-001,2025-03-04T18:00:00Z,500103,重庆宏达建设有限公司,钢筋工,,8,secondary',
+      'D3-002,2025-03-04T23:30:00+00:00,500103,重庆博远物流有限公司,仓管员,,3,secondary',
+      'D3-003,2025-03-05T09:00:00+08:00,500103,重庆长嘉汽车有限公司,汽车装配工,,6,secondary',
+      'D3-004,2025年3月5日 08:00,500103,重庆长嘉汽车有限公司,汽车检测员,,2,secondary',
+      // a board's "many": no one posting's count
+      'D3-005,2025-03-05,500103,重庆长嘉汽车有限公司,普工,,999999999,secondary',
+      'D3-006,2025-03-05,500103,重庆长嘉汽车有限公司,普工,,3000000000,secondary'].join('\n'));
+    const night = await nightly(data, wh, 0.5);
+    expect(night.report.rejects.map((r) => [r.line, r.column, r.value, r.reason])).toEqual([
+      [6, 'headcount', '999999999', 'must be ≤ 10000'],
+      [7, 'headcount', '3000000000', 'a whole number too large (above 2,147,483,647) to be a count'],
+    ]);
+    const rows = (await conn.runAndReadAll(`SELECT posting_id, posted_on::VARCHAR FROM raw_postings WHERE posting_id LIKE 'D3-%' ORDER BY 1`)).getRows();
+    expect(rows).toEqual([['D3-001', '2025-03-05'], ['D3-002', '2025-03-05'], ['D3-003', '2025-03-05'], ['D3-004', '2025-03-05']]);
+    expect(night.report.warnings).toEqual([`${join(data, 'postings')} (1 of 3 daily files): 规范化 — normalised 4 values before validation: `
+      + 'posted_on 4 (e.g. "2025-03-04T18:00:00Z" → "2025-03-05" in 2025-03-05.csv)']);
+  });
+
   it('lists the feed as one input: daily files, postings after de-duplication, a hash of the days', async () => {
     const { data, night } = await twoDays();
     const days = ['2025-03-03.csv', '2025-03-04.csv'];
