@@ -36,11 +36,12 @@ const PROVINCE_PREFIXES = PROVINCES.flatMap((p) => provinceNames(p).map((prefix)
 const SEPARATORS = ['', '-', '—', '·', '/', ' ', '\u3000', '_'].map((s) => `(${sqlString(s)})`);
 
 /**
- * District names (columns name, code) written after their own province's name, as a job board
- * writes a workplace: only the province its code is in, so 吉林-朝阳区 is read as 长春's 朝阳区 and
- * 北京-朝阳区 as Beijing's, where the bare 朝阳区, which both have, is not read at all.
+ * District names (columns name, code, and the `columns` asked for) written after their own
+ * province's name, as a job board writes a workplace: only the province its code is in, so
+ * 吉林-朝阳区 is read as 长春's 朝阳区 and 北京-朝阳区 as Beijing's, where the bare 朝阳区, which both
+ * have, is not read at all.
  */
-const inProvince = (names: string) => `SELECT p.prefix || s.sep || n.name AS name, n.code FROM ${names} n
+const inProvince = (names: string, columns = 'n.code') => `SELECT p.prefix || s.sep || n.name AS name, ${columns} FROM ${names} n
   JOIN (VALUES ${PROVINCE_PREFIXES.join(', ')}) p(province, prefix) ON left(n.code, 2) = p.province
   CROSS JOIN (VALUES ${SEPARATORS.join(', ')}) s(sep)`;
 
@@ -67,21 +68,23 @@ export async function codesFromNames(conn: DuckDBConnection, schema: TableSchema
 }
 
 /**
- * Reads a former district's code or name (开县, 500234) as the district that holds it today (500154),
- * where that district is loaded. A former code still in use (500110, 万盛区 then, 綦江区 now) is a
- * district of today and stays; only its former name is read. Returns what was read, for the note.
+ * Reads a former district's code or name (开县, 500234, or the name after its province as a job board
+ * writes it: 重庆-开县) as the district that holds it today (500154), where that district is loaded.
+ * A former code still in use (500110, 万盛区 then, 綦江区 now) is a district of today and stays; only
+ * its former name is read. Returns what was read, for the note.
  */
 export async function formerDistricts(conn: DuckDBConnection, schema: TableSchema, rows: string): Promise<ReadByName[]> {
   const read: ReadByName[] = [];
   const districts = rawTable('districts');
+  const names = `(SELECT ${asciiWidth('f.former_name')} AS name, f.former_name AS was, d.district_code AS code, d.district_name AS now
+      FROM ${rawTable(FORMER_DISTRICTS)} f JOIN ${districts} d USING (district_code)
+      WHERE f.former_name NOT IN (SELECT district_name FROM ${districts}))`;
   const former = `(SELECT value, code, '"' || value || '" (' || was || ') → "' || code || '" (' || now || ')' AS example FROM (
       SELECT f.former_code AS value, f.former_name AS was, d.district_code AS code, d.district_name AS now
       FROM ${rawTable(FORMER_DISTRICTS)} f JOIN ${districts} d USING (district_code)
       WHERE f.former_code NOT IN (SELECT district_code FROM ${districts})
-    UNION ALL
-    SELECT ${asciiWidth('f.former_name')}, f.former_name, d.district_code, d.district_name
-      FROM ${rawTable(FORMER_DISTRICTS)} f JOIN ${districts} d USING (district_code)
-      WHERE f.former_name NOT IN (SELECT district_name FROM ${districts})))`;
+    UNION ALL SELECT name, was, code, now FROM ${names}
+    UNION ALL ${inProvince(names, 'n.was, n.code, n.now')}))`;
   for (const fk of schema.foreignKeys ?? []) {
     if (fk.reference.resource !== 'districts' || fk.fields.length !== 1) continue;
     read.push(...await readAs(conn, rows, fk.fields[0], former, `${rows}.${sqlName(fk.fields[0])} = l.value`));

@@ -206,18 +206,20 @@ describe('postings store', () => {
       'D3-002,2025-03-05,开县,重庆博远物流有限公司,仓管员,,3,secondary',
       'D3-003,2025-03-05,渝中区,重庆长嘉汽车有限公司,汽车装配工,,6,secondary',
       'D3-004,2025-03-05,500103,重庆长嘉汽车有限公司,汽车检测员,,2,secondary',
-      '合计,,,,,,19,'].join('\n'));
+      // a former name after its province, as a board writes a workplace
+      'D3-005,2025-03-05,重庆-开县,重庆长嘉汽车有限公司,汽车检测员,,1,secondary',
+      '合计,,,,,,20,'].join('\n'));
     const night = await nightly(data, wh);
     expect(night.report.rejects).toEqual([]);
     const rows = (await conn.runAndReadAll(`SELECT posting_id, district_code FROM raw_postings WHERE posting_id LIKE 'D3-%' ORDER BY 1`)).getRows();
-    expect(rows).toEqual([['D3-001', '500154'], ['D3-002', '500154'], ['D3-003', '500103'], ['D3-004', '500103']]);
+    expect(rows).toEqual([['D3-001', '500154'], ['D3-002', '500154'], ['D3-003', '500103'], ['D3-004', '500103'], ['D3-005', '500154']]);
     const day = join(data, 'postings', '2025-03-05.csv');
     // the feed's note sums each field's rewrites over its days, with the first as the example
-    const note = `${join(data, 'postings')} (1 of 3 daily files): 规范化 — normalised 3 values before validation: `
-      + 'district_code 3 (e.g. "渝中区" → "500103" in 2025-03-05.csv)';
+    const note = `${join(data, 'postings')} (1 of 3 daily files): 规范化 — normalised 4 values before validation: `
+      + 'district_code 4 (e.g. "渝中区" → "500103" in 2025-03-05.csv)';
     expect(night.report.warnings).toEqual([
-      `${day}: 跳过合计行 — skipped 1 total row (合计/小计/总计, e.g. "合计,,,,,,19,"): figures are summed from the rows themselves`, note]);
-    expect(readLedger(join(wh, POSTINGS_STORE)).files['2025-03-05.csv'].rows).toBe(4);
+      `${day}: 跳过合计行 — skipped 1 total row (合计/小计/总计, e.g. "合计,,,,,,20,"): figures are summed from the rows themselves`, note]);
+    expect(readLedger(join(wh, POSTINGS_STORE)).files['2025-03-05.csv'].rows).toBe(5);
   });
 
   it('reads a job board\'s export as it comes: its headings, 2025年3月5日, a workplace after its province, 3人 and 若干, the boards\' education levels', async () => {
