@@ -80,6 +80,23 @@ describe('a night with only new postings', () => {
     expect(split(night.snapshotDir)).toEqual(split(full.snapshotDir));
   }, 120_000);
 
+  it('keeps the words of a title a later copy of its posting replaced, which no mart reads without a posting carrying it', async () => {
+    const { data, wh } = await dayTwoDelivered('wh-retitled-');
+    const header = 'posting_id,posted_on,district_code,employer,title,industry_hint,headcount,education';
+    writeFileSync(join(data, 'postings', '2025-03-04.csv'), `${header}\nD2-009,2025-03-04,500103,重庆翼展航空科技有限公司,无人机装调检修工,,2,higher\n`);
+    await refreshOf(data, wh);
+    // the same posting sent again the next day under another title
+    writeFileSync(join(data, 'postings', '2025-03-05.csv'), `${header}\nD2-009,2025-03-05,500103,重庆翼展航空科技有限公司,植保无人机飞手,,2,higher\n`);
+    const night = await refreshOf(data, wh);
+    expect(night.manifest.mode).toBe('postings');
+    const { differences, full } = await againstFull(night, data);
+    // Each value is segmented and classified once and kept: the night's per-value tables hold the first title as well.
+    const perValue = ['int_posting_occupations', 'int_posting_rule_matches', 'raw_posting_words'];
+    expect(differences.map((d) => d.table)).toContain('raw_posting_words');
+    expect(differences.filter((d) => !perValue.includes(d.table) || d.only_first !== 0)).toEqual([]);
+    expect(night.manifest.summary).toEqual(full.manifest.summary);
+  }, 120_000);
+
   it('rebuilds raw_postings whole when an earlier day is corrected, and still equals a full refresh', async () => {
     const { data, wh } = await dayTwoDelivered('wh-corrected-');
     await refreshOf(data, wh);
