@@ -78,15 +78,15 @@ export async function checkForeignKeys(conn: DuckDBConnection, schema: TableSche
         await conn.run(`INSERT INTO ${refs} VALUES ${kept.slice(i, i + 1000).map((k, n) => `(${[...k.key, k.said].map(sqlString).join(', ')}, ${i + n})`).join(', ')}`);
       }
     }
-    const said = kept.length > 0 ? `(SELECT ${keyColumns}, arg_min(said, n) AS said FROM ${refs} GROUP BY ALL)`
-      : `(SELECT ${fk.fields.map((_, i) => `NULL::VARCHAR AS k${i}`).join(', ')}, NULL::VARCHAR AS said WHERE false)`;
+    // Joined only where the referenced file rejected rows: the check of a clean load reads the rows alone.
+    const reason = kept.length > 0 ? `CASE WHEN k.said IS NULL THEN ${sqlString(unknown)} || ${named}
+               ELSE ${sqlString(`${REJECTED_ROW} — `)} || ${named} || k.said END` : `${sqlString(unknown)} || ${named}`;
+    const said = kept.length > 0 ? ` LEFT JOIN (SELECT ${keyColumns}, arg_min(said, n) AS said FROM ${refs} GROUP BY ALL) k
+        ON ${typed.map((t, i) => `k.k${i} = ${t}::VARCHAR`).join(' AND ')}` : '';
     await conn.run(`
       INSERT INTO ${rejects}
-      SELECT r.row_id, ${sqlString(column)}, r.${sqlName(column)},
-             CASE WHEN k.said IS NULL THEN ${sqlString(unknown)} || ${named}
-               ELSE ${sqlString(`${REJECTED_ROW} — `)} || ${named} || k.said END, NULL
-      FROM ${rows} r LEFT JOIN ${said} k
-        ON ${typed.map((t, i) => `k.k${i} = ${t}::VARCHAR`).join(' AND ')}
+      SELECT r.row_id, ${sqlString(column)}, r.${sqlName(column)}, ${reason}, NULL
+      FROM ${rows} r${said}
       WHERE NOT EXISTS (SELECT 1 FROM ${rejects} j WHERE j.row_id = r.row_id AND j.field IN (${fk.fields.map(sqlString).join(', ')}))
         AND ${fk.fields.map((f) => `r.${sqlName(f)} IS NOT NULL`).join(' AND ')}
         AND NOT EXISTS (SELECT 1 FROM ${rawTable(fk.reference.resource)} t WHERE ${matches.join(' AND ')})`);
