@@ -177,6 +177,7 @@ describe('a reference to a rejected row', () => {
     const dir = await inputsWith({ 'schools.csv': SCHOOLS + more });
     const error = await loadFailure(dir, 0.2);
     expect(error.message).toContain(`programmes.csv: 拒收比例过高`);
+    expect(error.message).toMatch(/above load\.reject_share_max 20\.0%; 1 of them refer to rows rejected in the file they reference: correct those rows first; first rejects:/);
     expect(error.message).toContain(`school_code 5001000003's row in ${join(dir, 'schools.csv')} (line 5) was rejected: district_code 两江新区: not a 6-digit code`);
   });
 });

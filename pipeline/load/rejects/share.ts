@@ -1,4 +1,5 @@
 import { LoadError } from '../errors.ts';
+import { REJECTED_ROW } from '../foreign-keys.ts';
 import { formatReject, type Reject } from './reject.ts';
 
 /** How many rejects an abort message quotes: enough to see the pattern, short enough to read. */
@@ -15,8 +16,12 @@ export function checkRejectShare(file: string, counts: { rows: number; rejected:
   const share = counts.rejected / counts.rows;
   if (share <= max) return;
   const quoted = rejects.slice(0, QUOTED_REJECTS).map((r) => `  ${formatReject(r)}`);
+  // Rows refusing a row another file rejected: that row is the one to correct, and then these load.
+  const referring = rejects.filter((r) => r.reason.startsWith(REJECTED_ROW)).length;
   throw new LoadError(
     `${file}: 拒收比例过高 — ${percent(share)} of rows rejected (${counts.rejected} of ${counts.rows}), ` +
-      `above load.reject_share_max ${percent(max)}; first rejects:\n${quoted.join('\n')}`,
+      `above load.reject_share_max ${percent(max)}` +
+      (referring ? `; ${referring} of them refer to rows rejected in the file they reference: correct those rows first` : '') +
+      `; first rejects:\n${quoted.join('\n')}`,
   );
 }
