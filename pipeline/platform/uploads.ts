@@ -95,10 +95,15 @@ export interface Upload {
   check: CheckReport;
 }
 
-/** A name fit to show: no control or bidi characters, at most 120 characters. Never used as a path. */
+/** The longest name shown; a longer one is cut before its extension, which says what the file is. */
+const NAME_MAX = 120;
+
+/** A name fit to show: no control or bidi characters, at most NAME_MAX characters. Never used as a path. */
 export function displayName(name: string): string {
   const clean = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
-  return clean.slice(0, 120) || 'upload';
+  if (clean.length <= NAME_MAX) return clean || 'upload';
+  const ext = /\.[A-Za-z0-9]{1,5}$/.exec(clean)?.[0] ?? '';
+  return clean.slice(0, NAME_MAX - ext.length) + ext;
 }
 
 export function mayUpload(user: User, input: string): boolean {

@@ -86,6 +86,16 @@ describe('uploads', () => {
     expect(readdirSync(uploadFilesDir(warehouseDir))).toEqual([expect.stringMatching(new RegExp(`^${up.id}-[0-9a-f]{16}\\.csv$`))]);
   });
 
+  it('keeps the extension of a name cut to its longest, so a long file name is still the file it is', async () => {
+    const name = `${'重庆市人力资源和社会保障局'.repeat(9)}产业需求.csv`;
+    expect(name.length).toBeGreaterThan(120);
+    const reply = await upload(clients.rensheju, 'demand', name, changed());
+    expect(reply.status).toBe(201);
+    const up = reply.json();
+    expect(up.original_name).toHaveLength(120);
+    expect(up.original_name).toBe(`${name.slice(0, 116)}.csv`);
+  });
+
   it('shows every reject of a broken file with line, column, value and a Chinese reason', async () => {
     const broken = [header, lines[0].replace(/,(\d+),(\d+)$/, ',many,$2'), lines[1].replace(/^(\d+),(\d+),[^,]+/, '$1,$2,no_such_industry'), ...lines.slice(2)].join('\n');
     const up = (await upload(clients.rensheju, 'demand', 'broken.csv', broken)).json();
