@@ -161,6 +161,12 @@ export function buildSchoolReport(data: ReportData, school: Rec): Report {
   const evidence = (data.school.industries.get(code) ?? []).map((r) => ({ ...r, signal_zh: zh(SIGNAL_ZH, r.signal) }) as Row);
   const trend = data.school.trend.get(code) ?? [];
   const plan = data.school.plan.get(code) ?? [];
+  // The estimated part of each total, said beside it: a reported and an estimated figure are never added up unsaid.
+  const estimated = (key: 'students' | 'graduates', of: (r: Row) => boolean) =>
+    Math.round(offered.filter(of).reduce((n, r) => n + Number(r[key] ?? 0), 0));
+  const studentsEstimated = estimated('students', (r) => Boolean(r.figures_estimated));
+  const graduatesEstimated = estimated('graduates', (r) => estimateOf(r) !== null);
+  const part = (n: number, method: string) => (n > 0 ? `其中估算 ${n.toLocaleString('en')} 人（${method}）` : undefined);
   return {
     kind: 'school',
     code,
@@ -170,8 +176,8 @@ export function buildSchoolReport(data: ReportData, school: Rec): Report {
       `学校标识码 ${code}`].join(' · '),
     summary: [
       { label: '专业点数', value: points, type: 'integer' },
-      { label: '在校生', value: school.students as number, type: 'integer' },
-      { label: '年毕业生', value: school.graduates as number, type: 'integer', note: '未报告处按在校生÷学制估算' },
+      { label: '在校生', value: school.students as number, type: 'integer', note: part(studentsEstimated, '仅有备案信息的专业点') },
+      { label: '年毕业生', value: school.graduates as number, type: 'integer', note: part(graduatesEstimated, '未报告处按在校生÷学制估算') },
       { label: definitionName('match_rate', 'zh'), value: points ? Number(school.matched_points) / points : null, type: 'percent' },
       { label: '同区县专业重叠率', value: school.overlap_share as number | null, type: 'percent' },
       { label: '建议扩大招生', value: count('expand'), type: 'integer' },

@@ -168,6 +168,28 @@ describe('generateReports on the sample', () => {
     }
   });
 
+  it("says beside each school's students and graduates how much of them is estimated, on the page and in the workbook", async () => {
+    const schools = await rows<{ school_code: string; students: number; graduates: number }>(conn, `
+      SELECT school_code, round(sum(students) FILTER (WHERE figures_estimated))::INTEGER AS students,
+             round(sum(graduates) FILTER (WHERE figures_estimated OR graduates_estimated))::INTEGER AS graduates
+      FROM mart_school_programme WHERE year = (SELECT max(year) FROM mart_school_programme) GROUP BY 1 ORDER BY 1`);
+    expect(schools.some((s) => s.graduates > 0)).toBe(true);
+    const said = (n: number | null, method: string) => (n ? `其中估算 ${n.toLocaleString('en')} 人（${method}）` : null);
+    for (const s of schools) {
+      const page = readFileSync(join(out, `schools/${s.school_code}.html`), 'utf8');
+      for (const [n, method] of [[s.students, '仅有备案信息的专业点'], [s.graduates, '未报告处按在校生÷学制估算']] as const) {
+        const note = said(n, method);
+        if (note) expect(page, s.school_code).toContain(note);
+        else expect(page, s.school_code).not.toContain(method);
+      }
+    }
+    const estimated = schools.find((s) => s.graduates > 0)!;
+    const summary = (await workbook(`schools/${estimated.school_code}.xlsx`)).getWorksheet('概要')!;
+    const texts: string[] = [];
+    summary.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    expect(texts).toContain(said(estimated.graduates, '未报告处按在校生÷学制估算'));
+  });
+
   it('names the figures the dashboard shows by the dashboard\'s terms: one vocabulary on screen and on paper', async () => {
     const term = (key: string) => key.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], zh) as string;
     const bare = (words: string) => words.replace(/\s*[（(][^（）()]*[）)]$/, '');
