@@ -63,7 +63,7 @@ export function methodNotes(t: Thresholds): string[] {
   const high = f.pct(t.oversupply_above, 0);
   return [
     `供需比 = 年供给（毕业生 × 专业—产业对应权重 × 本地留存率）÷ 年需求（岗位数）；低于 ${low} 为${signals.shortage}，高于 ${high} 为${signals.oversupply}，其间为${signals.balanced}。`,
-    '专业的主要产业：与其对应权重最大的产业；加权供需比：按对应权重，对其所服务产业（当年有需求者）的供需比加权平均，仅作参考。',
+    '专业的主要产业：与其对应权重最大的产业；本校列入某短缺产业候选院校、以该专业扩大招生的，为该产业（建议、产业信号与产业供需比均据此）；加权供需比：按对应权重，对其所服务产业（当年有需求者）的供需比加权平均，仅作参考。',
     `建议规则：本校列为某${signals.shortage}产业候选院校、且该专业在建议专业之列 → ${labels.expand}；`
       + `否则主要产业${signals.oversupply}，或就业率低于 ${f.pct(t.review_employment_below, 0)} 且主要产业并非${signals.balanced}（含未对应所列产业）→ ${labels.review}；`
       + `否则主要产业${signals.shortage} → ${labels.expand}；其余（含无需求数据，及未对应所列产业而就业率不低于该线）→ ${labels.keep}。`,

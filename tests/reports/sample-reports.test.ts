@@ -190,6 +190,18 @@ describe('generateReports on the sample', () => {
     expect(texts).toContain(said(estimated.graduates, '未报告处按在校生÷学制估算'));
   });
 
+  it("names as a programme's main industry the one its school is a candidate for, where it is one, and says so in the method", async () => {
+    // a programme whose candidacy names an industry other than its heaviest-weighted one
+    const [row] = await rows<{ school_code: string; major_code: string; industry_code: string }>(conn, `
+      SELECT r.school_code, r.major_code, r.industry_code FROM mart_school_report r
+      WHERE r.offered AND r.label = 'expand' AND r.industry_code NOT IN (
+        SELECT industry_code FROM stg_crosswalk w WHERE w.major_code = r.major_code
+        QUALIFY weight = max(weight) OVER (PARTITION BY major_code)) LIMIT 1`);
+    expect(row).toBeTruthy();
+    const page = readFileSync(join(out, `schools/${row.school_code}.html`), 'utf8');
+    expect(page).toContain('本校列入某短缺产业候选院校、以该专业扩大招生的，为该产业');
+  });
+
   it('names the figures the dashboard shows by the dashboard\'s terms: one vocabulary on screen and on paper', async () => {
     const term = (key: string) => key.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], zh) as string;
     const bare = (words: string) => words.replace(/\s*[（(][^（）()]*[）)]$/, '');
