@@ -34,6 +34,13 @@ describe('reasons in Chinese', () => {
       + '（请把该列的列名改为所列的中文名或字段名后重新上传 — rename the column as suggested and upload again）');
   });
 
+  it('tells a sender to put the rows of two sheets on one, not to name a sheet in a folder it cannot reach', () => {
+    const message = 'x.xlsx: 多个工作表 — sheets "中职" and "高职" both hold the table; one would be read and the other left out: '
+      + 'put the rows on one sheet, or name the sheet to read in mapping.json "sheet"';
+    expect(refusalZh(message)).toBe('x.xlsx: 多个工作表 — sheets "中职" and "高职" both hold the table; one would be read and the other left out: '
+      + 'put the rows on one sheet（请把数据行放在同一个工作表后重新上传 — and upload it again）');
+  });
+
   it('carries a suggestion and a back-reference over, and leaves an unknown form as written', () => {
     expect(reasonZh('not a 10-digit code — did you mean 4150012609 重庆电子工程职业学院?'))
       .toBe('不是 10 位数字代码，是否应为 4150012609 重庆电子工程职业学院？ — not a 10-digit code — did you mean 4150012609 重庆电子工程职业学院?');
