@@ -7,7 +7,7 @@ import { scanFile } from './scan-file.ts';
 import { setAsideLines, type SetAsideLine } from './set-aside.ts';
 import { assertRegularFile, assertUnchanged, stampOf, type FileStamp } from './stable-file.ts';
 import { transcodeGb18030 } from './transcode.ts';
-import { FOLDER_XLSX_LIMITS, zipFileProblem } from './zip-check.ts';
+import { FOLDER_XLSX_LIMITS, isZip, zipFileProblem } from './zip-check.ts';
 import { xlsxToCsv, type FilledWidths, type SheetChoice, type CellTally } from './xlsx-to-csv.ts';
 import type { ColumnSpan, MergedRange } from './merged-cells.ts';
 
@@ -41,8 +41,6 @@ export interface PreparedCsv {
 
 /** How an old binary Excel file (.xls, or a workbook with a password: an OLE compound file) begins. */
 const OLE = Buffer.from('d0cf11e0a1b11ae1', 'hex');
-/** How a zip archive, which an .xlsx is, begins. */
-const ZIP = Buffer.from('PK\x03\x04', 'latin1');
 
 /** A file's first bytes (fewer when it is shorter). */
 function leadingBytes(file: string, length: number): Buffer {
@@ -67,8 +65,7 @@ function refuseOtherFormats(file: string, ext: string): void {
     throw new LoadError(ext === '.xls' ? `${file}: 旧版 Excel 格式 — the file is in the old .xls format, which is not read; ${save}`
       : `${file}: 旧版 Excel 格式 — the file is in the old .xls format (or a workbook with a password), which is not read; ${save}, without a password`);
   }
-  const zip = head.subarray(0, ZIP.length).equals(ZIP);
-  if (zip && ext !== '.xlsx') throw new LoadError(`${file}: 扩展名不符 — the file is an .xlsx workbook named ${ext || 'without an extension'}: rename it to .xlsx`);
+  if (isZip(head) && ext !== '.xlsx') throw new LoadError(`${file}: 扩展名不符 — the file is an .xlsx workbook named ${ext || 'without an extension'}: rename it to .xlsx`);
   if (ext === '.xls') {
     throw new LoadError(`${file}: 旧版 Excel 格式 — the file is named .xls but is no Excel workbook (a web page or text a system exported under that name?), `
       + `which is not read; open it in Excel and ${save}`);

@@ -224,7 +224,7 @@ async function writeSheet(rows: AsyncIterable<SheetRow>, target: string | undefi
 /** A worksheet row as exceljs's stream reader gives it. */
 interface SheetRow {
   number: number;
-  eachCell(callback: (cell: { type: number; formula?: string; result?: unknown; value: unknown }, column: number) => void): void;
+  eachCell(callback: (cell: { formula?: string; result?: unknown; value: unknown }, column: number) => void): void;
 }
 
 /**

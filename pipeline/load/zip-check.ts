@@ -16,8 +16,12 @@ export const XLSX_LIMITS: ZipLimits = { maxEntries: 2000, maxTotalBytes: 512 * 1
  */
 export const FOLDER_XLSX_LIMITS: ZipLimits = { ...XLSX_LIMITS, maxTotalBytes: 2 * 1024 * 1024 * 1024 };
 
+const LOCAL = 0x04034b50;
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
+
+/** Whether bytes begin as a zip archive (an .xlsx) does: PK\x03\x04. */
+export const isZip = (head: Uint8Array) => head.length >= 4 && Buffer.from(head.buffer, head.byteOffset, 4).readUInt32LE(0) === LOCAL;
 
 /** An archive's bytes as the check reads them: its size, and `length` bytes from `at` (never past the end). */
 interface ZipBytes { size: number; read(at: number, length: number): Buffer }
@@ -49,7 +53,7 @@ export function zipFileProblem(path: string, limits: ZipLimits = XLSX_LIMITS): s
 }
 
 function directoryProblem(zip: ZipBytes, limits: ZipLimits): string | null {
-  if (zip.size < 22 || zip.read(0, 4).readUInt32LE(0) !== 0x04034b50) return '不是有效的 xlsx 文件 — not an xlsx (zip) file';
+  if (zip.size < 22 || !isZip(zip.read(0, 4))) return '不是有效的 xlsx 文件 — not an xlsx (zip) file';
   // The end record is in the last 22 bytes, or before a comment of at most 65,535.
   const from = Math.max(0, zip.size - 22 - 65_535);
   const tail = zip.read(from, zip.size - from);

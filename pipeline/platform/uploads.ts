@@ -28,7 +28,7 @@ import type { AppDb } from './app-db.ts';
 import type { User } from './accounts.ts';
 import { audit } from './audit.ts';
 import { HttpError } from './http.ts';
-import { zipProblem } from '../load/zip-check.ts';
+import { isZip, zipProblem } from '../load/zip-check.ts';
 import { reasonZh } from '../shared/reason-zh.ts';
 import { refusalZh } from './reject-zh.ts';
 
@@ -284,7 +284,7 @@ export async function receiveUpload(db: AppDb, settings: UploadSettings, user: U
   if (ext === 'xlsx') {
     const problem = zipProblem(bytes);
     if (problem) throw new HttpError(422, problem, 'bad_xlsx');
-  } else if (bytes.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') {
+  } else if (isZip(bytes)) {
     throw new HttpError(415, '文件内容是 xlsx，扩展名却是 .csv — an xlsx named .csv', 'bad_type');
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
